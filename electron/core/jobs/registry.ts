@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { CrossdockError, toWireError, type CrossdockEvents, type JobInfo, type JobLogLine, type JobLogStream } from '../../../shared/index.js';
+import type { EventHub } from '../events/event-hub.js';
+import type { JobJournal, JournaledJob } from './journal.js';
+
+/** What a running job's code gets: its cancel signal, and ways to report progress and log. */
+export interface JobContext {
+  readonly id: string;
+  readonly signal: AbortSignal;
+  /** `fraction` 0..1; `step` names the current step (journaled when it changes). */
+  progress(fraction: number, step?: string): void;
+  log(text: string, stream?: JobLogStream): void;
+}
+
+export type JobRunner<R> = (job: JobContext) => Promise<R>;
+
+interface LiveJob {
+  info: JobInfo;
+  controller: AbortController | null;
+  done: Promise<void>;
+  logs: JobLogLine[] | null;
+  nextSeq: number;
+}
+
+/** Is a process with this pid alive (on this machine)? */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Every long piece of work goes through here: it gets an id, progress, a log, cancel, and a
+ * journal entry, so the UI, the web mode and the CLI all see it the same way, and a crash leaves
+ * a record (`interrupted`) rather than a job that claims to be running forever.
+ */
+export class JobRegistry {
+  private readonly jobs = new Map<string, LiveJob>();
+
+  constructor(
+    private readonly journal: JobJournal,
+    private readonly events: EventHub<CrossdockEvents>,
+  ) {
+    for (const journaled of journal.load()) this.restore(journaled);
+  }
+
+  start<R>(kind: string, title: string, run: JobRunner<R>): JobInfo {
+    const id = randomUUID();
+    const startedAt = new Date().toISOString();
+    const controller = new AbortController();
+    const info: JobInfo = { id, kind, title, state: 'running', fraction: 0, step: null, startedAt, endedAt: null, error: null, result: null, cancellable: true };
+    const live: LiveJob = { info, controller, done: Promise.resolve(), logs: [], nextSeq: 1 };
+    this.jobs.set(id, live);
+    this.journal.append({ op: 'start', id, kind, title, at: startedAt, pid: process.pid });
+    this.changed(live);
+
+    const context: JobContext = {
+      id,
+      signal: controller.signal,
+      progress: (fraction, step) => this.progress(live, fraction, step),
+      log: (text, stream = 'info') => this.log(live, text, stream),
+    };
+    live.done = Promise.resolve()
+      .then(() => run(context))
+      .then(
+        (result) => {
+          if (controller.signal.aborted) this.finish(live, 'cancelled', null);
+          else this.finish(live, 'succeeded', null, result ?? null);
+        },
+        (error: unknown) => {
+          const wire = toWireError(error, title);
+          if (controller.signal.aborted || wire.code === 'CANCELLED') this.finish(live, 'cancelled', { code: 'CANCELLED', message: `${title} was cancelled`, details: {} });
+          else this.finish(live, 'failed', wire);
+        },
+      );
+    return { ...info };
+  }
+
+  list(): JobInfo[] {
+    return [...this.jobs.values()].map((job) => ({ ...job.info })).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  }
+
+  get(id: string): JobInfo {
+    return { ...this.require(id).info };
+  }
+
+  async cancel(id: string): Promise<JobInfo> {
+    const job = this.require(id);
+    if (job.info.state !== 'running') return { ...job.info };
+    if (!job.controller) {
+      throw new CrossdockError('FAILED_PRECONDITION', `Job "${job.info.title}" runs in another Crossdock process; cancel it there`, { jobId: id });
+    }
+    this.log(job, 'Cancel requested', 'info');
+    job.controller.abort();
+    await job.done;
+    return { ...job.info };
+  }
+
+  logs(id: string, afterSeq = 0): JobLogLine[] {
+    const job = this.require(id);
+    job.logs ??= this.journal.readLogs(id);
+    return job.logs.filter((line) => line.seq > afterSeq);
+  }
+
+  /** Resolves when the job ends; the signal stops the waiting, not the job. */
+  async wait(id: string, signal?: AbortSignal): Promise<JobInfo> {
+    const job = this.require(id);
+    if (job.info.state === 'running') {
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = (): void => reject(new CrossdockError('CANCELLED', 'Stopped waiting for the job'));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        void job.done.then(() => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        });
+      });
+    }
+    return { ...job.info };
+  }
+
+  clearFinished(): number {
+    let removed = 0;
+    for (const [id, job] of this.jobs) {
+      if (job.info.state === 'running') continue;
+      this.jobs.delete(id);
+      this.journal.forget(id);
+      removed++;
+    }
+    return removed;
+  }
+
+  /** Cancels every job of this process and waits for them to end (on shutdown). */
+  async cancelAll(): Promise<void> {
+    const running = [...this.jobs.values()].filter((job) => job.info.state === 'running' && job.controller);
+    for (const job of running) job.controller?.abort();
+    await Promise.all(running.map((job) => job.done));
+  }
+
+  private restore(journaled: JournaledJob): void {
+    const info: JobInfo = {
+      id: journaled.id,
+      kind: journaled.kind,
+      title: journaled.title,
+      state: journaled.end?.state ?? 'running',
+      fraction: journaled.fraction,
+      step: journaled.step,
+      startedAt: journaled.startedAt,
+      endedAt: journaled.end?.at ?? null,
+      error: journaled.end?.error ?? null,
+      result: journaled.end?.result ?? null,
+      cancellable: false,
+    };
+    const live: LiveJob = { info, controller: null, done: Promise.resolve(), logs: null, nextSeq: 1 };
+    this.jobs.set(info.id, live);
+    // A job still "running" whose process is gone was cut off: say so, durably.
+    if (!journaled.end && (journaled.pid === process.pid || !processAlive(journaled.pid))) {
+      this.finish(live, 'interrupted', {
+        code: 'FAILED_PRECONDITION',
+        message: `${info.title} was interrupted: the Crossdock process running it ended before it finished`,
+        details: { jobId: info.id },
+      });
+    }
+  }
+
+  private progress(job: LiveJob, fraction: number, step?: string): void {
+    if (job.info.state !== 'running') return;
+    const clamped = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
+    const stepChanged = step !== undefined && step !== job.info.step;
+    job.info.fraction = clamped;
+    if (step !== undefined) job.info.step = step;
+    if (stepChanged) this.journal.append({ op: 'progress', id: job.info.id, fraction: clamped, step: job.info.step });
+    this.changed(job);
+  }
+
+  private log(job: LiveJob, text: string, stream: JobLogStream): void {
+    const line: JobLogLine = { jobId: job.info.id, seq: job.nextSeq++, at: new Date().toISOString(), stream, text };
+    job.logs ??= [];
+    job.logs.push(line);
+    this.journal.appendLog(line);
+    this.events.emit('jobs.log', line);
+  }
+
+  private finish(job: LiveJob, state: Exclude<JobInfo['state'], 'running'>, error: JobInfo['error'], result: unknown = null): void {
+    const at = new Date().toISOString();
+    Object.assign(job.info, { state, endedAt: at, error, result, cancellable: false });
+    if (state === 'succeeded') job.info.fraction = 1;
+    this.journal.append({ op: 'end', id: job.info.id, state, at, error, result });
+    this.changed(job);
+  }
+
+  private changed(job: LiveJob): void {
+    this.events.emit('jobs.changed', { ...job.info });
+  }
+
+  private require(id: string): LiveJob {
+    const job = this.jobs.get(id);
+    if (!job) throw new CrossdockError('NOT_FOUND', `There is no job with id ${id}`, { jobId: id });
+    return job;
+  }
+}

@@ -1,0 +1,26 @@
+import type { ClientMode, CrossdockApi, ServerImpl } from '../../../shared/index.js';
+import type { JobRegistry } from '../jobs/registry.js';
+import type { Store } from '../store/store.js';
+import { CROSSDOCK_VERSION } from '../version.js';
+import { demoJob } from './demo-job.js';
+
+export function systemService(deps: { store: Store; jobs: JobRegistry; dataDir: string; mode: ClientMode }): ServerImpl<CrossdockApi>['system'] {
+  return {
+    info: async () => ({
+      version: CROSSDOCK_VERSION,
+      mode: deps.mode,
+      dataDir: deps.dataDir,
+      platform: `${process.platform}-${process.arch}`,
+      nodeVersion: process.versions.node,
+    }),
+    getSettings: async () => deps.store.get('settings'),
+    updateSettings: async (changes) => {
+      const next = { ...deps.store.get('settings') };
+      if (changes.theme !== undefined) next.theme = changes.theme;
+      deps.store.set('settings', next);
+      return next;
+    },
+    startDemoJob: async ({ steps, stepMs, failAtStep }) =>
+      deps.jobs.start('demo', `Demo job (${steps} steps)`, demoJob(steps, stepMs, failAtStep)),
+  };
+}

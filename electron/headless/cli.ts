@@ -1,0 +1,69 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CrossdockError } from '../../shared/index.js';
+import { createCore } from '../core/create-core.js';
+import { CROSSDOCK_VERSION } from '../core/version.js';
+import type { Command } from './commands/context.js';
+import { infoCommand } from './commands/info.js';
+import { jobsCommand } from './commands/jobs.js';
+import { serveCommand } from './commands/serve.js';
+
+const HELP = `Crossdock ${CROSSDOCK_VERSION} — containers on your own servers, across clouds.
+
+Usage: crossdock <command> [options]
+
+Commands:
+  serve [--port N]      Serve the app and its API on 127.0.0.1 (default port 7420, 0 = any free port)
+  jobs ls [--json]      List background jobs (running, finished, interrupted)
+  info [--json]         Show the version and where data lives
+  help                  Show this help
+  --version             Print the version
+
+Data lives in $CROSSDOCK_HOME when set, else the platform's config folder (~/.config/crossdock on Linux).`;
+
+const COMMANDS: Record<string, Command> = {
+  serve: serveCommand,
+  jobs: jobsCommand,
+  info: infoCommand,
+};
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Runs one CLI invocation; returns the exit code, or 'keep-alive' for long-running commands. */
+export async function runCli(argv: string[], out: (text: string) => void = console.log): Promise<number | 'keep-alive'> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    out(HELP);
+    return 0;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    out(CROSSDOCK_VERSION);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new CrossdockError('INVALID_ARGUMENT', `Unknown command "${name}"; run "crossdock help" for the list`);
+  const core = createCore({ mode: name === 'serve' ? 'web' : 'cli' });
+  const client = core.connectInProcess();
+  const rendererDir = process.env.CROSSDOCK_RENDERER_DIR ?? join(here, '..', '..', 'out', 'renderer');
+  try {
+    const result = await command(args, { core, client, out, rendererDir });
+    if (result !== 'keep-alive') {
+      client.close();
+      await core.dispose();
+    }
+    return result;
+  } catch (error) {
+    client.close();
+    await core.dispose();
+    throw error;
+  }
+}
+
+/** One line on stderr: what went wrong and its code. Unexpected errors say where the log is. */
+export function describeCliError(error: unknown): string {
+  if (error instanceof CrossdockError) return `crossdock: ${error.message} (${error.code})`;
+  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    return `crossdock: ${error.message} (INVALID_ARGUMENT)`;
+  }
+  return `crossdock: unexpected error: ${error instanceof Error ? error.message : String(error)} (INTERNAL)`;
+}

@@ -1,0 +1,47 @@
+import { app, BrowserWindow } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore, type Core } from '../core/create-core.js';
+import { resolveDataDir } from '../core/data-dir.js';
+import { isAppUrl, registerAppScheme, serveRenderer } from './app-protocol.js';
+import { createElectronStore } from './electron-store.js';
+import { ipcTransport } from './ipc-transport.js';
+import { createAppWindow } from './window.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+// electron-vite sets this in `npm run dev`; a packaged or built app always loads its own files.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+
+registerAppScheme();
+app.setPath('userData', resolveDataDir());
+
+let core: Core | null = null;
+
+function openWindow(active: Core): void {
+  const window = createAppWindow(join(here, '../preload/index.cjs'), devServerUrl);
+  const isOurs = (url: string): boolean => isAppUrl(url) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
+  active.serve(ipcTransport(window.webContents, isOurs));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  void app.whenReady().then(() => {
+    serveRenderer(join(here, '../renderer'));
+    core = createCore({ mode: 'electron', createStore: createElectronStore });
+    openWindow(core);
+    app.on('activate', () => {
+      if (core && BrowserWindow.getAllWindows().length === 0) openWindow(core);
+    });
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => {
+    void core?.dispose();
+  });
+}

@@ -1,0 +1,51 @@
+import { BrowserWindow, shell } from 'electron';
+import { APP_ORIGIN, isAppUrl } from './app-protocol.js';
+
+/**
+ * The app window, with the strictest defaults: the page is isolated from the preload and from
+ * Node, sandboxed, and can neither open windows nor navigate away from the app.
+ */
+export function createAppWindow(preloadPath: string, devServerUrl: string | undefined): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 560,
+    show: false,
+    title: 'Crossdock',
+    backgroundColor: '#111318',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  const allowed = (url: string): boolean => isAppUrl(url) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
+
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    // Links to documentation open in the user's browser, never in an app window.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!allowed(url)) event.preventDefault();
+  });
+  window.webContents.on('will-redirect', (event, url) => {
+    if (!allowed(url)) event.preventDefault();
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  window.once('ready-to-show', () => window.show());
+
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}

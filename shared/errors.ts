@@ -1,0 +1,106 @@
+/**
+ * Error codes that may cross the API boundary. This is a closed union: a client can switch on it
+ * exhaustively, and anything the core throws that is not a {@link CrossdockError} reaches the
+ * client as `INTERNAL` with a generic message (never the original error object, which could carry
+ * keys or tokens in its fields).
+ */
+export const ERROR_CODES = [
+  /** The arguments of a call did not match the method's schema. */
+  'INVALID_ARGUMENT',
+  /** The method or event named in a frame does not exist in the contract. */
+  'METHOD_NOT_FOUND',
+  /** A thing named by id or name does not exist. */
+  'NOT_FOUND',
+  /** A thing with that name already exists. */
+  'ALREADY_EXISTS',
+  /** The caller cancelled the call or the job. */
+  'CANCELLED',
+  /** The operation did not finish within its time limit. */
+  'TIMEOUT',
+  /** The connection carrying the call was closed before the answer came. */
+  'DISCONNECTED',
+  /** The operation is not possible in the current state (for example cancelling a finished job). */
+  'FAILED_PRECONDITION',
+  /** The vault must be unlocked first. */
+  'VAULT_LOCKED',
+  'HOST_UNREACHABLE',
+  'AUTH_FAILED',
+  'HOST_KEY_MISMATCH',
+  'HOST_KEY_UNKNOWN',
+  'DOCKER_UNAVAILABLE',
+  'UNSUPPORTED_OS',
+  'PROVIDER_AUTH_FAILED',
+  'PORT_CONFLICT',
+  'NO_SPACE',
+  /** A bug or an unexpected failure; the details are in the core's log. */
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Values allowed in error details: plain data only, chosen on purpose by the thrower. */
+export type ErrorDetailValue = string | number | boolean | null | string[];
+export type ErrorDetails = Readonly<Record<string, ErrorDetailValue>>;
+
+/** The only shape of an error that crosses a process boundary. */
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  details: ErrorDetails;
+}
+
+/**
+ * An expected failure with a code from {@link ERROR_CODES}. Only `code`, `message` and `details`
+ * ever leave the process; other properties on the object are dropped at the boundary.
+ */
+export class CrossdockError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
+    super(message);
+    this.name = 'CrossdockError';
+    this.code = code;
+    this.details = details;
+  }
+
+  static fromWire(error: WireError): CrossdockError {
+    return new CrossdockError(error.code, error.message, error.details);
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+function cleanDetails(details: unknown): ErrorDetails {
+  if (typeof details !== 'object' || details === null) return {};
+  const out: Record<string, ErrorDetailValue> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
+      out[key] = value as ErrorDetailValue;
+    } else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+      out[key] = [...(value as string[])];
+    }
+  }
+  return out;
+}
+
+/**
+ * Turns anything thrown into a {@link WireError} by allow-list: a CrossdockError keeps its code,
+ * message and plain-data details; an abort becomes CANCELLED; everything else becomes INTERNAL
+ * with a message that names the operation but none of the original error's text.
+ */
+export function toWireError(error: unknown, operation: string): WireError {
+  if (error instanceof CrossdockError) {
+    return { code: error.code, message: error.message, details: cleanDetails(error.details) };
+  }
+  if (error instanceof Error && error.name === 'AbortError') {
+    return { code: 'CANCELLED', message: `${operation} was cancelled`, details: {} };
+  }
+  return {
+    code: 'INTERNAL',
+    message: `${operation} failed unexpectedly; the Crossdock log has the details`,
+    details: {},
+  };
+}

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import type { ProgressUpdate } from './frames.js';
+
+/**
+ * How a contract is declared: each domain is a TypeScript interface whose methods take one
+ * arguments object and return a promise, and a schema map with one zod schema per method.
+ * `SchemaMap<Api>` requires a schema for every method of the interface, so a method added
+ * without a schema does not compile, and the server can only be built from a complete map.
+ */
+export type Method = (args: never) => Promise<unknown>;
+export type Domain = { [method: string]: Method };
+export type ApiShape = { [domain: string]: Domain };
+
+type ArgsOf<M> = M extends (args: infer A) => Promise<unknown> ? A : never;
+type ResultOf<M> = M extends (args: never) => Promise<infer R> ? R : never;
+
+/** One zod schema per method; the schema's output must be the method's argument type. */
+export type SchemaMap<D> = { [M in keyof D]-?: z.ZodType<ArgsOf<D[M]>> };
+export type Contract<Api> = { [D in keyof Api]-?: SchemaMap<Api[D]> };
+
+/** What the core receives with every call besides the arguments. */
+export interface CallContext {
+  /** Fires when the client cancels the call or disconnects; pass it on to I/O. */
+  signal: AbortSignal;
+  /** Sends an in-order progress update to the caller. */
+  progress(update: ProgressUpdate): void;
+}
+
+/** What the core implements: every method of the contract, with its call context. */
+export type ServerImpl<Api> = {
+  [D in keyof Api]: { [M in keyof Api[D]]: (args: ArgsOf<Api[D][M]>, ctx: CallContext) => Promise<ResultOf<Api[D][M]>> };
+};
+
+/** Options a client may pass with a call. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  onProgress?: (update: ProgressUpdate) => void;
+}
+
+/** What a client sees: every method of the contract, with optional call options. */
+export type ClientApi<Api> = {
+  [D in keyof Api]: { [M in keyof Api[D]]: (args: ArgsOf<Api[D][M]>, options?: CallOptions) => Promise<ResultOf<Api[D][M]>> };
+};
+
+/** Event streams: event name → payload type. */
+export type EventMap = { [event: string]: unknown };

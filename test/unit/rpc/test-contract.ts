@@ -1,0 +1,66 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { CrossdockError, noArgs, type CallContext, type Contract, type NoArgs, type ServerImpl } from '../../../shared/index.js';
+
+/** A small contract that exercises every path of the RPC layer. */
+export interface TestApi {
+  math: {
+    add(args: { a: number; b: number }): Promise<number>;
+    /** Throws a CrossdockError that also carries a private key in an extra field. */
+    leakExpected(args: NoArgs): Promise<never>;
+    /** Throws a plain Error whose message and fields hold a secret. */
+    leakUnexpected(args: NoArgs): Promise<never>;
+    /** Waits until cancelled (or `ms`), reporting what its signal saw. */
+    slow(args: { ms: number }): Promise<string>;
+    /** Reports progress 1..to, then returns `to`. */
+    count(args: { to: number }): Promise<number>;
+  };
+}
+
+export type TestEvents = { tick: { n: number } };
+
+export const testContract: Contract<TestApi> = {
+  math: {
+    add: z.strictObject({ a: z.number(), b: z.number() }),
+    leakExpected: noArgs,
+    leakUnexpected: noArgs,
+    slow: z.strictObject({ ms: z.number().int().positive() }),
+    count: z.strictObject({ to: z.number().int().min(1).max(1000) }),
+  },
+};
+
+export const SECRET = '-----BEGIN OPENSSH PRIVATE KEY-----b3BlbnNzaC1rZXktdjEAAAAA-----END OPENSSH PRIVATE KEY-----';
+
+export function createTestImpl(): { impl: ServerImpl<TestApi>; calls: string[]; aborted: Promise<AbortSignal> } {
+  const calls: string[] = [];
+  let resolveAborted: (signal: AbortSignal) => void = () => undefined;
+  const aborted = new Promise<AbortSignal>((resolve) => (resolveAborted = resolve));
+  const impl: ServerImpl<TestApi> = {
+    math: {
+      add: async ({ a, b }) => {
+        calls.push('add');
+        return a + b;
+      },
+      leakExpected: async () => {
+        calls.push('leakExpected');
+        throw Object.assign(new CrossdockError('AUTH_FAILED', 'The key was refused by web-1', { host: 'web-1' }), { privateKey: SECRET });
+      },
+      leakUnexpected: async () => {
+        calls.push('leakUnexpected');
+        throw Object.assign(new Error(`could not parse ${SECRET}`), { privateKey: SECRET });
+      },
+      slow: async ({ ms }, ctx: CallContext) => {
+        calls.push('slow');
+        ctx.signal.addEventListener('abort', () => resolveAborted(ctx.signal), { once: true });
+        await sleep(ms, undefined, { signal: ctx.signal });
+        return 'finished';
+      },
+      count: async ({ to }, ctx) => {
+        calls.push('count');
+        for (let n = 1; n <= to; n++) ctx.progress({ fraction: n / to, step: `step ${n}` });
+        return to;
+      },
+    },
+  };
+  return { impl, calls, aborted };
+}
