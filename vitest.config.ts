@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 // against the real web mode.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         test: {

@@ -26,7 +26,7 @@ export interface WebServer {
 
 // The same policy as the renderer's meta tag, sent as a header too so it also covers responses
 // that are not the page itself.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const HOST = '127.0.0.1';
 
 function sameToken(given: string | null, expected: string): boolean {

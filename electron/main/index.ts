@@ -1,4 +1,4 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, ipcMain } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/create-core.js';
@@ -20,7 +20,7 @@ let core: Core | null = null;
 function openWindow(active: Core): void {
   const window = createAppWindow(join(here, '../preload/index.cjs'), devServerUrl);
   const isOurs = (url: string): boolean => isAppUrl(url) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
-  active.serve(ipcTransport(window.webContents, isOurs));
+  active.serve(ipcTransport(ipcMain, window.webContents, isOurs));
 }
 
 if (!app.requestSingleInstanceLock()) {

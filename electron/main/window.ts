@@ -1,4 +1,4 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow } from 'electron';
 import { APP_ORIGIN, isAppUrl } from './app-protocol.js';
 
 /**
@@ -27,15 +27,14 @@ export function createAppWindow(preloadPath: string, devServerUrl: string | unde
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click would otherwise open links in new windows, bypassing will-navigate.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const allowed = (url: string): boolean => isAppUrl(url) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
 
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to documentation open in the user's browser, never in an app window.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // No page of ours opens windows; anything that tries is refused.
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.webContents.on('will-navigate', (event, url) => {
     if (!allowed(url)) event.preventDefault();
   });

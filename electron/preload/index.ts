@@ -1,5 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_CHANNEL, type Frame, type PreloadBridge } from '../../shared/index.js';
+// Imported from the bridge module itself, not the shared index, to keep zod out of the preload.
+import { IPC_CHANNEL, type PreloadBridge } from '../../shared/rpc/bridge.js';
+import type { Frame } from '../../shared/rpc/frames.js';
 
 // The page gets exactly two functions: send a frame, receive frames. Never ipcRenderer itself,
 // never a generic send(channel, …): the channel is fixed here, and the main process validates
