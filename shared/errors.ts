@@ -23,10 +23,22 @@ export const ERROR_CODES = [
   'FAILED_PRECONDITION',
   /** The vault must be unlocked first. */
   'VAULT_LOCKED',
+  /** The vault's passphrase is wrong. */
+  'WRONG_PASSPHRASE',
+  /** An encrypted private key was given without its passphrase. */
+  'KEY_PASSPHRASE_REQUIRED',
+  /** A private key could not be read (unknown format, corrupt, or wrong passphrase). */
+  'KEY_INVALID',
+  /** Nothing answered at the host's address and port within the time limit. */
   'HOST_UNREACHABLE',
+  /** The SSH server refused the user or key. */
   'AUTH_FAILED',
+  /** The host presented a different key than the one pinned or in known_hosts. */
   'HOST_KEY_MISMATCH',
+  /** First contact: the host key must be confirmed (details carry its SHA256 fingerprint). */
   'HOST_KEY_UNKNOWN',
+  /** The host key is marked @revoked in known_hosts. */
+  'HOST_KEY_REVOKED',
   'DOCKER_UNAVAILABLE',
   'UNSUPPORTED_OS',
   'PROVIDER_AUTH_FAILED',
