@@ -2,6 +2,9 @@ import { net, protocol } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+const APP_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /** The app is served from its own origin, so CSP 'self' and sender checks mean exactly the app. */
 export const APP_ORIGIN = 'crossdock://app';
 
@@ -16,12 +19,16 @@ export function registerAppScheme(): void {
 
 /** Serves the built renderer folder under crossdock://app/, refusing paths that leave it. */
 export function serveRenderer(rendererDir: string): void {
-  protocol.handle('crossdock', (request) => {
+  protocol.handle('crossdock', async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'app') return new Response('Not found', { status: 404 });
     const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
     const file = join(rendererDir, relative);
     if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).toString());
+    const response = await net.fetch(pathToFileURL(file).toString());
+    // The header repeats the page's CSP and adds what a meta tag cannot carry (frame-ancestors).
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', APP_CSP);
+    return new Response(response.body, { status: response.status, headers });
   });
 }

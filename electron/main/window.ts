@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, nativeTheme } from 'electron';
 import { APP_ORIGIN, isAppUrl } from './app-protocol.js';
 
 /**
@@ -13,7 +13,8 @@ export function createAppWindow(preloadPath: string, devServerUrl: string | unde
     minHeight: 560,
     show: false,
     title: 'Crossdock',
-    backgroundColor: '#111318',
+    // Matches the first paint of the page's theme, so there is no flash of the other one.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#111318' : '#f5f6f8',
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,

@@ -1,0 +1,19 @@
+import { AboutSection } from './about-section.js';
+import { DemoJobSection } from './demo-job-section.js';
+import { ThemePicker } from './theme-picker.js';
+import './settings.css';
+
+export function SettingsView() {
+  return (
+    <div className="settings">
+      <section className="settings-section" aria-labelledby="settings-appearance">
+        <h2 id="settings-appearance" className="section-title">
+          Appearance
+        </h2>
+        <ThemePicker />
+      </section>
+      <DemoJobSection />
+      <AboutSection />
+    </div>
+  );
+}

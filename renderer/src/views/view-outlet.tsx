@@ -1,0 +1,31 @@
+import type { ComponentType } from 'react';
+import type { ViewId } from '../navigation/views.js';
+import { SettingsView } from '../settings/settings-view.js';
+import { useCrossdock } from '../state/store.js';
+import { CompareView } from './compare-view.js';
+import { ContainersView } from './containers-view.js';
+import { HostsView } from './hosts-view.js';
+import { MachinesView } from './machines-view.js';
+import { MigrationsView } from './migrations-view.js';
+import { WorkloadsView } from './workloads-view.js';
+import './views.css';
+
+const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
+  hosts: HostsView,
+  containers: ContainersView,
+  machines: MachinesView,
+  workloads: WorkloadsView,
+  migrations: MigrationsView,
+  compare: CompareView,
+  settings: SettingsView,
+};
+
+export function ViewOutlet() {
+  const view = useCrossdock((state) => state.view);
+  const View = VIEW_COMPONENTS[view];
+  return (
+    <div className="view" data-testid={`view-${view}`} key={view}>
+      <View />
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** What `crossdock serve` prints: the address with the token the page needs. */
+const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/;
+
+export interface CrossdockServer {
+  url: string;
+  /** Stops the server and removes its data directory. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real web mode (`node bin/crossdock.mjs serve --port 0`) with a fresh data directory,
+ * and resolves with the URL once the server has printed it.
+ */
+export async function startCrossdockServer(): Promise<CrossdockServer> {
+  const home = mkdtempSync(join(tmpdir(), 'crossdock-e2e-'));
+  const child = spawn(process.execPath, ['bin/crossdock.mjs', 'serve', '--port', '0'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, CROSSDOCK_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error('crossdock serve printed no URL within 60 s')), 60_000);
+    const fail = (error: Error): void => {
+      clearTimeout(timer);
+      reject(new Error(`${error.message}\n--- output of crossdock serve ---\n${output}`));
+    };
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = URL_PATTERN.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', fail);
+    child.once('exit', (code, signal) => fail(new Error(`crossdock serve exited early (code ${code}, signal ${signal})`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      await stopProcess(child);
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** SIGTERM lets the server close its sockets and journal; SIGKILL if it does not within 5 s. */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
