@@ -21,6 +21,7 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: CrossdockError): void;
   onProgress?: ((update: ProgressUpdate) => void) | undefined;
+  onChunk?: ((chunk: unknown) => void) | undefined;
 }
 
 /**
@@ -48,6 +49,7 @@ export function createRpcClient<Api, E extends EventMap>(transport: Transport): 
         resolve: (value) => (cleanup(), resolve(value)),
         reject: (error) => (cleanup(), reject(error)),
         onProgress: options.onProgress,
+        onChunk: options.onChunk as ((chunk: unknown) => void) | undefined,
       });
       options.signal?.addEventListener('abort', onAbort, { once: true });
       send({ t: 'call', id, method, args: args ?? {} });
@@ -72,6 +74,9 @@ export function createRpcClient<Api, E extends EventMap>(transport: Transport): 
       }
       case 'progress':
         pending.get(frame.id)?.onProgress?.(frame.data);
+        return;
+      case 'chunk':
+        pending.get(frame.id)?.onChunk?.(frame.data);
         return;
       case 'event':
         (listeners.get(frame.id) as ((payload: unknown) => void) | undefined)?.(frame.data);

@@ -9,6 +9,8 @@ import { ERROR_CODES } from '../errors.js';
  * - `call`: invoke `domain.method` with `args`; answered by exactly one `result` or `error`.
  * - `cancel`: abort the call with that id (its AbortSignal fires in the core).
  * - `progress`: an update for a call in flight, delivered in order before its answer.
+ * - `chunk`: a piece of a streaming call's output (log lines, terminal bytes, stats samples),
+ *   delivered in order before its answer; the stream ends with the call's `result` or `error`.
  * - `subscribe` / `unsubscribe`: start or stop an event stream; the stream's frames are `event`.
  */
 const id = z.number().int().nonnegative();
@@ -31,6 +33,7 @@ export const frameSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('error'), id, error: wireErrorSchema }),
   z.object({ t: z.literal('cancel'), id }),
   z.object({ t: z.literal('progress'), id, data: progressSchema }),
+  z.object({ t: z.literal('chunk'), id, data: z.unknown() }),
   z.object({ t: z.literal('subscribe'), id, event: z.string().max(200) }),
   z.object({ t: z.literal('unsubscribe'), id }),
   z.object({ t: z.literal('event'), id, data: z.unknown() }),
@@ -42,7 +45,7 @@ export type ProgressUpdate = z.infer<typeof progressSchema>;
 /** Frames a client sends; a server refuses any other kind. */
 export type ClientFrame = Extract<Frame, { t: 'call' | 'cancel' | 'subscribe' | 'unsubscribe' }>;
 /** Frames a server sends. */
-export type ServerFrame = Extract<Frame, { t: 'result' | 'error' | 'progress' | 'event' }>;
+export type ServerFrame = Extract<Frame, { t: 'result' | 'error' | 'progress' | 'chunk' | 'event' }>;
 
 export function parseFrame(value: unknown): Frame | null {
   const parsed = frameSchema.safeParse(value);

@@ -80,6 +80,9 @@ export function serveRpc<Api, E extends EventMap>(
       progress: (update) => {
         if (inFlight.get(frame.id) === controller) send({ t: 'progress', id: frame.id, data: update });
       },
+      emit: (chunk) => {
+        if (inFlight.get(frame.id) === controller) send({ t: 'chunk', id: frame.id, data: chunk });
+      },
     };
     Promise.resolve()
       .then(() => target.fn.call(target.self, parsed.data, ctx))

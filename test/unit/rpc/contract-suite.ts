@@ -103,6 +103,23 @@ export function describeContract(name: string, openPair: PairFactory): void {
       expect(updates.map((update) => update.step)).toEqual(Array.from({ length: 50 }, (_, i) => `step ${i + 1}`));
     });
 
+    it('streams chunks in order before the result of a streaming call', async () => {
+      const lines: string[] = [];
+      const count = await client.api.math.tail({ lines: 100, follow: false }, { onChunk: (chunk) => lines.push(chunk.line) });
+      expect(count).toBe(100);
+      expect(lines).toEqual(Array.from({ length: 100 }, (_, i) => `line ${i + 1}`));
+    });
+
+    it('ends a followed stream on cancel, aborting the core side', async () => {
+      const lines: string[] = [];
+      const controller = new AbortController();
+      const call = client.api.math.tail({ lines: 3, follow: true }, { signal: controller.signal, onChunk: (chunk) => lines.push(chunk.line) });
+      await expect.poll(() => lines).toHaveLength(3);
+      controller.abort();
+      expect((await state.aborted).aborted).toBe(true);
+      expect((await rejectionOf(call)).code).toBe('CANCELLED');
+    });
+
     it('delivers subscribed events and stops after unsubscribe', async () => {
       const ticks: number[] = [];
       const subscription = client.subscribe('tick', (payload) => ticks.push(payload.n));

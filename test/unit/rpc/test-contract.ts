@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { CrossdockError, noArgs, type CallContext, type Contract, type NoArgs, type ServerImpl } from '../../../shared/index.js';
+import { CrossdockError, noArgs, type CallContext, type Chunks, type Contract, type NoArgs, type ServerImpl } from '../../../shared/index.js';
 
 /** A small contract that exercises every path of the RPC layer. */
 export interface TestApi {
@@ -14,6 +14,8 @@ export interface TestApi {
     slow(args: { ms: number }): Promise<string>;
     /** Reports progress 1..to, then returns `to`. */
     count(args: { to: number }): Promise<number>;
+    /** Streams `lines` numbered lines; with `follow`, keeps the stream open until cancelled. */
+    tail(args: { lines: number; follow: boolean }, chunks?: Chunks<{ line: string }>): Promise<number>;
   };
 }
 
@@ -26,6 +28,7 @@ export const testContract: Contract<TestApi> = {
     leakUnexpected: noArgs,
     slow: z.strictObject({ ms: z.number().int().positive() }),
     count: z.strictObject({ to: z.number().int().min(1).max(1000) }),
+    tail: z.strictObject({ lines: z.number().int().min(0), follow: z.boolean() }),
   },
 };
 
@@ -59,6 +62,15 @@ export function createTestImpl(): { impl: ServerImpl<TestApi>; calls: string[]; 
         calls.push('count');
         for (let n = 1; n <= to; n++) ctx.progress({ fraction: n / to, step: `step ${n}` });
         return to;
+      },
+      tail: async ({ lines, follow }, ctx) => {
+        calls.push('tail');
+        for (let n = 1; n <= lines; n++) ctx.emit({ line: `line ${n}` });
+        if (follow) {
+          ctx.signal.addEventListener('abort', () => resolveAborted(ctx.signal), { once: true });
+          await new Promise((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason as Error), { once: true }));
+        }
+        return lines;
       },
     },
   };
