@@ -19,6 +19,9 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/integration/global-setup.ts'],
+          // Files share the rig's machines: one at a time, so no file sees another's containers
+          // appear mid-assertion.
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 900_000,
         },

@@ -10,3 +10,6 @@ export * from './api/index.js';
 export * from './domain/jobs.js';
 export * from './domain/system.js';
 export * from './domain/hosts.js';
+export * from './domain/docker.js';
+export * from './domain/keys.js';
+export * from './domain/vault.js';

@@ -22,6 +22,16 @@ import { createFileLogger, describeError, type Logger } from './log/logger.js';
 import { createConfStore } from './store/conf-store.js';
 import type { Store } from './store/store.js';
 import { systemService } from './system/system-service.js';
+import { HostInventory } from './hosts/inventory.js';
+import { HostRuntime } from './hosts/host-runtime.js';
+import { DockerEventWatcher } from './containers/docker-events.js';
+import { dockerService } from './containers/docker-service.js';
+import { ExecSessions } from './containers/exec-sessions.js';
+import type { HostConnectionOptions } from './ssh/host-connection.js';
+import { KeyStore } from './keys/key-store.js';
+import { keysService } from './keys/keys-service.js';
+import { createVault, type KeyWrapper, type Vault } from './vault/index.js';
+import { vaultService } from './vault/vault-service.js';
 
 export interface CoreOptions {
   /** Defaults to `CROSSDOCK_HOME` or the platform's config directory. */
@@ -30,6 +40,12 @@ export interface CoreOptions {
   /** Electron passes its electron-store; plain Node uses conf. */
   createStore?: (dataDir: string) => Store;
   logger?: Logger;
+  /** Electron's safeStorage, when its backend is a real keychain; passphrase otherwise. */
+  keyWrapper?: KeyWrapper;
+  /** SSH connection tuning (timeouts, keepalive, reconnect). */
+  connection?: HostConnectionOptions;
+  /** known_hosts files to honour; default ~/.ssh/known_hosts. */
+  knownHostsPaths?: string[];
 }
 
 export interface Core {
@@ -39,6 +55,10 @@ export interface Core {
   readonly jobs: JobRegistry;
   readonly store: Store;
   readonly logger: Logger;
+  readonly vault: Vault;
+  readonly keys: KeyStore;
+  readonly hosts: HostInventory;
+  readonly runtime: HostRuntime;
   /** Serves the API to one client connection over a transport (IPC, WebSocket, in-memory). */
   serve(transport: Transport): { close(): void };
   /** A client in this process (the CLI, tests), through the same validation as every other. */
@@ -54,11 +74,25 @@ export function createCore(options: CoreOptions): Core {
   const store = (options.createStore ?? createConfStore)(dataDir);
   const events = new EventHub<CrossdockEvents>();
   const jobs = new JobRegistry(new JobJournal(dataDir), events);
+  const vault = createVault({ dataDir, ...(options.keyWrapper ? { keyWrapper: options.keyWrapper } : {}) });
+  const keys = new KeyStore({ vault, metadata: { load: () => store.get('sshKeys'), save: (list) => store.set('sshKeys', list) } });
+  const hosts = new HostInventory(store);
+  const runtime = new HostRuntime({
+    inventory: hosts,
+    keys,
+    events,
+    ...(options.connection ? { connection: options.connection } : {}),
+    ...(options.knownHostsPaths ? { knownHostsPaths: options.knownHostsPaths } : {}),
+  });
+  const watcher = new DockerEventWatcher(events);
 
   const impl: ServerImpl<CrossdockApi> = {
     system: systemService({ store, jobs, dataDir, mode: options.mode }),
     jobs: jobsService(jobs),
-    hosts: hostsService(),
+    hosts: hostsService({ inventory: hosts, runtime, keys, events, ...(options.connection ? { connection: options.connection } : {}) }),
+    vault: vaultService(vault),
+    keys: keysService(keys, hosts),
+    docker: dockerService({ inventory: hosts, runtime, watcher, execSessions: new ExecSessions() }),
   };
 
   const connections = new Set<{ close(): void }>();
@@ -82,6 +116,10 @@ export function createCore(options: CoreOptions): Core {
     jobs,
     store,
     logger,
+    vault,
+    keys,
+    hosts,
+    runtime,
     serve,
     connectInProcess() {
       const [serverSide, clientSide] = createMemoryPair();
@@ -92,6 +130,8 @@ export function createCore(options: CoreOptions): Core {
     },
     async dispose() {
       await jobs.cancelAll();
+      watcher.stopAll();
+      await runtime.dispose();
       for (const connection of connections) connection.close();
       connections.clear();
     },

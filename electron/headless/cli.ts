@@ -3,9 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { CrossdockError } from '../../shared/index.js';
 import { createCore } from '../core/create-core.js';
 import { CROSSDOCK_VERSION } from '../core/version.js';
+import { unlockFromEnv } from '../core/vault/index.js';
 import type { Command } from './commands/context.js';
+import { execCommand } from './commands/exec.js';
+import { hostCommand } from './commands/host.js';
 import { infoCommand } from './commands/info.js';
 import { jobsCommand } from './commands/jobs.js';
+import { logsCommand } from './commands/logs.js';
+import { psCommand } from './commands/ps.js';
 import { serveCommand } from './commands/serve.js';
 
 const HELP = `Crossdock ${CROSSDOCK_VERSION} — containers on your own servers, across clouds.
@@ -13,18 +18,34 @@ const HELP = `Crossdock ${CROSSDOCK_VERSION} — containers on your own servers,
 Usage: crossdock <command> [options]
 
 Commands:
+  host add NAME --ssh USER@ADDRESS[:PORT] --key PATH [--trust SHA256:… | --trust-on-first-use]
+                        Add a server reached by SSH (its host key is verified on every connection)
+  host add NAME --local Add the Docker engine on this machine
+  host ls [--json]      List hosts and their connection status
+  host rm NAME          Remove a host from Crossdock (nothing on the host is changed)
+  ps [--host NAME]… [-a] [--json]
+                        Containers on every host (running only unless -a)
+  logs HOST/CONTAINER [-f] [--tail N]
+                        A container's log; -f follows it until Ctrl+C
+  exec HOST/CONTAINER -- CMD…
+                        Run a command in a container; exits with its exit code
   serve [--port N]      Serve the app and its API on 127.0.0.1 (default port 7420, 0 = any free port)
   jobs ls [--json]      List background jobs (running, finished, interrupted)
   info [--json]         Show the version and where data lives
   help                  Show this help
   --version             Print the version
 
-Data lives in $CROSSDOCK_HOME when set, else the platform's config folder (~/.config/crossdock on Linux).`;
+Data lives in $CROSSDOCK_HOME when set, else the platform's config folder (~/.config/crossdock on Linux).
+Secrets are kept in an encrypted vault; the CLI unlocks it with $CROSSDOCK_PASSPHRASE.`;
 
 const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   jobs: jobsCommand,
   info: infoCommand,
+  host: hostCommand,
+  ps: psCommand,
+  logs: logsCommand,
+  exec: execCommand,
 };
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -44,6 +65,8 @@ export async function runCli(argv: string[], out: (text: string) => void = conso
   if (!command) throw new CrossdockError('INVALID_ARGUMENT', `Unknown command "${name}"; run "crossdock help" for the list`);
   const core = createCore({ mode: name === 'serve' ? 'web' : 'cli' });
   const client = core.connectInProcess();
+  // Headless clients have no keychain: the vault opens with CROSSDOCK_PASSPHRASE when it is set.
+  await unlockFromEnv(core.vault, process.env, core.logger);
   const rendererDir = process.env.CROSSDOCK_RENDERER_DIR ?? join(here, '..', '..', 'out', 'renderer');
   try {
     const result = await command(args, { core, client, out, rendererDir });

@@ -3,6 +3,7 @@ import { Sidebar } from './navigation/sidebar.js';
 import { useNavigation } from './navigation/use-navigation.js';
 import { Header } from './shell/header.js';
 import { NoticeStack } from './shell/notice-stack.js';
+import { VaultPrompt } from './vault/vault-prompt.js';
 import { ViewOutlet } from './views/view-outlet.js';
 import './styles/shell.css';
 
@@ -20,6 +21,7 @@ export function App() {
         <JobsPanel />
       </div>
       <NoticeStack />
+      <VaultPrompt />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import './api/zod-jitless.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
@@ -7,6 +8,8 @@ import { applyTheme } from './theme/apply-theme.js';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/buttons.css';
+import './styles/status.css';
+import './forms/forms.css';
 
 // Follow the system until the saved setting arrives, then keep <html> in step with the store.
 applyTheme('system');

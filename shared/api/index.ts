@@ -1,7 +1,11 @@
 import type { Contract } from '../rpc/contract.js';
 import type { JobInfo, JobLogLine } from '../domain/jobs.js';
 import type { HostInfo } from '../domain/hosts.js';
+import type { DockerChange } from '../domain/docker.js';
+import { dockerSchemas, type DockerApi } from './docker.js';
 import { hostsSchemas, type HostsApi } from './hosts.js';
+import { keysSchemas, type KeysApi } from './keys.js';
+import { vaultSchemas, type VaultApi } from './vault.js';
 import { jobsSchemas, type JobsApi } from './jobs.js';
 import { systemSchemas, type SystemApi } from './system.js';
 
@@ -10,6 +14,9 @@ export interface CrossdockApi {
   system: SystemApi;
   jobs: JobsApi;
   hosts: HostsApi;
+  vault: VaultApi;
+  keys: KeysApi;
+  docker: DockerApi;
 }
 
 /** The argument schema of every method; the server validates every call against it. */
@@ -17,6 +24,9 @@ export const crossdockContract: Contract<CrossdockApi> = {
   system: systemSchemas,
   jobs: jobsSchemas,
   hosts: hostsSchemas,
+  vault: vaultSchemas,
+  keys: keysSchemas,
+  docker: dockerSchemas,
 };
 
 /** Event streams a client may subscribe to, with their payloads. */
@@ -28,9 +38,14 @@ export type CrossdockEvents = {
   'jobs.log': JobLogLine;
   /** A host's connection status changed. */
   'hosts.changed': HostInfo;
+  /** A host was removed from the inventory (payload: its id). */
+  'hosts.removed': { id: string };
+  /** Something changed on a host's Docker engine. */
+  'docker.changed': DockerChange;
 };
 
-export const CROSSDOCK_EVENTS: readonly (keyof CrossdockEvents)[] = ['jobs.changed', 'jobs.log', 'hosts.changed'];
+export const CROSSDOCK_EVENTS: readonly (keyof CrossdockEvents)[] = ['jobs.changed', 'jobs.log', 'hosts.changed', 'hosts.removed', 'docker.changed'];
 
-export type { HostsApi, JobsApi, SystemApi };
+export type { DockerApi, HostsApi, JobsApi, KeysApi, SystemApi, VaultApi };
+export type { AddHostArgs } from './hosts.js';
 export { noArgs, type NoArgs } from './system.js';

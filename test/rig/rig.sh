@@ -2,7 +2,7 @@
 # The test rig: Debian 12 "machines" (containers that answer real SSH) on a private Docker
 # network, for integration tests of bootstrap, deploy and migration. See test/rig/README.md.
 #
-#   rig.sh install | base | image | up N | down | status
+#   rig.sh install | base | image | up N | up-docker N | down | status
 #
 # Every step is idempotent and cached. Progress goes to stderr; `up` prints one JSON line on
 # stdout (the last line), which test/integration/global-setup.ts parses.
@@ -37,6 +37,10 @@ MACHINE_RUN_OPTS=(
   --cgroupns host -v /sys/fs/cgroup:/sys/fs/cgroup:rw
   --tmpfs /run --tmpfs /tmp
 )
+
+# Machines with their own Docker engine: `up-docker` and what it needs.
+# shellcheck source-path=SCRIPTDIR source=docker-machines.sh
+source "$RIG_DIR/docker-machines.sh"
 
 log() { printf 'rig: %s\n' "$*" >&2; }
 die() { printf 'rig: error: %s\n' "$*" >&2; exit 1; }
@@ -274,9 +278,11 @@ ensure_network() {
 # Starts machine NAME at ADDRESS unless it already runs from the current image at that address.
 # A stopped machine from the current image is started again (keeping its host keys and files,
 # like a VM reboot); one from an older image or at another address is replaced.
+# Optional: IMAGE (default the plain machine image), then extra `docker run` options.
 ensure_machine() {
-  local name=$1 address=$2 image_id state
-  image_id="$(docker image inspect -f '{{.Id}}' "$MACHINE_IMAGE")"
+  local name=$1 address=$2 machine_image=${3:-$MACHINE_IMAGE} image_id state
+  shift $(($# < 3 ? $# : 3))
+  image_id="$(docker image inspect -f '{{.Id}}' "$machine_image")"
   state="$(docker inspect -f "{{.State.Running}} {{.Image}} {{with index .NetworkSettings.Networks \"$NETWORK\"}}{{with .IPAMConfig}}{{.IPv4Address}}{{end}}{{end}}" "$name" 2>/dev/null || true)"
   if [[ -n $state ]]; then
     local running image ip
@@ -294,7 +300,7 @@ ensure_machine() {
     docker rm -f "$name" >/dev/null
   fi
   docker run -d --name "$name" --hostname "$name" --label "$MACHINE_LABEL=$name" \
-    --network "$NETWORK" --ip "$address" "${MACHINE_RUN_OPTS[@]}" "$MACHINE_IMAGE" >/dev/null
+    --network "$NETWORK" --ip "$address" "${MACHINE_RUN_OPTS[@]}" "$@" "$machine_image" >/dev/null
   log "machine $name: started at $address"
 }
 
@@ -374,7 +380,7 @@ cmd_status() {
   fi
   echo "docker: running, storage driver $(docker info -f '{{.Driver}}')"
   local image
-  for image in "$BASE_IMAGE" "$MACHINE_IMAGE"; do
+  for image in "$BASE_IMAGE" "$MACHINE_IMAGE" "$DOCKER_MACHINE_IMAGE" "$TEST_IMAGE"; do
     if docker image inspect "$image" >/dev/null 2>&1; then
       echo "image $image: $(docker image inspect -f '{{.Id}} {{.Size}} bytes' "$image")"
     else
@@ -402,9 +408,10 @@ main() {
     base) cmd_install && cmd_base ;;
     image) cmd_install && cmd_base && cmd_image ;;
     up) cmd_up "${2:-}" ;;
+    up-docker) cmd_up_docker "${2:-}" ;;
     down) cmd_down ;;
     status) cmd_status ;;
-    *) die "usage: $0 install | base | image | up N | down | status" ;;
+    *) die "usage: $0 install | base | image | up N | up-docker N | down | status" ;;
   esac
 }
 

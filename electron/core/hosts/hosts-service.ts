@@ -1,8 +1,105 @@
-import type { CrossdockApi, ServerImpl } from '../../../shared/index.js';
+import { randomUUID } from 'node:crypto';
+import { CrossdockError, type AddHostArgs, type CallContext, type CrossdockApi, type CrossdockEvents, type HostInfo, type ServerImpl } from '../../../shared/index.js';
+import { localDockerEngine } from '../docker/docker-engine.js';
+import { DEFAULT_DOCKER_SOCKET } from '../docker/docker-transport.js';
+import type { EventHub } from '../events/event-hub.js';
+import type { KeyStore } from '../keys/key-store.js';
+import { HostConnection, type HostConnectionOptions } from '../ssh/host-connection.js';
+import type { HostKeyTrust } from '../ssh/ssh-target.js';
+import type { HostRuntime } from './host-runtime.js';
+import type { HostInventory } from './inventory.js';
 
-/** The inventory is empty until hosts can be added (the hosts issue fills this domain). */
-export function hostsService(): ServerImpl<CrossdockApi>['hosts'] {
+export interface HostsServiceDeps {
+  inventory: HostInventory;
+  runtime: HostRuntime;
+  keys: KeyStore;
+  events: EventHub<CrossdockEvents>;
+  connection?: HostConnectionOptions;
+}
+
+/**
+ * Logs in once with the given trust, before anything is saved: a host is only added when it
+ * answered and its key was accepted (pinned, in known_hosts, or confirmed by the user).
+ */
+async function probeSsh(args: Extract<AddHostArgs, { kind: 'ssh' }>, deps: HostsServiceDeps, ctx: CallContext): Promise<{ keyType: string; fingerprint: string }> {
+  const knownHosts = await deps.runtime.knownHosts();
+  const trust: HostKeyTrust =
+    args.trust && 'fingerprint' in args.trust ? { pinnedFingerprint: args.trust.fingerprint } : { knownHosts, trustOnFirstUse: args.trust?.firstUse === true };
+  const probe = new HostConnection(
+    { hostId: `probe-${randomUUID()}`, address: args.address, port: args.port, username: args.user, privateKey: deps.keys.privateKey(args.keyId), hostKey: trust },
+    { ...deps.connection, reconnect: { enabled: false } },
+  );
+  try {
+    await probe.activate(ctx.signal);
+    const accepted = probe.hostKey;
+    if (!accepted) throw new CrossdockError('INTERNAL', `Connected to ${args.address} without a host key decision`);
+    return { keyType: accepted.keyType, fingerprint: accepted.fingerprint };
+  } finally {
+    await probe.dispose();
+  }
+}
+
+export function hostsService(deps: HostsServiceDeps): ServerImpl<CrossdockApi>['hosts'] {
+  const { inventory, runtime, events } = deps;
+  const assertNameFree = (name: string): void => {
+    if (inventory.list().some((host) => host.name === name)) {
+      throw new CrossdockError('ALREADY_EXISTS', `A host named "${name}" already exists; pick another name or remove it first`, { host: name });
+    }
+  };
+
   return {
-    list: async () => [],
+    list: async () => inventory.list().map((host) => runtime.describe(host)),
+
+    add: async (args, ctx): Promise<HostInfo> => {
+      assertNameFree(args.name);
+      if (args.kind === 'local') {
+        const socketPath = args.socketPath ?? DEFAULT_DOCKER_SOCKET;
+        const engine = localDockerEngine(socketPath);
+        try {
+          await engine.ping(ctx.signal);
+        } finally {
+          engine.dispose();
+        }
+        const stored = inventory.add({ name: args.name, kind: 'local', address: null, port: null, user: null, keyId: null, hostKey: null, socketPath });
+        runtime.noteLocal(stored, null);
+        const info = runtime.describe(stored);
+        events.emit('hosts.changed', info);
+        return info;
+      }
+      deps.keys.get(args.keyId);
+      const hostKey = await probeSsh(args, deps, ctx);
+      assertNameFree(args.name);
+      const stored = inventory.add({ name: args.name, kind: 'ssh', address: args.address, port: args.port, user: args.user, keyId: args.keyId, hostKey, socketPath: null });
+      // Connect the pooled connection now, so the host shows as connected without another step.
+      const connection = await runtime.connection(stored);
+      connection.activate().catch(() => undefined);
+      const info = runtime.describe(stored);
+      events.emit('hosts.changed', info);
+      return info;
+    },
+
+    remove: async ({ host: ref }) => {
+      const host = inventory.find(ref);
+      await runtime.forget(host.id);
+      inventory.remove(host.id);
+      events.emit('hosts.removed', { id: host.id });
+    },
+
+    connect: async ({ host: ref }, ctx) => {
+      const host = inventory.find(ref);
+      if (host.kind === 'local') {
+        const engine = await runtime.engine(host);
+        try {
+          await engine.ping(ctx.signal);
+          runtime.noteLocal(host, null);
+        } catch (error) {
+          runtime.noteLocal(host, error);
+          throw error;
+        }
+      } else {
+        await (await runtime.connection(host)).reconnect(ctx.signal);
+      }
+      return runtime.describe(host);
+    },
   };
 }

@@ -1,12 +1,19 @@
 import type { Settings } from '../../../shared/index.js';
+import type { StoredHost } from '../hosts/inventory.js';
+import type { KeyMeta } from '../keys/index.js';
 
 /** Everything Crossdock keeps in its settings file (secrets never: those live in the vault). */
 export interface StoreSchema {
   settings: Settings;
+  hosts: StoredHost[];
+  /** Public facts of SSH keys; their private halves are in the vault. */
+  sshKeys: KeyMeta[];
 }
 
 export const STORE_DEFAULTS: StoreSchema = {
   settings: { theme: 'system' },
+  hosts: [],
+  sshKeys: [],
 };
 
 /** The file name (without `.json`) shared by both implementations, so they read each other's file. */

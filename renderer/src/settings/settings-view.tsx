@@ -1,3 +1,5 @@
+import { KeysSection } from '../keys/keys-section.js';
+import { VaultSection } from '../vault/vault-section.js';
 import { AboutSection } from './about-section.js';
 import { DemoJobSection } from './demo-job-section.js';
 import { ThemePicker } from './theme-picker.js';
@@ -6,6 +8,8 @@ import './settings.css';
 export function SettingsView() {
   return (
     <div className="settings">
+      <VaultSection />
+      <KeysSection />
       <section className="settings-section" aria-labelledby="settings-appearance">
         <h2 id="settings-appearance" className="section-title">
           Appearance

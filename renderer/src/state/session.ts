@@ -7,11 +7,14 @@ import {
   applyJob,
   applyJobList,
   applyLogLines,
+  dropHost,
   pushNotice,
   setConnection,
   setHosts,
+  setKeys,
   setSettings,
   setSystemInfo,
+  setVault,
   useCrossdock,
 } from './store.js';
 
@@ -74,6 +77,7 @@ function open(): void {
   }));
   follow('job logs', current.client.subscribe('jobs.log', (line) => current.alive && applyLogLines(line.jobId, [line])));
   follow('hosts', current.client.subscribe('hosts.changed', (host) => current.alive && applyHost(host)));
+  follow('removed hosts', current.client.subscribe('hosts.removed', ({ id }) => current.alive && dropHost(id)));
 
   const removeClose = connection.transport.onClose(() => {
     if (!current.alive) return;
@@ -122,6 +126,27 @@ function loadEverything(current: Link): void {
     (error: unknown) => reportLoadError('the hosts', error),
   );
   void listJobs(current);
+  void loadVault(current);
+}
+
+/**
+ * The vault's status, and the keys when it is open. A locked vault is not an error here: the
+ * Settings view says so, and the first action that needs it asks for the passphrase.
+ */
+async function loadVault(current: Link): Promise<void> {
+  const { api } = current.client;
+  try {
+    const vault = await api.vault.status({});
+    if (!current.alive) return;
+    setVault(vault);
+    if (!vault.unlocked) return setKeys(null);
+    const keys = await api.keys.list({});
+    if (current.alive) setKeys(keys);
+  } catch (error) {
+    const { code } = describeError(error);
+    // A core without the vault yet answers METHOD_NOT_FOUND; Settings shows that the vault is unavailable.
+    if (code !== 'VAULT_LOCKED' && code !== 'METHOD_NOT_FOUND') reportLoadError('the vault status', error);
+  }
 }
 
 async function listJobs(current: Link): Promise<void> {

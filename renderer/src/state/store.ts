@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { HostInfo, JobInfo, JobLogLine, Settings, SystemInfo } from '../../../shared/index.js';
+import type { HostInfo, JobInfo, JobLogLine, Settings, SshKeyInfo, SystemInfo, VaultStatus } from '../../../shared/index.js';
 import { DEFAULT_VIEW, type ViewId } from '../navigation/views.js';
 import type { ErrorDescription } from './describe-error.js';
-import { sortHosts, upsertHost } from './host-list.js';
+import { sortHosts, upsertHost, withoutHost } from './host-list.js';
 import { mergeLogLines } from './job-logs.js';
 import { reconcileJobs, upsertJob } from './job-list.js';
 
@@ -32,6 +32,10 @@ export interface CrossdockState {
   systemInfo: SystemInfo | null;
   settings: Settings | null;
   hosts: HostInfo[];
+  /** What the core says about the vault; null until the first answer. */
+  vault: VaultStatus | null;
+  /** SSH keys in name order; null until listed (listing needs an unlocked vault). */
+  keys: SshKeyInfo[] | null;
   jobs: JobInfo[];
   /** Log lines by job id, in seq order. */
   logs: Record<string, JobLogLine[]>;
@@ -48,6 +52,8 @@ const initialState: CrossdockState = {
   systemInfo: null,
   settings: null,
   hosts: [],
+  vault: null,
+  keys: null,
   jobs: [],
   logs: {},
   notices: [],
@@ -99,6 +105,30 @@ export function setHosts(hosts: HostInfo[]): void {
 
 export function applyHost(host: HostInfo): void {
   set({ hosts: upsertHost(get().hosts, host) });
+}
+
+export function dropHost(id: string): void {
+  const hosts = withoutHost(get().hosts, id);
+  if (hosts !== get().hosts) set({ hosts });
+}
+
+export function setVault(vault: VaultStatus): void {
+  set({ vault });
+}
+
+const byKeyName = (a: SshKeyInfo, b: SshKeyInfo): number => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+
+export function setKeys(keys: SshKeyInfo[] | null): void {
+  set({ keys: keys ? [...keys].sort(byKeyName) : null });
+}
+
+export function applyKey(key: SshKeyInfo): void {
+  set({ keys: [...(get().keys ?? []).filter((k) => k.id !== key.id), key].sort(byKeyName) });
+}
+
+export function dropKey(id: string): void {
+  const keys = get().keys;
+  if (keys) set({ keys: keys.filter((key) => key.id !== id) });
 }
 
 let nextNoticeId = 1;

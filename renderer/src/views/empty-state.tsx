@@ -11,10 +11,12 @@ export interface EmptyStateProps {
   abilities: readonly string[];
   /** e.g. why the list is empty right now, or what to do first. */
   footnote?: ReactNode;
+  /** The first thing to do, e.g. an "Add host" button. */
+  action?: ReactNode;
 }
 
 /** A view with nothing to show explains itself instead of showing a blank pane. */
-export function EmptyState({ view, title, lead, abilities, footnote }: EmptyStateProps) {
+export function EmptyState({ view, title, lead, abilities, footnote, action }: EmptyStateProps) {
   return (
     <section className="empty-state" data-testid="empty-state" aria-labelledby={`empty-${view}-title`}>
       <div className="empty-state-icon" aria-hidden="true">
@@ -30,6 +32,7 @@ export function EmptyState({ view, title, lead, abilities, footnote }: EmptyStat
         ))}
       </ul>
       {footnote && <p className="empty-state-footnote">{footnote}</p>}
+      {action && <div className="empty-state-action">{action}</div>}
     </section>
   );
 }

@@ -1,10 +1,10 @@
 import type { ComponentType } from 'react';
 import type { ViewId } from '../navigation/views.js';
+import { ContainersView } from '../containers/containers-view.js';
+import { HostsView } from '../hosts/hosts-view.js';
 import { SettingsView } from '../settings/settings-view.js';
 import { useCrossdock } from '../state/store.js';
 import { CompareView } from './compare-view.js';
-import { ContainersView } from './containers-view.js';
-import { HostsView } from './hosts-view.js';
 import { MachinesView } from './machines-view.js';
 import { MigrationsView } from './migrations-view.js';
 import { WorkloadsView } from './workloads-view.js';
@@ -20,11 +20,14 @@ const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   settings: SettingsView,
 };
 
+/** Views that scroll inside themselves (virtualised lists) and so fill the pane exactly. */
+const FILLING_VIEWS: ReadonlySet<ViewId> = new Set(['containers']);
+
 export function ViewOutlet() {
   const view = useCrossdock((state) => state.view);
   const View = VIEW_COMPONENTS[view];
   return (
-    <div className="view" data-testid={`view-${view}`} key={view}>
+    <div className={FILLING_VIEWS.has(view) ? 'view view-fill' : 'view'} data-testid={`view-${view}`} key={view}>
       <View />
     </div>
   );

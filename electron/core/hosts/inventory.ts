@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { CrossdockError, type HostKind, type PinnedHostKey } from '../../../shared/index.js';
+import type { Store } from '../store/store.js';
+
+/** A host as saved in the store (no secrets: the SSH key is referenced by id, kept in the vault). */
+export interface StoredHost {
+  id: string;
+  name: string;
+  kind: HostKind;
+  address: string | null;
+  port: number | null;
+  user: string | null;
+  keyId: string | null;
+  hostKey: PinnedHostKey | null;
+  /** The Docker socket for `local` hosts. */
+  socketPath: string | null;
+  createdAt: string;
+}
+
+/** The host inventory on top of the store, addressed by id or by name. */
+export class HostInventory {
+  constructor(private readonly store: Store) {}
+
+  list(): StoredHost[] {
+    return this.store.get('hosts');
+  }
+
+  /** Finds a host by id or name; NOT_FOUND names what was asked for. */
+  find(ref: string): StoredHost {
+    const host = this.list().find((h) => h.id === ref || h.name === ref);
+    if (!host) throw new CrossdockError('NOT_FOUND', `There is no host named "${ref}"; "crossdock host ls" lists them`, { host: ref });
+    return host;
+  }
+
+  add(host: Omit<StoredHost, 'id' | 'createdAt'>): StoredHost {
+    const hosts = this.list();
+    if (hosts.some((h) => h.name === host.name)) {
+      throw new CrossdockError('ALREADY_EXISTS', `A host named "${host.name}" already exists; pick another name or remove it first`, { host: host.name });
+    }
+    const stored: StoredHost = { ...host, id: randomUUID(), createdAt: new Date().toISOString() };
+    this.store.set('hosts', [...hosts, stored]);
+    return stored;
+  }
+
+  remove(id: string): void {
+    this.store.set('hosts', this.list().filter((h) => h.id !== id));
+  }
+}

@@ -1,0 +1,273 @@
+import { join } from 'node:path';
+import { CrossdockError } from '../../../shared/errors.js';
+import { isRightKey, keyCheckFor, newDataKey, secretAad, unwrapWithPassphrase, wrapWithPassphrase } from './data-key.js';
+import { assertKeychainWrapper, type KeyWrapper } from './key-wrapper.js';
+import { assertAcceptablePassphrase, DEFAULT_SCRYPT, isValidScryptParams, type ScryptParams } from './passphrase-kdf.js';
+import { open, seal } from './sealed-box.js';
+import {
+  keychainFailed,
+  notInitialized,
+  protectedByKeychain,
+  protectedByPassphrase,
+  secretDamaged,
+  vaultLocked,
+  wrongPassphrase,
+} from './vault-errors.js';
+import { readVaultFile, writeVaultFile, type StoredSecret, type VaultFile, type VaultFileProtection } from './vault-file.js';
+
+export const VAULT_FILE_NAME = 'vault.json';
+
+/** What protects the data key: a passphrase through scrypt, or the operating system's keychain. */
+export type VaultProtection = 'passphrase' | 'keychain';
+
+/** What anyone may know about the vault without unlocking it. */
+export interface VaultStatus {
+  initialized: boolean;
+  unlocked: boolean;
+  protection: VaultProtection | null;
+  secretCount: number;
+}
+
+/**
+ * Non-secret facts stored next to a secret, in plain text (for example `{ kind: 'ssh-key' }`).
+ * Never put anything secret here.
+ */
+export type SecretMeta = Readonly<Record<string, string | number | boolean | null>>;
+
+/** A secret as {@link Vault.list} shows it: everything but the value. */
+export interface SecretEntry {
+  id: string;
+  meta: SecretMeta;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** How {@link createVault} finds the file and what may protect it. */
+export interface VaultOptions {
+  /** The vault lives in `<dataDir>/vault.json`. */
+  dataDir: string;
+  /** Present only when a real system keychain is available (see {@link KeyWrapper}). */
+  keyWrapper?: KeyWrapper;
+  /** Cost of the KDF for new passphrases; tests lower it. Existing files keep their own. */
+  scrypt?: ScryptParams;
+  now?: () => Date;
+}
+
+// A conservative alphabet keeps ids readable in the file and rules out `__proto__` and friends.
+const SECRET_ID = /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$/;
+
+/**
+ * Secrets encrypted at rest with envelope encryption: a random data key seals each secret with
+ * AES-256-GCM, and the data key itself is wrapped by a passphrase or the system keychain. Only
+ * this object holds the unwrapped data key, and only between unlock and lock.
+ *
+ * The file is read afresh by every call, because the window and the CLI may share it; two
+ * processes writing at the same instant can still lose one of the writes (last rename wins).
+ */
+export class Vault {
+  readonly path: string;
+  readonly #keyWrapper: KeyWrapper | undefined;
+  readonly #scrypt: ScryptParams;
+  readonly #now: () => Date;
+  #dataKey: Buffer | null = null;
+
+  constructor(options: VaultOptions) {
+    this.path = join(options.dataDir, VAULT_FILE_NAME);
+    this.#keyWrapper = options.keyWrapper;
+    this.#scrypt = options.scrypt ?? DEFAULT_SCRYPT;
+    this.#now = options.now ?? (() => new Date());
+    if (!isValidScryptParams(this.#scrypt)) throw new CrossdockError('INVALID_ARGUMENT', 'The scrypt parameters are out of bounds.');
+  }
+
+  status(): VaultStatus {
+    const file = readVaultFile(this.path);
+    return {
+      initialized: file !== null,
+      unlocked: file !== null && this.#dataKey !== null,
+      protection: file?.protection.kind ?? null,
+      secretCount: file ? Object.keys(file.secrets).length : 0,
+    };
+  }
+
+  /** Creates the vault protected by `passphrase` and leaves it unlocked. */
+  async initialize(passphrase: string): Promise<void> {
+    assertAcceptablePassphrase(passphrase);
+    this.#assertNotInitialized();
+    const dataKey = newDataKey();
+    this.#create(dataKey, await wrapWithPassphrase(dataKey, passphrase, this.#scrypt));
+  }
+
+  /** Creates the vault protected by the system keychain and leaves it unlocked. */
+  initializeWithKeychain(): void {
+    const wrapper = assertKeychainWrapper(this.#keyWrapper);
+    this.#assertNotInitialized();
+    const dataKey = newDataKey();
+    const wrapped = wrapper.encrypt(dataKey);
+    // Find a keychain that cannot give the key back now, not after secrets depend on it.
+    if (!this.#keychainUnwrap(wrapper, wrapped)?.equals(dataKey)) throw keychainFailed();
+    this.#create(dataKey, { kind: 'keychain', wrappedKey: wrapped.toString('base64') });
+  }
+
+  /** Unlocks with the passphrase; a wrong one throws `WRONG_PASSPHRASE` and changes nothing. */
+  async unlock(passphrase: string): Promise<void> {
+    const file = this.#requireFile();
+    if (file.protection.kind !== 'passphrase') throw protectedByKeychain();
+    const dataKey = await unwrapWithPassphrase(file.protection, passphrase);
+    if (!dataKey || !isRightKey(dataKey, file.keyCheck)) throw wrongPassphrase();
+    this.#setKey(dataKey);
+  }
+
+  unlockWithKeychain(): void {
+    const file = this.#requireFile();
+    if (file.protection.kind !== 'keychain') throw protectedByPassphrase();
+    const wrapper = assertKeychainWrapper(this.#keyWrapper);
+    const dataKey = this.#keychainUnwrap(wrapper, Buffer.from(file.protection.wrappedKey, 'base64'));
+    if (!dataKey || !isRightKey(dataKey, file.keyCheck)) throw keychainFailed();
+    this.#setKey(dataKey);
+  }
+
+  /** Throws `VAULT_LOCKED` (saying how to unlock) unless the vault is unlocked. */
+  assertUnlocked(): void {
+    this.#requireKey();
+  }
+
+  /** Forgets the data key (its bytes are overwritten, as far as JavaScript allows). */
+  lock(): void {
+    this.#setKey(null);
+  }
+
+  /**
+   * Re-wraps the data key under a new passphrase (fresh salt, current KDF cost). The secrets are
+   * not touched, so this is instant however many there are, and a crash cannot lose them.
+   */
+  async changePassphrase(current: string, next: string): Promise<void> {
+    assertAcceptablePassphrase(next);
+    const before = this.#requireFile();
+    if (before.protection.kind !== 'passphrase') throw protectedByKeychain();
+    const dataKey = await unwrapWithPassphrase(before.protection, current);
+    if (!dataKey || !isRightKey(dataKey, before.keyCheck)) throw wrongPassphrase();
+    try {
+      const protection: VaultFileProtection = await wrapWithPassphrase(dataKey, next, this.#scrypt);
+      // Re-read: secrets may have been written while scrypt ran.
+      writeVaultFile(this.path, { ...this.#requireFile(), protection });
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  /** Stores (or replaces) a secret. Strings are stored as UTF-8. */
+  put(id: string, value: Buffer | string, meta: SecretMeta = {}): void {
+    const key = this.#requireKey();
+    assertSecretId(id);
+    const plain = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+    try {
+      const file = this.#requireFile();
+      const now = this.#now().toISOString();
+      const previous = ownSecret(file, id);
+      file.secrets[id] = { box: seal(key, plain, secretAad(id)), meta: cleanMeta(meta), createdAt: previous?.createdAt ?? now, updatedAt: now };
+      writeVaultFile(this.path, file);
+    } finally {
+      if (plain !== value) plain.fill(0);
+    }
+  }
+
+  /** The secret's bytes, in a new buffer the caller may zero when done. */
+  get(id: string): Buffer {
+    const key = this.#requireKey();
+    const entry = ownSecret(this.#requireFile(), id);
+    if (!entry) throw new CrossdockError('NOT_FOUND', `The vault holds no secret "${id}".`, { id });
+    const plain = open(key, entry.box, secretAad(id));
+    if (!plain) throw secretDamaged(id);
+    return plain;
+  }
+
+  /** Works while locked: ids are not secret, and the UI shows "has a credential" before unlock. */
+  has(id: string): boolean {
+    const file = readVaultFile(this.path);
+    return file !== null && ownSecret(file, id) !== undefined;
+  }
+
+  /** Removes a secret; `false` if there was none. Needs the vault unlocked like any change. */
+  delete(id: string): boolean {
+    this.#requireKey();
+    const file = this.#requireFile();
+    if (!ownSecret(file, id)) return false;
+    delete file.secrets[id];
+    writeVaultFile(this.path, file);
+    return true;
+  }
+
+  /** Ids and metadata, sorted by id; works while locked (nothing here is secret). */
+  list(): SecretEntry[] {
+    const file = readVaultFile(this.path);
+    if (!file) return [];
+    return Object.entries(file.secrets)
+      .map(([id, { meta, createdAt, updatedAt }]) => ({ id, meta: { ...meta }, createdAt, updatedAt }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  #create(dataKey: Buffer, protection: VaultFileProtection): void {
+    try {
+      writeVaultFile(this.path, { format: 'crossdock-vault', version: 1, protection, keyCheck: keyCheckFor(dataKey), secrets: {} }, { exclusive: true });
+    } catch (error) {
+      dataKey.fill(0);
+      throw error;
+    }
+    this.#setKey(dataKey);
+  }
+
+  #keychainUnwrap(wrapper: KeyWrapper, wrapped: Buffer): Buffer | null {
+    try {
+      return wrapper.decrypt(wrapped);
+    } catch {
+      // The keychain's own error may name the item or the backend; callers get a generic code.
+      return null;
+    }
+  }
+
+  #setKey(dataKey: Buffer | null): void {
+    if (this.#dataKey && this.#dataKey !== dataKey) this.#dataKey.fill(0);
+    this.#dataKey = dataKey;
+  }
+
+  #assertNotInitialized(): void {
+    if (readVaultFile(this.path)) throw new CrossdockError('ALREADY_EXISTS', 'The vault is already set up.');
+  }
+
+  #requireFile(): VaultFile {
+    const file = readVaultFile(this.path);
+    if (!file) throw notInitialized();
+    return file;
+  }
+
+  #requireKey(): Buffer {
+    if (this.#dataKey) return this.#dataKey;
+    throw vaultLocked(readVaultFile(this.path) !== null);
+  }
+}
+
+/** Creates a vault over `<dataDir>/vault.json`; nothing is written until it is initialised. */
+export function createVault(options: VaultOptions): Vault {
+  return new Vault(options);
+}
+
+function ownSecret(file: VaultFile, id: string): StoredSecret | undefined {
+  return Object.hasOwn(file.secrets, id) ? file.secrets[id] : undefined;
+}
+
+function assertSecretId(id: string): void {
+  if (typeof id !== 'string' || !SECRET_ID.test(id)) {
+    throw new CrossdockError('INVALID_ARGUMENT', 'A secret id is 1–200 characters of letters, digits and . _ : @ / -, starting with a letter or digit.');
+  }
+}
+
+function cleanMeta(meta: SecretMeta): Record<string, string | number | boolean | null> {
+  const out: Record<string, string | number | boolean | null> = {};
+  for (const [key, value] of Object.entries(meta)) {
+    if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
+      throw new CrossdockError('INVALID_ARGUMENT', `Secret metadata "${key}" must be a string, number, boolean or null.`);
+    }
+    out[key] = value;
+  }
+  return out;
+}

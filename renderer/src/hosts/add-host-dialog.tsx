@@ -1,0 +1,194 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AddHostArgs, HostInfo, SshConfigHost } from '../../../shared/index.js';
+import { Dialog, DialogActions } from '../dialogs/dialog.js';
+import { FormError, TextField } from '../forms/text-field.js';
+import { loadKeys } from '../keys/key-actions.js';
+import { GenerateKeyDialog } from '../keys/generate-key-dialog.js';
+import { ImportKeyDialog } from '../keys/import-key-dialog.js';
+import { errorIntent, type ErrorIntent } from '../state/error-intent.js';
+import { pushNotice, useCrossdock } from '../state/store.js';
+import { requestVaultAccess } from '../vault/vault-prompt-store.js';
+import { EMPTY_ADD_HOST_FORM, formFromSuggestion, keyForIdentityFile, splitAddress, validateAddHost, type AddHostForm, type FormProblems } from './add-host-form.js';
+import { addHost, loadSshConfigHosts } from './host-actions.js';
+import { HostKeyDialog } from './host-key-dialog.js';
+import { HostKeyMismatch } from './host-key-mismatch.js';
+import { HOST_STATUS } from './host-status.js';
+import { KeyPicker } from './key-picker.js';
+import { SshSuggestions } from './ssh-suggestions.js';
+
+/**
+ * The core answers `hosts.add` once its probe connection got in, and starts the host's kept-alive
+ * connection right after, so a new SSH host usually comes back `idle` or `connecting`.
+ */
+function addedMessage(host: HostInfo): string {
+  if (host.status === 'connected') return 'Connected; its containers now show under Containers.';
+  if (host.status === 'idle' || host.status === 'connecting') return 'Connecting now; its containers show under Containers once it is connected.';
+  return `Status: ${HOST_STATUS[host.status].label}.`;
+}
+
+type Extra = { dialog: 'generate' } | { dialog: 'import'; path?: string } | null;
+
+/**
+ * Adds a server over SSH or the local engine. The first connection may stop at the host key:
+ * HOST_KEY_UNKNOWN opens a second dialog showing the fingerprint, and only a confirmed
+ * fingerprint is sent back (`trust: {fingerprint}`), never a blanket trust-on-first-use.
+ */
+export function AddHostDialog({ onClose }: { onClose: () => void }) {
+  const hosts = useCrossdock((state) => state.hosts);
+  const keys = useCrossdock((state) => state.keys);
+  const [form, setForm] = useState<AddHostForm>(EMPTY_ADD_HOST_FORM);
+  const [problems, setProblems] = useState<FormProblems>({});
+  const [suggestions, setSuggestions] = useState<SshConfigHost[]>([]);
+  const [picked, setPicked] = useState<SshConfigHost | null>(null);
+  const [intent, setIntent] = useState<ErrorIntent | null>(null);
+  const [pending, setPending] = useState<AddHostArgs | null>(null);
+  // A fingerprint the user confirmed stays confirmed for that address while the dialog is open,
+  // so fixing the login (say, AUTH_FAILED) and retrying does not ask about the key again.
+  const [trusted, setTrusted] = useState<{ endpoint: string; fingerprint: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [extra, setExtra] = useState<Extra>(null);
+
+  useEffect(() => {
+    let live = true;
+    void loadKeys();
+    void loadSshConfigHosts().then((found) => live && setSuggestions(found));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const update = (changes: Partial<AddHostForm>): void => {
+    setForm((current) => ({ ...current, ...changes }));
+    setProblems((current) => {
+      const next = { ...current };
+      for (const field of Object.keys(changes)) delete next[field as keyof FormProblems];
+      return next;
+    });
+  };
+
+  const send = async (args: AddHostArgs): Promise<void> => {
+    setBusy(true);
+    const outcome = await addHost(args);
+    setBusy(false);
+    if (outcome.ok) {
+      const host = outcome.value;
+      pushNotice({ tone: 'info', title: `Added ${host.name}`, message: addedMessage(host), code: null });
+      return onClose();
+    }
+    if (outcome.failure.silent) return;
+    const next = errorIntent(outcome.failure);
+    setIntent(next);
+    if (next.kind === 'confirm-host-key') setPending(args);
+  };
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    const result = validateAddHost(form, hosts.map((host) => host.name));
+    if ('problems' in result) return setProblems(result.problems);
+    setIntent(null);
+    const args = result.args;
+    if (args.kind === 'ssh' && trusted?.endpoint === `${args.address}:${args.port}`) void send({ ...args, trust: { fingerprint: trusted.fingerprint } });
+    else void send(args);
+  };
+
+  const pick = (suggestion: SshConfigHost): void => {
+    setPicked(suggestion);
+    setForm((current) => formFromSuggestion(current, suggestion, keys ?? []));
+    setProblems({});
+  };
+
+  const unmatchedIdentity = picked?.identityFile && !keyForIdentityFile(picked.identityFile, keys ?? []) ? picked.identityFile : null;
+  const ssh = form.kind === 'ssh';
+
+  return (
+    <Dialog title="Add a host" testId="add-host-dialog" onClose={onClose} size="large">
+      <form className="dialog-body" onSubmit={submit} noValidate>
+        <fieldset className="field">
+          <legend className="form-label">Reach Docker</legend>
+          <div className="segmented">
+            <label className="segmented-option">
+              <input type="radio" name="host-kind" checked={ssh} data-testid="add-host-kind-ssh" onChange={() => update({ kind: 'ssh' })} />
+              <span>Over SSH</span>
+            </label>
+            <label className="segmented-option">
+              <input type="radio" name="host-kind" checked={!ssh} data-testid="add-host-kind-local" onChange={() => update({ kind: 'local', name: form.name || 'local' })} />
+              <span>Local Docker engine</span>
+            </label>
+          </div>
+        </fieldset>
+        {ssh && <SshSuggestions hosts={suggestions} onPick={pick} />}
+        <TextField label="Name" value={form.name} onChange={(name) => update({ name })} testId="add-host-name" autoFocus error={problems.name} hint="How the host is called in Crossdock, e.g. web-1." />
+        {ssh ? (
+          <>
+            <div className="form-row">
+              <TextField
+                label="Address"
+                mono
+                value={form.address}
+                onChange={(text) => {
+                  // Pasting `user@host:port` fills the three fields at once.
+                  const split = splitAddress(text);
+                  update(text.includes('@') || /\]:\d+$|^[^:]+:\d+$/.test(text.trim()) ? split : { address: text });
+                }}
+                testId="add-host-address"
+                placeholder="203.0.113.10 or server.example.com"
+                error={problems.address}
+              />
+              <TextField label="Port" mono inputMode="numeric" value={form.port} onChange={(port) => update({ port })} testId="add-host-port" error={problems.port} />
+            </div>
+            <TextField label="User" mono value={form.user} onChange={(user) => update({ user })} testId="add-host-user" error={problems.user} />
+            <KeyPicker
+              value={form.keyId}
+              onChange={(keyId) => update({ keyId })}
+              onGenerate={() => setExtra({ dialog: 'generate' })}
+              onImport={() => setExtra({ dialog: 'import' })}
+              onUnlock={() => void requestVaultAccess(null).then((open) => (open ? loadKeys() : undefined))}
+              error={problems.keyId}
+            />
+            {unmatchedIdentity && (
+              <p className="form-hint" data-testid="identity-file-hint">
+                ~/.ssh/config logs in to {picked?.alias} with <code>{unmatchedIdentity}</code>.{' '}
+                <button type="button" className="link-button" onClick={() => setExtra({ dialog: 'import', path: unmatchedIdentity })}>
+                  Import that key
+                </button>
+              </p>
+            )}
+          </>
+        ) : (
+          <TextField label="Socket path (optional)" mono value={form.socketPath} onChange={(socketPath) => update({ socketPath })} testId="add-host-socket" placeholder="/var/run/docker.sock" hint="Leave empty for Docker’s default socket on this computer." />
+        )}
+        {intent?.kind === 'host-key-changed' && <HostKeyMismatch change={intent} />}
+        {intent?.kind === 'message' && (
+          <FormError testId="add-host-error">
+            <p>{intent.message}</p>
+            {intent.hint && <p className="muted">{intent.hint}</p>}
+          </FormError>
+        )}
+        {intent?.kind === 'key-passphrase' && <FormError testId="add-host-error">{intent.message}</FormError>}
+        <DialogActions>
+          <button type="button" className="button button-quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button" data-testid="add-host-submit" disabled={busy}>
+            {busy ? 'Connecting…' : 'Add host'}
+          </button>
+        </DialogActions>
+      </form>
+      {intent?.kind === 'confirm-host-key' && pending?.kind === 'ssh' && (
+        <HostKeyDialog
+          question={{ host: intent.host ?? `${pending.user}@${pending.address}:${pending.port}`, fingerprint: intent.fingerprint, keyType: intent.keyType, knownFingerprints: intent.knownFingerprints }}
+          onTrust={() => {
+            setTrusted({ endpoint: `${pending.address}:${pending.port}`, fingerprint: intent.fingerprint });
+            return send({ ...pending, trust: { fingerprint: intent.fingerprint } });
+          }}
+          onCancel={() => {
+            setPending(null);
+            setIntent({ kind: 'message', message: 'The host was not added: its key was not trusted.', code: null, hint: null });
+          }}
+        />
+      )}
+      {extra?.dialog === 'generate' && <GenerateKeyDialog onClose={() => setExtra(null)} onGenerated={(key) => update({ keyId: key.id })} />}
+      {extra?.dialog === 'import' && <ImportKeyDialog onClose={() => setExtra(null)} onImported={(key) => update({ keyId: key.id })} {...(extra.path ? { initialPath: extra.path } : {})} />}
+    </Dialog>
+  );
+}

@@ -1,0 +1,30 @@
+import type { AddHostArgs, HostInfo, SshConfigHost } from '../../../shared/index.js';
+import { attempt, noticeFailure, type Outcome } from '../state/core-call.js';
+import { applyHost, dropHost, pushNotice } from '../state/store.js';
+
+/** Adds a host; HOST_KEY_UNKNOWN and friends come back as data for the dialog to handle. */
+export async function addHost(args: AddHostArgs): Promise<Outcome<HostInfo>> {
+  const outcome = await attempt((api) => api.hosts.add(args));
+  if (outcome.ok) applyHost(outcome.value);
+  return outcome;
+}
+
+export async function removeHost(host: HostInfo): Promise<void> {
+  const outcome = await attempt((api) => api.hosts.remove({ host: host.id }));
+  if (!outcome.ok) return noticeFailure(`Could not remove ${host.name}`, outcome.failure);
+  dropHost(host.id);
+  pushNotice({ tone: 'info', title: `Removed ${host.name}`, message: 'Its containers keep running; Crossdock no longer manages them.', code: null });
+}
+
+/** Connects again now; the row also follows through `hosts.changed`. */
+export async function reconnectHost(host: HostInfo): Promise<Outcome<HostInfo>> {
+  const outcome = await attempt((api) => api.hosts.connect({ host: host.id }));
+  if (outcome.ok) applyHost(outcome.value);
+  return outcome;
+}
+
+/** Hosts from ~/.ssh/config; none when the core cannot read it (that is not worth a notice). */
+export async function loadSshConfigHosts(): Promise<SshConfigHost[]> {
+  const outcome = await attempt((api) => api.keys.sshConfigHosts({}), { vault: false });
+  return outcome.ok ? outcome.value : [];
+}

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import type { HostInfo } from '../../../shared/index.js';
+import { ConfirmDialog } from '../dialogs/confirm-dialog.js';
+import { Dialog, DialogActions } from '../dialogs/dialog.js';
+import { noticeFailure } from '../state/core-call.js';
+import { errorIntent } from '../state/error-intent.js';
+import { useCrossdock } from '../state/store.js';
+import { EmptyState } from '../views/empty-state.js';
+import { AddHostDialog } from './add-host-dialog.js';
+import { reconnectHost, removeHost } from './host-actions.js';
+import { HostKeyMismatch, type HostKeyChange } from './host-key-mismatch.js';
+import { HostTable } from './host-table.js';
+import './hosts.css';
+
+type Open = { dialog: 'add' } | { dialog: 'remove'; host: HostInfo } | { dialog: 'changed-key'; host: HostInfo; change: HostKeyChange } | null;
+
+export function HostsView() {
+  const hosts = useCrossdock((state) => state.hosts);
+  const connected = useCrossdock((state) => state.connection.status === 'connected');
+  const [open, setOpen] = useState<Open>(null);
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const close = (): void => setOpen(null);
+
+  const reconnect = async (host: HostInfo): Promise<void> => {
+    setBusy((current) => new Set(current).add(host.id));
+    const outcome = await reconnectHost(host);
+    setBusy((current) => {
+      const next = new Set(current);
+      next.delete(host.id);
+      return next;
+    });
+    if (outcome.ok) return;
+    const intent = errorIntent(outcome.failure);
+    if (intent.kind === 'host-key-changed') setOpen({ dialog: 'changed-key', host, change: intent });
+    else noticeFailure(`Could not connect to ${host.name}`, outcome.failure);
+  };
+
+  const addButton = (
+    <button type="button" className="button" data-testid="add-host" disabled={!connected} onClick={() => setOpen({ dialog: 'add' })}>
+      Add host
+    </button>
+  );
+
+  return (
+    <>
+      {hosts.length > 0 ? (
+        <div className="page">
+          <div className="page-toolbar">
+            <p className="page-summary">{hosts.length === 1 ? '1 host' : `${hosts.length} hosts`}</p>
+            {addButton}
+          </div>
+          <HostTable hosts={hosts} busy={busy} onReconnect={(host) => void reconnect(host)} onRemove={(host) => setOpen({ dialog: 'remove', host })} />
+        </div>
+      ) : (
+        <EmptyState
+          view="hosts"
+          title="No hosts yet"
+          lead="Add the servers you already have by SSH, or the Docker engine on this computer. Every Docker host Crossdock manages is listed here with its connection status."
+          abilities={[
+            'Connect to any SSH-reachable server; its host key is checked on every connection, and shown to you the first time.',
+            'Install Docker on whichever mainstream Linux the server runs.',
+            'Reuse one kept-alive connection per host for every Docker call, so lists stay fast.',
+          ]}
+          action={addButton}
+        />
+      )}
+      {open?.dialog === 'add' && <AddHostDialog onClose={close} />}
+      {open?.dialog === 'remove' && (
+        <ConfirmDialog
+          title={`Remove ${open.host.name}?`}
+          testId="host-remove-dialog"
+          message={
+            <>
+              Crossdock stops managing <strong>{open.host.name}</strong> (<span className="mono">{open.host.endpoint}</span>)
+              {open.host.kind === 'ssh' ? ' and forgets its pinned host key' : ''}. Nothing on the {open.host.kind === 'ssh' ? 'server' : 'engine'} changes: its
+              containers keep running.
+            </>
+          }
+          confirmLabel="Remove host"
+          onConfirm={() => removeHost(open.host)}
+          onClose={close}
+        />
+      )}
+      {open?.dialog === 'changed-key' && (
+        <Dialog title={`Cannot connect to ${open.host.name}`} testId="hostkey-changed-dialog" role="alertdialog" onClose={close}>
+          <div className="dialog-body">
+            <HostKeyMismatch change={{ ...open.change, host: open.change.host ?? open.host.endpoint }} />
+            <DialogActions>
+              <button type="button" className="button" data-autofocus onClick={close}>
+                Close
+              </button>
+            </DialogActions>
+          </div>
+        </Dialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import type { ErrorDetails } from '../../../shared/index.js';
+import type { CoreFailure } from './core-call.js';
+
+/**
+ * What the window should do about a failed call. Most failures are a sentence to show; a few
+ * ask the user something, or must stand out (a changed host key).
+ */
+export type ErrorIntent =
+  | { kind: 'unlock-vault'; create: boolean }
+  | { kind: 'confirm-host-key'; host: string | null; fingerprint: string; keyType: string | null; knownFingerprints: string[] }
+  | { kind: 'host-key-changed'; host: string | null; expected: string[]; presented: string | null; keyType: string | null }
+  | { kind: 'key-passphrase'; message: string }
+  | { kind: 'message'; message: string; code: CoreFailure['code']; hint: string | null };
+
+const text = (details: ErrorDetails, ...names: string[]): string | null => {
+  for (const name of names) {
+    const value = details[name];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return null;
+};
+
+const list = (details: ErrorDetails, ...names: string[]): string[] => {
+  for (const name of names) {
+    const value = details[name];
+    if (Array.isArray(value)) return value.filter((v) => v !== '');
+    if (typeof value === 'string' && value !== '') return [value];
+  }
+  return [];
+};
+
+/** What to try next, for the failures a person can do something about. */
+export const ERROR_HINTS: Partial<Record<NonNullable<CoreFailure['code']>, string>> = {
+  HOST_UNREACHABLE: 'Check the address and port, and that the server is up and reachable from this computer (VPN, firewall, security group).',
+  AUTH_FAILED: 'The server refused the user or the key. Check the user name, and that the key’s public half is in ~/.ssh/authorized_keys of that user.',
+  DOCKER_UNAVAILABLE: 'The host answered, but its Docker engine did not. Check that Docker is installed and running, and that the user may use it (the docker group).',
+  HOST_KEY_REVOKED: 'known_hosts marks this key as revoked. Do not connect until whoever runs the server has replaced the key.',
+  WRONG_PASSPHRASE: 'Check the passphrase and try again.',
+  KEY_INVALID: 'Crossdock reads OpenSSH, PEM and PuTTY private keys (ed25519, RSA, ECDSA). Pick the private key, not the .pub file.',
+};
+
+export function errorIntent(failure: CoreFailure): ErrorIntent {
+  const { details } = failure;
+  switch (failure.code) {
+    case 'VAULT_LOCKED':
+      return { kind: 'unlock-vault', create: details.initialized === false };
+    case 'HOST_KEY_UNKNOWN': {
+      const fingerprint = text(details, 'fingerprint');
+      // Without a fingerprint there is nothing the user could check; never offer a blind trust.
+      if (!fingerprint) break;
+      return { kind: 'confirm-host-key', host: text(details, 'host'), fingerprint, keyType: text(details, 'keyType'), knownFingerprints: list(details, 'knownFingerprints') };
+    }
+    case 'HOST_KEY_MISMATCH':
+      return {
+        kind: 'host-key-changed',
+        host: text(details, 'host'),
+        expected: list(details, 'expectedFingerprints', 'expectedFingerprint', 'expected', 'pinnedFingerprint', 'oldFingerprint'),
+        presented: text(details, 'fingerprint', 'presentedFingerprint', 'actualFingerprint', 'newFingerprint'),
+        keyType: text(details, 'keyType'),
+      };
+    case 'KEY_PASSPHRASE_REQUIRED':
+      return { kind: 'key-passphrase', message: failure.message };
+    default:
+      break;
+  }
+  return { kind: 'message', message: failure.message, code: failure.code, hint: (failure.code && ERROR_HINTS[failure.code]) ?? null };
+}

@@ -1,0 +1,98 @@
+import type { WireError } from '../errors.js';
+
+export interface PortBinding {
+  /** The host address the port is published on (`0.0.0.0`, `::`), if published. */
+  hostIp: string | null;
+  hostPort: number | null;
+  containerPort: number;
+  protocol: 'tcp' | 'udp' | 'sctp';
+}
+
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+/** One container on one host. `hostId` + `id` identify it across all hosts. */
+export interface ContainerSummary {
+  hostId: string;
+  hostName: string;
+  id: string;
+  name: string;
+  image: string;
+  state: ContainerState;
+  /** Docker's human status, e.g. "Up 3 minutes". */
+  status: string;
+  createdAt: string;
+  ports: PortBinding[];
+  labels: Record<string, string>;
+}
+
+export interface ImageSummary {
+  hostId: string;
+  hostName: string;
+  id: string;
+  tags: string[];
+  sizeBytes: number;
+  createdAt: string;
+  containers: number;
+}
+
+export interface VolumeSummary {
+  hostId: string;
+  hostName: string;
+  name: string;
+  driver: string;
+  mountpoint: string;
+  createdAt: string | null;
+  labels: Record<string, string>;
+}
+
+export interface NetworkSummary {
+  hostId: string;
+  hostName: string;
+  id: string;
+  name: string;
+  driver: string;
+  scope: string;
+  createdAt: string | null;
+}
+
+/** A host that could not answer a cross-host listing: the rest of the list is still valid. */
+export interface HostFailure {
+  hostId: string;
+  hostName: string;
+  error: WireError;
+}
+
+export interface CrossHostList<T> {
+  items: T[];
+  failures: HostFailure[];
+}
+
+export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill' | 'remove';
+
+/** A piece of a container's log. */
+export interface LogChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** Output of an exec session: its id first (to send input and resizes), then bytes. */
+export type ExecChunk = { kind: 'session'; sessionId: string } | { kind: 'output'; data: string };
+
+/** One sample of a container's resource use. */
+export interface StatsSample {
+  at: string;
+  /** Percent of one CPU, as `docker stats` shows it (can exceed 100 on several CPUs). */
+  cpuPercent: number;
+  memoryBytes: number;
+  memoryLimitBytes: number;
+  networkRxBytes: number;
+  networkTxBytes: number;
+}
+
+/** Something changed on a host (from Docker's event stream). */
+export interface DockerChange {
+  hostId: string;
+  kind: 'container' | 'image' | 'volume' | 'network';
+  action: string;
+  id: string;
+}

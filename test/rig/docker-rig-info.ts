@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { RigMachine } from './rig-info.js';
+
+/** A rig machine with its own Docker engine (`rig.sh up-docker`). */
+export interface DockerRigMachine extends RigMachine {
+  /** False for crossdock-docker-nofwd, whose sshd says `AllowStreamLocalForwarding no`. */
+  streamLocalForwarding: boolean;
+}
+
+/** What `rig.sh up-docker N` prints as the last line of its stdout. */
+export interface DockerRigInfo {
+  keyPath: string;
+  /** A ~2 MB busybox image loaded into every machine's engine (no registry is reachable). */
+  testImage: string;
+  /** crossdock-docker-1..N at 10.213.0.101.., then crossdock-docker-nofwd at 10.213.0.110. */
+  machines: DockerRigMachine[];
+}
+
+const schema: z.ZodType<DockerRigInfo> = z.object({
+  keyPath: z.string().startsWith('/'),
+  testImage: z.string().min(1),
+  machines: z.array(
+    z.object({
+      name: z.string().min(1),
+      address: z.ipv4(),
+      port: z.number().int().positive(),
+      users: z.array(z.string().min(1)).min(1),
+      streamLocalForwarding: z.boolean(),
+    }),
+  ),
+});
+
+/** Parses the JSON line printed by `rig.sh up-docker`; throws if it is not the promised shape. */
+export function parseDockerRigInfo(line: string): DockerRigInfo {
+  return schema.parse(JSON.parse(line));
+}
