@@ -90,7 +90,7 @@ export function createCore(options: CoreOptions): Core {
     system: systemService({ store, jobs, dataDir, mode: options.mode }),
     jobs: jobsService(jobs),
     hosts: hostsService({ inventory: hosts, runtime, keys, events, ...(options.connection ? { connection: options.connection } : {}) }),
-    vault: vaultService(vault),
+    vault: vaultService(vault, options.keyWrapper !== undefined),
     keys: keysService(keys, hosts),
     docker: dockerService({ inventory: hosts, runtime, watcher, execSessions: new ExecSessions() }),
   };

@@ -5,6 +5,7 @@ import { createCore, type Core } from '../core/create-core.js';
 import { resolveDataDir } from '../core/data-dir.js';
 import { isAppUrl, registerAppScheme, serveRenderer } from './app-protocol.js';
 import { createElectronStore } from './electron-store.js';
+import { keychainWrapper } from './keychain-wrapper.js';
 import { ipcTransport } from './ipc-transport.js';
 import { createAppWindow } from './window.js';
 
@@ -32,7 +33,16 @@ if (!app.requestSingleInstanceLock()) {
   });
   void app.whenReady().then(() => {
     serveRenderer(join(here, '../renderer'));
-    core = createCore({ mode: 'electron', createStore: createElectronStore });
+    const keyWrapper = keychainWrapper();
+    core = createCore({ mode: 'electron', createStore: createElectronStore, ...(keyWrapper ? { keyWrapper } : {}) });
+    // A keychain-protected vault opens by itself; a passphrase one waits for the user.
+    if (core.vault.status().protection === 'keychain') {
+      try {
+        core.vault.unlockWithKeychain();
+      } catch (error) {
+        core.logger.log('warn', 'The system keychain did not open the vault', { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
     openWindow(core);
     app.on('activate', () => {
       if (core && BrowserWindow.getAllWindows().length === 0) openWindow(core);

@@ -14,6 +14,12 @@ export interface VaultApi {
   /** Creates the vault protected by a passphrase (first run). */
   initialize(args: { passphrase: string }): Promise<VaultStatus>;
   unlock(args: { passphrase: string }): Promise<VaultStatus>;
+  /**
+   * Creates the vault protected by the system keychain instead of a passphrase (desktop app only;
+   * the CLI and web mode cannot open such a vault).
+   */
+  initializeWithKeychain(args: NoArgs): Promise<VaultStatus>;
+  unlockWithKeychain(args: NoArgs): Promise<VaultStatus>;
   lock(args: NoArgs): Promise<VaultStatus>;
   changePassphrase(args: { current: string; next: string }): Promise<VaultStatus>;
 }
@@ -22,6 +28,8 @@ export const vaultSchemas: SchemaMap<VaultApi> = {
   status: noArgs,
   initialize: z.strictObject({ passphrase }),
   unlock: z.strictObject({ passphrase }),
+  initializeWithKeychain: noArgs,
+  unlockWithKeychain: noArgs,
   lock: noArgs,
   changePassphrase: z.strictObject({ current: passphrase, next: passphrase }),
 };

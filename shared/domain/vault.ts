@@ -7,4 +7,9 @@ export interface VaultStatus {
   unlocked: boolean;
   protection: VaultProtection | null;
   secretCount: number;
+  /**
+   * Whether the system keychain can protect the vault here: only in the desktop app, and only
+   * when Electron's safeStorage has a real keychain behind it (never its plain-text fallback).
+   */
+  keychainAvailable: boolean;
 }

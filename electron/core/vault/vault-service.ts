@@ -1,24 +1,33 @@
-import type { CrossdockApi, ServerImpl } from '../../../shared/index.js';
+import type { CrossdockApi, ServerImpl, VaultStatus } from '../../../shared/index.js';
 import type { Vault } from './vault.js';
 
-export function vaultService(vault: Vault): ServerImpl<CrossdockApi>['vault'] {
+export function vaultService(vault: Vault, keychainAvailable: boolean): ServerImpl<CrossdockApi>['vault'] {
+  const status = (): VaultStatus => ({ ...vault.status(), keychainAvailable });
   return {
-    status: async () => vault.status(),
+    status: async () => status(),
     initialize: async ({ passphrase }) => {
       await vault.initialize(passphrase);
-      return vault.status();
+      return status();
     },
     unlock: async ({ passphrase }) => {
       await vault.unlock(passphrase);
-      return vault.status();
+      return status();
+    },
+    initializeWithKeychain: async () => {
+      vault.initializeWithKeychain();
+      return status();
+    },
+    unlockWithKeychain: async () => {
+      vault.unlockWithKeychain();
+      return status();
     },
     lock: async () => {
       vault.lock();
-      return vault.status();
+      return status();
     },
     changePassphrase: async ({ current, next }) => {
       await vault.changePassphrase(current, next);
-      return vault.status();
+      return status();
     },
   };
 }

@@ -19,6 +19,7 @@ async function vaultCall(run: CoreRun<VaultStatus>): Promise<Outcome<VaultStatus
 
 export const refreshVault = (): Promise<Outcome<VaultStatus>> => vaultCall((api) => api.vault.status({}));
 export const createVault = (passphrase: string): Promise<Outcome<VaultStatus>> => vaultCall((api) => api.vault.initialize({ passphrase }));
+export const createKeychainVault = (): Promise<Outcome<VaultStatus>> => vaultCall((api) => api.vault.initializeWithKeychain({}));
 export const unlockVault = (passphrase: string): Promise<Outcome<VaultStatus>> => vaultCall((api) => api.vault.unlock({ passphrase }));
 export const lockVault = (): Promise<Outcome<VaultStatus>> => vaultCall((api) => api.vault.lock({}));
 export const changeVaultPassphrase = (current: string, next: string): Promise<Outcome<VaultStatus>> =>

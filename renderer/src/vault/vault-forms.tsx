@@ -2,7 +2,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { FormError, TextField } from '../forms/text-field.js';
 import type { CoreFailure, Outcome } from '../state/core-call.js';
 import { ERROR_HINTS } from '../state/error-intent.js';
-import { changeVaultPassphrase, createVault, unlockVault } from './vault-actions.js';
+import { useCrossdock } from '../state/store.js';
+import { changeVaultPassphrase, createKeychainVault, createVault, unlockVault } from './vault-actions.js';
 import { MIN_PASSPHRASE_LENGTH, newPassphraseProblem } from './passphrase-rules.js';
 
 interface FormProps {
@@ -61,7 +62,9 @@ export function CreateVaultForm({ onDone, extraActions, autoFocus }: FormProps) 
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [checked, setChecked] = useState(false);
+  const keychainAvailable = useCrossdock((state) => state.vault?.keychainAvailable === true);
   const problem = newPassphraseProblem(passphrase, again);
+  const keychain = useSubmit(() => createKeychainVault(), onDone);
   const { busy, failure, onSubmit } = useSubmit(() => {
     setChecked(true);
     return problem ? null : createVault(passphrase);
@@ -88,9 +91,20 @@ export function CreateVaultForm({ onDone, extraActions, autoFocus }: FormProps) 
         autoComplete="new-password"
         error={checked && problem?.field === 'again' ? problem.message : null}
       />
-      {failure && <FailureText failure={failure} />}
+      {(failure ?? keychain.failure) && <FailureText failure={(failure ?? keychain.failure) as CoreFailure} />}
+      {keychainAvailable && (
+        <p className="muted">
+          Or let the system keychain protect the vault: no passphrase to type in this app, but the CLI and the web mode
+          (which need CROSSDOCK_PASSPHRASE) will not be able to open it.
+        </p>
+      )}
       <div className="dialog-actions">
         {extraActions}
+        {keychainAvailable && (
+          <button type="button" className="button button-quiet" data-testid="vault-use-keychain" disabled={busy || keychain.busy} onClick={keychain.onSubmit}>
+            {keychain.busy ? 'Creating…' : 'Use the system keychain'}
+          </button>
+        )}
         <button type="submit" className="button" data-testid="vault-submit" disabled={busy}>
           {busy ? 'Creating…' : 'Create vault'}
         </button>
