@@ -22,6 +22,7 @@ import { createFileLogger, describeError, type Logger } from './log/logger.js';
 import { createConfStore } from './store/conf-store.js';
 import type { Store } from './store/store.js';
 import { systemService } from './system/system-service.js';
+import { bootstrapService } from './bootstrap/bootstrap-service.js';
 import { HostInventory } from './hosts/inventory.js';
 import { HostRuntime } from './hosts/host-runtime.js';
 import { DockerEventWatcher } from './containers/docker-events.js';
@@ -93,6 +94,7 @@ export function createCore(options: CoreOptions): Core {
     vault: vaultService(vault, options.keyWrapper !== undefined),
     keys: keysService(keys, hosts),
     docker: dockerService({ inventory: hosts, runtime, watcher, execSessions: new ExecSessions() }),
+    bootstrap: bootstrapService({ inventory: hosts, runtime, jobs }),
   };
 
   const connections = new Set<{ close(): void }>();

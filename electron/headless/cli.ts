@@ -5,6 +5,7 @@ import { createCore } from '../core/create-core.js';
 import { CROSSDOCK_VERSION } from '../core/version.js';
 import { unlockFromEnv } from '../core/vault/index.js';
 import type { Command } from './commands/context.js';
+import { bootstrapCommand } from './commands/bootstrap.js';
 import { execCommand } from './commands/exec.js';
 import { hostCommand } from './commands/host.js';
 import { infoCommand } from './commands/info.js';
@@ -22,6 +23,8 @@ Commands:
                         Add a server reached by SSH (its host key is verified on every connection)
   host add NAME --local Add the Docker engine on this machine
   host ls [--json]      List hosts and their connection status
+  host trust NAME SHA256:…
+                        Pin a host's new key after a verified change (a reinstalled server)
   host rm NAME          Remove a host from Crossdock (nothing on the host is changed)
   ps [--host NAME]… [-a] [--json]
                         Containers on every host (running only unless -a)
@@ -29,6 +32,8 @@ Commands:
                         A container's log; -f follows it until Ctrl+C
   exec HOST/CONTAINER -- CMD…
                         Run a command in a container; exits with its exit code
+  bootstrap HOST [--json] [--distribution-packages-only]
+                        Install and configure Docker on a host, whatever its Linux (safe to run twice)
   serve [--port N]      Serve the app and its API on 127.0.0.1 (default port 7420, 0 = any free port)
   jobs ls [--json]      List background jobs (running, finished, interrupted)
   info [--json]         Show the version and where data lives
@@ -46,6 +51,7 @@ const COMMANDS: Record<string, Command> = {
   ps: psCommand,
   logs: logsCommand,
   exec: execCommand,
+  bootstrap: bootstrapCommand,
 };
 
 const here = dirname(fileURLToPath(import.meta.url));

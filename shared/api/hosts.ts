@@ -25,6 +25,11 @@ export interface HostsApi {
   remove(args: { host: string }): Promise<void>;
   /** Connects (or reconnects) now. */
   connect(args: { host: string }): Promise<HostInfo>;
+  /**
+   * Pins a new host key after the user has verified a legitimate change (a reinstalled server).
+   * Logs in with exactly that fingerprint first: any other key is still refused.
+   */
+  trustHostKey(args: { host: string; fingerprint: string }): Promise<HostInfo>;
 }
 
 export const hostsSchemas: SchemaMap<HostsApi> = {
@@ -43,4 +48,5 @@ export const hostsSchemas: SchemaMap<HostsApi> = {
   ]),
   remove: z.strictObject({ host: hostRef }),
   connect: z.strictObject({ host: hostRef }),
+  trustHostKey: z.strictObject({ host: hostRef, fingerprint }),
 };

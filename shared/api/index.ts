@@ -2,6 +2,7 @@ import type { Contract } from '../rpc/contract.js';
 import type { JobInfo, JobLogLine } from '../domain/jobs.js';
 import type { HostInfo } from '../domain/hosts.js';
 import type { DockerChange } from '../domain/docker.js';
+import { bootstrapSchemas, type BootstrapApi } from './bootstrap.js';
 import { dockerSchemas, type DockerApi } from './docker.js';
 import { hostsSchemas, type HostsApi } from './hosts.js';
 import { keysSchemas, type KeysApi } from './keys.js';
@@ -17,6 +18,7 @@ export interface CrossdockApi {
   vault: VaultApi;
   keys: KeysApi;
   docker: DockerApi;
+  bootstrap: BootstrapApi;
 }
 
 /** The argument schema of every method; the server validates every call against it. */
@@ -27,6 +29,7 @@ export const crossdockContract: Contract<CrossdockApi> = {
   vault: vaultSchemas,
   keys: keysSchemas,
   docker: dockerSchemas,
+  bootstrap: bootstrapSchemas,
 };
 
 /** Event streams a client may subscribe to, with their payloads. */
@@ -46,6 +49,6 @@ export type CrossdockEvents = {
 
 export const CROSSDOCK_EVENTS: readonly (keyof CrossdockEvents)[] = ['jobs.changed', 'jobs.log', 'hosts.changed', 'hosts.removed', 'docker.changed'];
 
-export type { DockerApi, HostsApi, JobsApi, KeysApi, SystemApi, VaultApi };
+export type { BootstrapApi, DockerApi, HostsApi, JobsApi, KeysApi, SystemApi, VaultApi };
 export type { AddHostArgs } from './hosts.js';
 export { noArgs, type NoArgs } from './system.js';

@@ -192,5 +192,11 @@ describe('hosts over SSH', () => {
     const listed = (await client.api.hosts.list({})).find((h) => h.id === host.id);
     expect(listed?.status).toBe('error');
     expect(listed?.statusError?.code).toBe('HOST_KEY_MISMATCH');
+
+    // Re-pinning takes only the fingerprint the user verified; then the host works again.
+    expect((await failure(client.api.hosts.trustHostKey({ host: host.id, fingerprint: before }))).code).toBe('HOST_KEY_MISMATCH');
+    const repinned = await client.api.hosts.trustHostKey({ host: host.id, fingerprint: after });
+    expect(repinned.hostKey?.fingerprint).toBe(after);
+    expect((await client.api.docker.containers({ all: true, hosts: [host.id] })).failures).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ export interface HostsServiceDeps {
  * Logs in once with the given trust, before anything is saved: a host is only added when it
  * answered and its key was accepted (pinned, in known_hosts, or confirmed by the user).
  */
-async function probeSsh(args: Extract<AddHostArgs, { kind: 'ssh' }>, deps: HostsServiceDeps, ctx: CallContext): Promise<{ keyType: string; fingerprint: string }> {
+async function probeSsh(args: Omit<Extract<AddHostArgs, { kind: 'ssh' }>, 'name'>, deps: HostsServiceDeps, ctx: CallContext): Promise<{ keyType: string; fingerprint: string }> {
   const knownHosts = await deps.runtime.knownHosts();
   const trust: HostKeyTrust =
     args.trust && 'fingerprint' in args.trust ? { pinnedFingerprint: args.trust.fingerprint } : { knownHosts, trustOnFirstUse: args.trust?.firstUse === true };
@@ -100,6 +100,20 @@ export function hostsService(deps: HostsServiceDeps): ServerImpl<CrossdockApi>['
         await (await runtime.connection(host)).reconnect(ctx.signal);
       }
       return runtime.describe(host);
+    },
+
+    trustHostKey: async ({ host: ref, fingerprint }, ctx) => {
+      const host = inventory.find(ref);
+      if (host.kind !== 'ssh' || !host.address || !host.port || !host.user || !host.keyId) {
+        throw new CrossdockError('FAILED_PRECONDITION', `${host.name} is the local engine: it has no SSH host key`, { host: host.name });
+      }
+      const hostKey = await probeSsh({ kind: 'ssh', address: host.address, port: host.port, user: host.user, keyId: host.keyId, trust: { fingerprint } }, deps, ctx);
+      // The old connection was made (or refused) under the old pin: start afresh under the new one.
+      await runtime.forget(host.id);
+      const updated = inventory.update(host.id, { hostKey });
+      const info = runtime.describe(updated);
+      events.emit('hosts.changed', info);
+      return info;
     },
   };
 }

@@ -42,6 +42,14 @@ export class HostInventory {
     return stored;
   }
 
+  /** Changes a host's saved fields (not its id, name or creation time). */
+  update(id: string, changes: Partial<Omit<StoredHost, 'id' | 'name' | 'createdAt'>>): StoredHost {
+    let updated: StoredHost | undefined;
+    this.store.set('hosts', this.list().map((h) => (h.id === id ? (updated = { ...h, ...changes }) : h)));
+    if (!updated) throw new CrossdockError('NOT_FOUND', `There is no host with id ${id}`, { host: id });
+    return updated;
+  }
+
   remove(id: string): void {
     this.store.set('hosts', this.list().filter((h) => h.id !== id));
   }

@@ -6,7 +6,7 @@ import { formatTable } from './output.js';
 import { promptSecret } from './prompt.js';
 import { parseSshTarget } from './ssh-target.js';
 
-const USAGE = 'crossdock host add NAME --ssh USER@ADDRESS[:PORT] --key PATH [--trust SHA256:… | --trust-on-first-use] | host add NAME --local | host ls [--json] | host rm NAME';
+const USAGE = 'crossdock host add NAME --ssh USER@ADDRESS[:PORT] --key PATH [--trust SHA256:… | --trust-on-first-use] | host add NAME --local | host ls [--json] | host trust NAME SHA256:… | host rm NAME';
 
 /** Imports the key file once; a key already in the vault (same fingerprint) is reused. */
 async function importKey(path: string, { client }: CommandContext): Promise<SshKeyInfo> {
@@ -76,6 +76,14 @@ export const hostCommand: Command = async (args, ctx) => {
       if (values.json) ctx.out(JSON.stringify(hosts, null, 2));
       else if (hosts.length === 0) ctx.out('No hosts yet. Add one with: crossdock host add NAME --ssh USER@ADDRESS --key PATH');
       else ctx.out(formatTable(['NAME', 'KIND', 'ENDPOINT', 'STATUS', 'HOST KEY', 'ERROR'], hosts.map(describeHost)));
+      return 0;
+    }
+    case 'trust': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {}, strict: true });
+      const [name, fingerprint] = positionals;
+      if (positionals.length !== 2 || !name || !fingerprint) throw new CrossdockError('INVALID_ARGUMENT', 'Usage: crossdock host trust NAME SHA256:… (after checking the new key with the server\'s owner)');
+      const host = await ctx.client.api.hosts.trustHostKey({ host: name, fingerprint });
+      ctx.out(`${host.name} now trusts host key ${host.hostKey?.fingerprint ?? fingerprint}`);
       return 0;
     }
     case 'rm':

@@ -1,6 +1,6 @@
 import type { AddHostArgs, HostInfo, SshConfigHost } from '../../../shared/index.js';
 import { attempt, noticeFailure, type Outcome } from '../state/core-call.js';
-import { applyHost, dropHost, pushNotice } from '../state/store.js';
+import { applyHost, dropHost, pushNotice, showJobLog } from '../state/store.js';
 
 /** Adds a host; HOST_KEY_UNKNOWN and friends come back as data for the dialog to handle. */
 export async function addHost(args: AddHostArgs): Promise<Outcome<HostInfo>> {
@@ -27,4 +27,11 @@ export async function reconnectHost(host: HostInfo): Promise<Outcome<HostInfo>> 
 export async function loadSshConfigHosts(): Promise<SshConfigHost[]> {
   const outcome = await attempt((api) => api.keys.sshConfigHosts({}), { vault: false });
   return outcome.ok ? outcome.value : [];
+}
+
+/** Starts installing Docker on the host as a job and opens that job's live log. */
+export async function bootstrapHost(host: HostInfo): Promise<void> {
+  const outcome = await attempt((api) => api.bootstrap.start({ host: host.id }));
+  if (!outcome.ok) return noticeFailure(`Could not start bootstrapping ${host.name}`, outcome.failure);
+  showJobLog(outcome.value.id);
 }

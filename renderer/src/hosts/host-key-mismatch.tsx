@@ -6,9 +6,8 @@ export interface HostKeyChange {
 }
 
 /**
- * A changed host key, shown so it cannot be missed. There is deliberately no button to accept
- * it: if the server really was reinstalled, the user removes the host and adds it again after
- * checking the new fingerprint with whoever runs the server.
+ * A changed host key, shown so it cannot be missed. Accepting it takes a separate, deliberate
+ * step (RepinHostKey: paste the fingerprint the server's owner confirmed).
  */
 export function HostKeyMismatch({ change }: { change: HostKeyChange }) {
   return (
@@ -32,7 +31,7 @@ export function HostKeyMismatch({ change }: { change: HostKeyChange }) {
         </dd>
       </dl>
       <p className="muted">
-        Ask whoever runs the server whether its key changed. If it did, remove this host and add it again to trust the new key.
+        Ask whoever runs the server whether its key changed. If it did, paste the fingerprint they confirm below to trust the new key.
       </p>
     </div>
   );

@@ -5,6 +5,8 @@ interface HostTableProps {
   hosts: readonly HostInfo[];
   busy: ReadonlySet<string>;
   onReconnect: (host: HostInfo) => void;
+  /** Installs and configures Docker on an SSH host (a job whose log opens in the jobs panel). */
+  onBootstrap: (host: HostInfo) => void;
   onRemove: (host: HostInfo) => void;
 }
 
@@ -20,7 +22,7 @@ function ProblemCell({ host }: { host: HostInfo }) {
 }
 
 /** The inventory, as `hosts.list` and the `hosts.changed` / `hosts.removed` events report it. */
-export function HostTable({ hosts, busy, onReconnect, onRemove }: HostTableProps) {
+export function HostTable({ hosts, busy, onReconnect, onBootstrap, onRemove }: HostTableProps) {
   return (
     <table className="data-table host-table" data-testid="host-table">
       <caption className="visually-hidden">Hosts</caption>
@@ -64,6 +66,17 @@ export function HostTable({ hosts, busy, onReconnect, onRemove }: HostTableProps
                 <button type="button" className="button button-small button-quiet" data-testid="host-reconnect" disabled={busy.has(host.id) || host.status === 'connecting'} onClick={() => onReconnect(host)}>
                   {busy.has(host.id) ? 'Connecting…' : 'Reconnect'}
                 </button>
+                {host.kind === 'ssh' && (
+                  <button
+                    type="button"
+                    className="button button-small button-quiet"
+                    data-testid="host-bootstrap"
+                    title="Install Docker, or check and fix its configuration (safe to run again)"
+                    onClick={() => onBootstrap(host)}
+                  >
+                    Bootstrap
+                  </button>
+                )}
                 <button type="button" className="button button-small button-danger" data-testid="host-remove" aria-label={`Remove ${host.name}`} onClick={() => onRemove(host)}>
                   Remove
                 </button>

@@ -7,7 +7,8 @@ import { errorIntent } from '../state/error-intent.js';
 import { useCrossdock } from '../state/store.js';
 import { EmptyState } from '../views/empty-state.js';
 import { AddHostDialog } from './add-host-dialog.js';
-import { reconnectHost, removeHost } from './host-actions.js';
+import { bootstrapHost, reconnectHost, removeHost } from './host-actions.js';
+import { RepinHostKey } from './repin-host-key.js';
 import { HostKeyMismatch, type HostKeyChange } from './host-key-mismatch.js';
 import { HostTable } from './host-table.js';
 import './hosts.css';
@@ -49,7 +50,7 @@ export function HostsView() {
             <p className="page-summary">{hosts.length === 1 ? '1 host' : `${hosts.length} hosts`}</p>
             {addButton}
           </div>
-          <HostTable hosts={hosts} busy={busy} onReconnect={(host) => void reconnect(host)} onRemove={(host) => setOpen({ dialog: 'remove', host })} />
+          <HostTable hosts={hosts} busy={busy} onReconnect={(host) => void reconnect(host)} onBootstrap={(host) => void bootstrapHost(host)} onRemove={(host) => setOpen({ dialog: 'remove', host })} />
         </div>
       ) : (
         <EmptyState
@@ -85,6 +86,7 @@ export function HostsView() {
         <Dialog title={`Cannot connect to ${open.host.name}`} testId="hostkey-changed-dialog" role="alertdialog" onClose={close}>
           <div className="dialog-body">
             <HostKeyMismatch change={{ ...open.change, host: open.change.host ?? open.host.endpoint }} />
+            <RepinHostKey host={open.host} presented={open.change.presented} onDone={close} />
             <DialogActions>
               <button type="button" className="button" data-autofocus onClick={close}>
                 Close

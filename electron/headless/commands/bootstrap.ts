@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import { CrossdockError, type BootstrapReport, type JobLogLine } from '../../../shared/index.js';
+import type { Command } from './context.js';
+import { formatTable } from './output.js';
+import { promptSecret } from './prompt.js';
+
+const USAGE = 'crossdock bootstrap HOST [--json] [--distribution-packages-only]';
+
+/**
+ * `crossdock bootstrap HOST`: installs and configures Docker as a job, streaming its log to
+ * stderr (so --json output on stdout stays clean), and cancels the job on Ctrl+C.
+ */
+export const bootstrapCommand: Command = async (args, { client, out }) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, 'distribution-packages-only': { type: 'boolean', default: false } },
+    strict: true,
+  });
+  const [host, ...extra] = positionals;
+  if (!host || extra.length > 0) throw new CrossdockError('INVALID_ARGUMENT', `Give one host. Usage: ${USAGE}`);
+
+  let sudoPassword = process.env.CROSSDOCK_SUDO_PASSWORD;
+  const system = await client.api.bootstrap.detect({ host, sudoPassword });
+  if (system.privilege === 'sudo-password' && !sudoPassword) {
+    sudoPassword = await promptSecret(`sudo password for ${host}: `, `${host} needs a sudo password: run in a terminal to be asked, or set CROSSDOCK_SUDO_PASSWORD`);
+  }
+
+  // Subscribe before starting, so no line of the job's log is missed.
+  let jobId: string | null = null;
+  const early: JobLogLine[] = [];
+  const print = (line: JobLogLine): void => void process.stderr.write(`${line.text.endsWith('\n') ? line.text : `${line.text}\n`}`);
+  const logs = client.subscribe('jobs.log', (line) => {
+    if (jobId === null) early.push(line);
+    else if (line.jobId === jobId) print(line);
+  });
+  await logs.ready;
+  const job = await client.api.bootstrap.start({ host, sudoPassword, distributionPackagesOnly: values['distribution-packages-only'] });
+  jobId = job.id;
+  early.filter((line) => line.jobId === job.id).forEach(print);
+  const onInterrupt = (): void => void client.api.jobs.cancel({ id: job.id }).catch(() => undefined);
+  process.once('SIGINT', onInterrupt);
+  const done = await client.api.jobs.wait({ id: job.id });
+  process.off('SIGINT', onInterrupt);
+  logs.unsubscribe();
+
+  if (done.state !== 'succeeded') {
+    const error = done.error ?? { code: 'INTERNAL' as const, message: `Bootstrap of ${host} ended ${done.state}`, details: {} };
+    throw new CrossdockError(error.code, error.message, error.details);
+  }
+  const report = done.result as BootstrapReport;
+  if (values.json) {
+    out(JSON.stringify(report, null, 2));
+  } else {
+    out(formatTable(['STEP', 'CHANGED', 'DETAIL'], report.steps.map((step) => [step.name, step.changed ? 'yes' : 'no', step.detail])));
+    out(`${host}: ${report.os} ${report.version} (${report.arch}), Docker ${report.docker.version} on ${report.docker.storageDriver}${report.changed ? '' : ' — nothing to change'}`);
+  }
+  return 0;
+};
