@@ -16,14 +16,15 @@ export interface CrossdockServer {
 }
 
 /**
- * Starts the real web mode (`node bin/crossdock.mjs serve --port 0`) with a fresh data directory,
- * and resolves with the URL once the server has printed it.
+ * Starts the real web mode (`node bin/crossdock.mjs serve --port 0`) with a fresh data directory
+ * (or `options.home`, prepared by the caller), and resolves with the URL once the server has
+ * printed it. `options.env` adds to (or overrides) the inherited environment.
  */
-export async function startCrossdockServer(): Promise<CrossdockServer> {
-  const home = mkdtempSync(join(tmpdir(), 'crossdock-e2e-'));
+export async function startCrossdockServer(options: { home?: string; env?: Record<string, string> } = {}): Promise<CrossdockServer> {
+  const home = options.home ?? mkdtempSync(join(tmpdir(), 'crossdock-e2e-'));
   const child = spawn(process.execPath, ['bin/crossdock.mjs', 'serve', '--port', '0'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, CROSSDOCK_HOME: home },
+    env: { ...process.env, ...options.env, CROSSDOCK_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -29,9 +29,19 @@ export async function loadSshConfigHosts(): Promise<SshConfigHost[]> {
   return outcome.ok ? outcome.value : [];
 }
 
+/** Whether bootstrapping the host needs its user's sudo password (asked once, kept in memory). */
+export async function bootstrapNeedsPassword(host: HostInfo): Promise<boolean | null> {
+  const outcome = await attempt((api) => api.bootstrap.detect({ host: host.id }));
+  if (!outcome.ok) {
+    noticeFailure(`Could not look at ${host.name}`, outcome.failure);
+    return null;
+  }
+  return outcome.value.privilege === 'sudo-password';
+}
+
 /** Starts installing Docker on the host as a job and opens that job's live log. */
-export async function bootstrapHost(host: HostInfo): Promise<void> {
-  const outcome = await attempt((api) => api.bootstrap.start({ host: host.id }));
+export async function bootstrapHost(host: HostInfo, sudoPassword?: string): Promise<void> {
+  const outcome = await attempt((api) => api.bootstrap.start({ host: host.id, sudoPassword }));
   if (!outcome.ok) return noticeFailure(`Could not start bootstrapping ${host.name}`, outcome.failure);
   showJobLog(outcome.value.id);
 }

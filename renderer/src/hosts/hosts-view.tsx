@@ -7,13 +7,14 @@ import { errorIntent } from '../state/error-intent.js';
 import { useCrossdock } from '../state/store.js';
 import { EmptyState } from '../views/empty-state.js';
 import { AddHostDialog } from './add-host-dialog.js';
-import { bootstrapHost, reconnectHost, removeHost } from './host-actions.js';
+import { bootstrapHost, bootstrapNeedsPassword, reconnectHost, removeHost } from './host-actions.js';
+import { SudoPasswordDialog } from './sudo-password-dialog.js';
 import { RepinHostKey } from './repin-host-key.js';
 import { HostKeyMismatch, type HostKeyChange } from './host-key-mismatch.js';
 import { HostTable } from './host-table.js';
 import './hosts.css';
 
-type Open = { dialog: 'add' } | { dialog: 'remove'; host: HostInfo } | { dialog: 'changed-key'; host: HostInfo; change: HostKeyChange } | null;
+type Open = { dialog: 'add' } | { dialog: 'sudo'; host: HostInfo } | { dialog: 'remove'; host: HostInfo } | { dialog: 'changed-key'; host: HostInfo; change: HostKeyChange } | null;
 
 export function HostsView() {
   const hosts = useCrossdock((state) => state.hosts);
@@ -36,6 +37,13 @@ export function HostsView() {
     else noticeFailure(`Could not connect to ${host.name}`, outcome.failure);
   };
 
+  const bootstrap = async (host: HostInfo): Promise<void> => {
+    const needsPassword = await bootstrapNeedsPassword(host);
+    if (needsPassword === null) return;
+    if (needsPassword) setOpen({ dialog: 'sudo', host });
+    else await bootstrapHost(host);
+  };
+
   const addButton = (
     <button type="button" className="button" data-testid="add-host" disabled={!connected} onClick={() => setOpen({ dialog: 'add' })}>
       Add host
@@ -50,7 +58,7 @@ export function HostsView() {
             <p className="page-summary">{hosts.length === 1 ? '1 host' : `${hosts.length} hosts`}</p>
             {addButton}
           </div>
-          <HostTable hosts={hosts} busy={busy} onReconnect={(host) => void reconnect(host)} onBootstrap={(host) => void bootstrapHost(host)} onRemove={(host) => setOpen({ dialog: 'remove', host })} />
+          <HostTable hosts={hosts} busy={busy} onReconnect={(host) => void reconnect(host)} onBootstrap={(host) => void bootstrap(host)} onRemove={(host) => setOpen({ dialog: 'remove', host })} />
         </div>
       ) : (
         <EmptyState
@@ -80,6 +88,17 @@ export function HostsView() {
           confirmLabel="Remove host"
           onConfirm={() => removeHost(open.host)}
           onClose={close}
+        />
+      )}
+      {open?.dialog === 'sudo' && (
+        <SudoPasswordDialog
+          host={open.host}
+          onClose={close}
+          onSubmit={(password) => {
+            const host = open.host;
+            close();
+            void bootstrapHost(host, password);
+          }}
         />
       )}
       {open?.dialog === 'changed-key' && (
