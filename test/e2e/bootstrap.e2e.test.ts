@@ -53,6 +53,11 @@ describe('bootstrap from the host view', () => {
     await page.getByTestId('nav-hosts').click();
     const row = page.getByTestId('host-row').filter({ hasText: 'fresh' });
     await row.getByTestId('host-bootstrap').click();
+    const dialog = page.getByTestId('bootstrap-dialog');
+    await dialog.waitFor();
+    // Root needs no sudo password; the dialog only confirms (and offers distribution packages).
+    expect(await dialog.getByTestId('sudo-password').count()).toBe(0);
+    await dialog.getByTestId('bootstrap-start').click();
 
     const panel = page.getByTestId('jobs-panel');
     const job = panel.getByTestId('job-row').filter({ hasText: 'fresh' }).first();

@@ -40,8 +40,8 @@ export async function bootstrapNeedsPassword(host: HostInfo): Promise<boolean | 
 }
 
 /** Starts installing Docker on the host as a job and opens that job's live log. */
-export async function bootstrapHost(host: HostInfo, sudoPassword?: string): Promise<void> {
-  const outcome = await attempt((api) => api.bootstrap.start({ host: host.id, sudoPassword }));
+export async function bootstrapHost(host: HostInfo, choice: { distributionPackagesOnly: boolean; sudoPassword?: string | undefined }): Promise<void> {
+  const outcome = await attempt((api) => api.bootstrap.start({ host: host.id, ...choice }));
   if (!outcome.ok) return noticeFailure(`Could not start bootstrapping ${host.name}`, outcome.failure);
   showJobLog(outcome.value.id);
 }

@@ -8,13 +8,13 @@ import { useCrossdock } from '../state/store.js';
 import { EmptyState } from '../views/empty-state.js';
 import { AddHostDialog } from './add-host-dialog.js';
 import { bootstrapHost, bootstrapNeedsPassword, reconnectHost, removeHost } from './host-actions.js';
-import { SudoPasswordDialog } from './sudo-password-dialog.js';
+import { BootstrapDialog } from './bootstrap-dialog.js';
 import { RepinHostKey } from './repin-host-key.js';
 import { HostKeyMismatch, type HostKeyChange } from './host-key-mismatch.js';
 import { HostTable } from './host-table.js';
 import './hosts.css';
 
-type Open = { dialog: 'add' } | { dialog: 'sudo'; host: HostInfo } | { dialog: 'remove'; host: HostInfo } | { dialog: 'changed-key'; host: HostInfo; change: HostKeyChange } | null;
+type Open = { dialog: 'add' } | { dialog: 'bootstrap'; host: HostInfo; needsPassword: boolean } | { dialog: 'remove'; host: HostInfo } | { dialog: 'changed-key'; host: HostInfo; change: HostKeyChange } | null;
 
 export function HostsView() {
   const hosts = useCrossdock((state) => state.hosts);
@@ -40,8 +40,7 @@ export function HostsView() {
   const bootstrap = async (host: HostInfo): Promise<void> => {
     const needsPassword = await bootstrapNeedsPassword(host);
     if (needsPassword === null) return;
-    if (needsPassword) setOpen({ dialog: 'sudo', host });
-    else await bootstrapHost(host);
+    setOpen({ dialog: 'bootstrap', host, needsPassword });
   };
 
   const addButton = (
@@ -90,14 +89,15 @@ export function HostsView() {
           onClose={close}
         />
       )}
-      {open?.dialog === 'sudo' && (
-        <SudoPasswordDialog
+      {open?.dialog === 'bootstrap' && (
+        <BootstrapDialog
           host={open.host}
+          needsPassword={open.needsPassword}
           onClose={close}
-          onSubmit={(password) => {
+          onStart={(choice) => {
             const host = open.host;
             close();
-            void bootstrapHost(host, password);
+            void bootstrapHost(host, choice);
           }}
         />
       )}
