@@ -12,5 +12,6 @@ export * from './domain/system.js';
 export * from './domain/hosts.js';
 export * from './domain/docker.js';
 export * from './domain/bootstrap.js';
+export * from './domain/providers.js';
 export * from './domain/keys.js';
 export * from './domain/vault.js';

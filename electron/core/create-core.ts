@@ -28,6 +28,8 @@ import { HostRuntime } from './hosts/host-runtime.js';
 import { DockerEventWatcher } from './containers/docker-events.js';
 import { dockerService } from './containers/docker-service.js';
 import { ExecSessions } from './containers/exec-sessions.js';
+import { machinesService, providersService } from './machines/machines-service.js';
+import { ProviderRegistry } from './machines/provider-registry.js';
 import type { HostConnectionOptions } from './ssh/host-connection.js';
 import { KeyStore } from './keys/key-store.js';
 import { keysService } from './keys/keys-service.js';
@@ -87,14 +89,19 @@ export function createCore(options: CoreOptions): Core {
   });
   const watcher = new DockerEventWatcher(events);
 
+  const hostsImpl = hostsService({ inventory: hosts, runtime, keys, events, ...(options.connection ? { connection: options.connection } : {}) });
+  const providers = new ProviderRegistry();
+
   const impl: ServerImpl<CrossdockApi> = {
     system: systemService({ store, jobs, dataDir, mode: options.mode }),
     jobs: jobsService(jobs),
-    hosts: hostsService({ inventory: hosts, runtime, keys, events, ...(options.connection ? { connection: options.connection } : {}) }),
+    hosts: hostsImpl,
     vault: vaultService(vault, options.keyWrapper !== undefined),
     keys: keysService(keys, hosts),
     docker: dockerService({ inventory: hosts, runtime, watcher, execSessions: new ExecSessions() }),
     bootstrap: bootstrapService({ inventory: hosts, runtime, jobs }),
+    providers: providersService(providers),
+    machines: machinesService({ registry: providers, hosts: hostsImpl, inventory: hosts, runtime, keys, jobs }),
   };
 
   const connections = new Set<{ close(): void }>();

@@ -11,6 +11,7 @@ import { hostCommand } from './commands/host.js';
 import { infoCommand } from './commands/info.js';
 import { jobsCommand } from './commands/jobs.js';
 import { logsCommand } from './commands/logs.js';
+import { machineCommand, providerCommand } from './commands/machine.js';
 import { psCommand } from './commands/ps.js';
 import { serveCommand } from './commands/serve.js';
 
@@ -34,6 +35,12 @@ Commands:
                         Run a command in a container; exits with its exit code
   bootstrap HOST [--json] [--distribution-packages-only]
                         Install and configure Docker on a host, whatever its Linux (safe to run twice)
+  provider ls [--json]  Providers machines can be created on (the local sandbox is built in)
+  machine create NAME [--provider local] [--size small|medium|large|TYPE] [--os debian-12|ubuntu-24.04]
+                 [--region R] [--open-port N]… [--json]
+                        Create a machine, wait for SSH with a verified host key, bootstrap Docker
+  machine ls [--json]   Machines on every provider
+  machine start|stop|rm NAME
   serve [--port N]      Serve the app and its API on 127.0.0.1 (default port 7420, 0 = any free port)
   jobs ls [--json]      List background jobs (running, finished, interrupted)
   info [--json]         Show the version and where data lives
@@ -52,6 +59,8 @@ const COMMANDS: Record<string, Command> = {
   logs: logsCommand,
   exec: execCommand,
   bootstrap: bootstrapCommand,
+  machine: machineCommand,
+  provider: providerCommand,
 };
 
 const here = dirname(fileURLToPath(import.meta.url));

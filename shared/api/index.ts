@@ -4,6 +4,7 @@ import type { HostInfo } from '../domain/hosts.js';
 import type { DockerChange } from '../domain/docker.js';
 import { bootstrapSchemas, type BootstrapApi } from './bootstrap.js';
 import { dockerSchemas, type DockerApi } from './docker.js';
+import { machinesSchemas, providersSchemas, type MachinesApi, type ProvidersApi } from './machines.js';
 import { hostsSchemas, type HostsApi } from './hosts.js';
 import { keysSchemas, type KeysApi } from './keys.js';
 import { vaultSchemas, type VaultApi } from './vault.js';
@@ -19,6 +20,8 @@ export interface CrossdockApi {
   keys: KeysApi;
   docker: DockerApi;
   bootstrap: BootstrapApi;
+  providers: ProvidersApi;
+  machines: MachinesApi;
 }
 
 /** The argument schema of every method; the server validates every call against it. */
@@ -30,6 +33,8 @@ export const crossdockContract: Contract<CrossdockApi> = {
   keys: keysSchemas,
   docker: dockerSchemas,
   bootstrap: bootstrapSchemas,
+  providers: providersSchemas,
+  machines: machinesSchemas,
 };
 
 /** Event streams a client may subscribe to, with their payloads. */
@@ -49,6 +54,6 @@ export type CrossdockEvents = {
 
 export const CROSSDOCK_EVENTS: readonly (keyof CrossdockEvents)[] = ['jobs.changed', 'jobs.log', 'hosts.changed', 'hosts.removed', 'docker.changed'];
 
-export type { BootstrapApi, DockerApi, HostsApi, JobsApi, KeysApi, SystemApi, VaultApi };
+export type { BootstrapApi, DockerApi, MachinesApi, ProvidersApi, HostsApi, JobsApi, KeysApi, SystemApi, VaultApi };
 export type { AddHostArgs } from './hosts.js';
 export { noArgs, type NoArgs } from './system.js';

@@ -1,0 +1,82 @@
+import { CrossdockError, type CrossdockApi, type MachineInfo, type ServerImpl } from '../../../shared/index.js';
+import type { HostRuntime } from '../hosts/host-runtime.js';
+import type { HostInventory } from '../hosts/inventory.js';
+import type { JobRegistry } from '../jobs/registry.js';
+import type { KeyStore } from '../keys/key-store.js';
+import type { ProviderMachine } from '../providers/provider.js';
+import { machineJob } from './machine-job.js';
+import { toMachineInfo } from './machine-info.js';
+import type { ProviderRegistry } from './provider-registry.js';
+
+export interface MachinesServiceDeps {
+  registry: ProviderRegistry;
+  hosts: ServerImpl<CrossdockApi>['hosts'];
+  inventory: HostInventory;
+  runtime: HostRuntime;
+  keys: KeyStore;
+  jobs: JobRegistry;
+}
+
+export function providersService(registry: ProviderRegistry): ServerImpl<CrossdockApi>['providers'] {
+  return {
+    list: async () => registry.list(),
+    regions: async ({ provider }, ctx) => registry.find(provider).provider.regions(ctx.signal),
+    sizes: async ({ provider, region }, ctx) => registry.find(provider).provider.sizes(region ?? registry.find(provider).info.region, ctx.signal),
+  };
+}
+
+export function machinesService(deps: MachinesServiceDeps): ServerImpl<CrossdockApi>['machines'] {
+  const hostNameOf = (machine: ProviderMachine): string | null =>
+    deps.inventory.list().find((h) => h.name === machine.name && h.address === machine.address)?.name ?? null;
+
+  const all = async (signal?: AbortSignal): Promise<MachineInfo[]> => {
+    const lists = await Promise.all(
+      deps.registry.all().map(async ({ info, provider }) => (await provider.list(signal)).map((m) => toMachineInfo(info, m, hostNameOf(m)))),
+    );
+    return lists.flat();
+  };
+
+  const find = async (ref: string, signal?: AbortSignal): Promise<MachineInfo> => {
+    const matches = (await all(signal)).filter((m) => m.id === ref || m.name === ref);
+    if (matches.length === 1) return matches[0] as MachineInfo;
+    if (matches.length === 0) throw new CrossdockError('NOT_FOUND', `There is no machine named "${ref}"; "crossdock machine ls" lists them`, { machine: ref });
+    throw new CrossdockError('INVALID_ARGUMENT', `More than one machine is named "${ref}"; name it by id`, { machine: ref });
+  };
+
+  const refreshed = async (machine: MachineInfo): Promise<MachineInfo> => {
+    const { info, provider } = deps.registry.find(machine.providerId);
+    const current = await provider.get(machine.id);
+    if (!current) throw new CrossdockError('NOT_FOUND', `Machine ${machine.name} is gone from ${info.name}`, { machine: machine.name });
+    return toMachineInfo(info, current, hostNameOf(current));
+  };
+
+  return {
+    list: async (_args, ctx) => all(ctx.signal),
+    create: async ({ name, provider: ref, size, os, region, openPorts }) => {
+      const { info, provider } = deps.registry.find(ref);
+      if (deps.inventory.list().some((h) => h.name === name)) {
+        throw new CrossdockError('ALREADY_EXISTS', `A host named "${name}" already exists; pick another machine name`, { machine: name });
+      }
+      deps.keys.list(); // the machine's key goes into the vault: fail now, not mid-job, if it is locked
+      return deps.jobs.start('machine-create', `Create ${name} on ${info.name}`, machineJob(
+        { provider, providerInfo: info, hosts: deps.hosts, inventory: deps.inventory, runtime: deps.runtime, keys: deps.keys },
+        { name, size, os, region: region ?? info.region, openPorts },
+      ));
+    },
+    start: async ({ machine: ref }, ctx) => {
+      const machine = await find(ref, ctx.signal);
+      await deps.registry.find(machine.providerId).provider.start(machine.id, ctx.signal);
+      return refreshed(machine);
+    },
+    stop: async ({ machine: ref }, ctx) => {
+      const machine = await find(ref, ctx.signal);
+      await deps.registry.find(machine.providerId).provider.stop(machine.id, ctx.signal);
+      return refreshed(machine);
+    },
+    remove: async ({ machine: ref }, ctx) => {
+      const machine = await find(ref, ctx.signal);
+      await deps.registry.find(machine.providerId).provider.destroy(machine.id, ctx.signal);
+      if (machine.hostName) await deps.hosts.remove({ host: machine.hostName }, { signal: ctx.signal, progress: () => undefined, emit: () => undefined });
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+import { CrossdockError, type JobLogLine, type MachineInfo } from '../../../shared/index.js';
+import type { Command, CommandContext } from './context.js';
+import { formatTable } from './output.js';
+
+const USAGE =
+  'crossdock machine create NAME --provider P [--size small|medium|large|TYPE] [--os debian-12] [--region R] [--open-port N]… [--json] | machine ls [--json] | machine start|stop|rm NAME';
+const OS = ['debian-12', 'ubuntu-24.04', 'rocky-9'] as const;
+
+function row(m: MachineInfo): string[] {
+  return [m.name, m.providerName, m.state, m.address ?? '', m.type, m.os ?? '', m.hostName ?? ''];
+}
+
+async function create(args: string[], { client, out }: CommandContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      provider: { type: 'string', default: 'local' },
+      size: { type: 'string', default: 'small' },
+      os: { type: 'string', default: 'debian-12' },
+      region: { type: 'string' },
+      'open-port': { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const [name, ...extra] = positionals;
+  if (!name || extra.length > 0) throw new CrossdockError('INVALID_ARGUMENT', `Give one machine name. Usage: ${USAGE}`);
+  const os = OS.find((o) => o === values.os);
+  if (!os) throw new CrossdockError('INVALID_ARGUMENT', `--os must be one of ${OS.join(', ')}, not "${values.os}"`);
+  const openPorts = (values['open-port'] ?? []).map((p) => {
+    const port = Number(p);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CrossdockError('INVALID_ARGUMENT', `--open-port must be a port number, not "${p}"`);
+    return port;
+  });
+  let jobId: string | null = null;
+  const early: JobLogLine[] = [];
+  const print = (line: JobLogLine): void => void process.stderr.write(line.text.endsWith('\n') ? line.text : `${line.text}\n`);
+  const logs = client.subscribe('jobs.log', (line) => (jobId === null ? early.push(line) : line.jobId === jobId && print(line)));
+  await logs.ready;
+  const job = await client.api.machines.create({ name, provider: values.provider, size: values.size, os, region: values.region, openPorts });
+  jobId = job.id;
+  early.filter((line) => line.jobId === job.id).forEach(print);
+  const onInterrupt = (): void => void client.api.jobs.cancel({ id: job.id }).catch(() => undefined);
+  process.once('SIGINT', onInterrupt);
+  const done = await client.api.jobs.wait({ id: job.id });
+  process.off('SIGINT', onInterrupt);
+  logs.unsubscribe();
+  if (done.state !== 'succeeded') {
+    const error = done.error ?? { code: 'INTERNAL' as const, message: `Creating ${name} ended ${done.state}`, details: {} };
+    throw new CrossdockError(error.code, error.message, error.details);
+  }
+  const machine = done.result as MachineInfo;
+  if (values.json) out(JSON.stringify(machine, null, 2));
+  else out(`${machine.name} is running at ${machine.address} on ${machine.providerName}, Docker bootstrapped, listed as host ${machine.hostName ?? machine.name}`);
+  return 0;
+}
+
+export const machineCommand: Command = async (args, ctx) => {
+  const [sub, ...rest] = args;
+  const one = (): string => {
+    const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {}, strict: true });
+    if (positionals.length !== 1 || !positionals[0]) throw new CrossdockError('INVALID_ARGUMENT', `Usage: crossdock machine ${sub ?? ''} NAME`);
+    return positionals[0];
+  };
+  switch (sub) {
+    case 'create':
+      return create(rest, ctx);
+    case 'ls':
+    case 'list': {
+      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, strict: true });
+      const machines = await ctx.client.api.machines.list({});
+      if (values.json) ctx.out(JSON.stringify(machines, null, 2));
+      else if (machines.length === 0) ctx.out('No machines yet. Create one with: crossdock machine create NAME (on the local sandbox by default)');
+      else ctx.out(formatTable(['NAME', 'PROVIDER', 'STATE', 'ADDRESS', 'TYPE', 'OS', 'HOST'], machines.map(row)));
+      return 0;
+    }
+    case 'start':
+    case 'stop': {
+      const machine = await ctx.client.api.machines[sub]({ machine: one() });
+      ctx.out(`${machine.name}: ${machine.state}`);
+      return 0;
+    }
+    case 'rm':
+    case 'remove': {
+      const name = one();
+      await ctx.client.api.machines.remove({ machine: name });
+      ctx.out(`Destroyed ${name}`);
+      return 0;
+    }
+    default:
+      throw new CrossdockError('INVALID_ARGUMENT', `Unknown machine command "${sub ?? ''}". Usage: ${USAGE}`);
+  }
+};
+
+export const providerCommand: Command = async (args, { client, out }) => {
+  const [sub, ...rest] = args;
+  if (sub !== 'ls' && sub !== 'list') throw new CrossdockError('INVALID_ARGUMENT', `Unknown provider command "${sub ?? ''}"; try "crossdock provider ls"`);
+  const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, strict: true });
+  const providers = await client.api.providers.list({});
+  if (values.json) out(JSON.stringify(providers, null, 2));
+  else out(formatTable(['NAME', 'KIND', 'REGION', 'CREDENTIAL'], providers.map((p) => [p.name, p.kind, p.region ?? '', p.builtIn ? 'built in' : p.hasCredential ? 'in vault' : 'missing'])));
+  return 0;
+};

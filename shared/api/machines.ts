@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { SchemaMap } from '../rpc/contract.js';
+import type { JobInfo } from '../domain/jobs.js';
+import type { MachineInfo, ProviderInfo, RegionInfo, SizeInfo } from '../domain/providers.js';
+import { hostName } from './hosts.js';
+import { noArgs, type NoArgs } from './system.js';
+
+const providerRef = z.string().trim().min(1).max(100);
+const machineRef = z.string().trim().min(1).max(200);
+
+/** Providers: the local sandbox (built in), AWS EC2, Google Compute Engine. */
+export interface ProvidersApi {
+  list(args: NoArgs): Promise<ProviderInfo[]>;
+  regions(args: { provider: string }): Promise<RegionInfo[]>;
+  /** Sizes with normalised vCPU, memory, architecture and hourly price where known. */
+  sizes(args: { provider: string; region?: string | undefined }): Promise<SizeInfo[]>;
+}
+
+/** Vendor-neutral machines: create (as a job: create → SSH ready → bootstrap), list, start, stop, destroy. */
+export interface MachinesApi {
+  list(args: NoArgs): Promise<MachineInfo[]>;
+  /** Starts a job whose result is the MachineInfo of a bootstrapped machine, listed as a host. */
+  create(args: { name: string; provider: string; size: string; os: 'debian-12' | 'ubuntu-24.04' | 'rocky-9'; region?: string | undefined; openPorts: number[] }): Promise<JobInfo>;
+  start(args: { machine: string }): Promise<MachineInfo>;
+  stop(args: { machine: string }): Promise<MachineInfo>;
+  /** Destroys the machine on its provider and removes its host from Crossdock. */
+  remove(args: { machine: string }): Promise<void>;
+}
+
+export const providersSchemas: SchemaMap<ProvidersApi> = {
+  list: noArgs,
+  regions: z.strictObject({ provider: providerRef }),
+  sizes: z.strictObject({ provider: providerRef, region: z.string().min(1).max(100).optional() }),
+};
+
+export const machinesSchemas: SchemaMap<MachinesApi> = {
+  list: noArgs,
+  create: z.strictObject({
+    name: hostName,
+    provider: providerRef,
+    size: z.string().trim().min(1).max(100),
+    os: z.enum(['debian-12', 'ubuntu-24.04', 'rocky-9']),
+    region: z.string().trim().min(1).max(100).optional(),
+    openPorts: z.array(z.number().int().min(1).max(65535)).max(100),
+  }),
+  start: z.strictObject({ machine: machineRef }),
+  stop: z.strictObject({ machine: machineRef }),
+  remove: z.strictObject({ machine: machineRef }),
+};
