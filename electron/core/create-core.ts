@@ -90,7 +90,7 @@ export function createCore(options: CoreOptions): Core {
   const watcher = new DockerEventWatcher(events);
 
   const hostsImpl = hostsService({ inventory: hosts, runtime, keys, events, ...(options.connection ? { connection: options.connection } : {}) });
-  const providers = new ProviderRegistry();
+  const providers = new ProviderRegistry({ store, vault });
 
   const impl: ServerImpl<CrossdockApi> = {
     system: systemService({ store, jobs, dataDir, mode: options.mode }),

@@ -35,7 +35,10 @@ Commands:
                         Run a command in a container; exits with its exit code
   bootstrap HOST [--json] [--distribution-packages-only]
                         Install and configure Docker on a host, whatever its Linux (safe to run twice)
+  provider add NAME --type gcp --credentials-file FILE --region ZONE [--endpoint URL]
+                        Add a cloud account (credentials are checked, then kept in the vault)
   provider ls [--json]  Providers machines can be created on (the local sandbox is built in)
+  provider rm NAME
   machine create NAME [--provider local] [--size small|medium|large|TYPE] [--os debian-12|ubuntu-24.04]
                  [--region R] [--open-port N]… [--json]
                         Create a machine, wait for SSH with a verified host key, bootstrap Docker

@@ -11,6 +11,13 @@ const machineRef = z.string().trim().min(1).max(200);
 /** Providers: the local sandbox (built in), AWS EC2, Google Compute Engine. */
 export interface ProvidersApi {
   list(args: NoArgs): Promise<ProviderInfo[]>;
+  /**
+   * Adds a cloud account after a cheap read call proves the credentials (PROVIDER_AUTH_FAILED
+   * otherwise, and nothing is saved). The credentials go to the vault only. `endpoint` points the
+   * SDK at another API endpoint (a private gateway; the test emulators).
+   */
+  add(args: { name: string; kind: 'gcp'; region: string; endpoint?: string | undefined; serviceAccountJson: string }): Promise<ProviderInfo>;
+  remove(args: { provider: string }): Promise<void>;
   regions(args: { provider: string }): Promise<RegionInfo[]>;
   /** Sizes with normalised vCPU, memory, architecture and hourly price where known. */
   sizes(args: { provider: string; region?: string | undefined }): Promise<SizeInfo[]>;
@@ -29,6 +36,14 @@ export interface MachinesApi {
 
 export const providersSchemas: SchemaMap<ProvidersApi> = {
   list: noArgs,
+  add: z.strictObject({
+    name: hostName,
+    kind: z.literal('gcp'),
+    region: z.string().trim().min(1).max(100),
+    endpoint: z.url({ protocol: /^https?$/ }).optional(),
+    serviceAccountJson: z.string().min(2).max(64 * 1024),
+  }),
+  remove: z.strictObject({ provider: providerRef }),
   regions: z.strictObject({ provider: providerRef }),
   sizes: z.strictObject({ provider: providerRef, region: z.string().min(1).max(100).optional() }),
 };

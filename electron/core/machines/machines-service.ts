@@ -20,6 +20,8 @@ export interface MachinesServiceDeps {
 export function providersService(registry: ProviderRegistry): ServerImpl<CrossdockApi>['providers'] {
   return {
     list: async () => registry.list(),
+    add: async ({ name, kind, region, endpoint, serviceAccountJson }, ctx) => registry.add({ name, kind, region, endpoint: endpoint ?? null }, serviceAccountJson, ctx.signal),
+    remove: async ({ provider }) => registry.remove(provider),
     regions: async ({ provider }, ctx) => registry.find(provider).provider.regions(ctx.signal),
     sizes: async ({ provider, region }, ctx) => registry.find(provider).provider.sizes(region ?? registry.find(provider).info.region, ctx.signal),
   };

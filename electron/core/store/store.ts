@@ -1,6 +1,7 @@
 import type { Settings } from '../../../shared/index.js';
 import type { StoredHost } from '../hosts/inventory.js';
 import type { KeyMeta } from '../keys/index.js';
+import type { StoredProvider } from '../machines/cloud-providers.js';
 
 /** Everything Crossdock keeps in its settings file (secrets never: those live in the vault). */
 export interface StoreSchema {
@@ -8,12 +9,15 @@ export interface StoreSchema {
   hosts: StoredHost[];
   /** Public facts of SSH keys; their private halves are in the vault. */
   sshKeys: KeyMeta[];
+  /** Cloud accounts; their credentials are in the vault. */
+  providers: StoredProvider[];
 }
 
 export const STORE_DEFAULTS: StoreSchema = {
   settings: { theme: 'system' },
   hosts: [],
   sshKeys: [],
+  providers: [],
 };
 
 /** The file name (without `.json`) shared by both implementations, so they read each other's file. */

@@ -1,0 +1,50 @@
+import { CrossdockError } from '../../../shared/index.js';
+import { createGcpProvider } from '../providers/gcp/index.js';
+import type { ServiceAccountKey } from '../providers/gcp/clients.js';
+import type { Provider } from '../providers/provider.js';
+
+/** A cloud provider as saved in the store (its credentials are in the vault, under {@link providerSecretId}). */
+export interface StoredProvider {
+  id: string;
+  name: string;
+  kind: 'gcp';
+  /** Default zone (GCE). */
+  region: string;
+  /** A custom API endpoint (a private gateway, or the test emulators); null for the provider's own. */
+  endpoint: string | null;
+  createdAt: string;
+}
+
+/** What the user gives to add a provider; the secret parts go to the vault only. */
+export type ProviderCredentials = { serviceAccountJson: string };
+
+export function providerSecretId(id: string): string {
+  return `provider/${id}`;
+}
+
+function parseServiceAccount(text: string, name: string): ServiceAccountKey {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new CrossdockError('INVALID_ARGUMENT', `The credentials for ${name} are not a service-account JSON key file`, { provider: name });
+  }
+  const key = json as Partial<ServiceAccountKey> & { type?: string };
+  if (key.type !== 'service_account' || !key.project_id || !key.client_email || !key.private_key) {
+    throw new CrossdockError('INVALID_ARGUMENT', `The credentials for ${name} must be a service-account key (type, project_id, client_email, private_key)`, { provider: name });
+  }
+  return key as ServiceAccountKey;
+}
+
+/** Builds the SDK-backed provider from its saved settings and its secret. */
+export function buildCloudProvider(stored: Omit<StoredProvider, 'id' | 'createdAt'>, secret: string): Provider {
+  const endpoint = stored.endpoint ? new URL(stored.endpoint) : null;
+  return createGcpProvider({
+    name: stored.name,
+    zone: stored.region,
+    serviceAccountJson: parseServiceAccount(secret, stored.name),
+    ...(endpoint
+      ? { apiEndpoint: { host: endpoint.hostname, port: Number(endpoint.port || (endpoint.protocol === 'http:' ? 80 : 443)), protocol: endpoint.protocol.replace(':', '') as 'http' | 'https' } }
+      : {}),
+  });
+}

@@ -1,0 +1,201 @@
+// The AWS provider against the EC2 wire emulator: the official SDK on the wire, real machines
+// behind the instances. The provider is only given an endpoint; the one emulator-specific fact
+// is that its AMIs authorise the key pair for root, which the test says through `sshUserByOs`.
+import { DescribeInstancesCommand, DescribeKeyPairsCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAwsProvider, type AwsProvider, type AwsProviderOptions } from '../../../electron/core/providers/aws/index.js';
+import { resolveImageId } from '../../../electron/core/providers/aws/images.js';
+import { createAwsClients } from '../../../electron/core/providers/aws/options.js';
+import type { MachineSpec, ProviderMachine } from '../../../electron/core/providers/provider.js';
+import { startEc2Emulator, type Ec2Emulator } from '../../emulators/ec2/index.js';
+import { machineHostKeyFingerprint } from '../../rig/host-key.js';
+import { docker, makeKeyPair } from '../emulators/ec2-helpers.js';
+import { sshAs } from './aws-ssh-as.js';
+
+let emulator: Ec2Emulator;
+let options: AwsProviderOptions;
+let provider: AwsProvider;
+let key: { privateKey: Buffer; publicKey: string };
+const created = new Set<string>();
+const names = new Set<string>();
+
+/** Polls `get` (as the machines service does) until the machine runs with an address. */
+async function untilRunning(id: string, timeoutMs = 60_000): Promise<ProviderMachine> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const machine = await provider.get(id);
+    if (machine?.state === 'running' && machine.address) return machine;
+    if (Date.now() > deadline) throw new Error(`${id} not running after ${timeoutMs} ms: ${machine?.state}`);
+    await sleep(300);
+  }
+}
+
+/** The emulator's container for an instance, found by its labels. */
+async function containerOf(instanceId: string): Promise<string> {
+  const [found] = await docker.listContainers({ all: true, filters: { label: ['crossdock.emulator=ec2', `crossdock.emulator.instance-id=${instanceId}`] } });
+  if (!found) throw new Error(`no container for ${instanceId}`);
+  return found.Names[0]?.replace(/^\//, '') ?? found.Id;
+}
+
+async function createOne(name: string): Promise<ProviderMachine> {
+  names.add(name);
+  const machine = await provider.create({ name, size: 'small', os: 'debian-12', region: null, openPorts: [8080], sshPublicKey: key.publicKey });
+  created.add(machine.id);
+  return machine;
+}
+
+beforeAll(async () => {
+  emulator = await startEc2Emulator();
+  options = {
+    name: 'emulated', region: emulator.region, endpoint: emulator.endpoint,
+    credentials: { accessKeyId: emulator.accessKeyId, secretAccessKey: emulator.secretAccessKey },
+    sshUserByOs: { 'debian-12': 'root' }, maxPollIntervalMs: 1_000, hostKeyTimeoutMs: 30_000,
+  };
+  provider = createAwsProvider(options);
+  key = await makeKeyPair();
+});
+
+afterAll(async () => {
+  // Whatever a failed test left behind goes with the emulator.
+  await Promise.allSettled([...created].map((id) => provider.destroy(id)));
+  provider?.close();
+  await emulator?.close();
+});
+
+describe('AWS provider (EC2 emulator)', () => {
+  it('verifies credentials, and names itself when they are wrong', async () => {
+    await provider.verifyCredentials();
+    const wrong = createAwsProvider({ ...options, credentials: { accessKeyId: emulator.accessKeyId, secretAccessKey: 'not-the-secret' } });
+    await expect(wrong.verifyCredentials()).rejects.toMatchObject({ code: 'PROVIDER_AUTH_FAILED', message: expect.stringMatching(/^AWS \(emulated\) refused the credentials: /) });
+    wrong.close();
+  });
+
+  it('reads a named profile from the shared credentials file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'crossdock-aws-profile-'));
+    await writeFile(join(dir, 'credentials'), `[crossdock-test]\naws_access_key_id = ${emulator.accessKeyId}\naws_secret_access_key = ${emulator.secretAccessKey}\n`);
+    await writeFile(join(dir, 'config'), '');
+    const saved = { credentials: process.env.AWS_SHARED_CREDENTIALS_FILE, config: process.env.AWS_CONFIG_FILE };
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+    process.env.AWS_CONFIG_FILE = join(dir, 'config');
+    try {
+      const byProfile = createAwsProvider({ ...options, credentials: { profile: 'crossdock-test' } });
+      await byProfile.verifyCredentials();
+      const missing = createAwsProvider({ ...options, credentials: { profile: 'no-such-profile' } });
+      await expect(missing.verifyCredentials()).rejects.toMatchObject({ code: 'PROVIDER_AUTH_FAILED' });
+      byProfile.close();
+      missing.close();
+    } finally {
+      for (const [name, value] of [['AWS_SHARED_CREDENTIALS_FILE', saved.credentials], ['AWS_CONFIG_FILE', saved.config]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
+  it('finds each OS image, by SSM parameter or by owner and name', async () => {
+    const { ec2, ssm } = createAwsClients(options);
+    expect(await resolveImageId(ec2, ssm, 'debian-12', 'amd64')).toBe('ami-0de12bookworm000');
+    expect(await resolveImageId(ec2, ssm, 'ubuntu-24.04', 'arm64')).toBe('ami-0ub2404noble0001');
+    // Rocky publishes no SSM parameter: found by its owner id and image name.
+    expect(await resolveImageId(ec2, ssm, 'rocky-9', 'arm64')).toBe('ami-0rocky9base00001');
+    ec2.destroy();
+    ssm.destroy();
+  });
+
+  it('refuses a bad spec before creating anything, and honours a cancelled signal', async () => {
+    const spec: MachineSpec = { name: 'aws-bad', size: 'small', os: 'debian-12', region: null, openPorts: [], sshPublicKey: key.publicKey };
+    await expect(provider.create({ ...spec, size: 'x9.colossal' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(provider.create({ ...spec, region: 'mars-north-1' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(provider.create({ ...spec, name: 'no spaces' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(provider.list(AbortSignal.abort())).rejects.toMatchObject({ code: 'CANCELLED' });
+    names.add('aws-bad');
+  });
+
+  it('lists regions with their zones and sizes with the normalised picks', async () => {
+    const regions = await provider.regions();
+    expect(regions.find((r) => r.name === emulator.region)?.zones).toContain(`${emulator.region}a`);
+    const sizes = await provider.sizes(null);
+    const picks = Object.fromEntries(sizes.filter((s) => s.normalized).map((s) => [s.normalized, s]));
+    expect(picks).toEqual({
+      small: { type: 't3.small', vcpus: 2, memoryGiB: 2, arch: 'amd64', hourlyPriceUsd: 0.0208, normalized: 'small' },
+      medium: { type: 't3.large', vcpus: 2, memoryGiB: 8, arch: 'amd64', hourlyPriceUsd: 0.0832, normalized: 'medium' },
+      large: { type: 'm6i.2xlarge', vcpus: 8, memoryGiB: 32, arch: 'amd64', hourlyPriceUsd: 0.384, normalized: 'large' },
+    });
+    expect(sizes.find((s) => s.type === 't4g.small')?.arch).toBe('arm64');
+    await expect(provider.sizes('mars-north-1')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
+  let machine: ProviderMachine;
+  let fingerprint = '';
+
+  it('creates a debian-12 machine that answers SSH with the host key its console shows', async () => {
+    const started = Date.now();
+    const pending = await createOne('aws-web-1');
+    expect(pending).toMatchObject({ name: 'aws-web-1', state: 'pending', os: 'debian-12', sshUser: 'root', type: 't3.small', region: emulator.region });
+    machine = await untilRunning(pending.id);
+    console.log(`aws provider: create → running (polling get) in ${Date.now() - started} ms`);
+
+    const fingerprints = await provider.hostKeyFingerprints(machine.id);
+    fingerprint = await machineHostKeyFingerprint(await containerOf(machine.id));
+    expect(fingerprints).toContain(fingerprint);
+    expect(await sshAs(machine, key.privateKey, fingerprint, 'id -un')).toBe('root\n');
+    await expect(createOne('aws-web-1')).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+  });
+
+  it('stops and starts the machine', async () => {
+    const started = Date.now();
+    await provider.stop(machine.id);
+    while ((await provider.get(machine.id))?.state !== 'stopped') await sleep(300);
+    await provider.start(machine.id);
+    const running = await provider.waitUntilRunning(machine.id);
+    expect(running.address).toBe(machine.address);
+    expect(await sshAs(running, key.privateKey, fingerprint, 'id -un')).toBe('root\n');
+    console.log(`aws provider: stop + start in ${Date.now() - started} ms`);
+  });
+
+  it('lists the machine, and a second laptop sees it too', async () => {
+    expect((await provider.list()).map((m) => m.id)).toContain(machine.id);
+    // Another provider object without the test's options: the user comes from the instance's tag.
+    const second = createAwsProvider({ name: 'laptop-2', region: options.region, credentials: options.credentials, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
+    expect((await second.list()).find((m) => m.id === machine.id)).toMatchObject({ name: 'aws-web-1', state: 'running', sshUser: 'root', address: machine.address });
+    second.close();
+  });
+
+  it('destroys the machine with its key pair and security group', async () => {
+    const started = Date.now();
+    await provider.destroy(machine.id);
+    created.delete(machine.id);
+    console.log(`aws provider: destroy in ${Date.now() - started} ms`);
+    expect(await provider.list()).toEqual([]);
+    expect((await provider.get(machine.id))?.state).toBe('terminated');
+    // Again is harmless (it would finish an interrupted destroy); an unknown id is NOT_FOUND.
+    await provider.destroy(machine.id);
+    await expect(provider.destroy('i-0123456789abcdef0')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('creates three machines at once', async () => {
+    const started = Date.now();
+    const machines = await Promise.all(['aws-par-1', 'aws-par-2', 'aws-par-3'].map(async (name) => untilRunning((await createOne(name)).id)));
+    console.log(`aws provider: three machines create → running at once in ${Date.now() - started} ms`);
+    expect(new Set(machines.map((m) => m.address)).size).toBe(3);
+    const whoami = await Promise.all(machines.map(async (m) => sshAs(m, key.privateKey, (await provider.hostKeyFingerprints(m.id)) ?? [], 'id -un')));
+    expect(whoami).toEqual(['root\n', 'root\n', 'root\n']);
+    await Promise.all(machines.map(async (m) => { await provider.destroy(m.id); created.delete(m.id); }));
+  });
+
+  it('leaves no instance, key pair or security group behind', async () => {
+    const raw = new EC2Client({ endpoint: emulator.endpoint, region: emulator.region, credentials: { accessKeyId: emulator.accessKeyId, secretAccessKey: emulator.secretAccessKey } });
+    const resourceNames = [...names].map((n) => `crossdock-${n}`);
+    const live = await raw.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped', 'shutting-down'] }] }));
+    expect(live.Reservations?.flatMap((r) => r.Instances ?? []) ?? []).toEqual([]);
+    const pairs = await raw.send(new DescribeKeyPairsCommand({}));
+    expect((pairs.KeyPairs ?? []).filter((p) => resourceNames.includes(p.KeyName ?? ''))).toEqual([]);
+    const groups = await raw.send(new DescribeSecurityGroupsCommand({}));
+    expect((groups.SecurityGroups ?? []).filter((g) => resourceNames.includes(g.GroupName ?? ''))).toEqual([]);
+    raw.destroy();
+  });
+});
