@@ -56,4 +56,5 @@ export const CROSSDOCK_EVENTS: readonly (keyof CrossdockEvents)[] = ['jobs.chang
 
 export type { BootstrapApi, DockerApi, MachinesApi, ProvidersApi, HostsApi, JobsApi, KeysApi, SystemApi, VaultApi };
 export type { AddHostArgs } from './hosts.js';
+export type { AddProviderArgs } from './machines.js';
 export { noArgs, type NoArgs } from './system.js';

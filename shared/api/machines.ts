@@ -8,6 +8,19 @@ import { noArgs, type NoArgs } from './system.js';
 const providerRef = z.string().trim().min(1).max(100);
 const machineRef = z.string().trim().min(1).max(200);
 
+export type AddProviderArgs =
+  | { kind: 'gcp'; name: string; region: string; endpoint?: string | undefined; serviceAccountJson: string }
+  | {
+      kind: 'aws';
+      name: string;
+      region: string;
+      endpoint?: string | undefined;
+      /** An access key pair, or the name of a profile in ~/.aws on this computer. */
+      credentials: { accessKeyId: string; secretAccessKey: string } | { profile: string };
+      /** The login user per OS, when the account's images authorise the key for another user than the official AMIs. */
+      sshUserByOs?: Partial<Record<'debian-12' | 'ubuntu-24.04' | 'rocky-9', string>> | undefined;
+    };
+
 /** Providers: the local sandbox (built in), AWS EC2, Google Compute Engine. */
 export interface ProvidersApi {
   list(args: NoArgs): Promise<ProviderInfo[]>;
@@ -16,7 +29,7 @@ export interface ProvidersApi {
    * otherwise, and nothing is saved). The credentials go to the vault only. `endpoint` points the
    * SDK at another API endpoint (a private gateway; the test emulators).
    */
-  add(args: { name: string; kind: 'gcp'; region: string; endpoint?: string | undefined; serviceAccountJson: string }): Promise<ProviderInfo>;
+  add(args: AddProviderArgs): Promise<ProviderInfo>;
   remove(args: { provider: string }): Promise<void>;
   regions(args: { provider: string }): Promise<RegionInfo[]>;
   /** Sizes with normalised vCPU, memory, architecture and hourly price where known. */
@@ -36,13 +49,26 @@ export interface MachinesApi {
 
 export const providersSchemas: SchemaMap<ProvidersApi> = {
   list: noArgs,
-  add: z.strictObject({
-    name: hostName,
-    kind: z.literal('gcp'),
-    region: z.string().trim().min(1).max(100),
-    endpoint: z.url({ protocol: /^https?$/ }).optional(),
-    serviceAccountJson: z.string().min(2).max(64 * 1024),
-  }),
+  add: z.discriminatedUnion('kind', [
+    z.strictObject({
+      name: hostName,
+      kind: z.literal('gcp'),
+      region: z.string().trim().min(1).max(100),
+      endpoint: z.url({ protocol: /^https?$/ }).optional(),
+      serviceAccountJson: z.string().min(2).max(64 * 1024),
+    }),
+    z.strictObject({
+      name: hostName,
+      kind: z.literal('aws'),
+      region: z.string().trim().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region looks like eu-west-1'),
+      endpoint: z.url({ protocol: /^https?$/ }).optional(),
+      credentials: z.union([
+        z.strictObject({ accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'not an AWS access key id'), secretAccessKey: z.string().min(16).max(256) }),
+        z.strictObject({ profile: z.string().min(1).max(100) }),
+      ]),
+      sshUserByOs: z.partialRecord(z.enum(['debian-12', 'ubuntu-24.04', 'rocky-9']), z.string().min(1).max(32)).optional(),
+    }),
+  ]),
   remove: z.strictObject({ provider: providerRef }),
   regions: z.strictObject({ provider: providerRef }),
   sizes: z.strictObject({ provider: providerRef, region: z.string().min(1).max(100).optional() }),

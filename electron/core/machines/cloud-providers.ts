@@ -1,22 +1,23 @@
 import { CrossdockError } from '../../../shared/index.js';
+import { createAwsProvider, type AwsCredentials } from '../providers/aws/index.js';
 import { createGcpProvider } from '../providers/gcp/index.js';
 import type { ServiceAccountKey } from '../providers/gcp/clients.js';
-import type { Provider } from '../providers/provider.js';
+import type { OsFamily, Provider } from '../providers/provider.js';
 
 /** A cloud provider as saved in the store (its credentials are in the vault, under {@link providerSecretId}). */
 export interface StoredProvider {
   id: string;
   name: string;
-  kind: 'gcp';
-  /** Default zone (GCE). */
+  kind: 'gcp' | 'aws';
+  /** Region (EC2) or default zone (GCE). */
   region: string;
+  /** EC2: the login user per OS when the account's images authorise the key for another user than the official AMIs do. */
+  sshUserByOs?: Partial<Record<OsFamily, string>> | undefined;
   /** A custom API endpoint (a private gateway, or the test emulators); null for the provider's own. */
   endpoint: string | null;
   createdAt: string;
 }
 
-/** What the user gives to add a provider; the secret parts go to the vault only. */
-export type ProviderCredentials = { serviceAccountJson: string };
 
 export function providerSecretId(id: string): string {
   return `provider/${id}`;
@@ -36,9 +37,25 @@ function parseServiceAccount(text: string, name: string): ServiceAccountKey {
   return key as ServiceAccountKey;
 }
 
-/** Builds the SDK-backed provider from its saved settings and its secret. */
+function parseAwsCredentials(text: string, name: string): AwsCredentials {
+  const value = JSON.parse(text) as Partial<{ accessKeyId: string; secretAccessKey: string; profile: string }>;
+  if (value.profile) return { profile: value.profile };
+  if (value.accessKeyId && value.secretAccessKey) return { accessKeyId: value.accessKeyId, secretAccessKey: value.secretAccessKey };
+  throw new CrossdockError('INVALID_ARGUMENT', `The credentials for ${name} need an access key id and secret, or a profile`, { provider: name });
+}
+
+/** Builds the SDK-backed provider from its saved settings and its secret (as stored in the vault). */
 export function buildCloudProvider(stored: Omit<StoredProvider, 'id' | 'createdAt'>, secret: string): Provider {
   const endpoint = stored.endpoint ? new URL(stored.endpoint) : null;
+  if (stored.kind === 'aws') {
+    return createAwsProvider({
+      name: stored.name,
+      region: stored.region,
+      credentials: parseAwsCredentials(secret, stored.name),
+      ...(stored.endpoint ? { endpoint: stored.endpoint } : {}),
+      ...(stored.sshUserByOs ? { sshUserByOs: stored.sshUserByOs } : {}),
+    });
+  }
   return createGcpProvider({
     name: stored.name,
     zone: stored.region,

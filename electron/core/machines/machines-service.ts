@@ -20,7 +20,14 @@ export interface MachinesServiceDeps {
 export function providersService(registry: ProviderRegistry): ServerImpl<CrossdockApi>['providers'] {
   return {
     list: async () => registry.list(),
-    add: async ({ name, kind, region, endpoint, serviceAccountJson }, ctx) => registry.add({ name, kind, region, endpoint: endpoint ?? null }, serviceAccountJson, ctx.signal),
+    add: async (args, ctx) =>
+      args.kind === 'gcp'
+        ? registry.add({ name: args.name, kind: 'gcp', region: args.region, endpoint: args.endpoint ?? null }, args.serviceAccountJson, ctx.signal)
+        : registry.add(
+            { name: args.name, kind: 'aws', region: args.region, endpoint: args.endpoint ?? null, sshUserByOs: args.sshUserByOs },
+            JSON.stringify(args.credentials),
+            ctx.signal,
+          ),
     remove: async ({ provider }) => registry.remove(provider),
     regions: async ({ provider }, ctx) => registry.find(provider).provider.regions(ctx.signal),
     sizes: async ({ provider, region }, ctx) => registry.find(provider).provider.sizes(region ?? registry.find(provider).info.region, ctx.signal),

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { CrossdockError, type JobLogLine, type MachineInfo } from '../../../shared/index.js';
 import type { Command, CommandContext } from './context.js';
 import { formatTable } from './output.js';
+import { promptSecret } from './prompt.js';
 
 const USAGE =
   'crossdock machine create NAME --provider P [--size small|medium|large|TYPE] [--os debian-12] [--region R] [--open-port N]… [--json] | machine ls [--json] | machine start|stop|rm NAME';
@@ -95,20 +96,39 @@ export const machineCommand: Command = async (args, ctx) => {
   }
 };
 
-const PROVIDER_USAGE = 'crossdock provider add NAME --type gcp --credentials-file FILE --region ZONE [--endpoint URL] | provider ls [--json] | provider rm NAME';
+const PROVIDER_USAGE =
+  'crossdock provider add NAME --type aws|gcp [--profile P | --access-key-id ID | --credentials-file FILE] --region R [--endpoint URL] | provider ls [--json] | provider rm NAME';
 
 async function addProvider(args: string[], { client, out }: CommandContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { type: { type: 'string' }, 'credentials-file': { type: 'string' }, region: { type: 'string' }, endpoint: { type: 'string' } },
+    options: {
+      type: { type: 'string' },
+      'credentials-file': { type: 'string' },
+      'access-key-id': { type: 'string' },
+      profile: { type: 'string' },
+      region: { type: 'string' },
+      endpoint: { type: 'string' },
+    },
     strict: true,
   });
   const [name, ...extra] = positionals;
   if (!name || extra.length > 0) throw new CrossdockError('INVALID_ARGUMENT', `Give one provider name. Usage: ${PROVIDER_USAGE}`);
-  if (values.type !== 'gcp') {
-    throw new CrossdockError('INVALID_ARGUMENT', `--type ${values.type ?? '(missing)'} cannot be added from the CLI yet: the local sandbox is built in, AWS comes next; gcp works`);
+  if (values.type === 'aws') {
+    if (!values.region) throw new CrossdockError('INVALID_ARGUMENT', `--region (e.g. eu-west-1) is needed. Usage: ${PROVIDER_USAGE}`);
+    if (Boolean(values.profile) === Boolean(values['access-key-id'])) throw new CrossdockError('INVALID_ARGUMENT', 'Give --profile P (from ~/.aws) or --access-key-id ID (the secret from AWS_SECRET_ACCESS_KEY or a prompt)');
+    const credentials = values.profile
+      ? { profile: values.profile }
+      : {
+          accessKeyId: values['access-key-id'] as string,
+          secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? (await promptSecret('AWS secret access key: ', 'Set AWS_SECRET_ACCESS_KEY, or run in a terminal to be asked for the secret access key')),
+        };
+    const provider = await client.api.providers.add({ name, kind: 'aws', region: values.region, endpoint: values.endpoint, credentials });
+    out(`Added ${provider.name} (${provider.kind}, ${provider.region}); its credentials were checked and are in the vault`);
+    return 0;
   }
+  if (values.type !== 'gcp') throw new CrossdockError('INVALID_ARGUMENT', `--type must be aws or gcp (the local sandbox is built in). Usage: ${PROVIDER_USAGE}`);
   if (!values['credentials-file'] || !values.region) throw new CrossdockError('INVALID_ARGUMENT', `--credentials-file and --region (a zone, e.g. europe-west1-b) are needed. Usage: ${PROVIDER_USAGE}`);
   let serviceAccountJson: string;
   try {
