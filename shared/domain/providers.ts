@@ -37,7 +37,8 @@ export interface MachineInfo {
   name: string;
   providerId: string;
   providerName: string;
-  providerKind: ProviderKind;
+  /** `ssh`: a server the user added as a host; Crossdock did not create it and cannot start, stop or destroy it. */
+  providerKind: ProviderKind | 'ssh';
   state: MachineState;
   address: string | null;
   region: string | null;

@@ -146,6 +146,14 @@ describe('hosts over SSH', () => {
     await expect.poll(() => sessionHoldings('crossdock-docker-1', pid), { timeout: 10_000 }).toEqual(baseline);
   });
 
+  it('lists servers added by SSH as machines from provider ssh, which it will not destroy', async () => {
+    const machines = await client.api.machines.list({});
+    const docker1 = machines.find((m) => m.name === 'docker-1');
+    expect(docker1).toMatchObject({ providerKind: 'ssh', state: 'running', address: machines.length > 0 ? (hosts.get('crossdock-docker-1') as HostInfo).address : null });
+    await expect(client.api.machines.remove({ machine: 'docker-1' })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+    expect((await client.api.hosts.list({})).map((h) => h.name)).toContain('docker-1');
+  });
+
   it('prints the containers of every host as JSON from the CLI', () => {
     const result = spawnSync(process.execPath, ['bin/crossdock.mjs', 'ps', '-a', '--json'], {
       env: { ...process.env, CROSSDOCK_HOME: dataDir, CROSSDOCK_PASSPHRASE: PASSPHRASE, HOME: dataDir },

@@ -42,7 +42,37 @@ export function machinesService(deps: MachinesServiceDeps): ServerImpl<Crossdock
     const lists = await Promise.all(
       deps.registry.all().map(async ({ info, provider }) => (await provider.list(signal)).map((m) => toMachineInfo(info, m, hostNameOf(m)))),
     );
-    return lists.flat();
+    const created = lists.flat();
+    // Servers the user added by SSH are machines too, from provider `ssh`.
+    const taken = new Set(created.map((m) => m.hostName));
+    const existing = deps.inventory
+      .list()
+      .filter((host) => host.kind === 'ssh' && !taken.has(host.name))
+      .map((host): MachineInfo => {
+        const status = deps.runtime.describe(host).status;
+        return {
+          id: host.id,
+          name: host.name,
+          providerId: 'ssh',
+          providerName: 'ssh',
+          providerKind: 'ssh',
+          state: status === 'connected' ? 'running' : 'unknown',
+          address: host.address,
+          region: null,
+          type: 'existing server',
+          os: null,
+          hostName: host.name,
+          createdAt: host.createdAt,
+        };
+      });
+    return [...created, ...existing];
+  };
+
+  /** Existing servers belong to their owner: Crossdock only connects to them. */
+  const assertCreated = (machine: MachineInfo, verb: string): void => {
+    if (machine.providerKind === 'ssh') {
+      throw new CrossdockError('FAILED_PRECONDITION', `${machine.name} is an existing server Crossdock did not create; it cannot ${verb} it (remove the host to stop managing it)`, { machine: machine.name });
+    }
   };
 
   const find = async (ref: string, signal?: AbortSignal): Promise<MachineInfo> => {
@@ -74,16 +104,19 @@ export function machinesService(deps: MachinesServiceDeps): ServerImpl<Crossdock
     },
     start: async ({ machine: ref }, ctx) => {
       const machine = await find(ref, ctx.signal);
+      assertCreated(machine, 'start');
       await deps.registry.find(machine.providerId).provider.start(machine.id, ctx.signal);
       return refreshed(machine);
     },
     stop: async ({ machine: ref }, ctx) => {
       const machine = await find(ref, ctx.signal);
+      assertCreated(machine, 'stop');
       await deps.registry.find(machine.providerId).provider.stop(machine.id, ctx.signal);
       return refreshed(machine);
     },
     remove: async ({ machine: ref }, ctx) => {
       const machine = await find(ref, ctx.signal);
+      assertCreated(machine, 'destroy');
       await deps.registry.find(machine.providerId).provider.destroy(machine.id, ctx.signal);
       if (machine.hostName) await deps.hosts.remove({ host: machine.hostName }, { signal: ctx.signal, progress: () => undefined, emit: () => undefined });
     },
