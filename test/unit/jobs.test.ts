@@ -108,5 +108,6 @@ describe('jobs', () => {
     const again = createCore({ dataDir, mode: 'test' });
     cores.push(again);
     expect(again.jobs.get(jobId).state).toBe('interrupted');
-  });
+    // The fixture is a whole Node process loading the core: allow for a slow, busy machine.
+  }, 60_000);
 });
