@@ -15,6 +15,9 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'test/unit/**/*.test.ts'],
           environment: 'node',
+          // Real scrypt, ssh-keygen and child processes on a busy 2-core machine: 5 s is too tight
+          // a limit for them (a limit, not an assertion about speed).
+          testTimeout: 30_000,
         },
       },
       {
