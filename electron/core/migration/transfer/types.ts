@@ -1,0 +1,148 @@
+import type Dockerode from 'dockerode';
+import type { ExecResult, RemoteProcess } from '../../ssh/remote-exec.js';
+
+export type { ExecResult, RemoteProcess };
+
+/** Options of a command run on a transfer host. */
+export interface HostExecOptions {
+  /** Sent to the command's stdin, then end of file (none: stdin is closed at once). */
+  stdin?: string | Buffer | NodeJS.ReadableStream | undefined;
+  /** Aborting ends the command (CANCELLED). */
+  signal?: AbortSignal | undefined;
+}
+
+/** How another host reaches this one over SSH (null for the local engine). */
+export interface SshReach {
+  address: string;
+  port: number;
+  /** The login user of the Crossdock host; the ephemeral key is authorised for this user. */
+  user: string;
+  /** The pinned host key as an OpenSSH public key line, `ssh-ed25519 AAAA…` (its fingerprint checked against the pin). */
+  hostKeyLine: string;
+}
+
+/**
+ * One end of a transfer: a Crossdock host seen as "somewhere to run shell commands and Docker".
+ * Commands are POSIX `sh` command lines run as the login user; {@link TransferHost.asRoot} wraps
+ * one so it runs as root (root login, or `sudo -n` — a sudo password is not supported here).
+ */
+export interface TransferHost {
+  /** Inventory id (`local` for this computer's engine). */
+  id: string;
+  /** Crossdock host name, used in messages. */
+  name: string;
+  /** True for the engine on this computer: commands run through child_process. */
+  local: boolean;
+  /** Runs a command and collects its output (a non-zero exit code is a result, not an error). */
+  exec(command: string, options?: HostExecOptions): Promise<ExecResult>;
+  /** Runs a command and streams it; read both outputs, or it never ends. */
+  spawn(command: string, options?: HostExecOptions): Promise<RemoteProcess>;
+  /** `command` as a command line that runs it as root. */
+  asRoot(command: string): string;
+  /** The host's engine (over its pooled SSH connection, or the local socket). */
+  docker: Dockerode;
+  /** How other hosts reach it directly; null when they cannot (the local engine). */
+  ssh: SshReach | null;
+}
+
+/** Progress of one item of a transfer; `bytes` so far (of the stream, not of the disk). */
+export interface TransferProgress {
+  kind: 'image' | 'volume';
+  /** Image reference or volume name. */
+  item: string;
+  pass?: 'bulk' | 'delta';
+  bytes: number;
+  /** Expected size when known (the image's size, the volume's used bytes); a stream may differ a little. */
+  totalBytes?: number;
+}
+
+export interface TransferOptions {
+  signal?: AbortSignal | undefined;
+  /** Called at least every few seconds while data flows. */
+  onProgress?: ((progress: TransferProgress) => void) | undefined;
+  /** Human-readable log lines for the job log (never key material). */
+  log?: ((line: string) => void) | undefined;
+}
+
+export interface RouteOptions {
+  /** Names the ephemeral key (its comment on B) and the temporary files on A. */
+  migrationId: string;
+  /** Relay through this computer even when A could reach B. */
+  forceRelay?: boolean | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** How data will flow: straight from A to B, or through this computer, and why. */
+export interface RouteProbe {
+  kind: 'direct' | 'relay';
+  /** Why this kind: e.g. "crossdock-docker-4 reaches root@10.213.0.105:22 over SSH" or why not. */
+  reason: string;
+}
+
+/** An open route between A and B. Close it in every case (finally); closing twice is fine. */
+export interface Route extends RouteProbe {
+  readonly migrationId: string;
+  readonly from: TransferHost;
+  readonly to: TransferHost;
+  /** Removes the ephemeral key from B's authorized_keys and its files on A (idempotent). */
+  close(): Promise<void>;
+}
+
+/** One image of the migration, as found on A, and whether B already has it (same image id). */
+export interface ImageToSend {
+  ref: string;
+  /** `sha256:…` on A. */
+  id: string;
+  /** Size on A (uncompressed, as `docker image inspect` reports it). */
+  bytes: number;
+  onTarget: boolean;
+  /** `amd64`, `arm64`, … */
+  architecture: string;
+}
+
+export interface SendImagesResult {
+  /** Bytes streamed (of `docker save` output). */
+  bytes: number;
+  /** References sent. */
+  sent: string[];
+  /** References skipped because B has the same image id. */
+  skipped: string[];
+}
+
+/** A volume as found on a host. */
+export interface VolumeFacts {
+  name: string;
+  driver: string;
+  labels: Record<string, string>;
+  options: Record<string, string>;
+  /** Bytes used by its files (`du`). */
+  bytes: number;
+  /** Number of paths (files, directories, links) below the mountpoint. */
+  files: number;
+  mountpoint: string;
+}
+
+export interface CopyVolumeOptions extends TransferOptions {
+  /** Delta pass: the marker the bulk pass returned. */
+  marker?: string | undefined;
+}
+
+export interface CopyVolumeResult {
+  /** Bytes streamed (of the tar stream). */
+  bytes: number;
+  /**
+   * Bulk pass: a timestamp on A's clock taken just before the copy started (a string to keep in
+   * the journal; no file is left on A). Delta pass: the same marker handed back.
+   */
+  marker: string;
+  /** Delta pass: paths deleted on B because they no longer exist on A (or changed type). */
+  deleted?: number;
+}
+
+export interface ManifestComparison {
+  match: boolean;
+  /** Paths in A's manifest. */
+  files: number;
+  /** One line per differing path: `path: what differs` (at most the first 100). */
+  differences: string[];
+}
