@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
+import { emulatorLabel, ownerLabel } from '../orphans.js';
 
 /** Where and how the emulator makes its machines (defaults: the rig's network and image). */
 export interface MachineOptions {
@@ -16,11 +17,6 @@ export interface HostKey {
   fingerprintLine: string;
   publicKeyLine: string;
 }
-
-/** Label every emulator container carries (value "ec2"), so any leftover can be found. */
-export const emulatorLabel = 'crossdock.emulator';
-/** Label naming the emulator process that made a container (see removeOrphans). */
-export const ownerLabel = 'crossdock.emulator.owner';
 
 // The rig's machine image trusts the rig key for root and tester. An EC2 instance trusts only
 // the key pair it was launched with, so replace root's authorized_keys and drop tester's before
@@ -127,26 +123,4 @@ export async function readHostKeys(docker: Docker, containerId: string): Promise
     keys.push({ fingerprintLine: lines[i] ?? '', publicKeyLine: lines[i + 1] ?? '' });
   }
   return keys;
-}
-
-/**
- * Removes containers left by emulators whose process is gone (a crashed test run), so stale
- * machines never hold the addresses. Containers of live emulators are left alone.
- */
-export async function removeOrphans(docker: Docker): Promise<void> {
-  const containers = await docker.listContainers({ all: true, filters: { label: [`${emulatorLabel}=ec2`] } });
-  for (const c of containers) {
-    const pid = Number((c.Labels[ownerLabel] ?? '').split(':')[0]);
-    if (pid && isAlive(pid)) continue;
-    await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -10,7 +10,7 @@ import { securityGroupActions } from './actions/security-groups.js';
 import { tagActions } from './actions/tags.js';
 import { ServiceError } from './errors.js';
 import { Fleet } from './instances.js';
-import { removeOrphans } from './machines.js';
+import { newOwner, removeOrphans } from '../orphans.js';
 import { QueryParams } from './query-protocol.js';
 import { verifySigV4, type SigningIdentity } from './sigv4.js';
 import { handleSsm, type JsonBody } from './ssm.js';
@@ -79,7 +79,7 @@ export async function startEc2Emulator(options: Ec2EmulatorOptions = {}): Promis
     secretAccessKey: options.secretAccessKey ?? 'crossdock-ec2-emulator-secret-key-0000000',
   };
   const docker = options.docker ?? new Docker({ socketPath: '/var/run/docker.sock' });
-  await removeOrphans(docker);
+  await removeOrphans(docker, 'ec2');
   const state = new Ec2State();
   state.groups.set('sg-0defa017c0ffee000', { groupId: 'sg-0defa017c0ffee000', groupName: 'default', description: 'default VPC security group', ingress: [] });
   const addresses = options.addresses ?? { prefix: '10.213.0.', first: 150, last: 169 };
@@ -88,7 +88,7 @@ export async function startEc2Emulator(options: Ec2EmulatorOptions = {}): Promis
       docker,
       image: options.image ?? 'crossdock-test-machine:latest',
       network: options.network ?? 'crossdock-test',
-      owner: `${process.pid}:${randomUUID()}`,
+      owner: newOwner(),
     },
     addressPrefix: addresses.prefix,
     firstHost: addresses.first,

@@ -1,12 +1,12 @@
 import { connect } from 'node:net';
 import Docker from 'dockerode';
+import { emulatorLabel, newOwner, ownerLabel, removeOrphans } from '../orphans.js';
 
 /** Rig facts (test/rig/README.md): image, network, and the address range kept for this emulator. */
 export const machineImage = 'crossdock-test-machine:latest';
 export const rigNetwork = 'crossdock-test';
 const firstAddress = 170;
 const lastAddress = 189;
-const emulatorLabel = 'crossdock.emulator';
 
 /** An SSH public key granted through the `ssh-keys` metadata item. */
 export interface GrantedKey {
@@ -22,8 +22,14 @@ export interface GrantedKey {
 export class Machines {
   private readonly docker = new Docker({ socketPath: '/var/run/docker.sock' });
   private readonly taken = new Set<string>();
+  private readonly owner = newOwner();
 
   constructor(private readonly emulatorId: string) {}
+
+  /** Removes what killed emulators left (their containers hold names and addresses otherwise). */
+  async removeOrphans(): Promise<void> {
+    await removeOrphans(this.docker, 'gce');
+  }
 
   /** Picks a free address in .170–.189, skipping ones any container on the network holds. */
   async allocateAddress(): Promise<string> {
@@ -55,7 +61,7 @@ export class Machines {
       name: containerName,
       Image: machineImage,
       Hostname: hostname,
-      Labels: { [emulatorLabel]: 'gce', 'crossdock.emulator.id': this.emulatorId },
+      Labels: { [emulatorLabel]: 'gce', [ownerLabel]: this.owner, 'crossdock.emulator.id': this.emulatorId },
       HostConfig: hostConfig,
       NetworkingConfig: { EndpointsConfig: { [rigNetwork]: { IPAMConfig: { IPv4Address: address } } } },
     });

@@ -15,6 +15,7 @@ import { startEc2Emulator, type Ec2Emulator } from '../../emulators/ec2/index.js
 import { machineHostKeyFingerprint } from '../../rig/host-key.js';
 import { docker, makeKeyPair } from '../emulators/ec2-helpers.js';
 import { sshAs } from './aws-ssh-as.js';
+import { runId } from './run-id.js';
 
 let emulator: Ec2Emulator;
 let options: AwsProviderOptions;
@@ -22,6 +23,8 @@ let provider: AwsProvider;
 let key: { privateKey: Buffer; publicKey: string };
 const created = new Set<string>();
 const names = new Set<string>();
+/** Machine names of this run: leftovers of a killed run cannot collide with them. */
+const named = (base: string): string => `aws-${base}-${runId}`;
 
 /** Polls `get` (as the machines service does) until the machine runs with an address. */
 async function untilRunning(id: string, timeoutMs = 60_000): Promise<ProviderMachine> {
@@ -107,12 +110,12 @@ describe('AWS provider (EC2 emulator)', () => {
   });
 
   it('refuses a bad spec before creating anything, and honours a cancelled signal', async () => {
-    const spec: MachineSpec = { name: 'aws-bad', size: 'small', os: 'debian-12', region: null, openPorts: [], sshPublicKey: key.publicKey };
+    const spec: MachineSpec = { name: named('bad'), size: 'small', os: 'debian-12', region: null, openPorts: [], sshPublicKey: key.publicKey };
     await expect(provider.create({ ...spec, size: 'x9.colossal' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     await expect(provider.create({ ...spec, region: 'mars-north-1' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     await expect(provider.create({ ...spec, name: 'no spaces' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     await expect(provider.list(AbortSignal.abort())).rejects.toMatchObject({ code: 'CANCELLED' });
-    names.add('aws-bad');
+    names.add(spec.name);
   });
 
   it('lists regions with their zones and sizes with the normalised picks', async () => {
@@ -134,8 +137,8 @@ describe('AWS provider (EC2 emulator)', () => {
 
   it('creates a debian-12 machine that answers SSH with the host key its console shows', async () => {
     const started = Date.now();
-    const pending = await createOne('aws-web-1');
-    expect(pending).toMatchObject({ name: 'aws-web-1', state: 'pending', os: 'debian-12', sshUser: 'root', type: 't3.small', region: emulator.region });
+    const pending = await createOne(named('web-1'));
+    expect(pending).toMatchObject({ name: named('web-1'), state: 'pending', os: 'debian-12', sshUser: 'root', type: 't3.small', region: emulator.region });
     machine = await untilRunning(pending.id);
     console.log(`aws provider: create → running (polling get) in ${Date.now() - started} ms`);
 
@@ -143,7 +146,7 @@ describe('AWS provider (EC2 emulator)', () => {
     fingerprint = await machineHostKeyFingerprint(await containerOf(machine.id));
     expect(fingerprints).toContain(fingerprint);
     expect(await sshAs(machine, key.privateKey, fingerprint, 'id -un')).toBe('root\n');
-    await expect(createOne('aws-web-1')).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    await expect(createOne(named('web-1'))).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
   });
 
   it('stops and starts the machine', async () => {
@@ -161,7 +164,7 @@ describe('AWS provider (EC2 emulator)', () => {
     expect((await provider.list()).map((m) => m.id)).toContain(machine.id);
     // Another provider object without the test's options: the user comes from the instance's tag.
     const second = createAwsProvider({ name: 'laptop-2', region: options.region, credentials: options.credentials, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
-    expect((await second.list()).find((m) => m.id === machine.id)).toMatchObject({ name: 'aws-web-1', state: 'running', sshUser: 'root', address: machine.address });
+    expect((await second.list()).find((m) => m.id === machine.id)).toMatchObject({ name: named('web-1'), state: 'running', sshUser: 'root', address: machine.address });
     second.close();
   });
 
@@ -179,7 +182,7 @@ describe('AWS provider (EC2 emulator)', () => {
 
   it('creates three machines at once', async () => {
     const started = Date.now();
-    const machines = await Promise.all(['aws-par-1', 'aws-par-2', 'aws-par-3'].map(async (name) => untilRunning((await createOne(name)).id)));
+    const machines = await Promise.all(['par-1', 'par-2', 'par-3'].map(named).map(async (name) => untilRunning((await createOne(name)).id)));
     console.log(`aws provider: three machines create → running at once in ${Date.now() - started} ms`);
     expect(new Set(machines.map((m) => m.address)).size).toBe(3);
     const whoami = await Promise.all(machines.map(async (m) => sshAs(m, key.privateKey, (await provider.hostKeyFingerprints(m.id)) ?? [], 'id -un')));

@@ -10,9 +10,10 @@ import { dockerodeOnSocket } from '../../../electron/core/docker/dockerode-optio
 import { createLocalProvider } from '../../../electron/core/providers/local/local-provider.js';
 import type { Provider, ProviderMachine } from '../../../electron/core/providers/provider.js';
 import { sha256Fingerprint } from '../../rig/host-key.js';
+import { runId } from './run-id.js';
 
 const docker = dockerodeOnSocket('/var/run/docker.sock');
-const prefix = `it${process.pid}`;
+const prefix = `it${runId}`;
 let dir: string;
 let publicKey: string;
 let privateKey: Buffer;

@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CrossdockApi, CrossdockEvents, MachineInfo, RpcClient } from '../../../shared/index.js';
 import { createCore, type Core } from '../../../electron/core/create-core.js';
 import { startEc2Emulator, type Ec2Emulator } from '../../emulators/ec2/index.js';
+import { runId } from './run-id.js';
 
-const NAME = `aws-it-${process.pid}`;
+const NAME = `aws-it-${runId}`;
 let emulator: Ec2Emulator;
 let dataDir: string;
 let core: Core;

@@ -11,8 +11,9 @@ import type { CrossdockApi, CrossdockEvents, MachineInfo, RpcClient } from '../.
 import { createCore, type Core } from '../../../electron/core/create-core.js';
 import { startGceEmulator, type GceEmulator } from '../../emulators/gce/index.js';
 import { upDockerRig } from '../docker-rig.js';
+import { runId } from './run-id.js';
 
-const NAME = `gce-it-${process.pid}`;
+const NAME = `gce-it-${runId}`;
 let emulator: GceEmulator;
 let dataDir: string;
 let core: Core;

@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CrossdockApi, CrossdockEvents, MachineInfo, RpcClient } from '../../../shared/index.js';
 import { createCore, type Core } from '../../../electron/core/create-core.js';
 import { upDockerRig } from '../docker-rig.js';
+import { runId } from './run-id.js';
 
-const NAME = `sbx-it-${process.pid}`;
+const NAME = `sbx-it-${runId}`;
 let dataDir: string;
 let core: Core;
 let client: RpcClient<CrossdockApi, CrossdockEvents>;
