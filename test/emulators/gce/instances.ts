@@ -117,6 +117,23 @@ export class Instances {
     return { kind: 'compute#instanceList', id: `${this.projectPath}/zones/${zone}/instances`, items, selfLink: `${this.projectUrl}/zones/${zone}/instances` };
   }
 
+  /**
+   * `aggregated/instances`: every zone as a scope `zones/<zone>`, holding `{instances}` when
+   * something matches there and Google's NO_RESULTS_ON_PAGE `{warning}` otherwise.
+   */
+  aggregatedList(filter: string | undefined): Json {
+    const matches = compileFilter(filter);
+    const items: Record<string, Json> = {};
+    for (const { name: zone } of zones) {
+      const scope = `zones/${zone}`;
+      const found = [...this.records.values()].filter((r) => r.zone === zone).map((r) => r.resource).filter(matches);
+      items[scope] = found.length > 0
+        ? { instances: found }
+        : { warning: { code: 'NO_RESULTS_ON_PAGE', message: `There are no results for scope '${scope}' on this page.`, data: [{ key: 'scope', value: scope }] } };
+    }
+    return { kind: 'compute#instanceAggregatedList', id: `${this.projectPath}/aggregated/instances`, items, selfLink: `${this.projectUrl}/aggregated/instances` };
+  }
+
   delete(zone: string, name: string): OperationResource {
     const record = this.record(zone, name);
     record.resource.status = 'STOPPING';

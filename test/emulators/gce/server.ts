@@ -45,6 +45,8 @@ type Route = (match: RegExpExecArray, body: Record<string, unknown>, query: URLS
 export async function startGceEmulator(options: GceEmulatorOptions = {}): Promise<GceEmulator> {
   const project = options.project ?? 'crossdock-emulator';
   const waitTimeoutMs = options.waitTimeoutMs ?? 30_000;
+  const machines = new Machines(randomBytes(6).toString('hex'));
+  await machines.removeOrphans();
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -57,7 +59,6 @@ export async function startGceEmulator(options: GceEmulatorOptions = {}): Promis
   const projectUrl = `${endpoint}/compute/v1/projects/${project}`;
   const projectPath = `projects/${project}`;
   const operations = new Operations(account.json.client_email);
-  const machines = new Machines(randomBytes(6).toString('hex'));
   const instances = new Instances(projectUrl, projectPath, operations, machines);
   const firewalls = new Firewalls(projectUrl, projectPath, operations);
   const zoneScope = (zone: string) => ({ projectUrl, zone });
@@ -67,6 +68,7 @@ export async function startGceEmulator(options: GceEmulatorOptions = {}): Promis
   const routes: [string, RegExp, Route][] = [
     ['POST', new RegExp(`${p}/zones/([^/]+)/instances$`), (m, body) => instances.insert(m[1]!, body)],
     ['GET', new RegExp(`${p}/zones/([^/]+)/instances$`), (m, _b, q) => instances.list(m[1]!, q.get('filter') ?? undefined)],
+    ['GET', new RegExp(`${p}/aggregated/instances$`), (_m, _b, q) => instances.aggregatedList(q.get('filter') ?? undefined)],
     ['GET', new RegExp(`${p}/zones/([^/]+)/instances/([^/]+)$`), (m) => instances.get(m[1]!, m[2]!)],
     ['DELETE', new RegExp(`${p}/zones/([^/]+)/instances/([^/]+)$`), (m) => instances.delete(m[1]!, m[2]!)],
     ['POST', new RegExp(`${p}/zones/([^/]+)/instances/([^/]+)/start$`), (m) => instances.start(m[1]!, m[2]!)],

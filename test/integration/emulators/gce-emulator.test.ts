@@ -1,11 +1,11 @@
 // The GCE emulator driven only through Google's own SDK (@google-cloud/compute v6, REST
 // fallback), configured by endpoint and service-account key alone, against real rig machines.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
   FirewallsClient, GlobalOperationsClient, ImagesClient, InstancesClient, MachineTypesClient, ZoneOperationsClient, ZonesClient,
 } from '@google-cloud/compute';
@@ -195,6 +195,39 @@ describe('GCE emulator through @google-cloud/compute', () => {
     expect(managed.map((i) => i.name)).toEqual([instanceName]);
     const [none] = await instances.list({ project: emulator.project, zone, filter: 'labels.crossdock = other' });
     expect(none).toEqual([]);
+
+    // Every zone in one call: the instance under its zone's scope, the other zones say so.
+    const scopes = new Map<string, { instances?: { name?: string | null }[] | null; warning?: { code?: string | null } | null }>();
+    for await (const [scope, scoped] of instances.aggregatedListAsync({ project: emulator.project, filter: 'labels.crossdock = managed' }, { autoPaginate: false })) scopes.set(scope, scoped);
+    expect(scopes.get(`zones/${zone}`)?.instances?.map((i) => i.name)).toEqual([instanceName]);
+    expect(scopes.get('zones/us-central1-a')?.warning?.code).toBe('NO_RESULTS_ON_PAGE');
+    expect(scopes.size).toBe(6);
+    const otherLabel: unknown[] = [];
+    for await (const [, scoped] of instances.aggregatedListAsync({ project: emulator.project, filter: 'labels.crossdock = other' }, { autoPaginate: false })) otherLabel.push(...(scoped.instances ?? []));
+    expect(otherLabel).toEqual([]);
+  });
+
+  it('removes machines of dead emulators when it starts, and leaves live ones alone', async () => {
+    // A process that has exited stands for a killed test run.
+    const dead = spawnSync('true').pid;
+    const suffix = randomBytes(3).toString('hex');
+    const leftover = `crossdock-gce-${zone}-gce-emu-leftover-${suffix}`;
+    const live = `crossdock-gce-${zone}-gce-emu-live-${suffix}`;
+    const create = (name: string, owner: string) =>
+      run('docker', ['create', '--name', name, '--label', 'crossdock.emulator=gce', '--label', `crossdock.emulator.owner=${owner}`, 'crossdock-test-machine:latest']);
+    await create(leftover, `${dead}:killed-run`);
+    await create(live, `${process.pid}:this-run`);
+    try {
+      const second = await startGceEmulator();
+      await second.close();
+      const names = async (name: string) => (await run('docker', ['ps', '-aq', '--filter', `name=^${name}$`])).stdout.trim();
+      expect(await names(leftover)).toBe('');
+      expect(await names(live)).not.toBe('');
+      // This file's own emulator is alive too: its machines were not touched.
+      expect((await run('docker', ['ps', '-q', '--filter', `name=^${emulator.containerName(zone, instanceName)}$`])).stdout.trim()).not.toBe('');
+    } finally {
+      await run('docker', ['rm', '-f', leftover, live]).catch(() => undefined);
+    }
   });
 
   it('deletes the instance (container gone) and the firewall rule', async () => {

@@ -14,9 +14,12 @@ import { createGcpProvider, sha256Fingerprint } from '../../../electron/core/pro
 import type { Provider, ProviderMachine } from '../../../electron/core/providers/provider.js';
 import { startGceEmulator, type GceEmulator } from '../../emulators/gce/index.js';
 import { machineHostKeyFingerprint } from '../../rig/host-key.js';
+import { runId } from './run-id.js';
 
 const run = promisify(execFile);
 const zone = 'europe-west1-b';
+/** Instance names of this run: leftovers of a killed run cannot collide with them. */
+const named = (base: string): string => `gcp-${base}-${runId}`;
 let emulator: GceEmulator;
 let provider: Provider;
 let keyDir: string;
@@ -81,8 +84,8 @@ function sshRun(address: string, fingerprints: string[], command: string): Promi
   });
 }
 
-function spec(name: string) {
-  return { name, size: 'small', os: 'debian-12' as const, region: zone, openPorts: [80, 443], sshPublicKey: publicKey };
+function spec(name: string, inZone = zone) {
+  return { name, size: 'small', os: 'debian-12' as const, region: inZone, openPorts: [80, 443], sshPublicKey: publicKey };
 }
 
 describe('GCE provider (emulator)', () => {
@@ -112,16 +115,17 @@ describe('GCE provider (emulator)', () => {
   });
 
   it('creates a machine, pins its host key from the serial port, logs in, stops, starts and destroys it', async () => {
+    const web = named('web');
     let started = Date.now();
-    const created = await provider.create(spec('gcp-prov-web'));
-    expect(created).toMatchObject({ id: `${zone}/gcp-prov-web`, sshUser: 'crossdock', os: 'debian-12', type: 'e2-small' });
+    const created = await provider.create(spec(web));
+    expect(created).toMatchObject({ id: `${zone}/${web}`, sshUser: 'crossdock', os: 'debian-12', type: 'e2-small' });
     expect(['pending', 'running']).toContain(created.state);
     const machine = await waitRunning(created.id);
     singleCreateMs = Date.now() - started;
     console.log(`gcp provider: create → running in ${singleCreateMs} ms`);
 
     const fingerprints = await provider.hostKeyFingerprints(machine.id);
-    const real = await machineHostKeyFingerprint(await containerOf('gcp-prov-web'));
+    const real = await machineHostKeyFingerprint(await containerOf(web));
     expect(fingerprints).toContain(real);
     expect((await sshRun(machine.address!, [real], 'id -un')).trim()).toBe('crossdock');
 
@@ -135,7 +139,7 @@ describe('GCE provider (emulator)', () => {
 
     // Another laptop with the same credentials finds it by label.
     expect((await makeProvider('second').list()).map((m) => m.id)).toEqual([machine.id]);
-    await expect(provider.create(spec('gcp-prov-web'))).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    await expect(provider.create(spec(web))).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
 
     await provider.destroy(machine.id);
     expect(await provider.get(machine.id)).toBeNull();
@@ -143,27 +147,35 @@ describe('GCE provider (emulator)', () => {
     const [instances] = await new InstancesClient(options).list({ project: emulator.project, zone });
     expect(instances).toEqual([]);
     const [rules] = await new FirewallsClient(options).list({ project: emulator.project });
-    expect(rules.map((r) => r.name)).not.toContain('crossdock-gcp-prov-web');
+    expect(rules.map((r) => r.name)).not.toContain(`crossdock-${web}`);
     await provider.destroy(machine.id); // idempotent
   });
 
   it('refuses an unknown size without leaving a firewall rule', async () => {
-    await expect(provider.create({ ...spec('gcp-prov-bad'), size: 'x9-huge-1' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    const bad = named('bad');
+    await expect(provider.create({ ...spec(bad), size: 'x9-huge-1' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     const options = clientOptions(emulator.serviceAccountJson, { host: emulator.host, port: emulator.port, protocol: 'http' });
     const [rules] = await new FirewallsClient(options).list({ project: emulator.project });
-    expect(rules.map((r) => r.name)).not.toContain('crossdock-gcp-prov-bad');
+    expect(rules.map((r) => r.name)).not.toContain(`crossdock-${bad}`);
   });
 
-  it('creates three machines at once', async () => {
-    const names = ['gcp-prov-a', 'gcp-prov-b', 'gcp-prov-c'];
+  it('creates three machines at once, one in another region, and lists all of them', async () => {
+    const names = ['a', 'b', 'c'].map(named);
+    // The last one outside the provider's default zone (and region): list() must still find it.
+    const zones = [zone, 'europe-west1-c', 'us-central1-a'];
     const started = Date.now();
-    const created = await Promise.all(names.map((name) => provider.create(spec(name))));
+    const created = await Promise.all(names.map((name, i) => provider.create(spec(name, zones[i]))));
     const createdMs = Date.now() - started;
     const machines = await Promise.all(created.map((m) => waitRunning(m.id)));
     const parallelMs = Date.now() - started;
     console.log(`gcp provider: three machines running in ${parallelMs} ms (create calls returned after ${createdMs} ms; one machine took ${singleCreateMs} ms; ratio ${(parallelMs / Math.max(singleCreateMs, 1)).toFixed(2)})`);
     expect(new Set(machines.map((m) => m.address)).size).toBe(3);
     expect((await provider.list()).map((m) => m.name).sort()).toEqual(names);
+    // A second laptop, whose default zone is elsewhere, sees every one with its zone.
+    const second = createGcpProvider({ name: 'second', zone: 'us-central1-f', serviceAccountJson: emulator.serviceAccountJson, apiEndpoint: { host: emulator.host, port: emulator.port, protocol: 'http' } });
+    const listed = await second.list();
+    expect(listed.map((m) => [m.name, m.region, m.id]).sort()).toEqual(names.map((name, i) => [name, zones[i], `${zones[i]}/${name}`]));
+    expect(await second.get(`us-central1-a/${names[2]}`)).toMatchObject({ state: 'running', address: machines[2]?.address });
     await Promise.all(machines.map((m) => provider.destroy(m.id)));
     expect(await provider.list()).toEqual([]);
   });

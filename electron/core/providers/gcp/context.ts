@@ -10,7 +10,7 @@ import { operationName, waitOperation } from './operations.js';
 export interface GcpProviderOptions {
   /** The user's name for this account, used in error messages. */
   name: string;
-  /** Default zone (`europe-west1-b`): for machines whose spec names none, `sizes(null)` and `list`. */
+  /** Default zone (`europe-west1-b`): for machines whose spec names none and `sizes(null)`; `list` covers every zone. */
   zone: string;
   serviceAccountJson: ServiceAccountKey;
   /** SDK configuration only: where Compute answers instead of Google (an emulator). */

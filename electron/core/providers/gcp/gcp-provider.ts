@@ -1,4 +1,4 @@
-import type { Provider, RegionOffer, SizeOffer } from '../provider.js';
+import type { Provider, ProviderMachine, RegionOffer, SizeOffer } from '../provider.js';
 import { toSizeOffer } from './catalog.js';
 import { createGcpContext, deleteFirewall, getMachine, type GcpProviderOptions } from './context.js';
 import { createMachine } from './create-machine.js';
@@ -52,10 +52,19 @@ export function createGcpProvider(options: GcpProviderOptions): Provider {
     get: (id, signal) => getMachine(ctx, id, signal),
 
     async list(signal) {
-      const zone = options.zone;
+      // Every zone in one paged call: machines created in other zones than the default (or by
+      // another laptop with another default) are found too.
       const filter = `labels.${MANAGED_LABEL.key} = ${MANAGED_LABEL.value}`;
-      const [instances] = await call(`instances of ${zone}`, signal, () => clients.instances.list({ project, zone, filter }));
-      return instances.map((instance) => toProviderMachine(instance, zone));
+      return call('instance list', signal, async () => {
+        const machines: ProviderMachine[] = [];
+        // autoPaginate: false only says so explicitly (async iteration pages by itself), which
+        // keeps gax from warning on every call.
+        for await (const [scope, scoped] of clients.instances.aggregatedListAsync({ project, filter }, { autoPaginate: false })) {
+          signal?.throwIfAborted();
+          for (const instance of scoped.instances ?? []) machines.push(toProviderMachine(instance, lastSegment(scope)));
+        }
+        return machines;
+      });
     },
 
     async hostKeyFingerprints(id, signal) {
