@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { locationChoices, sizesRegion } from './location-choices.js';
+
+const regions = [
+  { name: 'eu-west-1', zones: ['eu-west-1a', 'eu-west-1b'] },
+  { name: 'us-east-1', zones: [] },
+];
+
+describe('locationChoices', () => {
+  it('offers nothing for the local sandbox', () => {
+    expect(locationChoices({ kind: 'local', region: null }, [{ name: 'local', zones: [] }])).toEqual([]);
+  });
+
+  it('offers an AWS account’s region, then that region’s zones', () => {
+    expect(locationChoices({ kind: 'aws', region: 'eu-west-1' }, regions).map((c) => c.value)).toEqual(['eu-west-1', 'eu-west-1a', 'eu-west-1b']);
+    expect(locationChoices({ kind: 'aws', region: 'eu-west-1' }, regions)[0]?.label).toBe('eu-west-1 (any zone)');
+    expect(locationChoices({ kind: 'aws', region: 'us-east-1' }, regions).map((c) => c.value)).toEqual(['us-east-1']);
+  });
+
+  it('offers every GCE zone, named with its region, the account’s own first', () => {
+    const gce = [
+      { name: 'europe-west1', zones: ['europe-west1-b', 'europe-west1-c'] },
+      { name: 'us-central1', zones: ['us-central1-a'] },
+    ];
+    expect(locationChoices({ kind: 'gcp', region: 'europe-west1-c' }, gce)).toEqual([
+      { value: 'europe-west1-c', label: 'europe-west1-c (europe-west1)' },
+      { value: 'europe-west1-b', label: 'europe-west1-b (europe-west1)' },
+      { value: 'us-central1-a', label: 'us-central1-a (us-central1)' },
+    ]);
+    expect(locationChoices({ kind: 'gcp', region: 'asia-east1-a' }, gce).map((c) => c.value)).toEqual(['asia-east1-a', 'europe-west1-b', 'europe-west1-c', 'us-central1-a']);
+  });
+});
+
+describe('sizesRegion', () => {
+  it('asks GCE for the zone’s types and the others for their own region', () => {
+    expect(sizesRegion('gcp', 'europe-west1-b')).toBe('europe-west1-b');
+    expect(sizesRegion('aws', 'eu-west-1a')).toBeUndefined();
+    expect(sizesRegion('local', null)).toBeUndefined();
+  });
+});

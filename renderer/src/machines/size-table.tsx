@@ -1,0 +1,68 @@
+import { useMemo } from 'react';
+import type { SizeInfo } from '../../../shared/index.js';
+import { formatHourlyPrice, formatMemory, sortSizes } from './size-offers.js';
+
+interface SizeTableProps {
+  sizes: readonly SizeInfo[];
+  value: string | null;
+  onChange: (type: string) => void;
+  /** For the radio group's accessible name and error. */
+  labelledBy: string;
+  describedBy?: string | undefined;
+}
+
+/**
+ * The provider's sizes side by side in normalised terms, one radio per row: the arrow keys move
+ * the choice as in any radio group, and a click anywhere on the row picks it.
+ */
+export function SizeTable({ sizes, value, onChange, labelledBy, describedBy }: SizeTableProps) {
+  const sorted = useMemo(() => sortSizes(sizes), [sizes]);
+  return (
+    <div className="size-table-scroll" role="radiogroup" aria-labelledby={labelledBy} aria-describedby={describedBy}>
+      <table className="data-table size-table" data-testid="size-table">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">Choice</span>
+            </th>
+            <th scope="col">Type</th>
+            <th scope="col">Class</th>
+            <th scope="col" className="numeric">
+              vCPU
+            </th>
+            <th scope="col" className="numeric">
+              Memory
+            </th>
+            <th scope="col">Arch</th>
+            <th scope="col" className="numeric">
+              Per hour
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((size) => {
+            const id = `size-${size.type}`;
+            const checked = size.type === value;
+            return (
+              <tr key={size.type} data-testid="size-row" data-size-type={size.type} data-size-class={size.normalized ?? ''} aria-selected={checked} onClick={() => onChange(size.type)}>
+                <td className="size-choice">
+                  <input type="radio" id={id} name="machine-size" value={size.type} checked={checked} onChange={() => onChange(size.type)} data-testid="size-radio" />
+                </td>
+                <th scope="row" className="mono">
+                  <label htmlFor={id}>{size.type}</label>
+                </th>
+                <td>{size.normalized ? <span className="size-class" data-class={size.normalized}>{size.normalized}</span> : <span className="muted">—</span>}</td>
+                <td className="numeric">{size.vcpus}</td>
+                <td className="numeric nowrap">{formatMemory(size.memoryGiB)}</td>
+                <td className="mono">{size.arch}</td>
+                <td className="numeric nowrap" data-testid="size-price" title={size.hourlyPriceUsd === null ? 'The provider publishes no price for this type' : 'On-demand price in US dollars'}>
+                  {formatHourlyPrice(size.hourlyPriceUsd)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

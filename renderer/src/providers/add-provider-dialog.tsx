@@ -1,0 +1,207 @@
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { Dialog, DialogActions } from '../dialogs/dialog.js';
+import { FormError, TextField } from '../forms/text-field.js';
+import type { CoreFailure } from '../state/core-call.js';
+import { pushNotice } from '../state/store.js';
+import { EMPTY_ADD_PROVIDER_FORM, validateAddProvider, type AddProviderField, type AddProviderForm, type AddProviderProblems } from './add-provider-form.js';
+import { addProvider } from './provider-actions.js';
+
+/** A service-account key is a few KB; the contract takes at most 64 KB. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+
+const HINTS: Partial<Record<NonNullable<CoreFailure['code']>, string>> = {
+  PROVIDER_AUTH_FAILED: 'Nothing was saved. Check the credentials (and the endpoint, if you gave one), then try again.',
+  ALREADY_EXISTS: 'Pick another name.',
+};
+
+function Segmented<T extends string>({ legend, name, value, options, onChange }: { legend: string; name: string; value: T; options: readonly { value: T; label: string }[]; onChange: (value: T) => void }) {
+  return (
+    <fieldset className="field">
+      <legend className="form-label">{legend}</legend>
+      <div className="segmented">
+        {options.map((option) => (
+          <label key={option.value} className="segmented-option">
+            <input type="radio" name={name} value={option.value} checked={value === option.value} data-testid={`${name}-${option.value}`} onChange={() => onChange(option.value)} />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * Adds an AWS or Google Cloud account. The form is checked with the contract's schema before
+ * anything is sent; the core then proves the credentials with a cheap read call, and a refusal
+ * (PROVIDER_AUTH_FAILED) is shown here with the dialog still open and nothing saved. The
+ * secrets live in this component's state only, gone when the dialog closes.
+ */
+export function AddProviderDialog({ onClose }: { onClose: () => void }) {
+  const [form, setForm] = useState<AddProviderForm>(EMPTY_ADD_PROVIDER_FORM);
+  const [problems, setProblems] = useState<AddProviderProblems>({});
+  const [failure, setFailure] = useState<CoreFailure | null>(null);
+  const [keySource, setKeySource] = useState<'paste' | 'file'>('paste');
+  const [fileNote, setFileNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const update = (changes: Partial<AddProviderForm>): void => {
+    setForm((current) => ({ ...current, ...changes }));
+    setProblems((current) => {
+      const next = { ...current };
+      for (const field of Object.keys(changes)) delete next[field as AddProviderField];
+      return next;
+    });
+  };
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    if (file.size > MAX_KEY_FILE_BYTES) {
+      update({ serviceAccountJson: '' });
+      setFileNote(null);
+      setProblems((current) => ({ ...current, serviceAccountJson: `${file.name} is ${Math.round(file.size / 1024)} KB; a service-account key is a few KB. Pick the JSON key file.` }));
+      return;
+    }
+    update({ serviceAccountJson: await file.text() });
+    setFileNote(`Read ${file.name}.`);
+  };
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const result = validateAddProvider(form);
+    if ('problems' in result) {
+      setFailure(null);
+      return setProblems(result.problems);
+    }
+    setBusy(true);
+    const outcome = await addProvider(result.args);
+    setBusy(false);
+    if (outcome.ok) {
+      pushNotice({ tone: 'info', title: `Added ${outcome.value.name}`, message: 'Its credentials were checked and are kept in the vault. Machines can be created on it now.', code: null });
+      return onClose();
+    }
+    setFailure(outcome.failure.silent ? null : outcome.failure);
+  };
+
+  const aws = form.kind === 'aws';
+  const hint = failure?.code ? HINTS[failure.code] : undefined;
+
+  return (
+    <Dialog title="Add a provider" testId="add-provider-dialog" onClose={onClose} size="large">
+      <form className="dialog-body" onSubmit={(event) => void submit(event)} noValidate>
+        <Segmented
+          legend="Cloud"
+          name="provider-kind"
+          value={form.kind}
+          options={[
+            { value: 'aws', label: 'AWS EC2' },
+            { value: 'gcp', label: 'Google Compute Engine' },
+          ]}
+          onChange={(kind) => update({ kind })}
+        />
+        <TextField label="Name" value={form.name} onChange={(name) => update({ name })} testId="add-provider-name" autoFocus error={problems.name} hint="How the account is called in Crossdock, e.g. work or prod." />
+        <TextField
+          label={aws ? 'Region' : 'Zone'}
+          mono
+          value={form.region}
+          onChange={(region) => update({ region })}
+          testId="add-provider-region"
+          error={problems.region}
+          placeholder={aws ? 'eu-west-1' : 'europe-west1-b'}
+          hint={aws ? 'Machines of this account are made and listed in this region.' : 'Machines of this account are made and listed in this zone.'}
+        />
+        {aws ? (
+          <>
+            <Segmented
+              legend="Credentials"
+              name="aws-credentials"
+              value={form.awsCredentials}
+              options={[
+                { value: 'keys', label: 'Access key' },
+                { value: 'profile', label: 'Profile from ~/.aws' },
+              ]}
+              onChange={(awsCredentials) => update({ awsCredentials })}
+            />
+            {form.awsCredentials === 'keys' ? (
+              <div className="form-pair">
+                <TextField label="Access key ID" mono value={form.accessKeyId} onChange={(accessKeyId) => update({ accessKeyId })} testId="add-provider-access-key-id" error={problems.accessKeyId} placeholder="AKIA…" />
+                <TextField label="Secret access key" type="password" value={form.secretAccessKey} onChange={(secretAccessKey) => update({ secretAccessKey })} testId="add-provider-secret-access-key" error={problems.secretAccessKey} autoComplete="off" />
+              </div>
+            ) : (
+              <TextField
+                label="Profile"
+                mono
+                value={form.profile}
+                onChange={(profile) => update({ profile })}
+                testId="add-provider-profile"
+                error={problems.profile}
+                placeholder="default"
+                hint="A profile in ~/.aws/credentials or ~/.aws/config on the computer that runs the Crossdock core; it is read there, each time it is needed."
+              />
+            )}
+          </>
+        ) : (
+          <>
+            <Segmented
+              legend="Service-account key"
+              name="gcp-key-source"
+              value={keySource}
+              options={[
+                { value: 'paste', label: 'Paste' },
+                { value: 'file', label: 'File' },
+              ]}
+              onChange={setKeySource}
+            />
+            {keySource === 'paste' ? (
+              <TextField
+                label="Key (JSON)"
+                multiline
+                mono
+                value={form.serviceAccountJson}
+                onChange={(serviceAccountJson) => update({ serviceAccountJson })}
+                testId="add-provider-service-account"
+                error={problems.serviceAccountJson}
+                placeholder='{"type": "service_account", …}'
+              />
+            ) : (
+              <div className="form-field">
+                <label className="form-label" htmlFor="add-provider-key-file">
+                  Key file
+                </label>
+                <input id="add-provider-key-file" type="file" accept="application/json,.json" className="file-input" data-testid="add-provider-key-file" onChange={(event) => void onFile(event)} />
+                <p className="form-hint">{fileNote ?? 'The JSON key of a service account allowed to use Compute Engine (Keys → Add key → JSON).'}</p>
+                {problems.serviceAccountJson && <p className="form-error">{problems.serviceAccountJson}</p>}
+              </div>
+            )}
+          </>
+        )}
+        <TextField
+          label="Endpoint (optional)"
+          mono
+          value={form.endpoint}
+          onChange={(endpoint) => update({ endpoint })}
+          testId="add-provider-endpoint"
+          error={problems.endpoint}
+          placeholder="https://…"
+          hint="Only for a private API gateway or an emulator; leave empty to use the provider’s own."
+        />
+        {failure && (
+          <FormError testId="add-provider-error">
+            <p>
+              {failure.message} {failure.code && <code className="notice-code">{failure.code}</code>}
+            </p>
+            {hint && <p className="muted">{hint}</p>}
+          </FormError>
+        )}
+        <DialogActions>
+          <button type="button" className="button button-quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button" data-testid="add-provider-submit" disabled={busy}>
+            {busy ? 'Checking the credentials…' : 'Check and add'}
+          </button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import type { ProviderInfo } from '../../../shared/index.js';
+import { ConfirmDialog } from '../dialogs/confirm-dialog.js';
+import { FormError } from '../forms/text-field.js';
+import { PROVIDER_KIND_LABEL } from '../machines/machine-state.js';
+import { noticeFailure } from '../state/core-call.js';
+import { useCrossdock } from '../state/store.js';
+import { AddProviderDialog } from './add-provider-dialog.js';
+import { removeProvider } from './provider-actions.js';
+import { useProviders } from './providers-store.js';
+
+type Open = { dialog: 'add' } | { dialog: 'remove'; provider: ProviderInfo } | null;
+
+/** Where machines can be made: the built-in sandbox and the cloud accounts the user added. */
+export function ProvidersPanel() {
+  const providers = useProviders((state) => state.providers);
+  const error = useProviders((state) => state.error);
+  const connected = useCrossdock((state) => state.connection.status === 'connected');
+  const [open, setOpen] = useState<Open>(null);
+  const close = (): void => setOpen(null);
+
+  return (
+    <section className="providers-panel" aria-labelledby="providers-title" data-testid="providers-panel">
+      <div className="page-toolbar">
+        <h2 id="providers-title" className="section-title">
+          Providers
+        </h2>
+        <button type="button" className="button button-quiet" data-testid="add-provider" disabled={!connected} onClick={() => setOpen({ dialog: 'add' })}>
+          Add provider
+        </button>
+      </div>
+      {error && (
+        <FormError testId="providers-error">
+          <p>
+            Could not list the providers: {error.message} {error.code && <code className="notice-code">{error.code}</code>}
+          </p>
+        </FormError>
+      )}
+      {providers && (
+        <table className="data-table provider-table" data-testid="provider-table">
+          <caption className="visually-hidden">Providers</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Region</th>
+              <th scope="col">Credentials</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {providers.map((provider) => (
+              <tr key={provider.id} data-testid="provider-row" data-provider-name={provider.name} data-provider-kind={provider.kind}>
+                <th scope="row">
+                  {provider.name}
+                  {provider.builtIn && <span className="machine-sub">Built in, the default</span>}
+                </th>
+                <td>{PROVIDER_KIND_LABEL[provider.kind]}</td>
+                <td className={provider.region ? 'nowrap' : 'muted'}>{provider.region ?? 'this computer'}</td>
+                <td className="muted">{provider.builtIn ? 'None needed' : provider.hasCredential ? 'In the vault' : 'Missing'}</td>
+                <td className="row-actions">
+                  {!provider.builtIn && (
+                    <button type="button" className="button button-small button-danger" data-testid="provider-remove" aria-label={`Remove ${provider.name}`} onClick={() => setOpen({ dialog: 'remove', provider })}>
+                      Remove
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {open?.dialog === 'add' && <AddProviderDialog onClose={close} />}
+      {open?.dialog === 'remove' && (
+        <ConfirmDialog
+          title={`Remove ${open.provider.name}?`}
+          testId="provider-remove-dialog"
+          message={
+            <>
+              Crossdock forgets the {PROVIDER_KIND_LABEL[open.provider.kind]} account <strong>{open.provider.name}</strong> and deletes its credentials from the vault.
+              Machines already made on it keep running there, and are no longer listed here.
+            </>
+          }
+          confirmLabel="Remove provider"
+          onConfirm={async () => {
+            const outcome = await removeProvider(open.provider);
+            if (!outcome.ok) noticeFailure(`Could not remove ${open.provider.name}`, outcome.failure);
+          }}
+          onClose={close}
+        />
+      )}
+    </section>
+  );
+}
