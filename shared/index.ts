@@ -13,5 +13,6 @@ export * from './domain/hosts.js';
 export * from './domain/docker.js';
 export * from './domain/bootstrap.js';
 export * from './domain/providers.js';
+export * from './domain/migrations.js';
 export * from './domain/keys.js';
 export * from './domain/vault.js';

@@ -29,6 +29,7 @@ import { DockerEventWatcher } from './containers/docker-events.js';
 import { dockerService } from './containers/docker-service.js';
 import { ExecSessions } from './containers/exec-sessions.js';
 import { machinesService, providersService } from './machines/machines-service.js';
+import { migrationsService } from './migration/migrations-service.js';
 import { ProviderRegistry } from './machines/provider-registry.js';
 import type { HostConnectionOptions } from './ssh/host-connection.js';
 import { KeyStore } from './keys/key-store.js';
@@ -102,6 +103,7 @@ export function createCore(options: CoreOptions): Core {
     bootstrap: bootstrapService({ inventory: hosts, runtime, jobs }),
     providers: providersService(providers),
     machines: machinesService({ registry: providers, hosts: hostsImpl, inventory: hosts, runtime, keys, jobs }),
+    migrations: migrationsService({ dataDir, inventory: hosts, runtime, jobs, events }),
   };
 
   const connections = new Set<{ close(): void }>();

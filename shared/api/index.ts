@@ -5,6 +5,8 @@ import type { DockerChange } from '../domain/docker.js';
 import { bootstrapSchemas, type BootstrapApi } from './bootstrap.js';
 import { dockerSchemas, type DockerApi } from './docker.js';
 import { machinesSchemas, providersSchemas, type MachinesApi, type ProvidersApi } from './machines.js';
+import { migrationsSchemas, type MigrationsApi } from './migrations.js';
+import type { MigrationProgress } from '../domain/migrations.js';
 import { hostsSchemas, type HostsApi } from './hosts.js';
 import { keysSchemas, type KeysApi } from './keys.js';
 import { vaultSchemas, type VaultApi } from './vault.js';
@@ -22,6 +24,7 @@ export interface CrossdockApi {
   bootstrap: BootstrapApi;
   providers: ProvidersApi;
   machines: MachinesApi;
+  migrations: MigrationsApi;
 }
 
 /** The argument schema of every method; the server validates every call against it. */
@@ -35,6 +38,7 @@ export const crossdockContract: Contract<CrossdockApi> = {
   bootstrap: bootstrapSchemas,
   providers: providersSchemas,
   machines: machinesSchemas,
+  migrations: migrationsSchemas,
 };
 
 /** Event streams a client may subscribe to, with their payloads. */
@@ -50,11 +54,14 @@ export type CrossdockEvents = {
   'hosts.removed': { id: string };
   /** Something changed on a host's Docker engine. */
   'docker.changed': DockerChange;
+  /** Bytes and rate of a running migration's image and volume passes. */
+  'migrations.progress': MigrationProgress;
 };
 
-export const CROSSDOCK_EVENTS: readonly (keyof CrossdockEvents)[] = ['jobs.changed', 'jobs.log', 'hosts.changed', 'hosts.removed', 'docker.changed'];
+export const CROSSDOCK_EVENTS: readonly (keyof CrossdockEvents)[] = ['jobs.changed', 'jobs.log', 'hosts.changed', 'hosts.removed', 'docker.changed', 'migrations.progress'];
 
 export type { BootstrapApi, DockerApi, MachinesApi, ProvidersApi, HostsApi, JobsApi, KeysApi, SystemApi, VaultApi };
 export type { AddHostArgs } from './hosts.js';
 export type { AddProviderArgs } from './machines.js';
+export type { MigrationsApi, MigrationPlanArgs, MigrationStartArgs } from './migrations.js';
 export { noArgs, type NoArgs } from './system.js';

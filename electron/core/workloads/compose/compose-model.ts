@@ -1,0 +1,82 @@
+import type { ComposePort } from '../../../../shared/index.js';
+import type { MountSpec } from './volume-syntax.js';
+
+export type { MountSpec } from './volume-syntax.js';
+
+/** A healthcheck with times in nanoseconds (the Docker API's unit). `test: null` disables the image's own. */
+export interface HealthSpec {
+  test: string[] | null;
+  interval: number | null;
+  timeout: number | null;
+  startPeriod: number | null;
+  startInterval: number | null;
+  retries: number | null;
+}
+
+export type DependencyCondition = 'service_started' | 'service_healthy' | 'service_completed_successfully';
+
+export interface Dependency {
+  condition: DependencyCondition;
+  restart: boolean;
+  required: boolean;
+}
+
+/** A secret mounted into a service's container as a file. */
+export interface ServiceSecret {
+  /** The top-level secret's key. */
+  source: string;
+  /** Absolute path in the container (`/run/secrets/<source>` by default). */
+  target: string;
+  uid: number;
+  gid: number;
+  mode: number;
+}
+
+export interface ServiceSpec {
+  image: string;
+  command: string[] | null;
+  entrypoint: string[] | null;
+  /** From `environment:`; null values (`- KEY` / `KEY:`) are taken from the variables, else left out. */
+  environment: Record<string, string | null>;
+  envFiles: { path: string; required: boolean }[];
+  ports: ComposePort[];
+  volumes: MountSpec[];
+  restart: string | null;
+  healthcheck: HealthSpec | null;
+  labels: Record<string, string>;
+  dependsOn: Record<string, Dependency>;
+  user: string | null;
+  workingDir: string | null;
+  /** Network key → aliases; `default` when the service names none. */
+  networks: Record<string, { aliases: string[] }>;
+  secrets: ServiceSecret[];
+}
+
+export interface VolumeSpec {
+  external: boolean;
+  /** Explicit name on the host; default `<project>_<key>`. */
+  name: string | null;
+  driverOpts: Record<string, string>;
+  labels: Record<string, string>;
+}
+
+export interface NetworkSpec {
+  external: boolean;
+  name: string | null;
+  internal: boolean;
+  labels: Record<string, string>;
+}
+
+export interface SecretSpec {
+  /** The vault entry holding the value (the secret's `name:`, or its key). */
+  vaultName: string;
+}
+
+/** A compose file reduced to the supported subset, normalised (short syntaxes expanded). */
+export interface ComposeFile {
+  name: string | null;
+  services: Record<string, ServiceSpec>;
+  volumes: Record<string, VolumeSpec>;
+  networks: Record<string, NetworkSpec>;
+  secrets: Record<string, SecretSpec>;
+}

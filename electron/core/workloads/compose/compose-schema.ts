@@ -1,0 +1,297 @@
+import { z } from 'zod';
+import type { ComposePort } from '../../../../shared/index.js';
+import { splitCommand } from './command-words.js';
+import type { ComposeFile, Dependency, HealthSpec, NetworkSpec, ServiceSecret, ServiceSpec, VolumeSpec } from './compose-model.js';
+import { parseDuration } from './durations.js';
+import { parseLongPort, parseShortPort } from './port-syntax.js';
+import { byType, fromResult, scalarText, splitPair, stringMap } from './schema-helpers.js';
+import { checkMount, parseShortVolume, type MountSpec } from './volume-syntax.js';
+
+// The supported part of the Compose specification. Every object is strict: a key that is not
+// here is refused as "not supported" (with a hint from UNSUPPORTED_HINTS), never ignored.
+
+const words = byType<string[]>(
+  {
+    string: z.string().transform(fromResult((text: string) => splitCommand(text) ?? { error: `"${text}" has an unclosed quote` })),
+    array: z.array(scalarText),
+  },
+  'a string or a list of strings',
+);
+
+const environment = byType<Record<string, string | null>>(
+  {
+    object: z.record(z.string(), byType<string | null>({ string: z.string(), number: z.number().transform(String), boolean: z.boolean().transform(String), null: z.null() }, 'a string, number, boolean or nothing')),
+    array: z.array(z.string({ error: 'must be KEY=VALUE or KEY' })).transform((items) => Object.fromEntries(items.map((item) => splitPair<null>(item, null)))),
+  },
+  'a map or a list of KEY=VALUE',
+);
+
+const envFileEntry = byType<{ path: string; required: boolean }>(
+  {
+    string: z.string().min(1).transform((path) => ({ path, required: true })),
+    object: z.strictObject({ path: z.string().min(1), required: z.boolean().default(true) }),
+  },
+  'a path, or { path, required }',
+);
+const envFiles = byType<{ path: string; required: boolean }[]>(
+  { string: z.string().min(1).transform((path) => [{ path, required: true }]), array: z.array(envFileEntry) },
+  'a path or a list of paths',
+);
+
+const portEntry = byType<ComposePort[]>(
+  {
+    string: z.string().transform(fromResult(parseShortPort)).transform((r) => r.ports),
+    number: z.number().transform(fromResult(parseShortPort)).transform((r) => r.ports),
+    object: z
+      .strictObject({
+        target: z.number().int().min(1).max(65535),
+        published: z.union([z.string(), z.number()], { error: 'must be a port number or a range like 8000-8001' }).optional(),
+        host_ip: z.string().regex(/^[0-9a-fA-F:.]+$/, 'must be an IP address').optional(),
+        protocol: z.enum(['tcp', 'udp'], { error: 'must be tcp or udp' }).optional(),
+        mode: z.enum(['host', 'ingress']).optional(),
+        name: z.string().optional(),
+        app_protocol: z.string().optional(),
+      })
+      .transform(fromResult(parseLongPort))
+      .transform((r) => r.ports),
+  },
+  'HOST:CONTAINER, a port number, or { target, published }',
+);
+
+const volumeEntry = byType<MountSpec>(
+  {
+    string: z.string().transform(fromResult(parseShortVolume)).transform((r) => r.mount),
+    object: z
+      .strictObject({
+        type: z.enum(['volume', 'bind'], { error: 'must be volume or bind (tmpfs and the other types are not supported)' }),
+        source: z.string().min(1).optional(),
+        target: z.string().min(1),
+        read_only: z.boolean().optional(),
+        volume: z.strictObject({ nocopy: z.boolean().optional() }).optional(),
+        bind: z.strictObject({ create_host_path: z.boolean().optional() }).optional(),
+      })
+      .transform(
+        fromResult((v) =>
+          checkMount({
+            type: v.type,
+            source: v.source ?? null,
+            target: v.target,
+            readOnly: v.read_only ?? false,
+            createHostPath: v.bind?.create_host_path ?? true,
+            noCopy: v.volume?.nocopy ?? false,
+          }),
+        ),
+      )
+      .transform((r) => r.mount),
+  },
+  'SOURCE:TARGET[:MODE], or { type, source, target }',
+);
+
+const duration = byType<number>(
+  {
+    string: z.string().transform(fromResult((text: string) => parseDuration(text) ?? { error: `"${text}" is not a duration like 30s or 1m30s` })),
+    number: z.number().int().min(0).transform((seconds) => seconds * 1e9),
+  },
+  'a duration like 30s or 1m30s',
+);
+
+const healthTest = byType<string[] | null>(
+  {
+    string: z.string().min(1).transform((command) => ['CMD-SHELL', command]),
+    array: z
+      .array(z.string())
+      .min(1)
+      .refine((test) => ['CMD', 'CMD-SHELL', 'NONE'].includes(test[0] ?? ''), 'must start with CMD, CMD-SHELL or NONE')
+      .transform((test) => (test[0] === 'NONE' ? null : test)),
+  },
+  'a shell command, or a list starting with CMD, CMD-SHELL or NONE',
+);
+
+const healthcheck = z
+  .strictObject({
+    test: healthTest.optional(),
+    interval: duration.optional(),
+    timeout: duration.optional(),
+    start_period: duration.optional(),
+    start_interval: duration.optional(),
+    retries: z.number().int().min(0).optional(),
+    disable: z.boolean().optional(),
+  })
+  .transform(
+    (h): HealthSpec => ({
+      test: h.disable ? null : h.test === undefined ? [] : h.test,
+      interval: h.interval ?? null,
+      timeout: h.timeout ?? null,
+      startPeriod: h.start_period ?? null,
+      startInterval: h.start_interval ?? null,
+      retries: h.retries ?? null,
+    }),
+  );
+
+const conditions = ['service_started', 'service_healthy', 'service_completed_successfully'] as const;
+const dependsOn = byType<Record<string, Dependency>>(
+  {
+    array: z.array(z.string()).transform((names) => Object.fromEntries(names.map((name): [string, Dependency] => [name, { condition: 'service_started', restart: false, required: true }]))),
+    object: z.record(
+      z.string(),
+      z.strictObject({
+        condition: z.enum(conditions, { error: `must be one of ${conditions.join(', ')}` }).default('service_started'),
+        restart: z.boolean().default(false),
+        required: z.boolean().default(true),
+      }),
+    ),
+  },
+  'a list of services, or a map of service to { condition }',
+);
+
+const serviceNetworks = byType<Record<string, { aliases: string[] }>>(
+  {
+    array: z.array(z.string()).transform((names) => Object.fromEntries(names.map((name) => [name, { aliases: [] as string[] }]))),
+    object: z.record(
+      z.string(),
+      byType<{ aliases: string[] }>(
+        { null: z.null().transform(() => ({ aliases: [] as string[] })), object: z.strictObject({ aliases: z.array(z.string()).default([]) }) },
+        'nothing, or { aliases }',
+      ),
+    ),
+  },
+  'a list of networks, or a map of network to { aliases }',
+);
+
+const ownerId = byType<number>({ number: z.number().int().min(0), string: z.string().regex(/^\d+$/, 'must be a numeric id').transform(Number) }, 'a numeric id');
+const fileMode = byType<number>(
+  {
+    number: z.number().int().min(0).max(0o777, 'must be at most 0777 (write it as a string, "0440", or as 0o440)'),
+    string: z.string().regex(/^0?[0-7]{1,3}$|^0o[0-7]{1,3}$/, 'must be an octal mode like "0440"').transform((text) => parseInt(text.replace(/^0o/, ''), 8)),
+  },
+  'an octal mode like "0440"',
+);
+const serviceSecret = byType<ServiceSecret>(
+  {
+    string: z.string().min(1).transform((source) => ({ source, target: `/run/secrets/${source}`, uid: 0, gid: 0, mode: 0o444 })),
+    object: z
+      .strictObject({ source: z.string().min(1), target: z.string().min(1).optional(), uid: ownerId.optional(), gid: ownerId.optional(), mode: fileMode.optional() })
+      .transform((s) => ({
+        source: s.source,
+        target: s.target === undefined ? `/run/secrets/${s.source}` : s.target.startsWith('/') ? s.target : `/run/secrets/${s.target}`,
+        uid: s.uid ?? 0,
+        gid: s.gid ?? 0,
+        mode: s.mode ?? 0o444,
+      })),
+  },
+  'a secret name, or { source, target, uid, gid, mode }',
+);
+
+const service = z
+  .strictObject({
+    image: z.string({ error: (issue) => (issue.input === undefined ? 'is required: Crossdock deploys images already on the host (build is not supported)' : 'must be an image reference') }).min(1),
+    command: words.optional(),
+    entrypoint: words.optional(),
+    environment: environment.optional(),
+    env_file: envFiles.optional(),
+    ports: z.array(portEntry).optional(),
+    volumes: z.array(volumeEntry).optional(),
+    restart: z.string().regex(/^(no|always|unless-stopped|on-failure(:\d+)?)$/, 'must be no, always, on-failure[:N] or unless-stopped').optional(),
+    healthcheck: healthcheck.optional(),
+    labels: stringMap.optional(),
+    depends_on: dependsOn.optional(),
+    user: scalarText.optional(),
+    working_dir: z.string().min(1).optional(),
+    networks: serviceNetworks.optional(),
+    secrets: z.array(serviceSecret).optional(),
+  })
+  .transform(
+    (s): ServiceSpec => ({
+      image: s.image,
+      command: s.command ?? null,
+      entrypoint: s.entrypoint ?? null,
+      environment: s.environment ?? {},
+      envFiles: s.env_file ?? [],
+      ports: (s.ports ?? []).flat(),
+      volumes: s.volumes ?? [],
+      restart: s.restart ?? null,
+      healthcheck: s.healthcheck ?? null,
+      labels: s.labels ?? {},
+      dependsOn: s.depends_on ?? {},
+      user: s.user ?? null,
+      workingDir: s.working_dir ?? null,
+      networks: s.networks && Object.keys(s.networks).length > 0 ? s.networks : { default: { aliases: [] } },
+      secrets: s.secrets ?? [],
+    }),
+  );
+
+const volume = byType<VolumeSpec>(
+  {
+    null: z.null().transform((): VolumeSpec => ({ external: false, name: null, driverOpts: {}, labels: {} })),
+    object: z
+      .strictObject({
+        name: z.string().min(1).optional(),
+        external: z.boolean().optional(),
+        driver: z.literal('local', { error: 'only the local driver is supported' }).optional(),
+        driver_opts: stringMap.optional(),
+        labels: stringMap.optional(),
+      })
+      .transform((v): VolumeSpec => ({ external: v.external ?? false, name: v.name ?? null, driverOpts: v.driver_opts ?? {}, labels: v.labels ?? {} })),
+  },
+  'nothing, or { name, external, driver_opts, labels }',
+);
+
+const network = byType<NetworkSpec>(
+  {
+    null: z.null().transform((): NetworkSpec => ({ external: false, name: null, internal: false, labels: {} })),
+    object: z
+      .strictObject({
+        name: z.string().min(1).optional(),
+        external: z.boolean().optional(),
+        driver: z.literal('bridge', { error: 'only bridge networks are supported: Crossdock publishes ports on the host instead of an overlay network' }).optional(),
+        internal: z.boolean().optional(),
+        attachable: z.boolean().optional(),
+        labels: stringMap.optional(),
+      })
+      .transform((n): NetworkSpec => ({ external: n.external ?? false, name: n.name ?? null, internal: n.internal ?? false, labels: n.labels ?? {} })),
+  },
+  'nothing, or { name, external, driver: bridge, internal, labels }',
+);
+
+const secret = z
+  .strictObject({
+    external: z.literal(true, { error: 'must be true: a secret\'s value comes from the vault ("crossdock secret set NAME")' }),
+    name: z.string().min(1).optional(),
+  })
+  .transform((s): { external: true; name?: string | undefined } => s);
+
+export const composeSchema = z
+  .strictObject({
+    version: scalarText.optional(),
+    name: z.string().min(1).optional(),
+    services: z.record(z.string(), service, { error: (issue) => (issue.input === undefined ? 'is required: a compose file needs at least one service' : 'must be a map of services') }),
+    volumes: z.record(z.string(), volume).optional(),
+    networks: z.record(z.string(), network).optional(),
+    secrets: z.record(z.string(), secret).optional(),
+  })
+  .transform(
+    (file): ComposeFile => ({
+      name: file.name ?? null,
+      services: file.services,
+      volumes: file.volumes ?? {},
+      networks: file.networks ?? {},
+      secrets: Object.fromEntries(Object.entries(file.secrets ?? {}).map(([key, s]) => [key, { vaultName: s.name ?? key }])),
+    }),
+  );
+
+/** Why some well-known keys are refused, said after "not supported". */
+export const UNSUPPORTED_HINTS: Record<string, string> = {
+  build: 'build the image on the host first; Crossdock deploys images already there',
+  deploy: 'Swarm deploy options are not used; Crossdock runs one container per service',
+  container_name: 'containers are named PROJECT-SERVICE-1',
+  network_mode: 'services join bridge networks (networks:)',
+  scale: 'Crossdock runs one container per service',
+  profiles: 'every service in the file is deployed',
+  extends: 'write the service out in full',
+  links: 'services on the same network reach each other by service name',
+  file: 'store the value in the vault ("crossdock secret set NAME") and declare the secret with external: true',
+  environment: 'store the value in the vault ("crossdock secret set NAME") and declare the secret with external: true',
+  configs: 'put the file in an image or a volume, or use a secret',
+  include: 'put everything in one file',
+  tmpfs: 'use a volume',
+};

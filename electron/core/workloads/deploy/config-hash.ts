@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import type { ServiceSpec } from '../compose/compose-model.js';
+
+/** What a service's container is made from, beyond its spec: names resolved for this project. */
+export interface ServiceContext {
+  /** The container environment after env_file and interpolation. */
+  environment: Record<string, string>;
+  /** Network key → name on the host. */
+  networkNames: Record<string, string>;
+  /** Volume key → name on the host. */
+  volumeNames: Record<string, string>;
+}
+
+/**
+ * The `com.docker.compose.config-hash` of a service: SHA-256 of its normalised configuration
+ * (keys sorted, environment resolved, resource names resolved). A redeploy recreates a service
+ * only when this changes. Secret values are not part of it (a hash of a short password could be
+ * guessed from a label); ports moved by --auto-ports are not either, so the next deploy of the
+ * same file keeps them.
+ */
+export function configHash(service: ServiceSpec, context: ServiceContext): string {
+  const networks = Object.keys(service.networks).map((key) => context.networkNames[key] ?? key);
+  const volumes = service.volumes.map((m) => (m.type === 'volume' && m.source ? { ...m, source: context.volumeNames[m.source] ?? m.source } : m));
+  const normalised = { ...service, environment: context.environment, envFiles: undefined, networks: { names: networks, aliases: service.networks }, volumes };
+  return createHash('sha256').update(canonicalJson(normalised)).digest('hex');
+}
+
+/** JSON with object keys sorted at every level, undefined dropped: equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}

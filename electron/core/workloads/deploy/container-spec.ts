@@ -1,0 +1,128 @@
+import type Dockerode from 'dockerode';
+import type { ComposeFile, ServiceSpec } from '../compose/compose-model.js';
+import { COMPOSE_VERSION, dependsOnLabel, LABEL } from './compose-labels.js';
+
+/** Network and volume names on the host for a project's keys, as docker compose names them. */
+export interface ResourceNames {
+  networks: Record<string, string>;
+  volumes: Record<string, string>;
+}
+
+export function resourceNames(project: string, file: ComposeFile): ResourceNames {
+  const networks: Record<string, string> = { default: `${project}_default` };
+  for (const [key, spec] of Object.entries(file.networks)) networks[key] = spec.name ?? (spec.external ? key : `${project}_${key}`);
+  const volumes: Record<string, string> = {};
+  for (const [key, spec] of Object.entries(file.volumes)) volumes[key] = spec.name ?? (spec.external ? key : `${project}_${key}`);
+  return { networks, volumes };
+}
+
+export function containerName(project: string, service: string): string {
+  return `${project}-${service}-1`;
+}
+
+/** What else goes into a container besides its service's spec. */
+export interface ContainerContext {
+  project: string;
+  service: string;
+  environment: Record<string, string>;
+  names: ResourceNames;
+  configHash: string;
+  imageId: string;
+  configFile: string | null;
+  workingDir: string | null;
+  /** Host ports moved by --auto-ports: `${target}/${protocol}/${wanted}` → assigned. */
+  portOverrides: ReadonlyMap<string, number>;
+}
+
+export function portOverrideKey(target: number, protocol: string, wanted: number): string {
+  return `${target}/${protocol}/${wanted}`;
+}
+
+/**
+ * The Docker API's create options for a service's container. Only the first network can be
+ * given at create time on engines before API 1.44; the rest are connected before start
+ * ({@link extraNetworks}).
+ */
+export function containerCreateOptions(service: ServiceSpec, context: ContainerContext): Dockerode.ContainerCreateOptions {
+  const exposed: Record<string, object> = {};
+  const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
+  for (const port of service.ports) {
+    const key = `${port.target}/${port.protocol}`;
+    exposed[key] = {};
+    const published = port.published === null ? null : (context.portOverrides.get(portOverrideKey(port.target, port.protocol, port.published)) ?? port.published);
+    (bindings[key] ??= []).push({ HostIp: port.hostIp ?? '', HostPort: published === null ? '' : String(published) });
+  }
+  const binds: string[] = [];
+  const mounts: Dockerode.MountSettings[] = [];
+  for (const mount of service.volumes) {
+    if (mount.type === 'bind' && mount.createHostPath && mount.source) {
+      // -v style binds create a missing host directory, as docker compose does by default.
+      binds.push(`${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}`);
+    } else if (mount.type === 'bind' && mount.source) {
+      mounts.push({ Type: 'bind', Source: mount.source, Target: mount.target, ReadOnly: mount.readOnly });
+    } else {
+      const source = mount.source === null ? '' : (context.names.volumes[mount.source] ?? mount.source);
+      mounts.push({ Type: 'volume', Source: source, Target: mount.target, ReadOnly: mount.readOnly, ...(mount.noCopy ? { VolumeOptions: noCopy } : {}) });
+    }
+  }
+  const [firstNetwork] = Object.entries(service.networks);
+  const networkName = firstNetwork ? (context.names.networks[firstNetwork[0]] ?? firstNetwork[0]) : undefined;
+  const labels: Record<string, string> = {
+    ...service.labels,
+    [LABEL.project]: context.project,
+    [LABEL.service]: context.service,
+    [LABEL.containerNumber]: '1',
+    [LABEL.oneoff]: 'False',
+    [LABEL.configHash]: context.configHash,
+    [LABEL.configFiles]: context.configFile ?? '',
+    [LABEL.workingDir]: context.workingDir ?? '',
+    [LABEL.version]: COMPOSE_VERSION,
+    [LABEL.dependsOn]: dependsOnLabel(service.dependsOn),
+    [LABEL.image]: context.imageId,
+    [LABEL.managed]: 'true',
+  };
+  const restart = /^on-failure:(\d+)$/.exec(service.restart ?? '');
+  return {
+    name: containerName(context.project, context.service),
+    Image: service.image,
+    ...(service.command ? { Cmd: service.command } : {}),
+    ...(service.entrypoint ? { Entrypoint: service.entrypoint } : {}),
+    Env: Object.entries(context.environment).map(([key, value]) => `${key}=${value}`),
+    Labels: labels,
+    ...(service.user ? { User: service.user } : {}),
+    ...(service.workingDir ? { WorkingDir: service.workingDir } : {}),
+    ExposedPorts: exposed,
+    ...(service.healthcheck ? { Healthcheck: healthcheck(service.healthcheck) } : {}),
+    HostConfig: {
+      PortBindings: bindings,
+      Binds: binds,
+      Mounts: mounts,
+      RestartPolicy: restart ? { Name: 'on-failure', MaximumRetryCount: Number(restart[1]) } : { Name: service.restart ?? 'no' },
+      ...(networkName ? { NetworkMode: networkName } : {}),
+    },
+    ...(networkName && firstNetwork
+      ? { NetworkingConfig: { EndpointsConfig: { [networkName]: { Aliases: [context.service, ...firstNetwork[1].aliases] } } } }
+      : {}),
+  };
+}
+
+/** The networks after the first, with their aliases, to connect before the container starts. */
+export function extraNetworks(service: ServiceSpec, serviceName: string, names: ResourceNames): { name: string; aliases: string[] }[] {
+  return Object.entries(service.networks)
+    .slice(1)
+    .map(([key, spec]) => ({ name: names.networks[key] ?? key, aliases: [serviceName, ...spec.aliases] }));
+}
+
+// The typings make every volume option mandatory; the API takes NoCopy alone.
+const noCopy = { NoCopy: true } as NonNullable<Dockerode.MountSettings['VolumeOptions']>;
+
+function healthcheck(spec: NonNullable<ServiceSpec['healthcheck']>): Dockerode.HealthConfig {
+  return {
+    Test: spec.test === null ? ['NONE'] : spec.test,
+    ...(spec.interval !== null ? { Interval: spec.interval } : {}),
+    ...(spec.timeout !== null ? { Timeout: spec.timeout } : {}),
+    ...(spec.startPeriod !== null ? { StartPeriod: spec.startPeriod } : {}),
+    ...(spec.startInterval !== null ? { StartInterval: spec.startInterval } : {}),
+    ...(spec.retries !== null ? { Retries: spec.retries } : {}),
+  };
+}

@@ -1,0 +1,69 @@
+import type Dockerode from 'dockerode';
+import { LABEL } from './compose-labels.js';
+
+/** A container of the project as found on the host. */
+export interface ExistingContainer {
+  id: string;
+  name: string;
+  service: string;
+  number: number;
+  oneoff: boolean;
+  configHash: string | null;
+  imageId: string;
+  running: boolean;
+}
+
+/** What a service should be: its configuration hash and the id of the image its reference names now. */
+export interface DesiredService {
+  name: string;
+  configHash: string;
+  imageId: string;
+}
+
+export type ServiceAction = 'create' | 'recreate' | 'start' | 'unchanged';
+
+export interface PlannedService {
+  name: string;
+  action: ServiceAction;
+  /** The container that is kept, started or replaced. */
+  existing: ExistingContainer | null;
+}
+
+export interface DeployPlan {
+  services: PlannedService[];
+  /** Containers to remove: services no longer in the file, and extra replicas the CLI scaled up. */
+  obsolete: ExistingContainer[];
+}
+
+export function toExistingContainer(info: Dockerode.ContainerInfo): ExistingContainer {
+  return {
+    id: info.Id,
+    name: (info.Names[0] ?? info.Id).replace(/^\//, ''),
+    service: info.Labels[LABEL.service] ?? '',
+    number: Number(info.Labels[LABEL.containerNumber] ?? '1') || 1,
+    oneoff: (info.Labels[LABEL.oneoff] ?? 'False').toLowerCase() === 'true',
+    configHash: info.Labels[LABEL.configHash] ?? null,
+    imageId: info.ImageID,
+    running: info.State === 'running' || info.State === 'restarting',
+  };
+}
+
+/**
+ * Compares the file with what runs: a service is recreated when its configuration hash or its
+ * image changed, started when it is as wanted but stopped, left alone otherwise. One-off
+ * containers (`docker compose run`) are not the service's and are left alone.
+ */
+export function planDeploy(desired: DesiredService[], existing: ExistingContainer[]): DeployPlan {
+  const live = existing.filter((c) => !c.oneoff);
+  const wanted = new Set(desired.map((d) => d.name));
+  const obsolete: ExistingContainer[] = live.filter((c) => !wanted.has(c.service));
+  const services = desired.map((service): PlannedService => {
+    const mine = live.filter((c) => c.service === service.name).sort((a, b) => a.number - b.number);
+    const [first, ...extra] = mine;
+    obsolete.push(...extra);
+    if (!first) return { name: service.name, action: 'create', existing: null };
+    if (first.configHash !== service.configHash || first.imageId !== service.imageId) return { name: service.name, action: 'recreate', existing: first };
+    return { name: service.name, action: first.running ? 'unchanged' : 'start', existing: first };
+  });
+  return { services, obsolete };
+}
