@@ -1,0 +1,331 @@
+import { CrossdockError, toWireError, type CrossdockEvents, type ManifestCheck, type MigrationOutcome } from '../../../shared/index.js';
+import type { EventHub } from '../events/event-hub.js';
+import type { HostRuntime } from '../hosts/host-runtime.js';
+import type { HostInventory, StoredHost } from '../hosts/inventory.js';
+import type { JobContext } from '../jobs/registry.js';
+import { portTargetFor } from '../ports/port-target.js';
+import { finishSource, startTarget, stopSource, waitReady } from './cutover.js';
+import type { MigrationJournal, MigrationJournalRecord } from './migration-journal.js';
+import { planMigration } from './plan.js';
+import { formatBytes } from './format-bytes.js';
+import { ProgressMeter } from './progress-meter.js';
+import { rollbackMigration, type RollbackEnds } from './rollback.js';
+import { containerSpecs, inspectContainer, type ContainerSpec, type SourceRef } from './source-containers.js';
+import { createContainers, createNetworks } from './target-setup.js';
+import {
+  compareManifests,
+  copyVolume,
+  ensureVolume,
+  openRoute,
+  removeRouteLeftovers,
+  sendImages,
+  transferHostFor,
+  type Route,
+  type TransferHost,
+} from './transfer/index.js';
+
+export interface MigrationDeps {
+  runtime: HostRuntime;
+  inventory: HostInventory;
+  journal: MigrationJournal;
+  events: EventHub<CrossdockEvents>;
+  /** Migrations running in this process right now (ids). */
+  active: Set<string>;
+  /** Bytes per second of the last migration between two hosts, if one was measured. */
+  measuredRate: (sourceHostId: string, targetHostId: string) => number | null;
+}
+
+export interface MigrationRequest {
+  source: SourceRef;
+  sourceHost: StoredHost;
+  targetHost: StoredHost;
+  forceRelay: boolean;
+  removeSource: boolean;
+  healthySeconds: number;
+}
+
+/** Where each step's share of the job's progress starts; the data passes share 0.08–0.75 by bytes. */
+const FRACTION = { plan: 0.01, route: 0.06, data: 0.08, create: 0.75, stop: 0.78, delta: 0.8, verify: 0.85, start: 0.9, ready: 0.92, finish: 0.98 } as const;
+
+/** The ends of a migration as transfer hosts, made on first need and again after a failure. */
+function lazyEnds(runtime: HostRuntime, aHost: StoredHost, bHost: StoredHost): RollbackEnds {
+  const lazy = (host: StoredHost): (() => Promise<TransferHost>) => {
+    let made: Promise<TransferHost> | null = null;
+    return () => {
+      made ??= transferHostFor(runtime, host).catch((error: unknown) => {
+        made = null;
+        throw error;
+      });
+      return made;
+    };
+  };
+  return { source: lazy(aHost), target: lazy(bHost) };
+}
+
+/**
+ * The migration job, for a new migration (`request`) or to resume an interrupted one (`resumeId`).
+ * Every step is journaled before and after it runs; any failure before the copies are ready rolls
+ * back (the source runs again, the target loses what the migration made) and the job fails with
+ * the original error.
+ */
+export function migrationJob(deps: MigrationDeps, start: { request: MigrationRequest } | { resumeId: string }) {
+  return async (job: JobContext): Promise<MigrationOutcome> => {
+    const { journal } = deps;
+    const began = Date.now();
+    const log = (line: string): void => job.log(line);
+    let record: MigrationJournalRecord;
+    if ('request' in start) {
+      const { request } = start;
+      record = journal.create({
+        id: job.id,
+        jobId: job.id,
+        pid: process.pid,
+        state: 'planned',
+        request: {
+          source: { hostId: request.sourceHost.id, hostName: request.sourceHost.name, kind: request.source.kind, name: request.source.name },
+          target: { hostId: request.targetHost.id, hostName: request.targetHost.name },
+          forceRelay: request.forceRelay,
+          removeSource: request.removeSource,
+          healthySeconds: request.healthySeconds,
+        },
+        plan: null,
+      });
+    } else {
+      record = journal.update(start.resumeId, (r) => Object.assign(r, { jobId: job.id, pid: process.pid, state: 'running', error: null }));
+    }
+    const id = record.id;
+    const req = record.request;
+    const aHost = deps.inventory.find(req.source.hostId);
+    const bHost = deps.inventory.find(req.target.hostId);
+    const ends = lazyEnds(deps.runtime, aHost, bHost);
+    deps.active.add(id);
+
+    let changedAnything = 'resumeId' in start;
+    let route: Route | null = null;
+    const step = async <T>(name: string, fraction: number, work: () => Promise<T>, detail?: (result: T) => string): Promise<T> => {
+      job.progress(fraction, name);
+      journal.beginStep(id, name);
+      try {
+        const result = await work();
+        journal.endStep(id, name, 'done', detail ? detail(result) : null);
+        return result;
+      } catch (error) {
+        journal.endStep(id, name, 'failed', toWireError(error, `Migration step ${name}`).message);
+        throw error;
+      }
+    };
+
+    try {
+      const a = await ends.source();
+      const b = await ends.target();
+
+      // Plan (a new migration) or pick up the plan and the source's state (a resumed one).
+      let specs: ContainerSpec[];
+      if ('request' in start) {
+        const planned = await step('plan', FRACTION.plan, async () =>
+          planMigration({
+            a,
+            b,
+            bPorts: await portTargetFor(deps.runtime, bHost, job.signal),
+            source: start.request.source,
+            migrationId: id,
+            forceRelay: req.forceRelay,
+            healthySeconds: req.healthySeconds,
+            measuredBytesPerSecond: deps.measuredRate(aHost.id, bHost.id),
+            signal: job.signal,
+          }),
+        );
+        record = journal.update(id, (r) => Object.assign(r, { plan: planned.plan }));
+        const { plan } = planned;
+        log(`[plan] ${plan.containers.map((c) => c.name).join(', ')} from ${a.name} to ${b.name}: images ${plan.images.length} (${formatBytes(plan.imageBytesToSend)} to send), volumes ${plan.volumes.length} (${formatBytes(plan.volumeBytes)}), route ${plan.route.kind} (${plan.route.reason})`);
+        for (const warning of plan.warnings) log(`[plan] note: ${warning}`);
+        const blocker = plan.blockers[0];
+        if (blocker) {
+          for (const other of plan.blockers.slice(1)) log(`[plan] also: ${other.message}`);
+          throw CrossdockError.fromWire(blocker);
+        }
+        specs = planned.specs;
+        record = journal.update(id, (r) => void (r.state = 'running'));
+      } else {
+        specs = await step('plan', FRACTION.plan, () => resumeSpecs(a, b, record, job.signal, log));
+      }
+      changedAnything = true;
+      const plan = record.plan as NonNullable<MigrationJournalRecord['plan']>;
+
+      route = await step('route', FRACTION.route, () => openRoute(a, b, { migrationId: id, forceRelay: req.forceRelay, signal: job.signal }), (r) => `${r.kind}: ${r.reason}`);
+      const opened = route;
+      journal.update(id, (r) => void (r.route = { kind: opened.kind, reason: opened.reason }));
+      log(`[route] ${opened.kind}: ${opened.reason}`);
+
+      // The data passes while the source runs: images, then a bulk copy of every volume.
+      const dataBytes = Math.max(1, plan.imageBytesToSend + plan.volumeBytes);
+      let doneBytes = 0;
+      const meter = new ProgressMeter({
+        migrationId: id,
+        jobId: job.id,
+        emit: (p) => deps.events.emit('migrations.progress', p),
+        log,
+        onStepBytes: (bytes) => job.progress(FRACTION.data + (FRACTION.create - FRACTION.data) * Math.min(1, (doneBytes + bytes) / dataBytes)),
+      });
+      const transferStarted = Date.now();
+      meter.begin('images');
+      const images = await step('images', FRACTION.data, () => sendImages(opened, [...new Set(specs.map((s) => s.image))], { signal: job.signal, onProgress: meter.update, log }), (r) => `sent ${r.sent.length} (${r.bytes} bytes), skipped ${r.skipped.length}`);
+      doneBytes += plan.imageBytesToSend;
+      journal.update(id, (r) => void (r.bytes.images += images.bytes));
+
+      await step('networks', FRACTION.data + (FRACTION.create - FRACTION.data) * (doneBytes / dataBytes), () => createNetworks(a, b, specs, journal, id, log), (made) => (made.length ? `created ${made.join(', ')}` : 'none needed'));
+
+      const volumes = [...new Set(specs.flatMap((s) => s.spec.volumes))];
+      meter.begin('volumes-bulk');
+      const bulkBytes = await step('volumes-bulk', FRACTION.data + (FRACTION.create - FRACTION.data) * (doneBytes / dataBytes), async () => {
+        let bytes = 0;
+        for (const volume of volumes) {
+          journal.update(id, (r) => void (r.created.volumes.includes(volume) || r.created.volumes.push(volume)));
+          await ensureVolume(a, b, volume, job.signal);
+          const copied = await copyVolume(opened, volume, 'bulk', { signal: job.signal, onProgress: meter.update, log });
+          bytes += copied.bytes;
+          journal.update(id, (r) => Object.assign(r.markers, { [volume]: copied.marker }));
+          log(`[volumes-bulk] ${volume}: ${formatBytes(copied.bytes)} copied`);
+        }
+        return bytes;
+      }, (bytes) => `${bytes} bytes`);
+      journal.update(id, (r) => {
+        r.bytes.volumes += bulkBytes;
+        r.transferBytesPerSecond = Math.round((images.bytes + bulkBytes) / Math.max(0.001, (Date.now() - transferStarted) / 1000));
+      });
+
+      const created = await step('create', FRACTION.create, () => createContainers(b, specs, journal, id, log), (made) => made.map((c) => c.name).join(', '));
+
+      // Cutover: from here the source is stopped until the copies are ready (or rollback restarts it).
+      const running = specs.some((s) => s.running);
+      await step('stop-source', FRACTION.stop, () => stopSource(a, specs, journal, id, log));
+      if (running) record = journal.update(id, (r) => void (r.cutover.stoppedAt ??= new Date().toISOString()));
+
+      meter.begin('volumes-delta');
+      const deltaBytes = await step('volumes-delta', FRACTION.delta, async () => {
+        let bytes = 0;
+        const markers = journal.read(id).markers;
+        for (const volume of volumes) {
+          const copied = await copyVolume(opened, volume, 'delta', { signal: job.signal, onProgress: meter.update, log, marker: markers[volume] });
+          bytes += copied.bytes;
+          log(`[volumes-delta] ${volume}: ${formatBytes(copied.bytes)} copied, ${copied.deleted ?? 0} deleted on ${b.name}`);
+        }
+        return bytes;
+      }, (bytes) => `${bytes} bytes`);
+      journal.update(id, (r) => void (r.bytes.volumes += deltaBytes));
+
+      const manifest = await step('verify', FRACTION.verify, async () => {
+        const check: ManifestCheck = { match: true, files: 0, differences: [] };
+        for (const volume of volumes) {
+          const compared = await compareManifests(a, b, volume, { signal: job.signal, log });
+          check.files += compared.files;
+          check.match &&= compared.match;
+          check.differences.push(...compared.differences.map((d) => `${volume}: ${d}`));
+        }
+        check.differences = check.differences.slice(0, 100);
+        journal.update(id, (r) => void (r.manifest = check));
+        if (!check.match) {
+          throw new CrossdockError('FAILED_PRECONDITION', `The volume data on ${b.name} does not match ${a.name} after the copy (${check.differences.slice(0, 3).join('; ')}); nothing was started on ${b.name}`, {
+            host: b.name,
+            differences: check.differences.slice(0, 20),
+          });
+        }
+        return check;
+      }, (check) => `${check.files} paths match`);
+
+      await step('start-target', FRACTION.start, () => startTarget(b, specs, log));
+      await step('ready', FRACTION.ready, () => waitReady(b, specs, { healthySeconds: req.healthySeconds, signal: job.signal, log }));
+      if (running) record = journal.update(id, (r) => void (r.cutover.readyAt = new Date().toISOString()));
+
+      const sourceResult = await step('finish-source', FRACTION.finish, () =>
+        finishSource(a, specs, { targetHostName: b.name, remove: req.removeSource, journal, migrationId: id, log }),
+      );
+
+      const final = journal.read(id);
+      const { stoppedAt, readyAt } = final.cutover;
+      const outcome: MigrationOutcome = {
+        id,
+        plan,
+        bytes: { ...final.bytes },
+        downtimeMs: stoppedAt && readyAt ? Date.parse(readyAt) - Date.parse(stoppedAt) : 0,
+        durationMs: Date.now() - began,
+        manifest,
+        route: { kind: opened.kind, reason: opened.reason },
+        containers: created,
+        source: { containers: sourceResult, removed: req.removeSource },
+      };
+      journal.update(id, (r) => Object.assign(r, { state: 'completed', outcome, error: null }));
+      log(`[done] ${created.map((c) => c.name).join(', ')} run on ${b.name}; downtime ${outcome.downtimeMs} ms; ${manifest.files} paths verified`);
+      return outcome;
+    } catch (error) {
+      const wire = toWireError(error, `Migration ${id}`);
+      if (!changedAnything) {
+        // Refused at the plan: nothing was changed on either host.
+        journal.update(id, (r) => Object.assign(r, { state: 'failed-rolled-back', error: wire }));
+        throw error;
+      }
+      log(`[rollback] the migration failed (${wire.message}); restarting the source and cleaning ${req.target.hostName}`);
+      await route?.close().catch(() => undefined);
+      const current = journal.update(id, (r) => Object.assign(r, { state: 'rolling-back', error: wire }));
+      try {
+        await rollbackMigration(current, ends, { log });
+        journal.update(id, (r) => void (r.state = 'failed-rolled-back'));
+        log('[rollback] done: the source runs as before, nothing of the migration is left on the target');
+      } catch (rollbackError) {
+        const left = toWireError(rollbackError, `Rollback of migration ${id}`);
+        journal.update(id, (r) => Object.assign(r, { state: 'failed', error: { ...wire, message: `${wire.message}. ${left.message}` } }));
+        log(`[rollback] ${left.message}`);
+      }
+      throw error;
+    } finally {
+      await route?.close().catch(() => undefined);
+      deps.active.delete(id);
+    }
+  };
+}
+
+/** Rolls back an interrupted or failed migration from its journal record. */
+export function rollbackJob(deps: MigrationDeps, id: string) {
+  return async (job: JobContext): Promise<{ id: string; state: 'failed-rolled-back' }> => {
+    const { journal } = deps;
+    const record = journal.update(id, (r) => Object.assign(r, { jobId: job.id, pid: process.pid, state: 'rolling-back' }));
+    deps.active.add(id);
+    try {
+      const ends = lazyEnds(deps.runtime, deps.inventory.find(record.request.source.hostId), deps.inventory.find(record.request.target.hostId));
+      job.progress(0.1, 'rollback');
+      journal.beginStep(id, 'rollback');
+      await rollbackMigration(record, ends, { log: (line) => job.log(line) });
+      journal.endStep(id, 'rollback', 'done', null);
+      journal.update(id, (r) => void (r.state = 'failed-rolled-back'));
+      job.log('[rollback] done: the source runs as before, nothing of the migration is left on the target');
+      return { id, state: 'failed-rolled-back' };
+    } catch (error) {
+      journal.endStep(id, 'rollback', 'failed', toWireError(error, 'Rollback').message);
+      journal.update(id, (r) => Object.assign(r, { state: 'failed', error: toWireError(error, `Rollback of migration ${id}`) }));
+      throw error;
+    } finally {
+      deps.active.delete(id);
+    }
+  };
+}
+
+/**
+ * Resuming: whatever an earlier run left half done on the source's side is put back first (a
+ * rename or restart-policy change of the last step), then the source containers are inspected
+ * again by id. Whether each ran comes from the plan, since the earlier run may have stopped it.
+ */
+async function resumeSpecs(a: TransferHost, b: TransferHost, record: MigrationJournalRecord, signal: AbortSignal, log: (line: string) => void): Promise<ContainerSpec[]> {
+  const plan = record.plan;
+  if (!plan) throw new CrossdockError('FAILED_PRECONDITION', `Migration ${record.id} was interrupted before its plan was made; start it again instead`, { migrationId: record.id });
+  for (const renamed of record.source.renamed) {
+    const container = a.docker.getContainer(renamed.id);
+    if ((await container.inspect()).Name.replace(/^\//, '') !== renamed.from) await container.rename({ name: renamed.from });
+  }
+  for (const { id, policy } of record.source.restartPolicies) await a.docker.getContainer(id).update({ RestartPolicy: policy });
+  await removeRouteLeftovers(a, b, record.id, signal);
+  const infos = await Promise.all(plan.containers.map((c) => inspectContainer(a, c.id, signal)));
+  const specs = await containerSpecs(a, infos, record.id);
+  for (const s of specs) s.running = plan.containers.find((c) => c.id === s.info.Id)?.running ?? s.running;
+  log(`[plan] resuming migration ${record.id}: ${specs.map((s) => s.spec.name).join(', ')} from ${a.name} to ${b.name}`);
+  return specs;
+}

@@ -1,0 +1,188 @@
+import { CrossdockError, toWireError, type MigrationPlan, type PlannedNetwork, type PlannedVolume, type WireError } from '../../../shared/index.js';
+import { shQuote } from '../bootstrap/shell-quote.js';
+import { findPortConflicts, portConflictError, type PortTarget } from '../ports/port-conflicts.js';
+import { estimateMigration } from './estimate.js';
+import { formatBytes } from './format-bytes.js';
+import { containerSpecs, findSourceContainers, type ContainerSpec, type SourceRef } from './source-containers.js';
+import { freeBytesForVolumes, imagesToSend, probeRoute, volumeFacts, type TransferHost } from './transfer/index.js';
+
+export interface PlanInput {
+  a: TransferHost;
+  b: TransferHost;
+  /** B's ports, as the port-conflict check sees them. */
+  bPorts: PortTarget;
+  source: SourceRef;
+  migrationId: string;
+  forceRelay: boolean;
+  healthySeconds: number;
+  /** Bytes per second of the last migration between these hosts, if any. */
+  measuredBytesPerSecond: number | null;
+  signal?: AbortSignal | undefined;
+}
+
+export interface PlannedMigration {
+  plan: MigrationPlan;
+  specs: ContainerSpec[];
+}
+
+/** `x86_64` and `amd64` are the same thing under two names (uname vs Go); likewise arm64. */
+export function normaliseArchitecture(arch: string): string {
+  const lower = arch.toLowerCase();
+  if (lower === 'x86_64' || lower === 'x86-64') return 'amd64';
+  if (lower === 'aarch64' || lower === 'arm64/v8') return 'arm64';
+  return lower;
+}
+
+/**
+ * Everything the migration would do, found without changing anything on either host: the
+ * containers and how they would be recreated, image layers and volume bytes to move, the route,
+ * and every reason to refuse (each a WireError with its code, so the caller can show them all
+ * and `start` can refuse with the first).
+ */
+export async function planMigration(input: PlanInput): Promise<PlannedMigration> {
+  const { a, b, signal } = input;
+  if (a.id === b.id) throw new CrossdockError('INVALID_ARGUMENT', `The source and the target are the same host (${a.name}); pick another target`, { host: a.name });
+  const infos = await findSourceContainers(a, input.source, signal);
+  const specs = await containerSpecs(a, infos, input.migrationId);
+  const blockers: WireError[] = [];
+  const warnings = specs.flatMap((s) => s.spec.warnings);
+  const block = (error: CrossdockError): void => void blockers.push(toWireError(error, 'Migration plan'));
+
+  for (const s of specs) {
+    for (const reason of s.spec.unsupported) block(new CrossdockError('FAILED_PRECONDITION', `Container ${s.spec.name} on ${a.name} cannot be migrated: ${reason}`, { host: a.name, container: s.spec.name }));
+  }
+
+  const [images, targetInfo, route] = await Promise.all([
+    imagesToSend(a, b, [...new Set(specs.map((s) => s.image))], signal),
+    b.docker.info() as Promise<{ Architecture?: string }>,
+    probeRoute(a, b, { migrationId: input.migrationId, forceRelay: input.forceRelay, signal }),
+  ]);
+
+  // Architecture: an amd64 image does not run on an arm64 host (or the other way round).
+  const targetArch = normaliseArchitecture(targetInfo.Architecture ?? 'unknown');
+  const sourceArchs = [...new Set(images.map((i) => normaliseArchitecture(i.architecture)))];
+  for (const image of images) {
+    const arch = normaliseArchitecture(image.architecture);
+    if (arch !== targetArch) {
+      block(new CrossdockError('FAILED_PRECONDITION', `Image ${image.ref} is built for ${arch} but ${b.name} runs ${targetArch}; build the image for ${targetArch} (docker buildx --platform linux/${targetArch}) or pick a ${arch} target`, {
+        host: b.name,
+        image: image.ref,
+        imageArchitecture: arch,
+        targetArchitecture: targetArch,
+      }));
+    }
+  }
+
+  // Names that must be free on the target: containers and volumes (a volume that exists there
+  // would mix its files with the source's).
+  const volumeNames = [...new Set(specs.flatMap((s) => s.spec.volumes))];
+  const [takenContainers, takenVolumes] = await Promise.all([
+    existing(specs.map((s) => s.spec.name), (name) => b.docker.getContainer(name).inspect()),
+    existing(volumeNames, (name) => b.docker.getVolume(name).inspect()),
+  ]);
+  for (const name of takenContainers) block(new CrossdockError('ALREADY_EXISTS', `A container named ${name} already exists on ${b.name}; remove or rename it there first`, { host: b.name, container: name }));
+  for (const name of takenVolumes) block(new CrossdockError('ALREADY_EXISTS', `A volume named ${name} already exists on ${b.name}; its files would mix with ${a.name}'s. Remove or rename it there first`, { host: b.name, volume: name }));
+
+  // Volumes and space.
+  const volumes: PlannedVolume[] = await Promise.all(
+    volumeNames.map(async (name) => {
+      const facts = await volumeFacts(a, name, signal);
+      return { name, driver: facts.driver, bytes: facts.bytes, files: facts.files };
+    }),
+  );
+  const volumeBytes = volumes.reduce((sum, v) => sum + v.bytes, 0);
+  const freeBytes = volumes.length > 0 ? await freeBytesForVolumes(b, signal) : 0;
+  if (volumes.length > 0 && freeBytes < volumeBytes) {
+    block(new CrossdockError('NO_SPACE', `${b.name} has ${formatBytes(freeBytes)} free for Docker volumes, but ${volumes.map((v) => v.name).join(', ')} need ${formatBytes(volumeBytes)}; free space there or pick another target`, {
+      host: b.name,
+      volumes: volumes.map((v) => v.name),
+      neededBytes: volumeBytes,
+      freeBytes,
+    }));
+  }
+
+  // Bind mounts: host paths are host configuration, not container data; they are not copied.
+  for (const s of specs) {
+    for (const path of s.spec.binds) {
+      const found = await b.exec(b.asRoot(`test -e ${shQuote(path)}`), { signal });
+      if (found.exitCode !== 0) {
+        block(new CrossdockError('FAILED_PRECONDITION', `Container ${s.spec.name} bind-mounts ${path}, which does not exist on ${b.name}. Crossdock does not copy bind-mounted host paths: create it there, or move the data into a named volume`, {
+          host: b.name,
+          container: s.spec.name,
+          path,
+        }));
+      }
+    }
+  }
+
+  // Networks: user-defined ones are created on the target unless it has them.
+  const networkNames = [...new Set(specs.flatMap((s) => s.spec.networks))];
+  const networks: PlannedNetwork[] = await Promise.all(
+    networkNames.map(async (name) => {
+      const onA = (await a.docker.getNetwork(name).inspect()) as { Driver: string };
+      const onB = await b.docker.getNetwork(name).inspect().then((n: { Driver: string }) => n, () => null);
+      if (onB && onB.Driver !== onA.Driver) warnings.push(`Network ${name} exists on ${b.name} with driver ${onB.Driver} (${onA.Driver} on ${a.name}); the containers join the existing one`);
+      return { name, driver: onA.Driver, existsOnTarget: onB !== null };
+    }),
+  );
+
+  // Ports published on the target must be free there.
+  const wanted = specs.filter((s) => s.running).flatMap((s) => s.spec.publishedPorts);
+  const conflicts = await findPortConflicts(input.bPorts, wanted);
+  if (conflicts.length > 0) block(portConflictError(conflicts, `stop or move what holds it on ${b.name}, or publish another port on ${a.name} before migrating`));
+
+  const imageBytesToSend = images.filter((i) => !i.onTarget).reduce((sum, i) => sum + i.bytes, 0);
+  const running = specs.filter((s) => s.running);
+  const plan: MigrationPlan = {
+    source: { hostId: a.id, hostName: a.name, kind: input.source.kind, name: input.source.name },
+    target: { hostId: b.id, hostName: b.name, architecture: targetArch },
+    containers: specs.map((s) => ({
+      id: s.info.Id,
+      name: s.spec.name,
+      image: s.info.Config.Image,
+      imageId: s.info.Image,
+      running: s.running,
+      hasHealthcheck: s.hasHealthcheck,
+      ports: s.spec.publishedPorts.map((p) => `${p.hostIp ? `${p.hostIp}:` : ''}${p.port}/${p.protocol}`),
+      volumes: s.spec.volumes,
+      binds: s.spec.binds,
+      networks: s.spec.networks,
+    })),
+    images,
+    imageBytesToSend,
+    volumes,
+    volumeBytes,
+    networks,
+    space: { freeBytes, neededBytes: volumeBytes },
+    architecture: { source: sourceArchs, target: targetArch, match: sourceArchs.every((arch) => arch === targetArch) },
+    portConflicts: conflicts.map((c) => `${c.host}:${c.port}/${c.protocol}`),
+    route: { kind: route.kind, reason: route.reason },
+    estimate: estimateMigration({
+      imageBytes: imageBytesToSend,
+      volumeBytes,
+      runningContainers: running.length,
+      anyHealthcheck: running.some((s) => s.hasHealthcheck),
+      healthySeconds: input.healthySeconds,
+      measuredBytesPerSecond: input.measuredBytesPerSecond,
+    }),
+    blockers,
+    warnings,
+  };
+  return { plan, specs };
+}
+
+/** The names for which `probe` succeeds (the thing exists); a 404 means free. */
+async function existing(names: string[], probe: (name: string) => Promise<unknown>): Promise<string[]> {
+  const found = await Promise.all(
+    names.map((name) =>
+      probe(name).then(
+        () => true,
+        (error: unknown) => {
+          if ((error as { statusCode?: number }).statusCode === 404) return false;
+          throw error;
+        },
+      ),
+    ),
+  );
+  return names.filter((_, i) => found[i]);
+}
