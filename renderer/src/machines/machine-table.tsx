@@ -39,7 +39,7 @@ function Row({ machine, onStart, onStop, onDestroy }: { machine: MachineInfo } &
             {busy ? BUSY_LABEL[busy] : state.label}
           </span>
         </td>
-        <td className={machine.hostName ? 'nowrap' : 'muted'} data-testid="machine-host">
+        <td className={machine.hostName ? undefined : 'muted'} data-testid="machine-host">
           {machine.hostName ?? '—'}
         </td>
         <td className="row-actions">

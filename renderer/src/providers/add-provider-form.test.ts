@@ -36,6 +36,12 @@ describe('validateAddProvider: AWS', () => {
     });
   });
 
+  it('asks for every empty field of an access key', () => {
+    expect(validateAddProvider({ ...EMPTY_ADD_PROVIDER_FORM, kind: 'aws' })).toEqual({
+      problems: { name: 'Give the provider a name.', region: 'Give the region.', accessKeyId: 'Give the access key ID.', secretAccessKey: 'Give the secret access key.' },
+    });
+  });
+
   it('asks for the profile name when the profile is chosen but empty', () => {
     expect(validateAddProvider(aws({ awsCredentials: 'profile', profile: ' ' }))).toEqual({ problems: { profile: 'Give the profile name.' } });
   });

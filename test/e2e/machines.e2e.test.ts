@@ -1,0 +1,253 @@
+// Machines and providers from the page, in Chromium against the real web mode: a machine is
+// created on the built-in local sandbox through the form (a real system container on this
+// computer's Docker engine, reached by real SSH, Docker bootstrapped in it), followed to the end,
+// stopped, started and destroyed; then an AWS account is added against the EC2 wire emulator,
+// first with a wrong secret (refused, nothing saved), then with the right one.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEc2Emulator, type Ec2Emulator } from '../emulators/ec2/index.js';
+import { upDockerRig } from '../integration/docker-rig.js';
+import { REPO_ROOT, startCrossdockServer, type CrossdockServer } from './crossdock-server.js';
+import { CHROMIUM } from './global-setup.js';
+
+const ARTIFACTS = join(REPO_ROOT, 'test/e2e/artifacts');
+const PASSPHRASE = 'e2e machines passphrase';
+/** Unique per run: the sandbox's containers live on the shared local engine. */
+const MACHINE = `e2e-m-${process.pid}-${Date.now().toString(36)}`;
+const CONTAINER = `crossdock-sandbox-${MACHINE}`;
+const AWS_NAME = 'e2e-aws';
+
+let root: string;
+let server: CrossdockServer;
+let emulator: Ec2Emulator;
+let browser: Browser;
+let page: Page;
+const pageProblems: string[] = [];
+
+const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, name), animations: 'disabled' });
+const machineRow = () => page.locator(`[data-testid="machine-row"][data-machine-name="${MACHINE}"][data-provider-kind="local"]`);
+const providerNames = () => page.getByTestId('provider-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-provider-name')));
+
+/** What the local engine has of this machine, by name and by the sandbox's label. */
+function sandboxContainers(): string {
+  const byName = execFileSync('docker', ['ps', '-a', '--filter', `name=^/${CONTAINER}$`, '--format', '{{.Names}}'], { encoding: 'utf8' });
+  const byLabel = execFileSync('docker', ['ps', '-a', '--filter', `label=crossdock.sandbox.name=${MACHINE}`, '--format', '{{.Names}}'], { encoding: 'utf8' });
+  return `${byName}${byLabel}`.trim();
+}
+
+function containerStatus(): string {
+  return execFileSync('docker', ['inspect', '--format', '{{.State.Status}}', CONTAINER], { encoding: 'utf8' }).trim();
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // Starts the engine if needed and makes sure of the debian:12 image the sandbox builds from.
+  await upDockerRig(1);
+  emulator = await startEc2Emulator();
+  root = mkdtempSync(join(tmpdir(), 'crossdock-e2e-machines-'));
+  const home = join(root, 'home'); // no ~/.aws, ~/.ssh of whoever runs the tests
+  mkdirSync(home);
+  server = await startCrossdockServer({ home: join(root, 'data'), env: { CROSSDOCK_PASSPHRASE: PASSPHRASE, HOME: home } });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
+  await page.exposeFunction('reportCspViolation', (text: string) => pageProblems.push(`CSP event: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation;
+      void report(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  await page.goto(server.url);
+  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 15_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await emulator?.close();
+  // Whatever a failed test left of this run's machine; nobody else's.
+  try {
+    execFileSync('docker', ['rm', '-f', '-v', CONTAINER], { stdio: 'ignore' });
+  } catch {
+    // not there: nothing to clean
+  }
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('machines from the page', () => {
+  it('creates a machine on the local sandbox from the form, following create → SSH → bootstrap to the end', async () => {
+    await page.getByTestId('nav-machines').click();
+    await page.getByTestId('view-machines').waitFor();
+    await expect.poll(providerNames, { timeout: 15_000 }).toEqual(['local']);
+
+    await page.getByTestId('create-machine').first().click();
+    const dialog = page.getByTestId('create-machine-dialog');
+    await dialog.waitFor();
+    // The name field has focus; the local sandbox is the default provider.
+    expect(await dialog.getByTestId('create-machine-name').evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await dialog.getByTestId('create-machine-provider').inputValue()).toBe('local');
+
+    // The sandbox's sizes side by side, in normalised terms, with the classes marked.
+    const sizes = dialog.getByTestId('size-row');
+    await expect.poll(() => sizes.count(), { timeout: 15_000 }).toBe(3);
+    expect(await sizes.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-size-class')))).toEqual(['small', 'medium', 'large']);
+    expect(await sizes.first().locator('td, th').allTextContents()).toEqual(['', 'sandbox-small', 'small', '2', '2 GiB', 'amd64', '$0']);
+    expect(await dialog.locator('[data-size-type="sandbox-small"] input[type="radio"]').isChecked()).toBe(true);
+
+    // Bad input is pointed at before anything is sent.
+    await dialog.getByTestId('create-machine-name').fill(MACHINE);
+    await dialog.getByTestId('create-machine-ports').fill('8080, http');
+    await dialog.getByTestId('create-machine-submit').click();
+    expect(await dialog.locator('.form-error').allTextContents()).toEqual(['“http” is not a port: use numbers from 1 to 65535, separated by commas.']);
+    expect(await dialog.getByTestId('machine-progress').count()).toBe(0);
+    await dialog.getByTestId('create-machine-ports').fill('8080');
+    await shot('machines-create-form.png');
+    // Enter submits the form.
+    await dialog.getByTestId('create-machine-ports').press('Enter');
+
+    const progress = dialog.getByTestId('machine-progress');
+    await progress.waitFor({ timeout: 30_000 });
+    const stages = dialog.getByTestId('machine-stage');
+    expect(await stages.evaluateAll((items) => items.map((item) => item.getAttribute('data-stage')))).toEqual(['create', 'ssh', 'bootstrap', 'done']);
+    // The machine is created, answers SSH with the key its provider reported, then gets Docker.
+    await expect.poll(() => dialog.locator('[data-stage="ssh"]').getAttribute('data-status'), { timeout: 120_000 }).not.toBe('pending');
+    await expect.poll(() => dialog.locator('[data-stage="bootstrap"]').getAttribute('data-status'), { timeout: 120_000 }).toBe('active');
+    await shot('machines-create-progress.png');
+    await expect.poll(() => progress.getAttribute('data-state'), { timeout: 420_000, interval: 1_000 }).toBe('succeeded');
+    expect(await stages.evaluateAll((items) => items.map((item) => item.getAttribute('data-status')))).toEqual(['done', 'done', 'done', 'done']);
+    const log = dialog.getByTestId('machine-progress-log');
+    expect(await log.textContent()).toContain('Host keys reported by the provider');
+    expect(await dialog.getByTestId('machine-ready').textContent()).toContain(MACHINE);
+    await shot('machines-create-done.png');
+
+    await dialog.getByTestId('machine-create-done').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => machineRow().getAttribute('data-state'), { timeout: 30_000 }).toBe('running');
+    expect(await machineRow().getByTestId('machine-host').textContent()).toBe(MACHINE);
+    expect(await machineRow().getByTestId('machine-address').textContent()).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(await machineRow().textContent()).toContain('sandbox-small');
+    expect(containerStatus()).toBe('running');
+    await shot('machines-list.png');
+  }, 600_000);
+
+  it('stops and starts the machine from its row', async () => {
+    await machineRow().getByTestId('machine-stop').click();
+    await expect.poll(() => machineRow().getAttribute('data-state'), { timeout: 60_000 }).toBe('stopped');
+    expect(containerStatus()).toBe('exited');
+    expect(await machineRow().getByTestId('machine-stop').isDisabled()).toBe(true);
+
+    await machineRow().getByTestId('machine-start').click();
+    await expect.poll(() => machineRow().getAttribute('data-state'), { timeout: 60_000 }).toBe('running');
+    expect(containerStatus()).toBe('running');
+    expect(await page.getByTestId('machine-error').count()).toBe(0);
+  });
+
+  it('destroys the machine after a confirmation that names it, leaving no container behind', async () => {
+    await machineRow().getByTestId('machine-destroy').click();
+    const confirm = page.getByTestId('machine-destroy-dialog');
+    await confirm.waitFor();
+    expect(await confirm.getByRole('heading').textContent()).toBe(`Destroy ${MACHINE}?`);
+    expect(await confirm.textContent()).toContain(`the host ${MACHINE} is removed from Crossdock`);
+    // The safe answer has focus: Enter alone destroys nothing.
+    expect(await confirm.getByRole('button', { name: 'Cancel' }).evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await machineRow().count()).toBe(1);
+
+    await machineRow().getByTestId('machine-destroy').click();
+    await confirm.waitFor();
+    await shot('machines-destroy-confirm.png');
+    await confirm.getByTestId('machine-destroy-dialog-confirm').click();
+    await confirm.waitFor({ state: 'detached', timeout: 60_000 });
+    await machineRow().waitFor({ state: 'detached', timeout: 30_000 });
+    expect(sandboxContainers()).toBe('');
+    // Its host went with it.
+    await page.getByTestId('nav-hosts').click();
+    await page.getByTestId('view-hosts').waitFor();
+    expect(await page.locator(`[data-testid="host-row"][data-host-name="${MACHINE}"]`).count()).toBe(0);
+  });
+});
+
+describe('providers from the page', () => {
+  it('refuses an AWS account with a wrong secret, saving nothing, and adds it with the right one', async () => {
+    await page.getByTestId('nav-machines').click();
+    await page.getByTestId('add-provider').click();
+    const dialog = page.getByTestId('add-provider-dialog');
+    await dialog.waitFor();
+
+    // The contract's schema is checked in the page first.
+    await dialog.getByTestId('add-provider-submit').click();
+    expect(await dialog.locator('.form-error').allTextContents()).toEqual(['Give the provider a name.', 'Give the region.', 'Give the access key ID.', 'Give the secret access key.']);
+
+    await dialog.getByTestId('add-provider-name').fill(AWS_NAME);
+    await dialog.getByTestId('add-provider-region').fill(emulator.region);
+    await dialog.getByTestId('add-provider-access-key-id').fill(emulator.accessKeyId);
+    await dialog.getByTestId('add-provider-secret-access-key').fill('not-the-secret-access-key-0000000000000');
+    await dialog.getByTestId('add-provider-endpoint').fill(emulator.endpoint);
+    await dialog.getByTestId('add-provider-submit').click();
+    const error = dialog.getByTestId('add-provider-error');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.textContent()).toContain('PROVIDER_AUTH_FAILED');
+    expect(await error.textContent()).toContain(`AWS (${AWS_NAME}) refused the credentials`);
+    expect(await dialog.isVisible()).toBe(true);
+    await shot('providers-auth-failed.png');
+    expect(await providerNames()).toEqual(['local']);
+    // Nothing was saved: a fresh page asks providers.list again.
+    await page.reload();
+    await page.getByTestId('view-machines').waitFor();
+    await expect.poll(providerNames, { timeout: 15_000 }).toEqual(['local']);
+
+    await page.getByTestId('add-provider').click();
+    await dialog.waitFor();
+    await dialog.getByTestId('add-provider-name').fill(AWS_NAME);
+    await dialog.getByTestId('add-provider-region').fill(emulator.region);
+    await dialog.getByTestId('add-provider-access-key-id').fill(emulator.accessKeyId);
+    await dialog.getByTestId('add-provider-secret-access-key').fill(emulator.secretAccessKey);
+    await dialog.getByTestId('add-provider-endpoint').fill(emulator.endpoint);
+    await dialog.getByTestId('add-provider-submit').click();
+    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+    await expect.poll(providerNames).toEqual(['local', AWS_NAME]);
+    expect(await page.locator(`[data-testid="provider-row"][data-provider-name="${AWS_NAME}"]`).textContent()).toContain('In the vault');
+    await page.reload();
+    await page.getByTestId('view-machines').waitFor();
+    await expect.poll(providerNames, { timeout: 15_000 }).toEqual(['local', AWS_NAME]);
+  });
+
+  it('shows the account’s EC2 sizes and prices side by side in the create form', async () => {
+    await page.getByTestId('create-machine').first().click();
+    const dialog = page.getByTestId('create-machine-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('create-machine-provider').selectOption({ label: `${AWS_NAME} — AWS EC2` });
+    const location = dialog.getByTestId('create-machine-location');
+    await expect.poll(() => location.locator('option').allTextContents(), { timeout: 30_000 }).toEqual([
+      `${emulator.region} (any zone)`, `${emulator.region}a`, `${emulator.region}b`, `${emulator.region}c`,
+    ]);
+    const small = dialog.locator('[data-testid="size-row"][data-size-type="t3.small"]');
+    await small.waitFor({ timeout: 30_000 });
+    expect(await small.locator('td, th').allTextContents()).toEqual(['', 't3.small', 'small', '2', '2 GiB', 'amd64', '$0.0208']);
+    expect(await dialog.getByTestId('size-row').evaluateAll((rows) => rows.slice(0, 3).map((row) => row.getAttribute('data-size-class')))).toEqual(['small', 'medium', 'large']);
+    expect(await small.locator('input[type="radio"]').isChecked()).toBe(true);
+    await shot('machines-create-aws-sizes.png');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('removes the provider after a confirmation', async () => {
+    await page.locator(`[data-testid="provider-row"][data-provider-name="${AWS_NAME}"]`).getByTestId('provider-remove').click();
+    const confirm = page.getByTestId('provider-remove-dialog');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(AWS_NAME);
+    await confirm.getByTestId('provider-remove-dialog-confirm').click();
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(providerNames).toEqual(['local']);
+  });
+
+  it('did all of that without uncaught page errors or CSP violations', () => {
+    expect(pageProblems).toEqual([]);
+  });
+});
