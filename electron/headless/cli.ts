@@ -12,6 +12,7 @@ import { infoCommand } from './commands/info.js';
 import { jobsCommand } from './commands/jobs.js';
 import { logsCommand } from './commands/logs.js';
 import { machineCommand, providerCommand } from './commands/machine.js';
+import { migrateCommand } from './commands/migrate.js';
 import { psCommand } from './commands/ps.js';
 import { serveCommand } from './commands/serve.js';
 
@@ -44,6 +45,11 @@ Commands:
                         Create a machine, wait for SSH with a verified host key, bootstrap Docker
   machine ls [--json]   Machines on every provider
   machine start|stop|rm NAME
+  migrate HOST/CONTAINER --to HOST [--dry-run] [--remove-source] [--relay] [--healthy-seconds N] [--json]
+  migrate HOST/project:P --to HOST [...]
+                        Move a container or a compose project (image, config, volume data) to another host
+  migrate ls [--json]   Migrations and their state (interrupted ones can be resumed or rolled back)
+  migrate resume ID | migrate rollback ID
   serve [--port N]      Serve the app and its API on 127.0.0.1 (default port 7420, 0 = any free port)
   jobs ls [--json]      List background jobs (running, finished, interrupted)
   info [--json]         Show the version and where data lives
@@ -63,6 +69,7 @@ const COMMANDS: Record<string, Command> = {
   exec: execCommand,
   bootstrap: bootstrapCommand,
   machine: machineCommand,
+  migrate: migrateCommand,
   provider: providerCommand,
 };
 
