@@ -25,6 +25,11 @@ export interface FleetOptions {
   sshTimeoutMs: number;
   /** How long terminated instances stay listed (EC2: about an hour). */
   terminatedRetentionMs: number;
+  /**
+   * Addresses held by instances that still exist (stopped ones too), shared by the fleets of
+   * every region: they all hand out addresses from the same range.
+   */
+  reserved: Set<string>;
 }
 
 /**
@@ -141,6 +146,8 @@ export class Fleet {
       delete instance.containerId;
     }
     if (instance.state !== 'terminated') {
+      // Freed only now, once the container no longer holds it (and only once per instance).
+      this.options.reserved.delete(instance.address);
       instance.state = 'terminated';
       instance.terminatedAt = new Date();
     }
@@ -164,7 +171,8 @@ export class Fleet {
 
   private async allocate(count: number): Promise<string[]> {
     const taken = await usedAddresses(this.options.machines);
-    for (const i of this.state.instances.values()) if (i.state !== 'terminated') taken.add(i.address);
+    // From here on synchronous: no other launch, in any region, can pick between check and reserve.
+    for (const address of this.options.reserved) taken.add(address);
     const free: string[] = [];
     for (let host = this.options.firstHost; host <= this.options.lastHost && free.length < count; host++) {
       const address = `${this.options.addressPrefix}${host}`;
@@ -173,6 +181,7 @@ export class Fleet {
     if (free.length < count) {
       throw new ServiceError('InsufficientInstanceCapacity', `There is not enough capacity for ${count} instance(s).`, 500);
     }
+    for (const address of free) this.options.reserved.add(address);
     return free;
   }
 }

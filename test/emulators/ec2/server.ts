@@ -9,10 +9,11 @@ import { keyPairActions } from './actions/key-pairs.js';
 import { securityGroupActions } from './actions/security-groups.js';
 import { tagActions } from './actions/tags.js';
 import { ServiceError } from './errors.js';
-import { Fleet } from './instances.js';
+import { catalogRegions } from './catalog.js';
+import { Fleet, type FleetOptions } from './instances.js';
 import { newOwner, removeOrphans } from '../orphans.js';
 import { QueryParams } from './query-protocol.js';
-import { verifySigV4, type SigningIdentity } from './sigv4.js';
+import { credentialScopeRegion, verifySigV4, type SignedRequest, type SigV4Refusal } from './sigv4.js';
 import { handleSsm, type JsonBody } from './ssm.js';
 import { Ec2State } from './state.js';
 import { ec2ErrorResponse, ec2Response } from './xml.js';
@@ -22,7 +23,10 @@ export interface Ec2EmulatorOptions {
   /** Listen address (default 127.0.0.1) and port (default 0: any free port). */
   host?: string;
   port?: number;
+  /** The home region (default us-east-1): what `region` reports, for clients that need one. */
   region?: string;
+  /** Regions served besides the home one (default every region of the catalogue). */
+  regions?: string[];
   accessKeyId?: string;
   secretAccessKey?: string;
   /** Machine image of every instance (default the rig's `crossdock-test-machine:latest`). */
@@ -41,7 +45,9 @@ export interface Ec2EmulatorOptions {
 /** A running emulator: point the SDK clients (EC2 and SSM both) at `endpoint`. */
 export interface Ec2Emulator {
   endpoint: string;
+  /** The home region; every region in `regions` works (sign for it, as the SDK does for its client's region). */
   region: string;
+  regions: readonly string[];
   accessKeyId: string;
   secretAccessKey: string;
   /** Stops the server and removes every machine it made. */
@@ -73,17 +79,16 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
  * SSM (AWS JSON 1.1, SigV4 service `ssm`); everything else is EC2 (Query protocol, service `ec2`).
  */
 export async function startEc2Emulator(options: Ec2EmulatorOptions = {}): Promise<Ec2Emulator> {
-  const identity: SigningIdentity = {
-    region: options.region ?? 'us-east-1',
+  const home = options.region ?? 'us-east-1';
+  const regions = [...new Set([home, ...(options.regions ?? catalogRegions)])];
+  const credentials = {
     accessKeyId: options.accessKeyId ?? 'AKIACROSSDOCKEMULATOR',
     secretAccessKey: options.secretAccessKey ?? 'crossdock-ec2-emulator-secret-key-0000000',
   };
   const docker = options.docker ?? new Docker({ socketPath: '/var/run/docker.sock' });
   await removeOrphans(docker, 'ec2');
-  const state = new Ec2State();
-  state.groups.set('sg-0defa017c0ffee000', { groupId: 'sg-0defa017c0ffee000', groupName: 'default', description: 'default VPC security group', ingress: [] });
   const addresses = options.addresses ?? { prefix: '10.213.0.', first: 150, last: 169 };
-  const fleet = new Fleet(state, {
+  const fleetOptions: FleetOptions = {
     machines: {
       docker,
       image: options.image ?? 'crossdock-test-machine:latest',
@@ -95,9 +100,30 @@ export async function startEc2Emulator(options: Ec2EmulatorOptions = {}): Promis
     lastHost: addresses.last,
     sshTimeoutMs: options.sshTimeoutMs ?? 60_000,
     terminatedRetentionMs: options.terminatedRetentionMs ?? 60 * 60_000,
-  });
-  const context: ActionContext = {
-    state, fleet, region: identity.region, accountId: '123456789012', vpcId: 'vpc-0c0ffee0crossdock', subnetId: 'subnet-0c0ffee0crossdock',
+    reserved: new Set(),
+  };
+  // EC2 keeps instances, key pairs and security groups per region: one state and fleet each,
+  // made on the region's first request. The request's region is its SigV4 credential scope, as
+  // the SDK signs for the client's region whatever endpoint it is sent to.
+  const contexts = new Map<string, ActionContext>();
+  const contextFor = (region: string): ActionContext => {
+    let context = contexts.get(region);
+    if (!context) {
+      const state = new Ec2State();
+      state.groups.set('sg-0defa017c0ffee000', { groupId: 'sg-0defa017c0ffee000', groupName: 'default', description: 'default VPC security group', ingress: [] });
+      context = {
+        state, fleet: new Fleet(state, fleetOptions), region, regions,
+        accountId: '123456789012', vpcId: 'vpc-0c0ffee0crossdock', subnetId: 'subnet-0c0ffee0crossdock',
+      };
+      contexts.set(region, context);
+    }
+    return context;
+  };
+  /** The region a request is for (the region its valid signature names), or why it is refused. */
+  const authenticate = (signed: SignedRequest, service: 'ec2' | 'ssm'): { region: string } | SigV4Refusal => {
+    const region = credentialScopeRegion(signed.headers) ?? home;
+    if (!regions.includes(region)) return { reason: `the credential scope names ${region}, which this emulator does not serve (${regions.join(', ')})` };
+    return verifySigV4(signed, { ...credentials, region }, service) ?? { region };
   };
 
   const server = createServer((req, res) => {
@@ -117,13 +143,13 @@ export async function startEc2Emulator(options: Ec2EmulatorOptions = {}): Promis
       const sendJson = (status: number, json: JsonBody): void => {
         res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId }).end(JSON.stringify(json));
       };
-      const refusal = verifySigV4(signed, identity, 'ssm');
-      if (refusal) {
+      const auth = authenticate(signed, 'ssm');
+      if ('reason' in auth) {
         const type = req.headers.authorization ? 'InvalidSignatureException' : 'MissingAuthenticationTokenException';
-        return sendJson(400, { __type: type, message: refusal.reason });
+        return sendJson(400, { __type: type, message: auth.reason });
       }
       try {
-        return sendJson(200, handleSsm(target.slice('AmazonSSM.'.length), JSON.parse(body.toString('utf8') || '{}') as JsonBody, identity.region));
+        return sendJson(200, handleSsm(target.slice('AmazonSSM.'.length), JSON.parse(body.toString('utf8') || '{}') as JsonBody, auth.region));
       } catch (error) {
         if (!(error instanceof ServiceError)) throw error;
         return sendJson(error.status, { __type: error.code, message: error.message });
@@ -134,10 +160,11 @@ export async function startEc2Emulator(options: Ec2EmulatorOptions = {}): Promis
       res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': requestId }).end(xml);
     };
     const params = QueryParams.parse(req.method === 'POST' ? body.toString('utf8') : new URL(req.url ?? '/', 'http://x').search.slice(1));
-    const refusal = verifySigV4(signed, identity, 'ec2');
-    if (refusal) {
-      return sendXml(401, ec2ErrorResponse('AuthFailure', `AWS was not able to validate the provided access credentials (${refusal.reason})`, requestId));
+    const auth = authenticate(signed, 'ec2');
+    if ('reason' in auth) {
+      return sendXml(401, ec2ErrorResponse('AuthFailure', `AWS was not able to validate the provided access credentials (${auth.reason})`, requestId));
     }
+    const context = contextFor(auth.region);
     const action = params.string('Action');
     try {
       if (!action) throw new ServiceError('MissingAction', 'The request must contain the parameter Action');
@@ -159,13 +186,15 @@ export async function startEc2Emulator(options: Ec2EmulatorOptions = {}): Promis
   const { address, port } = server.address() as AddressInfo;
   return {
     endpoint: `http://${address}:${port}`,
-    ...identity,
+    region: home,
+    regions,
+    ...credentials,
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // SDK clients keep connections alive; without this, close() would wait for them.
       server.closeAllConnections();
       await closed;
-      await fleet.close();
+      await Promise.all([...contexts.values()].map((context) => context.fleet.close()));
     },
   };
 }

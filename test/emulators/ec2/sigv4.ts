@@ -62,6 +62,15 @@ function parseAuthorization(header: string): { credential: string; signedHeaders
 }
 
 /**
+ * The region a request's credential scope names (`Credential=<key>/<date>/<region>/…`), or
+ * undefined when it carries no readable SigV4 header. Says nothing about the signature's validity.
+ */
+export function credentialScopeRegion(headers: SignedRequest['headers']): string | undefined {
+  const authorization = headerValue(headers, 'authorization');
+  return authorization ? parseAuthorization(authorization)?.credential.split('/')[2] : undefined;
+}
+
+/**
  * Checks an AWS Signature Version 4 `Authorization` header the way AWS does: rebuilds the
  * canonical request and string to sign from what was received, derives the signing key by the
  * HMAC chain (date, region, service, "aws4_request") and compares signatures in constant time.

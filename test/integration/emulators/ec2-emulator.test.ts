@@ -97,6 +97,23 @@ describe('EC2 emulator', () => {
     expect((await failure(ssm.send(new GetParameterCommand({ Name: '/aws/service/nope' })))).name).toBe('ParameterNotFound');
   });
 
+  it('serves every region of its catalogue apart, by the region a request is signed for', async () => {
+    const config = (region: string) => ({ endpoint: emulator.endpoint, region, credentials: { accessKeyId: emulator.accessKeyId, secretAccessKey: emulator.secretAccessKey } });
+    expect(emulator.regions).toContain('eu-west-1');
+    const west = new EC2Client(config('eu-west-1'));
+    const zones = await west.send(new DescribeAvailabilityZonesCommand({}));
+    expect(zones.AvailabilityZones?.map((z) => z.ZoneName)).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']);
+    // Key pairs are regional: one imported in eu-west-1 is unknown at home.
+    await west.send(new ImportKeyPairCommand({ KeyName: 'crossdock-regional', PublicKeyMaterial: Buffer.from(key.publicKey) }));
+    expect((await west.send(new DescribeKeyPairsCommand({}))).KeyPairs?.map((p) => p.KeyName)).toContain('crossdock-regional');
+    expect((await ec2.send(new DescribeKeyPairsCommand({}))).KeyPairs?.map((p) => p.KeyName)).not.toContain('crossdock-regional');
+    await west.send(new DeleteKeyPairCommand({ KeyName: 'crossdock-regional' }));
+    // A region it does not serve is refused like a bad signature.
+    const nowhere = new EC2Client(config('mars-north-1'));
+    expect(await failure(nowhere.send(new DescribeRegionsCommand({})))).toEqual({ name: 'AuthFailure', status: 401 });
+    for (const client of [west, nowhere]) client.destroy();
+  });
+
   let groupId = '';
   let instanceId = '';
   let address = '';

@@ -1,7 +1,7 @@
 // The AWS provider against the EC2 wire emulator: the official SDK on the wire, real machines
 // behind the instances. The provider is only given an endpoint; the one emulator-specific fact
 // is that its AMIs authorise the key pair for root, which the test says through `sshUserByOs`.
-import { DescribeInstancesCommand, DescribeKeyPairsCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, DescribeKeyPairsCommand, DescribeSecurityGroupsCommand, EC2Client, type Instance } from '@aws-sdk/client-ec2';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,8 @@ let options: AwsProviderOptions;
 let provider: AwsProvider;
 let key: { privateKey: Buffer; publicKey: string };
 const created = new Set<string>();
+/** A region of the account other than the provider's default one. */
+const otherRegion = 'us-west-2';
 const names = new Set<string>();
 /** Machine names of this run: leftovers of a killed run cannot collide with them. */
 const named = (base: string): string => `aws-${base}-${runId}`;
@@ -37,18 +39,32 @@ async function untilRunning(id: string, timeoutMs = 60_000): Promise<ProviderMac
   }
 }
 
-/** The emulator's container for an instance, found by its labels. */
-async function containerOf(instanceId: string): Promise<string> {
+/** The emulator's container for a machine (id `region/instance-id`), found by its labels. */
+async function containerOf(machineId: string): Promise<string> {
+  const instanceId = machineId.split('/').pop() ?? machineId;
   const [found] = await docker.listContainers({ all: true, filters: { label: ['crossdock.emulator=ec2', `crossdock.emulator.instance-id=${instanceId}`] } });
   if (!found) throw new Error(`no container for ${instanceId}`);
   return found.Names[0]?.replace(/^\//, '') ?? found.Id;
 }
 
-async function createOne(name: string): Promise<ProviderMachine> {
+async function createOne(name: string, region: string | null = null): Promise<ProviderMachine> {
   names.add(name);
-  const machine = await provider.create({ name, size: 'small', os: 'debian-12', region: null, openPorts: [8080], sshPublicKey: key.publicKey });
+  const machine = await provider.create({ name, size: 'small', os: 'debian-12', region, openPorts: [8080], sshPublicKey: key.publicKey });
   created.add(machine.id);
   return machine;
+}
+
+/** An SDK client of the emulator in one region, outside the provider. */
+function rawClient(region: string): EC2Client {
+  return new EC2Client({ endpoint: emulator.endpoint, region, credentials: { accessKeyId: emulator.accessKeyId, secretAccessKey: emulator.secretAccessKey } });
+}
+
+/** Instances of a region that are not terminated, as EC2 itself lists them. */
+async function rawInstances(region: string): Promise<Instance[]> {
+  const raw = rawClient(region);
+  const out = await raw.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] }] }));
+  raw.destroy();
+  return out.Reservations?.flatMap((r) => r.Instances ?? []) ?? [];
 }
 
 beforeAll(async () => {
@@ -130,6 +146,9 @@ describe('AWS provider (EC2 emulator)', () => {
     });
     expect(sizes.find((s) => s.type === 't4g.small')?.arch).toBe('arm64');
     await expect(provider.sizes('mars-north-1')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    // Another region of the account, or a zone of it, is asked in that region.
+    expect((await provider.sizes(otherRegion)).find((s) => s.normalized === 'small')?.type).toBe('t3.small');
+    expect(await provider.sizes(`${otherRegion}b`)).toEqual(await provider.sizes(otherRegion));
   });
 
   let machine: ProviderMachine;
@@ -138,6 +157,7 @@ describe('AWS provider (EC2 emulator)', () => {
   it('creates a debian-12 machine that answers SSH with the host key its console shows', async () => {
     const started = Date.now();
     const pending = await createOne(named('web-1'));
+    expect(pending.id).toMatch(new RegExp(`^${emulator.region}/i-[0-9a-f]+$`));
     expect(pending).toMatchObject({ name: named('web-1'), state: 'pending', os: 'debian-12', sshUser: 'root', type: 't3.small', region: emulator.region });
     machine = await untilRunning(pending.id);
     console.log(`aws provider: create → running (polling get) in ${Date.now() - started} ms`);
@@ -190,15 +210,47 @@ describe('AWS provider (EC2 emulator)', () => {
     await Promise.all(machines.map(async (m) => { await provider.destroy(m.id); created.delete(m.id); }));
   });
 
-  it('leaves no instance, key pair or security group behind', async () => {
-    const raw = new EC2Client({ endpoint: emulator.endpoint, region: emulator.region, credentials: { accessKeyId: emulator.accessKeyId, secretAccessKey: emulator.secretAccessKey } });
+  it('creates a machine in another region than the default, which every laptop lists, and destroys it there', async () => {
+    const started = Date.now();
+    const pending = await createOne(named('far'), `${otherRegion}c`);
+    expect(pending).toMatchObject({ name: named('far'), region: otherRegion });
+    expect(pending.id).toMatch(new RegExp(`^${otherRegion}/i-`));
+    const far = await untilRunning(pending.id);
+    console.log(`aws provider: create → running in ${otherRegion} in ${Date.now() - started} ms`);
+    const fingerprints = await provider.hostKeyFingerprints(far.id);
+    expect(await sshAs(far, key.privateKey, fingerprints ?? [], 'id -un')).toBe('root\n');
+
+    // The instance, its key pair and its group are in that region only.
+    const [inOther, inHome] = await Promise.all([rawInstances(otherRegion), rawInstances(emulator.region)]);
+    expect(inOther.map((i) => i.InstanceId)).toEqual([pending.id.split('/')[1]]);
+    expect(inOther[0]?.Placement?.AvailabilityZone).toBe(`${otherRegion}c`);
+    expect(inHome).toEqual([]);
+
+    // A second laptop whose default region is a third one lists it, and can stop it by id.
+    const second = createAwsProvider({ name: 'laptop-2', region: 'eu-central-1', credentials: options.credentials, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
+    expect((await second.list()).map((m) => [m.id, m.region, m.state])).toEqual([[far.id, otherRegion, 'running']]);
+    await second.stop(far.id);
+    expect(['stopping', 'stopped']).toContain((await provider.get(far.id))?.state);
+    second.close();
+
+    await expect(provider.create({ name: named('nowhere'), size: 'small', os: 'debian-12', region: 'eu-west-12', openPorts: [], sshPublicKey: key.publicKey }))
+      .rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining(otherRegion) });
+    await provider.destroy(far.id);
+    created.delete(far.id);
+    expect(await provider.list()).toEqual([]);
+  });
+
+  it('leaves no instance, key pair or security group behind, in any region', async () => {
     const resourceNames = [...names].map((n) => `crossdock-${n}`);
-    const live = await raw.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped', 'shutting-down'] }] }));
-    expect(live.Reservations?.flatMap((r) => r.Instances ?? []) ?? []).toEqual([]);
-    const pairs = await raw.send(new DescribeKeyPairsCommand({}));
-    expect((pairs.KeyPairs ?? []).filter((p) => resourceNames.includes(p.KeyName ?? ''))).toEqual([]);
-    const groups = await raw.send(new DescribeSecurityGroupsCommand({}));
-    expect((groups.SecurityGroups ?? []).filter((g) => resourceNames.includes(g.GroupName ?? ''))).toEqual([]);
-    raw.destroy();
+    for (const region of [emulator.region, otherRegion]) {
+      const raw = rawClient(region);
+      const live = await raw.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped', 'shutting-down'] }] }));
+      expect(live.Reservations?.flatMap((r) => r.Instances ?? []) ?? []).toEqual([]);
+      const pairs = await raw.send(new DescribeKeyPairsCommand({}));
+      expect((pairs.KeyPairs ?? []).filter((p) => resourceNames.includes(p.KeyName ?? ''))).toEqual([]);
+      const groups = await raw.send(new DescribeSecurityGroupsCommand({}));
+      expect((groups.SecurityGroups ?? []).filter((g) => resourceNames.includes(g.GroupName ?? ''))).toEqual([]);
+      raw.destroy();
+    }
   });
 });

@@ -14,6 +14,8 @@ import { startEc2Emulator, type Ec2Emulator } from '../../emulators/ec2/index.js
 import { runId } from './run-id.js';
 
 const NAME = `aws-it-${runId}`;
+/** Not the emulator's home region, which the provider is added with. */
+const REGION = 'eu-west-1';
 let emulator: Ec2Emulator;
 let dataDir: string;
 let core: Core;
@@ -48,17 +50,19 @@ describe('machines on AWS EC2', () => {
     const credentials = { accessKeyId: emulator.accessKeyId, secretAccessKey: emulator.secretAccessKey };
     // The emulator's images authorise the key for root, as custom AMIs may: the provider setting says so.
     await client.api.providers.add({ name: 'aws', kind: 'aws', region: emulator.region, endpoint: emulator.endpoint, credentials, sshUserByOs: { 'debian-12': 'root' } });
-    const job = await client.api.machines.create({ name: NAME, provider: 'aws', size: 'small', os: 'debian-12', openPorts: [80] });
+    // In a zone of another region than the account's default one (`machine create --region`).
+    const job = await client.api.machines.create({ name: NAME, provider: 'aws', size: 'small', os: 'debian-12', region: `${REGION}b`, openPorts: [80] });
     const done = await client.api.jobs.wait({ id: job.id });
     if (done.state !== 'succeeded') throw new Error(`the job ended ${done.state}: ${done.error?.message ?? ''}`);
     const machine = done.result as MachineInfo;
-    expect(machine).toMatchObject({ name: NAME, providerKind: 'aws', state: 'running', hostName: NAME, type: 't3.small' });
+    expect(machine).toMatchObject({ name: NAME, providerKind: 'aws', state: 'running', hostName: NAME, type: 't3.small', region: REGION });
+    expect((await client.api.machines.list({})).find((m) => m.name === NAME)?.id).toBe(machine.id);
     const logs = (await client.api.jobs.logs({ id: job.id })).map((l) => l.text).join('\n');
     expect(logs).toContain('Host keys reported by the provider');
     expect((await client.api.hosts.list({})).find((h) => h.name === NAME)?.status).not.toBe('error');
 
     await client.api.machines.remove({ machine: NAME });
-    const ec2 = new EC2Client({ endpoint: emulator.endpoint, region: emulator.region, credentials });
+    const ec2 = new EC2Client({ endpoint: emulator.endpoint, region: REGION, credentials });
     const reservations = (await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag:Name', Values: [NAME] }] }))).Reservations ?? [];
     const live = reservations.flatMap((r) => r.Instances ?? []).filter((i) => i.State?.Name !== 'terminated');
     expect(live).toEqual([]);

@@ -8,26 +8,28 @@ import { DEFAULT_SSH_USERS, resolveImageId } from './images.js';
 import { resourceName, TAGS, toProviderMachine } from './instance.js';
 import { createSecurityGroup, deleteKeyPair, deleteSecurityGroup, importKeyPair } from './machine-resources.js';
 import type { AwsClients, AwsProviderOptions } from './options.js';
+import type { Placement } from './placement.js';
 import { archOf, instanceTypeFor } from './sizes.js';
 
 // Key pair and security group names are built from it: keep it to what both accept everywhere.
 const MACHINE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/i;
 
-/** The availability zone a spec asks for: none (EC2 picks) for null or the region itself. */
-export function zoneFor(specRegion: string | null, providerRegion: string): string | undefined {
-  if (specRegion === null || specRegion === providerRegion) return undefined;
-  if (new RegExp(`^${providerRegion.replace(/[-.]/g, '\\$&')}[a-z]$`).test(specRegion)) return specRegion;
-  throw new CrossdockError('INVALID_ARGUMENT', `This AWS provider works in ${providerRegion}; ${specRegion} is not it or one of its zones`, { region: specRegion });
+/** Refuses a name key pairs and security groups could not be named after. */
+export function checkMachineName(name: string): void {
+  if (!MACHINE_NAME.test(name)) {
+    throw new CrossdockError('INVALID_ARGUMENT', `Machine name "${name}" must be letters, digits and dashes (at most 63)`, { name });
+  }
 }
 
-/** Creates the machine; `nameTaken` tells whether a live managed machine already has the name. */
+/**
+ * Creates the machine with the clients of `placement.region`; `nameTaken` tells whether a live
+ * managed machine there already has the name.
+ */
 export async function createMachine(
-  clients: AwsClients, options: AwsProviderOptions, spec: MachineSpec, nameTaken: (name: string) => Promise<boolean>, signal?: AbortSignal,
+  clients: AwsClients, options: AwsProviderOptions, spec: MachineSpec, placement: Placement, nameTaken: (name: string) => Promise<boolean>, signal?: AbortSignal,
 ): Promise<ProviderMachine> {
-  if (!MACHINE_NAME.test(spec.name)) {
-    throw new CrossdockError('INVALID_ARGUMENT', `Machine name "${spec.name}" must be letters, digits and dashes (at most 63)`, { name: spec.name });
-  }
-  const zone = zoneFor(spec.region, options.region);
+  checkMachineName(spec.name);
+  const { zone } = placement;
   const send = signal ? { abortSignal: signal } : {};
   const instanceType = instanceTypeFor(spec.size);
   const [types, taken] = await Promise.all([
@@ -57,7 +59,7 @@ export async function createMachine(
     }), send);
     const instance = out.Instances?.[0];
     if (!instance?.InstanceId) throw new Error('RunInstances answered without an instance');
-    return toProviderMachine({ ...instance, Tags: instance.Tags?.length ? instance.Tags : tags }, options.region);
+    return toProviderMachine({ ...instance, Tags: instance.Tags?.length ? instance.Tags : tags }, placement.region);
   } catch (error) {
     // Not under the caller's signal: a cancelled create must still clean up.
     await Promise.allSettled([deleteKeyPair(clients.ec2, resourceName(spec.name)), deleteSecurityGroup(clients.ec2, resourceName(spec.name), undefined, 10_000)]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { zoneFor } from './create-machine.js';
 import { isManaged, toProviderMachine } from './instance.js';
+import { machineId, parseMachineId, placementFor } from './placement.js';
 
 const tags = (record: Record<string, string>) => Object.entries(record).map(([Key, Value]) => ({ Key, Value }));
 
@@ -12,7 +12,7 @@ describe('toProviderMachine', () => {
       Tags: tags({ crossdock: 'managed', Name: 'web-1', 'crossdock:os': 'debian-12', 'crossdock:ssh-user': 'root' }),
     }, 'eu-west-1');
     expect(machine).toEqual({
-      id: 'i-1', name: 'web-1', state: 'running', address: '3.3.3.3', sshPort: 22, sshUser: 'root', region: 'eu-west-1',
+      id: 'eu-west-1/i-1', name: 'web-1', state: 'running', address: '3.3.3.3', sshPort: 22, sshUser: 'root', region: 'eu-west-1',
       type: 't3.small', os: 'debian-12', createdAt: '2025-01-02T03:04:05.000Z',
     });
   });
@@ -32,12 +32,27 @@ describe('toProviderMachine', () => {
   });
 });
 
-describe('zoneFor', () => {
-  it('accepts the region or one of its zones and refuses others', () => {
-    expect(zoneFor(null, 'eu-west-1')).toBeUndefined();
-    expect(zoneFor('eu-west-1', 'eu-west-1')).toBeUndefined();
-    expect(zoneFor('eu-west-1b', 'eu-west-1')).toBe('eu-west-1b');
-    expect(() => zoneFor('us-east-1a', 'eu-west-1')).toThrow(/works in eu-west-1/);
-    expect(() => zoneFor('eu-west-12', 'eu-west-1')).toThrow();
+describe('placementFor', () => {
+  const regions = ['eu-west-1', 'us-east-1', 'us-west-2'];
+  it('reads a region or a zone of any of the account regions, and nothing else', () => {
+    expect(placementFor(null, 'eu-west-1', regions)).toEqual({ region: 'eu-west-1' });
+    expect(placementFor('eu-west-1', 'eu-west-1', regions)).toEqual({ region: 'eu-west-1' });
+    expect(placementFor('eu-west-1b', 'eu-west-1', regions)).toEqual({ region: 'eu-west-1', zone: 'eu-west-1b' });
+    expect(placementFor('us-west-2', 'eu-west-1', regions)).toEqual({ region: 'us-west-2' });
+    expect(placementFor('us-east-1a', 'eu-west-1', regions)).toEqual({ region: 'us-east-1', zone: 'us-east-1a' });
+    expect(placementFor('us-west-2-lax-1a', 'eu-west-1', regions)).toEqual({ region: 'us-west-2', zone: 'us-west-2-lax-1a' });
+    expect(placementFor('eu-west-12', 'eu-west-1', regions)).toBeNull();
+    expect(placementFor('mars-north-1', 'eu-west-1', regions)).toBeNull();
+    expect(placementFor('us-east-1a', 'eu-west-1', ['eu-west-1'])).toBeNull();
+  });
+});
+
+describe('machine ids', () => {
+  it('carry the region; a bare instance id means the default region', () => {
+    expect(machineId('us-west-2', 'i-0abc')).toBe('us-west-2/i-0abc');
+    expect(parseMachineId('us-west-2/i-0abc', 'eu-west-1')).toEqual({ region: 'us-west-2', instanceId: 'i-0abc' });
+    expect(parseMachineId('i-0abc', 'eu-west-1')).toEqual({ region: 'eu-west-1', instanceId: 'i-0abc' });
+    expect(parseMachineId('us-gov-west-1/i-1', 'eu-west-1')).toEqual({ region: 'us-gov-west-1', instanceId: 'i-1' });
+    expect(parseMachineId('../etc/i-0abc', 'eu-west-1')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
 import type { Instance, Tag } from '@aws-sdk/client-ec2';
 import type { MachineState, ProviderMachine } from '../provider.js';
 import { DEFAULT_SSH_USERS, isOsFamily } from './images.js';
+import { machineId } from './placement.js';
 
 /** Tag keys Crossdock writes on everything it creates in EC2. */
 export const TAGS = {
@@ -37,12 +38,12 @@ const STATES: Readonly<Record<string, MachineState>> = {
   terminated: 'terminated',
 };
 
-/** The machine as Crossdock sees it; `region` is the region the provider works in. */
+/** The machine as Crossdock sees it; `region` is the region the instance was found in. */
 export function toProviderMachine(instance: Instance, region: string): ProviderMachine {
   const osTag = tagValue(instance.Tags, TAGS.os);
   const os = isOsFamily(osTag) ? osTag : null;
   return {
-    id: instance.InstanceId ?? '',
+    id: machineId(region, instance.InstanceId ?? ''),
     name: tagValue(instance.Tags, 'Name') ?? instance.InstanceId ?? '',
     state: STATES[instance.State?.Name ?? ''] ?? 'unknown',
     // The private address serves instances without a public one, reached over a VPN or peering.

@@ -1,12 +1,18 @@
-// What an account offers in the provider's region: regions (with this region's zones) and the
+// What an account offers: its regions (with the default region's zones) and a region's
 // instance types as normalised sizes.
 import { DescribeAvailabilityZonesCommand, DescribeInstanceTypesCommand, DescribeRegionsCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import type { RegionOffer, SizeOffer } from '../provider.js';
 import { toSizeOffer } from './sizes.js';
 
+/** The names of the account's enabled regions (DescribeRegions lists only those by default). */
+export async function enabledRegions(ec2: EC2Client, signal?: AbortSignal): Promise<string[]> {
+  const out = await ec2.send(new DescribeRegionsCommand({}), signal ? { abortSignal: signal } : {});
+  return (out.Regions ?? []).flatMap((r) => (r.RegionName ? [r.RegionName] : []));
+}
+
 /**
- * The account's enabled regions. Zones can only be listed from inside a region; a provider works
- * in one region, so only its own zones are filled in (the others have none listed).
+ * The account's enabled regions. Zones can only be listed from inside a region: only the default
+ * region's are filled in (a machine may name any region, or a zone of it, all the same).
  */
 export async function listRegions(ec2: EC2Client, region: string, signal?: AbortSignal): Promise<RegionOffer[]> {
   const options = signal ? { abortSignal: signal } : {};

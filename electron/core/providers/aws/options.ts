@@ -1,5 +1,5 @@
-// The options a user gives for one AWS account in one region, and the SDK clients built from
-// them. `endpoint` is plain SDK endpoint configuration (a VPC endpoint, a FIPS endpoint, a
+// The options a user gives for one AWS account (with a default region), and the SDK clients
+// built from them. `endpoint` is plain SDK endpoint configuration (a VPC endpoint, a FIPS endpoint, a
 // local stand-in); nothing else in the provider depends on where the calls go.
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -14,7 +14,7 @@ export type AwsCredentials =
 export interface AwsProviderOptions {
   /** The user's name for this account, used in error messages (`AWS (work) refused …`). */
   name: string;
-  /** The region every call goes to; machines are created in it (or one of its zones). */
+  /** The default region: machines whose spec names no region go there. Others are reached on demand. */
   region: string;
   credentials: AwsCredentials;
   /** A custom API endpoint (SDK `endpoint`); EC2 and SSM are both sent there. */
@@ -49,4 +49,30 @@ export function createAwsClients(options: AwsProviderOptions): AwsClients {
   const ec2 = new EC2Client(config);
   const ssm = new SSMClient(config);
   return { ec2, ssm, destroy: () => (ec2.destroy(), ssm.destroy()) };
+}
+
+/** The clients of every region a provider has worked in. */
+export interface RegionalClients {
+  /** The region's clients, made on first use and kept. */
+  in(region: string): AwsClients;
+  destroy(): void;
+}
+
+/**
+ * Clients per region, made on demand: EC2 and SSM are regional services (the SDK signs for,
+ * and by default sends to, the client's region), and most providers only ever use one or two.
+ */
+export function regionalClients(options: AwsProviderOptions): RegionalClients {
+  const byRegion = new Map<string, AwsClients>();
+  return {
+    in(region) {
+      let clients = byRegion.get(region);
+      if (!clients) byRegion.set(region, (clients = createAwsClients({ ...options, region })));
+      return clients;
+    },
+    destroy() {
+      for (const clients of byRegion.values()) clients.destroy();
+      byRegion.clear();
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { catalogImages, catalogInstanceTypes, catalogRegions, zoneSuffixes } from '../catalog.js';
+import { catalogImages, catalogInstanceTypes, zoneSuffixes } from '../catalog.js';
 import { ServiceError, invalidParameter } from '../errors.js';
 import { items } from '../xml.js';
 import type { ActionHandler } from './context.js';
@@ -56,11 +56,11 @@ const describeImages: ActionHandler = (params) => {
   };
 };
 
-const describeRegions: ActionHandler = (params) => {
+const describeRegions: ActionHandler = (params, context) => {
   const names = params.strings('RegionName');
-  const unknown = names.find((n) => !catalogRegions.includes(n));
+  const unknown = names.find((n) => !context.regions.includes(n));
   if (unknown) throw invalidParameter(`Invalid region name: ${unknown}`);
-  const regions = filtered(readFilters(params), ['region-name', 'endpoint', 'opt-in-status'], catalogRegions, (r) => ({
+  const regions = filtered(readFilters(params), ['region-name', 'endpoint', 'opt-in-status'], context.regions, (r) => ({
     'region-name': [r], endpoint: [`ec2.${r}.amazonaws.com`], 'opt-in-status': ['opt-in-not-required'],
   })).filter((r) => names.length === 0 || names.includes(r));
   return {

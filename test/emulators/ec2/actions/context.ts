@@ -5,9 +5,13 @@ import type { XmlValue } from '../xml.js';
 
 /** What every action handler gets besides its parameters. */
 export interface ActionContext {
+  /** The state and fleet of the request's region (EC2 resources are regional). */
   state: Ec2State;
   fleet: Fleet;
+  /** The region the request was signed for. */
   region: string;
+  /** Every region the emulator serves (DescribeRegions). */
+  regions: readonly string[];
   /** The emulated account id (owner of instances and groups). */
   accountId: string;
   /** The default VPC and subnet every instance and group belongs to. */
