@@ -17,7 +17,7 @@ export function parseEnvFile(text: string): { values: Record<string, string>; pr
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(=)?(.*)$/.exec(line);
-    if (!match?.[1]) {
+    if (!match?.[1] || (!match[2] && match[3] !== '')) {
       problems.push({ line: index + 1, message: `"${line.slice(0, 40)}" is not KEY=VALUE` });
       return;
     }

@@ -5,6 +5,8 @@ export interface PathIssue {
   path: DocPath;
   message: string;
   severity: 'error' | 'warning';
+  /** Where to point instead of `path` (a missing key's parent). */
+  at?: DocPath;
   /** Point at the key rather than the value (unsupported keys). */
   atKey?: boolean;
 }

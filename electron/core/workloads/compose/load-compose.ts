@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ComposeInput, ComposeIssue, ComposeSummary } from '../../../../shared/index.js';
 import type { ComposeFile } from './compose-model.js';
 import { composeSchema, UNSUPPORTED_HINTS } from './compose-schema.js';
+import { defaultMessage } from './schema-helpers.js';
 import { checkReferences, startOrder } from './check-references.js';
 import { parseEnvFile } from './env-file.js';
 import { interpolate, type PathIssue } from './interpolate.js';
@@ -99,19 +100,6 @@ function withoutExtensions(root: Record<string, unknown>): Record<string, unknow
   return out;
 }
 
-function defaultMessage(issue: z.core.$ZodRawIssue): string | undefined {
-  if (issue.code === 'invalid_type') return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`;
-  if (issue.code === 'invalid_value') return `must be ${issue.values.map(String).join(' or ')}`;
-  if (issue.code === 'too_small' && issue.origin === 'string') return 'must not be empty';
-  if (issue.code === 'too_small' && issue.origin === 'array') return 'must not be an empty list';
-  return undefined;
-}
-
-function article(expected: string): string {
-  const names: Record<string, string> = { object: 'a map', array: 'a list', record: 'a map' };
-  return names[expected] ?? (/^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`);
-}
-
 function fromZodIssue(issue: z.core.$ZodIssue): PathIssue[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
@@ -120,11 +108,13 @@ function fromZodIssue(issue: z.core.$ZodIssue): PathIssue[] {
       return { path: [...path, key], message: hint ? `not supported: ${hint}` : 'not supported', severity: 'error' as const, atKey: true };
     });
   }
+  // A missing key has no place of its own: point at the key of the map that lacks it.
+  if (issue.message.startsWith('is required')) return [{ path, message: issue.message, severity: 'error', at: path.slice(0, -1), atKey: true }];
   return [{ path, message: issue.message, severity: 'error' }];
 }
 
 function located(source: YamlSource, issue: PathIssue): ComposeIssue {
-  const place = source.locate(issue.path, issue.atKey === true);
+  const place = source.locate(issue.at ?? issue.path, issue.atKey === true);
   return { path: issue.path.join('.'), line: place?.line ?? null, column: place?.column ?? null, message: issue.message, severity: issue.severity };
 }
 

@@ -15,7 +15,7 @@ export function byType<T>(branches: Partial<Record<Kind, z.ZodType<T>>>, expecte
       ctx.addIssue({ code: 'custom', message: value === undefined ? 'is required' : `must be ${expected}` });
       return z.NEVER;
     }
-    const result = schema.safeParse(value);
+    const result = schema.safeParse(value, { error: defaultMessage });
     if (result.success) return result.data;
     for (const issue of result.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
     return z.NEVER;
@@ -53,4 +53,21 @@ export function fromResult<I, R>(check: (input: I) => R): (input: I, ctx: z.Refi
     }
     return result as Exclude<R, { error: string }>;
   };
+}
+
+/**
+ * Messages for issues whose schema gave none, in the words of the rest ("must be a list"). The
+ * nested parses of {@link byType} use it too, since a parse's error option does not reach them.
+ */
+export function defaultMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_type') return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`;
+  if (issue.code === 'invalid_value') return `must be ${issue.values.map(String).join(' or ')}`;
+  if (issue.code === 'too_small' && issue.origin === 'string') return 'must not be empty';
+  if (issue.code === 'too_small' && issue.origin === 'array') return 'must not be an empty list';
+  return undefined;
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = { object: 'a map', array: 'a list', record: 'a map' };
+  return names[expected] ?? (/^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`);
 }
