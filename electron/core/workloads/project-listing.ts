@@ -27,6 +27,9 @@ export function projectsFrom(host: { hostId: string; hostName: string }, contain
       projects.set(name, project);
     }
     if (info.Labels[LABEL.managed] === 'true') project.deployedByCrossdock = true;
+    // Containers made by different deploys may differ; any that says where the file was will do.
+    project.configFiles ??= info.Labels[LABEL.configFiles] || null;
+    project.workingDir ??= info.Labels[LABEL.workingDir] || null;
     let entry = project.services.find((s) => s.name === service);
     if (!entry) project.services.push((entry = { name: service, containers: [] }));
     entry.containers.push(toWorkloadContainer(info));
