@@ -15,6 +15,10 @@ import { machineCommand, providerCommand } from './commands/machine.js';
 import { migrateCommand } from './commands/migrate.js';
 import { psCommand } from './commands/ps.js';
 import { serveCommand } from './commands/serve.js';
+import { deployCommand } from './commands/deploy.js';
+import { portsCommand } from './commands/ports.js';
+import { secretCommand } from './commands/secret.js';
+import { workloadsCommand } from './commands/workloads.js';
 
 const HELP = `Crossdock ${CROSSDOCK_VERSION} — containers on your own servers, across clouds.
 
@@ -45,6 +49,19 @@ Commands:
                         Create a machine, wait for SSH with a verified host key, bootstrap Docker
   machine ls [--json]   Machines on every provider
   machine start|stop|rm NAME
+  deploy FILE --host HOST [--project P] [--auto-ports] [--json]
+                        Deploy a compose project to a host (again: applies changes); a taken port
+                        is refused unless --auto-ports picks a free one
+  workloads ls [--host HOST]… [--json]
+                        Compose projects on every host (Crossdock's and the docker compose CLI's)
+  workloads check FILE [--json]
+                        Check a compose file: every unsupported key or bad value with its line
+  workloads rm HOST/PROJECT [--volumes]
+                        Remove a project's containers and networks (its volumes with --volumes)
+  ports [--host HOST]… [--json]
+                        The port map: host:port → project/service/container on every host
+  secret set NAME [--from-file PATH] | secret ls [--json] | secret rm NAME
+                        Values for compose secrets, kept in the vault (set reads stdin or asks)
   migrate HOST/CONTAINER --to HOST [--dry-run] [--remove-source] [--relay] [--healthy-seconds N] [--json]
   migrate HOST/project:P --to HOST [...]
                         Move a container or a compose project (image, config, volume data) to another host
@@ -71,6 +88,10 @@ const COMMANDS: Record<string, Command> = {
   machine: machineCommand,
   migrate: migrateCommand,
   provider: providerCommand,
+  deploy: deployCommand,
+  workloads: workloadsCommand,
+  ports: portsCommand,
+  secret: secretCommand,
 };
 
 const here = dirname(fileURLToPath(import.meta.url));
