@@ -242,6 +242,18 @@ describe('compose projects', () => {
     ]);
   });
 
+  it("is a project the host's own docker-compose recognises", async () => {
+    // Debian's docker-compose (1.29) finds a project's containers by the same labels.
+    await onMachine(M2, 'command -v docker-compose >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose; } >/dev/null 2>&1');
+    const dir = `/tmp/${SOLO}`;
+    await onMachine(M2, `mkdir -p ${dir} && printf 'services:\\n  app:\\n    image: ${rig.testImage}\\n' > ${dir}/docker-compose.yml`);
+    const ps = await onMachine(M2, `cd ${dir} && docker-compose -p ${SOLO} ps --services --filter status=running && docker-compose -p ${SOLO} ps -q`);
+    const [service, id] = ps.trim().split('\n');
+    expect(service).toBe('app');
+    expect(id).toBe(await containerId(M2, `${SOLO}-app-1`));
+    await onMachine(M2, `rm -rf ${dir}`);
+  });
+
   it('lists projects across hosts by their labels, those of the docker compose CLI too', async () => {
     // What the compose CLI would leave: a container with only the compose labels.
     await onMachine(M2, `docker run -d --name ${FOREIGN}-worker-1 --label com.docker.compose.project=${FOREIGN} --label com.docker.compose.service=worker --label com.docker.compose.oneoff=False --label com.docker.compose.container-number=1 ${rig.testImage} >/dev/null`);
