@@ -1,8 +1,9 @@
 import { CrossdockError } from '../../../shared/index.js';
-import { createAwsProvider, type AwsCredentials } from '../providers/aws/index.js';
-import { createGcpProvider } from '../providers/gcp/index.js';
-import type { ServiceAccountKey } from '../providers/gcp/clients.js';
+// Types only: the provider modules (and the SDKs behind them) are imported when first used.
+import type { AwsCredentials, AwsProviderOptions } from '../providers/aws/index.js';
+import type { GcpProviderOptions, ServiceAccountKey } from '../providers/gcp/index.js';
 import type { OsFamily, Provider } from '../providers/provider.js';
+import { lazyProvider } from './lazy-provider.js';
 
 /** A cloud provider as saved in the store (its credentials are in the vault, under {@link providerSecretId}). */
 export interface StoredProvider {
@@ -44,24 +45,29 @@ function parseAwsCredentials(text: string, name: string): AwsCredentials {
   throw new CrossdockError('INVALID_ARGUMENT', `The credentials for ${name} need an access key id and secret, or a profile`, { provider: name });
 }
 
-/** Builds the SDK-backed provider from its saved settings and its secret (as stored in the vault). */
+/**
+ * Builds the SDK-backed provider from its saved settings and its secret (as stored in the vault).
+ * The secret is checked now; the SDK is loaded on the provider's first call.
+ */
 export function buildCloudProvider(stored: Omit<StoredProvider, 'id' | 'createdAt'>, secret: string): Provider {
   const endpoint = stored.endpoint ? new URL(stored.endpoint) : null;
   if (stored.kind === 'aws') {
-    return createAwsProvider({
+    const options: AwsProviderOptions = {
       name: stored.name,
       region: stored.region,
       credentials: parseAwsCredentials(secret, stored.name),
       ...(stored.endpoint ? { endpoint: stored.endpoint } : {}),
       ...(stored.sshUserByOs ? { sshUserByOs: stored.sshUserByOs } : {}),
-    });
+    };
+    return lazyProvider('aws', async () => (await import('../providers/aws/index.js')).createAwsProvider(options));
   }
-  return createGcpProvider({
+  const options: GcpProviderOptions = {
     name: stored.name,
     zone: stored.region,
     serviceAccountJson: parseServiceAccount(secret, stored.name),
     ...(endpoint
       ? { apiEndpoint: { host: endpoint.hostname, port: Number(endpoint.port || (endpoint.protocol === 'http:' ? 80 : 443)), protocol: endpoint.protocol.replace(':', '') as 'http' | 'https' } }
       : {}),
-  });
+  };
+  return lazyProvider('gcp', async () => (await import('../providers/gcp/index.js')).createGcpProvider(options));
 }
