@@ -197,9 +197,10 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
       const created = await step('create', FRACTION.create, () => createContainers(b, specs, journal, id, log), (made) => made.map((c) => c.name).join(', '));
 
       // Cutover: from here the source is stopped until the copies are ready (or rollback restarts it).
+      // Downtime counts from the stop request: a container may stop serving as soon as it gets SIGTERM.
       const running = specs.some((s) => s.running);
-      await step('stop-source', FRACTION.stop, () => stopSource(a, specs, journal, id, log));
       if (running) record = journal.update(id, (r) => void (r.cutover.stoppedAt ??= new Date().toISOString()));
+      await step('stop-source', FRACTION.stop, () => stopSource(a, specs, journal, id, log));
 
       meter.begin('volumes-delta');
       const deltaBytes = await step('volumes-delta', FRACTION.delta, async () => {
