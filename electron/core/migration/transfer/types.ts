@@ -1,4 +1,5 @@
 import type Dockerode from 'dockerode';
+import type { Readable } from 'node:stream';
 import type { ExecResult, RemoteProcess } from '../../ssh/remote-exec.js';
 
 export type { ExecResult, RemoteProcess };
@@ -6,7 +7,7 @@ export type { ExecResult, RemoteProcess };
 /** Options of a command run on a transfer host. */
 export interface HostExecOptions {
   /** Sent to the command's stdin, then end of file (none: stdin is closed at once). */
-  stdin?: string | Buffer | NodeJS.ReadableStream | undefined;
+  stdin?: string | Buffer | Readable | undefined;
   /** Aborting ends the command (CANCELLED). */
   signal?: AbortSignal | undefined;
 }
@@ -17,8 +18,11 @@ export interface SshReach {
   port: number;
   /** The login user of the Crossdock host; the ephemeral key is authorised for this user. */
   user: string;
-  /** The pinned host key as an OpenSSH public key line, `ssh-ed25519 AAAA…` (its fingerprint checked against the pin). */
-  hostKeyLine: string;
+  /**
+   * The host key Crossdock pinned for it (`SHA256:…`). The source host scans the key at
+   * `address:port` and accepts only one with this fingerprint, so it talks to the same machine.
+   */
+  hostKeyFingerprint: string;
 }
 
 /**
@@ -43,6 +47,8 @@ export interface TransferHost {
   docker: Dockerode;
   /** How other hosts reach it directly; null when they cannot (the local engine). */
   ssh: SshReach | null;
+  /** How commands become root here: a root login, `sudo -n`, or not at all (volume data then cannot move). */
+  privilege: 'root' | 'sudo' | null;
 }
 
 /** Progress of one item of a transfer; `bytes` so far (of the stream, not of the disk). */
@@ -145,4 +151,6 @@ export interface ManifestComparison {
   files: number;
   /** One line per differing path: `path: what differs` (at most the first 100). */
   differences: string[];
+  /** How many paths differ in all. */
+  differenceCount: number;
 }

@@ -1,0 +1,335 @@
+// Moving images and volume data between two real hosts, the way a migration does: rig machines
+// crossdock-docker-4 (source) and crossdock-docker-5 (target), added as hosts of a real core
+// (vault, keys, pooled SSH connections). Machine 5 is also added a second time as user `tester`,
+// who becomes root through `sudo -n`.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CrossdockError } from '../../shared/index.js';
+import { createCore, type Core } from '../../electron/core/create-core.js';
+import {
+  compareManifests,
+  copyVolume,
+  ensureVolume,
+  imagesToSend,
+  openRoute,
+  probeRoute,
+  removeRouteLeftovers,
+  removeVolumeOn,
+  sendImages,
+  transferHostFor,
+  volumeFacts,
+  type Route,
+  type TransferHost,
+  type TransferProgress,
+} from '../../electron/core/migration/transfer/index.js';
+import { machineHostKeyFingerprint } from '../rig/host-key.js';
+import type { DockerRigInfo } from '../rig/docker-rig-info.js';
+import { machineNamed, onMachine, upDockerRig } from './docker-rig.js';
+
+const A = 'crossdock-docker-4';
+const B = 'crossdock-docker-5';
+const run = randomBytes(3).toString('hex');
+let rig: DockerRigInfo;
+let dataDir: string;
+let core: Core;
+let a: TransferHost;
+let b: TransferHost;
+let bSudo: TransferHost;
+const volumes: string[] = [];
+const images: string[] = [];
+
+async function failure(promise: Promise<unknown>): Promise<CrossdockError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  if (!(error instanceof CrossdockError)) throw new Error(`expected a CrossdockError, got ${String(error)}`);
+  return error;
+}
+
+/** Route leftovers: lines of this migration's key on B (root's and tester's), route dirs on A. */
+async function leftovers(migrationId: string): Promise<{ keys: string; dirs: string }> {
+  const keys = await onMachine(B, `cat /root/.ssh/authorized_keys /home/tester/.ssh/authorized_keys 2>/dev/null | grep -F 'crossdock-migration-${migrationId}' || true`);
+  const dirs = await onMachine(A, `ls -d /tmp/crossdock-migration-${migrationId}.* 2>/dev/null || true`);
+  return { keys: keys.trim(), dirs: dirs.trim() };
+}
+
+function mountpoint(machine: string, volume: string): Promise<string> {
+  return onMachine(machine, `docker volume inspect -f '{{.Mountpoint}}' ${volume}`).then((s) => s.trim());
+}
+
+/** A new volume on A, named for this run, filled by `script` run in its mountpoint on the machine. */
+async function volumeOnA(suffix: string, script: string): Promise<{ name: string; path: string }> {
+  const name = `mig-transfer-${suffix}-${run}`;
+  volumes.push(name);
+  await onMachine(A, `docker volume create --label crossdock.test=transfer --label run=${run} ${name} >/dev/null`);
+  const path = await mountpoint(A, name);
+  await onMachine(A, `cd ${path} && ${script}`);
+  return { name, path };
+}
+
+async function withRoute<T>(from: TransferHost, to: TransferHost, options: { migrationId: string; forceRelay?: boolean }, body: (route: Route) => Promise<T>): Promise<T> {
+  const route = await openRoute(from, to, options);
+  try {
+    return await body(route);
+  } finally {
+    await route.close();
+  }
+}
+
+beforeAll(async () => {
+  rig = await upDockerRig(5);
+  dataDir = mkdtempSync(join(tmpdir(), 'crossdock-transfer-'));
+  core = createCore({ dataDir, mode: 'test', knownHostsPaths: [], connection: { connectTimeoutMs: 5_000, reconnect: { enabled: false } } });
+  const client = core.connectInProcess();
+  await client.api.vault.initialize({ passphrase: 'transfer-passphrase' });
+  const keyId = (await client.api.keys.import({ name: 'rig', path: rig.keyPath })).id;
+  const add = async (machine: string, name: string, user: string) => {
+    const m = machineNamed(rig, machine);
+    await client.api.hosts.add({ kind: 'ssh', name, address: m.address, port: m.port, user, keyId, trust: { fingerprint: await machineHostKeyFingerprint(machine) } });
+    return transferHostFor(core.runtime, core.hosts.find(name));
+  };
+  a = await add(A, 'docker-4', 'root');
+  b = await add(B, 'docker-5', 'root');
+  bSudo = await add(B, 'docker-5-sudo', 'tester');
+});
+
+afterAll(async () => {
+  for (const volume of volumes) {
+    await onMachine(A, `docker volume rm -f ${volume} >/dev/null 2>&1 || true`);
+    await onMachine(B, `umount ${`/var/lib/docker/volumes/${volume}/_data`} 2>/dev/null; docker volume rm -f ${volume} >/dev/null 2>&1 || true`);
+  }
+  for (const image of images) {
+    await onMachine(A, `docker image rm -f ${image} >/dev/null 2>&1 || true`);
+    await onMachine(B, `docker image rm -f ${image} >/dev/null 2>&1 || true`);
+  }
+  await core?.dispose();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('routes', () => {
+  it('knows how each host becomes root', () => {
+    expect([a.privilege, b.privilege, bSudo.privilege]).toEqual(['root', 'root', 'sudo']);
+  });
+
+  it('opens a direct route with an ephemeral key authorised on B only while it is open', async () => {
+    const migrationId = `route-${run}`;
+    expect(await probeRoute(a, b, { migrationId })).toMatchObject({ kind: 'direct', reason: expect.stringContaining('10.213.0.105:22') });
+    expect(await leftovers(migrationId)).toEqual({ keys: '', dirs: '' });
+
+    const route = await openRoute(a, b, { migrationId });
+    expect(route.kind).toBe('direct');
+    const during = await leftovers(migrationId);
+    expect(during.keys).toMatch(/^no-agent-forwarding,no-X11-forwarding,no-port-forwarding,no-pty,no-user-rc,expiry-time="\d{12}" ssh-ed25519 \S+ crossdock-migration-route-/);
+    expect(during.dirs).toMatch(/^\/tmp\/crossdock-migration-route-\w+\.\w{6}$/);
+    // The directory and the private key are root's alone; known_hosts holds only B's pinned key.
+    expect((await onMachine(A, `stat -c '%a %U' ${during.dirs} ${during.dirs}/key`)).trim().split('\n')).toEqual(['700 root', '600 root']);
+    const knownHosts = await onMachine(A, `cat ${during.dirs}/known_hosts`);
+    const pinned = (await onMachine(B, 'cut -d" " -f1,2 /etc/ssh/ssh_host_ed25519_key.pub')).trim();
+    expect(knownHosts.trim()).toBe(`crossdock-migration-target ${pinned}`);
+
+    await route.close();
+    await route.close();
+    expect(await leftovers(migrationId)).toEqual({ keys: '', dirs: '' });
+    // The rig's own key is still there.
+    expect(await onMachine(B, 'grep -c ssh-ed25519 /root/.ssh/authorized_keys')).not.toBe('0\n');
+  });
+
+  it('removes what a crashed migration left, and does so again without complaint', async () => {
+    const migrationId = `crash-${run}`;
+    const route = await openRoute(a, bSudo, { migrationId });
+    expect(route.kind).toBe('direct');
+    expect((await leftovers(migrationId)).keys).toContain('crossdock-migration-crash-');
+    // No close(): as if Crossdock died here.
+    await removeRouteLeftovers(a, bSudo, migrationId);
+    expect(await leftovers(migrationId)).toEqual({ keys: '', dirs: '' });
+    await removeRouteLeftovers(a, bSudo, migrationId);
+    expect((await onMachine(B, 'stat -c %a /home/tester/.ssh/authorized_keys')).trim()).toBe('600');
+  });
+
+  it('relays through this computer when asked, and says so', async () => {
+    const route = await openRoute(a, b, { migrationId: `relay-${run}`, forceRelay: true });
+    expect(route).toMatchObject({ kind: 'relay', reason: expect.stringContaining('relaying through this computer') });
+    await route.close();
+  });
+
+  it('refuses a migration id that could escape a file name', async () => {
+    expect((await failure(openRoute(a, b, { migrationId: '../x' }))).code).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('images', () => {
+  async function imageOnlyOnA(tag: string): Promise<string> {
+    const ref = `mig-transfer-image:${tag}-${run}`;
+    images.push(ref);
+    const container = `mig-transfer-build-${tag}-${run}`;
+    await onMachine(A, `docker run --name ${container} ${rig.testImage} sh -c 'head -c 300000 /dev/urandom > /stamp' && docker commit ${container} ${ref} >/dev/null && docker rm ${container} >/dev/null`);
+    return ref;
+  }
+
+  it('sends an image B lacks directly and skips one B has', async () => {
+    const ref = await imageOnlyOnA('direct');
+    const planned = await imagesToSend(a, b, [ref, rig.testImage]);
+    expect(planned.map((i) => [i.ref, i.onTarget])).toEqual([[ref, false], [rig.testImage, true]]);
+    const progress: TransferProgress[] = [];
+    const result = await withRoute(a, bSudo, { migrationId: `img-${run}` }, async (route) => {
+      expect(route.kind).toBe('direct');
+      return sendImages(route, [ref, rig.testImage], { onProgress: (p) => progress.push(p) });
+    });
+    expect(result).toMatchObject({ sent: [ref], skipped: [rig.testImage] });
+    expect(result.bytes).toBeGreaterThan(300_000);
+    expect(progress.at(-1)).toMatchObject({ kind: 'image', bytes: result.bytes });
+    const idOnA = (await onMachine(A, `docker image inspect -f '{{.Id}}' ${ref}`)).trim();
+    expect((await onMachine(B, `docker image inspect -f '{{.Id}}' ${ref}`)).trim()).toBe(idOnA);
+    // Sending it again sends nothing.
+    const again = await withRoute(a, b, { migrationId: `img2-${run}` }, (route) => sendImages(route, [ref]));
+    expect(again).toEqual({ bytes: 0, sent: [], skipped: [ref] });
+  });
+
+  it('sends an image over a relayed route too', async () => {
+    const ref = await imageOnlyOnA('relay');
+    const result = await withRoute(a, b, { migrationId: `imgr-${run}`, forceRelay: true }, (route) => sendImages(route, [ref]));
+    expect(result.sent).toEqual([ref]);
+    expect((await onMachine(B, `docker image inspect -f '{{.Id}}' ${ref}`)).trim()).toBe((await onMachine(A, `docker image inspect -f '{{.Id}}' ${ref}`)).trim());
+  });
+
+  it('names the image and host when A does not have it', async () => {
+    const error = await failure(imagesToSend(a, b, [`mig-transfer-image:absent-${run}`]));
+    expect(error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('docker-4') });
+  });
+});
+
+describe('volumes', () => {
+  const FILL = [
+    'head -c 3000000 /dev/urandom > big.bin',
+    'mkdir -p a/b/c empty && head -c 1000 /dev/urandom > a/b/grown.bin',
+    'echo deep > a/b/c/deep.txt',
+    'ln -s a/b/c/deep.txt link',
+    'echo secret > secret && chmod 600 secret && chown 1234:5678 secret',
+    'echo keep > keep.txt && echo doomed > doomed.txt && mkdir gone-dir && echo x > gone-dir/x',
+    'truncate -s 50M sparse && echo tail >> sparse',
+    "printf 'odd name' > \"$(printf 'na\\tme-\\351')\"",
+  ].join(' && ');
+  const CHANGE = [
+    'head -c 100000 /dev/urandom >> a/b/grown.bin',
+    'echo new > a/new.txt',
+    'rm doomed.txt && rm -r gone-dir',
+    'echo changed > keep.txt && touch -d 2001-01-01 keep.txt',
+    'mv a/b/c/deep.txt a/b/c/moved.txt && ln -sfn a/b/c/moved.txt link',
+    'rm -r empty && echo now-a-file > empty',
+  ].join(' && ');
+
+  for (const forceRelay of [false, true]) {
+    const kind = forceRelay ? 'relay' : 'direct';
+    it(`copies a volume in a bulk pass while it is written, then a delta pass; manifests match (${kind})`, async () => {
+      const { name, path } = await volumeOnA(kind, FILL);
+      // The bulk marker is taken 2 s early (file times lag the clock a little): files written
+      // within those 2 s would count as changed and the delta would be no smaller than the bulk.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      const writer = `mig-transfer-writer-${kind}-${run}`;
+      await onMachine(A, `docker run -d --name ${writer} -v ${name}:/v ${rig.testImage} sh -c 'i=0; while true; do echo $i >> /v/log; i=$((i+1)); sleep 0.05; done' >/dev/null`);
+      try {
+        const facts = await volumeFacts(a, name);
+        expect(facts).toMatchObject({ name, driver: 'local', labels: { 'crossdock.test': 'transfer', run } });
+        expect(facts.files).toBeGreaterThanOrEqual(14);
+        await withRoute(a, b, { migrationId: `vol-${kind}-${run}`, forceRelay }, async (route) => {
+          expect(route.kind).toBe(kind);
+          const progress: TransferProgress[] = [];
+          const bulk = await copyVolume(route, name, 'bulk', { onProgress: (p) => progress.push(p) });
+          expect(bulk.bytes).toBeGreaterThan(3_000_000);
+          // The sparse file's hole is not sent.
+          expect(bulk.bytes).toBeLessThan(10_000_000);
+          expect(progress.at(-1)).toMatchObject({ kind: 'volume', item: name, pass: 'bulk', bytes: bulk.bytes });
+
+          await onMachine(A, `docker stop -t 1 ${writer} >/dev/null && cd ${path} && ${CHANGE}`);
+          const delta = await copyVolume(route, name, 'delta', { marker: bulk.marker });
+          expect(delta.deleted).toBeGreaterThanOrEqual(3);
+          expect(delta.bytes).toBeLessThan(bulk.bytes);
+        });
+        const comparison = await compareManifests(a, b, name);
+        expect(comparison).toMatchObject({ match: true, differences: [], differenceCount: 0 });
+        expect(comparison.files).toBeGreaterThanOrEqual(14);
+        const target = await mountpoint(B, name);
+        expect((await onMachine(B, `cd ${target} && stat -c '%a %u:%g' secret && cat keep.txt && readlink link && test -d a/b && ! test -e doomed.txt && test -f empty && du -k sparse | cut -f1`)).split('\n').slice(0, 4)).toEqual([
+          '600 1234:5678',
+          'changed',
+          'a/b/c/moved.txt',
+          expect.stringMatching(/^\d+$/),
+        ]);
+        expect(Number((await onMachine(B, `du -k ${target}/sparse | cut -f1`)).trim())).toBeLessThan(1024);
+        expect((await onMachine(B, `docker volume inspect -f '{{json .Labels}}' ${name}`)).trim()).toBe(JSON.stringify({ 'crossdock.test': 'transfer', run }));
+      } finally {
+        await onMachine(A, `docker rm -f ${writer} >/dev/null 2>&1 || true`);
+      }
+    });
+  }
+
+  it('reports a corrupted file, a changed mode and an extra file on B by path', async () => {
+    const { name } = await volumeOnA('corrupt', 'mkdir d && echo hello > d/one && echo world > two');
+    await withRoute(a, b, { migrationId: `cor-${run}` }, (route) => copyVolume(route, name, 'bulk'));
+    expect((await compareManifests(a, b, name)).match).toBe(true);
+    const target = await mountpoint(B, name);
+    await onMachine(B, `cd ${target} && printf 'jello\\n' > d/one && chmod 640 two && echo extra > three`);
+    const comparison = await compareManifests(a, b, name);
+    expect(comparison.match).toBe(false);
+    expect(comparison.differenceCount).toBe(3);
+    expect(comparison.differences).toEqual([
+      expect.stringMatching(/^d\/one: content differs/),
+      'three: only on the target',
+      'two: mode 644 → 640',
+    ]);
+  });
+
+  it('refuses with NO_SPACE before copying when B is too small, and names host and volume', async () => {
+    const { name } = await volumeOnA('nospace', 'head -c 3000000 /dev/urandom > big.bin');
+    await ensureVolume(a, b, name);
+    const target = await mountpoint(B, name);
+    // B's volume lives on a 1 MiB filesystem (test only; removed in afterAll).
+    await onMachine(B, `mount -t tmpfs -o size=1m mig-transfer-small ${target}`);
+    const error = await withRoute(a, b, { migrationId: `nsp-${run}` }, (route) => failure(copyVolume(route, name, 'bulk')));
+    expect(error.code).toBe('NO_SPACE');
+    expect(error.message).toContain('docker-5');
+    expect(error.message).toContain(name);
+    expect(error.details).toMatchObject({ host: 'docker-5', volume: name, free: expect.any(Number), needed: expect.any(Number) });
+    expect((await onMachine(B, `ls -A ${target}`)).trim()).toBe('');
+  });
+
+  it('turns a disk that fills up during the copy into NO_SPACE too', async () => {
+    // B already holds 700 KB the check counts as reusable, so the 900 KB volume seems to fit.
+    const { name } = await volumeOnA('fills', 'head -c 900000 /dev/urandom > big.bin');
+    await ensureVolume(a, b, name);
+    const target = await mountpoint(B, name);
+    await onMachine(B, `mount -t tmpfs -o size=1m mig-transfer-small ${target} && head -c 700000 /dev/urandom > ${target}/filler`);
+    const error = await withRoute(a, b, { migrationId: `nsp2-${run}` }, (route) => failure(copyVolume(route, name, 'bulk')));
+    expect(error).toMatchObject({ code: 'NO_SPACE', details: { host: 'docker-5', volume: name } });
+    expect(error.message).toMatch(/docker-5.*ran out of disk space.*volume/);
+  });
+
+  it('cancels a copy: both ends stop and nothing keeps running', async () => {
+    const { name } = await volumeOnA('cancel', 'head -c 400000000 /dev/zero > zeros && head -c 100000000 /dev/urandom > random');
+    for (const forceRelay of [false, true]) {
+      const controller = new AbortController();
+      const error = await withRoute(a, b, { migrationId: `cnl-${forceRelay ? 'r' : 'd'}-${run}`, forceRelay }, (route) => {
+        const copying = copyVolume(route, name, 'bulk', {
+          signal: controller.signal,
+          onProgress: (p) => p.bytes > 0 && controller.abort(),
+        });
+        return failure(copying);
+      });
+      expect(error.code).toBe('CANCELLED');
+      const busy = "ps -eo args | grep -E '^(tar|ssh|dd) ' || true";
+      await expect.poll(async () => (await onMachine(A, busy)) + (await onMachine(B, busy)), { timeout: 10_000 }).toBe('');
+    }
+    expect(await leftovers(`cnl-d-${run}`)).toEqual({ keys: '', dirs: '' });
+  });
+
+  it('needs the bulk marker for a delta pass, and removes a volume on rollback', async () => {
+    const { name } = await volumeOnA('rollback', 'echo x > x');
+    await withRoute(a, b, { migrationId: `rb-${run}` }, async (route) => {
+      expect((await failure(copyVolume(route, name, 'delta'))).code).toBe('INVALID_ARGUMENT');
+    });
+    await removeVolumeOn(b, name);
+    await removeVolumeOn(b, name);
+    expect(await onMachine(B, `docker volume ls -q --filter name=^${name}$`)).toBe('');
+  });
+});
