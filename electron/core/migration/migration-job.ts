@@ -146,6 +146,9 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
         }
         specs = planned.specs;
         record = journal.update(id, (r) => void (r.state = 'running'));
+      } else if (record.source.removed) {
+        // Cut off while removing the source: the copies are all there is; finish, never roll back.
+        return await step('finish-source', FRACTION.finish, () => completeAfterRemoval(a, b, record, began, journal, log));
       } else {
         specs = await step('plan', FRACTION.plan, () => resumeSpecs(a, b, record, job.signal, log));
       }
@@ -308,6 +311,41 @@ export function rollbackJob(deps: MigrationDeps, id: string) {
       deps.active.delete(id);
     }
   };
+}
+
+/**
+ * Resuming a migration that was removing the source containers (--remove-source) when it was cut
+ * off: the copies on the target passed verification and readiness before that step, so the rest
+ * of the removal is done and the migration recorded as completed, provided the copies run.
+ */
+async function completeAfterRemoval(a: TransferHost, b: TransferHost, record: MigrationJournalRecord, began: number, journal: MigrationJournal, log: (line: string) => void): Promise<MigrationOutcome> {
+  const plan = record.plan as NonNullable<MigrationJournalRecord['plan']>;
+  const containers: { name: string; id: string }[] = [];
+  for (const planned of plan.containers) {
+    const copy = await inspectContainer(b, planned.name);
+    if (planned.running && !copy.State.Running) {
+      throw new CrossdockError('FAILED_PRECONDITION', `${planned.name} on ${b.name} is not running, and its source on ${a.name} was removed; start it on ${b.name} and look at its log`, { host: b.name, container: planned.name });
+    }
+    containers.push({ name: planned.name, id: copy.Id });
+    await a.docker.getContainer(planned.id).remove({ v: false }).catch((error: unknown) => {
+      if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+    });
+  }
+  log(`[finish-source] the source containers are removed from ${a.name}; the copies run on ${b.name}`);
+  const { stoppedAt, readyAt } = record.cutover;
+  const outcome: MigrationOutcome = {
+    id: record.id,
+    plan,
+    bytes: { ...record.bytes },
+    downtimeMs: stoppedAt && readyAt ? Date.parse(readyAt) - Date.parse(stoppedAt) : 0,
+    durationMs: Date.now() - began,
+    manifest: record.manifest ?? { match: true, files: 0, differences: [] },
+    route: record.route ?? { kind: 'direct', reason: 'recorded before the interruption' },
+    containers,
+    source: { containers: plan.containers.map((c) => ({ id: c.id, name: c.name, renamedTo: null })), removed: true },
+  };
+  journal.update(record.id, (r) => Object.assign(r, { state: 'completed', outcome, error: null }));
+  return outcome;
 }
 
 /**

@@ -33,6 +33,22 @@ export function normaliseArchitecture(arch: string): string {
   return lower;
 }
 
+/** An image for another architecture than the target's is refused: amd64 does not run on arm64, nor the reverse. */
+export function architectureMismatches(images: { ref: string; architecture: string }[], targetName: string, targetArch: string): CrossdockError[] {
+  return images.flatMap((image) => {
+    const arch = normaliseArchitecture(image.architecture);
+    if (arch === targetArch) return [];
+    return [
+      new CrossdockError('FAILED_PRECONDITION', `Image ${image.ref} is built for ${arch} but ${targetName} runs ${targetArch}; build the image for ${targetArch} (docker buildx --platform linux/${targetArch}) or pick a ${arch} target`, {
+        host: targetName,
+        image: image.ref,
+        imageArchitecture: arch,
+        targetArchitecture: targetArch,
+      }),
+    ];
+  });
+}
+
 /**
  * Everything the migration would do, found without changing anything on either host: the
  * containers and how they would be recreated, image layers and volume bytes to move, the route,
@@ -61,17 +77,7 @@ export async function planMigration(input: PlanInput): Promise<PlannedMigration>
   // Architecture: an amd64 image does not run on an arm64 host (or the other way round).
   const targetArch = normaliseArchitecture(targetInfo.Architecture ?? 'unknown');
   const sourceArchs = [...new Set(images.map((i) => normaliseArchitecture(i.architecture)))];
-  for (const image of images) {
-    const arch = normaliseArchitecture(image.architecture);
-    if (arch !== targetArch) {
-      block(new CrossdockError('FAILED_PRECONDITION', `Image ${image.ref} is built for ${arch} but ${b.name} runs ${targetArch}; build the image for ${targetArch} (docker buildx --platform linux/${targetArch}) or pick a ${arch} target`, {
-        host: b.name,
-        image: image.ref,
-        imageArchitecture: arch,
-        targetArchitecture: targetArch,
-      }));
-    }
-  }
+  architectureMismatches(images, b.name, targetArch).forEach(block);
 
   // Names that must be free on the target: containers and volumes (a volume that exists there
   // would mix its files with the source's).

@@ -46,6 +46,7 @@ export interface RollbackEnds {
 export async function rollbackMigration(record: MigrationJournalRecord, ends: RollbackEnds, options: { log: Log; retryBudgetMs?: number }): Promise<void> {
   const { log } = options;
   const budget = options.retryBudgetMs ?? 60_000;
+  if (record.source.removed) await refuseWithoutSource(record, await withRetries(ends.source, budget));
   const left: string[] = [];
   const attempt = async (what: string, work: () => Promise<void>): Promise<void> => {
     try {
@@ -115,5 +116,28 @@ export async function rollbackMigration(record: MigrationJournalRecord, ends: Ro
       migrationId: record.id,
       left,
     });
+  }
+}
+
+/**
+ * With --remove-source, the last step removes the source containers. Once one of them is gone,
+ * the copies on the target are the only ones left: removing them would lose the workload, so
+ * rollback refuses (resume finishes the migration instead).
+ */
+async function refuseWithoutSource(record: MigrationJournalRecord, a: TransferHost): Promise<void> {
+  for (const container of record.plan?.containers ?? []) {
+    const exists = await a.docker.getContainer(container.id).inspect().then(
+      () => true,
+      (error: unknown) => {
+        if ((error as { statusCode?: number }).statusCode === 404) return false;
+        throw error;
+      },
+    );
+    if (!exists) {
+      throw new CrossdockError('FAILED_PRECONDITION', `Migration ${record.id} already removed ${container.name} from ${record.request.source.hostName}; its copy on ${record.request.target.hostName} is the only one, so it is not rolled back. Resume it instead`, {
+        migrationId: record.id,
+        container: container.name,
+      });
+    }
   }
 }
