@@ -16,3 +16,4 @@ export * from './domain/providers.js';
 export * from './domain/migrations.js';
 export * from './domain/keys.js';
 export * from './domain/vault.js';
+export * from './domain/workloads.js';

@@ -29,6 +29,8 @@ import { DockerEventWatcher } from './containers/docker-events.js';
 import { dockerService } from './containers/docker-service.js';
 import { ExecSessions } from './containers/exec-sessions.js';
 import { machinesService, providersService } from './machines/machines-service.js';
+import { portsService } from './ports/ports-service.js';
+import { workloadsService } from './workloads/workloads-service.js';
 import { migrationsService } from './migration/migrations-service.js';
 import { ProviderRegistry } from './machines/provider-registry.js';
 import type { HostConnectionOptions } from './ssh/host-connection.js';
@@ -103,6 +105,8 @@ export function createCore(options: CoreOptions): Core {
     bootstrap: bootstrapService({ inventory: hosts, runtime, jobs }),
     providers: providersService(providers),
     machines: machinesService({ registry: providers, hosts: hostsImpl, inventory: hosts, runtime, keys, jobs }),
+    workloads: workloadsService({ inventory: hosts, runtime, jobs, vault, logger }),
+    ports: portsService({ inventory: hosts, runtime }),
     migrations: migrationsService({ dataDir, inventory: hosts, runtime, jobs, events }),
   };
 

@@ -12,6 +12,7 @@ import { keysSchemas, type KeysApi } from './keys.js';
 import { vaultSchemas, type VaultApi } from './vault.js';
 import { jobsSchemas, type JobsApi } from './jobs.js';
 import { systemSchemas, type SystemApi } from './system.js';
+import { portsSchemas, workloadsSchemas, type PortsApi, type WorkloadsApi } from './workloads.js';
 
 /** The whole Crossdock API: one interface per domain. */
 export interface CrossdockApi {
@@ -25,6 +26,8 @@ export interface CrossdockApi {
   providers: ProvidersApi;
   machines: MachinesApi;
   migrations: MigrationsApi;
+  workloads: WorkloadsApi;
+  ports: PortsApi;
 }
 
 /** The argument schema of every method; the server validates every call against it. */
@@ -39,6 +42,8 @@ export const crossdockContract: Contract<CrossdockApi> = {
   providers: providersSchemas,
   machines: machinesSchemas,
   migrations: migrationsSchemas,
+  workloads: workloadsSchemas,
+  ports: portsSchemas,
 };
 
 /** Event streams a client may subscribe to, with their payloads. */
@@ -64,4 +69,6 @@ export type { BootstrapApi, DockerApi, MachinesApi, ProvidersApi, HostsApi, Jobs
 export type { AddHostArgs } from './hosts.js';
 export type { AddProviderArgs } from './machines.js';
 export type { MigrationsApi, MigrationPlanArgs, MigrationStartArgs } from './migrations.js';
+export type { WorkloadsApi, PortsApi, ComposeInput } from './workloads.js';
+export { projectName, secretName } from './workloads.js';
 export { noArgs, type NoArgs } from './system.js';
