@@ -221,3 +221,29 @@ describe('a port taken on the target', () => {
     expect(await leftovers(TARGET, job.id, { containers: [name], volumes: [`${name}-data`], networks: [] })).toEqual([]);
   });
 });
+
+describe('bind mounts and --remove-source', () => {
+  it('keeps binds as binds: a host path missing on the target refuses the plan; once it exists, the container moves and the source is removed', async () => {
+    const name = `mig-bind-${m.run}`;
+    const dir = `/srv/${name}`;
+    for (const machine of [SOURCE, TARGET]) cleanups.push({ machine, script: `docker rm -f ${name} >/dev/null 2>&1; docker volume rm ${name}-data >/dev/null 2>&1; rm -rf ${dir}; true` });
+    await onMachine(SOURCE, `mkdir -p ${dir} && echo 'setting=1' > ${dir}/app.conf`);
+    await onMachine(SOURCE, `docker run -d --name ${name} -v ${name}-data:/data -v ${dir}:/conf:ro -v /etc/hostname:/host-name:ro ${m.rig.testImage} sh -c 'trap "exit 0" TERM; while true; do sleep 1 & wait; done' >/dev/null`);
+
+    const plan = await m.client.api.migrations.plan({ source: { host: HOST[SOURCE], container: name }, target: HOST[TARGET] });
+    expect(plan.containers[0]?.binds).toEqual([dir, '/etc/hostname']);
+    expect(plan.blockers).toEqual([expect.objectContaining({ code: 'FAILED_PRECONDITION', details: expect.objectContaining({ host: 'd7', container: name, path: dir }) })]);
+    expect(plan.blockers[0]?.message).toContain('does not copy bind-mounted host paths');
+
+    // Host configuration is the operator's to provide on the target; with it there, the move goes ahead.
+    await onMachine(TARGET, `mkdir -p ${dir} && echo 'setting=2' > ${dir}/app.conf`);
+    const job = await m.client.api.migrations.start({ source: { host: HOST[SOURCE], container: name }, target: HOST[TARGET], removeSource: true, healthySeconds: 1 });
+    const { job: done, log } = await finished(m.client, job);
+    expect(done.state, log).toBe('succeeded');
+    expect((done.result as MigrationOutcome).source).toEqual({ containers: [expect.objectContaining({ name, renamedTo: null })], removed: true });
+    expect(await onMachine(TARGET, `docker exec ${name} cat /conf/app.conf`)).toBe('setting=2\n');
+    expect(await containerState(SOURCE, name)).toBe('missing');
+    // --remove-source removes the container only: its volume stays on the source.
+    expect((await onMachine(SOURCE, `docker volume ls -q --filter name=^${name}-data$`)).trim()).toBe(`${name}-data`);
+  });
+});
