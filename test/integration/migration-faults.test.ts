@@ -96,6 +96,33 @@ describe('the connection to the target cut during the volume pass', () => {
   });
 });
 
+describe('cancelling during the volume pass', () => {
+  it('rolls back a relayed migration: the job ends cancelled, the source runs, the target is clean', async () => {
+    const a = app('mig-cancel', 15);
+    await makeApp(SOURCE, { ...a, image: m.rig.testImage, dataMiB: 128 });
+    let jobId: string | null = null;
+    let cancelled = false;
+    const off = m.core.events.on('migrations.progress', (p) => {
+      if (cancelled || p.jobId !== jobId || p.step !== 'volumes-bulk' || p.bytes === 0) return;
+      cancelled = true;
+      void m.client.api.jobs.cancel({ id: p.jobId });
+    });
+    try {
+      const job = await m.client.api.migrations.start({ source: { host: HOST[SOURCE], container: a.name }, target: HOST[TARGET], forceRelay: true });
+      jobId = job.id;
+      const { job: done, log } = await finished(m.client, job);
+      expect(cancelled, log).toBe(true);
+      expect(log).toContain('[route] relay');
+      expect(done.state, log).toBe('cancelled');
+      expect((await m.client.api.migrations.get({ id: job.id })).state).toBe('failed-rolled-back');
+      expect(await containerState(SOURCE, a.name)).toBe('running');
+      expect(await leftovers(TARGET, job.id, { containers: [a.name], volumes: [a.volume], networks: [] })).toEqual([]);
+    } finally {
+      off();
+    }
+  });
+});
+
 describe('a target too small for the volume', () => {
   const volumesDir = '/var/lib/docker/volumes';
   // A small tmpfs over the engine's volume directory of machine 8 (only this file uses it);
