@@ -6,11 +6,15 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DeployReport, PortMapping, WorkloadProject } from '../../shared/index.js';
 import { machineHostKeyFingerprint } from '../rig/host-key.js';
 import type { DockerRigInfo } from '../rig/docker-rig-info.js';
 import { machineNamed, onMachine, upDockerRig } from './docker-rig.js';
+
+// Every command is a fresh Node process that unlocks the vault (scrypt): several per test, on a
+// busy 2-core machine, can take longer than the integration default.
+vi.setConfig({ testTimeout: 300_000 });
 
 const RUN = randomBytes(3).toString('hex');
 // The folder's name is the project's, as with docker compose.
