@@ -47,10 +47,11 @@ async function failure(promise: Promise<unknown>): Promise<CrossdockError> {
   return error;
 }
 
-/** Route leftovers: lines of this migration's key on B (root's and tester's), route dirs on A. */
+/** Route leftovers: lines of this migration's key on B (root's and tester's), route dirs and processes on A. */
 async function leftovers(migrationId: string): Promise<{ keys: string; dirs: string }> {
   const keys = await onMachine(B, `cat /root/.ssh/authorized_keys /home/tester/.ssh/authorized_keys 2>/dev/null | grep -F 'crossdock-migration-${migrationId}' || true`);
-  const dirs = await onMachine(A, `ls -d /tmp/crossdock-migration-${migrationId}.* 2>/dev/null || true`);
+  // The route's files, and its ssh master (its process title names the control socket there).
+  const dirs = await onMachine(A, `ls -d /tmp/crossdock-migration-${migrationId}.* 2>/dev/null; ps -eo args | grep -F '/tmp/crossdock-migration-${migrationId}.' | grep -v grep || true`);
   return { keys: keys.trim(), dirs: dirs.trim() };
 }
 
@@ -121,10 +122,11 @@ describe('routes', () => {
     expect(route.kind).toBe('direct');
     const during = await leftovers(migrationId);
     expect(during.keys).toMatch(/^no-agent-forwarding,no-X11-forwarding,no-port-forwarding,no-pty,no-user-rc,expiry-time="\d{12}" ssh-ed25519 \S+ crossdock-migration-route-/);
-    expect(during.dirs).toMatch(/^\/tmp\/crossdock-migration-route-\w+\.\w{6}$/);
+    expect(during.dirs).toMatch(/^\/tmp\/crossdock-migration-route-\w+\.\w{6}\nssh: \/tmp\/crossdock-migration-route-\w+\.\w{6}\/control \[mux\]$/);
+    const dir = during.dirs.split('\n')[0] as string;
     // The directory and the private key are root's alone; known_hosts holds only B's pinned key.
-    expect((await onMachine(A, `stat -c '%a %U' ${during.dirs} ${during.dirs}/key`)).trim().split('\n')).toEqual(['700 root', '600 root']);
-    const knownHosts = await onMachine(A, `cat ${during.dirs}/known_hosts`);
+    expect((await onMachine(A, `stat -c '%a %U' ${dir} ${dir}/key`)).trim().split('\n')).toEqual(['700 root', '600 root']);
+    const knownHosts = await onMachine(A, `cat ${dir}/known_hosts`);
     const pinned = (await onMachine(B, 'cut -d" " -f1,2 /etc/ssh/ssh_host_ed25519_key.pub')).trim();
     expect(knownHosts.trim()).toBe(`crossdock-migration-target ${pinned}`);
 

@@ -9,6 +9,7 @@ import {
   checkMigrationId,
   knownHostsLine,
   parseKeyscan,
+  removeRouteDirsScript,
   sshCommand,
   unauthorizeKeyScript,
 } from './route-key.js';
@@ -145,7 +146,7 @@ function supportsExpiry(versionOutput: string): boolean {
 
 /** Removes the key from B and the directory from A; tries both, then reports what failed. */
 async function removeDirectRoute(a: TransferHost, b: TransferHost, migrationId: string, dir: string | null): Promise<void> {
-  const aFiles = dir ? `rm -rf -- ${shQuote(dir)}` : `rm -rf -- ${ROUTE_DIR_PREFIX}${migrationId}.??????`;
+  const aFiles = removeRouteDirsScript(migrationId, dir);
   // Both are tried whatever happens to the other (asRoot itself may throw: no root on A).
   const results = await Promise.allSettled([
     Promise.resolve().then(() => runChecked(b, `sh -c ${shQuote(unauthorizeKeyScript(migrationId))}`, 'Removing the migration key')),
