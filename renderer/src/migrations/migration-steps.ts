@@ -1,0 +1,129 @@
+import type { JobState, MigrationProgress, MigrationStepRecord } from '../../../shared/index.js';
+import { formatBytes } from './transfer-format.js';
+
+/** The steps of a migration job in the order it runs them (see electron/core/migration/migration-job.ts). */
+export const MIGRATION_STEPS = [
+  { id: 'plan', label: 'Plan' },
+  { id: 'route', label: 'Open the route between the hosts' },
+  { id: 'images', label: 'Send the images the target lacks', data: true },
+  { id: 'networks', label: 'Create networks' },
+  { id: 'volumes-bulk', label: 'Copy volumes, bulk pass (still running)', data: true },
+  { id: 'create', label: 'Create the containers on the target' },
+  { id: 'stop-source', label: 'Stop the source (downtime starts)' },
+  { id: 'volumes-delta', label: 'Copy what changed, delta pass', data: true },
+  { id: 'verify', label: 'Verify checksums of every volume' },
+  { id: 'start-target', label: 'Start on the target' },
+  { id: 'ready', label: 'Wait until healthy (downtime ends)' },
+  { id: 'finish-source', label: 'Mark or remove the source' },
+] as const;
+
+const ROLLBACK = { id: 'rollback', label: 'Roll back' } as const;
+
+export type StepStatus = 'done' | 'active' | 'pending' | 'failed' | 'cancelled';
+
+/** Bytes moved in one step, summed over its items, and the step's rate. */
+export interface StepBytes {
+  bytes: number;
+  /** Sum of the items' totals, when every item seen so far had one. */
+  totalBytes: number | null;
+  bytesPerSecond: number;
+}
+
+export interface StepView {
+  id: string;
+  label: string;
+  status: StepStatus;
+  /** What the journal says the step did, with byte counts made readable. */
+  detail: string | null;
+  /** Whether the step moves data (bytes and rate are shown for it). */
+  data: boolean;
+  bytes: StepBytes | null;
+  durationMs: number | null;
+}
+
+/** Live transfer figures per step: the latest bytes of each item, and the step's rate. */
+export interface ProgressByStep {
+  [step: string]: { items: Record<string, { bytes: number; totalBytes: number | null }>; bytesPerSecond: number };
+}
+
+/** Folds one `migrations.progress` event into the figures; returns a new object (for React state). */
+export function applyProgress(current: ProgressByStep, event: MigrationProgress): ProgressByStep {
+  const step = current[event.step] ?? { items: {}, bytesPerSecond: 0 };
+  const key = `${event.kind}:${event.item}:${event.pass ?? ''}`;
+  return {
+    ...current,
+    [event.step]: { items: { ...step.items, [key]: { bytes: event.bytes, totalBytes: event.totalBytes } }, bytesPerSecond: event.bytesPerSecond },
+  };
+}
+
+export function stepBytes(progress: ProgressByStep, step: string): StepBytes | null {
+  const entry = progress[step];
+  if (!entry) return null;
+  const items = Object.values(entry.items);
+  const bytes = items.reduce((sum, item) => sum + item.bytes, 0);
+  const totals = items.map((item) => item.totalBytes);
+  const totalBytes = totals.every((t): t is number => t !== null) ? totals.reduce((sum, t) => sum + t, 0) : null;
+  return { bytes, totalBytes, bytesPerSecond: entry.bytesPerSecond };
+}
+
+/** `sent 1 (52428800 bytes), skipped 0` → `sent 1 (52.4 MB), skipped 0`. */
+export function readableDetail(detail: string | null): string | null {
+  if (!detail) return null;
+  return detail.replace(/(\d+) bytes\b/g, (_, digits: string) => formatBytes(Number(digits)));
+}
+
+/**
+ * The steps of the latest run only: a resumed migration journals its steps again from `plan`,
+ * and a stand-alone roll back adds `rollback` after them.
+ */
+function latestRun(records: readonly MigrationStepRecord[]): MigrationStepRecord[] {
+  let start = 0;
+  records.forEach((record, index) => {
+    if (record.name === 'plan') start = index;
+  });
+  // A resume that found the source already removed goes straight to finish-source.
+  return records.slice(start);
+}
+
+const durationOf = (record: MigrationStepRecord, now: number): number | null => {
+  const start = Date.parse(record.startedAt);
+  const end = record.endedAt ? Date.parse(record.endedAt) : now;
+  return Number.isNaN(start) || Number.isNaN(end) ? null : Math.max(0, end - start);
+};
+
+/**
+ * Every step with its status, from the journal's records (their details and times), the job's
+ * state (a step the journal left `started` is active while the job runs, failed or cancelled
+ * after) and the live byte figures of the data steps.
+ */
+export function migrationSteps(
+  records: readonly MigrationStepRecord[],
+  job: { state: JobState; step: string | null } | null,
+  progress: ProgressByStep,
+  now: number,
+): StepView[] {
+  const run = latestRun(records);
+  const last = new Map<string, MigrationStepRecord>();
+  for (const record of run) last.set(record.name, record);
+  const running = job?.state === 'running';
+  const endedAs: StepStatus = job?.state === 'cancelled' ? 'cancelled' : 'failed';
+  const catalogue: readonly { id: string; label: string; data?: boolean }[] = last.has(ROLLBACK.id) ? [...MIGRATION_STEPS, ROLLBACK] : MIGRATION_STEPS;
+  return catalogue.map((step) => {
+    const record = last.get(step.id);
+    let status: StepStatus = 'pending';
+    if (record?.state === 'done') status = 'done';
+    else if (record?.state === 'failed') status = endedAs;
+    else if (record?.state === 'started') status = running ? 'active' : endedAs;
+    else if (running && job?.step === step.id) status = 'active';
+    const data = step.data === true;
+    return {
+      id: step.id,
+      label: step.label,
+      status,
+      detail: readableDetail(record?.detail ?? null),
+      data,
+      bytes: data ? stepBytes(progress, step.id) : null,
+      durationMs: record ? durationOf(record, now) : null,
+    };
+  });
+}
