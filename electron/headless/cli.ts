@@ -49,7 +49,7 @@ Commands:
                         Create a machine, wait for SSH with a verified host key, bootstrap Docker
   machine ls [--json]   Machines on every provider
   machine start|stop|rm NAME
-  deploy FILE --host HOST [--project P] [--auto-ports] [--json]
+  deploy FILE --host HOST [--project P] [--auto-ports] [--force-recreate] [--json]
                         Deploy a compose project to a host (again: applies changes); a taken port
                         is refused unless --auto-ports picks a free one
   workloads ls [--host HOST]… [--json]

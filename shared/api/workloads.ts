@@ -61,7 +61,12 @@ export interface WorkloadsApi {
       /** Defaults to the file's top-level `name:`; one of the two is needed. */
       project?: string | undefined;
       autoPorts?: boolean | undefined;
-      /** Recorded in the `com.docker.compose.project.config_files` / `.working_dir` labels. */
+      /** Recreate every service even if unchanged (after changing a secret's value in the vault). */
+      forceRecreate?: boolean | undefined;
+      /**
+       * Recorded in the `com.docker.compose.project.config_files` / `.working_dir` labels; when
+       * omitted, a redeploy keeps what the project recorded.
+       */
       configFile?: string | undefined;
       workingDir?: string | undefined;
     },
@@ -92,6 +97,7 @@ export const workloadsSchemas: SchemaMap<WorkloadsApi> = {
     host: hostRef,
     project: projectName.optional(),
     autoPorts: z.boolean().optional(),
+    forceRecreate: z.boolean().optional(),
     configFile: z.string().min(1).max(4096).optional(),
     workingDir: z.string().min(1).max(4096).optional(),
   }),

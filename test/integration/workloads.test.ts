@@ -201,6 +201,12 @@ describe('compose projects', () => {
     const again = await deployed(client.api.workloads.deploy({ host: 'docker-1', project: SHOP, ...shopInput({ GREETING: 'bonjour' }) }));
     expect(again).toMatchObject({ changed: false, createdNetworks: [], createdVolumes: [] });
     expect(again.services.map((s) => `${s.name}:${s.action}`)).toEqual(['db:unchanged', 'web:unchanged']);
+
+    // A new secret value is not a configuration change: forceRecreate applies it.
+    await client.api.workloads.setSecret({ name: 'wl-token', value: `${SECRET_VALUE}-2` });
+    const forced = await deployed(client.api.workloads.deploy({ host: 'docker-1', project: SHOP, ...shopInput({ GREETING: 'bonjour' }), forceRecreate: true }));
+    expect(forced.services.map((s) => `${s.name}:${s.action}`)).toEqual(['db:recreated', 'web:recreated']);
+    expect(await fetchOnMachine(M1, PORT, '/token')).toBe(`${SECRET_VALUE}-2`);
   });
 
   it('refuses a taken port with PORT_CONFLICT naming host, port and holder, and changes nothing', async () => {

@@ -48,6 +48,7 @@ export function workloadsService(deps: WorkloadsServiceDeps): ServerImpl<Crossdo
         environments: loaded.environments,
         order: loaded.order,
         autoPorts: args.autoPorts ?? false,
+        forceRecreate: args.forceRecreate ?? false,
         configFile: args.configFile ?? null,
         workingDir: args.workingDir ?? null,
       });

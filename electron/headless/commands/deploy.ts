@@ -5,7 +5,7 @@ import { defaultProjectName, readComposeFile, reportIssues } from './compose-fil
 import { runJob } from './follow-job.js';
 import { formatTable } from './output.js';
 
-const USAGE = 'crossdock deploy FILE --host HOST [--project P] [--auto-ports] [--json]';
+const USAGE = 'crossdock deploy FILE --host HOST [--project P] [--auto-ports] [--force-recreate] [--json]';
 
 /**
  * `crossdock deploy FILE --host HOST`: checks the compose file (every problem with its line),
@@ -15,7 +15,7 @@ export const deployCommand: Command = async (args, ctx) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { host: { type: 'string' }, project: { type: 'string' }, 'auto-ports': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+    options: { host: { type: 'string' }, project: { type: 'string' }, 'auto-ports': { type: 'boolean', default: false }, 'force-recreate': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
     strict: true,
   });
   const [file, ...extra] = positionals;
@@ -26,7 +26,7 @@ export const deployCommand: Command = async (args, ctx) => {
   // As docker compose does: --project, else the file's name:, else the folder's name.
   const project = values.project ?? (compose.validation.summary?.name ? undefined : defaultProjectName(compose.dir));
   const report = await runJob<DeployReport>(ctx, () =>
-    ctx.client.api.workloads.deploy({ host, project, ...compose.input, autoPorts: values['auto-ports'], configFile: compose.path, workingDir: compose.dir }),
+    ctx.client.api.workloads.deploy({ host, project, ...compose.input, autoPorts: values['auto-ports'], forceRecreate: values['force-recreate'], configFile: compose.path, workingDir: compose.dir }),
   );
   if (values.json) {
     ctx.out(JSON.stringify(report, null, 2));

@@ -15,7 +15,7 @@ export interface ServiceContext {
  * The `com.docker.compose.config-hash` of a service: SHA-256 of its normalised configuration
  * (keys sorted, environment resolved, resource names resolved). A redeploy recreates a service
  * only when this changes. Secret values are not part of it (a hash of a short password could be
- * guessed from a label); ports moved by --auto-ports are not either, so the next deploy of the
+ * guessed from a label: `forceRecreate` applies a changed value); ports moved by --auto-ports are not either, so the next deploy of the
  * same file keeps them.
  */
 export function configHash(service: ServiceSpec, context: ServiceContext): string {

@@ -23,6 +23,8 @@ export interface DeployRequest {
   /** Service names, dependencies first. */
   order: string[];
   autoPorts: boolean;
+  /** Recreate every service, changed or not (secret values are not part of the config hash). */
+  forceRecreate: boolean;
   configFile: string | null;
   workingDir: string | null;
 }
@@ -46,13 +48,19 @@ export function deployJob(deps: { runtime: HostRuntime; secrets: WorkloadSecrets
     const imageIds = await resolveImages(file, host.name, call);
     const secretValues = readSecrets(file, deps.secrets);
     await checkExternals(file, names, host.name, call);
-    const existing = (await call('Containers', (d) => d.listContainers({ all: true, filters: projectFilter(project), abortSignal: signal }))).map(toExistingContainer);
+    const listed = await call('Containers', (d) => d.listContainers({ all: true, filters: projectFilter(project), abortSignal: signal }));
+    const existing = listed.map(toExistingContainer);
+    // A redeploy that does not say where the file is (the app, say) keeps what the project recorded.
+    const recorded = (label: string): string | null => listed.map((c) => c.Labels[label]).find((value) => value) ?? null;
+    const configFile = request.configFile ?? recorded(LABEL.configFiles);
+    const workingDir = request.workingDir ?? recorded(LABEL.workingDir);
     const hashes = Object.fromEntries(
       request.order.map((name) => [name, configHash(file.services[name] as ComposeFile['services'][string], { environment: request.environments[name] ?? {}, networkNames: names.networks, volumeNames: names.volumes })]),
     );
     const plan = planDeploy(
       request.order.map((name) => ({ name, configHash: hashes[name] ?? '', imageId: imageIds[name] ?? '' })),
       existing,
+      request.forceRecreate,
     );
     const ports = await checkPorts(file, plan, await portTargetFor(deps.runtime, host, signal), request.autoPorts);
     for (const moved of ports.reassigned) {
@@ -101,8 +109,8 @@ export function deployJob(deps: { runtime: HostRuntime; secrets: WorkloadSecrets
         names,
         configHash: hashes[planned.name] ?? '',
         imageId: imageIds[planned.name] ?? '',
-        configFile: request.configFile,
-        workingDir: request.workingDir,
+        configFile,
+        workingDir,
         portOverrides: ports.overrides.get(planned.name) ?? new Map(),
       });
       const secrets: SecretFile[] = service.secrets.map((s) => ({ target: s.target, uid: s.uid, gid: s.gid, mode: s.mode, value: secretValues.get(s.source) ?? Buffer.alloc(0) }));

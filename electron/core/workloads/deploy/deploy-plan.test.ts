@@ -40,6 +40,11 @@ describe('deploy plan', () => {
     expect(plan.obsolete.map((c) => c.name).sort()).toEqual(['p-db-2', 'p-old-1']);
   });
 
+  it('recreates everything when forced (a secret changed in the vault)', () => {
+    const plan = planDeploy([{ name: 'db', configHash: 'h-db', imageId: 'sha256:img' }], [container('db', 'h-db')], true);
+    expect(plan.services.map((s) => `${s.name}:${s.action}`)).toEqual(['db:recreate']);
+  });
+
   it('reads containers from the engine by their compose labels', () => {
     const info = {
       Id: 'abc',

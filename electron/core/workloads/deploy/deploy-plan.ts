@@ -50,10 +50,11 @@ export function toExistingContainer(info: Dockerode.ContainerInfo): ExistingCont
 
 /**
  * Compares the file with what runs: a service is recreated when its configuration hash or its
- * image changed, started when it is as wanted but stopped, left alone otherwise. One-off
+ * image changed (or always, with `forceRecreate`), started when it is as wanted but stopped, left
+ * alone otherwise. One-off
  * containers (`docker compose run`) are not the service's and are left alone.
  */
-export function planDeploy(desired: DesiredService[], existing: ExistingContainer[]): DeployPlan {
+export function planDeploy(desired: DesiredService[], existing: ExistingContainer[], forceRecreate = false): DeployPlan {
   const live = existing.filter((c) => !c.oneoff);
   const wanted = new Set(desired.map((d) => d.name));
   const obsolete: ExistingContainer[] = live.filter((c) => !wanted.has(c.service));
@@ -62,7 +63,7 @@ export function planDeploy(desired: DesiredService[], existing: ExistingContaine
     const [first, ...extra] = mine;
     obsolete.push(...extra);
     if (!first) return { name: service.name, action: 'create', existing: null };
-    if (first.configHash !== service.configHash || first.imageId !== service.imageId) return { name: service.name, action: 'recreate', existing: first };
+    if (forceRecreate || first.configHash !== service.configHash || first.imageId !== service.imageId) return { name: service.name, action: 'recreate', existing: first };
     return { name: service.name, action: first.running ? 'unchanged' : 'start', existing: first };
   });
   return { services, obsolete };
