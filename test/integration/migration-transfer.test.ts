@@ -2,6 +2,7 @@
 // crossdock-docker-4 (source) and crossdock-docker-5 (target), added as hosts of a real core
 // (vault, keys, pooled SSH connections). Machine 5 is also added a second time as user `tester`,
 // who becomes root through `sudo -n`.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,9 @@ let core: Core;
 let a: TransferHost;
 let b: TransferHost;
 let bSudo: TransferHost;
+let local: TransferHost;
 const volumes: string[] = [];
+const localVolumes: string[] = [];
 const images: string[] = [];
 
 async function failure(promise: Promise<unknown>): Promise<CrossdockError> {
@@ -93,6 +96,8 @@ beforeAll(async () => {
   a = await add(A, 'docker-4', 'root');
   b = await add(B, 'docker-5', 'root');
   bSudo = await add(B, 'docker-5-sudo', 'tester');
+  await client.api.hosts.add({ kind: 'local', name: 'laptop' });
+  local = await transferHostFor(core.runtime, core.hosts.find('laptop'));
 });
 
 afterAll(async () => {
@@ -100,6 +105,7 @@ afterAll(async () => {
     await onMachine(A, `docker volume rm -f ${volume} >/dev/null 2>&1 || true`);
     await onMachine(B, `umount ${`/var/lib/docker/volumes/${volume}/_data`} 2>/dev/null; docker volume rm -f ${volume} >/dev/null 2>&1 || true`);
   }
+  for (const volume of localVolumes) execFileSync('sh', ['-c', `docker volume rm -f ${volume} >/dev/null 2>&1 || true`]);
   for (const image of images) {
     await onMachine(A, `docker image rm -f ${image} >/dev/null 2>&1 || true`);
     await onMachine(B, `docker image rm -f ${image} >/dev/null 2>&1 || true`);
@@ -333,5 +339,29 @@ describe('volumes', () => {
     await removeVolumeOn(b, name);
     await removeVolumeOn(b, name);
     expect(await onMachine(B, `docker volume ls -q --filter name=^${name}$`)).toBe('');
+  });
+});
+
+describe('the local engine as an end', () => {
+  it('sends a volume from this computer straight to B, and relays the other way', async () => {
+    const name = `mig-transfer-local-${run}`;
+    localVolumes.push(name);
+    const path = execFileSync('sh', ['-c', `docker volume create ${name} >/dev/null && docker volume inspect -f '{{.Mountpoint}}' ${name}`], { encoding: 'utf8' }).trim();
+    execFileSync('sh', ['-c', `cd ${path} && mkdir d && head -c 500000 /dev/urandom > d/data && ln -s d/data link && chmod 640 d/data`]);
+    volumes.push(name); // B's copy is removed with the others
+
+    await withRoute(local, b, { migrationId: `loc-${run}` }, async (route) => {
+      expect(route.kind).toBe('direct');
+      expect((await copyVolume(route, name, 'bulk')).bytes).toBeGreaterThan(500_000);
+    });
+    expect(await compareManifests(local, b, name)).toMatchObject({ match: true, files: 4 });
+
+    await onMachine(B, `echo more > ${await mountpoint(B, name)}/d/more`);
+    await withRoute(b, local, { migrationId: `loc2-${run}` }, async (route) => {
+      expect(route).toMatchObject({ kind: 'relay', reason: expect.stringContaining('the engine on this computer') });
+      const bulk = await copyVolume(route, name, 'bulk');
+      await copyVolume(route, name, 'delta', { marker: bulk.marker });
+    });
+    expect(await compareManifests(b, local, name)).toMatchObject({ match: true, files: 5 });
   });
 });

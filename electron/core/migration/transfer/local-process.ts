@@ -54,7 +54,18 @@ export function spawnLocal(command: string, options: HostExecOptions = {}): Remo
 }
 
 function processOf(child: ChildProcessWithoutNullStreams, exited: RemoteProcess['exited'], close: () => void): RemoteProcess {
-  return { stdout: child.stdout, stderr: child.stderr, stdin: child.stdin, duplex: Duplex.from({ readable: child.stdout, writable: child.stdin }), exited, close };
+  let duplex: Duplex | undefined;
+  return {
+    stdout: child.stdout,
+    stderr: child.stderr,
+    stdin: child.stdin,
+    // Made only when asked for: wrapping starts reading stdout, which would starve other readers.
+    get duplex() {
+      return (duplex ??= Duplex.from({ readable: child.stdout, writable: child.stdin }));
+    },
+    exited,
+    close,
+  };
 }
 
 /** {@link spawnLocal}, collecting the output. */
