@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { CrossdockError, type BootstrapReport, type JobLogLine } from '../../../shared/index.js';
+import { CrossdockError, type BootstrapReport } from '../../../shared/index.js';
 import type { Command } from './context.js';
+import { runJob } from './follow-job.js';
 import { formatTable } from './output.js';
 import { promptSecret } from './prompt.js';
 
@@ -10,7 +11,8 @@ const USAGE = 'crossdock bootstrap HOST [--json] [--distribution-packages-only]'
  * `crossdock bootstrap HOST`: installs and configures Docker as a job, streaming its log to
  * stderr (so --json output on stdout stays clean), and cancels the job on Ctrl+C.
  */
-export const bootstrapCommand: Command = async (args, { client, out }) => {
+export const bootstrapCommand: Command = async (args, ctx) => {
+  const { client, out } = ctx;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -26,29 +28,7 @@ export const bootstrapCommand: Command = async (args, { client, out }) => {
     sudoPassword = await promptSecret(`sudo password for ${host}: `, `${host} needs a sudo password: run in a terminal to be asked, or set CROSSDOCK_SUDO_PASSWORD`);
   }
 
-  // Subscribe before starting, so no line of the job's log is missed.
-  let jobId: string | null = null;
-  const early: JobLogLine[] = [];
-  const print = (line: JobLogLine): void => void process.stderr.write(`${line.text.endsWith('\n') ? line.text : `${line.text}\n`}`);
-  const logs = client.subscribe('jobs.log', (line) => {
-    if (jobId === null) early.push(line);
-    else if (line.jobId === jobId) print(line);
-  });
-  await logs.ready;
-  const job = await client.api.bootstrap.start({ host, sudoPassword, distributionPackagesOnly: values['distribution-packages-only'] });
-  jobId = job.id;
-  early.filter((line) => line.jobId === job.id).forEach(print);
-  const onInterrupt = (): void => void client.api.jobs.cancel({ id: job.id }).catch(() => undefined);
-  process.once('SIGINT', onInterrupt);
-  const done = await client.api.jobs.wait({ id: job.id });
-  process.off('SIGINT', onInterrupt);
-  logs.unsubscribe();
-
-  if (done.state !== 'succeeded') {
-    const error = done.error ?? { code: 'INTERNAL' as const, message: `Bootstrap of ${host} ended ${done.state}`, details: {} };
-    throw new CrossdockError(error.code, error.message, error.details);
-  }
-  const report = done.result as BootstrapReport;
+  const report = await runJob<BootstrapReport>(ctx, () => client.api.bootstrap.start({ host, sudoPassword, distributionPackagesOnly: values['distribution-packages-only'] }));
   if (values.json) {
     out(JSON.stringify(report, null, 2));
   } else {

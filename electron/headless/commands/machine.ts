@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CrossdockError, type JobLogLine, type MachineInfo } from '../../../shared/index.js';
+import { CrossdockError, type MachineInfo } from '../../../shared/index.js';
 import type { Command, CommandContext } from './context.js';
+import { runJob } from './follow-job.js';
 import { formatTable } from './output.js';
 import { promptSecret } from './prompt.js';
 
@@ -13,7 +14,8 @@ function row(m: MachineInfo): string[] {
   return [m.name, m.providerName, m.state, m.address ?? '', m.type, m.os ?? '', m.hostName ?? ''];
 }
 
-async function create(args: string[], { client, out }: CommandContext): Promise<number> {
+async function create(args: string[], ctx: CommandContext): Promise<number> {
+  const { client, out } = ctx;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -36,24 +38,7 @@ async function create(args: string[], { client, out }: CommandContext): Promise<
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CrossdockError('INVALID_ARGUMENT', `--open-port must be a port number, not "${p}"`);
     return port;
   });
-  let jobId: string | null = null;
-  const early: JobLogLine[] = [];
-  const print = (line: JobLogLine): void => void process.stderr.write(line.text.endsWith('\n') ? line.text : `${line.text}\n`);
-  const logs = client.subscribe('jobs.log', (line) => (jobId === null ? early.push(line) : line.jobId === jobId && print(line)));
-  await logs.ready;
-  const job = await client.api.machines.create({ name, provider: values.provider, size: values.size, os, region: values.region, openPorts });
-  jobId = job.id;
-  early.filter((line) => line.jobId === job.id).forEach(print);
-  const onInterrupt = (): void => void client.api.jobs.cancel({ id: job.id }).catch(() => undefined);
-  process.once('SIGINT', onInterrupt);
-  const done = await client.api.jobs.wait({ id: job.id });
-  process.off('SIGINT', onInterrupt);
-  logs.unsubscribe();
-  if (done.state !== 'succeeded') {
-    const error = done.error ?? { code: 'INTERNAL' as const, message: `Creating ${name} ended ${done.state}`, details: {} };
-    throw new CrossdockError(error.code, error.message, error.details);
-  }
-  const machine = done.result as MachineInfo;
+  const machine = await runJob<MachineInfo>(ctx, () => client.api.machines.create({ name, provider: values.provider, size: values.size, os, region: values.region, openPorts }));
   if (values.json) out(JSON.stringify(machine, null, 2));
   else out(`${machine.name} is running at ${machine.address} on ${machine.providerName}, Docker bootstrapped, listed as host ${machine.hostName ?? machine.name}`);
   return 0;
