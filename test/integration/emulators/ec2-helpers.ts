@@ -1,4 +1,4 @@
-// Helpers for the EC2 emulator test: an SSH command over a pinned host key, the emulator's
+// Helpers for the EC2 emulator test: an SSH command over a pinned host key (test/rig/pinned-ssh.ts), the emulator's
 // containers as Docker sees them, and the fingerprint block of a cloud-init console.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
-import { Client } from 'ssh2';
-import { sha256Fingerprint } from '../../rig/host-key.js';
+import { runPinned } from '../../rig/pinned-ssh.js';
 
 const run = promisify(execFile);
 
@@ -21,33 +20,8 @@ export async function makeKeyPair(): Promise<{ privateKey: Buffer; publicKey: st
 
 /** Runs a command as root over SSH, accepting only the host key with the given fingerprint. */
 export function sshRun(address: string, privateKey: Buffer, pinned: string, command: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const client = new Client();
-    client
-      .on('ready', () => {
-        client.exec(command, (error, stream) => {
-          if (error) return reject(error);
-          let stdout = '';
-          stream.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-          stream.stderr.on('data', () => undefined);
-          stream.on('close', () => {
-            client.end();
-            resolve(stdout);
-          });
-        });
-      })
-      .on('error', reject)
-      .connect({
-        host: address,
-        port: 22,
-        username: 'root',
-        privateKey,
-        readyTimeout: 10_000,
-        // Only ed25519, so the key offered is the one whose fingerprint we pinned.
-        algorithms: { serverHostKey: ['ssh-ed25519'] },
-        hostVerifier: (key: Buffer) => sha256Fingerprint(key) === pinned,
-      });
-  });
+  // Only ed25519, so the key offered is the one whose fingerprint was pinned.
+  return runPinned({ host: address, username: 'root', privateKey, pinned, hostKeyAlgorithms: ['ssh-ed25519'] }, command);
 }
 
 /** The Docker engine the emulator uses. */

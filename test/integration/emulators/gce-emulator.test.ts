@@ -9,10 +9,10 @@ import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto'
 import {
   FirewallsClient, GlobalOperationsClient, ImagesClient, InstancesClient, MachineTypesClient, ZoneOperationsClient, ZonesClient,
 } from '@google-cloud/compute';
-import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRs256, startGceEmulator, type GceEmulator } from '../../emulators/gce/index.js';
 import { machineHostKeyFingerprint, sha256Fingerprint } from '../../rig/host-key.js';
+import { runPinned } from '../../rig/pinned-ssh.js';
 
 const run = promisify(execFile);
 const zone = 'europe-west1-b';
@@ -66,23 +66,7 @@ async function waitZoneOperation(operations: ZoneOperationsClient, name: string)
 }
 
 function sshRun(address: string, username: string, fingerprint: string, command: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const client = new ssh2.Client();
-    client
-      .on('ready', () => {
-        client.exec(command, (error, stream) => {
-          if (error) return reject(error);
-          let out = '';
-          stream.on('data', (chunk: Buffer) => (out += chunk.toString()));
-          stream.on('close', () => {
-            client.end();
-            resolve(out);
-          });
-        });
-      })
-      .on('error', reject)
-      .connect({ host: address, port: 22, username, privateKey, readyTimeout: 10_000, hostVerifier: (key: Buffer) => sha256Fingerprint(key) === fingerprint });
-  });
+  return runPinned({ host: address, username, privateKey, pinned: fingerprint }, command);
 }
 
 describe('GCE emulator through @google-cloud/compute', () => {

@@ -13,8 +13,8 @@ import { createAwsClients } from '../../../electron/core/providers/aws/options.j
 import type { MachineSpec, ProviderMachine } from '../../../electron/core/providers/provider.js';
 import { startEc2Emulator, type Ec2Emulator } from '../../emulators/ec2/index.js';
 import { machineHostKeyFingerprint } from '../../rig/host-key.js';
+import { runPinned } from '../../rig/pinned-ssh.js';
 import { docker, makeKeyPair } from '../emulators/ec2-helpers.js';
-import { sshAs } from './aws-ssh-as.js';
 import { runId } from './run-id.js';
 
 let emulator: Ec2Emulator;
@@ -27,6 +27,11 @@ const otherRegion = 'us-west-2';
 const names = new Set<string>();
 /** Machine names of this run: leftovers of a killed run cannot collide with them. */
 const named = (base: string): string => `aws-${base}-${runId}`;
+
+/** Runs one command on a machine as its sshUser, accepting only the pinned host keys. */
+function sshAs(machine: ProviderMachine, privateKey: Buffer, pinned: string | string[], command: string): Promise<string> {
+  return runPinned({ host: machine.address ?? '', port: machine.sshPort, username: machine.sshUser, privateKey, pinned }, command);
+}
 
 /** Polls `get` (as the machines service does) until the machine runs with an address. */
 async function untilRunning(id: string, timeoutMs = 60_000): Promise<ProviderMachine> {

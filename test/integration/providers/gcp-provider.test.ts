@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { FirewallsClient, InstancesClient } from '@google-cloud/compute';
-import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientOptions } from '../../../electron/core/providers/gcp/clients.js';
-import { createGcpProvider, sha256Fingerprint } from '../../../electron/core/providers/gcp/index.js';
+import { createGcpProvider } from '../../../electron/core/providers/gcp/index.js';
 import type { Provider, ProviderMachine } from '../../../electron/core/providers/provider.js';
 import { startGceEmulator, type GceEmulator } from '../../emulators/gce/index.js';
 import { machineHostKeyFingerprint } from '../../rig/host-key.js';
+import { runPinned } from '../../rig/pinned-ssh.js';
 import { runId } from './run-id.js';
 
 const run = promisify(execFile);
@@ -64,24 +64,9 @@ async function containerOf(name: string): Promise<string> {
   return found[0]!;
 }
 
+/** Logs in as the provider's user with the test key, accepting only the given host keys. */
 function sshRun(address: string, fingerprints: string[], command: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const client = new ssh2.Client();
-    client
-      .on('ready', () => {
-        client.exec(command, (error, stream) => {
-          if (error) return reject(error);
-          let out = '';
-          stream.on('data', (chunk: Buffer) => (out += chunk.toString()));
-          stream.on('close', () => {
-            client.end();
-            resolve(out);
-          });
-        });
-      })
-      .on('error', reject)
-      .connect({ host: address, port: 22, username: 'crossdock', privateKey, readyTimeout: 10_000, hostVerifier: (key: Buffer) => fingerprints.includes(sha256Fingerprint(key)) });
-  });
+  return runPinned({ host: address, username: 'crossdock', privateKey, pinned: fingerprints }, command);
 }
 
 function spec(name: string, inZone = zone) {
