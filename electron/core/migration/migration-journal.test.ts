@@ -89,6 +89,16 @@ describe('migrations after a crash', () => {
       expect(new MigrationJournal(dir).read('cut-off').state).toBe('interrupted');
       await expect(core.connectInProcess().api.migrations.resume({ id: 'done' })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
       await expect(core.connectInProcess().api.migrations.rollback({ id: 'elsewhere' })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+
+      // A new migration of the same container waits until the interrupted one is dealt with.
+      const host = { kind: 'ssh' as const, address: '192.0.2.1', port: 22, user: 'root', keyId: null, hostKey: null, socketPath: null };
+      const a = core.hosts.add({ ...host, name: 'a' });
+      core.hosts.add({ ...host, name: 'b' });
+      journal.update('cut-off', (r) => void (r.request.source.hostId = a.id));
+      await expect(core.connectInProcess().api.migrations.start({ source: { host: 'a', container: 'web' }, target: 'b' })).rejects.toMatchObject({
+        code: 'FAILED_PRECONDITION',
+        message: expect.stringMatching(/^Migration cut-off of web on a is interrupted; resume or roll it back first/),
+      });
     } finally {
       await core.dispose();
     }

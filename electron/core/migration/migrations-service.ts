@@ -120,6 +120,17 @@ export function migrationsService(deps: MigrationsServiceDeps): ServerImpl<Cross
       const targetHost = deps.inventory.find(target);
       const ref = sourceRef(source);
       const what = ref.kind === 'project' ? `project ${ref.name}` : ref.name;
+      // One migration at a time per source: an unfinished one owns the source's state (stopped, renamed) and its leftovers.
+      const open = journal
+        .list()
+        .map(settle)
+        .find((r) => ['planned', 'running', 'rolling-back', 'interrupted', 'failed'].includes(r.state) && r.request.source.hostId === sourceHost.id && r.request.source.kind === ref.kind && r.request.source.name === ref.name);
+      if (open) {
+        throw new CrossdockError('FAILED_PRECONDITION', `Migration ${open.id} of ${what} on ${sourceHost.name} is ${open.state}; ${open.state === 'interrupted' ? 'resume or roll it back' : open.state === 'failed' ? 'roll it back' : 'wait for it'} first ("crossdock migrate ls")`, {
+          migrationId: open.id,
+          state: open.state,
+        });
+      }
       return deps.jobs.start(
         'migration',
         `Migrate ${what} from ${sourceHost.name} to ${targetHost.name}`,
