@@ -128,7 +128,7 @@ describe('routes', () => {
     expect(route.kind).toBe('direct');
     const during = await leftovers(migrationId);
     expect(during.keys).toMatch(/^no-agent-forwarding,no-X11-forwarding,no-port-forwarding,no-pty,no-user-rc,expiry-time="\d{12}" ssh-ed25519 \S+ crossdock-migration-route-/);
-    expect(during.dirs).toMatch(/^\/tmp\/crossdock-migration-route-\w+\.\w{6}\nssh: \/tmp\/crossdock-migration-route-\w+\.\w{6}\/control \[mux\]$/);
+    expect(during.dirs).toMatch(/^\/tmp\/crossdock-migration-route-\w+\.\w{6}\nssh: \/tmp\/crossdock-migration-route-\w+\.\w{6}\/c \[mux\]$/);
     const dir = during.dirs.split('\n')[0] as string;
     // The directory and the private key are root's alone; known_hosts holds only B's pinned key.
     expect((await onMachine(A, `stat -c '%a %U' ${dir} ${dir}/key`)).trim().split('\n')).toEqual(['700 root', '600 root']);

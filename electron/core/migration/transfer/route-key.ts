@@ -17,7 +17,7 @@ export function removeRouteDirsScript(migrationId: string, dir: string | null): 
   return [
     `for d in ${dirs}; do`,
     '  [ -d "$d" ] || continue',
-    '  [ -S "$d/control" ] && ssh -o ControlPath="$d/control" -O exit crossdock-migration-target >/dev/null 2>&1',
+    '  [ -S "$d/c" ] && ssh -o ControlPath="$d/c" -O exit crossdock-migration-target >/dev/null 2>&1',
     '  rm -rf -- "$d"',
     'done',
     'true',
@@ -27,10 +27,14 @@ export function removeRouteDirsScript(migrationId: string, dir: string | null): 
 /** The alias B's key is filed under in A's known_hosts (so the port needs no `[host]:port` form). */
 const HOST_KEY_ALIAS = 'crossdock-migration-target';
 
-/** Migration ids end up in file names and authorized_keys comments: keep them plain. */
+/**
+ * Migration ids end up in file names and authorized_keys comments: keep them plain, and short
+ * enough for the ssh control socket's path (108 bytes for a UNIX socket, and ssh first binds a
+ * name 17 bytes longer): /tmp/crossdock-migration-ID.XXXXXX/c plus 17 with a 48-byte id is 99.
+ */
 export function checkMigrationId(migrationId: string): void {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/.test(migrationId)) {
-    throw new CrossdockError('INVALID_ARGUMENT', `Migration id "${migrationId}" may hold only letters, digits, ".", "_" and "-"`, { migrationId });
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,47}$/.test(migrationId)) {
+    throw new CrossdockError('INVALID_ARGUMENT', `Migration id "${migrationId}" must be 1 to 48 letters, digits, ".", "_" and "-"`, { migrationId });
   }
 }
 
@@ -132,7 +136,7 @@ export const CIPHERS = 'aes128-gcm@openssh.com,chacha20-poly1305@openssh.com,aes
 export function sshCommand(dir: string, target: SshReach, keyType: string): string {
   const options = [
     '-o ControlMaster=auto',
-    `-o ControlPath=${dir}/control`,
+    `-o ControlPath=${dir}/c`,
     '-o ControlPersist=60',
     '-F /dev/null',
     `-i ${dir}/key`,
