@@ -1,4 +1,5 @@
 import { JobsPanel } from './jobs/jobs-panel.js';
+import { MigrationWizardHost } from './migrations/wizard-host.js';
 import { Sidebar } from './navigation/sidebar.js';
 import { useNavigation } from './navigation/use-navigation.js';
 import { Header } from './shell/header.js';
@@ -21,6 +22,7 @@ export function App() {
         <JobsPanel />
       </div>
       <NoticeStack />
+      <MigrationWizardHost />
       <VaultPrompt />
     </div>
   );

@@ -11,9 +11,9 @@ const key = (code: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; me
 });
 
 describe('views', () => {
-  it('lists the seven views in sidebar order with digits 1..7', () => {
+  it('lists the eight views in sidebar order with digits 1..8', () => {
     expect(VIEWS.map((v) => `${v.digit}:${v.id}`)).toEqual([
-      '1:hosts', '2:containers', '3:machines', '4:workloads', '5:migrations', '6:compare', '7:settings',
+      '1:hosts', '2:containers', '3:machines', '4:workloads', '5:ports', '6:migrations', '7:compare', '8:settings',
     ]);
   });
 });
@@ -36,11 +36,11 @@ describe('viewFromHash', () => {
 describe('viewForShortcut', () => {
   it('maps Alt+digit to the view with that digit, on the top row and the keypad', () => {
     expect(viewForShortcut(key('Digit2'))).toBe('containers');
-    expect(viewForShortcut(key('Numpad7'))).toBe('settings');
+    expect(viewForShortcut(key('Numpad8'))).toBe('settings');
   });
 
   it('ignores digits without a view', () => {
-    expect(viewForShortcut(key('Digit8'))).toBeNull();
+    expect(viewForShortcut(key('Digit9'))).toBeNull();
   });
 
   it('ignores the digit without Alt, or with other modifiers that mean something else', () => {

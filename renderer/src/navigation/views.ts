@@ -1,5 +1,5 @@
-/** The top-level views, in sidebar order; Alt+1..7 follows this order. */
-export const VIEW_IDS = ['hosts', 'containers', 'machines', 'workloads', 'migrations', 'compare', 'settings'] as const;
+/** The top-level views, in sidebar order; Alt+1..8 follows this order. */
+export const VIEW_IDS = ['hosts', 'containers', 'machines', 'workloads', 'ports', 'migrations', 'compare', 'settings'] as const;
 
 export type ViewId = (typeof VIEW_IDS)[number];
 
@@ -15,6 +15,7 @@ const LABELS: Record<ViewId, string> = {
   containers: 'Containers',
   machines: 'Machines',
   workloads: 'Workloads',
+  ports: 'Port map',
   migrations: 'Migrations',
   compare: 'Compare',
   settings: 'Settings',

@@ -3,11 +3,12 @@ import type { ViewId } from '../navigation/views.js';
 import { ContainersView } from '../containers/containers-view.js';
 import { HostsView } from '../hosts/hosts-view.js';
 import { MachinesView } from '../machines/machines-view.js';
+import { MigrationsView } from '../migrations/migrations-view.js';
+import { PortsView } from '../ports/ports-view.js';
 import { SettingsView } from '../settings/settings-view.js';
 import { useCrossdock } from '../state/store.js';
+import { WorkloadsView } from '../workloads/workloads-view.js';
 import { CompareView } from './compare-view.js';
-import { MigrationsView } from './migrations-view.js';
-import { WorkloadsView } from './workloads-view.js';
 import './views.css';
 
 const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
@@ -15,6 +16,7 @@ const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   containers: ContainersView,
   machines: MachinesView,
   workloads: WorkloadsView,
+  ports: PortsView,
   migrations: MigrationsView,
   compare: CompareView,
   settings: SettingsView,

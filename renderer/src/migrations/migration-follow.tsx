@@ -1,0 +1,138 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { JobInfo, MigrationOutcome, MigrationRecord } from '../../../shared/index.js';
+import { DialogActions } from '../dialogs/dialog.js';
+import { focusInitial } from '../dialogs/focus-trap.js';
+import { FormError } from '../forms/text-field.js';
+import { JobProgress } from '../jobs/job-progress.js';
+import { useNow } from '../shell/use-now.js';
+import { cancelJob } from '../state/actions.js';
+import { useCrossdock } from '../state/store.js';
+import { JobLogTail } from '../workloads/job-log-tail.js';
+import { StepList, type StepItem } from '../workloads/step-list.js';
+import { MigrationOutcomeView } from './migration-outcome.js';
+import { migrationSteps, type StepView } from './migration-steps.js';
+import { formatBytesOf, formatRate, formatSpan, remainingMs } from './transfer-format.js';
+import { useMigrationRecord } from './use-migration-record.js';
+
+/** `12.3 MB of 24.0 MB · 8.1 MB/s · 2.0 s left` for a data step that has moved bytes. */
+function dataFigures(step: StepView): ReactNode {
+  if (!step.bytes) return step.data && step.status === 'active' ? 'waiting for the first bytes…' : null;
+  const { bytes, totalBytes, bytesPerSecond } = step.bytes;
+  const left = step.status === 'active' ? remainingMs(bytes, totalBytes, bytesPerSecond) : null;
+  return (
+    <span data-testid="migration-step-bytes" data-bytes={bytes}>
+      {formatBytesOf(bytes, totalBytes)} · {formatRate(bytesPerSecond)}
+      {left !== null ? ` · ${formatSpan(left)} left` : ''}
+    </span>
+  );
+}
+
+function toItems(steps: readonly StepView[]): StepItem[] {
+  return steps.map((step) => ({
+    id: step.id,
+    label: step.label,
+    status: step.status,
+    detail: [step.detail, step.durationMs !== null && step.status !== 'pending' && step.status !== 'active' ? formatSpan(step.durationMs) : null].filter(Boolean).join(' · ') || null,
+    extra: step.data ? dataFigures(step) : null,
+  }));
+}
+
+/** Says how a migration ended when it did not succeed, and what state it left the hosts in. */
+function Failure({ job, record }: { job: JobInfo | null; record: MigrationRecord | null }) {
+  const error = job?.error ?? record?.error ?? null;
+  const state = record?.state;
+  const after =
+    state === 'failed-rolled-back'
+      ? 'Rolled back: the source runs as before, and nothing of the migration is left on the target.'
+      : state === 'rolling-back'
+        ? 'Rolling back: the source is being started again and the target cleaned.'
+        : state === 'interrupted'
+          ? 'Interrupted: resume it or roll it back from the Migrations list.'
+          : state === 'failed'
+            ? 'The roll back did not finish either; roll it back again from the Migrations list once both hosts answer.'
+            : null;
+  return (
+    <FormError testId="migration-error">
+      <p>
+        {job?.state === 'cancelled' ? 'The migration was cancelled.' : (error?.message ?? 'The migration ended without finishing.')}{' '}
+        {error?.code && job?.state !== 'cancelled' && <code className="notice-code">{error.code}</code>}
+      </p>
+      {after && <p data-testid="migration-after">{after}</p>}
+    </FormError>
+  );
+}
+
+interface MigrationFollowProps {
+  migrationId: string;
+  /** The job running (or that last ran) it; differs from the id after a resume or a roll back. */
+  jobId: string;
+  onClose: () => void;
+  /** Offered after a failure in the wizard: back to the plan. */
+  onBack?: (() => void) | undefined;
+}
+
+/**
+ * A migration, live: every step with its status, the data steps with bytes, rate and time left,
+ * the progress bar and the job's log; then the outcome, or how it failed and what was undone.
+ */
+export function MigrationFollow({ migrationId, jobId, onClose, onBack }: MigrationFollowProps) {
+  const job = useCrossdock((state) => state.jobs.find((j) => j.id === jobId) ?? null);
+  const { record, progress } = useMigrationRecord(migrationId, jobId);
+  const running = job ? job.state === 'running' : record?.state === 'running' || record?.state === 'rolling-back';
+  const now = useNow(running);
+  const root = useRef<HTMLDivElement>(null);
+  const phase = job?.state ?? record?.state ?? 'running';
+
+  useEffect(() => {
+    if (root.current) focusInitial(root.current);
+  }, [phase]);
+
+  const steps = migrationSteps(record?.steps ?? [], job ? { state: job.state, step: job.step } : null, progress, now);
+  const outcome = (job?.state === 'succeeded' && job.kind === 'migration' ? (job.result as MigrationOutcome | null) : null) ?? record?.outcome ?? null;
+  const ended = job ? job.state !== 'running' : record !== null && record.state !== 'running' && record.state !== 'rolling-back';
+  const rollbackJob = job?.kind === 'migration-rollback';
+  const succeeded = !rollbackJob && outcome !== null && (job ? job.state === 'succeeded' : record?.state === 'completed');
+  const rolledBack = rollbackJob && job?.state === 'succeeded';
+
+  return (
+    <div className="job-follow migration-follow" ref={root} data-testid="migration-progress" data-state={job?.state ?? record?.state ?? 'running'}>
+      {job && <JobProgress job={job} />}
+      <StepList steps={toItems(steps)} testId="migration-step" />
+      <JobLogTail jobId={jobId} testId="migration-log" />
+      <div aria-live="polite">
+        {succeeded && outcome && <MigrationOutcomeView outcome={outcome} />}
+        {ended && !succeeded && !rolledBack && <Failure job={job} record={record} />}
+        {rolledBack && (
+          <p className="success-box" data-testid="migration-rolled-back">
+            Rolled back: the source runs again, and what the migration made on the target is removed.
+          </p>
+        )}
+      </div>
+      <DialogActions>
+        {running ? (
+          <>
+            {job?.cancellable && (
+              <button type="button" className="button button-danger dialog-actions-start" data-testid="migration-cancel" title="Stops the migration and rolls it back: the source runs again" onClick={() => void cancelJob(job.id)}>
+                Cancel and roll back
+              </button>
+            )}
+            <button type="button" className="button button-quiet" data-autofocus title="The migration goes on; follow it in the jobs panel or the Migrations list" onClick={onClose}>
+              Run in background
+            </button>
+          </>
+        ) : (
+          <>
+            {onBack && !succeeded && (
+              <button type="button" className="button button-quiet dialog-actions-start" onClick={onBack}>
+                Back to the plan
+              </button>
+            )}
+            <button type="button" className="button" data-autofocus data-testid="migration-done" onClick={onClose}>
+              {succeeded ? 'Done' : 'Close'}
+            </button>
+          </>
+        )}
+      </DialogActions>
+    </div>
+  );
+}

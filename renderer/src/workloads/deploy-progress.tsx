@@ -1,0 +1,119 @@
+import { useEffect, useRef } from 'react';
+import type { DeployReport } from '../../../shared/index.js';
+import { DialogActions } from '../dialogs/dialog.js';
+import { focusInitial } from '../dialogs/focus-trap.js';
+import { FormError } from '../forms/text-field.js';
+import { JobProgress } from '../jobs/job-progress.js';
+import { cancelJob } from '../state/actions.js';
+import { useCrossdock } from '../state/store.js';
+import { deployStages } from './deploy-stages.js';
+import { JobLogTail } from './job-log-tail.js';
+import { StepList } from './step-list.js';
+
+const ACTION_WORD: Record<DeployReport['services'][number]['action'], string> = {
+  created: 'created',
+  recreated: 'recreated (its configuration or image changed)',
+  started: 'started',
+  unchanged: 'unchanged',
+  removed: 'removed (no longer in the file)',
+};
+
+function Report({ report }: { report: DeployReport }) {
+  return (
+    <div className="success-box" data-testid="deploy-report">
+      <p>
+        <strong>{report.project}</strong> {report.changed ? 'is deployed' : 'was already as the file says'} on <strong>{report.host}</strong>.
+      </p>
+      <ul>
+        {report.services.map((service) => (
+          <li key={`${service.name}:${service.action}`}>
+            {service.name}: {ACTION_WORD[service.action]} <span className="mono muted">{service.container}</span>
+          </li>
+        ))}
+      </ul>
+      {report.reassignedPorts.length > 0 && (
+        <p data-testid="deploy-reassigned">
+          Ports moved because they were taken:{' '}
+          {report.reassignedPorts.map((moved) => `${moved.service} ${moved.wanted}→${moved.assigned}/${moved.protocol} (${moved.wanted} is held by ${moved.holder})`).join('; ')}.
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface DeployProgressProps {
+  jobId: string;
+  project: string;
+  hostName: string;
+  autoPorts: boolean;
+  onClose: () => void;
+  /** Back to the form, keeping what was typed. */
+  onEdit: () => void;
+}
+
+/** The deploy job, live: stages, progress bar, log, then the report or the error. */
+export function DeployProgress({ jobId, project, hostName, autoPorts, onClose, onEdit }: DeployProgressProps) {
+  const job = useCrossdock((state) => state.jobs.find((j) => j.id === jobId) ?? null);
+  const root = useRef<HTMLDivElement>(null);
+  const state = job?.state ?? 'running';
+
+  useEffect(() => {
+    if (root.current) focusInitial(root.current);
+  }, [state]);
+
+  if (!job) return <p className="muted">Starting…</p>;
+  const report = job.state === 'succeeded' ? (job.result as DeployReport | null) : null;
+  const ended = job.state === 'failed' || job.state === 'interrupted' || job.state === 'cancelled';
+  const portConflict = job.error?.code === 'PORT_CONFLICT';
+
+  return (
+    <div className="job-follow" ref={root} data-testid="deploy-progress" data-state={job.state}>
+      <JobProgress job={job} />
+      <StepList steps={deployStages(job)} testId="deploy-stage" />
+      <JobLogTail jobId={jobId} testId="deploy-log" />
+      <div aria-live="polite">
+        {report && <Report report={report} />}
+        {ended && (
+          <FormError testId="deploy-job-error">
+            <p>
+              {job.state === 'cancelled' ? `Deploying ${project} to ${hostName} was cancelled.` : (job.error?.message ?? `Deploying ${project} ended ${job.state}.`)}{' '}
+              {job.error?.code && job.state !== 'cancelled' && <code className="notice-code">{job.error.code}</code>}
+            </p>
+            {portConflict && (
+              <p className="muted">
+                {autoPorts ? 'No free port was found to publish on instead.' : 'Change the port in the file, or tick “Assign free ports when taken” in the form and deploy again.'}
+              </p>
+            )}
+          </FormError>
+        )}
+      </div>
+      <DialogActions>
+        {job.state === 'running' ? (
+          <>
+            {job.cancellable && (
+              <button type="button" className="button button-danger dialog-actions-start" data-testid="deploy-cancel" onClick={() => void cancelJob(job.id)}>
+                Cancel deploy
+              </button>
+            )}
+            <button type="button" className="button button-quiet" data-autofocus title="The job goes on; follow it in the jobs panel" onClick={onClose}>
+              Run in background
+            </button>
+          </>
+        ) : job.state === 'succeeded' ? (
+          <button type="button" className="button" data-autofocus data-testid="deploy-done" onClick={onClose}>
+            Done
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button button-quiet" onClick={onClose}>
+              Close
+            </button>
+            <button type="button" className="button" data-autofocus data-testid="deploy-edit" onClick={onEdit}>
+              Back to the form
+            </button>
+          </>
+        )}
+      </DialogActions>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ComposeInput, ComposeValidation, JobInfo, RemoveReport, WorkloadProject } from '../../../shared/index.js';
+import { attempt, noticeFailure, type Outcome } from '../state/core-call.js';
+import { applyJob, pushNotice } from '../state/store.js';
+
+/** Checks a compose file without touching a host; called as the user types (no vault prompt). */
+export function validateCompose(input: ComposeInput): Promise<Outcome<ComposeValidation>> {
+  return attempt((api) => api.workloads.validate(input), { vault: false });
+}
+
+export interface DeployArgs extends ComposeInput {
+  host: string;
+  project?: string | undefined;
+  autoPorts?: boolean | undefined;
+  configFile?: string | undefined;
+}
+
+/** Starts a deploy job; its progress arrives through `jobs.changed` and `jobs.log`. */
+export async function deployWorkload(args: DeployArgs): Promise<Outcome<JobInfo>> {
+  const outcome = await attempt((api) => api.workloads.deploy(args));
+  if (outcome.ok) applyJob(outcome.value);
+  return outcome;
+}
+
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** What a removal did, in one sentence. */
+export function describeRemoval(report: RemoveReport): string {
+  const parts = [plural(report.containers.length, 'container'), plural(report.networks.length, 'network')];
+  if (report.volumes.length > 0) parts.push(plural(report.volumes.length, 'volume'));
+  return `Removed ${parts.join(', ')} of ${report.project} on ${report.host}.`;
+}
+
+/** Removes a project's containers and networks (and volumes when asked); the outcome is a notice. */
+export async function removeWorkload(project: Pick<WorkloadProject, 'hostId' | 'hostName' | 'name'>, removeVolumes: boolean): Promise<RemoveReport | undefined> {
+  const outcome = await attempt((api) => api.workloads.remove({ host: project.hostId, project: project.name, removeVolumes }));
+  if (!outcome.ok) {
+    noticeFailure(`Could not remove ${project.name} from ${project.hostName}`, outcome.failure);
+    return undefined;
+  }
+  pushNotice({ tone: 'info', title: `Removed ${project.name}`, message: describeRemoval(outcome.value), code: null });
+  return outcome.value;
+}
