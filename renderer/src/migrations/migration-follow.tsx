@@ -14,13 +14,16 @@ import { migrationSteps, type StepView } from './migration-steps.js';
 import { formatBytesOf, formatRate, formatSpan, remainingMs } from './transfer-format.js';
 import { useMigrationRecord } from './use-migration-record.js';
 
-/** `12.3 MB of 24.0 MB · 8.1 MB/s · 2.0 s left` for a data step that has moved bytes. */
+/**
+ * `12.3 MB of 24.0 MB · 8.1 MB/s · 2.0 s left` while a data step runs (live figures), `2.11 MB ·
+ * 4.7 MB/s` once it is done (the journal's bytes, the average rate).
+ */
 function dataFigures(step: StepView): ReactNode {
   if (!step.bytes) return step.data && step.status === 'active' ? 'waiting for the first bytes…' : null;
   const { bytes, totalBytes, bytesPerSecond } = step.bytes;
   const left = step.status === 'active' ? remainingMs(bytes, totalBytes, bytesPerSecond) : null;
   return (
-    <span data-testid="migration-step-bytes" data-bytes={bytes}>
+    <span data-testid="migration-step-bytes" data-bytes={bytes} data-live-bytes={step.live?.bytes}>
       {formatBytesOf(bytes, totalBytes)} · {formatRate(bytesPerSecond)}
       {left !== null ? ` · ${formatSpan(left)} left` : ''}
     </span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MigrationProgress, MigrationStepRecord } from '../../../shared/index.js';
-import { MIGRATION_STEPS, applyProgress, migrationSteps, readableDetail, stepBytes, type ProgressByStep } from './migration-steps.js';
+import { MIGRATION_STEPS, applyProgress, detailBytes, migrationSteps, readableDetail, stepBytes, type ProgressByStep } from './migration-steps.js';
 
 const at = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s)).toISOString();
 const record = (name: string, state: MigrationStepRecord['state'], from: number, to: number | null, detail: string | null = null): MigrationStepRecord => ({
@@ -57,6 +57,22 @@ describe('readableDetail', () => {
   });
 });
 
+describe('a finished data step', () => {
+  it('shows the bytes the journal recorded and their average rate, not the last live event', () => {
+    const records = [record('plan', 'done', 0, 1), record('volumes-delta', 'done', 10, 12, '10240 bytes')];
+    const progress = applyProgress({}, event({ step: 'volumes-delta', pass: 'delta', bytes: 0, bytesPerSecond: 0 }));
+    const delta = migrationSteps(records, { state: 'succeeded', step: 'done' }, progress, NOW).find((s) => s.id === 'volumes-delta');
+    expect(delta).toMatchObject({ status: 'done', detail: null, bytes: { bytes: 10_240, totalBytes: null, bytesPerSecond: 5_120 }, live: { bytes: 0 } });
+  });
+
+  it('reads the byte count of a detail', () => {
+    expect(detailBytes('sent 2 (300 bytes), skipped 1')).toBe(300);
+    expect(detailBytes('42 bytes')).toBe(42);
+    expect(detailBytes('none needed')).toBeNull();
+    expect(detailBytes(null)).toBeNull();
+  });
+});
+
 describe('migrationSteps', () => {
   it('lists every step in order, all waiting before the journal has any', () => {
     const steps = migrationSteps([], { state: 'running', step: null }, {}, NOW);
@@ -70,8 +86,10 @@ describe('migrationSteps', () => {
     const steps = migrationSteps(records, { state: 'running', step: 'volumes-bulk' }, progress, NOW);
     const byId = Object.fromEntries(steps.map((s) => [s.id, s]));
     expect(byId.route).toMatchObject({ status: 'done', detail: 'direct: d9 reaches d3', durationMs: 1_000, data: false, bytes: null });
-    expect(byId.images).toMatchObject({ status: 'done', detail: 'sent 1 (1.00 KB), skipped 0', data: true });
-    expect(byId['volumes-bulk']).toMatchObject({ status: 'active', durationMs: 26_000, bytes: { bytes: 2_000_000, totalBytes: 8_000_000, bytesPerSecond: 1_000_000 } });
+    expect(byId.images).toMatchObject({ status: 'done', detail: 'sent 1 (1.00 KB), skipped 0', data: true, bytes: { bytes: 1000, totalBytes: null, bytesPerSecond: 500 } });
+    const live = { bytes: 2_000_000, totalBytes: 8_000_000, bytesPerSecond: 1_000_000 };
+    expect(byId['volumes-bulk']).toMatchObject({ status: 'active', durationMs: 26_000, bytes: live, live });
+    expect(byId.networks).toMatchObject({ data: false, bytes: null, live: null });
     expect(byId.create?.status).toBe('pending');
   });
 

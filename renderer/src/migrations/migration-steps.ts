@@ -37,7 +37,13 @@ export interface StepView {
   detail: string | null;
   /** Whether the step moves data (bytes and rate are shown for it). */
   data: boolean;
+  /**
+   * For a data step: once done, the bytes the journal recorded and the step's average rate; while
+   * it runs, the live figures.
+   */
   bytes: StepBytes | null;
+  /** The latest live figures from `migrations.progress`, whatever the step's state. */
+  live: StepBytes | null;
   durationMs: number | null;
 }
 
@@ -64,6 +70,12 @@ export function stepBytes(progress: ProgressByStep, step: string): StepBytes | n
   const totals = items.map((item) => item.totalBytes);
   const totalBytes = totals.every((t): t is number => t !== null) ? totals.reduce((sum, t) => sum + t, 0) : null;
   return { bytes, totalBytes, bytesPerSecond: entry.bytesPerSecond };
+}
+
+/** The byte count a data step's journal detail ends with (`… (123 bytes) …`, `123 bytes`). */
+export function detailBytes(detail: string | null): number | null {
+  const match = detail ? /(\d+) bytes\b/.exec(detail) : null;
+  return match ? Number(match[1]) : null;
 }
 
 /** `sent 1 (52428800 bytes), skipped 0` → `sent 1 (52.4 MB), skipped 0`. */
@@ -116,14 +128,13 @@ export function migrationSteps(
     else if (record?.state === 'started') status = running ? 'active' : endedAs;
     else if (running && job?.step === step.id) status = 'active';
     const data = step.data === true;
-    return {
-      id: step.id,
-      label: step.label,
-      status,
-      detail: readableDetail(record?.detail ?? null),
-      data,
-      bytes: data ? stepBytes(progress, step.id) : null,
-      durationMs: record ? durationOf(record, now) : null,
-    };
+    const durationMs = record ? durationOf(record, now) : null;
+    const live = data ? stepBytes(progress, step.id) : null;
+    const recorded = data && status === 'done' ? detailBytes(record?.detail ?? null) : null;
+    const bytes =
+      recorded !== null ? { bytes: recorded, totalBytes: null, bytesPerSecond: durationMs ? Math.round(recorded / Math.max(0.001, durationMs / 1000)) : 0 } : live;
+    // A detail that only says how many bytes is shown by the figures instead.
+    const detail = recorded !== null && /^\d+ bytes$/.test(record?.detail ?? '') ? null : readableDetail(record?.detail ?? null);
+    return { id: step.id, label: step.label, status, detail, data, bytes, live, durationMs };
   });
 }

@@ -275,13 +275,15 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
           <legend className="form-label">Options</legend>
           <label className="form-check">
             <input type="checkbox" checked={removeSource} data-testid="wizard-remove-source" onChange={(event) => setRemoveSource(event.target.checked)} />
-            Remove the source containers afterwards
-            <span className="muted">— once the target runs and the data matched; volumes stay on the source</span>
+            <span>
+              Remove the source containers afterwards <span className="muted">— once the target runs and the data matched; volumes stay on the source</span>
+            </span>
           </label>
           <label className="form-check">
             <input type="checkbox" checked={forceRelay} data-testid="wizard-force-relay" onChange={(event) => setForceRelay(event.target.checked)} />
-            Relay the data through this computer
-            <span className="muted">— even when the source could reach the target directly (plans again)</span>
+            <span>
+              Relay the data through this computer <span className="muted">— even when the source could reach the target directly (plans again)</span>
+            </span>
           </label>
         </fieldset>
         {startFailure && <Problem failure={startFailure} testId="migration-start-error" />}

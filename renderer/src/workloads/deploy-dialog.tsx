@@ -235,8 +235,9 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
 
         <label className="form-check">
           <input type="checkbox" checked={form.autoPorts} data-testid="deploy-auto-ports" onChange={(event) => update({ autoPorts: event.target.checked })} />
-          Assign free ports when taken
-          <span className="muted">— publish on the next free port instead of failing</span>
+          <span>
+            Assign free ports when taken <span className="muted">— publish on the next free port instead of failing</span>
+          </span>
         </label>
 
         {failure && <DeployFailure failure={failure} />}

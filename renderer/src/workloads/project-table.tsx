@@ -48,20 +48,20 @@ function ProjectRows({ project, onMigrateProject, onMigrateContainer, onRemove }
   return (
     <tbody className="workload-project" data-testid="workload-project" data-project={project.name} data-host={project.hostName} data-state={project.state}>
       <tr className="workload-project-row">
-        <th scope="rowgroup" colSpan={3}>
+        <th scope="rowgroup" colSpan={2}>
           <span className="workload-project-name">{project.name}</span>
           <span className="workload-host"> on {project.hostName}</span>
-          <span className="workload-sub">
-            {projectCounts(project)}
-            {project.deployedByCrossdock ? '' : ' · made with docker compose'}
-            {project.configFiles ? <> · <span className="mono">{project.configFiles}</span></> : null}
-          </span>
         </th>
-        <td colSpan={2}>
+        <td>
           <span className="status-pill" data-tone={state.tone} data-testid="workload-project-state">
             <span className="status-dot" aria-hidden="true" />
             {state.label}
           </span>
+        </td>
+        <td colSpan={2} className="workload-sub">
+          {projectCounts(project)}
+          {project.deployedByCrossdock ? '' : ' · made with docker compose'}
+          {project.configFiles ? <> · <span className="mono">{project.configFiles}</span></> : null}
         </td>
         <td className="row-actions">
           <button type="button" className="button button-small button-quiet" data-testid="workload-migrate" aria-label={`Migrate ${project.name} from ${project.hostName}`} onClick={() => onMigrateProject(project)}>
