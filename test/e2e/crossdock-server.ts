@@ -13,6 +13,8 @@ export interface CrossdockServer {
   url: string;
   /** Stops the server and removes its data directory. */
   stop(): Promise<void>;
+  /** Kills the server at once (SIGKILL, as a crash would); its data directory stays, for a restart on it. */
+  crash(): Promise<void>;
 }
 
 /**
@@ -52,6 +54,12 @@ export async function startCrossdockServer(options: { home?: string; env?: Recor
     stop: async () => {
       await stopProcess(child);
       rmSync(home, { recursive: true, force: true });
+    },
+    crash: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

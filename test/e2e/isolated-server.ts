@@ -35,5 +35,6 @@ export async function startIsolatedCrossdockServer(): Promise<CrossdockServer> {
       await server.stop();
       rmSync(home, { recursive: true, force: true });
     },
+    crash: () => server.crash(),
   };
 }

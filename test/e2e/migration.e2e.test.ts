@@ -5,7 +5,8 @@
 // image skipped because the target has it, the volume, the route), the migration followed step by
 // step with its bytes, and the outcome with the checksums matching; the container then runs on
 // the target with its data, as the docker CLI there says. A second container whose port is now
-// taken on the target is refused at the plan, with Start disabled.
+// taken on the target is refused at the plan, with Start disabled. Last, a migration cut off by
+// a crash of the core is listed as interrupted after a restart and rolled back from the page.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,10 +28,15 @@ const RUN = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
 const APP = `e2e-mig-${RUN}`;
 const VOLUME = `e2e-mig-data-${RUN}`;
 const SECOND = `${APP}-b`;
+/** The migration cut off by a crash: enough data that the bulk pass is still running when it comes. */
+const BIG = `${APP}-big`;
+const BIG_VOLUME = `${VOLUME}-big`;
 const PORT = 40000 + (Date.now() % 4000) * 2;
 const GREETING = `moved by the wizard ${RUN}`;
 
 let root: string;
+let dataDir: string;
+let serverEnv: Record<string, string>;
 let server: CrossdockServer;
 let browser: Browser;
 let page: Page;
@@ -50,14 +56,14 @@ async function addHost(rig: DockerRigInfo, end: { machine: string; host: string 
   if (added.status !== 0) throw new Error(`crossdock host add ${end.host} failed: ${added.stderr}`);
 }
 
-/** A small service: busybox httpd on a published port, a volume with a greeting and 2 MiB of data. */
-async function makeApp(name: string, volume: string, image: string): Promise<void> {
+/** A small service: busybox httpd on a published port, a volume with a greeting, a note and `blob` of data. */
+async function makeApp(o: { name: string; volume: string; port: number; blob: string }): Promise<void> {
   const main = 'trap "exit 0" TERM; httpd -p 8080 -h /data; while true; do sleep 1 & wait; done';
   await onMachine(
     SOURCE.machine,
     [
-      `docker run -d --name ${name} -p ${PORT}:8080 -v ${volume}:/data ${image} sh -c '${main}' >/dev/null`,
-      `docker exec ${name} sh -c 'echo "${GREETING}" > /data/index.html && head -c 2097152 /dev/urandom > /data/blob && mkdir -p /data/sub && echo note > /data/sub/note'`,
+      `docker run -d --name ${o.name} -p ${o.port}:8080 -v ${o.volume}:/data ${testImage} sh -c '${main}' >/dev/null`,
+      `docker exec ${o.name} sh -c 'echo "${GREETING}" > /data/index.html && ${o.blob} > /data/blob && mkdir -p /data/sub && echo note > /data/sub/note'`,
     ].join(' && '),
   );
 }
@@ -87,14 +93,14 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   const rig = await upDockerRig(9);
   testImage = rig.testImage;
-  await makeApp(APP, VOLUME, testImage);
+  await makeApp({ name: APP, volume: VOLUME, port: PORT, blob: 'head -c 2097152 /dev/urandom' });
   root = mkdtempSync(join(tmpdir(), 'crossdock-e2e-migration-'));
-  const env = { CROSSDOCK_PASSPHRASE: PASSPHRASE, HOME: join(root, 'home') };
-  mkdirSync(env.HOME);
-  const home = join(root, 'data');
-  await addHost(rig, SOURCE, env, home);
-  await addHost(rig, TARGET, env, home);
-  server = await startCrossdockServer({ home, env });
+  serverEnv = { CROSSDOCK_PASSPHRASE: PASSPHRASE, HOME: join(root, 'home') };
+  mkdirSync(serverEnv.HOME);
+  dataDir = join(root, 'data');
+  await addHost(rig, SOURCE, serverEnv, dataDir);
+  await addHost(rig, TARGET, serverEnv, dataDir);
+  server = await startCrossdockServer({ home: dataDir, env: serverEnv });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, colorScheme: 'light' });
   page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
@@ -113,7 +119,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   // This run's containers and volumes on both machines, whatever state a failure left them in.
-  const script = `docker rm -f ${APP} ${APP}-migrated-to-${TARGET.host} ${SECOND} >/dev/null 2>&1; docker volume rm ${VOLUME} >/dev/null 2>&1; true`;
+  const script = `docker rm -f ${APP} ${APP}-migrated-to-${TARGET.host} ${SECOND} ${BIG} >/dev/null 2>&1; docker volume rm ${VOLUME} ${BIG_VOLUME} >/dev/null 2>&1; true`;
   for (const machine of [SOURCE.machine, TARGET.machine]) await onMachine(machine, script).catch(() => undefined);
   if (root) rmSync(root, { recursive: true, force: true });
 });
@@ -215,6 +221,46 @@ describe('the migration wizard', () => {
     await shot('migration-refused.png');
     await wizard().getByRole('button', { name: 'Cancel' }).click();
     await wizard().waitFor({ state: 'detached' });
+  });
+
+  it('lists a migration cut off by a crash as interrupted after a restart, and rolls it back from the page', async () => {
+    await makeApp({ name: BIG, volume: BIG_VOLUME, port: PORT + 1, blob: `yes "crossdock e2e crash data ${RUN}" | head -c 268435456` });
+    await chooseSource(BIG);
+    await wizard().getByTestId('migration-plan').waitFor({ timeout: 60_000 });
+    await wizard().getByTestId('wizard-start').click();
+    const bulk = wizard().locator('[data-testid="migration-step"][data-step="volumes-bulk"]');
+    await expect.poll(() => bulk.getAttribute('data-status'), { timeout: 120_000, interval: 100 }).toBe('active');
+
+    // The core dies mid-copy, as in a crash; then it starts again on the same data directory.
+    await server.crash();
+    server = await startCrossdockServer({ home: dataDir, env: serverEnv });
+    await page.goto(server.url);
+    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 15_000 });
+    await page.getByTestId('nav-migrations').click();
+    const row = page.locator(`[data-testid="migration-row"][data-source="${SOURCE.host}/${BIG}"]`);
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('interrupted');
+    const migrationId = await row.getAttribute('data-migration-id');
+    expect(await row.getByTestId('migration-resume').isVisible()).toBe(true);
+    // Interrupted migrations come first: they wait for a decision.
+    expect(await page.getByTestId('migration-row').first().getAttribute('data-migration-id')).toBe(migrationId);
+    await shot('migration-interrupted.png');
+
+    await row.getByTestId('migration-rollback').click();
+    const confirm = page.getByTestId('migration-rollback-dialog');
+    expect(await confirm.textContent()).toContain(`everything this migration made on ${TARGET.host}`);
+    await confirm.getByTestId('migration-rollback-dialog-confirm').click();
+    const details = page.getByTestId('migration-details-dialog');
+    await details.getByTestId('migration-rolled-back').waitFor({ timeout: 120_000 });
+    expect(await details.locator('[data-testid="migration-step"][data-step="rollback"]').getAttribute('data-status')).toBe('done');
+    await shot('migration-rolled-back.png');
+    await details.getByTestId('migration-done').click();
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('failed-rolled-back');
+    expect(await row.getByTestId('migration-resume').count()).toBe(0);
+
+    // The source runs; the target has nothing of it left, not even the route's key.
+    expect((await onMachine(SOURCE.machine, `docker inspect -f '{{.State.Status}}' ${BIG}`)).trim()).toBe('running');
+    expect((await onMachine(TARGET.machine, `docker ps -aq --filter name=^/${BIG}$; docker volume ls -q --filter name=^${BIG_VOLUME}$`)).trim()).toBe('');
+    expect((await onMachine(TARGET.machine, `grep -c ${migrationId} /root/.ssh/authorized_keys || true`)).trim()).toBe('0');
   });
 
   it('did all of that without uncaught page errors or CSP violations', () => {

@@ -21,6 +21,8 @@ import { useMigrationRecord } from './use-migration-record.js';
 function dataFigures(step: StepView): ReactNode {
   if (!step.bytes) return step.data && step.status === 'active' ? 'waiting for the first bytes…' : null;
   const { bytes, totalBytes, bytesPerSecond } = step.bytes;
+  // A finished step that moved nothing (every image already there) says so in its detail.
+  if (step.status === 'done' && bytes === 0) return null;
   const left = step.status === 'active' ? remainingMs(bytes, totalBytes, bytesPerSecond) : null;
   return (
     <span data-testid="migration-step-bytes" data-bytes={bytes} data-live-bytes={step.live?.bytes}>

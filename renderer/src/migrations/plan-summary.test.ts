@@ -50,7 +50,9 @@ describe('summarisePlan', () => {
 
   it('counts volumes, bytes and files, and says when there is no data', () => {
     expect(fact(plan(), 'volumes')?.value).toBe('1 volume, 24.0 MB in 9 files');
-    expect(fact(plan({ volumes: [], volumeBytes: 0 }), 'volumes')).toMatchObject({ value: 'none: no data to copy', tone: 'muted' });
+    const none = plan({ volumes: [], volumeBytes: 0, space: { freeBytes: 0, neededBytes: 0 } });
+    expect(fact(none, 'volumes')).toMatchObject({ value: 'none: no data to copy', tone: 'muted' });
+    expect(fact(none, 'space')).toMatchObject({ value: 'no volume data to store', tone: 'muted' });
   });
 
   it('names a project with its number of containers', () => {

@@ -38,6 +38,8 @@ function volumesFact(plan: MigrationPlan): PlanFact {
 
 function spaceFact(plan: MigrationPlan): PlanFact {
   const { freeBytes, neededBytes } = plan.space;
+  // Without volumes nothing is stored there, and the core does not measure the free space.
+  if (neededBytes === 0 && plan.volumes.length === 0) return { id: 'space', label: `Space on ${plan.target.hostName}`, value: 'no volume data to store', tone: 'muted' };
   const enough = freeBytes >= neededBytes;
   return {
     id: 'space',

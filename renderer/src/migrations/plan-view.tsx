@@ -10,7 +10,8 @@ export function PlanView({ plan }: { plan: MigrationPlan }) {
   return (
     <div className="plan-view" data-testid="migration-plan" data-can-start={summary.canStart}>
       <p>
-        Moves the <strong>{summary.what}</strong> to <strong>{plan.target.hostName}</strong>: {plan.containers.map((c) => c.name).join(', ')}.
+        Moves the <strong>{summary.what}</strong> to <strong>{plan.target.hostName}</strong>
+        {plan.source.kind === 'project' ? `: ${plan.containers.map((c) => c.name).join(', ')}` : ''}.
       </p>
       {summary.refusals.length > 0 && (
         <div className="form-alert" role="alert" data-testid="migration-refusals">
