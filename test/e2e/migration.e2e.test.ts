@@ -95,8 +95,9 @@ beforeAll(async () => {
   testImage = rig.testImage;
   await makeApp({ name: APP, volume: VOLUME, port: PORT, blob: 'head -c 2097152 /dev/urandom' });
   root = mkdtempSync(join(tmpdir(), 'crossdock-e2e-migration-'));
-  serverEnv = { CROSSDOCK_PASSPHRASE: PASSPHRASE, HOME: join(root, 'home') };
-  mkdirSync(serverEnv.HOME);
+  const userHome = join(root, 'home');
+  mkdirSync(userHome);
+  serverEnv = { CROSSDOCK_PASSPHRASE: PASSPHRASE, HOME: userHome };
   dataDir = join(root, 'data');
   await addHost(rig, SOURCE, serverEnv, dataDir);
   await addHost(rig, TARGET, serverEnv, dataDir);
