@@ -2,7 +2,7 @@
 # The test rig: Debian 12 "machines" (containers that answer real SSH) on a private Docker
 # network, for integration tests of bootstrap, deploy and migration. See test/rig/README.md.
 #
-#   rig.sh install | base | image | up N | up-docker N | fresh N | down | status
+#   rig.sh install | base | image | up N | up-docker N | up-bench | fresh N | down | status
 #
 # Every step is idempotent and cached. Progress goes to stderr; `up` prints one JSON line on
 # stdout (the last line), which test/integration/global-setup.ts parses.
@@ -44,6 +44,9 @@ source "$RIG_DIR/docker-machines.sh"
 # Fresh machines made anew on every call: `fresh N`.
 # shellcheck source-path=SCRIPTDIR source=fresh-machines.sh
 source "$RIG_DIR/fresh-machines.sh"
+# The benchmarks' own two Docker machines: `up-bench`.
+# shellcheck source-path=SCRIPTDIR source=bench-machines.sh
+source "$RIG_DIR/bench-machines.sh"
 
 log() { printf 'rig: %s\n' "$*" >&2; }
 die() { printf 'rig: error: %s\n' "$*" >&2; exit 1; }
@@ -412,10 +415,11 @@ main() {
     image) cmd_install && cmd_base && cmd_image ;;
     up) cmd_up "${2:-}" ;;
     up-docker) cmd_up_docker "${2:-}" ;;
+    up-bench) cmd_up_bench ;;
     fresh) cmd_fresh "${2:-}" ;;
     down) cmd_down ;;
     status) cmd_status ;;
-    *) die "usage: $0 install | base | image | up N | up-docker N | fresh N | down | status" ;;
+    *) die "usage: $0 install | base | image | up N | up-docker N | up-bench | fresh N | down | status" ;;
   esac
 }
 
