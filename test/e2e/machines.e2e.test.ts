@@ -226,9 +226,12 @@ describe('providers from the page', () => {
     await dialog.waitFor();
     await dialog.getByTestId('create-machine-provider').selectOption({ label: `${AWS_NAME} — AWS EC2` });
     const location = dialog.getByTestId('create-machine-location');
-    await expect.poll(() => location.locator('option').allTextContents(), { timeout: 30_000 }).toEqual([
+    // The account's own region and its zones first, then its other regions.
+    await expect.poll(async () => (await location.locator('option').allTextContents()).slice(0, 4), { timeout: 30_000 }).toEqual([
       `${emulator.region} (any zone)`, `${emulator.region}a`, `${emulator.region}b`, `${emulator.region}c`,
     ]);
+    expect(await location.locator('option').allTextContents()).toContain('eu-west-1 (any zone)');
+    expect(await location.inputValue()).toBe(emulator.region);
     const small = dialog.locator('[data-testid="size-row"][data-size-type="t3.small"]');
     await small.waitFor({ timeout: 30_000 });
     expect(await small.locator('td, th').allTextContents()).toEqual(['', 't3.small', 'small', '2', '2 GiB', 'amd64', '$0.0208']);

@@ -11,10 +11,15 @@ describe('locationChoices', () => {
     expect(locationChoices({ kind: 'local', region: null }, [{ name: 'local', zones: [] }])).toEqual([]);
   });
 
-  it('offers an AWS account’s region, then that region’s zones', () => {
-    expect(locationChoices({ kind: 'aws', region: 'eu-west-1' }, regions).map((c) => c.value)).toEqual(['eu-west-1', 'eu-west-1a', 'eu-west-1b']);
-    expect(locationChoices({ kind: 'aws', region: 'eu-west-1' }, regions)[0]?.label).toBe('eu-west-1 (any zone)');
-    expect(locationChoices({ kind: 'aws', region: 'us-east-1' }, regions).map((c) => c.value)).toEqual(['us-east-1']);
+  it('offers an AWS account’s own region and its zones first, then its other regions', () => {
+    expect(locationChoices({ kind: 'aws', region: 'eu-west-1' }, regions)).toEqual([
+      { value: 'eu-west-1', label: 'eu-west-1 (any zone)' },
+      { value: 'eu-west-1a', label: 'eu-west-1a' },
+      { value: 'eu-west-1b', label: 'eu-west-1b' },
+      { value: 'us-east-1', label: 'us-east-1 (any zone)' },
+    ]);
+    // A custom endpoint may list no region at all: the account's own is still offered.
+    expect(locationChoices({ kind: 'aws', region: 'us-west-2' }, []).map((c) => c.value)).toEqual(['us-west-2']);
   });
 
   it('offers every GCE zone, named with its region, the account’s own first', () => {
@@ -32,9 +37,10 @@ describe('locationChoices', () => {
 });
 
 describe('sizesRegion', () => {
-  it('asks GCE for the zone’s types and the others for their own region', () => {
+  it('asks the clouds about the chosen place, and the sandbox about nothing', () => {
     expect(sizesRegion('gcp', 'europe-west1-b')).toBe('europe-west1-b');
-    expect(sizesRegion('aws', 'eu-west-1a')).toBeUndefined();
-    expect(sizesRegion('local', null)).toBeUndefined();
+    expect(sizesRegion('aws', 'eu-west-1a')).toBe('eu-west-1a');
+    expect(sizesRegion('aws', null)).toBeUndefined();
+    expect(sizesRegion('local', 'local')).toBeUndefined();
   });
 });

@@ -7,10 +7,10 @@ export interface LocationChoice {
 
 /**
  * Where a machine can go on a provider, from `providers.regions`, the account's own place first
- * (the default). Only places whose machines the provider lists afterwards are offered: an AWS
- * account works in its region (EC2 picks a zone, or the user names one of that region's zones);
- * a GCE project lists its machines in every zone, and GCE machines are made in a zone. The local
- * sandbox has no location: the list is empty and no field is shown.
+ * (the default). An AWS account makes and lists machines in any of its enabled regions (EC2
+ * picks the zone, or the user names one; `providers.regions` gives the zones of the home region
+ * only); a GCE project makes machines in a zone and lists them in every zone. The local sandbox
+ * has no location: the list is empty and no field is shown.
  */
 export function locationChoices(provider: Pick<ProviderInfo, 'kind' | 'region'>, regions: readonly RegionInfo[]): LocationChoice[] {
   const home = provider.region;
@@ -20,11 +20,12 @@ export function locationChoices(provider: Pick<ProviderInfo, 'kind' | 'region'>,
     const own = zones.find((zone) => zone.value === home) ?? { value: home, label: home };
     return [own, ...zones.filter((zone) => zone.value !== home)];
   }
-  const zones = regions.find((r) => r.name === home)?.zones ?? [];
-  return [{ value: home, label: `${home} (any zone)` }, ...zones.map((zone) => ({ value: zone, label: zone }))];
+  const homeZones = regions.find((r) => r.name === home)?.zones ?? [];
+  const others = regions.filter((r) => r.name !== home).map((r) => ({ value: r.name, label: `${r.name} (any zone)` }));
+  return [{ value: home, label: `${home} (any zone)` }, ...homeZones.map((zone) => ({ value: zone, label: zone })), ...others];
 }
 
-/** The region to ask `providers.sizes` about: GCE types are per zone, EC2 types per account region. */
+/** The place to ask `providers.sizes` about: GCE types are per zone, EC2 types per region (a zone names its region). */
 export function sizesRegion(kind: ProviderInfo['kind'], location: string | null): string | undefined {
-  return kind === 'gcp' && location ? location : undefined;
+  return kind !== 'local' && location ? location : undefined;
 }

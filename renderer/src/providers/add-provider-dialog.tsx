@@ -108,7 +108,7 @@ export function AddProviderDialog({ onClose }: { onClose: () => void }) {
           testId="add-provider-region"
           error={problems.region}
           placeholder={aws ? 'eu-west-1' : 'europe-west1-b'}
-          hint={aws ? 'Machines of this account are made and listed in this region.' : 'Machines of this account are made and listed in this zone.'}
+          hint={aws ? 'The default region, where the credentials are checked; machines can be made in any region of the account.' : 'The default zone; machines can be made in any zone of the project.'}
         />
         {aws ? (
           <>
