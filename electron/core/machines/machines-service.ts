@@ -35,8 +35,18 @@ export function providersService(registry: ProviderRegistry): ServerImpl<Crossdo
 }
 
 export function machinesService(deps: MachinesServiceDeps): ServerImpl<CrossdockApi>['machines'] {
+  // A machine's host is added under the machine's name (host names are unique). Not matched by
+  // address: a stopped machine has none, and a cloud machine's public address changes on restart.
   const hostNameOf = (machine: ProviderMachine): string | null =>
-    deps.inventory.list().find((h) => h.name === machine.name && h.address === machine.address)?.name ?? null;
+    deps.inventory.list().find((h) => h.kind === 'ssh' && h.name === machine.name)?.name ?? null;
+
+  /** After a start, the host follows the machine to its new address (its host key stays pinned). */
+  const followAddress = async (machine: MachineInfo): Promise<void> => {
+    const host = deps.inventory.list().find((h) => h.name === machine.hostName);
+    if (!host || !machine.address || host.address === machine.address) return;
+    deps.inventory.update(host.id, { address: machine.address });
+    await deps.runtime.forget(host.id);
+  };
 
   const all = async (signal?: AbortSignal): Promise<MachineInfo[]> => {
     const lists = await Promise.all(
@@ -106,7 +116,9 @@ export function machinesService(deps: MachinesServiceDeps): ServerImpl<Crossdock
       const machine = await find(ref, ctx.signal);
       assertCreated(machine, 'start');
       await deps.registry.find(machine.providerId).provider.start(machine.id, ctx.signal);
-      return refreshed(machine);
+      const started = await refreshed(machine);
+      await followAddress(started);
+      return started;
     },
     stop: async ({ machine: ref }, ctx) => {
       const machine = await find(ref, ctx.signal);

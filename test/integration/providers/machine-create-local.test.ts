@@ -57,6 +57,15 @@ describe('machines on the local sandbox', () => {
     expect(listed.items.map((c) => c.name)).toContain('hello');
     expect((await client.api.machines.list({})).map((m) => m.name)).toContain(NAME);
 
+    // Stopped, it has no address, yet it is still one machine linked to its host (not also an
+    // "existing server"); started again, its host follows it to whatever address it now has.
+    await client.api.machines.stop({ machine: NAME });
+    const whileStopped = (await client.api.machines.list({})).filter((m) => m.name === NAME);
+    expect(whileStopped).toEqual([expect.objectContaining({ providerKind: 'local', state: 'stopped', hostName: NAME })]);
+    const restarted = await client.api.machines.start({ machine: NAME });
+    expect(restarted).toMatchObject({ state: 'running', hostName: NAME });
+    expect((await client.api.hosts.list({})).find((h) => h.name === NAME)?.address).toBe(restarted.address);
+
     await client.api.machines.remove({ machine: NAME });
     expect((await client.api.machines.list({})).map((m) => m.name)).not.toContain(NAME);
     expect((await client.api.hosts.list({})).map((h) => h.name)).not.toContain(NAME);
