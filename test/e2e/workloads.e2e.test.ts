@@ -8,12 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { machineNamed, onMachine, upDockerRig } from '../integration/docker-rig.js';
 import { machineHostKeyFingerprint } from '../rig/host-key.js';
 import { REPO_ROOT, startCrossdockServer, type CrossdockServer } from './crossdock-server.js';
-import { CHROMIUM } from './global-setup.js';
+import { openApp } from './open-app.js';
 
 const ARTIFACTS = join(REPO_ROOT, 'test/e2e/artifacts');
 const MACHINE = 'crossdock-docker-2';
@@ -83,18 +83,7 @@ beforeAll(async () => {
   );
   if (added.status !== 0) throw new Error(`crossdock host add failed: ${added.stderr}`);
   server = await startCrossdockServer({ home, env });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
-  page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
-  await page.exposeFunction('reportCspViolation', (text: string) => pageProblems.push(`CSP event: ${text}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation;
-      void report(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
-    });
-  });
-  await page.goto(server.url);
-  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 15_000 });
+  ({ browser, page } = await openApp(server.url, pageProblems));
 });
 
 afterAll(async () => {
