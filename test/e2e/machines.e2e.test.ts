@@ -8,11 +8,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEc2Emulator, type Ec2Emulator } from '../emulators/ec2/index.js';
 import { REPO_ROOT, startCrossdockServer, type CrossdockServer } from './crossdock-server.js';
-import { CHROMIUM } from './global-setup.js';
+import { openApp } from './open-app.js';
 
 const ARTIFACTS = join(REPO_ROOT, 'test/e2e/artifacts');
 const PASSPHRASE = 'e2e machines passphrase';
@@ -54,18 +54,7 @@ beforeAll(async () => {
   const home = join(root, 'home'); // no ~/.aws, ~/.ssh of whoever runs the tests
   mkdirSync(home);
   server = await startCrossdockServer({ home: join(root, 'data'), env: { CROSSDOCK_PASSPHRASE: PASSPHRASE, HOME: home } });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
-  page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
-  await page.exposeFunction('reportCspViolation', (text: string) => pageProblems.push(`CSP event: ${text}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation;
-      void report(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
-    });
-  });
-  await page.goto(server.url);
-  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 15_000 });
+  ({ browser, page } = await openApp(server.url, pageProblems));
 });
 
 afterAll(async () => {
@@ -115,10 +104,10 @@ describe('machines from the page', () => {
     const progress = dialog.getByTestId('machine-progress');
     await progress.waitFor({ timeout: 30_000 });
     const stages = dialog.getByTestId('machine-stage');
-    expect(await stages.evaluateAll((items) => items.map((item) => item.getAttribute('data-stage')))).toEqual(['create', 'ssh', 'bootstrap', 'done']);
+    expect(await stages.evaluateAll((items) => items.map((item) => item.getAttribute('data-step')))).toEqual(['create', 'ssh', 'bootstrap', 'done']);
     // The machine is created, answers SSH with the key its provider reported, then gets Docker.
-    await expect.poll(() => dialog.locator('[data-stage="ssh"]').getAttribute('data-status'), { timeout: 120_000 }).not.toBe('pending');
-    await expect.poll(() => dialog.locator('[data-stage="bootstrap"]').getAttribute('data-status'), { timeout: 120_000 }).toBe('active');
+    await expect.poll(() => dialog.locator('[data-step="ssh"]').getAttribute('data-status'), { timeout: 120_000 }).not.toBe('pending');
+    await expect.poll(() => dialog.locator('[data-step="bootstrap"]').getAttribute('data-status'), { timeout: 120_000 }).toBe('active');
     await shot('machines-create-progress.png');
     await expect.poll(() => progress.getAttribute('data-state'), { timeout: 420_000, interval: 1_000 }).toBe('succeeded');
     expect(await stages.evaluateAll((items) => items.map((item) => item.getAttribute('data-status')))).toEqual(['done', 'done', 'done', 'done']);

@@ -1,10 +1,6 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
-import type { JobLogLine } from '../../../shared/index.js';
-import { loadJobLog } from '../state/actions.js';
 import { showJobLog, useCrossdock } from '../state/store.js';
+import { useFollowedLog } from './use-followed-log.js';
 import './job-log.css';
-
-const NO_LINES: JobLogLine[] = [];
 
 function clock(at: string): string {
   const date = new Date(at);
@@ -17,25 +13,7 @@ function clock(at: string): string {
  */
 export function JobLog({ jobId }: { jobId: string }) {
   const title = useCrossdock((state) => state.jobs.find((job) => job.id === jobId)?.title ?? 'Job');
-  const lines = useCrossdock((state) => state.logs[jobId] ?? NO_LINES);
-  const session = useCrossdock((state) => (state.connection.status === 'connected' ? state.session : null));
-  const scroller = useRef<HTMLOListElement>(null);
-  const pinned = useRef(true);
-
-  useEffect(() => {
-    if (session !== null) void loadJobLog(jobId);
-  }, [jobId, session]);
-
-  // Follow new lines only while the reader is at the bottom, so scrolling up to read stays put.
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (element && pinned.current) element.scrollTop = element.scrollHeight;
-  }, [lines]);
-
-  const onScroll = (): void => {
-    const element = scroller.current;
-    if (element) pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 24;
-  };
+  const { lines, scroller, onScroll } = useFollowedLog(jobId);
 
   return (
     <section className="job-log" data-testid="job-log" aria-label={`Log of ${title}`}>

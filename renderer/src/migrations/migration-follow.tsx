@@ -3,12 +3,11 @@ import type { JobInfo, MigrationOutcome, MigrationRecord } from '../../../shared
 import { DialogActions } from '../dialogs/dialog.js';
 import { focusInitial } from '../dialogs/focus-trap.js';
 import { FormError } from '../forms/text-field.js';
-import { JobProgress } from '../jobs/job-progress.js';
+import { JobFollow } from '../jobs/job-follow.js';
+import type { StepItem } from '../jobs/step-list.js';
 import { useNow } from '../shell/use-now.js';
 import { cancelJob } from '../state/actions.js';
 import { useCrossdock } from '../state/store.js';
-import { JobLogTail } from '../workloads/job-log-tail.js';
-import { StepList, type StepItem } from '../workloads/step-list.js';
 import { MigrationOutcomeView } from './migration-outcome.js';
 import { migrationSteps, type StepView } from './migration-steps.js';
 import { formatBytesOf, formatRate, formatSpan, remainingMs } from './transfer-format.js';
@@ -101,9 +100,7 @@ export function MigrationFollow({ migrationId, jobId, onClose, onBack }: Migrati
 
   return (
     <div className="job-follow migration-follow" ref={root} data-testid="migration-progress" data-state={job?.state ?? record?.state ?? 'running'}>
-      {job && <JobProgress job={job} />}
-      <StepList steps={toItems(steps)} testId="migration-step" />
-      <JobLogTail jobId={jobId} testId="migration-log" />
+      <JobFollow job={job} jobId={jobId} steps={toItems(steps)} stepTestId="migration-step" logTestId="migration-log" />
       <div aria-live="polite">
         {succeeded && outcome && <MigrationOutcomeView outcome={outcome} />}
         {ended && !succeeded && !rolledBack && <Failure job={job} record={record} />}

@@ -1,14 +1,10 @@
 import { useEffect, useRef } from 'react';
 import type { DeployReport } from '../../../shared/index.js';
-import { DialogActions } from '../dialogs/dialog.js';
 import { focusInitial } from '../dialogs/focus-trap.js';
 import { FormError } from '../forms/text-field.js';
-import { JobProgress } from '../jobs/job-progress.js';
-import { cancelJob } from '../state/actions.js';
+import { JobFollow, JobFollowActions } from '../jobs/job-follow.js';
 import { useCrossdock } from '../state/store.js';
 import { deployStages } from './deploy-stages.js';
-import { JobLogTail } from './job-log-tail.js';
-import { StepList } from './step-list.js';
 
 const ACTION_WORD: Record<DeployReport['services'][number]['action'], string> = {
   created: 'created',
@@ -68,9 +64,7 @@ export function DeployProgress({ jobId, project, hostName, autoPorts, onClose, o
 
   return (
     <div className="job-follow" ref={root} data-testid="deploy-progress" data-state={job.state}>
-      <JobProgress job={job} />
-      <StepList steps={deployStages(job)} testId="deploy-stage" />
-      <JobLogTail jobId={jobId} testId="deploy-log" />
+      <JobFollow job={job} jobId={jobId} steps={deployStages(job)} stepTestId="deploy-stage" logTestId="deploy-log" />
       <div aria-live="polite">
         {report && <Report report={report} />}
         {ended && (
@@ -87,33 +81,7 @@ export function DeployProgress({ jobId, project, hostName, autoPorts, onClose, o
           </FormError>
         )}
       </div>
-      <DialogActions>
-        {job.state === 'running' ? (
-          <>
-            {job.cancellable && (
-              <button type="button" className="button button-danger dialog-actions-start" data-testid="deploy-cancel" onClick={() => void cancelJob(job.id)}>
-                Cancel deploy
-              </button>
-            )}
-            <button type="button" className="button button-quiet" data-autofocus title="The job goes on; follow it in the jobs panel" onClick={onClose}>
-              Run in background
-            </button>
-          </>
-        ) : job.state === 'succeeded' ? (
-          <button type="button" className="button" data-autofocus data-testid="deploy-done" onClick={onClose}>
-            Done
-          </button>
-        ) : (
-          <>
-            <button type="button" className="button button-quiet" onClick={onClose}>
-              Close
-            </button>
-            <button type="button" className="button" data-autofocus data-testid="deploy-edit" onClick={onEdit}>
-              Back to the form
-            </button>
-          </>
-        )}
-      </DialogActions>
+      <JobFollowActions job={job} cancelLabel="Cancel deploy" testId="deploy" onHide={onClose} onClose={onClose} onEdit={onEdit} />
     </div>
   );
 }

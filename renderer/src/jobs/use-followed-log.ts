@@ -2,15 +2,16 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { JobLogLine } from '../../../shared/index.js';
 import { loadJobLog } from '../state/actions.js';
 import { useCrossdock } from '../state/store.js';
-import '../jobs/job-log.css';
 
 const NO_LINES: JobLogLine[] = [];
 
 /**
- * A job's log inside a dialog: the backlog fetched on open and after a reconnect, live lines
- * from `jobs.log` merged by seq, following the bottom unless the reader scrolled up.
+ * A job's log lines, for the jobs panel and the dialogs that follow a job. The backlog is fetched
+ * when the log opens and again after every reconnect (`session` changes); live lines arrive as
+ * events meanwhile, and both merge by seq. The list follows new lines only while the reader is at
+ * the bottom, so scrolling up to read stays put: put `scroller` and `onScroll` on the list.
  */
-export function JobLogTail({ jobId, testId, label = 'Log' }: { jobId: string; testId: string; label?: string }) {
+export function useFollowedLog(jobId: string) {
   const lines = useCrossdock((state) => state.logs[jobId] ?? NO_LINES);
   const session = useCrossdock((state) => (state.connection.status === 'connected' ? state.session : null));
   const scroller = useRef<HTMLOListElement>(null);
@@ -30,14 +31,5 @@ export function JobLogTail({ jobId, testId, label = 'Log' }: { jobId: string; te
     if (element) pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 24;
   };
 
-  return (
-    <ol className="job-log-lines job-log-tail" ref={scroller} onScroll={onScroll} tabIndex={0} aria-label={label} data-testid={testId}>
-      {lines.length === 0 && <li className="job-log-empty">No log lines yet.</li>}
-      {lines.map((line) => (
-        <li key={line.seq} className="job-log-line" data-stream={line.stream}>
-          <span className="job-log-text">{line.text}</span>
-        </li>
-      ))}
-    </ol>
-  );
+  return { lines, scroller, onScroll };
 }

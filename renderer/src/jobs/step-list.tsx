@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import './steps.css';
+import './job-follow.css';
 
 export type StepMarkStatus = 'done' | 'active' | 'pending' | 'failed' | 'cancelled';
 
