@@ -1,5 +1,6 @@
 import type { HostInfo } from '../../../shared/index.js';
 import { HOST_STATUS, hostProblem, shortFingerprint } from './host-status.js';
+import { DataTable } from '../views/data-table.js';
 
 interface HostTableProps {
   hosts: readonly HostInfo[];
@@ -24,20 +25,7 @@ function ProblemCell({ host }: { host: HostInfo }) {
 /** The inventory, as `hosts.list` and the `hosts.changed` / `hosts.removed` events report it. */
 export function HostTable({ hosts, busy, onReconnect, onBootstrap, onRemove }: HostTableProps) {
   return (
-    <table className="data-table host-table" data-testid="host-table">
-      <caption className="visually-hidden">Hosts</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Endpoint</th>
-          <th scope="col">Status</th>
-          <th scope="col">Host key</th>
-          <th scope="col">Problem</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+    <DataTable className="host-table" testId="host-table" caption="Hosts" columns={['Name', 'Endpoint', 'Status', 'Host key', 'Problem']}>
       <tbody>
         {hosts.map((host) => {
           const status = HOST_STATUS[host.status];
@@ -85,6 +73,6 @@ export function HostTable({ hosts, busy, onReconnect, onBootstrap, onRemove }: H
           );
         })}
       </tbody>
-    </table>
+    </DataTable>
   );
 }

@@ -6,24 +6,14 @@ import { CopyButton } from './copy-button.js';
 import { removeKey } from './key-actions.js';
 import { GenerateKeyDialog } from './generate-key-dialog.js';
 import { ImportKeyDialog } from './import-key-dialog.js';
+import { DataTable } from '../views/data-table.js';
 import './keys.css';
 
 type Open = { dialog: 'import' } | { dialog: 'generate' } | { dialog: 'remove'; key: SshKeyInfo } | null;
 
 function KeyTable({ keys, onRemove }: { keys: readonly SshKeyInfo[]; onRemove: (key: SshKeyInfo) => void }) {
   return (
-    <table className="data-table key-table" data-testid="key-table">
-      <caption className="visually-hidden">SSH keys</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Type</th>
-          <th scope="col">Fingerprint</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+    <DataTable className="key-table" testId="key-table" caption="SSH keys" columns={['Name', 'Type', 'Fingerprint']}>
       <tbody>
         {keys.map((key) => (
           <tr key={key.id} data-testid="key-row" data-key-id={key.id}>
@@ -39,7 +29,7 @@ function KeyTable({ keys, onRemove }: { keys: readonly SshKeyInfo[]; onRemove: (
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { MachineInfo } from '../../../shared/index.js';
 import { MACHINE_STATE, PROVIDER_KIND_LABEL, machineActions } from './machine-state.js';
 import { useMachines } from './machines-store.js';
+import { DataTable } from '../views/data-table.js';
 
 interface MachineTableProps {
   machines: readonly MachineInfo[];
@@ -76,27 +77,12 @@ function Row({ machine, onStart, onStop, onDestroy }: { machine: MachineInfo } &
 /** Every machine on every provider, and the existing servers added as hosts. */
 export function MachineTable({ machines, ...handlers }: MachineTableProps) {
   return (
-    <table className="data-table machine-table" data-testid="machine-table">
-      <caption className="visually-hidden">Machines</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Provider</th>
-          <th scope="col">Region</th>
-          <th scope="col">Size</th>
-          <th scope="col">Address</th>
-          <th scope="col">State</th>
-          <th scope="col">Host</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+    <DataTable className="machine-table" testId="machine-table" caption="Machines" columns={['Name', 'Provider', 'Region', 'Size', 'Address', 'State', 'Host']}>
       <tbody>
         {machines.map((machine) => (
           <Row key={machine.id} machine={machine} {...handlers} />
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }

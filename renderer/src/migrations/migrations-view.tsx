@@ -13,6 +13,7 @@ import { MigrationFollow } from './migration-follow.js';
 import { MIGRATION_STATE, migrationsRefreshKey, sortMigrations } from './migration-states.js';
 import { MIGRATION_STEPS } from './migration-steps.js';
 import { openMigrationWizard } from './wizard-store.js';
+import { DataTable } from '../views/data-table.js';
 import './migrations.css';
 
 const STEP_LABEL = new Map<string, string>([...MIGRATION_STEPS.map((step) => [step.id, step.label] as const), ['rollback', 'Roll back']]);
@@ -143,25 +144,13 @@ export function MigrationsView() {
             </p>
             {newButton}
           </div>
-          <table className="data-table migrations-table" data-testid="migrations-table">
-            <caption className="visually-hidden">Migrations</caption>
-            <thead>
-              <tr>
-                <th scope="col">Source → target</th>
-                <th scope="col">State</th>
-                <th scope="col">Last step</th>
-                <th scope="col">Started</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+          <DataTable className="migrations-table" testId="migrations-table" caption="Migrations" columns={['Source → target', 'State', 'Last step', 'Started']}>
             <tbody>
               {sorted.map((record) => (
                 <MigrationRow key={record.id} record={record} onOpen={setOpen} />
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </>
       )}
       {open?.dialog === 'follow' && (

@@ -8,6 +8,7 @@ import { useCrossdock } from '../state/store.js';
 import { AddProviderDialog } from './add-provider-dialog.js';
 import { removeProvider } from './provider-actions.js';
 import { useProviders } from './providers-store.js';
+import { DataTable } from '../views/data-table.js';
 
 type Open = { dialog: 'add' } | { dialog: 'remove'; provider: ProviderInfo } | null;
 
@@ -37,19 +38,7 @@ export function ProvidersPanel() {
         </FormError>
       )}
       {providers && (
-        <table className="data-table provider-table" data-testid="provider-table">
-          <caption className="visually-hidden">Providers</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Region</th>
-              <th scope="col">Credentials</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+        <DataTable className="provider-table" testId="provider-table" caption="Providers" columns={['Name', 'Kind', 'Region', 'Credentials']}>
           <tbody>
             {providers.map((provider) => (
               <tr key={provider.id} data-testid="provider-row" data-provider-name={provider.name} data-provider-kind={provider.kind}>
@@ -70,7 +59,7 @@ export function ProvidersPanel() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
       {open?.dialog === 'add' && <AddProviderDialog onClose={close} />}
       {open?.dialog === 'remove' && (

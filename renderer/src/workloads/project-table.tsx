@@ -1,5 +1,6 @@
 import type { WorkloadContainer, WorkloadProject, WorkloadService } from '../../../shared/index.js';
 import { PROJECT_STATE, containerTone, formatComposePorts, projectCounts } from './project-rows.js';
+import { DataTable } from '../views/data-table.js';
 
 export interface ProjectTableProps {
   projects: readonly WorkloadProject[];
@@ -84,23 +85,10 @@ function ProjectRows({ project, onMigrateProject, onMigrateContainer, onRemove }
 /** Compose projects across hosts: a row per project, then one per container under its service. */
 export function ProjectTable({ projects, ...handlers }: ProjectTableProps) {
   return (
-    <table className="data-table workload-table" data-testid="workload-table">
-      <caption className="visually-hidden">Compose projects on every host</caption>
-      <thead>
-        <tr>
-          <th scope="col">Service</th>
-          <th scope="col">Container</th>
-          <th scope="col">State</th>
-          <th scope="col">Image</th>
-          <th scope="col">Ports</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+    <DataTable className="workload-table" testId="workload-table" caption="Compose projects on every host" columns={['Service', 'Container', 'State', 'Image', 'Ports']}>
       {projects.map((project) => (
         <ProjectRows key={`${project.hostId}/${project.name}`} project={project} {...handlers} />
       ))}
-    </table>
+    </DataTable>
   );
 }
