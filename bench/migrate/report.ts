@@ -56,6 +56,8 @@ export function report(m: Measured): void {
         `delta ${mb(r.deltaBytes)}; downtime ${s(r.outcome.downtimeMs)}; whole migration ${s(r.outcome.durationMs)}; ${r.outcome.manifest.files} paths verified`,
     ),
   );
+  const allSteps = Object.keys(m.core[0]?.stepMs ?? {});
+  console.log(`  every step (mean): ${allSteps.map((name) => `${name} ${s(mean(m.core.map((r) => r.stepMs[name] ?? Number.NaN)))}`).join(', ')}`);
   console.log(`  downtime by step (mean): ${DOWNTIME_STEPS.map((name) => `${name} ${s(stepMeans[name] ?? Number.NaN)}`).join(', ')}`);
   if (verifyShare > 0.5) {
     console.log(`  NOTE: the checksum verify after the stop is ${(verifyShare * 100).toFixed(0)}% of the downtime (SHA-256 of every file of the volume on both hosts, after the source stopped).`);

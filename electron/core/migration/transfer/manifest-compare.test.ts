@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareManifestEntries, displayPath, parseManifest, pathsGoneOrRetyped } from './manifest-compare.js';
+import { compareManifestEntries, displayPath, parseManifest, pathsGoneOrRetyped, sha256Records } from './manifest-compare.js';
 
 const latin1 = (bytes: number[]): string => Buffer.from(bytes).toString('latin1');
 const odd = `./${latin1([0x6e, 0x61, 0x09, 0xe9])}`; // "na\tme" with a byte that is not UTF-8
@@ -79,5 +79,27 @@ describe('paths to delete before a delta pass', () => {
       ['./a-b', 'l'],
     ]);
     expect(pathsGoneOrRetyped(source, target)).toEqual(['./a-b', './a/gone', './old', './was-dir']);
+  });
+});
+
+describe('hash command output', () => {
+  const names = ['./a', `./${latin1([0x6c, 0x0a, 0xe9])}`];
+  const digests = [Buffer.alloc(32, 0xaa), Buffer.alloc(32, 0x01)];
+  const list = Buffer.from(names.map((n) => `${n}\0`).join(''), 'latin1');
+
+  it('reads the openssl form: names, then one 32-byte digest per name in order', () => {
+    const output = Buffer.concat([Buffer.from(`@openssl ${list.length}\n`), list, ...digests]);
+    expect(sha256Records(output)).toBe(`${'aa'.repeat(32)}  ./a\0${'01'.repeat(32)}  ${names[1]}\0`);
+    expect(sha256Records(Buffer.from('@openssl 0\n'))).toBe('');
+  });
+
+  it('passes the sha256sum form through', () => {
+    expect(sha256Records(Buffer.from(`@sha256sum\n${HASH_A}  ./a\0`))).toBe(`${HASH_A}  ./a\0`);
+  });
+
+  it('refuses output of another shape: no header, digests missing, a list longer than the output', () => {
+    expect(sha256Records(Buffer.from(`${HASH_A}  ./a\0`))).toBeNull();
+    expect(sha256Records(Buffer.concat([Buffer.from(`@openssl ${list.length}\n`), list, digests[0] as Buffer]))).toBeNull();
+    expect(sha256Records(Buffer.from('@openssl 99\nabc'))).toBeNull();
   });
 });

@@ -38,6 +38,30 @@ export function parseManifest(listing: string, hashes: string): Manifest {
   return manifest;
 }
 
+/**
+ * The output of the volume hash command (manifest.ts) as `sha256sum -z` records (`HEX  PATH\0`,
+ * latin1), or null when it is not in either of that command's shapes:
+ * - `@sha256sum\n` then sha256sum -z's own records;
+ * - `@openssl N\n`, then N bytes of NUL-terminated names, then one 32-byte digest per name in
+ *   the same order (`openssl dgst -sha256 -binary`).
+ */
+export function sha256Records(output: Buffer): string | null {
+  const newline = output.indexOf(0x0a);
+  if (newline < 0) return null;
+  const header = output.subarray(0, newline).toString('latin1').trim();
+  const rest = output.subarray(newline + 1);
+  if (header === '@sha256sum') return rest.toString('latin1');
+  const openssl = /^@openssl (\d+)$/.exec(header);
+  if (!openssl) return null;
+  const listBytes = Number(openssl[1]);
+  if (listBytes > rest.length) return null;
+  // The list ends with a NUL, so splitting leaves one empty string after the last name.
+  const names = rest.subarray(0, listBytes).toString('latin1').split('\0').slice(0, -1);
+  const digests = rest.subarray(listBytes);
+  if (digests.length !== names.length * 32) return null;
+  return names.map((name, i) => `${digests.subarray(i * 32, (i + 1) * 32).toString('hex')}  ${name}\0`).join('');
+}
+
 /** A path for people: UTF-8 where the bytes are, without find's leading `./`. */
 export function displayPath(path: string): string {
   const shown = Buffer.from(path, 'latin1').toString('utf8');

@@ -1,7 +1,7 @@
 import { CrossdockError } from '../../../../shared/index.js';
 import { shQuote } from '../../bootstrap/shell-quote.js';
 import { runBinary } from './host-commands.js';
-import { compareManifestEntries, parseManifest, type Manifest } from './manifest-compare.js';
+import { compareManifestEntries, parseManifest, sha256Records, type Manifest } from './manifest-compare.js';
 import type { ManifestComparison, TransferHost, TransferOptions } from './types.js';
 import { inspectVolume } from './volumes.js';
 
@@ -9,8 +9,32 @@ import { inspectVolume } from './volumes.js';
 const MAX_LISTED = 100;
 
 /**
- * A volume's manifest, computed on the host itself (find and sha256sum as root): only names,
- * metadata and digests come back, never file data. Names travel NUL-separated as raw bytes.
+ * SHA-256 of every regular file below the current directory, in one of the two shapes
+ * sha256Records() reads. openssl's SHA-256 uses the CPU's SHA instructions and is several times
+ * faster than coreutils' sha256sum (measured in a rig machine on a 1 GB volume of 10,800 files:
+ * 1.9–2.2 s against 9.4–12.6 s), and the verify after the source stopped waits for it. Its
+ * `-binary` output is the bare digests in the order of the names given, so names go in as a
+ * NUL-separated list and never pass through openssl's own quoting of odd names. Without
+ * openssl, sha256sum -z.
+ */
+export const HASH_FILES_SCRIPT = [
+  'if command -v openssl >/dev/null 2>&1; then',
+  '  t=$(mktemp -d) || exit 1',
+  '  trap \'rm -rf "$t"\' EXIT',
+  '  find . -type f -print0 >"$t/list" || exit 1',
+  '  xargs -0 -r openssl dgst -sha256 -binary <"$t/list" >"$t/digests" || exit 1',
+  '  printf \'@openssl %s\\n\' "$(wc -c <"$t/list")"',
+  '  cat "$t/list" "$t/digests"',
+  'else',
+  "  printf '@sha256sum\\n'",
+  '  find . -type f -print0 | xargs -0 -r sha256sum -z --',
+  'fi',
+].join('\n');
+
+/**
+ * A volume's manifest, computed on the host itself (find, and openssl or sha256sum, as root):
+ * only names, metadata and digests come back, never file data. Names travel NUL-separated as
+ * raw bytes.
  */
 export async function volumeManifest(host: TransferHost, volume: string, signal?: AbortSignal): Promise<Manifest> {
   const info = await inspectVolume(host, volume);
@@ -18,9 +42,13 @@ export async function volumeManifest(host: TransferHost, volume: string, signal?
   const cd = `cd -- ${shQuote(info.Mountpoint)}`;
   const [listing, hashes] = await Promise.all([
     runBinary(host, host.asRoot(`${cd} && find . -printf '%y\\0%m\\0%U:%G\\0%s\\0%l\\0%p\\0'`), `Listing volume ${volume}`, { signal }),
-    runBinary(host, host.asRoot(`${cd} && find . -type f -print0 | xargs -0 -r sha256sum -z --`), `Computing SHA-256 of volume ${volume}`, { signal }),
+    runBinary(host, host.asRoot(`${cd} && ${HASH_FILES_SCRIPT}`), `Computing SHA-256 of volume ${volume}`, { signal }),
   ]);
-  return parseManifest(listing.toString('latin1'), hashes.toString('latin1'));
+  const records = sha256Records(hashes);
+  if (records === null) {
+    throw new CrossdockError('FAILED_PRECONDITION', `Computing SHA-256 of volume ${volume} on ${host.name} printed something unexpected: ${hashes.subarray(0, 80).toString('latin1')}`, { host: host.name, volume });
+  }
+  return parseManifest(listing.toString('latin1'), records);
 }
 
 /**
