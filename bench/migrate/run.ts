@@ -33,6 +33,7 @@ import {
   resetAfterMigration,
   setUpBaselineSsh,
   startApps,
+  stopManualCopy,
   sweep,
   volumeBytes,
 } from './workload.js';
@@ -61,12 +62,19 @@ const client = core.connectInProcess();
 const started = performance.now();
 const say = (line: string): void => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
-// Ctrl+C: cancel the running migration (it rolls back) and end a running manual copy; the
-// awaits then fail and the clean-up below runs.
+// Ctrl+C: cancel the running migration (it rolls back) and end a running manual copy; the run
+// stops at its next step, and the clean-up below removes what it made.
+let interrupted = false;
 const interrupt = (): void => {
+  if (interrupted) return;
+  interrupted = true;
   console.error('interrupted: stopping, then removing what the benchmark made');
   void client.api.jobs.list({}).then((jobs) => Promise.all(jobs.filter((j) => j.state === 'running').map((j) => client.api.jobs.cancel({ id: j.id }))));
-  void sweep(A.name).catch(() => undefined);
+  void stopManualCopy(A.name).catch(() => undefined);
+};
+/** Between steps: stop here once Ctrl+C was pressed. */
+const checkpoint = (): void => {
+  if (interrupted) throw new Error('interrupted');
 };
 process.on('SIGINT', interrupt);
 try {
@@ -81,19 +89,23 @@ try {
 
   say(`making the workload on ${A.name}: ${small ? 'small' : 'full'} size`);
   await Promise.all([buildImages(A.name, names, layout, rig.testImage), makeVolume(A.name, names, layout), setUpBaselineSsh(A.name, B.name, B.address)]);
+  checkpoint();
   await startApps(A.name, names);
+  checkpoint();
   const bytes = await baselineBytes(A.name, names);
   say(`workload ready: docker save ${(bytes.image / 1e6).toFixed(1)} MB, tar of the volume ${(bytes.volume / 1e6).toFixed(1)} MB`);
 
   const baselines: BaselineTiming[] = [];
   const coreRuns: CoreRun[] = [];
   const manual = async (): Promise<void> => {
+    checkpoint();
     const timing = await manualMigration(A.name, B.name, B.address, names);
     baselines.push(timing);
     say(`manual: image ${timing.imageMs} ms, stop ${timing.stopMs} ms, volume ${timing.volumeMs} ms, run until healthy ${timing.recreateMs} ms`);
     await resetAfterManual(A.name, B.name, names);
   };
   const crossdock = async (): Promise<void> => {
+    checkpoint();
     const r = await migrateThroughCore(core, client, { source: HOST_A, target: HOST_B, container: names.app, afterBulk: () => changeVolumeSync(A.name, names, layout) });
     coreRuns.push(r);
     say(`Crossdock: data ${r.dataMs} ms for ${r.dataBytes} bytes, delta ${r.deltaBytes} bytes, downtime ${r.outcome.downtimeMs} ms, whole ${r.outcome.durationMs} ms`);
@@ -104,10 +116,13 @@ try {
   await resetAfterMigration(A.name, B.name, names, HOST_B);
   await crossdock();
   // B now has the image: move another container of it, then one of an image adding a layer.
+  checkpoint();
   const sameImage = await migrateThroughCore(core, client, { source: HOST_A, target: HOST_B, container: names.app2, healthySeconds: 1 });
   say(`same image again: image step ${sameImage.stepMs.images} ms, ${sameImage.outcome.bytes.images} bytes`);
+  checkpoint();
   const derivedImage = await migrateThroughCore(core, client, { source: HOST_A, target: HOST_B, container: names.app3, healthySeconds: 1 });
   say(`derived image: image step ${derivedImage.stepMs.images} ms, ${derivedImage.outcome.bytes.images} bytes`);
+  checkpoint();
   await resetAfterMigration(A.name, B.name, names, HOST_B);
   await manual();
 
@@ -122,6 +137,10 @@ try {
     sameImage,
     derivedImage,
   });
+} catch (error) {
+  // After Ctrl+C, whatever failed failed because it was stopped: no stack trace.
+  if (!interrupted) throw error;
+  process.exitCode = 130;
 } finally {
   process.off('SIGINT', interrupt);
   say('cleaning up both machines');

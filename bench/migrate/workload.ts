@@ -183,6 +183,14 @@ export async function setUpBaselineSsh(a: string, b: string, bAddress: string): 
   await inMachine(a, `printf '%s\\n' ${shQuote(`${bAddress} ${hostKey}`)} >> /root/.ssh/known_hosts`);
 }
 
+// Ends a running manual migration (its shell and the commands of its pipelines) by its pid file.
+const STOP_MANUAL_COPY = `if [ -f ${BASELINE_PID_FILE} ]; then p=$(cat ${BASELINE_PID_FILE}); pkill -TERM -P "$p" || true; kill -TERM "$p" 2>/dev/null || true; rm -f ${BASELINE_PID_FILE}; fi`;
+
+/** Stops the manual migration if one runs on the machine (Ctrl+C). */
+export async function stopManualCopy(machine: string): Promise<void> {
+  await inMachine(machine, STOP_MANUAL_COPY);
+}
+
 /**
  * Removes everything the benchmark may have left on a machine: a running baseline (by its pid
  * file), containers, volumes and images labelled crossdock.bench=migrate, the baseline's key
@@ -192,7 +200,7 @@ export async function setUpBaselineSsh(a: string, b: string, bAddress: string): 
 export async function sweep(machine: string): Promise<void> {
   // Every part runs whatever happened to the others; the script fails at the end if one did.
   const parts = [
-    `if [ -f ${BASELINE_PID_FILE} ]; then p=$(cat ${BASELINE_PID_FILE}); pkill -TERM -P "$p" || true; kill -TERM "$p" 2>/dev/null || true; rm -f ${BASELINE_PID_FILE}; fi`,
+    STOP_MANUAL_COPY,
     `ids=$(docker ps -aq --filter label=${LABEL}); [ -z "$ids" ] || docker rm -f $ids >/dev/null`,
     `vols=$(docker volume ls -q --filter label=${LABEL}); [ -z "$vols" ] || docker volume rm $vols >/dev/null`,
     // A derived image must go before its parent (-f does not force that): a few passes.
