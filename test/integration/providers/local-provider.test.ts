@@ -97,6 +97,19 @@ describe('local sandbox provider', () => {
     expect(new Set(machines.map((m) => m.address)).size).toBe(3);
   }, 420_000); // four machines, each allowed 120 s to answer SSH
 
+  it('reports no host keys while they are still being made, before sshd runs', async () => {
+    // The sandbox image with its start script held after ssh-keygen: every key is on disk, but
+    // a machine caught at this point by a slower computer must not have a partial set pinned.
+    const image = execFileSync('docker', ['images', '--filter', 'label=crossdock.sandbox.image=debian-12', '--format', '{{.Repository}}:{{.Tag}}'], { encoding: 'utf8' }).split('\n')[0];
+    const id = execFileSync('docker', ['run', '-d', '--rm', '--name', `${prefix}-keys`, image, 'sh', '-c', 'ssh-keygen -A && sleep 120'], { encoding: 'utf8' }).trim();
+    try {
+      await expect.poll(() => execFileSync('docker', ['exec', id, 'sh', '-c', 'ls /etc/ssh/ssh_host_*_key.pub | wc -l'], { encoding: 'utf8' }).trim(), { timeout: 30_000 }).toBe('3');
+      expect(await provider.hostKeyFingerprints(id)).toBeNull();
+    } finally {
+      execFileSync('docker', ['rm', '-f', id], { stdio: 'ignore' });
+    }
+  });
+
   it('refuses a name that is taken and a size it does not have', async () => {
     const spec = { name: `${prefix}-dup`, size: 'small', os: 'debian-12' as const, region: null, openPorts: [], sshPublicKey: publicKey };
     await provider.create(spec);

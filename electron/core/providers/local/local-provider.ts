@@ -157,8 +157,10 @@ export function createLocalProvider(options: LocalProviderOptions): Provider {
     },
     hostKeyFingerprints: async (id) => {
       // The engine is this computer's own: reading the keys through it is as trustworthy as a
-      // cloud's console output. Until sshd's start script has made them, there are none.
-      const out = await exec(id, ['sh', '-c', 'for k in /etc/ssh/ssh_host_*_key.pub; do [ -f "$k" ] && ssh-keygen -lf "$k"; done; true']);
+      // cloud's console output. They are read only once the start script has become sshd (PID 1):
+      // ssh-keygen -A writes the keys one after another, and a reader between two would pin a
+      // partial set, then refuse the key sshd offers first.
+      const out = await exec(id, ['sh', '-c', '[ "$(cat /proc/1/comm)" = sshd ] || exit 0; for k in /etc/ssh/ssh_host_*_key.pub; do [ -f "$k" ] && ssh-keygen -lf "$k"; done; true']);
       const fingerprints = [...out.matchAll(/SHA256:[A-Za-z0-9+/]{43}/g)].map((m) => m[0]);
       return fingerprints.length > 0 ? fingerprints : null;
     },
