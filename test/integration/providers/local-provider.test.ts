@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerodeOnSocket } from '../../../electron/core/docker/dockerode-options.js';
 import { createLocalProvider } from '../../../electron/core/providers/local/local-provider.js';
+import { ensureSandboxImage } from '../../../electron/core/providers/local/sandbox-image.js';
 import type { Provider, ProviderMachine } from '../../../electron/core/providers/provider.js';
 import { runPinned } from '../../rig/pinned-ssh.js';
 import { runId } from './run-id.js';
@@ -100,7 +101,7 @@ describe('local sandbox provider', () => {
   it('reports no host keys while they are still being made, before sshd runs', async () => {
     // The sandbox image with its start script held after ssh-keygen: every key is on disk, but
     // a machine caught at this point by a slower computer must not have a partial set pinned.
-    const image = execFileSync('docker', ['images', '--filter', 'label=crossdock.sandbox.image=debian-12', '--format', '{{.Repository}}:{{.Tag}}'], { encoding: 'utf8' }).split('\n')[0] ?? '';
+    const image = await ensureSandboxImage(docker, 'debian-12');
     const id = execFileSync('docker', ['run', '-d', '--rm', '--name', `${prefix}-keys`, image, 'sh', '-c', 'ssh-keygen -A && sleep 120'], { encoding: 'utf8' }).trim();
     try {
       await expect.poll(() => execFileSync('docker', ['exec', id, 'sh', '-c', 'ls /etc/ssh/ssh_host_*_key.pub | wc -l'], { encoding: 'utf8' }).trim(), { timeout: 30_000 }).toBe('3');
