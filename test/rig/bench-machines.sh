@@ -10,26 +10,5 @@ BENCH_FIRST_HOST=111
 BENCH_MACHINES=2
 
 cmd_up_bench() {
-  local started=$SECONDS i name address json="" names=() addresses=()
-  cmd_install
-  cmd_base
-  cmd_image
-  cmd_docker_images
-  ensure_network
-  for ((i = 1; i <= BENCH_MACHINES; i++)); do
-    names+=("$BENCH_NAME_PREFIX$i")
-    addresses+=("$ADDRESS_PREFIX$((BENCH_FIRST_HOST + i - 1))")
-    ensure_machine "${names[-1]}" "${addresses[-1]}" "$DOCKER_MACHINE_IMAGE"
-  done
-  for i in "${!names[@]}"; do
-    name=${names[i]}
-    address=${addresses[i]}
-    wait_for_ssh "$name" "$address"
-    wait_for_docker "$name"
-    load_test_image "$name"
-    json+="${json:+, }$(docker_machine_json "$name" "$address" true)"
-  done
-  if ((IMAGE_REBUILT)); then prune_old_images; fi
-  log "up-bench: ${#names[@]} benchmark machine(s) with Docker answer SSH (took $((SECONDS - started))s)"
-  printf '{"keyPath": "%s", "testImage": "%s", "machines": [%s]}\n' "$KEY" "$TEST_IMAGE" "$json"
+  up_docker_machines up-bench 'benchmark machine(s)' "$BENCH_NAME_PREFIX" "$BENCH_FIRST_HOST" "$BENCH_MACHINES" 0
 }

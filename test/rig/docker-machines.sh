@@ -84,36 +84,48 @@ docker_machine_json() {
     "$name" "$address" "$DOCKER_USERS" "$stream_local"
 }
 
-cmd_up_docker() {
-  local count=${1:-}
-  if ! [[ $count =~ ^[0-9]+$ ]] || ((10#$count < 1 || 10#$count > MAX_DOCKER_MACHINES)); then
-    die "usage: $0 up-docker N (N from 1 to $MAX_DOCKER_MACHINES)"
-  fi
-  count=$((10#$count))
-  local started=$SECONDS i name address json="" names=() addresses=()
+# Brings up COUNT Docker machines PREFIX1..PREFIXCOUNT at consecutive addresses from .FIRST_HOST
+# (each kept, started or replaced as ensure_machine decides), plus the no-forwarding machine when
+# WITH_NOFWD is 1; waits for their SSH and engines, loads the test image and prints the JSON line.
+# COMMAND and WHAT name the rig command and its machines in the closing log line.
+up_docker_machines() {
+  local command=$1 what=$2 prefix=$3 first_host=$4 count=$5 with_nofwd=$6
+  local started=$SECONDS i name address stream_local json="" names=() addresses=()
   cmd_install
   cmd_base
   cmd_image
   cmd_docker_images
   ensure_network
   for ((i = 1; i <= count; i++)); do
-    names+=("$DOCKER_NAME_PREFIX$i")
-    addresses+=("$ADDRESS_PREFIX$((DOCKER_FIRST_HOST + i - 1))")
+    names+=("$prefix$i")
+    addresses+=("$ADDRESS_PREFIX$((first_host + i - 1))")
     ensure_machine "${names[-1]}" "${addresses[-1]}" "$DOCKER_MACHINE_IMAGE"
   done
-  # Always there, whatever N: the machine for the dial-stdio fallback.
-  ensure_machine "$NOFWD_NAME" "$NOFWD_ADDRESS" "$DOCKER_MACHINE_IMAGE" -e CROSSDOCK_RIG_STREAM_LOCAL=no
-  names+=("$NOFWD_NAME")
-  addresses+=("$NOFWD_ADDRESS")
+  if ((with_nofwd)); then
+    ensure_machine "$NOFWD_NAME" "$NOFWD_ADDRESS" "$DOCKER_MACHINE_IMAGE" -e CROSSDOCK_RIG_STREAM_LOCAL=no
+    names+=("$NOFWD_NAME")
+    addresses+=("$NOFWD_ADDRESS")
+  fi
   for i in "${!names[@]}"; do
     name=${names[i]}
     address=${addresses[i]}
     wait_for_ssh "$name" "$address"
     wait_for_docker "$name"
     load_test_image "$name"
-    json+="${json:+, }$(docker_machine_json "$name" "$address" "$([[ $name == "$NOFWD_NAME" ]] && echo false || echo true)")"
+    stream_local=true
+    [[ $name != "$NOFWD_NAME" ]] || stream_local=false
+    json+="${json:+, }$(docker_machine_json "$name" "$address" "$stream_local")"
   done
   if ((IMAGE_REBUILT)); then prune_old_images; fi
-  log "up-docker: ${#names[@]} machine(s) with Docker answer SSH (took $((SECONDS - started))s)"
+  log "$command: ${#names[@]} $what with Docker answer SSH (took $((SECONDS - started))s)"
   printf '{"keyPath": "%s", "testImage": "%s", "machines": [%s]}\n' "$KEY" "$TEST_IMAGE" "$json"
+}
+
+cmd_up_docker() {
+  local count=${1:-}
+  if ! [[ $count =~ ^[0-9]+$ ]] || ((10#$count < 1 || 10#$count > MAX_DOCKER_MACHINES)); then
+    die "usage: $0 up-docker N (N from 1 to $MAX_DOCKER_MACHINES)"
+  fi
+  # Always there, whatever N: the machine for the dial-stdio fallback.
+  up_docker_machines up-docker 'machine(s)' "$DOCKER_NAME_PREFIX" "$DOCKER_FIRST_HOST" $((10#$count)) 1
 }
