@@ -6,7 +6,8 @@
 // step with its bytes, and the outcome with the checksums matching; the container then runs on
 // the target with its data, as the docker CLI there says. A second container whose port is now
 // taken on the target is refused at the plan, with Start disabled. Last, a migration cut off by
-// a crash of the core is listed as interrupted after a restart and rolled back from the page.
+// a crash of the core is listed as interrupted after a restart and rolled back from the page, and
+// another one cut off the same way is resumed from the page and completes.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,9 @@ const SECOND = `${APP}-b`;
 /** The migration cut off by a crash: enough data that the bulk pass is still running when it comes. */
 const BIG = `${APP}-big`;
 const BIG_VOLUME = `${VOLUME}-big`;
+/** The migration cut off by a crash and then resumed: as big, for the same reason. */
+const RESUMED = `${APP}-res`;
+const RESUMED_VOLUME = `${VOLUME}-res`;
 const PORT = 40000 + (Date.now() % 4000) * 2;
 const GREETING = `moved by the wizard ${RUN}`;
 
@@ -66,6 +70,25 @@ async function makeApp(o: { name: string; volume: string; port: number; blob: st
       `docker exec ${o.name} sh -c 'echo "${GREETING}" > /data/index.html && ${o.blob} > /data/blob && mkdir -p /data/sub && echo note > /data/sub/note'`,
     ].join(' && '),
   );
+}
+
+/** Starts the migration of `container` from the wizard and kills the core while its bulk copy runs; then starts it again and opens the Migrations page. */
+async function crashDuringBulkCopy(container: string): Promise<Locator> {
+  await chooseSource(container);
+  await wizard().getByTestId('migration-plan').waitFor({ timeout: 60_000 });
+  await wizard().getByTestId('wizard-start').click();
+  const bulk = wizard().locator('[data-testid="migration-step"][data-step="volumes-bulk"]');
+  await expect.poll(() => bulk.getAttribute('data-status'), { timeout: 120_000, interval: 100 }).toBe('active');
+
+  // The core dies mid-copy, as in a crash; then it starts again on the same data directory.
+  await server.crash();
+  server = await startCrossdockServer({ home: dataDir, env: serverEnv });
+  await page.goto(server.url);
+  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 15_000 });
+  await page.getByTestId('nav-migrations').click();
+  const row = page.locator(`[data-testid="migration-row"][data-source="${SOURCE.host}/${container}"]`);
+  await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('interrupted');
+  return row;
 }
 
 /** Picks the option of a host select by the host's name (its label may add the connection state). */
@@ -109,7 +132,10 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   // This run's containers and volumes on both machines, whatever state a failure left them in.
-  const script = `docker rm -f ${APP} ${APP}-migrated-to-${TARGET.host} ${SECOND} ${BIG} >/dev/null 2>&1; docker volume rm ${VOLUME} ${BIG_VOLUME} >/dev/null 2>&1; true`;
+  const script = [
+    `docker rm -f ${APP} ${APP}-migrated-to-${TARGET.host} ${SECOND} ${BIG} ${RESUMED} ${RESUMED}-migrated-to-${TARGET.host} >/dev/null 2>&1`,
+    `docker volume rm ${VOLUME} ${BIG_VOLUME} ${RESUMED_VOLUME} >/dev/null 2>&1; true`,
+  ].join('; ');
   for (const machine of [SOURCE.machine, TARGET.machine]) await onMachine(machine, script).catch(() => undefined);
   if (root) rmSync(root, { recursive: true, force: true });
 });
@@ -215,20 +241,7 @@ describe('the migration wizard', () => {
 
   it('lists a migration cut off by a crash as interrupted after a restart, and rolls it back from the page', async () => {
     await makeApp({ name: BIG, volume: BIG_VOLUME, port: PORT + 1, blob: `yes "crossdock e2e crash data ${RUN}" | head -c 268435456` });
-    await chooseSource(BIG);
-    await wizard().getByTestId('migration-plan').waitFor({ timeout: 60_000 });
-    await wizard().getByTestId('wizard-start').click();
-    const bulk = wizard().locator('[data-testid="migration-step"][data-step="volumes-bulk"]');
-    await expect.poll(() => bulk.getAttribute('data-status'), { timeout: 120_000, interval: 100 }).toBe('active');
-
-    // The core dies mid-copy, as in a crash; then it starts again on the same data directory.
-    await server.crash();
-    server = await startCrossdockServer({ home: dataDir, env: serverEnv });
-    await page.goto(server.url);
-    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 15_000 });
-    await page.getByTestId('nav-migrations').click();
-    const row = page.locator(`[data-testid="migration-row"][data-source="${SOURCE.host}/${BIG}"]`);
-    await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('interrupted');
+    const row = await crashDuringBulkCopy(BIG);
     const migrationId = await row.getAttribute('data-migration-id');
     expect(await row.getByTestId('migration-resume').isVisible()).toBe(true);
     // Interrupted migrations come first: they wait for a decision.
@@ -252,6 +265,62 @@ describe('the migration wizard', () => {
     expect((await onMachine(TARGET.machine, `docker ps -aq --filter name=^/${BIG}$; docker volume ls -q --filter name=^${BIG_VOLUME}$`)).trim()).toBe('');
     expect((await onMachine(TARGET.machine, `grep -c ${migrationId} /root/.ssh/authorized_keys || true`)).trim()).toBe('0');
   });
+
+  it('resumes a migration cut off by a crash from the page, to a completed migration with the data on the target', async () => {
+    await makeApp({ name: RESUMED, volume: RESUMED_VOLUME, port: PORT + 2, blob: `yes "crossdock e2e resume data ${RUN}" | head -c 268435456` });
+    const row = await crashDuringBulkCopy(RESUMED);
+    const migrationId = await row.getAttribute('data-migration-id');
+    expect(await row.getByTestId('migration-rollback').isVisible()).toBe(true);
+
+    await row.getByTestId('migration-resume').click();
+    const confirm = page.getByTestId('migration-resume-dialog');
+    expect(await confirm.textContent()).toContain(`The migration to ${TARGET.host} carries on from its last safe point`);
+    await confirm.getByTestId('migration-resume-dialog-confirm').click();
+    await confirm.waitFor({ state: 'detached' });
+    // The resumed job is followed in the details dialog, step by step, to the outcome.
+    const details = page.getByTestId('migration-details-dialog');
+    const progress = details.getByTestId('migration-progress');
+    await expect.poll(() => progress.getAttribute('data-state'), { timeout: 300_000, interval: 500 }).toBe('succeeded');
+    const statuses = await details.getByTestId('migration-step').evaluateAll((items) => items.map((item) => `${item.getAttribute('data-step')}:${item.getAttribute('data-status')}`));
+    expect(statuses).toEqual([
+      'plan:done',
+      'route:done',
+      'images:done',
+      'networks:done',
+      'volumes-bulk:done',
+      'create:done',
+      'stop-source:done',
+      'volumes-delta:done',
+      'verify:done',
+      'start-target:done',
+      'ready:done',
+      'finish-source:done',
+    ]);
+    const outcome = details.getByTestId('migration-outcome');
+    expect(await outcome.getAttribute('data-manifest-match')).toBe('true');
+    expect(await outcome.textContent()).toContain(`${RESUMED} runs on ${TARGET.host}`);
+    expect(await outcome.getByTestId('outcome-source').textContent()).toContain(`${RESUMED}-migrated-to-${TARGET.host}`);
+    await shot('migration-resumed.png');
+    await details.getByTestId('migration-done').click();
+    await details.waitFor({ state: 'detached' });
+
+    // The same migration (same id) is now listed as completed, with nothing left to decide.
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('completed');
+    expect(await row.getAttribute('data-migration-id')).toBe(migrationId);
+    expect(await row.getByTestId('migration-state').textContent()).toBe('Completed');
+    expect(await row.getByTestId('migration-resume').count()).toBe(0);
+    expect(await row.getByTestId('migration-rollback').count()).toBe(0);
+
+    // The copy runs on the target with the source's data, byte for byte; the source is stopped and marked.
+    expect((await onMachine(TARGET.machine, `docker inspect -f '{{.State.Status}}' ${RESUMED}`)).trim()).toBe('running');
+    expect((await onMachine(TARGET.machine, `docker exec ${RESUMED} cat /data/index.html`)).trim()).toBe(GREETING);
+    const sums = async (machine: string): Promise<string> => onMachine(machine, `cd /var/lib/docker/volumes/${RESUMED_VOLUME}/_data && sha256sum blob index.html sub/note`);
+    expect(await sums(TARGET.machine)).toBe(await sums(SOURCE.machine));
+    expect((await onMachine(SOURCE.machine, `docker inspect -f '{{.State.Status}}' ${RESUMED}-migrated-to-${TARGET.host}`)).trim()).toBe('exited');
+    expect((await onMachine(SOURCE.machine, `docker ps -aq --filter name=^/${RESUMED}$`)).trim()).toBe('');
+    // The route's one-off key is gone from the target.
+    expect((await onMachine(TARGET.machine, `grep -c ${migrationId} /root/.ssh/authorized_keys || true`)).trim()).toBe('0');
+  }, 400_000);
 
   it('did all of that without uncaught page errors or CSP violations', () => {
     expect(pageProblems).toEqual([]);
