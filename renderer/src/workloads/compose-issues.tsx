@@ -58,8 +58,8 @@ export function ComposePreview({ validation }: { validation: ComposeValidation }
         ))}
       </ul>
       {summary.secrets.some((secret) => !secret.stored) && (
-        <p className="form-error">
-          Secrets missing from the vault: {summary.secrets.filter((secret) => !secret.stored).map((secret) => secret.vaultName).join(', ')} (add them with crossdock secret set).
+        <p className="form-error" data-testid="compose-missing-secrets">
+          Secrets missing from the vault: {summary.secrets.filter((secret) => !secret.stored).map((secret) => secret.vaultName).join(', ')} (add them under Secrets below the projects, or with crossdock secret set).
         </p>
       )}
     </div>

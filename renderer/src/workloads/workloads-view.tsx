@@ -9,6 +9,7 @@ import { DeployDialog } from './deploy-dialog.js';
 import { ProjectTable } from './project-table.js';
 import { projectsSummary, sortProjects, workloadsRefreshKey } from './project-rows.js';
 import { useCrossHostList, type CrossHostLister } from './use-cross-host-list.js';
+import { SecretsPanel } from './secrets-panel.js';
 import { removeWorkload } from './workload-actions.js';
 import './workloads.css';
 
@@ -44,6 +45,7 @@ type Open = { dialog: 'deploy' } | { dialog: 'remove'; project: WorkloadProject 
 /**
  * Compose projects on every host, with their services and containers, kept current by Docker
  * events and deploy or migration jobs; deploy a file, remove a project, or start a migration.
+ * Under them, the vault's secrets that compose files' `secrets:` take.
  */
 export function WorkloadsView() {
   const refreshKey = useCrossdock((state) => workloadsRefreshKey(state.jobs));
@@ -96,6 +98,7 @@ export function WorkloadsView() {
           action={deployButton}
         />
       )}
+      <SecretsPanel />
       {open?.dialog === 'deploy' && <DeployDialog onClose={close} />}
       {open?.dialog === 'remove' && <RemoveProjectDialog project={open.project} onClose={close} onRemoved={() => void reload()} />}
     </div>
