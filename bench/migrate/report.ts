@@ -68,7 +68,7 @@ export function report(m: Measured): void {
   const same = m.sameImage;
   const derived = m.derivedImage;
   console.log(`second migration of the same image (B has it): image step ${s(same.stepMs.images ?? Number.NaN)}, ${mb(same.outcome.bytes.images)} sent; whole migration ${s(same.outcome.durationMs)}`);
-  console.log(`an image adding one small layer to layers B holds: image step ${s(derived.stepMs.images ?? Number.NaN)}, ${mb(derived.outcome.bytes.images)} sent (docker save sends every layer)`);
+  console.log(`an image adding one small layer to layers B holds: image step ${s(derived.stepMs.images ?? Number.NaN)}, ${mb(derived.outcome.bytes.images)} sent (only the layers B lacks)`);
 
   const rows: [string, string, string, string][] = [
     ['throughput, data steps (Crossdock / manual)', throughputRatio.toFixed(2), '>= 1.0', throughputRatio >= 1 ? 'met' : 'NOT met'],

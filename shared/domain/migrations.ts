@@ -32,6 +32,11 @@ export interface PlannedImage {
   /** The target already has this image id: nothing is sent. */
   onTarget: boolean;
   architecture: string;
+  /** Its layers, and how many of them (from the bottom) the target holds already: those are not sent. */
+  layers: number;
+  layersOnTarget: number;
+  /** Bytes of the layers the target lacks (estimated from the source's `docker history`; 0 when onTarget). */
+  bytesToSend: number;
 }
 
 export interface PlannedVolume {
@@ -68,7 +73,7 @@ export interface MigrationPlan {
   target: { hostId: string; hostName: string; architecture: string };
   containers: PlannedContainer[];
   images: PlannedImage[];
-  /** Bytes of the images the target lacks. */
+  /** Bytes of the image layers the target lacks (the sum of the images' bytesToSend). */
   imageBytesToSend: number;
   volumes: PlannedVolume[];
   volumeBytes: number;

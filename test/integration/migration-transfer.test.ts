@@ -167,13 +167,20 @@ describe('routes', () => {
 });
 
 describe('images', () => {
-  async function imageOnlyOnA(tag: string): Promise<string> {
+  /** A new image on A: `script` run in a container of `from`, committed as one more layer. */
+  async function committedOnA(tag: string, from: string, script: string): Promise<string> {
     const ref = `mig-transfer-image:${tag}-${run}`;
     images.push(ref);
     const container = `mig-transfer-build-${tag}-${run}`;
-    await onMachine(A, `docker run --name ${container} ${rig.testImage} sh -c 'head -c 300000 /dev/urandom > /stamp' && docker commit ${container} ${ref} >/dev/null && docker rm ${container} >/dev/null`);
+    await onMachine(A, `docker run --name ${container} ${from} sh -c '${script}' && docker commit ${container} ${ref} >/dev/null && docker rm ${container} >/dev/null`);
     return ref;
   }
+
+  function imageOnlyOnA(tag: string): Promise<string> {
+    return committedOnA(tag, rig.testImage, 'head -c 300000 /dev/urandom > /stamp');
+  }
+
+  const imageId = (machine: string, ref: string): Promise<string> => onMachine(machine, `docker image inspect -f '{{.Id}}' ${ref}`).then((s) => s.trim());
 
   it('sends an image B lacks directly and skips one B has', async () => {
     const ref = await imageOnlyOnA('direct');
@@ -191,7 +198,63 @@ describe('images', () => {
     expect((await onMachine(B, `docker image inspect -f '{{.Id}}' ${ref}`)).trim()).toBe(idOnA);
     // Sending it again sends nothing.
     const again = await withRoute(a, b, { migrationId: `img2-${run}` }, (route) => sendImages(route, [ref]));
-    expect(again).toEqual({ bytes: 0, sent: [], skipped: [ref] });
+    expect(again).toEqual({ bytes: 0, sent: [], skipped: [ref], layersSkipped: 0 });
+  });
+
+  it('sends only the layers B lacks: an image adding a small layer to a base B holds', async () => {
+    const base = await committedOnA('base', rig.testImage, 'head -c 20000000 /dev/urandom > /base.bin');
+    const derived = await committedOnA('derived', base, 'echo derived > /derived.txt && head -c 300000 /dev/urandom > /stamp');
+    const baseBytes = Number((await onMachine(A, `docker image inspect -f '{{.Size}}' ${base}`)).trim());
+    expect(baseBytes).toBeGreaterThan(20_000_000);
+    // B holds the test image (the rig loads it everywhere): the base itself goes without its two layers.
+    const first = await withRoute(a, b, { migrationId: `imgb-${run}` }, (route) => sendImages(route, [base]));
+    expect(first).toMatchObject({ sent: [base], layersSkipped: 2 });
+    expect(first.bytes).toBeGreaterThan(20_000_000);
+    expect(first.bytes).toBeLessThan(baseBytes);
+
+    const [planned] = await imagesToSend(a, b, [derived]);
+    expect(planned).toMatchObject({ onTarget: false, layers: 4, layersOnTarget: 3 });
+    expect(planned?.bytesToSend).toBeGreaterThanOrEqual(300_000);
+    expect(planned?.bytesToSend).toBeLessThan(400_000);
+    const log: string[] = [];
+    const progress: TransferProgress[] = [];
+    const result = await withRoute(a, b, { migrationId: `imgd-${run}` }, (route) => sendImages(route, [derived], { log: (line) => log.push(line), onProgress: (p) => progress.push(p) }));
+    expect(result).toMatchObject({ sent: [derived], skipped: [], layersSkipped: 3 });
+    expect(result.bytes).toBeGreaterThan(300_000);
+    expect(result.bytes).toBeLessThan(baseBytes / 4);
+    expect(progress.at(-1)).toMatchObject({ kind: 'image', bytes: result.bytes, totalBytes: planned?.bytesToSend });
+    expect(log.join('\n')).toContain('3 layer(s) docker-5 holds left out');
+    expect(await imageId(B, derived)).toBe(await imageId(A, derived));
+    expect(await onMachine(B, `docker run --rm ${derived} sh -c 'cat /derived.txt; wc -c < /base.bin; wc -c < /stamp'`)).toBe('derived\n20000000\n300000\n');
+  });
+
+  it('sends images that share layers B lacks in one stream, leaving out only what B holds', async () => {
+    // The shared layer's file is written once; the other image's file of it is a symlink to it.
+    const base = await committedOnA('sbase', rig.testImage, 'head -c 2000000 /dev/urandom > /base.bin');
+    const derived = await committedOnA('sderived', base, 'echo shared > /derived.txt');
+    const result = await withRoute(a, b, { migrationId: `imgs-${run}`, forceRelay: true }, (route) => sendImages(route, [derived, base]));
+    expect(result).toMatchObject({ sent: [derived, base], layersSkipped: 2 });
+    expect(result.bytes).toBeGreaterThan(2_000_000);
+    expect(result.bytes).toBeLessThan(3_000_000);
+    for (const ref of [derived, base]) expect(await imageId(B, ref)).toBe(await imageId(A, ref));
+    expect(await onMachine(B, `docker run --rm ${derived} sh -c 'cat /derived.txt; wc -c < /base.bin'`)).toBe('shared\n2000000\n');
+  });
+
+  it('sends an image whole, in one stream, when B holds none of its layers', async () => {
+    const ref = `mig-transfer-image:flat-${run}`;
+    images.push(ref);
+    const container = `mig-transfer-build-flat-${run}`;
+    // docker export | docker import: one layer of its own, which no image on B starts with.
+    await onMachine(A, `docker run --name ${container} ${rig.testImage} sh -c 'head -c 300000 /dev/urandom > /stamp' && docker export ${container} | docker import - ${ref} >/dev/null && docker rm ${container} >/dev/null`);
+    const [planned] = await imagesToSend(a, b, [ref]);
+    expect(planned).toMatchObject({ onTarget: false, layers: 1, layersOnTarget: 0, bytesToSend: planned?.bytes });
+    const log: string[] = [];
+    const result = await withRoute(a, b, { migrationId: `imgf-${run}` }, (route) => sendImages(route, [ref], { log: (line) => log.push(line) }));
+    expect(result).toMatchObject({ sent: [ref], layersSkipped: 0 });
+    expect(result.bytes).toBeGreaterThan(planned?.bytes ?? Infinity);
+    expect(log.join('\n')).not.toContain('left out');
+    expect(await imageId(B, ref)).toBe(await imageId(A, ref));
+    expect(await onMachine(B, `docker run --rm ${ref} /bin/busybox wc -c /stamp`)).toBe('300000 /stamp\n');
   });
 
   it('sends an image over a relayed route too', async () => {

@@ -137,7 +137,8 @@ export async function planMigration(input: PlanInput): Promise<PlannedMigration>
   const conflicts = await findPortConflicts(input.bPorts, wanted);
   if (conflicts.length > 0) block(portConflictError(conflicts, `stop or move what holds it on ${b.name}, or publish another port on ${a.name} before migrating`));
 
-  const imageBytesToSend = images.filter((i) => !i.onTarget).reduce((sum, i) => sum + i.bytes, 0);
+  // Only the layers B lacks are sent (see sendImages); each image once, whatever refs name it.
+  const imageBytesToSend = [...new Map(images.map((i) => [i.id, i.bytesToSend])).values()].reduce((sum, bytes) => sum + bytes, 0);
   const running = specs.filter((s) => s.running);
   const plan: MigrationPlan = {
     source: { hostId: a.id, hostName: a.name, kind: input.source.kind, name: input.source.name },

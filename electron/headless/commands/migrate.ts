@@ -50,7 +50,7 @@ function describePlan(plan: MigrationPlan): string {
       plan.containers.map((c) => [c.name, c.image, c.running ? 'running' : 'stopped', c.ports.join(',') || '-', c.volumes.join(',') || '-', c.networks.join(',') || '-']),
     ),
     '',
-    `Images:   ${plan.images.map((i) => `${i.ref} (${i.architecture}, ${i.onTarget ? 'already there' : formatBytes(i.bytes)})`).join(', ')}; ${formatBytes(plan.imageBytesToSend)} to send`,
+    `Images:   ${plan.images.map((i) => `${i.ref} (${i.architecture}, ${i.onTarget ? 'already there' : i.layersOnTarget > 0 ? `${formatBytes(i.bytesToSend)} of ${formatBytes(i.bytes)}, ${i.layersOnTarget} of ${i.layers} layers already there` : formatBytes(i.bytes)})`).join(', ')}; ${formatBytes(plan.imageBytesToSend)} to send`,
     `Volumes:  ${plan.volumes.map((v) => `${v.name} (${formatBytes(v.bytes)}, ${v.files} paths)`).join(', ') || 'none'}; ${formatBytes(plan.space.freeBytes)} free on ${plan.target.hostName}`,
     `Networks: ${plan.networks.map((n) => `${n.name} (${n.existsOnTarget ? 'exists' : 'created'})`).join(', ') || 'none to create'}`,
     `Route:    ${plan.route.kind} — ${plan.route.reason}`,

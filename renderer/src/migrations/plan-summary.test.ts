@@ -10,8 +10,8 @@ function plan(changes: Partial<MigrationPlan> = {}): MigrationPlan {
       { id: 'c1', name: 'web', image: 'app:1', imageId: 'sha256:a', running: true, hasHealthcheck: false, ports: ['8080/tcp'], volumes: ['data'], binds: [], networks: [] },
     ],
     images: [
-      { ref: 'app:1', id: 'sha256:a', bytes: 52_400_000, onTarget: false, architecture: 'amd64' },
-      { ref: 'busybox:1', id: 'sha256:b', bytes: 4_000_000, onTarget: true, architecture: 'amd64' },
+      { ref: 'app:1', id: 'sha256:a', bytes: 52_400_000, onTarget: false, architecture: 'amd64', layers: 3, layersOnTarget: 0, bytesToSend: 52_400_000 },
+      { ref: 'busybox:1', id: 'sha256:b', bytes: 4_000_000, onTarget: true, architecture: 'amd64', layers: 1, layersOnTarget: 1, bytesToSend: 0 },
     ],
     imageBytesToSend: 52_400_000,
     volumes: [{ name: 'data', driver: 'local', bytes: 24_000_000, files: 9 }],
@@ -44,7 +44,7 @@ describe('summarisePlan', () => {
     expect(summary.imagesToSend.map((i) => i.ref)).toEqual(['app:1']);
     expect(summary.imagesSkipped.map((i) => i.ref)).toEqual(['busybox:1']);
     expect(fact(plan(), 'images')).toEqual({ id: 'images', label: 'Images', value: '1 image to send (52.4 MB), 1 already on d3', tone: 'ok' });
-    const nothing = plan({ images: [{ ref: 'busybox:1', id: 'sha256:b', bytes: 4, onTarget: true, architecture: 'amd64' }], imageBytesToSend: 0 });
+    const nothing = plan({ images: [{ ref: 'busybox:1', id: 'sha256:b', bytes: 4, onTarget: true, architecture: 'amd64', layers: 1, layersOnTarget: 1, bytesToSend: 0 }], imageBytesToSend: 0 });
     expect(fact(nothing, 'images')?.value).toBe('nothing to send, 1 already on d3');
   });
 

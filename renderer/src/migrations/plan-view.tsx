@@ -57,7 +57,7 @@ export function PlanView({ plan }: { plan: MigrationPlan }) {
                 <td>Image</td>
                 <td className="mono">{image.ref}</td>
                 <td className="numeric">{formatBytes(image.bytes)}</td>
-                <td className={image.onTarget ? 'muted' : undefined}>{image.onTarget ? `skipped: already on ${plan.target.hostName}` : `sent (${image.architecture})`}</td>
+                <td className={image.onTarget ? 'muted' : undefined}>{image.onTarget ? `skipped: already on ${plan.target.hostName}` : `sent (${image.architecture}${image.layersOnTarget > 0 ? `; ${image.layersOnTarget} of ${image.layers} layers already there, ${formatBytes(image.bytesToSend)} to send` : ''})`}</td>
               </tr>
             ))}
             {plan.volumes.map((volume) => (

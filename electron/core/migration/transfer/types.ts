@@ -104,15 +104,26 @@ export interface ImageToSend {
   onTarget: boolean;
   /** `amd64`, `arm64`, … */
   architecture: string;
+  /** Its layers (RootFS.Layers on A). */
+  layers: number;
+  /** How many of them, from the bottom, B holds (same chain id): these are not sent. All when onTarget. */
+  layersOnTarget: number;
+  /**
+   * Bytes of the layers B lacks (0 when onTarget): from `docker history` sizes on A, exact unless
+   * a layer has size 0, then at most too high (see bytesOfLayersFrom); file bytes, not tar bytes.
+   */
+  bytesToSend: number;
 }
 
 export interface SendImagesResult {
-  /** Bytes streamed (of `docker save` output). */
+  /** Bytes that crossed the wire (the `docker save` stream, less the layers left out). */
   bytes: number;
   /** References sent. */
   sent: string[];
   /** References skipped because B has the same image id. */
   skipped: string[];
+  /** Layers of the sent images left out of the stream because B holds them (0: sent whole). */
+  layersSkipped: number;
 }
 
 /** A volume as found on a host. */
