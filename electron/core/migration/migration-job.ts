@@ -172,7 +172,7 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
       });
       const transferStarted = Date.now();
       meter.begin('images');
-      const images = await step('images', FRACTION.data, () => sendImages(opened, [...new Set(specs.map((s) => s.image))], { signal: job.signal, onProgress: meter.update, log }), (r) => `sent ${r.sent.length} (${r.bytes} bytes), skipped ${r.skipped.length}`);
+      const images = await step('images', FRACTION.data, () => sendImages(opened, [...new Set(specs.map((s) => s.image))], { signal: job.signal, onProgress: meter.update, log }), (r) => `sent ${r.sent.length} (${r.bytes} bytes, ${r.layersSkipped} layer(s) ${b.name} held left out), skipped ${r.skipped.length}`);
       doneBytes += plan.imageBytesToSend;
       journal.update(id, (r) => void (r.bytes.images += images.bytes));
 
