@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AddHostArgs, HostInfo, SshConfigHost } from '../../../shared/index.js';
-import { Dialog, DialogActions } from '../dialogs/dialog.js';
+import { Dialog } from '../dialogs/dialog.js';
+import { FormActions } from '../dialogs/form-actions.js';
 import { FormError, TextField } from '../forms/text-field.js';
 import { loadKeys } from '../keys/key-actions.js';
 import { GenerateKeyDialog } from '../keys/generate-key-dialog.js';
@@ -165,14 +166,7 @@ export function AddHostDialog({ onClose }: { onClose: () => void }) {
           </FormError>
         )}
         {intent?.kind === 'key-passphrase' && <FormError testId="add-host-error">{intent.message}</FormError>}
-        <DialogActions>
-          <button type="button" className="button button-quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button" data-testid="add-host-submit" disabled={busy}>
-            {busy ? 'Connecting…' : 'Add host'}
-          </button>
-        </DialogActions>
+        <FormActions onCancel={onClose} label="Add host" testId="add-host-submit" busy={busy} busyLabel="Connecting…" />
       </form>
       {intent?.kind === 'confirm-host-key' && pending?.kind === 'ssh' && (
         <HostKeyDialog

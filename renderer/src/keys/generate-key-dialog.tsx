@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SshKeyInfo } from '../../../shared/index.js';
 import { Dialog, DialogActions } from '../dialogs/dialog.js';
+import { FormActions } from '../dialogs/form-actions.js';
 import { FormError, TextField } from '../forms/text-field.js';
 import type { CoreFailure } from '../state/core-call.js';
 import { useCrossdock } from '../state/store.js';
@@ -56,14 +57,7 @@ export function GenerateKeyDialog({ onClose, onGenerated }: GenerateKeyDialogPro
           <p className="muted">A new ed25519 key pair is created inside the vault. You get its public key to add to your servers.</p>
           <TextField label="Name" value={name} onChange={setName} testId="generate-key-name" autoFocus error={checked ? problem : null} />
           {failure && <FormError>{failure.message}</FormError>}
-          <DialogActions>
-            <button type="button" className="button button-quiet" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button" data-testid="generate-key-submit" disabled={busy}>
-              {busy ? 'Generating…' : 'Generate'}
-            </button>
-          </DialogActions>
+          <FormActions onCancel={onClose} label="Generate" testId="generate-key-submit" busy={busy} busyLabel="Generating…" />
         </form>
       )}
     </Dialog>

@@ -1,6 +1,8 @@
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { SshKeyInfo } from '../../../shared/index.js';
-import { Dialog, DialogActions } from '../dialogs/dialog.js';
+import { Dialog } from '../dialogs/dialog.js';
+import { FormActions } from '../dialogs/form-actions.js';
+import { Segmented } from '../forms/segmented.js';
 import { FormError, TextField } from '../forms/text-field.js';
 import { errorIntent, type ErrorIntent } from '../state/error-intent.js';
 import { useCrossdock } from '../state/store.js';
@@ -87,17 +89,7 @@ export function ImportKeyDialog({ onClose, onImported, initialPath }: ImportKeyD
   return (
     <Dialog title="Import an SSH key" testId="import-key-dialog" onClose={onClose}>
       <form className="dialog-body" onSubmit={(event) => void submit(event)}>
-        <fieldset className="field">
-          <legend className="form-label">Private key from</legend>
-          <div className="segmented">
-            {SOURCES.map((option) => (
-              <label key={option.value} className="segmented-option">
-                <input type="radio" name="key-source" value={option.value} checked={source === option.value} data-testid={`key-source-${option.value}`} onChange={() => setSource(option.value)} />
-                <span>{option.label}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <Segmented legend="Private key from" name="key-source" value={source} options={SOURCES} onChange={setSource} />
         {source === 'paste' && (
           <TextField label="Private key" multiline mono value={text} onChange={setText} testId="import-key-text" autoFocus placeholder="-----BEGIN OPENSSH PRIVATE KEY-----" error={checked && !material ? 'Paste the private key.' : null} />
         )}
@@ -127,14 +119,7 @@ export function ImportKeyDialog({ onClose, onImported, initialPath }: ImportKeyD
             {intent.hint && <p className="muted">{intent.hint}</p>}
           </FormError>
         )}
-        <DialogActions>
-          <button type="button" className="button button-quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button" data-testid="import-key-submit" disabled={busy}>
-            {busy ? 'Importing…' : 'Import'}
-          </button>
-        </DialogActions>
+        <FormActions onCancel={onClose} label="Import" testId="import-key-submit" busy={busy} busyLabel="Importing…" />
       </form>
     </Dialog>
   );

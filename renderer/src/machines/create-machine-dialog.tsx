@@ -1,12 +1,14 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ProviderInfo, RegionInfo, SizeInfo } from '../../../shared/index.js';
-import { Dialog, DialogActions } from '../dialogs/dialog.js';
+import { Dialog } from '../dialogs/dialog.js';
+import { FormActions } from '../dialogs/form-actions.js';
 import { FormError, TextField } from '../forms/text-field.js';
+import { useFormFields } from '../forms/use-form-fields.js';
+import { useStartedJob } from '../jobs/use-started-job.js';
 import { loadProviders, loadRegions, loadSizes } from '../providers/provider-actions.js';
 import { useProviders } from '../providers/providers-store.js';
 import type { CoreFailure } from '../state/core-call.js';
-import { isFinished } from '../state/job-list.js';
-import { showJobLog, useCrossdock } from '../state/store.js';
+import { useCrossdock } from '../state/store.js';
 import { MACHINE_OS, validateCreateMachine, type CreateMachineForm, type CreateMachineProblems, type MachineOs } from './create-machine-form.js';
 import { locationChoices, sizesRegion } from './location-choices.js';
 import { createMachine } from './machine-actions.js';
@@ -58,12 +60,11 @@ export function CreateMachineDialog({ onClose }: { onClose: () => void }) {
   const providers = useProviders((state) => state.providers);
   const hostNames = useCrossdock((state) => state.hosts.map((host) => host.name).join('\n'));
   const machineNames = useMachines((state) => (state.machines ?? []).map((machine) => machine.name).join('\n'));
-  const [form, setForm] = useState<CreateMachineForm>({ name: '', provider: LOCAL_PROVIDER, location: null, os: 'debian-12', size: null, ports: '' });
-  const [problems, setProblems] = useState<CreateMachineProblems>({});
-  const [failure, setFailure] = useState<CoreFailure | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const job = useCrossdock((state) => (jobId ? state.jobs.find((j) => j.id === jobId) : undefined));
+  const { busy, failure, setFailure, jobId, start, close, backToForm } = useStartedJob(onClose);
+  const { form, problems, setProblems, update } = useFormFields<CreateMachineForm, keyof CreateMachineProblems>(
+    { name: '', provider: LOCAL_PROVIDER, location: null, os: 'debian-12', size: null, ports: '' },
+    () => setFailure(null),
+  );
   const sizeLabel = useId();
   const sizeError = useId();
 
@@ -81,16 +82,6 @@ export function CreateMachineDialog({ onClose }: { onClose: () => void }) {
   // Until the user picks one, the provider's small size is chosen.
   const size = form.size && sizeList?.some((s) => s.type === form.size) ? form.size : sizeList ? defaultSize(sizeList) : null;
 
-  const update = (changes: Partial<CreateMachineForm>): void => {
-    setForm((current) => ({ ...current, ...changes }));
-    setProblems((current) => {
-      const next = { ...current };
-      for (const field of Object.keys(changes)) delete next[field as keyof CreateMachineProblems];
-      return next;
-    });
-    setFailure(null);
-  };
-
   const chooseProvider = (id: string): void => {
     const next = providers?.find((p) => p.id === id);
     update({ provider: id, location: null, size: null, ...(next && !osAvailable(next, form.os) ? { os: 'debian-12' as const } : {}) });
@@ -101,25 +92,14 @@ export function CreateMachineDialog({ onClose }: { onClose: () => void }) {
     const taken = [...hostNames.split('\n'), ...machineNames.split('\n')].filter(Boolean);
     const result = validateCreateMachine({ ...form, location, size }, taken);
     if ('problems' in result) return setProblems(result.problems);
-    setBusy(true);
-    const outcome = await createMachine(result.args);
-    setBusy(false);
-    if (outcome.ok) return setJobId(outcome.value.id);
-    setFailure(outcome.failure.silent ? null : outcome.failure);
-  };
-
-  const running = job !== undefined && !isFinished(job);
-  const close = (): void => {
-    // A job that is still running goes on; its log opens in the jobs panel so it stays in view.
-    if (jobId && running) showJobLog(jobId);
-    onClose();
+    await start(() => createMachine(result.args));
   };
 
   if (jobId) {
     return (
       <Dialog title={`Creating ${form.name.trim()} on ${provider?.name ?? form.provider}`} testId="create-machine-dialog" onClose={close} size="large">
         <div className="dialog-body">
-          <MachineProgress jobId={jobId} name={form.name.trim()} onClose={close} onHide={close} onEdit={() => setJobId(null)} />
+          <MachineProgress jobId={jobId} name={form.name.trim()} onClose={close} onHide={close} onEdit={backToForm} />
         </div>
       </Dialog>
     );
@@ -208,14 +188,7 @@ export function CreateMachineDialog({ onClose }: { onClose: () => void }) {
             </p>
           </FormError>
         )}
-        <DialogActions>
-          <button type="button" className="button button-quiet" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="button" data-testid="create-machine-submit" disabled={busy || !provider || !sizeList}>
-            {busy ? 'Starting…' : 'Create machine'}
-          </button>
-        </DialogActions>
+        <FormActions onCancel={close} label="Create machine" testId="create-machine-submit" busy={busy} busyLabel="Starting…" disabled={!provider || !sizeList} />
       </form>
     </Dialog>
   );

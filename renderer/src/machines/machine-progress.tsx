@@ -1,9 +1,8 @@
-import { useEffect, useRef } from 'react';
 import type { MachineInfo } from '../../../shared/index.js';
-import { focusInitial } from '../dialogs/focus-trap.js';
-import { FormError } from '../forms/text-field.js';
+import { usePhaseFocus } from '../dialogs/use-phase-focus.js';
+import { JobFailure } from '../jobs/job-failure.js';
 import { JobFollow, JobFollowActions } from '../jobs/job-follow.js';
-import { useCrossdock } from '../state/store.js';
+import { useJob } from '../jobs/use-job.js';
 import { machineStages } from './machine-stages.js';
 
 interface MachineProgressProps {
@@ -22,14 +21,8 @@ interface MachineProgressProps {
  * is fetched on open and after a reconnect, merged by seq.
  */
 export function MachineProgress({ jobId, name, onEdit, onClose, onHide }: MachineProgressProps) {
-  const job = useCrossdock((state) => state.jobs.find((j) => j.id === jobId) ?? null);
-  const root = useRef<HTMLDivElement>(null);
-  const state = job?.state ?? 'running';
-
-  // Each phase puts focus on its main button, so Enter does the expected thing.
-  useEffect(() => {
-    if (root.current) focusInitial(root.current);
-  }, [state]);
+  const job = useJob(jobId);
+  const root = usePhaseFocus(job?.state ?? 'running');
 
   if (!job) return <p className="muted">Starting…</p>;
   const machine = job.state === 'succeeded' ? (job.result as MachineInfo | null) : null;
@@ -45,13 +38,9 @@ export function MachineProgress({ jobId, name, onEdit, onClose, onHide }: Machin
           </p>
         )}
         {(job.state === 'failed' || job.state === 'interrupted' || job.state === 'cancelled') && (
-          <FormError testId="machine-create-error">
-            <p>
-              {job.state === 'cancelled' ? `Creating ${name} was cancelled.` : (job.error?.message ?? `Creating ${name} ended ${job.state}.`)}{' '}
-              {job.error?.code && job.state !== 'cancelled' && <code className="notice-code">{job.error.code}</code>}
-            </p>
+          <JobFailure testId="machine-create-error" cancelled={job.state === 'cancelled'} error={job.error} cancelledText={`Creating ${name} was cancelled.`} endedText={`Creating ${name} ended ${job.state}.`}>
             <p className="muted">What was made before that (the machine, its host) is listed under Machines and Hosts; destroy it there, or fix the form and try again.</p>
-          </FormError>
+          </JobFailure>
         )}
       </div>
       <JobFollowActions job={job} cancelLabel="Cancel creation" testId="machine-create" onHide={onHide} onClose={onClose} onEdit={onEdit} />

@@ -1,13 +1,13 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { JobInfo, MigrationOutcome, MigrationRecord } from '../../../shared/index.js';
 import { DialogActions } from '../dialogs/dialog.js';
-import { focusInitial } from '../dialogs/focus-trap.js';
-import { FormError } from '../forms/text-field.js';
+import { usePhaseFocus } from '../dialogs/use-phase-focus.js';
+import { JobFailure } from '../jobs/job-failure.js';
 import { JobFollow } from '../jobs/job-follow.js';
 import type { StepItem } from '../jobs/step-list.js';
+import { useJob } from '../jobs/use-job.js';
 import { useNow } from '../shell/use-now.js';
 import { cancelJob } from '../state/actions.js';
-import { useCrossdock } from '../state/store.js';
 import { MigrationOutcomeView } from './migration-outcome.js';
 import { migrationSteps, type StepView } from './migration-steps.js';
 import { formatBytesOf, formatRate, formatSpan, remainingMs } from './transfer-format.js';
@@ -56,13 +56,9 @@ function Failure({ job, record }: { job: JobInfo | null; record: MigrationRecord
             ? 'The roll back did not finish either; roll it back again from the Migrations list once both hosts answer.'
             : null;
   return (
-    <FormError testId="migration-error">
-      <p>
-        {job?.state === 'cancelled' ? 'The migration was cancelled.' : (error?.message ?? 'The migration ended without finishing.')}{' '}
-        {error?.code && job?.state !== 'cancelled' && <code className="notice-code">{error.code}</code>}
-      </p>
+    <JobFailure testId="migration-error" cancelled={job?.state === 'cancelled'} error={error} cancelledText="The migration was cancelled." endedText="The migration ended without finishing.">
       {after && <p data-testid="migration-after">{after}</p>}
-    </FormError>
+    </JobFailure>
   );
 }
 
@@ -80,16 +76,11 @@ interface MigrationFollowProps {
  * the progress bar and the job's log; then the outcome, or how it failed and what was undone.
  */
 export function MigrationFollow({ migrationId, jobId, onClose, onBack }: MigrationFollowProps) {
-  const job = useCrossdock((state) => state.jobs.find((j) => j.id === jobId) ?? null);
+  const job = useJob(jobId);
   const { record, progress } = useMigrationRecord(migrationId, jobId);
   const running = job ? job.state === 'running' : record?.state === 'running' || record?.state === 'rolling-back';
   const now = useNow(running);
-  const root = useRef<HTMLDivElement>(null);
-  const phase = job?.state ?? record?.state ?? 'running';
-
-  useEffect(() => {
-    if (root.current) focusInitial(root.current);
-  }, [phase]);
+  const root = usePhaseFocus(job?.state ?? record?.state ?? 'running');
 
   const steps = migrationSteps(record?.steps ?? [], job ? { state: job.state, step: job.step } : null, progress, now);
   const outcome = (job?.state === 'succeeded' && job.kind === 'migration' ? (job.result as MigrationOutcome | null) : null) ?? record?.outcome ?? null;

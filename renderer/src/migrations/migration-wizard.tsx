@@ -1,11 +1,13 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { MigrationPlan, MigrationSource } from '../../../shared/index.js';
 import { Dialog, DialogActions } from '../dialogs/dialog.js';
-import { focusInitial } from '../dialogs/focus-trap.js';
+import { FormActions } from '../dialogs/form-actions.js';
+import { usePhaseFocus } from '../dialogs/use-phase-focus.js';
 import { FormError } from '../forms/text-field.js';
+import { HostOptions } from '../hosts/host-options.js';
+import { useStartedJob } from '../jobs/use-started-job.js';
 import { attempt, type CoreFailure } from '../state/core-call.js';
-import { isFinished } from '../state/job-list.js';
-import { showJobLog, useCrossdock } from '../state/store.js';
+import { useCrossdock } from '../state/store.js';
 import { startMigration, planMigration } from './migration-actions.js';
 import { MigrationFollow } from './migration-follow.js';
 import { PlanView } from './plan-view.js';
@@ -30,6 +32,15 @@ function StepIndicator({ current }: { current: (typeof STEP_NAMES)[number] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** Back to the step before, at the start of the button row. */
+function WizardBack({ onBack }: { onBack: () => void }) {
+  return (
+    <button type="button" className="button button-quiet dialog-actions-start" data-testid="wizard-back" onClick={onBack}>
+      Back
+    </button>
   );
 }
 
@@ -91,19 +102,11 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
   const [forceRelay, setForceRelay] = useState(false);
   const [removeSource, setRemoveSource] = useState(false);
   const [plan, setPlan] = useState<{ status: 'loading' } | { status: 'ready'; plan: MigrationPlan } | { status: 'failed'; failure: CoreFailure } | null>(null);
-  const [starting, setStarting] = useState(false);
-  const [startFailure, setStartFailure] = useState<CoreFailure | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const job = useCrossdock((state) => (jobId ? state.jobs.find((j) => j.id === jobId) : undefined));
+  const { busy: starting, failure: startFailure, setFailure: setStartFailure, jobId, job, start: startJob, close } = useStartedJob(onClose);
   const choices = useSourceChoices(source.host, source.kind);
   const ids = { host: useId(), name: useId(), target: useId() };
-  const root = useRef<HTMLDivElement>(null);
-  const planStatus = plan?.status ?? null;
-
   // Each step puts focus on its main field or button, so the keyboard carries on from there.
-  useEffect(() => {
-    if (root.current && step !== 'progress') focusInitial(root.current);
-  }, [step, planStatus]);
+  const root = usePhaseFocus(step === 'progress' ? null : `${step}:${plan?.status ?? ''}`);
 
   const hostName = (id: string): string => hosts.find((host) => host.id === id)?.name ?? id;
   const apiSource: MigrationSource = source.kind === 'project' ? { host: source.host, project: source.name } : { host: source.host, container: source.name };
@@ -124,21 +127,10 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
     // apiSource is rebuilt every render; the fields it is made of are listed.
   }, [step, source.host, source.kind, source.name, target, forceRelay]);
 
-  const running = job !== undefined && !isFinished(job);
-  const close = (): void => {
-    if (jobId && running) showJobLog(jobId);
-    onClose();
-  };
-
   const start = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (plan?.status !== 'ready' || plan.plan.blockers.length > 0) return;
-    setStarting(true);
-    const outcome = await startMigration({ source: apiSource, target, forceRelay, removeSource });
-    setStarting(false);
-    if (!outcome.ok) return setStartFailure(outcome.failure);
-    setJobId(outcome.value.id);
-    setStep('progress');
+    if (await startJob(() => startMigration({ source: apiSource, target, forceRelay, removeSource }))) setStep('progress');
   };
 
   const title = `Migrate ${what}${source.host ? ` from ${hostName(source.host)}` : ''}${step !== 'source' && target ? ` to ${hostName(target)}` : ''}`;
@@ -171,12 +163,7 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
             From host
           </label>
           <select id={ids.host} className="input" value={source.host} data-testid="wizard-source-host" onChange={(event) => setSource({ ...source, host: event.target.value, name: '' })}>
-            {hosts.map((host) => (
-              <option key={host.id} value={host.id}>
-                {host.name}
-                {host.status === 'connected' ? '' : ` (${host.status})`}
-              </option>
-            ))}
+            <HostOptions hosts={hosts} />
           </select>
         </div>
         <fieldset className="form-field wizard-kind">
@@ -206,14 +193,7 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
           </select>
         </div>
         {choices.status === 'failed' && <Problem failure={choices.failure} testId="wizard-source-error" />}
-        <DialogActions>
-          <button type="button" className="button button-quiet" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="button" data-testid="wizard-next" disabled={!ready}>
-            Next
-          </button>
-        </DialogActions>
+        <FormActions onCancel={close} label="Next" testId="wizard-next" disabled={!ready} />
       </form>
     );
   } else if (step === 'target') {
@@ -236,26 +216,11 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
           </label>
           <select id={ids.target} className="input" value={target} data-testid="wizard-target-host" data-autofocus onChange={(event) => setTarget(event.target.value)}>
             {targets.length === 0 && <option value="">No other host: add one under Hosts</option>}
-            {targets.map((host) => (
-              <option key={host.id} value={host.id}>
-                {host.name}
-                {host.status === 'connected' ? '' : ` (${host.status})`}
-              </option>
-            ))}
+            <HostOptions hosts={targets} />
           </select>
           <p className="form-hint">Nothing changes on either host until you start the migration on the next page.</p>
         </div>
-        <DialogActions>
-          <button type="button" className="button button-quiet dialog-actions-start" data-testid="wizard-back" onClick={() => setStep('source')}>
-            Back
-          </button>
-          <button type="button" className="button button-quiet" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="button" data-testid="wizard-plan" disabled={!target}>
-            Plan
-          </button>
-        </DialogActions>
+        <FormActions onCancel={close} label="Plan" testId="wizard-plan" disabled={!target} before={<WizardBack onBack={() => setStep('source')} />} />
       </form>
     );
   } else {
@@ -288,9 +253,7 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
         </fieldset>
         {startFailure && <Problem failure={startFailure} testId="migration-start-error" />}
         <DialogActions>
-          <button type="button" className="button button-quiet dialog-actions-start" data-testid="wizard-back" onClick={() => setStep('target')}>
-            Back
-          </button>
+          <WizardBack onBack={() => setStep('target')} />
           <button type="button" className="button button-quiet" onClick={close}>
             Cancel
           </button>

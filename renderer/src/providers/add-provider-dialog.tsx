@@ -1,9 +1,12 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { Dialog, DialogActions } from '../dialogs/dialog.js';
+import { Dialog } from '../dialogs/dialog.js';
+import { FormActions } from '../dialogs/form-actions.js';
+import { Segmented } from '../forms/segmented.js';
 import { FormError, TextField } from '../forms/text-field.js';
+import { useFormFields } from '../forms/use-form-fields.js';
 import type { CoreFailure } from '../state/core-call.js';
 import { pushNotice } from '../state/store.js';
-import { EMPTY_ADD_PROVIDER_FORM, validateAddProvider, type AddProviderField, type AddProviderForm, type AddProviderProblems } from './add-provider-form.js';
+import { EMPTY_ADD_PROVIDER_FORM, validateAddProvider, type AddProviderForm, type AddProviderProblems } from './add-provider-form.js';
 import { addProvider } from './provider-actions.js';
 
 /** A service-account key is a few KB; the contract takes at most 64 KB. */
@@ -14,22 +17,6 @@ const HINTS: Partial<Record<NonNullable<CoreFailure['code']>, string>> = {
   ALREADY_EXISTS: 'Pick another name.',
 };
 
-function Segmented<T extends string>({ legend, name, value, options, onChange }: { legend: string; name: string; value: T; options: readonly { value: T; label: string }[]; onChange: (value: T) => void }) {
-  return (
-    <fieldset className="field">
-      <legend className="form-label">{legend}</legend>
-      <div className="segmented">
-        {options.map((option) => (
-          <label key={option.value} className="segmented-option">
-            <input type="radio" name={name} value={option.value} checked={value === option.value} data-testid={`${name}-${option.value}`} onChange={() => onChange(option.value)} />
-            <span>{option.label}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
 /**
  * Adds an AWS or Google Cloud account. The form is checked with the contract's schema before
  * anything is sent; the core then proves the credentials with a cheap read call, and a refusal
@@ -37,21 +24,11 @@ function Segmented<T extends string>({ legend, name, value, options, onChange }:
  * secrets live in this component's state only, gone when the dialog closes.
  */
 export function AddProviderDialog({ onClose }: { onClose: () => void }) {
-  const [form, setForm] = useState<AddProviderForm>(EMPTY_ADD_PROVIDER_FORM);
-  const [problems, setProblems] = useState<AddProviderProblems>({});
+  const { form, problems, setProblems, update } = useFormFields<AddProviderForm, keyof AddProviderProblems>(EMPTY_ADD_PROVIDER_FORM);
   const [failure, setFailure] = useState<CoreFailure | null>(null);
   const [keySource, setKeySource] = useState<'paste' | 'file'>('paste');
   const [fileNote, setFileNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const update = (changes: Partial<AddProviderForm>): void => {
-    setForm((current) => ({ ...current, ...changes }));
-    setProblems((current) => {
-      const next = { ...current };
-      for (const field of Object.keys(changes)) delete next[field as AddProviderField];
-      return next;
-    });
-  };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = event.target.files?.[0];
@@ -193,14 +170,7 @@ export function AddProviderDialog({ onClose }: { onClose: () => void }) {
             {hint && <p className="muted">{hint}</p>}
           </FormError>
         )}
-        <DialogActions>
-          <button type="button" className="button button-quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button" data-testid="add-provider-submit" disabled={busy}>
-            {busy ? 'Checking the credentials…' : 'Check and add'}
-          </button>
-        </DialogActions>
+        <FormActions onCancel={onClose} label="Check and add" testId="add-provider-submit" busy={busy} busyLabel="Checking the credentials…" />
       </form>
     </Dialog>
   );

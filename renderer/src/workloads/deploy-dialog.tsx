@@ -1,10 +1,13 @@
 import { useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { ComposeIssue } from '../../../shared/index.js';
-import { Dialog, DialogActions } from '../dialogs/dialog.js';
+import { Dialog } from '../dialogs/dialog.js';
+import { FormActions } from '../dialogs/form-actions.js';
 import { FormError, TextField } from '../forms/text-field.js';
-import { isFinished } from '../state/job-list.js';
+import { useFormFields } from '../forms/use-form-fields.js';
+import { HostOptions } from '../hosts/host-options.js';
+import { useStartedJob } from '../jobs/use-started-job.js';
 import type { CoreFailure } from '../state/core-call.js';
-import { showJobLog, useCrossdock } from '../state/store.js';
+import { useCrossdock } from '../state/store.js';
 import { ComposeIssues, ComposePreview } from './compose-issues.js';
 import { addPicked, deployProblems, filesForCompose, lineRange, projectFor, type DeployForm, type DeployProblems, type PickedFile } from './deploy-form.js';
 import { DeployProgress } from './deploy-progress.js';
@@ -50,13 +53,12 @@ function DeployFailure({ failure }: { failure: CoreFailure }) {
 export function DeployDialog({ onClose, initialHost }: { onClose: () => void; initialHost?: string | undefined }) {
   const hosts = useCrossdock((state) => state.hosts);
   const firstConnected = hosts.find((host) => host.status === 'connected') ?? hosts[0];
-  const [form, setForm] = useState<DeployForm>({ host: initialHost ?? firstConnected?.id ?? '', project: '', compose: '', files: [], autoPorts: false });
+  const { busy, failure, setFailure, jobId, start, close, backToForm } = useStartedJob(onClose);
+  const { form, problems, setProblems, update } = useFormFields<DeployForm, keyof DeployProblems>(
+    { host: initialHost ?? firstConnected?.id ?? '', project: '', compose: '', files: [], autoPorts: false },
+    () => setFailure(null),
+  );
   const [configFile, setConfigFile] = useState<string | undefined>(undefined);
-  const [problems, setProblems] = useState<DeployProblems>({});
-  const [failure, setFailure] = useState<CoreFailure | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const job = useCrossdock((state) => (jobId ? state.jobs.find((j) => j.id === jobId) : undefined));
   const textarea = useRef<HTMLTextAreaElement>(null);
   const composePicker = useRef<HTMLInputElement>(null);
   const filesPicker = useRef<HTMLInputElement>(null);
@@ -69,16 +71,6 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
   const summary = check.validation?.summary ?? null;
   const summaryPaths = summary?.envFiles.map((file) => file.path).join('\n') ?? '';
   if (summaryPaths !== envPaths.map((file) => file.path).join('\n') && summary) setEnvPaths(summary.envFiles.map((file) => ({ path: file.path })));
-
-  const update = (changes: Partial<DeployForm>): void => {
-    setForm((current) => ({ ...current, ...changes }));
-    setProblems((current) => {
-      const next = { ...current };
-      for (const field of Object.keys(changes)) delete next[field as keyof DeployProblems];
-      return next;
-    });
-    setFailure(null);
-  };
 
   const openCompose = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const [picked] = await readPicked(event.target.files);
@@ -98,24 +90,16 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
     event.preventDefault();
     const found = deployProblems(form, summary);
     if (Object.keys(found).length > 0) return setProblems(found);
-    setBusy(true);
-    const outcome = await deployWorkload({
-      host: form.host,
-      compose: form.compose,
-      files: Object.keys(files).length > 0 ? files : undefined,
-      project: projectFor(form, summary),
-      autoPorts: form.autoPorts,
-      configFile,
-    });
-    setBusy(false);
-    if (outcome.ok) return setJobId(outcome.value.id);
-    setFailure(outcome.failure.silent ? null : outcome.failure);
-  };
-
-  const running = job !== undefined && !isFinished(job);
-  const close = (): void => {
-    if (jobId && running) showJobLog(jobId);
-    onClose();
+    await start(() =>
+      deployWorkload({
+        host: form.host,
+        compose: form.compose,
+        files: Object.keys(files).length > 0 ? files : undefined,
+        project: projectFor(form, summary),
+        autoPorts: form.autoPorts,
+        configFile,
+      }),
+    );
   };
   const hostName = hosts.find((host) => host.id === form.host)?.name ?? form.host;
   const project = projectFor(form, summary);
@@ -124,7 +108,7 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
     return (
       <Dialog title={`Deploying ${project} to ${hostName}`} testId="deploy-dialog" onClose={close} size="large">
         <div className="dialog-body">
-          <DeployProgress jobId={jobId} project={project} hostName={hostName} autoPorts={form.autoPorts} onClose={close} onEdit={() => setJobId(null)} />
+          <DeployProgress jobId={jobId} project={project} hostName={hostName} autoPorts={form.autoPorts} onClose={close} onEdit={backToForm} />
         </div>
       </Dialog>
     );
@@ -141,12 +125,7 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
             </label>
             <select id={ids.host} className="input" value={form.host} data-testid="deploy-host" aria-invalid={problems.host ? true : undefined} onChange={(event) => update({ host: event.target.value })}>
               {hosts.length === 0 && <option value="">No hosts yet</option>}
-              {hosts.map((host) => (
-                <option key={host.id} value={host.id}>
-                  {host.name}
-                  {host.status === 'connected' ? '' : ` (${host.status})`}
-                </option>
-              ))}
+              <HostOptions hosts={hosts} />
             </select>
             {problems.host && <p className="form-error">{problems.host}</p>}
           </div>
@@ -241,14 +220,7 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
         </label>
 
         {failure && <DeployFailure failure={failure} />}
-        <DialogActions>
-          <button type="button" className="button button-quiet" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="button" data-testid="deploy-submit" disabled={busy || hosts.length === 0 || errors > 0 || check.checking}>
-            {busy ? 'Starting…' : project ? `Deploy ${project}` : 'Deploy'}
-          </button>
-        </DialogActions>
+        <FormActions onCancel={close} label={project ? `Deploy ${project}` : 'Deploy'} testId="deploy-submit" busy={busy} busyLabel="Starting…" disabled={hosts.length === 0 || errors > 0 || check.checking} />
       </form>
     </Dialog>
   );

@@ -1,9 +1,8 @@
-import { useEffect, useRef } from 'react';
 import type { DeployReport } from '../../../shared/index.js';
-import { focusInitial } from '../dialogs/focus-trap.js';
-import { FormError } from '../forms/text-field.js';
+import { usePhaseFocus } from '../dialogs/use-phase-focus.js';
+import { JobFailure } from '../jobs/job-failure.js';
 import { JobFollow, JobFollowActions } from '../jobs/job-follow.js';
-import { useCrossdock } from '../state/store.js';
+import { useJob } from '../jobs/use-job.js';
 import { deployStages } from './deploy-stages.js';
 
 const ACTION_WORD: Record<DeployReport['services'][number]['action'], string> = {
@@ -49,13 +48,8 @@ interface DeployProgressProps {
 
 /** The deploy job, live: stages, progress bar, log, then the report or the error. */
 export function DeployProgress({ jobId, project, hostName, autoPorts, onClose, onEdit }: DeployProgressProps) {
-  const job = useCrossdock((state) => state.jobs.find((j) => j.id === jobId) ?? null);
-  const root = useRef<HTMLDivElement>(null);
-  const state = job?.state ?? 'running';
-
-  useEffect(() => {
-    if (root.current) focusInitial(root.current);
-  }, [state]);
+  const job = useJob(jobId);
+  const root = usePhaseFocus(job?.state ?? 'running');
 
   if (!job) return <p className="muted">Starting…</p>;
   const report = job.state === 'succeeded' ? (job.result as DeployReport | null) : null;
@@ -68,17 +62,13 @@ export function DeployProgress({ jobId, project, hostName, autoPorts, onClose, o
       <div aria-live="polite">
         {report && <Report report={report} />}
         {ended && (
-          <FormError testId="deploy-job-error">
-            <p>
-              {job.state === 'cancelled' ? `Deploying ${project} to ${hostName} was cancelled.` : (job.error?.message ?? `Deploying ${project} ended ${job.state}.`)}{' '}
-              {job.error?.code && job.state !== 'cancelled' && <code className="notice-code">{job.error.code}</code>}
-            </p>
+          <JobFailure testId="deploy-job-error" cancelled={job.state === 'cancelled'} error={job.error} cancelledText={`Deploying ${project} to ${hostName} was cancelled.`} endedText={`Deploying ${project} ended ${job.state}.`}>
             {portConflict && (
               <p className="muted">
                 {autoPorts ? 'No free port was found to publish on instead.' : 'Change the port in the file, or tick “Assign free ports when taken” in the form and deploy again.'}
               </p>
             )}
-          </FormError>
+          </JobFailure>
         )}
       </div>
       <JobFollowActions job={job} cancelLabel="Cancel deploy" testId="deploy" onHide={onClose} onClose={onClose} onEdit={onEdit} />
