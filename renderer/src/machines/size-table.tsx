@@ -1,6 +1,17 @@
 import { useMemo } from 'react';
 import type { SizeInfo } from '../../../shared/index.js';
+import { DataTable } from '../views/data-table.js';
 import { formatHourlyPrice, formatMemory, sortSizes } from './size-offers.js';
+
+const SIZE_COLUMNS = [
+  { label: 'Choice', hidden: true },
+  'Type',
+  'Class',
+  { label: 'vCPU', numeric: true },
+  { label: 'Memory', numeric: true },
+  'Arch',
+  { label: 'Per hour', numeric: true },
+] as const;
 
 interface SizeTableProps {
   sizes: readonly SizeInfo[];
@@ -19,26 +30,7 @@ export function SizeTable({ sizes, value, onChange, labelledBy, describedBy }: S
   const sorted = useMemo(() => sortSizes(sizes), [sizes]);
   return (
     <div className="size-table-scroll" role="radiogroup" aria-labelledby={labelledBy} aria-describedby={describedBy}>
-      <table className="data-table size-table" data-testid="size-table">
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">Choice</span>
-            </th>
-            <th scope="col">Type</th>
-            <th scope="col">Class</th>
-            <th scope="col" className="numeric">
-              vCPU
-            </th>
-            <th scope="col" className="numeric">
-              Memory
-            </th>
-            <th scope="col">Arch</th>
-            <th scope="col" className="numeric">
-              Per hour
-            </th>
-          </tr>
-        </thead>
+      <DataTable className="size-table" testId="size-table" columns={SIZE_COLUMNS} actions={false}>
         <tbody>
           {sorted.map((size) => {
             const id = `size-${size.type}`;
@@ -62,7 +54,7 @@ export function SizeTable({ sizes, value, onChange, labelledBy, describedBy }: S
             );
           })}
         </tbody>
-      </table>
+      </DataTable>
     </div>
   );
 }

@@ -1,8 +1,11 @@
 import type { MigrationPlan } from '../../../shared/index.js';
+import { DataTable } from '../views/data-table.js';
 import { summarisePlan } from './plan-summary.js';
 import { formatBytes } from './transfer-format.js';
 
 const TONE_WORD = { ok: 'fine', warn: 'note', danger: 'problem', muted: '' } as const;
+
+const PLAN_COLUMNS = ['What', 'Name', { label: 'Size', numeric: true }, 'Moves'] as const;
 
 /** The plan of a migration: refusals first, then the facts, the images and volumes in detail, and notes. */
 export function PlanView({ plan }: { plan: MigrationPlan }) {
@@ -39,18 +42,7 @@ export function PlanView({ plan }: { plan: MigrationPlan }) {
         ))}
       </dl>
       {(summary.imagesToSend.length > 0 || summary.imagesSkipped.length > 0 || plan.volumes.length > 0) && (
-        <table className="data-table plan-table">
-          <caption className="visually-hidden">Images and volumes</caption>
-          <thead>
-            <tr>
-              <th scope="col">What</th>
-              <th scope="col">Name</th>
-              <th scope="col" className="numeric">
-                Size
-              </th>
-              <th scope="col">Moves</th>
-            </tr>
-          </thead>
+        <DataTable className="plan-table" caption="Images and volumes" columns={PLAN_COLUMNS} actions={false}>
           <tbody>
             {plan.images.map((image) => (
               <tr key={`image:${image.ref}`} data-testid="plan-image" data-on-target={image.onTarget}>
@@ -71,7 +63,7 @@ export function PlanView({ plan }: { plan: MigrationPlan }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
       {summary.warnings.length > 0 && (
         <ul className="plan-warnings" data-testid="plan-warnings">

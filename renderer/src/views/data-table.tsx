@@ -1,30 +1,41 @@
 import type { ReactNode } from 'react';
 
+/** A column head other than plain text. */
+export interface DataColumn {
+  label: string;
+  /** Its cells hold numbers, aligned right. */
+  numeric?: boolean;
+  /** Read out by screen readers only (a column of radio buttons, of row actions). */
+  hidden?: boolean;
+}
+
+const ACTIONS_COLUMN: DataColumn = { label: 'Actions', hidden: true };
+
 interface DataTableProps {
   className: string;
-  testId: string;
+  testId?: string;
   /** Read out by screen readers only; the view's heading already says it on screen. */
-  caption: string;
-  columns: readonly string[];
-  /** The `<tbody>` (or several, one per group); the last cell of each row holds its actions. */
+  caption?: string;
+  columns: readonly (string | DataColumn)[];
+  /** A last column, unlabelled on screen, for each row's actions (in its last cell). Default true. */
+  actions?: boolean;
+  /** The `<tbody>` (or several, one per group). */
   children: ReactNode;
 }
 
-/** A list view's table: the given columns and a last, unlabelled on screen, one for row actions. */
-export function DataTable({ className, testId, caption, columns, children }: DataTableProps) {
+/** A table of the app's look: its caption, the column heads and, for a list view, the actions column. */
+export function DataTable({ className, testId, caption, columns, actions = true, children }: DataTableProps) {
+  const heads = [...columns.map((column) => (typeof column === 'string' ? { label: column } : column)), ...(actions ? [ACTIONS_COLUMN] : [])];
   return (
     <table className={`data-table ${className}`} data-testid={testId}>
-      <caption className="visually-hidden">{caption}</caption>
+      {caption !== undefined && <caption className="visually-hidden">{caption}</caption>}
       <thead>
         <tr>
-          {columns.map((column) => (
-            <th key={column} scope="col">
-              {column}
+          {heads.map((head) => (
+            <th key={head.label} scope="col" className={head.numeric ? 'numeric' : undefined}>
+              {head.hidden ? <span className="visually-hidden">{head.label}</span> : head.label}
             </th>
           ))}
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
         </tr>
       </thead>
       {children}
