@@ -17,22 +17,7 @@ DOCKER_USERS='"root", "tester", "deployer"'
 # Builds IMAGE from the directory DIR unless its label already holds INPUTS (a hash of what the
 # image is made from). Log in .state/<LOG>.
 ensure_labeled_image() {
-  local image=$1 dir=$2 inputs=$3 log_file="$STATE_DIR/$4" current started=$SECONDS
-  current="$(docker image inspect -f "{{index .Config.Labels \"$INPUTS_LABEL\"}}" "$image" 2>/dev/null || true)"
-  if [[ $current == "$inputs" ]]; then
-    log "image $image: up to date ($inputs)"
-    return
-  fi
-  log "image $image: building ($inputs, log in $log_file)"
-  local buildkit=1
-  docker buildx version >/dev/null 2>&1 || buildkit=0
-  if ! DOCKER_BUILDKIT=$buildkit docker build --label "$INPUTS_LABEL=$inputs" -t "$image" "$dir" \
-    >"$log_file" 2>&1; then
-    show_tail "$log_file"
-    die "docker build of $image failed"
-  fi
-  IMAGE_REBUILT=1
-  log "image $image: built in $((SECONDS - started))s"
+  image_up_to_date "$1" "$3" || build_labeled_image "$@"
 }
 
 # Hash of a directory's files plus the id of the image it builds FROM.
@@ -122,10 +107,8 @@ up_docker_machines() {
 }
 
 cmd_up_docker() {
-  local count=${1:-}
-  if ! [[ $count =~ ^[0-9]+$ ]] || ((10#$count < 1 || 10#$count > MAX_DOCKER_MACHINES)); then
-    die "usage: $0 up-docker N (N from 1 to $MAX_DOCKER_MACHINES)"
-  fi
+  local count
+  count="$(machine_count "${1:-}" "$MAX_DOCKER_MACHINES" up-docker)"
   # Always there, whatever N: the machine for the dial-stdio fallback.
-  up_docker_machines up-docker 'machine(s)' "$DOCKER_NAME_PREFIX" "$DOCKER_FIRST_HOST" $((10#$count)) 1
+  up_docker_machines up-docker 'machine(s)' "$DOCKER_NAME_PREFIX" "$DOCKER_FIRST_HOST" "$count" 1
 }

@@ -234,32 +234,42 @@ machine_inputs_hash() {
   } | sha256sum | cut -c1-16
 }
 
+# True (and says so) when IMAGE's label already holds INPUTS, a hash of what it is made from.
+image_up_to_date() {
+  local image=$1 inputs=$2 current
+  current="$(docker image inspect -f "{{index .Config.Labels \"$INPUTS_LABEL\"}}" "$image" 2>/dev/null || true)"
+  [[ $current == "$inputs" ]] || return 1
+  log "image $image: up to date ($inputs)"
+}
+
+# Builds IMAGE from the directory DIR, labelled with INPUTS. Log in .state/<LOG>.
+build_labeled_image() {
+  local image=$1 dir=$2 inputs=$3 log_file="$STATE_DIR/$4" started=$SECONDS
+  log "image $image: building ($inputs, log in $log_file)"
+  # Without the buildx plugin, the docker CLI refuses to use BuildKit; the classic builder
+  # handles these plain Dockerfiles fine.
+  local buildkit=1
+  docker buildx version >/dev/null 2>&1 || buildkit=0
+  if ! DOCKER_BUILDKIT=$buildkit docker build --label "$INPUTS_LABEL=$inputs" -t "$image" "$dir" \
+    >"$log_file" 2>&1; then
+    show_tail "$log_file"
+    die "docker build of $image failed"
+  fi
+  IMAGE_REBUILT=1
+  log "image $image: built in $((SECONDS - started))s"
+}
+
 cmd_image() {
   ensure_key
-  local hash current context started=$SECONDS
+  local hash context="$STATE_DIR/machine-context"
   hash="$(machine_inputs_hash)"
-  current="$(docker image inspect -f "{{index .Config.Labels \"$INPUTS_LABEL\"}}" "$MACHINE_IMAGE" 2>/dev/null || true)"
-  if [[ $current == "$hash" ]]; then
-    log "image $MACHINE_IMAGE: up to date ($hash)"
-    return
-  fi
-  log "image $MACHINE_IMAGE: building ($hash, log in $STATE_DIR/image-build.log)"
-  context="$STATE_DIR/machine-context"
+  if image_up_to_date "$MACHINE_IMAGE" "$hash"; then return; fi
+  # The image's authorized_keys is the rig's key, copied in next to the machine's files.
   rm -rf "$context"
   cp -r "$RIG_DIR/machine" "$context"
   cp "$KEY.pub" "$context/authorized_keys"
-  # Without the buildx plugin, the docker CLI refuses to use BuildKit; the classic builder
-  # handles this plain Dockerfile fine.
-  local buildkit=1
-  docker buildx version >/dev/null 2>&1 || buildkit=0
-  if ! DOCKER_BUILDKIT=$buildkit docker build --label "$INPUTS_LABEL=$hash" -t "$MACHINE_IMAGE" "$context" \
-    >"$STATE_DIR/image-build.log" 2>&1; then
-    show_tail "$STATE_DIR/image-build.log"
-    die "docker build of $MACHINE_IMAGE failed"
-  fi
+  build_labeled_image "$MACHINE_IMAGE" "$context" "$hash" image-build.log
   rm -rf "$context"
-  IMAGE_REBUILT=1
-  log "image $MACHINE_IMAGE: built in $((SECONDS - started))s"
 }
 
 # Removes machine images that a rebuild left untagged, once no machine uses them.
@@ -332,28 +342,46 @@ wait_for_ssh() {
     die "machine $name: tester cannot log in or sudo"
 }
 
-cmd_up() {
-  local count=${1:-}
-  if ! [[ $count =~ ^[0-9]+$ ]] || ((10#$count < 1 || 10#$count > MAX_MACHINES)); then
-    die "usage: $0 up N (N from 1 to $MAX_MACHINES)"
+# Prints COUNT, the N of `rig.sh COMMAND N`, as a plain decimal when it is a whole number from 1
+# to MAX; otherwise stops with the command's usage.
+machine_count() {
+  local count=$1 max=$2 command=$3
+  if ! [[ $count =~ ^[0-9]+$ ]] || ((10#$count < 1 || 10#$count > max)); then
+    die "usage: $0 $command N (N from 1 to $max)"
   fi
-  count=$((10#$count))
-  local started=$SECONDS i name json=""
+  echo $((10#$count))
+}
+
+# Brings up COUNT plain machines PREFIX1..PREFIXCOUNT at consecutive addresses from .FIRST_HOST:
+# each kept, started or replaced as ensure_machine decides, or removed and made anew when FRESH is
+# 1. Waits for their SSH and prints the JSON line; COMMAND and WHAT name them in the log.
+up_plain_machines() {
+  local command=$1 what=$2 prefix=$3 first_host=$4 count=$5 fresh=$6
+  local started=$SECONDS i name address json=""
   cmd_install
   cmd_base
   cmd_image
   ensure_network
   for ((i = 1; i <= count; i++)); do
-    ensure_machine "$NAME_PREFIX$i" "$ADDRESS_PREFIX$((FIRST_HOST + i - 1))"
+    name="$prefix$i"
+    if ((fresh)); then docker rm -f "$name" >/dev/null 2>&1 || true; fi
+    ensure_machine "$name" "$ADDRESS_PREFIX$((first_host + i - 1))"
   done
   for ((i = 1; i <= count; i++)); do
-    name="$NAME_PREFIX$i"
-    wait_for_ssh "$name" "$ADDRESS_PREFIX$((FIRST_HOST + i - 1))"
-    json+="${json:+, }{\"name\": \"$name\", \"address\": \"$ADDRESS_PREFIX$((FIRST_HOST + i - 1))\", \"port\": 22, \"users\": [\"root\", \"tester\"]}"
+    name="$prefix$i"
+    address="$ADDRESS_PREFIX$((first_host + i - 1))"
+    wait_for_ssh "$name" "$address"
+    json+="${json:+, }{\"name\": \"$name\", \"address\": \"$address\", \"port\": 22, \"users\": [\"root\", \"tester\"]}"
   done
   if ((IMAGE_REBUILT)); then prune_old_images; fi
-  log "up: $count machine(s) answer SSH (took $((SECONDS - started))s)"
+  log "$command: $count $what answer SSH (took $((SECONDS - started))s)"
   printf '{"keyPath": "%s", "machines": [%s]}\n' "$KEY" "$json"
+}
+
+cmd_up() {
+  local count
+  count="$(machine_count "${1:-}" "$MAX_MACHINES" up)"
+  up_plain_machines up 'machine(s)' "$NAME_PREFIX" "$FIRST_HOST" "$count" 0
 }
 
 cmd_down() {
