@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RigMachine } from './rig-info.js';
+import { rigMachineSchema, type RigMachine } from './rig-info.js';
 
 /** A rig machine with its own Docker engine (`rig.sh up-docker`). */
 export interface DockerRigMachine extends RigMachine {
@@ -19,15 +19,7 @@ export interface DockerRigInfo {
 const schema: z.ZodType<DockerRigInfo> = z.object({
   keyPath: z.string().startsWith('/'),
   testImage: z.string().min(1),
-  machines: z.array(
-    z.object({
-      name: z.string().min(1),
-      address: z.ipv4(),
-      port: z.number().int().positive(),
-      users: z.array(z.string().min(1)).min(1),
-      streamLocalForwarding: z.boolean(),
-    }),
-  ),
+  machines: z.array(rigMachineSchema.extend({ streamLocalForwarding: z.boolean() })),
 });
 
 /** Parses the JSON line printed by `rig.sh up-docker`; throws if it is not the promised shape. */

@@ -18,16 +18,17 @@ export interface RigInfo {
   machines: RigMachine[];
 }
 
+/** A machine as every `rig.sh` command prints it; the Docker machines add their own fields. */
+export const rigMachineSchema = z.object({
+  name: z.string().min(1),
+  address: z.ipv4(),
+  port: z.number().int().positive(),
+  users: z.array(z.string().min(1)).min(1),
+});
+
 const rigInfoSchema: z.ZodType<RigInfo> = z.object({
   keyPath: z.string().startsWith('/'),
-  machines: z.array(
-    z.object({
-      name: z.string().min(1),
-      address: z.ipv4(),
-      port: z.number().int().positive(),
-      users: z.array(z.string().min(1)).min(1),
-    }),
-  ),
+  machines: z.array(rigMachineSchema),
 });
 
 /** Parses the JSON line printed by `rig.sh up`; throws if it is not the promised shape. */
