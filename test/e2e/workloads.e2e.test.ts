@@ -2,7 +2,8 @@
 // (real SSH, its own Docker engine) is added as a host through the real CLI beforehand; then,
 // all in the page, a compose file with a mistake is opened and its error shown at its line, the
 // fixed file deployed with its .env, the project and its service listed, its port found in the
-// Port map, a second project refused for the taken port (PORT_CONFLICT naming the holder) and
+// Port map, a long Port map (a container publishing a range) drawn only where it is in view and
+// scrolled to its last row by keyboard, a second project refused for the taken port (PORT_CONFLICT naming the holder) and
 // then deployed on a free port, and both removed. The machine itself is checked out of band.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +25,9 @@ const RUN = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
 const PROJECT = `e2e-wl-${RUN}`;
 const SECOND = `${PROJECT}-b`;
 const PORT = 30000 + (Date.now() % 5000) * 2;
+/** A container publishing a range of ports, for a Port map longer than its window. */
+const MANY = `${PROJECT}-many`;
+const RANGE = { first: 61000 + (Date.now() % 400) * 10, count: 40 };
 
 let root: string;
 let server: CrossdockServer;
@@ -96,6 +100,7 @@ afterAll(async () => {
       `docker rm -f $(docker ps -aq --filter label=com.docker.compose.project=${name}) >/dev/null 2>&1; docker network rm $(docker network ls -q --filter label=com.docker.compose.project=${name}) >/dev/null 2>&1; true`,
     ).catch(() => undefined);
   }
+  await onMachine(MACHINE, `docker rm -f ${MANY} >/dev/null 2>&1; true`).catch(() => undefined);
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
@@ -176,6 +181,48 @@ describe('workloads from the page', () => {
     await page.getByTestId('ports-filter').fill(String(PORT));
     await expect.poll(() => page.getByTestId('port-row').count()).toBe(1);
     await shot('port-map.png');
+  });
+
+  it('draws only the rows in view of a long Port map, and reaches the last one by keyboard', async () => {
+    const last = RANGE.first + RANGE.count - 1;
+    await onMachine(MACHINE, `docker run -d --name ${MANY} -p ${RANGE.first}-${last}:${RANGE.first}-${last} ${testImage} sleep 3600 >/dev/null`);
+    await page.setViewportSize({ width: 1280, height: 520 });
+    try {
+      // Open the view afresh, so it lists the new container's ports.
+      await page.getByTestId('nav-workloads').click();
+      await page.getByTestId('nav-ports').click();
+      await page.getByTestId('ports-filter').waitFor({ timeout: 30_000 });
+      await page.getByTestId('ports-filter').fill(MANY);
+      const rowOf = (port: number) => page.locator(`[data-testid="port-row"][data-container="${MANY}"][data-port="${port}"]`);
+      await rowOf(RANGE.first).waitFor();
+      expect(await page.getByTestId('ports-summary').textContent()).toMatch(new RegExp(`^${RANGE.count} of \\d+ published ports$`));
+      // Only what the window shows (and a few beyond) is drawn; the table is still as tall as every row.
+      const drawn = await page.getByTestId('port-row').count();
+      expect(drawn).toBeGreaterThan(5);
+      expect(drawn).toBeLessThan(RANGE.count);
+      expect(await rowOf(last).count()).toBe(0);
+      const scroller = page.getByTestId('ports-scroller');
+      expect(await scroller.evaluate((box) => box.scrollHeight)).toBeGreaterThan(RANGE.count * 30);
+
+      await scroller.focus();
+      await page.keyboard.press('End');
+      await rowOf(last).waitFor({ timeout: 10_000 });
+      // Keyboard scrolling is animated: wait for the bottom, then the last row sits wholly in view.
+      await expect.poll(() => scroller.evaluate((box) => Math.ceil(box.scrollTop + box.clientHeight) >= box.scrollHeight)).toBe(true);
+      const [lastBox, scrollerBox] = await Promise.all([rowOf(last).boundingBox(), scroller.boundingBox()]);
+      expect(lastBox && scrollerBox && lastBox.y >= scrollerBox.y && lastBox.y + lastBox.height <= scrollerBox.y + scrollerBox.height + 1).toBe(true);
+      expect(await rowOf(last).locator('th, td').allTextContents()).toEqual([HOST, `${last}/tcp`, '—', MANY, `${last}/tcp`]);
+      await expect.poll(() => rowOf(RANGE.first).count()).toBe(0);
+      await shot('port-map-long.png');
+
+      // The filter still narrows the whole list, not just the drawn rows, and starts at the top.
+      await page.getByTestId('ports-filter').fill(`${MANY} ${RANGE.first + 20}/tcp`);
+      await expect.poll(() => page.getByTestId('port-row').count()).toBe(1);
+      expect(await rowOf(RANGE.first + 20).isVisible()).toBe(true);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await onMachine(MACHINE, `docker rm -f ${MANY} >/dev/null`);
+    }
   });
 
   it('refuses a second project on the taken port, naming host, port and holder, then deploys it on a free port when asked', async () => {

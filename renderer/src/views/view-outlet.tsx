@@ -23,7 +23,7 @@ const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
 };
 
 /** Views that scroll inside themselves (virtualised lists) and so fill the pane exactly. */
-const FILLING_VIEWS: ReadonlySet<ViewId> = new Set(['containers']);
+const FILLING_VIEWS: ReadonlySet<ViewId> = new Set(['containers', 'ports']);
 
 export function ViewOutlet() {
   const view = useCrossdock((state) => state.view);
