@@ -4,7 +4,8 @@
 // would type: the Secrets panel of the Workloads view, a compose file that uses a secret the vault
 // lacks, the secret added (a bad name refused first, the value typed into a password field and
 // never shown again), the file deployed and the value read inside the container at /run/secrets
-// with the docker CLI on the machine, and the secret removed after a confirmation naming it.
+// with the docker CLI on the machine, and the secret removed after a confirmation naming it. Last,
+// with the vault locked, adding a secret goes through the vault's unlock prompt.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,8 @@ const SECRET = `e2e_db_password_${RUN}`;
 const VALUE = `s3cret ${RUN}, with spaces & "quotes"`;
 /** A part of the value that no HTML or JSON escaping changes, to look for where it must not be. */
 const VALUE_CORE = `s3cret ${RUN}`;
+/** Stored while the vault is locked: the add waits for the passphrase. */
+const LOCKED_SECRET = `e2e_api_token_${RUN}`;
 
 let root: string;
 let server: CrossdockServer;
@@ -179,6 +182,41 @@ describe('workload secrets from the page', () => {
     expect(await dialog.getByTestId('compose-missing-secrets').textContent()).toContain(SECRET);
     await dialog.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('with the vault locked, says so, and adding a secret asks for the passphrase first', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('vault-lock').click();
+    await expect.poll(() => page.getByTestId('vault-status').getAttribute('data-state')).toBe('locked');
+    await page.getByTestId('nav-workloads').click();
+    expect(await panel().getByTestId('secrets-vault-locked').textContent()).toContain('The vault is locked');
+
+    await panel().getByTestId('add-secret').click();
+    const dialog = page.getByTestId('add-secret-dialog');
+    await dialog.getByLabel('Name').fill(LOCKED_SECRET);
+    await dialog.getByLabel('Value').fill(VALUE);
+    await dialog.getByLabel('Value').press('Enter');
+    const prompt = page.getByTestId('vault-prompt');
+    await prompt.getByTestId('vault-unlock-form').waitFor();
+    // Closing the prompt stores nothing, and the dialog says why.
+    await page.keyboard.press('Escape');
+    await prompt.waitFor({ state: 'detached' });
+    expect(await dialog.getByTestId('add-secret-error').textContent()).toContain('The vault is locked, so nothing was stored.');
+    expect(await panel().getByTestId('secret-row').count()).toBe(0);
+
+    await dialog.getByTestId('add-secret-submit').click();
+    await prompt.getByTestId('vault-passphrase').fill(PASSPHRASE);
+    await prompt.getByTestId('vault-passphrase').press('Enter');
+    await prompt.waitFor({ state: 'detached', timeout: 30_000 });
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+    const row = panel().locator(`[data-testid="secret-row"][data-secret="${LOCKED_SECRET}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    await panel().getByTestId('secrets-vault-locked').waitFor({ state: 'detached' });
+
+    // Removed again, so this run leaves nothing in its (temporary) vault either.
+    await row.getByTestId('secret-remove').click();
+    await page.getByTestId('secret-remove-dialog-confirm').click();
+    await row.waitFor({ state: 'detached', timeout: 15_000 });
   });
 
   it('did all of that without uncaught page errors or CSP violations', () => {
