@@ -223,16 +223,31 @@ describe('images', () => {
     expect(result.bytes).toBeGreaterThan(300_000);
     expect(result.bytes).toBeLessThan(baseBytes / 4);
     expect(progress.at(-1)).toMatchObject({ kind: 'image', bytes: result.bytes, totalBytes: planned?.bytesToSend });
-    expect(log.join('\n')).toContain('3 layer(s) docker-5 holds left out');
+    expect(log.join('\n')).toContain('3 layer(s) docker-5 holds left out (files named from the diff ids)');
     expect(await imageId(B, derived)).toBe(await imageId(A, derived));
     expect(await onMachine(B, `docker run --rm ${derived} sh -c 'cat /derived.txt; wc -c < /base.bin; wc -c < /stamp'`)).toBe('derived\n20000000\n300000\n');
+
+    // Same layers, another config: B holds every layer, the top one's file name comes from a first docker save on A.
+    const relabelled = `mig-transfer-image:relabelled-${run}`;
+    images.push(relabelled);
+    await onMachine(A, `printf 'FROM ${derived}\\nLABEL relabelled=${run}\\n' | docker build -q -t ${relabelled} - >/dev/null`);
+    const [plannedAgain] = await imagesToSend(a, b, [relabelled]);
+    expect(plannedAgain).toMatchObject({ onTarget: false, layers: 4, layersOnTarget: 4, bytesToSend: 0 });
+    log.length = 0;
+    const labelled = await withRoute(a, b, { migrationId: `imgl-${run}` }, (route) => sendImages(route, [relabelled], { log: (line) => log.push(line) }));
+    expect(log.join('\n')).toContain('4 layer(s) docker-5 holds left out (files named by a first docker save)');
+    expect(labelled).toMatchObject({ sent: [relabelled], layersSkipped: 4 });
+    expect(labelled.bytes).toBeLessThan(100_000);
+    expect(await imageId(B, relabelled)).toBe(await imageId(A, relabelled));
+    expect((await onMachine(B, `docker image inspect -f '{{index .Config.Labels "relabelled"}}' ${relabelled}`)).trim()).toBe(run);
   });
 
-  it('sends images that share layers B lacks in one stream, leaving out only what B holds', async () => {
+  it('sends images that share layers B lacks in one stream, leaving out only what B holds (names from the engine)', async () => {
     // The shared layer's file is written once; the other image's file of it is a symlink to it.
+    // The files to leave out are named by a first docker save on A here, not computed.
     const base = await committedOnA('sbase', rig.testImage, 'head -c 2000000 /dev/urandom > /base.bin');
     const derived = await committedOnA('sderived', base, 'echo shared > /derived.txt');
-    const result = await withRoute(a, b, { migrationId: `imgs-${run}`, forceRelay: true }, (route) => sendImages(route, [derived, base]));
+    const result = await withRoute(a, b, { migrationId: `imgs-${run}`, forceRelay: true }, (route) => sendImages(route, [derived, base], { layerNamesFromEngine: true }));
     expect(result).toMatchObject({ sent: [derived, base], layersSkipped: 2 });
     expect(result.bytes).toBeGreaterThan(2_000_000);
     expect(result.bytes).toBeLessThan(3_000_000);

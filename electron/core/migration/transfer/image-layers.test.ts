@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytesOfLayersFrom, chainIds, heldChains, layerFilesToStrip, layersHeld, parseSaveManifest } from './image-layers.js';
+import { bytesOfLayersFrom, chainIds, filesFromManifest, heldChains, layerFilesToStrip, layersHeld, legacyLayerFiles, parseSaveManifest } from './image-layers.js';
 
 // Diff ids, chain ids (as named in /var/lib/docker/image/vfs/layerdb/sha256/), history sizes and
 // a manifest.json taken from Docker 20.10 on a rig machine: crossdock-test-tiny (busybox, then a
@@ -15,14 +15,21 @@ const DERIVED_LAYERS = [BUSYBOX, LINKS, BASE, DERIVED];
 const DERIVED_HISTORY = [1982256, 0, 0, 0, 20000000, 0, 100008, 0];
 const DERIVED_SIZE = 22082264;
 
-const v1 = (c: string): string => `${c.repeat(64)}/layer.tar`;
+// `docker save exp-derived:1 exp-base:1`: the base's top layer has another v1 id than the same
+// layer under the derived image (it hashes the base's config), and its file is a symlink to the other.
+const F = {
+  busybox: 'f546b7f2db622398150d6eb958fa37b048f663b2d8d9015158d36e8d45f3051a/layer.tar',
+  links: '31158d35e6aa8fb14a19abb26c270bdd9a3bdcfa7668c36852ea370cd96954e1/layer.tar',
+  base: '0aab192b210dd954d185cee7d549e46acc14873b6a387df5e7b34bde8351a8b3/layer.tar',
+  derived: '8cf8be4aceadfa538dda6234c91bc11c9fcbd0371ac027617c42c75dfdb4fea9/layer.tar',
+  baseTop: 'd5d7c2b0223f991038052683833fe5b8dd60cacc076ff58b655222b98ece162a/layer.tar',
+};
+const DERIVED_ID = 'sha256:0f4cd8d2ec0bc7d5033caa612a7c62f059de0d13e05e36fca062389ddff60fb0';
+const BASE_ID = 'sha256:c853e6cda971c27703052535b9ce23402a725bbb636280de86c46122505b3dc2';
 const MANIFEST = JSON.stringify([
-  { Config: `${'d'.repeat(64)}.json`, RepoTags: ['exp-derived:1'], Layers: [v1('1'), v1('2'), v1('3'), v1('4')] },
-  // The base's top layer has another v1 id than the same layer under the derived image (it holds the base's config); `docker save` made it a symlink.
-  { Config: `${'b'.repeat(64)}.json`, RepoTags: ['exp-base:1'], Layers: [v1('1'), v1('2'), v1('5')] },
+  { Config: `${DERIVED_ID.slice(7)}.json`, RepoTags: ['exp-derived:1'], Layers: [F.busybox, F.links, F.base, F.derived] },
+  { Config: `${BASE_ID.slice(7)}.json`, RepoTags: ['exp-base:1'], Layers: [F.busybox, F.links, F.baseTop] },
 ]);
-const DERIVED_ID = `sha256:${'d'.repeat(64)}`;
-const BASE_ID = `sha256:${'b'.repeat(64)}`;
 
 describe('chain ids', () => {
   it('are the diff id for the bottom layer, then hashes of parent and diff id, as the engine names them', () => {
@@ -74,38 +81,53 @@ describe('bytes of the layers the target lacks, from docker history', () => {
   });
 });
 
-describe('layer files left out of a docker save archive', () => {
-  const saved = parseSaveManifest(MANIFEST);
+describe('layer file names of docker save', () => {
+  it('are the engine\'s own for every layer but the top, computed from the diff ids', () => {
+    expect(legacyLayerFiles(DERIVED_LAYERS)).toEqual([F.busybox, F.links, F.base, null]);
+    expect(legacyLayerFiles(BASE_LAYERS)).toEqual([F.busybox, F.links, null]);
+    expect(legacyLayerFiles([])).toEqual([]);
+  });
 
-  it('reads manifest.json', () => {
-    expect(saved[1]).toEqual({ config: `${'b'.repeat(64)}.json`, layers: [v1('1'), v1('2'), v1('5')] });
+  it('are read from manifest.json', () => {
+    const saved = parseSaveManifest(MANIFEST);
+    expect(saved[1]).toEqual({ config: `${BASE_ID.slice(7)}.json`, layers: [F.busybox, F.links, F.baseTop] });
+    expect(filesFromManifest(saved, [{ id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 3 }, { id: BASE_ID, diffIds: BASE_LAYERS, held: 3 }])).toEqual([
+      { id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 3, files: [F.busybox, F.links, F.base, F.derived] },
+      { id: BASE_ID, diffIds: BASE_LAYERS, held: 3, files: [F.busybox, F.links, F.baseTop] },
+    ]);
     expect(() => parseSaveManifest('{"Config": 1}')).toThrow();
   });
 
-  it('leaves out the files of layers the target holds', () => {
-    expect(layerFilesToStrip(saved.slice(0, 1), [{ id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 3 }])).toEqual({ files: [v1('1'), v1('2'), v1('3')], layers: 3 });
-    expect(layerFilesToStrip(saved.slice(0, 1), [{ id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 0 }])).toEqual({ files: [], layers: 0 });
+  it('from manifest.json, say why when the archive is not what is expected', () => {
+    const saved = parseSaveManifest(MANIFEST);
+    expect(filesFromManifest(saved, [{ id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 3 }])).toEqual({ reason: expect.stringContaining('none of the images') });
+    expect(filesFromManifest(saved.slice(0, 1), [{ id: DERIVED_ID, diffIds: BASE_LAYERS, held: 3 }])).toEqual({ reason: expect.stringContaining('lists 4 layers') });
+    const oci = [{ config: `${DERIVED_ID.slice(7)}.json`, layers: ['blobs/sha256/aa', 'blobs/sha256/bb', 'blobs/sha256/cc', 'blobs/sha256/dd'] }];
+    expect(filesFromManifest(oci, [{ id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 3 }])).toEqual({ reason: expect.stringContaining('legacy') });
+  });
+});
+
+describe('layer files left out of a docker save archive', () => {
+  const derived = (held: number, files: (string | null)[] = [F.busybox, F.links, F.base, F.derived]) => ({ id: DERIVED_ID, diffIds: DERIVED_LAYERS, held, files });
+  const base = (held: number, files: (string | null)[] = [F.busybox, F.links, F.baseTop]) => ({ id: BASE_ID, diffIds: BASE_LAYERS, held, files });
+
+  it('are the files of the layers the target holds', () => {
+    expect(layerFilesToStrip([derived(3)])).toEqual({ files: [F.busybox, F.links, F.base], layers: 3 });
+    expect(layerFilesToStrip([derived(0)])).toEqual({ files: [], layers: 0 });
   });
 
-  it('keeps every file of a layer one of the images still needs, symlinks and their target alike', () => {
-    // Target holds the tiny image only: BASE (files 3 and 5, one a link to the other) is needed by both images.
-    const images = [
-      { id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 2 },
-      { id: BASE_ID, diffIds: BASE_LAYERS, held: 2 },
-    ];
-    expect(layerFilesToStrip(saved, images)).toEqual({ files: [v1('1'), v1('2')], layers: 2 });
-    // The same diff id held under one image but needed under another (other parents): kept.
-    const other = [
-      { id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 3 },
-      { id: BASE_ID, diffIds: BASE_LAYERS, held: 2 },
-    ];
-    expect(layerFilesToStrip(saved, other)).toEqual({ files: [v1('1'), v1('2')], layers: 2 });
+  it('keep every file of a layer one of the images still needs, symlinks and their target alike', () => {
+    // The target holds the tiny image only: BASE (files base and baseTop, one a link to the other) is needed by both.
+    expect(layerFilesToStrip([derived(2), base(2)])).toEqual({ files: [F.busybox, F.links], layers: 2 });
+    // The same diff id held under one image but needed under another: kept.
+    expect(layerFilesToStrip([derived(3), base(2)])).toEqual({ files: [F.busybox, F.links], layers: 2 });
   });
 
-  it('says why when the archive is not what it expects', () => {
-    expect(layerFilesToStrip(saved, [{ id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 3 }])).toEqual({ reason: expect.stringContaining('none of the images') });
-    expect(layerFilesToStrip(saved.slice(0, 1), [{ id: DERIVED_ID, diffIds: BASE_LAYERS, held: 3 }])).toEqual({ reason: expect.stringContaining('lists 4 layers') });
-    const oci = [{ config: `${'d'.repeat(64)}.json`, layers: ['blobs/sha256/aa', 'blobs/sha256/bb', 'blobs/sha256/cc', 'blobs/sha256/dd'] }];
-    expect(layerFilesToStrip(oci, [{ id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 3 }])).toEqual({ reason: expect.stringContaining('legacy') });
+  it('keep a file whose name is not known; its layer counts as sent', () => {
+    // Computed names: the top layers' are unknown. The target holds the base: its top file stays, the derived's file of that layer goes.
+    const computed = [derived(3, legacyLayerFiles(DERIVED_LAYERS)), base(3, legacyLayerFiles(BASE_LAYERS))];
+    expect(layerFilesToStrip(computed)).toEqual({ files: [F.busybox, F.links, F.base], layers: 2 });
+    // The target holds every layer of the base, sent alone: all but the top go.
+    expect(layerFilesToStrip([base(3, legacyLayerFiles(BASE_LAYERS))])).toEqual({ files: [F.busybox, F.links], layers: 2 });
   });
 });

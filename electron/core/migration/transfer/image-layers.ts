@@ -62,39 +62,95 @@ export function parseSaveManifest(text: string): SavedImage[] {
   return saveManifestSchema.parse(JSON.parse(text)).map((entry) => ({ config: entry.Config, layers: entry.Layers }));
 }
 
-/** An image in the archive: its id (`sha256:…`), diff ids, and how many of them the target holds. */
+/** An image to send: its id (`sha256:…`), diff ids, and how many of them the target holds. */
 export interface ImageLayers {
   id: string;
   diffIds: readonly string[];
   held: number;
 }
 
+/** An image in a `docker save` archive: its layers' files, bottom first (null: name not known). */
+export interface ImageFiles extends ImageLayers {
+  files: readonly (string | null)[];
+}
+
+// The zero container config as Go marshals Docker 20.10's container.Config (fields without omitempty, in order).
+const ZERO_CONTAINER_CONFIG = {
+  Hostname: '',
+  Domainname: '',
+  User: '',
+  AttachStdin: false,
+  AttachStdout: false,
+  AttachStderr: false,
+  Tty: false,
+  OpenStdin: false,
+  StdinOnce: false,
+  Env: null,
+  Cmd: null,
+  Image: '',
+  Volumes: null,
+  WorkingDir: '',
+  Entrypoint: null,
+  OnBuild: null,
+  Labels: null,
+};
+
+/**
+ * The files legacy `docker save` of Docker 20.10 writes an image's layers to, bottom first:
+ * `<v1 id>/layer.tar`. For every layer but the top, the v1 id is the SHA-256 of a v1 image config
+ * with only `created` at the epoch, plus `layer_id` (the chain id) and `parent` (the layer below's
+ * v1 id), as Go marshals it (keys sorted); that depends on the layers alone (moby's
+ * image/tarexport saveImage and image/v1 CreateID; checked against the engine's own names on the
+ * rig). The top layer's also hashes the image's whole config as Go writes it, so it is null here.
+ */
+export function legacyLayerFiles(diffIds: readonly string[]): (string | null)[] {
+  let parent: string | null = null;
+  return chainIds(diffIds).map((layerId, i) => {
+    if (i === diffIds.length - 1) return null;
+    const v1 = { container_config: ZERO_CONTAINER_CONFIG, created: '1970-01-01T00:00:00Z', layer_id: layerId, ...(parent !== null ? { parent } : {}) };
+    const id = createHash('sha256').update(JSON.stringify(v1)).digest('hex');
+    parent = `sha256:${id}`;
+    return `${id}/layer.tar`;
+  });
+}
+
 // Legacy `docker save` (Docker before 25) names layer files `<v1 id>/layer.tar`.
 const LEGACY_LAYER_FILE = /^[0-9a-f]{64}\/layer\.tar$/;
 
-/**
- * The layer files to delete from the archive and how many layers they are, or why none can be. A file is left out only when
- * every use of its layer is held by the target. Uses are grouped by diff id, not by file: `docker
- * save` writes a layer's content once and makes later files of the same diff id symlinks to the
- * first, so a held layer's file may be the target of a link some missing layer needs.
- */
-export function layerFilesToStrip(saved: readonly SavedImage[], images: readonly ImageLayers[]): { files: string[]; layers: number } | { reason: string } {
+/** The images of an archive's manifest.json with their files, or why they do not fit the images asked for. */
+export function filesFromManifest(saved: readonly SavedImage[], images: readonly ImageLayers[]): ImageFiles[] | { reason: string } {
   const byConfig = new Map(images.map((image) => [`${image.id.replace(/^sha256:/, '')}.json`, image]));
-  const uses = new Map<string, { files: Set<string>; needed: boolean }>();
+  const found: ImageFiles[] = [];
   for (const entry of saved) {
     const image = byConfig.get(entry.config);
     if (!image) return { reason: `the archive holds ${entry.config}, which is none of the images asked for` };
     if (entry.layers.length !== image.diffIds.length) return { reason: `the archive lists ${entry.layers.length} layers for ${image.id}, which has ${image.diffIds.length}` };
     const odd = entry.layers.find((file) => !LEGACY_LAYER_FILE.test(file));
     if (odd !== undefined) return { reason: `layer file ${odd} is not named <v1 id>/layer.tar (not the legacy docker save format)` };
-    entry.layers.forEach((file, i) => {
-      const diffId = image.diffIds[i] as string;
-      const use = uses.get(diffId) ?? { files: new Set<string>(), needed: false };
-      use.files.add(file);
+    found.push({ ...image, files: entry.layers });
+  }
+  return found;
+}
+
+/**
+ * The layer files to delete from the archive, and how many layers are left out whole. A layer
+ * goes only when every use of it is held by the target. Uses are grouped by diff id, not by file:
+ * `docker save` writes a layer's content once and makes later files of the same diff id symlinks
+ * to the first, so a held layer's file may be the target of a link a missing layer needs. A file
+ * whose name is not known stays (its layer is then counted as sent); the target's `docker load`
+ * does not open the files of layers it holds, so what stays of a held layer is only bytes.
+ */
+export function layerFilesToStrip(images: readonly ImageFiles[]): { files: string[]; layers: number } {
+  const uses = new Map<string, { files: Set<string | null>; needed: boolean }>();
+  for (const image of images) {
+    image.diffIds.forEach((diffId, i) => {
+      const use = uses.get(diffId) ?? { files: new Set<string | null>(), needed: false };
+      use.files.add(image.files[i] ?? null);
       if (i >= image.held) use.needed = true;
       uses.set(diffId, use);
     });
   }
   const held = [...uses.values()].filter((use) => !use.needed);
-  return { files: held.flatMap((use) => [...use.files]), layers: held.length };
+  const files = new Set(held.flatMap((use) => [...use.files].filter((file): file is string => file !== null)));
+  return { files: [...files], layers: held.filter((use) => !use.files.has(null)).length };
 }

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { CrossdockError } from '../../../../shared/index.js';
 import { shQuote } from '../../bootstrap/shell-quote.js';
 import { runBinary, throwIfCancelled } from './host-commands.js';
-import { bytesOfLayersFrom, heldChains, layerFilesToStrip, layersHeld, parseSaveManifest } from './image-layers.js';
+import { bytesOfLayersFrom, filesFromManifest, heldChains, layerFilesToStrip, layersHeld, legacyLayerFiles, parseSaveManifest, type ImageFiles, type ImageLayers } from './image-layers.js';
 import { pipe, type PipeResult } from './pipe.js';
 import { routeInternals } from './route.js';
-import type { ImageToSend, Route, SendImagesResult, TransferHost, TransferOptions } from './types.js';
+import type { ImageToSend, Route, SendImagesOptions, SendImagesResult, TransferHost } from './types.js';
 
 type ImageInspect = Awaited<ReturnType<Dockerode.Image['inspect']>>;
 
@@ -87,24 +87,29 @@ export function taggableRef(ref: string): { repo: string; tag: string } | null {
  * B, over the route (direct: the data never passes through this computer). An image B already has
  * (same image id) is not sent; it only gets the missing tag.
  *
- * Layers B already has are left out of the stream. Docker 20.10's `docker load` (the legacy
+ * Layers B already holds are left out of the stream. Docker 20.10's `docker load` (the legacy
  * tarexport loader, also used by later versions without the containerd image store) looks each
  * layer up by chain id and opens its file only when the store lacks it, so an archive without
- * the held layers' files loads into the same image id. Their files are named by v1 ids that only
- * the engine computes, so when B holds a layer of a missing image, a first `docker save` on A
- * (local there, nothing on the wire, about as long as reading the images from disk) reads
- * manifest.json, which maps the files to the layers; the real stream then goes through GNU
- * `tar --delete`, which works on a pipe. When B holds none, it is one `docker save` as before.
- * Measured on the rig (Docker 20.10 on vfs, machines 4 to 5, direct; the integration test's
- * images): an image adding a 300 kB layer to a 22 MB base B holds put 327,680 bytes on the wire
- * instead of the 22,447,104 of its whole `docker save`, in 2.4 s with the first pass.
+ * the held layers' files loads into the same image id (checked on the rig). The stream goes
+ * through GNU `tar --delete` on A, which works on a pipe, naming the files to drop. Legacy
+ * `docker save` names them `<v1 id>/layer.tar`; on Docker 20.10 Crossdock computes the v1 ids of
+ * every layer but an image's top one from the diff ids (legacyLayerFiles). When B holds an
+ * image's top layer too (the image differs from one B has in its config only), or A runs another
+ * engine version, a first `docker save` on A reads manifest.json instead (local to A, nothing on
+ * the wire, but it reads every layer once more). When B holds none, it is one plain `docker
+ * save` as before. Measured on the rig (Docker 20.10 on vfs, machines 4 to 5, direct, load 5 to
+ * 7, three runs each): an image adding a 300 kB layer to a 200 MB base B holds put 327,680 bytes
+ * on the wire in 2.4 to 2.8 s with computed names, 4.4 to 4.8 s with a first `docker save`,
+ * against 200,325,120 bytes in 4.7 to 5.5 s sent (nearly) whole: `docker save` on A, which reads
+ * every layer, is most of what remains.
  *
  * If B loses a layer between the look-up and the load (an image removed there meanwhile), its
  * `docker load` cannot find the layer file; the images are then sent again whole, and the log
  * says so. Without GNU tar on A, or with a `docker save` format other than the legacy one, they
- * are sent whole too, logged as well.
+ * are sent whole too, logged as well. A file to leave out that the archive lacks is an error: the
+ * names were wrong.
  */
-export async function sendImages(route: Route, imageRefs: string[], options: TransferOptions = {}): Promise<SendImagesResult> {
+export async function sendImages(route: Route, imageRefs: string[], options: SendImagesOptions = {}): Promise<SendImagesResult> {
   const { from: a, to: b } = routeInternals(route);
   const images = await lookUpImages(a, b, imageRefs, options.signal);
   const missing = images.filter((image) => !image.onTarget);
@@ -115,11 +120,11 @@ export async function sendImages(route: Route, imageRefs: string[], options: Tra
   const refs = missing.map((image) => image.ref);
   const unique = [...new Map(missing.map((i) => [i.id, i])).values()];
   const item = refs.join(', ');
-  const strip = unique.some((image) => image.layersOnTarget > 0) ? await layerFilesBHolds(a, b, unique, refs, options) : { files: [], layers: 0 };
+  const strip = unique.some((image) => image.layersOnTarget > 0) ? await layerFilesBHolds(a, b, unique, refs, options) : null;
   const send = async (files: string[]): Promise<PipeResult> => {
     const totalBytes = unique.reduce((sum, i) => sum + (files.length > 0 ? i.bytesToSend : i.bytes), 0);
     const save = `docker save ${refs.map(shQuote).join(' ')}`;
-    options.log?.(`Sending ${refs.length} image(s) from ${a.name} to ${b.name} (${route.kind}): ${item}${files.length > 0 ? `; ${strip.layers} layer(s) ${b.name} holds left out` : ''}`);
+    options.log?.(`Sending ${refs.length} image(s) from ${a.name} to ${b.name} (${route.kind}): ${item}${files.length > 0 ? `; ${strip?.layers ?? 0} layer(s) ${b.name} holds left out (files named ${strip?.computed ? 'from the diff ids' : 'by a first docker save'})` : ''}`);
     return pipe(
       route,
       {
@@ -138,11 +143,21 @@ export async function sendImages(route: Route, imageRefs: string[], options: Tra
     );
   };
   let result: PipeResult;
-  let layersSkipped = strip.layers;
+  let layersSkipped = strip?.layers ?? 0;
   try {
-    result = await send(strip.files);
+    result = await send(strip?.files ?? []);
   } catch (error) {
-    if (strip.files.length === 0 || !(error instanceof CrossdockError) || !/layer\.tar: no such file or directory/.test(error.message)) throw error;
+    if (!strip || strip.files.length === 0 || !(error instanceof CrossdockError)) throw error;
+    if (/Not found in archive/.test(error.message)) {
+      throw new CrossdockError(
+        strip.computed ? 'INTERNAL' : 'FAILED_PRECONDITION',
+        strip.computed
+          ? `The layer files Crossdock computed for Docker ${strip.engine} on ${a.name} are not in its docker save of ${item}; this is a Crossdock bug, please report it with this message: ${error.message}`
+          : `docker save of ${item} on ${a.name} changed between two runs (an image re-tagged meanwhile?); start the migration again: ${error.message}`,
+        { host: a.name, images: refs },
+      );
+    }
+    if (!/layer\.tar: no such file or directory/.test(error.message)) throw error;
     options.log?.(`docker load on ${b.name} lacked a layer it held when looked up (an image removed there meanwhile?): ${error.message}. Sending ${item} again, whole`);
     result = await send([]);
     layersSkipped = 0;
@@ -158,35 +173,46 @@ export async function sendImages(route: Route, imageRefs: string[], options: Tra
   return { bytes: result.bytes, sent: refs, skipped: skipped.map((i) => i.ref), layersSkipped };
 }
 
-// Printed instead of manifest.json when A's tar cannot delete from an archive.
-const NO_GNU_TAR = '@crossdock no-gnu-tar';
+/** The layer files to leave out and how they were named (`computed`: from diff ids, for Docker `engine`). */
+interface Strip {
+  files: string[];
+  layers: number;
+  computed: boolean;
+  engine: string;
+}
 
 /**
- * The layer files of a `docker save` of `refs` on A whose layers B holds, read from the
- * archive's manifest.json by a first `docker save` on A (its bytes stay there). None, with a log
- * line saying why, when the files cannot be left out safely.
+ * The files of a `docker save` of `refs` on A that hold layers B has, or null (send the images
+ * whole, with a log line saying why) when they cannot be left out.
  */
-async function layerFilesBHolds(a: TransferHost, b: TransferHost, images: FoundImage[], refs: string[], options: TransferOptions): Promise<{ files: string[]; layers: number }> {
-  const none = { files: [], layers: 0 };
-  const command = `if tar --version 2>/dev/null | grep -q 'GNU tar'; then docker save ${refs.map(shQuote).join(' ')} | tar -xOf - manifest.json; else echo ${shQuote(NO_GNU_TAR)}; fi`;
-  const output = (await runBinary(a, a.asRoot(command), `Listing the layer files of image(s) ${refs.join(', ')}`, { signal: options.signal })).toString('utf8');
-  if (output.trim() === NO_GNU_TAR) {
+async function layerFilesBHolds(a: TransferHost, b: TransferHost, images: FoundImage[], refs: string[], options: SendImagesOptions): Promise<Strip | null> {
+  const gnuTar = await a.exec('tar --version', { signal: options.signal });
+  throwIfCancelled(options.signal, a, 'Looking at tar');
+  if (gnuTar.exitCode !== 0 || !gnuTar.stdout.startsWith('tar (GNU tar)')) {
     options.log?.(`${a.name} has no GNU tar to leave out the layers ${b.name} holds; sending the images whole`);
-    return none;
+    return null;
   }
-  let saved: ReturnType<typeof parseSaveManifest>;
+  const engine = ((await a.docker.version()) as { Version?: string }).Version ?? 'unknown';
+  const layers = images.map((image) => ({ id: image.id, diffIds: image.diffIds, held: image.layersOnTarget }));
+  // The computed names leave out the top layer's; they are only worth it when B lacks every top layer.
+  const computed = /^20\.10\./.test(engine) && !options.layerNamesFromEngine && images.every((image) => image.layersOnTarget < image.layers);
+  const named = computed ? layers.map((image) => ({ ...image, files: legacyLayerFiles(image.diffIds) })) : await filesNamedByEngine(a, layers, refs, options);
+  if ('reason' in named) {
+    options.log?.(`Not leaving out the layers ${b.name} holds: ${named.reason}; sending the images whole`);
+    return null;
+  }
+  return { ...layerFilesToStrip(named), computed, engine };
+}
+
+/** The layer files as a first `docker save` of `refs` on A names them in its manifest.json (its bytes stay on A). */
+async function filesNamedByEngine(a: TransferHost, layers: ImageLayers[], refs: string[], options: SendImagesOptions): Promise<ImageFiles[] | { reason: string }> {
+  const command = `docker save ${refs.map(shQuote).join(' ')} | tar -xOf - manifest.json`;
+  const output = (await runBinary(a, a.asRoot(command), `Reading the layer files of image(s) ${refs.join(', ')}`, { signal: options.signal })).toString('utf8');
   try {
-    saved = parseSaveManifest(output);
+    return filesFromManifest(parseSaveManifest(output), layers);
   } catch (error) {
-    options.log?.(`The manifest.json of docker save on ${a.name} is not the one expected (${String(error).slice(0, 200)}); sending the images whole`);
-    return none;
+    return { reason: `the manifest.json of docker save on ${a.name} is not the one expected (${String(error).slice(0, 200)})` };
   }
-  const strip = layerFilesToStrip(saved, images.map((image) => ({ id: image.id, diffIds: image.diffIds, held: image.layersOnTarget })));
-  if ('reason' in strip) {
-    options.log?.(`Not leaving out the layers ${b.name} holds: ${strip.reason}; sending the images whole`);
-    return none;
-  }
-  return strip;
 }
 
 async function ensureTag(b: TransferHost, image: ImageToSend): Promise<void> {

@@ -115,6 +115,14 @@ export interface ImageToSend {
   bytesToSend: number;
 }
 
+export interface SendImagesOptions extends TransferOptions {
+  /**
+   * Name the layer files to leave out from a first `docker save` on A even where Crossdock can
+   * compute them (Docker 20.10), so tests cover that way too.
+   */
+  layerNamesFromEngine?: boolean | undefined;
+}
+
 export interface SendImagesResult {
   /** Bytes that crossed the wire (the `docker save` stream, less the layers left out). */
   bytes: number;
