@@ -2,7 +2,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ProviderInfo, RegionInfo, SizeInfo } from '../../../shared/index.js';
 import { Dialog } from '../dialogs/dialog.js';
 import { FormActions } from '../dialogs/form-actions.js';
-import { FormError, TextField } from '../forms/text-field.js';
+import { FailureAlert } from '../forms/failure-alert.js';
+import { TextField } from '../forms/text-field.js';
 import { useFormFields } from '../forms/use-form-fields.js';
 import { useStartedJob } from '../jobs/use-started-job.js';
 import { loadProviders, loadRegions, loadSizes } from '../providers/provider-actions.js';
@@ -181,13 +182,7 @@ export function CreateMachineDialog({ onClose }: { onClose: () => void }) {
           )}
         </div>
         <TextField label="Open ports" mono value={form.ports} onChange={(ports) => update({ ports })} testId="create-machine-ports" error={problems.ports} placeholder="80, 443" hint="Comma separated. SSH (22) is always open." />
-        {failure && (
-          <FormError testId="create-machine-error">
-            <p>
-              {failure.message} {failure.code && <code className="notice-code">{failure.code}</code>}
-            </p>
-          </FormError>
-        )}
+        {failure && <FailureAlert failure={failure} testId="create-machine-error" />}
         <FormActions onCancel={close} label="Create machine" testId="create-machine-submit" busy={busy} busyLabel="Starting…" disabled={!provider || !sizeList} />
       </form>
     </Dialog>

@@ -3,7 +3,7 @@ import type { MigrationPlan, MigrationSource } from '../../../shared/index.js';
 import { Dialog, DialogActions } from '../dialogs/dialog.js';
 import { FormActions } from '../dialogs/form-actions.js';
 import { usePhaseFocus } from '../dialogs/use-phase-focus.js';
-import { FormError } from '../forms/text-field.js';
+import { FailureAlert } from '../forms/failure-alert.js';
 import { HostOptions } from '../hosts/host-options.js';
 import { useStartedJob } from '../jobs/use-started-job.js';
 import { attempt, type CoreFailure } from '../state/core-call.js';
@@ -75,17 +75,6 @@ function useSourceChoices(host: string, kind: WizardSource['kind']): Choices {
     };
   }, [key, host, kind]);
   return choices?.key === key ? choices.value : { status: 'loading' };
-}
-
-function Problem({ failure, testId }: { failure: CoreFailure; testId: string }) {
-  if (failure.silent) return null;
-  return (
-    <FormError testId={testId}>
-      <p>
-        {failure.message} {failure.code && <code className="notice-code">{failure.code}</code>}
-      </p>
-    </FormError>
-  );
 }
 
 /**
@@ -192,7 +181,7 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
             ))}
           </select>
         </div>
-        {choices.status === 'failed' && <Problem failure={choices.failure} testId="wizard-source-error" />}
+        {choices.status === 'failed' && <FailureAlert failure={choices.failure} testId="wizard-source-error" />}
         <FormActions onCancel={close} label="Next" testId="wizard-next" disabled={!ready} />
       </form>
     );
@@ -232,7 +221,7 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
             Planning: inspecting both hosts, changing nothing…
           </p>
         ) : plan.status === 'failed' ? (
-          <Problem failure={plan.failure} testId="migration-plan-error" />
+          <FailureAlert failure={plan.failure} testId="migration-plan-error" />
         ) : (
           <PlanView plan={plan.plan} />
         )}
@@ -251,7 +240,7 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
             </span>
           </label>
         </fieldset>
-        {startFailure && <Problem failure={startFailure} testId="migration-start-error" />}
+        {startFailure && <FailureAlert failure={startFailure} testId="migration-start-error" />}
         <DialogActions>
           <WizardBack onBack={() => setStep('target')} />
           <button type="button" className="button button-quiet" onClick={close}>

@@ -1,8 +1,9 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Dialog } from '../dialogs/dialog.js';
 import { FormActions } from '../dialogs/form-actions.js';
+import { FailureAlert } from '../forms/failure-alert.js';
 import { Segmented } from '../forms/segmented.js';
-import { FormError, TextField } from '../forms/text-field.js';
+import { TextField } from '../forms/text-field.js';
 import { useFormFields } from '../forms/use-form-fields.js';
 import type { CoreFailure } from '../state/core-call.js';
 import { pushNotice } from '../state/store.js';
@@ -163,12 +164,9 @@ export function AddProviderDialog({ onClose }: { onClose: () => void }) {
           hint="Only for a private API gateway or an emulator; leave empty to use the provider’s own."
         />
         {failure && (
-          <FormError testId="add-provider-error">
-            <p>
-              {failure.message} {failure.code && <code className="notice-code">{failure.code}</code>}
-            </p>
+          <FailureAlert failure={failure} testId="add-provider-error">
             {hint && <p className="muted">{hint}</p>}
-          </FormError>
+          </FailureAlert>
         )}
         <FormActions onCancel={onClose} label="Check and add" testId="add-provider-submit" busy={busy} busyLabel="Checking the credentials…" />
       </form>
