@@ -1,11 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { WorkloadSecretInfo } from '../../../shared/index.js';
-import { Dialog, DialogActions } from '../dialogs/dialog.js';
-import { FormError, TextField } from '../forms/text-field.js';
+import { Dialog } from '../dialogs/dialog.js';
+import { FormActions } from '../dialogs/form-actions.js';
+import { FailureAlert } from '../forms/failure-alert.js';
+import { TextField } from '../forms/text-field.js';
+import { useFormFields } from '../forms/use-form-fields.js';
 import type { CoreFailure } from '../state/core-call.js';
 import { pushNotice } from '../state/store.js';
 import { storeSecret } from './secret-actions.js';
-import { replacesSecret, validateSecretForm, type SecretForm, type SecretProblems } from './secret-form.js';
+import { replacesSecret, validateSecretForm, type SecretForm } from './secret-form.js';
 
 /**
  * Stores a secret for compose files' `secrets:`. The value is typed into a password field, lives
@@ -13,21 +16,11 @@ import { replacesSecret, validateSecretForm, type SecretForm, type SecretProblem
  * asks for its passphrase on submit (through the shared vault prompt).
  */
 export function AddSecretDialog({ stored, onClose, onStored }: { stored: readonly WorkloadSecretInfo[]; onClose: () => void; onStored: (secret: WorkloadSecretInfo) => void }) {
-  const [form, setForm] = useState<SecretForm>({ name: '', value: '' });
-  const [problems, setProblems] = useState<SecretProblems>({});
   const [failure, setFailure] = useState<CoreFailure | null>(null);
+  const { form, problems, setProblems, update } = useFormFields<SecretForm, keyof SecretForm>({ name: '', value: '' }, () => setFailure(null));
   const [busy, setBusy] = useState(false);
   const replaces = replacesSecret(form.name, stored);
   const name = form.name.trim();
-
-  const update = (changes: Partial<SecretForm>): void => {
-    setForm((current) => ({ ...current, ...changes }));
-    setProblems((current) => {
-      const next = { ...current };
-      for (const field of Object.keys(changes)) delete next[field as keyof SecretForm];
-      return next;
-    });
-  };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -41,14 +34,13 @@ export function AddSecretDialog({ stored, onClose, onStored }: { stored: readonl
     const outcome = await storeSecret(result.args);
     setBusy(false);
     if (outcome.ok) {
-      // The typed value goes with the dialog; nothing of it is kept.
-      setForm({ name: '', value: '' });
+      // The typed value goes with the dialog (its state); nothing of it is kept anywhere else.
       pushNotice({ tone: 'info', title: `Stored secret ${outcome.value.name}`, message: `It is in the vault; compose files use it with secrets: { ${outcome.value.name}: { external: true } }.`, code: null });
       onStored(outcome.value);
       return onClose();
     }
     // A closed vault prompt is silent in general; here the user still needs to know nothing was stored.
-    setFailure(outcome.failure.silent ? { ...outcome.failure, message: 'The vault is locked, so nothing was stored. Unlock it with its passphrase to store the secret.' } : outcome.failure);
+    setFailure(outcome.failure.silent ? { ...outcome.failure, silent: false, message: 'The vault is locked, so nothing was stored. Unlock it with its passphrase to store the secret.' } : outcome.failure);
   };
 
   return (
@@ -73,21 +65,8 @@ export function AddSecretDialog({ stored, onClose, onStored }: { stored: readonl
           }
         />
         <TextField label="Value" type="password" value={form.value} onChange={(value) => update({ value })} testId="add-secret-value" required error={problems.value} autoComplete="off" hint="Sent once to the vault; it is never shown again." />
-        {failure && (
-          <FormError testId="add-secret-error">
-            <p>
-              {failure.message} {failure.code && <code className="notice-code">{failure.code}</code>}
-            </p>
-          </FormError>
-        )}
-        <DialogActions>
-          <button type="button" className="button button-quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button" data-testid="add-secret-submit" disabled={busy}>
-            {busy ? 'Storing…' : replaces ? `Replace ${name}` : 'Store secret'}
-          </button>
-        </DialogActions>
+        {failure && <FailureAlert failure={failure} testId="add-secret-error" />}
+        <FormActions onCancel={onClose} testId="add-secret-submit" busy={busy} busyLabel="Storing…" label={replaces ? `Replace ${name}` : 'Store secret'} />
       </form>
     </Dialog>
   );
