@@ -255,6 +255,27 @@ describe('images', () => {
     expect(await onMachine(B, `docker run --rm ${derived} sh -c 'cat /derived.txt; wc -c < /base.bin'`)).toBe('shared\n2000000\n');
   });
 
+  it('sends the images again whole, and says so, when B loses a layer between the look-up and the load', async () => {
+    const base = await committedOnA('lbase', rig.testImage, 'head -c 3000000 /dev/urandom > /base.bin');
+    const derived = await committedOnA('lderived', base, 'echo lost > /derived.txt');
+    await withRoute(a, b, { migrationId: `imgx-${run}` }, (route) => sendImages(route, [base]));
+    const log: string[] = [];
+    const result = await withRoute(a, b, { migrationId: `imgy-${run}` }, (route) =>
+      sendImages(route, [derived], {
+        log: (line) => {
+          // Called just before the stream starts: the base goes from B then (synchronously, so before docker load looks).
+          if (line.includes('left out')) execFileSync('docker', ['exec', B, 'docker', 'image', 'rm', base]);
+          log.push(line);
+        },
+      }),
+    );
+    expect(log.join('\n')).toMatch(/lacked a layer it held when looked up .*layer\.tar: no such file or directory.*Sending mig-transfer-image:lderived-\w+ again, whole/s);
+    expect(result).toMatchObject({ sent: [derived], layersSkipped: 0 });
+    expect(result.bytes).toBeGreaterThan(3_000_000);
+    expect(await imageId(B, derived)).toBe(await imageId(A, derived));
+    expect(await onMachine(B, `docker run --rm ${derived} sh -c 'cat /derived.txt; wc -c < /base.bin'`)).toBe('lost\n3000000\n');
+  });
+
   it('sends an image whole, in one stream, when B holds none of its layers', async () => {
     const ref = `mig-transfer-image:flat-${run}`;
     images.push(ref);
