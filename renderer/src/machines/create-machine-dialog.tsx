@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, type FormEvent } from 'react';
 import type { ProviderInfo, RegionInfo, SizeInfo } from '../../../shared/index.js';
 import { Dialog } from '../dialogs/dialog.js';
 import { FormActions } from '../dialogs/form-actions.js';
@@ -10,6 +10,7 @@ import { loadProviders, loadRegions, loadSizes } from '../providers/provider-act
 import { useProviders } from '../providers/providers-store.js';
 import type { CoreFailure } from '../state/core-call.js';
 import { useCrossdock } from '../state/store.js';
+import { useLoaded } from '../state/use-loaded.js';
 import { MACHINE_OS, validateCreateMachine, type CreateMachineForm, type CreateMachineProblems, type MachineOs } from './create-machine-form.js';
 import { locationChoices, sizesRegion } from './location-choices.js';
 import { createMachine } from './machine-actions.js';
@@ -23,26 +24,6 @@ const LOCAL_PROVIDER = 'local';
 
 /** The sandbox builds its machines from debian:12 or ubuntu:24.04 images only. */
 const osAvailable = (provider: ProviderInfo | undefined, os: MachineOs): boolean => provider?.kind !== 'local' || os !== 'rocky-9';
-
-type Offer<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; failure: CoreFailure };
-
-/** Loads what `load` answers for `key`, dropping answers to a key that is no longer current. */
-function useOffer<T>(key: string | null, load: () => Promise<{ ok: true; value: T } | { ok: false; failure: CoreFailure }>): Offer<T> | null {
-  const [offer, setOffer] = useState<{ key: string; offer: Offer<T> } | null>(null);
-  useEffect(() => {
-    if (key === null) return;
-    let live = true;
-    setOffer({ key, offer: { status: 'loading' } });
-    void load().then((outcome) => {
-      if (live) setOffer({ key, offer: outcome.ok ? { status: 'ready', value: outcome.value } : { status: 'failed', failure: outcome.failure } });
-    });
-    return () => {
-      live = false;
-    };
-    // `load` is rebuilt every render; `key` says everything it depends on.
-  }, [key]);
-  return offer?.key === key ? offer.offer : key === null ? null : { status: 'loading' };
-}
 
 function OfferProblem({ what, failure }: { what: string; failure: CoreFailure }) {
   if (failure.silent) return <p className="form-error">The vault is locked; {what} need the provider’s credentials.</p>;
@@ -74,11 +55,11 @@ export function CreateMachineDialog({ onClose }: { onClose: () => void }) {
   }, [providers]);
 
   const provider = providers?.find((p) => p.id === form.provider);
-  const regions = useOffer<RegionInfo[]>(provider && provider.kind !== 'local' ? provider.id : null, () => loadRegions(form.provider));
+  const regions = useLoaded<RegionInfo[]>(provider && provider.kind !== 'local' ? provider.id : null, () => loadRegions(form.provider));
   const locations = provider && (provider.kind === 'local' || regions?.status === 'ready') ? locationChoices(provider, regions?.status === 'ready' ? regions.value : []) : [];
   const location = form.location ?? locations[0]?.value ?? null;
   const sizeRegion = provider ? sizesRegion(provider.kind, location) : undefined;
-  const sizes = useOffer<SizeInfo[]>(provider ? `${provider.id}\n${sizeRegion ?? ''}` : null, () => loadSizes(form.provider, sizeRegion));
+  const sizes = useLoaded<SizeInfo[]>(provider ? `${provider.id}\n${sizeRegion ?? ''}` : null, () => loadSizes(form.provider, sizeRegion));
   const sizeList = sizes?.status === 'ready' ? sizes.value : null;
   // Until the user picks one, the provider's small size is chosen.
   const size = form.size && sizeList?.some((s) => s.type === form.size) ? form.size : sizeList ? defaultSize(sizeList) : null;

@@ -6,8 +6,9 @@ import { usePhaseFocus } from '../dialogs/use-phase-focus.js';
 import { FailureAlert } from '../forms/failure-alert.js';
 import { HostOptions } from '../hosts/host-options.js';
 import { useStartedJob } from '../jobs/use-started-job.js';
-import { attempt, type CoreFailure } from '../state/core-call.js';
+import { attempt } from '../state/core-call.js';
 import { useCrossdock } from '../state/store.js';
+import { useLoaded, type Loaded } from '../state/use-loaded.js';
 import { startMigration, planMigration } from './migration-actions.js';
 import { MigrationFollow } from './migration-follow.js';
 import { PlanView } from './plan-view.js';
@@ -44,37 +45,22 @@ function WizardBack({ onBack }: { onBack: () => void }) {
   );
 }
 
-type Choices = { status: 'loading' } | { status: 'ready'; choices: SourceChoice[] } | { status: 'failed'; failure: CoreFailure };
-
 /** What can be moved from a host: its compose projects or its containers, listed live from the host. */
-function useSourceChoices(host: string, kind: WizardSource['kind']): Choices {
-  const [choices, setChoices] = useState<{ key: string; value: Choices } | null>(null);
-  const key = `${host}\n${kind}`;
-  useEffect(() => {
-    if (!host) return;
-    let live = true;
-    setChoices({ key, value: { status: 'loading' } });
-    const run = async (): Promise<void> => {
-      const outcome =
-        kind === 'project'
-          ? await attempt(async (api) => {
-              const listed = await api.workloads.list({ hosts: [host] });
-              if (listed.failures[0]) throw Object.assign(new Error(listed.failures[0].error.message), listed.failures[0].error);
-              return projectChoices(listed.items);
-            })
-          : await attempt(async (api) => {
-              const listed = await api.docker.containers({ all: true, hosts: [host] });
-              if (listed.failures[0]) throw Object.assign(new Error(listed.failures[0].error.message), listed.failures[0].error);
-              return containerChoices(listed.items);
-            });
-      if (live) setChoices({ key, value: outcome.ok ? { status: 'ready', choices: outcome.value } : { status: 'failed', failure: outcome.failure } });
-    };
-    void run();
-    return () => {
-      live = false;
-    };
-  }, [key, host, kind]);
-  return choices?.key === key ? choices.value : { status: 'loading' };
+function useSourceChoices(host: string, kind: WizardSource['kind']): Loaded<SourceChoice[]> {
+  const choices = useLoaded<SourceChoice[]>(host ? `${host}\n${kind}` : null, () =>
+    kind === 'project'
+      ? attempt(async (api) => {
+          const listed = await api.workloads.list({ hosts: [host] });
+          if (listed.failures[0]) throw Object.assign(new Error(listed.failures[0].error.message), listed.failures[0].error);
+          return projectChoices(listed.items);
+        })
+      : attempt(async (api) => {
+          const listed = await api.docker.containers({ all: true, hosts: [host] });
+          if (listed.failures[0]) throw Object.assign(new Error(listed.failures[0].error.message), listed.failures[0].error);
+          return containerChoices(listed.items);
+        }),
+  );
+  return choices ?? { status: 'loading' };
 }
 
 /**
@@ -90,41 +76,34 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
   const [target, setTarget] = useState<string>(() => hosts.find((host) => host.id !== (initial?.host ?? defaultHost))?.id ?? '');
   const [forceRelay, setForceRelay] = useState(false);
   const [removeSource, setRemoveSource] = useState(false);
-  const [plan, setPlan] = useState<{ status: 'loading' } | { status: 'ready'; plan: MigrationPlan } | { status: 'failed'; failure: CoreFailure } | null>(null);
   const { busy: starting, failure: startFailure, setFailure: setStartFailure, jobId, job, start: startJob, close } = useStartedJob(onClose);
   const choices = useSourceChoices(source.host, source.kind);
   const ids = { host: useId(), name: useId(), target: useId() };
-  // Each step puts focus on its main field or button, so the keyboard carries on from there.
-  const root = usePhaseFocus(step === 'progress' ? null : `${step}:${plan?.status ?? ''}`);
 
   const hostName = (id: string): string => hosts.find((host) => host.id === id)?.name ?? id;
   const apiSource: MigrationSource = source.kind === 'project' ? { host: source.host, project: source.name } : { host: source.host, container: source.name };
   const what = source.name ? `${source.kind === 'project' ? 'project ' : ''}${source.name}` : 'a workload';
 
-  // A fresh plan whenever the plan step is shown or what it depends on changes.
+  // A fresh plan whenever the plan step is shown or what it depends on changes; a start's
+  // failure belongs to the plan it was started from.
+  const planKey = step === 'plan' ? [source.host, source.kind, source.name, target, forceRelay].join('\n') : null;
+  const plan = useLoaded<MigrationPlan>(planKey, () => planMigration({ source: apiSource, target, forceRelay }));
   useEffect(() => {
-    if (step !== 'plan') return;
-    let live = true;
-    setPlan({ status: 'loading' });
-    setStartFailure(null);
-    void planMigration({ source: apiSource, target, forceRelay }).then((outcome) => {
-      if (live) setPlan(outcome.ok ? { status: 'ready', plan: outcome.value } : { status: 'failed', failure: outcome.failure });
-    });
-    return () => {
-      live = false;
-    };
-    // apiSource is rebuilt every render; the fields it is made of are listed.
-  }, [step, source.host, source.kind, source.name, target, forceRelay]);
+    if (planKey !== null) setStartFailure(null);
+  }, [planKey]);
+
+  // Each step puts focus on its main field or button, so the keyboard carries on from there.
+  const root = usePhaseFocus(step === 'progress' ? null : `${step}:${plan?.status ?? ''}`);
 
   const start = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (plan?.status !== 'ready' || plan.plan.blockers.length > 0) return;
+    if (plan?.status !== 'ready' || plan.value.blockers.length > 0) return;
     if (await startJob(() => startMigration({ source: apiSource, target, forceRelay, removeSource }))) setStep('progress');
   };
 
   const title = `Migrate ${what}${source.host ? ` from ${hostName(source.host)}` : ''}${step !== 'source' && target ? ` to ${hostName(target)}` : ''}`;
 
-  const canStart = plan?.status === 'ready' && plan.plan.blockers.length === 0;
+  const canStart = plan?.status === 'ready' && plan.value.blockers.length === 0;
   let body: ReactNode;
   if (step === 'progress' && jobId) {
     body = (
@@ -134,7 +113,7 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
       </div>
     );
   } else if (step === 'source') {
-    const options = choices.status === 'ready' ? withChosen(choices.choices, source.name) : withChosen([], source.name);
+    const options = choices.status === 'ready' ? withChosen(choices.value, source.name) : withChosen([], source.name);
     const ready = source.host !== '' && source.name !== '';
     body = (
       <form
@@ -223,7 +202,7 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
         ) : plan.status === 'failed' ? (
           <FailureAlert failure={plan.failure} testId="migration-plan-error" />
         ) : (
-          <PlanView plan={plan.plan} />
+          <PlanView plan={plan.value} />
         )}
         <fieldset className="form-field wizard-options">
           <legend className="form-label">Options</legend>
