@@ -1,6 +1,6 @@
 import type { HostInfo } from '../../../shared/index.js';
 import { HOST_STATUS, hostProblem, shortFingerprint } from './host-status.js';
-import { DataTable } from '../views/data-table.js';
+import { DataTable, RowDangerButton } from '../views/data-table.js';
 
 interface HostTableProps {
   hosts: readonly HostInfo[];
@@ -65,9 +65,7 @@ export function HostTable({ hosts, busy, onReconnect, onBootstrap, onRemove }: H
                     Bootstrap
                   </button>
                 )}
-                <button type="button" className="button button-small button-danger" data-testid="host-remove" aria-label={`Remove ${host.name}`} onClick={() => onRemove(host)}>
-                  Remove
-                </button>
+                <RowDangerButton action="Remove" name={host.name} testId="host-remove" onClick={() => onRemove(host)} />
               </td>
             </tr>
           );

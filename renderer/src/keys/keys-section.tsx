@@ -6,7 +6,7 @@ import { CopyButton } from './copy-button.js';
 import { removeKey } from './key-actions.js';
 import { GenerateKeyDialog } from './generate-key-dialog.js';
 import { ImportKeyDialog } from './import-key-dialog.js';
-import { DataTable } from '../views/data-table.js';
+import { DataTable, RowDangerButton } from '../views/data-table.js';
 import './keys.css';
 
 type Open = { dialog: 'import' } | { dialog: 'generate' } | { dialog: 'remove'; key: SshKeyInfo } | null;
@@ -22,9 +22,7 @@ function KeyTable({ keys, onRemove }: { keys: readonly SshKeyInfo[]; onRemove: (
             <td className="mono selectable key-fingerprint">{key.fingerprint}</td>
             <td className="row-actions">
               <CopyButton text={key.publicKey} label="Copy public key" testId="key-copy-public" quiet what={`the public key of ${key.name}`} />
-              <button type="button" className="button button-small button-danger" data-testid="key-remove" aria-label={`Remove ${key.name}`} onClick={() => onRemove(key)}>
-                Remove
-              </button>
+              <RowDangerButton action="Remove" name={key.name} testId="key-remove" onClick={() => onRemove(key)} />
             </td>
           </tr>
         ))}

@@ -1,7 +1,7 @@
 import type { MachineInfo } from '../../../shared/index.js';
 import { MACHINE_STATE, PROVIDER_KIND_LABEL, machineActions } from './machine-state.js';
 import { useMachines } from './machines-store.js';
-import { DataTable } from '../views/data-table.js';
+import { DataTable, RowDangerButton } from '../views/data-table.js';
 
 interface MachineTableProps {
   machines: readonly MachineInfo[];
@@ -56,9 +56,7 @@ function Row({ machine, onStart, onStop, onDestroy }: { machine: MachineInfo } &
               <button type="button" className="button button-small button-quiet" data-testid="machine-stop" aria-label={`Stop ${machine.name}`} disabled={!actions.stop || busy !== null} onClick={() => onStop(machine)}>
                 Stop
               </button>
-              <button type="button" className="button button-small button-danger" data-testid="machine-destroy" aria-label={`Destroy ${machine.name}`} disabled={!actions.destroy || busy !== null} onClick={() => onDestroy(machine)}>
-                Destroy
-              </button>
+              <RowDangerButton action="Destroy" name={machine.name} testId="machine-destroy" disabled={!actions.destroy || busy !== null} onClick={() => onDestroy(machine)} />
             </>
           )}
         </td>

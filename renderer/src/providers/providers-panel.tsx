@@ -8,7 +8,7 @@ import { useCrossdock } from '../state/store.js';
 import { AddProviderDialog } from './add-provider-dialog.js';
 import { removeProvider } from './provider-actions.js';
 import { useProviders } from './providers-store.js';
-import { DataTable } from '../views/data-table.js';
+import { DataTable, RowDangerButton } from '../views/data-table.js';
 
 type Open = { dialog: 'add' } | { dialog: 'remove'; provider: ProviderInfo } | null;
 
@@ -51,9 +51,7 @@ export function ProvidersPanel() {
                 <td className="muted">{provider.builtIn ? 'None needed' : provider.hasCredential ? 'In the vault' : 'Missing'}</td>
                 <td className="row-actions">
                   {!provider.builtIn && (
-                    <button type="button" className="button button-small button-danger" data-testid="provider-remove" aria-label={`Remove ${provider.name}`} onClick={() => setOpen({ dialog: 'remove', provider })}>
-                      Remove
-                    </button>
+                    <RowDangerButton action="Remove" name={provider.name} testId="provider-remove" onClick={() => setOpen({ dialog: 'remove', provider })} />
                   )}
                 </td>
               </tr>

@@ -42,3 +42,21 @@ export function DataTable({ className, testId, caption, columns, actions = true,
     </table>
   );
 }
+
+interface RowDangerButtonProps {
+  /** What it does, e.g. “Remove”; read out with the row's name: “Remove web-1”. */
+  action: string;
+  name: string;
+  testId: string;
+  onClick: () => void;
+  disabled?: boolean;
+}
+
+/** A row's destructive action in its actions cell (it opens a confirmation that names the thing). */
+export function RowDangerButton({ action, name, testId, onClick, disabled }: RowDangerButtonProps) {
+  return (
+    <button type="button" className="button button-small button-danger" data-testid={testId} aria-label={`${action} ${name}`} disabled={disabled} onClick={onClick}>
+      {action}
+    </button>
+  );
+}
