@@ -16,10 +16,11 @@ import { createContainers, createNetworks } from './target-setup.js';
 import {
   compareManifests,
   copyVolume,
-  ensureVolume,
   openRoute,
   sendImages,
+  snapshotManifests,
   transferHostFor,
+  type ManifestSnapshots,
   type Route,
   type TransferHost,
 } from './transfer/index.js';
@@ -44,8 +45,8 @@ export interface MigrationRequest {
   healthySeconds: number;
 }
 
-/** Where each step's share of the job's progress starts; the data passes share 0.08–0.75 by bytes. */
-const FRACTION = { plan: 0.01, route: 0.06, data: 0.08, create: 0.75, stop: 0.78, delta: 0.8, verify: 0.85, start: 0.9, ready: 0.92, finish: 0.98 } as const;
+/** Where each step's share of the job's progress starts; the data passes share 0.08–0.70 by bytes. */
+const FRACTION = { plan: 0.01, route: 0.06, data: 0.08, checksums: 0.7, create: 0.75, stop: 0.78, delta: 0.8, verify: 0.85, start: 0.9, ready: 0.92, finish: 0.98 } as const;
 
 /** The ends of a migration as transfer hosts, made on first need and again after a failure. */
 function lazyEnds(runtime: HostRuntime, aHost: StoredHost, bHost: StoredHost): RollbackEnds {
@@ -168,7 +169,7 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
         jobId: job.id,
         emit: (p) => deps.events.emit('migrations.progress', p),
         log,
-        onStepBytes: (bytes) => job.progress(FRACTION.data + (FRACTION.create - FRACTION.data) * Math.min(1, (doneBytes + bytes) / dataBytes)),
+        onStepBytes: (bytes) => job.progress(FRACTION.data + (FRACTION.checksums - FRACTION.data) * Math.min(1, (doneBytes + bytes) / dataBytes)),
       });
       const transferStarted = Date.now();
       meter.begin('images');
@@ -176,15 +177,14 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
       doneBytes += plan.imageBytesToSend;
       journal.update(id, (r) => void (r.bytes.images += images.bytes));
 
-      await step('networks', FRACTION.data + (FRACTION.create - FRACTION.data) * (doneBytes / dataBytes), () => createNetworks(a, b, specs, journal, id, log), (made) => (made.length ? `created ${made.join(', ')}` : 'none needed'));
+      await step('networks', FRACTION.data + (FRACTION.checksums - FRACTION.data) * (doneBytes / dataBytes), () => createNetworks(a, b, specs, journal, id, log), (made) => (made.length ? `created ${made.join(', ')}` : 'none needed'));
 
       const volumes = [...new Set(specs.flatMap((s) => s.spec.volumes))];
       meter.begin('volumes-bulk');
-      const bulkBytes = await step('volumes-bulk', FRACTION.data + (FRACTION.create - FRACTION.data) * (doneBytes / dataBytes), async () => {
+      const bulkBytes = await step('volumes-bulk', FRACTION.data + (FRACTION.checksums - FRACTION.data) * (doneBytes / dataBytes), async () => {
         let bytes = 0;
         for (const volume of volumes) {
           journal.update(id, (r) => void (r.created.volumes.includes(volume) || r.created.volumes.push(volume)));
-          await ensureVolume(a, b, volume, job.signal);
           const copied = await copyVolume(opened, volume, 'bulk', { signal: job.signal, onProgress: meter.update, log });
           bytes += copied.bytes;
           journal.update(id, (r) => Object.assign(r.markers, { [volume]: copied.marker }));
@@ -196,6 +196,14 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
         r.bytes.volumes += bulkBytes;
         r.transferBytesPerSecond = Math.round((images.bytes + bulkBytes) / Math.max(0.001, (Date.now() - transferStarted) / 1000));
       });
+
+      // Both ends' manifests while the source still runs: after the stop, the verify hashes again
+      // only what changed since (on A what the app wrote last, on B what the delta pass wrote).
+      const snapshots = await step('checksums', FRACTION.checksums, async () => {
+        const taken = new Map<string, ManifestSnapshots>();
+        for (const volume of volumes) taken.set(volume, await snapshotManifests(a, b, volume, { signal: job.signal, log }));
+        return taken;
+      }, (taken) => `${[...taken.values()].reduce((sum, s) => sum + s.source.manifest.size, 0)} paths hashed on both hosts`);
 
       const created = await step('create', FRACTION.create, () => createContainers(b, specs, journal, id, log), (made) => made.map((c) => c.name).join(', '));
 
@@ -221,7 +229,7 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
       const manifest = await step('verify', FRACTION.verify, async () => {
         const check: ManifestCheck = { match: true, files: 0, differences: [] };
         for (const volume of volumes) {
-          const compared = await compareManifests(a, b, volume, { signal: job.signal, log });
+          const compared = await compareManifests(a, b, volume, { signal: job.signal, log, snapshots: snapshots.get(volume) });
           check.files += compared.files;
           check.match &&= compared.match;
           check.differences.push(...compared.differences.map((d) => `${volume}: ${d}`));

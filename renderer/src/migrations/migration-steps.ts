@@ -8,6 +8,7 @@ export const MIGRATION_STEPS = [
   { id: 'images', label: 'Send the images the target lacks', data: true },
   { id: 'networks', label: 'Create networks' },
   { id: 'volumes-bulk', label: 'Copy volumes, bulk pass (still running)', data: true },
+  { id: 'checksums', label: 'Checksum the volumes on both hosts (still running)' },
   { id: 'create', label: 'Create the containers on the target' },
   { id: 'stop-source', label: 'Stop the source (downtime starts)' },
   { id: 'volumes-delta', label: 'Copy what changed, delta pass', data: true },

@@ -44,8 +44,8 @@ export async function runChecked(host: TransferHost, command: string, what: stri
  * Runs a command that must succeed and returns its stdout as bytes: file names are bytes on
  * Linux, and decoding them as UTF-8 would change the ones that are not valid UTF-8.
  */
-export async function runBinary(host: TransferHost, command: string, what: string, options: { signal?: AbortSignal | undefined } = {}): Promise<Buffer> {
-  const proc = await host.spawn(command, { signal: options.signal });
+export async function runBinary(host: TransferHost, command: string, what: string, options: HostExecOptions = {}): Promise<Buffer> {
+  const proc = await host.spawn(command, options);
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   proc.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -55,4 +55,11 @@ export async function runBinary(host: TransferHost, command: string, what: strin
   const stderr = Buffer.concat(err).toString('utf8');
   if (status.exitCode !== 0) throw commandFailed(host, what, status, stderr);
   return Buffer.concat(out);
+}
+
+/** The host's clock in whole seconds since the epoch (`date +%s`). */
+export async function hostClockSeconds(host: TransferHost, signal?: AbortSignal): Promise<number> {
+  const now = Number((await runChecked(host, 'date +%s', 'Reading the clock', { signal })).trim());
+  if (!Number.isInteger(now)) throw new CrossdockError('FAILED_PRECONDITION', `date on ${host.name} printed no time`, { host: host.name });
+  return now;
 }

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { compareManifestEntries, displayPath, parseManifest, pathsGoneOrRetyped, sha256Records } from './manifest-compare.js';
+import { compareManifestEntries, displayPath, mergeDigests, parseManifest, pathsGoneOrRetyped, pathsToRehash, sha256Records } from './manifest-compare.js';
 
 const latin1 = (bytes: number[]): string => Buffer.from(bytes).toString('latin1');
 const odd = `./${latin1([0x6e, 0x61, 0x09, 0xe9])}`; // "na\tme" with a byte that is not UTF-8
 
-function listing(rows: [type: string, mode: string, owner: string, size: number, target: string, path: string][]): string {
-  return rows.map((row) => `${row.join('\0')}\0`).join('');
+/** A listing as find prints it; inode and ctime follow the path's position unless given (`[…, inode, ctime]`). */
+function listing(rows: ([type: string, mode: string, owner: string, size: number, target: string, path: string] | [string, string, string, number, string, string, string, number])[]): string {
+  return rows
+    .map((row, i) => {
+      const [type, mode, owner, size, target, path, inode = String(100 + i), ctime = 1000] = row;
+      return `${[type, mode, owner, size, target, inode, ctime, path].join('\0')}\0`;
+    })
+    .join('');
 }
 const HASH_A = 'a'.repeat(64);
 const HASH_B = 'b'.repeat(64);
@@ -23,7 +29,7 @@ describe('volume manifests', () => {
   );
 
   it('parses find and sha256sum -z output, keeping names byte for byte', () => {
-    expect(source.get('./secret')).toEqual({ type: 'f', mode: '600', owner: '1234:5678', size: 7, target: '', sha256: HASH_A });
+    expect(source.get('./secret')).toEqual({ type: 'f', mode: '600', owner: '1234:5678', size: 7, target: '', sha256: HASH_A, inode: '101', ctime: 1000 });
     expect(source.get(odd)?.sha256).toBe(HASH_A);
     expect(source.get('./link')?.target).toBe('a/b/c');
   });
@@ -61,6 +67,65 @@ describe('volume manifests', () => {
       `${displayPath(odd)}: missing on the target`,
       'secret: owner 1234:5678 → 0:0, content differs (SHA-256 aaaaaaaaaaaa… → bbbbbbbbbbbb…)',
     ].sort());
+  });
+});
+
+describe('hashing again after a snapshot', () => {
+  const SINCE = 2000;
+  // Taken while the app still ran: every file last changed before SINCE.
+  const before = parseManifest(
+    listing([
+      ['d', '755', '0:0', 4096, '', '.', '1', 900],
+      ['f', '644', '0:0', 5, '', './same', '10', 1500],
+      ['f', '644', '0:0', 5, '', './written', '11', 1500],
+      ['f', '644', '0:0', 5, '', './resized', '12', 1500],
+      ['d', '755', '0:0', 4096, '', './cur', '20', 1500],
+      ['f', '644', '0:0', 5, '', './cur/x', '21', 1500],
+      ['d', '755', '0:0', 4096, '', './next', '30', 1500],
+      ['f', '644', '0:0', 5, '', './next/x', '31', 1500],
+      ['f', '644', '0:0', 5, '', './replaced', '40', 1500],
+    ]),
+    `${HASH_A}  ./same\0${HASH_A}  ./written\0${HASH_A}  ./resized\0${HASH_A}  ./cur/x\0${HASH_B}  ./next/x\0${HASH_A}  ./replaced\0`,
+  );
+  // After the stop: one file written in place (same size), one grown, `next` renamed over `cur`
+  // (its file keeps its inode and its old ctime), one file replaced by a rename of a new one, and
+  // one new file.
+  const now = parseManifest(
+    listing([
+      ['d', '755', '0:0', 4096, '', '.', '1', 2100],
+      ['f', '644', '0:0', 5, '', './same', '10', 1500],
+      ['f', '644', '0:0', 5, '', './written', '11', 2050],
+      ['f', '644', '0:0', 9, '', './resized', '12', 2050],
+      ['d', '755', '0:0', 4096, '', './cur', '30', 2100],
+      ['f', '644', '0:0', 5, '', './cur/x', '31', 1500],
+      ['d', '755', '0:0', 4096, '', './old', '20', 2100],
+      ['f', '644', '0:0', 5, '', './old/x', '21', 1500],
+      ['f', '644', '0:0', 5, '', './replaced', '41', 2060],
+      ['f', '644', '0:0', 1, '', './new', '50', 2070],
+    ]),
+    '',
+  );
+
+  it('hashes again every file changed, moved or new since the snapshot, and nothing else', () => {
+    expect(pathsToRehash(before, now, SINCE).sort()).toEqual(['./cur/x', './new', './old/x', './replaced', './resized', './written']);
+  });
+
+  it('hashes again a file whose ctime is at the mark itself', () => {
+    const atMark = parseManifest(listing([['f', '644', '0:0', 5, '', './same', '10', SINCE]]), '');
+    expect(pathsToRehash(before, atMark, SINCE)).toEqual(['./same']);
+  });
+
+  it('hashes everything when there is no snapshot to lean on', () => {
+    expect(pathsToRehash(new Map(), now, SINCE)).toHaveLength(7); // every regular file
+  });
+
+  it('takes fresh digests for what was hashed again and the snapshot’s for the rest; one missing stays empty', () => {
+    const merged = mergeDigests(before, now, ['./cur/x', './new'], `${HASH_B}  ./cur/x\0`);
+    expect(merged.get('./same')?.sha256).toBe(HASH_A);
+    expect(merged.get('./cur/x')?.sha256).toBe(HASH_B);
+    expect(merged.get('./new')?.sha256).toBe('');
+    expect(merged.get('./cur')?.sha256).toBe('');
+    expect([...merged.keys()]).toEqual([...now.keys()]);
   });
 });
 

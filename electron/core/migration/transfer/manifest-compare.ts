@@ -14,26 +14,32 @@ export interface ManifestEntry {
   target: string;
   /** SHA-256 of a regular file's content ('' for other types). */
   sha256: string;
+  /** Inode number: a file that moved (with its directory) keeps it, under a new path. Not compared between hosts. */
+  inode: string;
+  /** Last status change, seconds since the epoch on the listing host's clock. Not compared between hosts. */
+  ctime: number;
 }
+
+/** The `find -printf` format of a manifest listing: type, mode, owner, size, link target, inode, ctime, path. */
+export const LISTING_PRINTF = '%y\\0%m\\0%U:%G\\0%s\\0%l\\0%i\\0%C@\\0%p\\0';
+const LISTING_FIELDS = 8;
 
 export type Manifest = Map<string, ManifestEntry>;
 
 /**
  * Builds a manifest from the two outputs of the manifest commands: the listing
- * (`find -printf '%y\0%m\0%U:%G\0%s\0%l\0%p\0'`) and the hashes (`sha256sum -z`: `HEX  PATH\0`).
+ * (`find -printf LISTING_PRINTF`) and the hashes (`sha256sum -z`: `HEX  PATH\0`).
  */
 export function parseManifest(listing: string, hashes: string): Manifest {
   const manifest: Manifest = new Map();
   const fields = listing.split('\0');
-  for (let i = 0; i + 5 < fields.length; i += 6) {
-    const [type, mode, owner, size, target, path] = fields.slice(i, i + 6) as [string, string, string, string, string, string];
-    manifest.set(path, { type, mode, owner, size: Number(size), target, sha256: '' });
+  for (let i = 0; i + LISTING_FIELDS - 1 < fields.length; i += LISTING_FIELDS) {
+    const [type, mode, owner, size, target, inode, ctime, path] = fields.slice(i, i + LISTING_FIELDS) as [string, string, string, string, string, string, string, string];
+    manifest.set(path, { type, mode, owner, size: Number(size), target, sha256: '', inode, ctime: Number(ctime) });
   }
-  for (const record of hashes.split('\0')) {
-    const match = /^([0-9a-f]{64}) [ *](.*)$/s.exec(record);
-    if (!match) continue;
-    const entry = manifest.get(match[2] as string);
-    if (entry) entry.sha256 = match[1] as string;
+  for (const [path, sha256] of digestsOf(hashes)) {
+    const entry = manifest.get(path);
+    if (entry) entry.sha256 = sha256;
   }
   return manifest;
 }
@@ -110,4 +116,51 @@ export function pathsGoneOrRetyped(source: Map<string, string>, target: Map<stri
     return false;
   };
   return [...doomed].filter((path) => !underDoomed(path)).sort();
+}
+
+/**
+ * The regular files of `now` whose digest must be computed again, given a manifest taken earlier
+ * (`before`) on the same host whose scans all began after `since` (seconds, that host's clock).
+ * A file keeps its earlier digest only when the same inode is at the same path with the same
+ * size and its ctime is still before `since`: every write, truncate, rename or link of an inode
+ * moves its ctime, so nothing changed its content after the earlier scan read it. The inode
+ * check catches files that moved with a renamed directory (their own ctime does not move then).
+ * Writes through a shared memory map move ctime only on the first write after the page was last
+ * written back, which is why the source is flushed (`sync`) before `since` is taken.
+ */
+export function pathsToRehash(before: Manifest, now: Manifest, since: number): string[] {
+  const paths: string[] = [];
+  for (const [path, entry] of now) {
+    if (entry.type !== 'f') continue;
+    const earlier = before.get(path);
+    const unchanged = earlier?.type === 'f' && earlier.sha256 !== '' && earlier.inode === entry.inode && earlier.size === entry.size && entry.ctime < since;
+    if (!unchanged) paths.push(path);
+  }
+  return paths;
+}
+
+/**
+ * `now` with the digests of the `rehashed` files taken from `fresh` (`sha256sum -z` records) and
+ * every other regular file's from `before`. A rehashed file missing from `fresh` gets none, and
+ * so differs from any digest it is compared with.
+ */
+export function mergeDigests(before: Manifest, now: Manifest, rehashed: string[], fresh: string): Manifest {
+  const digests = digestsOf(fresh);
+  const again = new Set(rehashed);
+  const result: Manifest = new Map();
+  for (const [path, entry] of now) {
+    const sha256 = entry.type !== 'f' ? '' : again.has(path) ? (digests.get(path) ?? '') : (before.get(path)?.sha256 ?? '');
+    result.set(path, { ...entry, sha256 });
+  }
+  return result;
+}
+
+/** Path → digest of `sha256sum -z` records (`HEX  PATH\0`, latin1). */
+function digestsOf(records: string): Map<string, string> {
+  const digests = new Map<string, string>();
+  for (const record of records.split('\0')) {
+    const match = /^([0-9a-f]{64}) [ *](.*)$/s.exec(record);
+    if (match) digests.set(match[2] as string, match[1] as string);
+  }
+  return digests;
 }

@@ -1,6 +1,6 @@
 import { CrossdockError } from '../../../../shared/index.js';
 import { shQuote } from '../../bootstrap/shell-quote.js';
-import { runBinary, runChecked } from './host-commands.js';
+import { hostClockSeconds, runBinary, runChecked } from './host-commands.js';
 import { pathsGoneOrRetyped } from './manifest-compare.js';
 import { pipe } from './pipe.js';
 import { routeInternals } from './route.js';
@@ -20,9 +20,7 @@ const MARKER_SLACK_S = 2;
 
 /** A's clock now, minus the slack, in seconds since the epoch. */
 async function takeMarker(a: TransferHost, signal?: AbortSignal): Promise<string> {
-  const now = Number((await runChecked(a, 'date +%s', 'Reading the clock', { signal })).trim());
-  if (!Number.isInteger(now)) throw new CrossdockError('FAILED_PRECONDITION', `date on ${a.name} printed no time`, { host: a.name });
-  return String(now - MARKER_SLACK_S);
+  return String((await hostClockSeconds(a, signal)) - MARKER_SLACK_S);
 }
 
 /**
