@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobInfo, MigrationOutcome } from '../../shared/index.js';
+import type { MigrationOutcome } from '../../shared/index.js';
 import type { MigrationJournalRecord } from '../../electron/core/migration/migration-journal.js';
 import { onMachine } from './docker-rig.js';
 import {
@@ -60,29 +60,26 @@ describe('the connection to the target cut during the volume pass', () => {
     const startedAt = (await onMachine(SOURCE, `docker inspect -f '{{.State.StartedAt}}' ${a.name}`)).trim();
     const sha = await volumeFileSha(SOURCE, a.volume, 'blob');
 
-    let jobId: string | null = null;
-    let cutAtBytes = 0;
-    // The listener runs inside the job's progress callback and blocks it while sshd's sessions on
-    // the target are killed (sshd itself, PID 1 there, keeps listening, as after a restart).
-    const off = m.core.events.on('migrations.progress', (p) => {
-      if (cutAtBytes > 0 || p.jobId !== jobId || p.step !== 'volumes-bulk' || p.bytes === 0) return;
-      cutAtBytes = p.bytes;
-      onMachineSync(TARGET, `for pid in $(ps -eo pid=,comm= | awk '$2 == "sshd" && $1 != 1 { print $1 }'); do kill -9 $pid; done`);
-    });
-    let job: JobInfo;
-    try {
-      job = await m.client.api.migrations.start({ source: { host: HOST[SOURCE], container: a.name }, target: HOST[TARGET] });
-      jobId = job.id;
-      const { job: done, log } = await finished(m.client, job);
-      expect(cutAtBytes, log).toBeGreaterThan(0);
-      expect(cutAtBytes).toBeLessThan(512 * 1024 * 1024);
-      expect(done.state, log).toBe('failed');
-      // The error names the target whose connection dropped.
-      expect(done.error?.message).toContain('d7');
-      expect(log).toContain('[rollback] done');
-    } finally {
-      off();
-    }
+    // A watcher on the target kills sshd's sessions there (sshd itself, PID 1, keeps listening, as
+    // after a restart) once 32 MiB of the volume's file have arrived: waiting for the job's first
+    // progress report instead would come too late on a fast machine, where dd reports once a
+    // second and the 512 MiB can pass in less.
+    const cutLog = `/tmp/${a.name}.cut`;
+    const blob = `/var/lib/docker/volumes/${a.volume}/_data/blob`;
+    await onMachine(
+      TARGET,
+      `nohup sh -c 'for i in $(seq 6000); do s=$(stat -c %s ${blob} 2>/dev/null || echo 0); if [ "$s" -ge 33554432 ]; then ` +
+        `for pid in $(ps -eo pid=,comm= | awk "\\$2 == \\"sshd\\" && \\$1 != 1 { print \\$1 }"); do kill -9 $pid; done; echo $s > ${cutLog}; exit; fi; sleep 0.02; done' >/dev/null 2>&1 &`,
+    );
+    const job = await m.client.api.migrations.start({ source: { host: HOST[SOURCE], container: a.name }, target: HOST[TARGET] });
+    const { job: done, log } = await finished(m.client, job);
+    const cutAtBytes = Number((await onMachine(TARGET, `cat ${cutLog} 2>/dev/null || echo 0`)).trim());
+    expect(cutAtBytes, log).toBeGreaterThan(0);
+    expect(cutAtBytes).toBeLessThan(512 * 1024 * 1024);
+    expect(done.state, log).toBe('failed');
+    // The error names the target whose connection dropped.
+    expect(done.error?.message).toContain('d7');
+    expect(log).toContain('[rollback] done');
     const record = await m.client.api.migrations.get({ id: job.id });
     expect(record.state).toBe('failed-rolled-back');
     expect(record.steps.find((s) => s.name === 'volumes-bulk')?.state).toBe('failed');
