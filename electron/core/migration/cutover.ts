@@ -1,6 +1,7 @@
 import { CrossdockError } from '../../../shared/index.js';
 import { fromDockerApi } from '../containers/docker-api-errors.js';
 import { setTimeout as delay } from 'node:timers/promises';
+import { healthcheckPasses } from './healthcheck-probe.js';
 import type { MigrationJournal, RestartPolicy } from './migration-journal.js';
 import type { ContainerSpec } from './source-containers.js';
 import type { TransferHost } from './transfer/index.js';
@@ -65,10 +66,18 @@ interface HealthState {
   Health?: { Status: string; Log?: { Output: string }[] } | undefined;
 }
 
+// How often a starting copy is looked at; the wait is downtime, so often.
+const POLL_MS = 200;
+// How often, at most, the migration runs a copy's healthcheck itself while Docker's says "starting".
+const PROBE_EVERY_MS = 1_000;
+
 /**
  * Waits until every started copy is ready: healthy by its healthcheck, or — without one —
- * running, unrestarted, for `healthySeconds`. A copy that exits, restarts or turns unhealthy
- * fails the wait (and so the migration, which then rolls back).
+ * running, unrestarted, for `healthySeconds`. Docker runs a first check only one interval after
+ * the start, so the migration also runs the copy's healthcheck command itself (see
+ * healthcheckPasses); its exit 0 counts as healthy, as Docker's first passing check would. A
+ * copy that exits, restarts or turns unhealthy fails the wait (and so the migration, which then
+ * rolls back).
  */
 export async function waitReady(b: TransferHost, specs: ContainerSpec[], options: { healthySeconds: number; signal: AbortSignal; log: Log }): Promise<void> {
   await Promise.all(specs.filter((s) => s.running).map((s) => waitOne(b, s, options)));
@@ -82,8 +91,10 @@ async function waitOne(b: TransferHost, s: ContainerSpec, { healthySeconds, sign
   const started = Date.now();
   let firstStart: string | null = null;
   let runningSince: number | null = null;
+  let probeDue = 0;
+  const container = b.docker.getContainer(s.spec.name);
   for (;;) {
-    const info = await b.docker.getContainer(s.spec.name).inspect();
+    const info = await container.inspect();
     const state = info.State as HealthState;
     if (!state.Running) {
       throw new CrossdockError('FAILED_PRECONDITION', `${s.spec.name} on ${b.name} stopped right after starting (${state.Status}, exit code ${state.ExitCode}); its log on ${b.name} says why`, { host: b.name, container: s.spec.name });
@@ -102,6 +113,13 @@ async function waitOne(b: TransferHost, s: ContainerSpec, { healthySeconds, sign
         const output = state.Health?.Log?.at(-1)?.Output.trim() ?? '';
         throw new CrossdockError('FAILED_PRECONDITION', `${s.spec.name} on ${b.name} is unhealthy${output ? `: ${output.slice(0, 300)}` : ''}`, { host: b.name, container: s.spec.name });
       }
+      if (check && Date.now() >= probeDue) {
+        if (await healthcheckPasses(container, check, s.spec.body.User, signal)) {
+          log(`[ready] ${s.spec.name} on ${b.name} passed its healthcheck (run by Crossdock right after the start; Docker's first check comes one interval later)`);
+          return;
+        }
+        probeDue = Date.now() + PROBE_EVERY_MS;
+      }
     } else {
       runningSince ??= Date.now();
       if (Date.now() - runningSince >= healthySeconds * 1000) {
@@ -112,7 +130,7 @@ async function waitOne(b: TransferHost, s: ContainerSpec, { healthySeconds, sign
     if (Date.now() - started > limitMs) {
       throw new CrossdockError('TIMEOUT', `${s.spec.name} on ${b.name} did not become ${s.hasHealthcheck ? 'healthy' : 'steadily running'} within ${Math.round(limitMs / 1000)} s`, { host: b.name, container: s.spec.name });
     }
-    await delay(500, undefined, { signal });
+    await delay(POLL_MS, undefined, { signal });
   }
 }
 
