@@ -94,6 +94,9 @@ async function waitOne(b: TransferHost, s: ContainerSpec, { healthySeconds, sign
   let probeDue = 0;
   const container = b.docker.getContainer(s.spec.name);
   for (;;) {
+    // The check runs alongside the look at the container's state (one round trip fewer); its
+    // pass counts only if that look finds the copy running as first started.
+    const probe = check && s.hasHealthcheck && Date.now() >= probeDue ? healthcheckPasses(container, check, s.spec.body.User, signal) : null;
     const info = await container.inspect();
     const state = info.State as HealthState;
     if (!state.Running) {
@@ -113,8 +116,8 @@ async function waitOne(b: TransferHost, s: ContainerSpec, { healthySeconds, sign
         const output = state.Health?.Log?.at(-1)?.Output.trim() ?? '';
         throw new CrossdockError('FAILED_PRECONDITION', `${s.spec.name} on ${b.name} is unhealthy${output ? `: ${output.slice(0, 300)}` : ''}`, { host: b.name, container: s.spec.name });
       }
-      if (check && Date.now() >= probeDue) {
-        if (await healthcheckPasses(container, check, s.spec.body.User, signal)) {
+      if (probe) {
+        if (await probe) {
           log(`[ready] ${s.spec.name} on ${b.name} passed its healthcheck (run by Crossdock right after the start; Docker's first check comes one interval later)`);
           return;
         }

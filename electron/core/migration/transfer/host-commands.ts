@@ -57,6 +57,17 @@ export async function runBinary(host: TransferHost, command: string, what: strin
   return Buffer.concat(out);
 }
 
+/**
+ * The host's clock in seconds since the epoch with its fraction (`date +%s.%N`); where date has
+ * no %N (busybox), the whole seconds, which are never later than the true time.
+ */
+export async function hostClockPrecise(host: TransferHost, signal?: AbortSignal): Promise<number> {
+  const out = (await runChecked(host, 'date +%s.%N', 'Reading the clock', { signal })).trim();
+  const now = /^\d+\.\d+$/.test(out) ? Number(out) : Number.parseInt(out, 10);
+  if (!Number.isFinite(now)) throw new CrossdockError('FAILED_PRECONDITION', `date on ${host.name} printed no time`, { host: host.name });
+  return now;
+}
+
 /** The host's clock in whole seconds since the epoch (`date +%s`). */
 export async function hostClockSeconds(host: TransferHost, signal?: AbortSignal): Promise<number> {
   const now = Number((await runChecked(host, 'date +%s', 'Reading the clock', { signal })).trim());

@@ -156,7 +156,7 @@ export function mergeDigests(before: Manifest, now: Manifest, rehashed: string[]
 }
 
 /** Path → digest of `sha256sum -z` records (`HEX  PATH\0`, latin1). */
-function digestsOf(records: string): Map<string, string> {
+export function digestsOf(records: string): Map<string, string> {
   const digests = new Map<string, string>();
   for (const record of records.split('\0')) {
     const match = /^([0-9a-f]{64}) [ *](.*)$/s.exec(record);

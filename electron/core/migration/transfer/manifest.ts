@@ -1,7 +1,7 @@
 import { CrossdockError } from '../../../../shared/index.js';
 import { shQuote } from '../../bootstrap/shell-quote.js';
-import { hostClockSeconds, runBinary, runChecked } from './host-commands.js';
-import { compareManifestEntries, LISTING_PRINTF, mergeDigests, parseManifest, pathsToRehash, sha256Records, type Manifest } from './manifest-compare.js';
+import { hostClockPrecise, runBinary, runChecked } from './host-commands.js';
+import { compareManifestEntries, digestsOf, LISTING_PRINTF, mergeDigests, parseManifest, pathsToRehash, sha256Records, type Manifest } from './manifest-compare.js';
 import type { ManifestComparison, TransferHost, TransferOptions } from './types.js';
 import { inspectVolume } from './volumes.js';
 
@@ -70,56 +70,102 @@ export async function volumeManifest(host: TransferHost, volume: string, signal?
 /**
  * A volume's manifest taken before the cutover (the source may still run), so that after the
  * stop only what changed since needs reading again: `since` is the host's clock before the scans
- * began (minus a slack for the kernel's coarse file clock), `clock` and `at` tell whether that
- * clock was set back in between.
+ * began, less a margin (see snapshotVolumeManifest); `clock` and `at` tell whether that clock was
+ * set back in between.
  */
 export interface ManifestSnapshot {
+  mountpoint: string;
   manifest: Manifest;
   since: number;
   clock: number;
   at: number;
 }
 
-// File times come from the kernel's coarse clock, which may lag `date` by a tick; a write that
-// set ctime just before the mark and was still copying data when the scan read the file would
-// be missed. Re-reading files changed in the seconds before the snapshot costs little.
-const SINCE_SLACK_S = 2;
+// Margins below the clock reading. A host where the volume's container runs: a write() sets the
+// file's ctime before it copies its data, so a write begun just before the mark may still be
+// copying when the scan reads the file; seconds cover any write. A host where nothing writes the
+// volume only needs to allow for file times coming from the kernel's coarse clock (a tick behind).
+const SINCE_MARGIN_RUNNING_S = 2;
+const SINCE_MARGIN_IDLE_S = 0.05;
+// How far the clock may seem to lag the time measured here before it counts as set back.
+const CLOCK_BACK_TOLERANCE_S = 2;
 
 /**
- * Takes a snapshot of the volume's manifest. `flush` (for a host where the volume's container
- * still runs) first writes back the filesystem's dirty pages: a page written through a shared
- * memory map is then write-protected, and its next write moves the file's ctime.
+ * Takes a snapshot of the volume's manifest. `running` (a host where the volume's container
+ * still runs) reads the clock first, then writes back the filesystem's dirty pages: a page
+ * written through a shared memory map is then write-protected, and its next write moves the
+ * file's ctime past the clock reading.
  */
-export async function snapshotVolumeManifest(host: TransferHost, volume: string, options: { flush: boolean; signal?: AbortSignal | undefined }): Promise<ManifestSnapshot> {
+export async function snapshotVolumeManifest(host: TransferHost, volume: string, options: { running: boolean; signal?: AbortSignal | undefined }): Promise<ManifestSnapshot> {
   const { signal } = options;
   const mountpoint = await mountpointOf(host, volume);
-  if (options.flush) await runChecked(host, host.asRoot(`sync -f -- ${shQuote(mountpoint)}`), `Flushing volume ${volume} to disk`, { signal });
-  const clock = await hostClockSeconds(host, signal);
+  const clock = await hostClockPrecise(host, signal);
   const at = performance.now();
-  return { manifest: await volumeManifest(host, volume, signal), since: clock - SINCE_SLACK_S, clock, at };
+  if (options.running) await runChecked(host, host.asRoot(`sync -f -- ${shQuote(mountpoint)}`), `Flushing volume ${volume} to disk`, { signal });
+  const since = clock - (options.running ? SINCE_MARGIN_RUNNING_S : SINCE_MARGIN_IDLE_S);
+  return { mountpoint, manifest: await volumeManifest(host, volume, signal), since, clock, at };
 }
 
 /**
- * The volume's manifest now, reusing the snapshot's digests for files that did not change since
- * (see pathsToRehash); every other regular file is hashed again. A clock set back since the
- * snapshot makes ctimes meaningless, and everything is hashed again then.
+ * One command for the refresh: the clock (whole seconds) and the mark it chose (`since` to the
+ * millisecond, rounded down), the listing, then the SHA-256 of every regular file whose ctime is
+ * after the mark (GNU find reads fractional seconds), or of every file when the clock reads
+ * earlier than `minClock` (it was set back since the snapshot: mark 0). One walk of the tree
+ * writes both the listing and the names to hash.
+ */
+function refreshScript(mountpoint: string, since: number, minClock: number): string {
+  return [
+    `cd -- ${shQuote(mountpoint)} || exit 1`,
+    'now=$(date +%s)',
+    `if [ "$now" -lt ${minClock} ]; then s=0; else s=${(Math.floor(since * 1000) / 1000).toFixed(3)}; fi`,
+    'echo "@clock $now $s"',
+    'r=$(mktemp -d) || exit 1',
+    'trap \'rm -rf "$r"\' EXIT',
+    `find . -fprintf "$r/listing" '${LISTING_PRINTF}' \\( -type f -newerct "@$s" -fprint0 "$r/changed" \\) || exit 1`,
+    'echo "@listing $(wc -c <"$r/listing")"',
+    'cat "$r/listing"',
+    `( ${hashFilesScript('cat "$r/changed"')} )`,
+  ].join('\n');
+}
+
+/** The refresh command's output, split: the mark it hashed after (0: everything), the listing, the hash records. */
+function splitRefreshOutput(output: Buffer): { mark: number; listing: string; hashes: Buffer } | null {
+  const first = output.indexOf(0x0a);
+  const second = output.indexOf(0x0a, first + 1);
+  const clock = /^@clock \d+ (\d+(?:\.\d+)?)$/.exec(output.subarray(0, first).toString('latin1'));
+  const listed = /^@listing (\d+)$/.exec(output.subarray(first + 1, second).toString('latin1'));
+  if (first < 0 || second < 0 || !clock || !listed) return null;
+  const end = second + 1 + Number(listed[1]);
+  if (end > output.length) return null;
+  return { mark: Number(clock[1]), listing: output.subarray(second + 1, end).toString('latin1'), hashes: output.subarray(end) };
+}
+
+/**
+ * The volume's manifest now, in one command on the host: the listing, and the digests of files
+ * changed since the snapshot's mark; every other file keeps the snapshot's digest when
+ * pathsToRehash allows it. The rare file it asks for that the command did not hash (same ctime,
+ * another inode or size) is hashed by a second command.
  */
 export async function refreshVolumeManifest(host: TransferHost, volume: string, snapshot: ManifestSnapshot, signal?: AbortSignal): Promise<{ manifest: Manifest; rehashed: number }> {
-  const mountpoint = await mountpointOf(host, volume);
-  const [listing, clock] = await Promise.all([
-    runBinary(host, host.asRoot(listCommand(mountpoint)), `Listing volume ${volume}`, { signal }),
-    hostClockSeconds(host, signal),
-  ]);
-  const now = parseManifest(listing.toString('latin1'), '');
   const elapsed = (performance.now() - snapshot.at) / 1000;
-  const clockSetBack = clock - snapshot.clock < elapsed - SINCE_SLACK_S;
-  const rehash = pathsToRehash(clockSetBack ? new Map() : snapshot.manifest, now, snapshot.since);
-  if (rehash.length === 0) return { manifest: mergeDigests(snapshot.manifest, now, [], ''), rehashed: 0 };
-  const hashes = await runBinary(host, host.asRoot(`cd -- ${shQuote(mountpoint)} && ${HASH_LISTED_FILES_SCRIPT}`), `Computing SHA-256 of what changed in volume ${volume}`, {
-    signal,
-    stdin: Buffer.from(rehash.map((path) => `${path}\0`).join(''), 'latin1'),
-  });
-  return { manifest: mergeDigests(snapshot.manifest, now, rehash, records(host, volume, hashes)), rehashed: rehash.length };
+  const minClock = Math.floor(snapshot.clock + elapsed - CLOCK_BACK_TOLERANCE_S);
+  const output = await runBinary(host, host.asRoot(refreshScript(snapshot.mountpoint, snapshot.since, minClock)), `Listing and hashing what changed in volume ${volume}`, { signal });
+  const split = splitRefreshOutput(output);
+  if (!split) throw new CrossdockError('FAILED_PRECONDITION', `Listing volume ${volume} on ${host.name} printed something unexpected: ${output.subarray(0, 80).toString('latin1')}`, { host: host.name, volume });
+  const now = parseManifest(split.listing, '');
+  const fresh = records(host, volume, split.hashes);
+  const hashed = digestsOf(fresh);
+  const rehash = pathsToRehash(split.mark === 0 ? new Map() : snapshot.manifest, now, snapshot.since);
+  const missing = rehash.filter((path) => !hashed.has(path));
+  let more = '';
+  if (missing.length > 0) {
+    more = records(host, volume, await runBinary(host, host.asRoot(`cd -- ${shQuote(snapshot.mountpoint)} && ${HASH_LISTED_FILES_SCRIPT}`), `Computing SHA-256 of what changed in volume ${volume}`, {
+      signal,
+      stdin: Buffer.from(missing.map((path) => `${path}\0`).join(''), 'latin1'),
+    }));
+  }
+  const again = [...new Set([...hashed.keys(), ...rehash])];
+  return { manifest: mergeDigests(snapshot.manifest, now, again, fresh + more), rehashed: again.length };
 }
 
 /** Snapshots of one volume's manifest on both ends, taken before the cutover. */
@@ -128,27 +174,42 @@ export interface ManifestSnapshots {
   target: ManifestSnapshot;
 }
 
-/** Takes the snapshots on A (flushed first: its container may run) and B at the same time. */
+/** Takes the snapshots on A (where the container may run) and B at the same time. */
 export async function snapshotManifests(a: TransferHost, b: TransferHost, volume: string, options: TransferOptions = {}): Promise<ManifestSnapshots> {
   options.log?.(`Computing SHA-256 manifests of volume ${volume} on ${a.name} and ${b.name} before the stop`);
   const [source, target] = await Promise.all([
-    snapshotVolumeManifest(a, volume, { flush: true, signal: options.signal }),
-    snapshotVolumeManifest(b, volume, { flush: false, signal: options.signal }),
+    snapshotVolumeManifest(a, volume, { running: true, signal: options.signal }),
+    snapshotVolumeManifest(b, volume, { running: false, signal: options.signal }),
   ]);
   return { source, target };
+}
+
+/** A volume's manifest now on one host, and how many files were hashed for it. */
+export interface CurrentManifest {
+  manifest: Manifest;
+  rehashed: number;
+}
+
+/** The volume's manifest now: refreshed from a snapshot, or all of it hashed without one. */
+export function currentManifest(host: TransferHost, volume: string, snapshot: ManifestSnapshot | undefined, signal?: AbortSignal): Promise<CurrentManifest> {
+  return snapshot ? refreshVolumeManifest(host, volume, snapshot, signal) : volumeManifest(host, volume, signal).then((manifest) => ({ manifest, rehashed: manifest.size }));
 }
 
 /**
  * Compares the volume's manifests on A and B: per path its type, mode, owner, size, symlink
  * target and, for regular files, SHA-256. Both are computed at the same time, each on its host;
- * with `snapshots` taken earlier, only files changed since are hashed again.
+ * with `snapshots` taken earlier, only files changed since are hashed again. `source` is A's
+ * side when the caller began it earlier (once A stopped, during the delta pass).
  */
-export async function compareManifests(a: TransferHost, b: TransferHost, volume: string, options: TransferOptions & { snapshots?: ManifestSnapshots | undefined } = {}): Promise<ManifestComparison> {
+export async function compareManifests(
+  a: TransferHost,
+  b: TransferHost,
+  volume: string,
+  options: TransferOptions & { snapshots?: ManifestSnapshots | undefined; source?: Promise<CurrentManifest> | undefined } = {},
+): Promise<ManifestComparison> {
   const { snapshots, signal } = options;
   options.log?.(`Comparing SHA-256 manifests of volume ${volume} on ${a.name} and ${b.name}${snapshots ? ' (hashing again what changed since the snapshots)' : ''}`);
-  const current = (host: TransferHost, snapshot: ManifestSnapshot | undefined): Promise<{ manifest: Manifest; rehashed: number }> =>
-    snapshot ? refreshVolumeManifest(host, volume, snapshot, signal) : volumeManifest(host, volume, signal).then((manifest) => ({ manifest, rehashed: manifest.size }));
-  const [source, target] = await Promise.all([current(a, snapshots?.source), current(b, snapshots?.target)]);
+  const [source, target] = await Promise.all([options.source ?? currentManifest(a, volume, snapshots?.source, signal), currentManifest(b, volume, snapshots?.target, signal)]);
   const differences = compareManifestEntries(source.manifest, target.manifest);
   const result = { match: differences.length === 0, files: source.manifest.size, differences: differences.slice(0, MAX_LISTED), differenceCount: differences.length };
   if (snapshots) options.log?.(`Volume ${volume}: ${source.rehashed} file(s) hashed again on ${a.name}, ${target.rehashed} on ${b.name}`);

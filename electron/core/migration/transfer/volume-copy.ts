@@ -5,7 +5,7 @@ import { pathsGoneOrRetyped } from './manifest-compare.js';
 import { pipe } from './pipe.js';
 import { routeInternals } from './route.js';
 import type { CopyVolumeOptions, CopyVolumeResult, Route, TransferHost } from './types.js';
-import { copyableVolume, diskUsage, ensureVolume, freeBytesAt, noSpace } from './volumes.js';
+import { copyableVolume, diskUsage, ensureVolume, freeBytesAt, inspectVolume, noSpace } from './volumes.js';
 
 /**
  * GNU tar options on both ends: numeric owners (ids mean the same to the container whatever
@@ -34,8 +34,10 @@ async function takeMarker(a: TransferHost, signal?: AbortSignal): Promise<string
 export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'delta', options: CopyVolumeOptions = {}): Promise<CopyVolumeResult> {
   const { from: a, to: b } = routeInternals(route);
   const { signal } = options;
-  const source = await copyableVolume(a, volume);
-  const target = await ensureVolume(a, b, volume, signal);
+  // The delta pass runs during the downtime: both inspects at once, B's volume made only if it is
+  // somehow missing (the bulk pass made it).
+  const [source, existing] = await Promise.all([copyableVolume(a, volume), pass === 'delta' ? inspectVolume(b, volume) : null]);
+  const target = existing ?? (await ensureVolume(a, b, volume, signal));
   const from = shQuote(source.Mountpoint);
   const into = shQuote(target.Mountpoint);
   const spec = {
@@ -70,22 +72,29 @@ export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'd
   }
   const [onA, onB] = await Promise.all([listTypes(a, source.Mountpoint, volume, signal), listTypes(b, target.Mountpoint, volume, signal)]);
   const gone = pathsGoneOrRetyped(onA, onB);
-  if (gone.length > 0) {
-    await runChecked(b, b.asRoot(`cd -- ${into} && xargs -0 -r rm -rf --`), `Deleting on ${b.name} what is gone from volume ${volume}`, {
-      stdin: Buffer.from(gone.map((path) => `${path}\0`).join(''), 'latin1'),
+  const deleteOnB = (paths: string[]): Promise<string> =>
+    runChecked(b, b.asRoot(`cd -- ${into} && xargs -0 -r rm -rf --`), `Deleting on ${b.name} what is gone from volume ${volume}`, {
+      stdin: Buffer.from(paths.map((path) => `${path}\0`).join(''), 'latin1'),
       signal,
     });
-  }
+  // A path A holds with another type must go before tar puts the new one there; a path A no
+  // longer has is in nothing tar writes, so it goes while the data flows (this is downtime).
+  const retyped = gone.filter((path) => onA.has(path));
+  const vanished = gone.filter((path) => !onA.has(path));
+  if (retyped.length > 0) await deleteOnB(retyped);
   options.log?.(`Copying what changed in volume ${volume} since the bulk pass (${gone.length} path(s) deleted on ${b.name})`);
-  const result = await pipe(
-    route,
-    {
-      ...spec,
-      what: `volume ${volume} (delta pass)`,
-      producer: `cd -- ${from} && find . \\( -newermt @${marker} -o -newerct @${marker} \\) -print0 | tar -c -f - ${TAR_OPTIONS} --null --no-recursion -T -`,
-    },
-    { signal, onBytes: (bytes) => progress(bytes) },
-  );
+  const [result] = await Promise.all([
+    pipe(
+      route,
+      {
+        ...spec,
+        what: `volume ${volume} (delta pass)`,
+        producer: `cd -- ${from} && find . \\( -newermt @${marker} -o -newerct @${marker} \\) -print0 | tar -c -f - ${TAR_OPTIONS} --null --no-recursion -T -`,
+      },
+      { signal, onBytes: (bytes) => progress(bytes) },
+    ),
+    vanished.length > 0 ? deleteOnB(vanished) : undefined,
+  ]);
   return { bytes: result.bytes, marker, deleted: gone.length };
 }
 
