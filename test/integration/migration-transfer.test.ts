@@ -348,8 +348,14 @@ describe('volumes', () => {
           expect(bulk.bytes).toBeLessThan(10_000_000);
           expect(progress.at(-1)).toMatchObject({ kind: 'volume', item: name, pass: 'bulk', bytes: bulk.bytes });
 
+          // A catch-up pass while the writer runs and files come and go as fast as they can: a file
+          // that changed or vanished as it was read must not fail it; it hands back a newer marker.
+          await onMachine(A, `docker exec -d ${writer} sh -c 'i=0; while true; do echo $i > /v/churn.$i; rm -f /v/churn.$((i-1)); i=$((i+1)); done'`);
+          const catchUp = await copyVolume(route, name, 'delta', { marker: bulk.marker, running: true });
+          expect(Number(catchUp.marker)).toBeGreaterThan(Number(bulk.marker));
+
           await onMachine(A, `docker stop -t 1 ${writer} >/dev/null && cd ${path} && ${CHANGE}`);
-          const delta = await copyVolume(route, name, 'delta', { marker: bulk.marker });
+          const delta = await copyVolume(route, name, 'delta', { marker: catchUp.marker });
           expect(delta.deleted).toBeGreaterThanOrEqual(3);
           expect(delta.bytes).toBeLessThan(bulk.bytes);
         });

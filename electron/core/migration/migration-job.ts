@@ -47,7 +47,7 @@ export interface MigrationRequest {
 }
 
 /** Where each step's share of the job's progress starts; the data passes share 0.08–0.70 by bytes. */
-const FRACTION = { plan: 0.01, route: 0.06, data: 0.08, checksums: 0.7, create: 0.75, stop: 0.78, delta: 0.8, verify: 0.85, start: 0.9, ready: 0.92, finish: 0.98 } as const;
+const FRACTION = { plan: 0.01, route: 0.06, data: 0.08, checksums: 0.7, create: 0.74, catchUp: 0.76, stop: 0.78, delta: 0.8, verify: 0.85, start: 0.9, ready: 0.92, finish: 0.98 } as const;
 
 /** The ends of a migration as transfer hosts, made on first need and again after a failure. */
 function lazyEnds(runtime: HostRuntime, aHost: StoredHost, bHost: StoredHost): RollbackEnds {
@@ -165,12 +165,15 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
       // The data passes while the source runs: images, then a bulk copy of every volume.
       const dataBytes = Math.max(1, plan.imageBytesToSend + plan.volumeBytes);
       let doneBytes = 0;
+      // Bytes move the job's fraction through the images step and the bulk pass only; the later
+      // passes are small and have their own places in it.
+      let bulkData = true;
       const meter = new ProgressMeter({
         migrationId: id,
         jobId: job.id,
         emit: (p) => deps.events.emit('migrations.progress', p),
         log,
-        onStepBytes: (bytes) => job.progress(FRACTION.data + (FRACTION.checksums - FRACTION.data) * Math.min(1, (doneBytes + bytes) / dataBytes)),
+        onStepBytes: (bytes) => bulkData && job.progress(FRACTION.data + (FRACTION.checksums - FRACTION.data) * Math.min(1, (doneBytes + bytes) / dataBytes)),
       });
       const transferStarted = Date.now();
       meter.begin('images');
@@ -193,6 +196,7 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
         }
         return bytes;
       }, (bytes) => `${bytes} bytes`);
+      bulkData = false;
       journal.update(id, (r) => {
         r.bytes.volumes += bulkBytes;
         r.transferBytesPerSecond = Math.round((images.bytes + bulkBytes) / Math.max(0.001, (Date.now() - transferStarted) / 1000));
@@ -208,9 +212,28 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
 
       const created = await step('create', FRACTION.create, () => createContainers(b, specs, journal, id, log), (made) => made.map((c) => c.name).join(', '));
 
+      // A last pass while the source still runs, right before the stop: it carries what was written
+      // during the bulk pass and the steps since, so the delta pass after the stop (downtime) carries
+      // only what changed in these last moments. Its marker replaces the bulk pass's.
+      const running = specs.some((s) => s.running);
+      if (running) {
+        meter.begin('volumes-catchup');
+        const catchUpBytes = await step('volumes-catchup', FRACTION.catchUp, async () => {
+          let bytes = 0;
+          const markers = journal.read(id).markers;
+          for (const volume of volumes) {
+            const copied = await copyVolume(opened, volume, 'delta', { signal: job.signal, onProgress: meter.update, log, marker: markers[volume], running: true });
+            bytes += copied.bytes;
+            journal.update(id, (r) => Object.assign(r.markers, { [volume]: copied.marker }));
+            log(`[volumes-catchup] ${volume}: ${formatBytes(copied.bytes)} copied, ${copied.deleted ?? 0} deleted on ${b.name}`);
+          }
+          return bytes;
+        }, (bytes) => `${bytes} bytes`);
+        journal.update(id, (r) => void (r.bytes.volumes += catchUpBytes));
+      }
+
       // Cutover: from here the source is stopped until the copies are ready (or rollback restarts it).
       // Downtime counts from the stop request: a container may stop serving as soon as it gets SIGTERM.
-      const running = specs.some((s) => s.running);
       if (running) record = journal.update(id, (r) => void (r.cutover.stoppedAt ??= new Date().toISOString()));
       await step('stop-source', FRACTION.stop, () => stopSource(a, specs, journal, id, log));
 

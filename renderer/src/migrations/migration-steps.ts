@@ -10,6 +10,7 @@ export const MIGRATION_STEPS = [
   { id: 'volumes-bulk', label: 'Copy volumes, bulk pass (still running)', data: true },
   { id: 'checksums', label: 'Checksum the volumes on both hosts (still running)' },
   { id: 'create', label: 'Create the containers on the target' },
+  { id: 'volumes-catchup', label: 'Copy what changed since, catch-up pass (still running)', data: true },
   { id: 'stop-source', label: 'Stop the source (downtime starts)' },
   { id: 'volumes-delta', label: 'Copy what changed, delta pass', data: true },
   { id: 'verify', label: 'Verify checksums of every volume' },

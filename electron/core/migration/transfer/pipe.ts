@@ -1,5 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { CrossdockError } from '../../../../shared/index.js';
 import { killTreeScript } from '../../bootstrap/service-script.js';
 import { shQuote } from '../../bootstrap/shell-quote.js';
@@ -33,6 +34,8 @@ export interface PipeOptions {
   onBytes?: ((bytes: number) => void) | undefined;
 }
 
+// How long a relayed producer may take to report its exit once the consumer has ended.
+const PRODUCER_GRACE_MS = 10_000;
 // How often progress is reported, at most.
 const PROGRESS_EVERY_MS = 500;
 // How much of each end's output the direct script sends back (the tail is where errors are).
@@ -150,10 +153,16 @@ async function pipeRelayed(a: TransferHost, b: TransferHost, spec: PipeSpec, opt
   // When one end quits, pipeline() destroys the streams, which closes both channels: the other
   // end then sees EOF or SIGPIPE. The exit statuses below tell what happened; the error says less.
   const flowing = pipeline(producer.stdout, counter, consumer.stdin).catch(() => undefined);
-  const [producerExit, consumerExit] = await Promise.all([producer.exited, consumer.exited]);
+  // A consumer that quits before the producer's channel closed (its command done early, or failed)
+  // tears that channel down with the pipeline, and its exit status may then never arrive: once
+  // the consumer ended, the producer gets a grace period, then counts as failed (and is ended).
+  const consumerExit = await consumer.exited;
   await flowing;
+  const reported = await Promise.race([producer.exited, delay(PRODUCER_GRACE_MS, null, { ref: false })]);
   const producerSide = splitPidLine(outputs.producerErr);
   const consumerSide = splitPidLine(outputs.consumerErr);
+  if (reported === null && producerSide.pid !== null) await a.exec(a.asRoot(killTreeScript(producerSide.pid))).catch(() => undefined);
+  const producerExit = reported ?? { exitCode: null, exitSignal: null, cancelled: consumerExit.cancelled };
   if (producerExit.cancelled || consumerExit.cancelled || options.signal?.aborted) {
     // Closing a root session's channel does not signal its command: end both trees by pid.
     await Promise.all([

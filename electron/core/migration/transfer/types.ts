@@ -148,8 +148,13 @@ export interface VolumeFacts {
 }
 
 export interface CopyVolumeOptions extends TransferOptions {
-  /** Delta pass: the marker the bulk pass returned. */
+  /** Delta pass: the marker the bulk pass (or the last delta pass while running) returned. */
   marker?: string | undefined;
+  /**
+   * Delta pass while the volume's container still runs (a catch-up before the stop): files may
+   * change or vanish as they are read, and a new marker is taken first for the next pass.
+   */
+  running?: boolean | undefined;
 }
 
 export interface CopyVolumeResult {
@@ -157,7 +162,8 @@ export interface CopyVolumeResult {
   bytes: number;
   /**
    * Bulk pass: a timestamp on A's clock taken just before the copy started (a string to keep in
-   * the journal; no file is left on A). Delta pass: the same marker handed back.
+   * the journal; no file is left on A). Delta pass: the same marker handed back, or, while
+   * running, a new one taken before it (what the next delta pass copies from).
    */
   marker: string;
   /** Delta pass: paths deleted on B because they no longer exist on A (or changed type). */

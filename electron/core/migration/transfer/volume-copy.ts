@@ -14,6 +14,11 @@ import { copyableVolume, diskUsage, ensureVolume, freeBytesAt, inspectVolume, no
  */
 const TAR_OPTIONS = "--numeric-owner --xattrs --xattrs-include='*' --acls --sparse";
 
+// While the container runs, a listed file may change or vanish before tar reads it (find, too,
+// may meet a directory that just went): the next pass, after the stop, copies it again or
+// deletes it on B, so neither fails this one. tar still exits 1 for a file that changed.
+const WHILE_RUNNING = '--ignore-failed-read --warning=no-file-changed --warning=no-file-removed --warning=no-failed-read';
+
 // The marker is this much earlier than A's clock: file times come from the kernel's coarse
 // clock, which may lag `date` by a tick. Copying a few files twice is harmless; missing one is not.
 const MARKER_SLACK_S = 2;
@@ -29,7 +34,8 @@ async function takeMarker(a: TransferHost, signal?: AbortSignal): Promise<string
  *   it", exit 1, is expected then; the delta pass fixes those files). Checks B's free space first.
  * - `delta`: after the container stopped: deletes on B the paths gone from A (or whose type
  *   changed), then copies every path whose mtime or ctime is newer than the marker (ctime catches
- *   renames and files given an old mtime, as `cp -p` or tar do).
+ *   renames and files given an old mtime, as `cp -p` or tar do). With `running`, the same while
+ *   the container still runs, to shorten the pass after the stop.
  */
 export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'delta', options: CopyVolumeOptions = {}): Promise<CopyVolumeResult> {
   const { from: a, to: b } = routeInternals(route);
@@ -41,7 +47,9 @@ export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'd
   const from = shQuote(source.Mountpoint);
   const into = shQuote(target.Mountpoint);
   const spec = {
-    consumer: `cd -- ${into} && tar -x -p -f - ${TAR_OPTIONS}`,
+    // --ignore-zeros: read to the end of the stream, not only to the archive's end blocks, so
+    // the receiving end never quits while the sending end is still finishing.
+    consumer: `cd -- ${into} && tar -x -p -f - --ignore-zeros ${TAR_OPTIONS}`,
     noSpace: (stderr: string) =>
       new CrossdockError('NO_SPACE', `${b.name} ran out of disk space while receiving volume ${volume}: ${stderr.trim().slice(-300)}`, { host: b.name, volume }),
   };
@@ -70,6 +78,8 @@ export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'd
   if (!marker || !/^\d+$/.test(marker)) {
     throw new CrossdockError('INVALID_ARGUMENT', `The delta pass of volume ${volume} needs the marker its bulk pass returned`, { volume });
   }
+  // While the container runs, what changes from here on is for the next pass.
+  const nextMarker = options.running ? await takeMarker(a, signal) : marker;
   const [onA, onB] = await Promise.all([listTypes(a, source.Mountpoint, volume, signal), listTypes(b, target.Mountpoint, volume, signal)]);
   const gone = pathsGoneOrRetyped(onA, onB);
   const deleteOnB = (paths: string[]): Promise<string> =>
@@ -82,20 +92,23 @@ export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'd
   const retyped = gone.filter((path) => onA.has(path));
   const vanished = gone.filter((path) => !onA.has(path));
   if (retyped.length > 0) await deleteOnB(retyped);
-  options.log?.(`Copying what changed in volume ${volume} since the bulk pass (${gone.length} path(s) deleted on ${b.name})`);
+  const passName = options.running ? 'catch-up pass, still running' : 'delta pass';
+  options.log?.(`Copying what changed in volume ${volume} since the last pass (${passName}; ${gone.length} path(s) deleted on ${b.name})`);
   const [result] = await Promise.all([
     pipe(
       route,
       {
         ...spec,
-        what: `volume ${volume} (delta pass)`,
-        producer: `cd -- ${from} && find . \\( -newermt @${marker} -o -newerct @${marker} \\) -print0 | tar -c -f - ${TAR_OPTIONS} --null --no-recursion -T -`,
+        what: `volume ${volume} (${passName})`,
+        producer: options.running
+          ? `cd -- ${from} && { find . \\( -newermt @${marker} -o -newerct @${marker} \\) -print0 2>/dev/null | tar -c -f - ${TAR_OPTIONS} ${WHILE_RUNNING} --null --no-recursion -T - ; rc=$?; [ "$rc" -le 1 ]; }`
+          : `cd -- ${from} && find . \\( -newermt @${marker} -o -newerct @${marker} \\) -print0 | tar -c -f - ${TAR_OPTIONS} --null --no-recursion -T -`,
       },
       { signal, onBytes: (bytes) => progress(bytes) },
     ),
     vanished.length > 0 ? deleteOnB(vanished) : undefined,
   ]);
-  return { bytes: result.bytes, marker, deleted: gone.length };
+  return { bytes: result.bytes, marker: nextMarker, deleted: gone.length };
 }
 
 /** Every path below a mountpoint with its type letter (`find -printf %y`), names as latin1 strings (bytes kept). */
