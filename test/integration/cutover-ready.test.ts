@@ -3,20 +3,16 @@
 // start (as the container's user), so a copy is ready while Docker still says "starting"; a
 // check that fails keeps it waiting; a copy that exits fails the wait.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core/create-core.js';
 import { waitReady } from '../../electron/core/migration/cutover.js';
 import { containerSpecs, inspectContainer } from '../../electron/core/migration/source-containers.js';
-import { transferHostFor, type TransferHost } from '../../electron/core/migration/transfer/index.js';
+import type { TransferHost } from '../../electron/core/migration/transfer/index.js';
+import { localTransferHost, type LocalTransferHost } from './local-transfer-host.js';
 
 const run = Date.now().toString(36);
 const containers: string[] = [];
-let dataDir: string;
-let core: Core;
+let engine: LocalTransferHost | undefined;
 let local: TransferHost;
 
 const sh = (script: string): string => execFileSync('sh', ['-c', script], { encoding: 'utf8' });
@@ -36,17 +32,13 @@ async function specsOf(name: string): Promise<Awaited<ReturnType<typeof containe
 const health = (name: string): string => sh(`docker inspect -f '{{.State.Health.Status}}' ${name}`).trim();
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'crossdock-ready-'));
-  core = createCore({ dataDir, mode: 'test', knownHostsPaths: [] });
-  const client = core.connectInProcess();
-  await client.api.hosts.add({ kind: 'local', name: 'laptop' });
-  local = await transferHostFor(core.runtime, core.hosts.find('laptop'));
+  engine = await localTransferHost();
+  local = engine.host;
 });
 
 afterAll(async () => {
   if (containers.length > 0) sh(`docker rm -f ${containers.join(' ')} >/dev/null 2>&1 || true`);
-  await core?.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
+  await engine?.dispose();
 });
 
 describe('waiting for a started copy to be ready', () => {

@@ -3,19 +3,15 @@
 // mtime, replaced by a rename, moved with a renamed directory, added, deleted), and the refreshed
 // manifest must equal a manifest computed from scratch, while hashing only what changed.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core/create-core.js';
 import { refreshVolumeManifest, snapshotVolumeManifest, volumeManifest } from '../../electron/core/migration/transfer/manifest.js';
-import { transferHostFor, type TransferHost } from '../../electron/core/migration/transfer/index.js';
+import type { TransferHost } from '../../electron/core/migration/transfer/index.js';
+import { localTransferHost, type LocalTransferHost } from './local-transfer-host.js';
 
 const run = Date.now().toString(36);
 const volumes: string[] = [];
-let dataDir: string;
-let core: Core;
+let engine: LocalTransferHost | undefined;
 let local: TransferHost;
 
 const sh = (script: string): string => execFileSync('sh', ['-c', script], { encoding: 'utf8' });
@@ -31,17 +27,13 @@ function volume(suffix: string, script: string): { name: string; path: string } 
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'crossdock-manifest-'));
-  core = createCore({ dataDir, mode: 'test', knownHostsPaths: [] });
-  const client = core.connectInProcess();
-  await client.api.hosts.add({ kind: 'local', name: 'laptop' });
-  local = await transferHostFor(core.runtime, core.hosts.find('laptop'));
+  engine = await localTransferHost();
+  local = engine.host;
 });
 
 afterAll(async () => {
   for (const name of volumes) sh(`docker volume rm -f ${name} >/dev/null 2>&1 || true`);
-  await core?.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
+  await engine?.dispose();
 });
 
 const digests = (manifest: Map<string, { sha256: string; type: string }>): [string, string][] =>

@@ -212,25 +212,28 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
 
       const created = await step('create', FRACTION.create, () => createContainers(b, specs, journal, id, log), (made) => made.map((c) => c.name).join(', '));
 
-      // A last pass while the source still runs, right before the stop: it carries what was written
-      // during the bulk pass and the steps since, so the delta pass after the stop (downtime) carries
-      // only what changed in these last moments. Its marker replaces the bulk pass's.
-      const running = specs.some((s) => s.running);
-      if (running) {
-        meter.begin('volumes-catchup');
-        const catchUpBytes = await step('volumes-catchup', FRACTION.catchUp, async () => {
+      // Copies what changed in every volume since the last pass's marker, as one step, and keeps
+      // the marker it hands back (a new one while the source runs) for the next pass.
+      const changesPass = async (name: 'volumes-catchup' | 'volumes-delta', fraction: number, whileRunning: boolean): Promise<void> => {
+        meter.begin(name);
+        const passBytes = await step(name, fraction, async () => {
           let bytes = 0;
           const markers = journal.read(id).markers;
           for (const volume of volumes) {
-            const copied = await copyVolume(opened, volume, 'delta', { signal: job.signal, onProgress: meter.update, log, marker: markers[volume], running: true });
+            const copied = await copyVolume(opened, volume, 'delta', { signal: job.signal, onProgress: meter.update, log, marker: markers[volume], running: whileRunning });
             bytes += copied.bytes;
             journal.update(id, (r) => Object.assign(r.markers, { [volume]: copied.marker }));
-            log(`[volumes-catchup] ${volume}: ${formatBytes(copied.bytes)} copied, ${copied.deleted ?? 0} deleted on ${b.name}`);
+            log(`[${name}] ${volume}: ${formatBytes(copied.bytes)} copied, ${copied.deleted ?? 0} deleted on ${b.name}`);
           }
           return bytes;
         }, (bytes) => `${bytes} bytes`);
-        journal.update(id, (r) => void (r.bytes.volumes += catchUpBytes));
-      }
+        journal.update(id, (r) => void (r.bytes.volumes += passBytes));
+      };
+      // A last pass while the source still runs, right before the stop: it carries what was written
+      // during the bulk pass and the steps since, so the delta pass after the stop (downtime) carries
+      // only what changed in these last moments.
+      const running = specs.some((s) => s.running);
+      if (running) await changesPass('volumes-catchup', FRACTION.catchUp, true);
 
       // Cutover: from here the source is stopped until the copies are ready (or rollback restarts it).
       // Downtime counts from the stop request: a container may stop serving as soon as it gets SIGTERM.
@@ -243,18 +246,7 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
       // A failed delta pass ends the job before the verify awaits these.
       for (const pending of sourceNow.values()) pending.catch(() => undefined);
 
-      meter.begin('volumes-delta');
-      const deltaBytes = await step('volumes-delta', FRACTION.delta, async () => {
-        let bytes = 0;
-        const markers = journal.read(id).markers;
-        for (const volume of volumes) {
-          const copied = await copyVolume(opened, volume, 'delta', { signal: job.signal, onProgress: meter.update, log, marker: markers[volume] });
-          bytes += copied.bytes;
-          log(`[volumes-delta] ${volume}: ${formatBytes(copied.bytes)} copied, ${copied.deleted ?? 0} deleted on ${b.name}`);
-        }
-        return bytes;
-      }, (bytes) => `${bytes} bytes`);
-      journal.update(id, (r) => void (r.bytes.volumes += deltaBytes));
+      await changesPass('volumes-delta', FRACTION.delta, false);
 
       const manifest = await step('verify', FRACTION.verify, async () => {
         const check: ManifestCheck = { match: true, files: 0, differences: [] };

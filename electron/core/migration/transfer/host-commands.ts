@@ -68,9 +68,7 @@ export async function hostClockPrecise(host: TransferHost, signal?: AbortSignal)
   return now;
 }
 
-/** The host's clock in whole seconds since the epoch (`date +%s`). */
+/** The host's clock in whole seconds since the epoch. */
 export async function hostClockSeconds(host: TransferHost, signal?: AbortSignal): Promise<number> {
-  const now = Number((await runChecked(host, 'date +%s', 'Reading the clock', { signal })).trim());
-  if (!Number.isInteger(now)) throw new CrossdockError('FAILED_PRECONDITION', `date on ${host.name} printed no time`, { host: host.name });
-  return now;
+  return Math.floor(await hostClockPrecise(host, signal));
 }

@@ -59,7 +59,10 @@ const listCommand = (mountpoint: string): string => `cd -- ${shQuote(mountpoint)
  * raw bytes.
  */
 export async function volumeManifest(host: TransferHost, volume: string, signal?: AbortSignal): Promise<Manifest> {
-  const mountpoint = await mountpointOf(host, volume);
+  return manifestAt(host, volume, await mountpointOf(host, volume), signal);
+}
+
+async function manifestAt(host: TransferHost, volume: string, mountpoint: string, signal?: AbortSignal): Promise<Manifest> {
   const [listing, hashes] = await Promise.all([
     runBinary(host, host.asRoot(listCommand(mountpoint)), `Listing volume ${volume}`, { signal }),
     runBinary(host, host.asRoot(`cd -- ${shQuote(mountpoint)} && ${HASH_FILES_SCRIPT}`), `Computing SHA-256 of volume ${volume}`, { signal }),
@@ -103,7 +106,7 @@ export async function snapshotVolumeManifest(host: TransferHost, volume: string,
   const at = performance.now();
   if (options.running) await runChecked(host, host.asRoot(`sync -f -- ${shQuote(mountpoint)}`), `Flushing volume ${volume} to disk`, { signal });
   const since = clock - (options.running ? SINCE_MARGIN_RUNNING_S : SINCE_MARGIN_IDLE_S);
-  return { mountpoint, manifest: await volumeManifest(host, volume, signal), since, clock, at };
+  return { mountpoint, manifest: await manifestAt(host, volume, mountpoint, signal), since, clock, at };
 }
 
 /**
