@@ -2,7 +2,7 @@
 // benchmark machines (`rig.sh up-bench`: crossdock-bench-1 → -2, never the test suite's), through
 // the core versus the manual way in the same run, in the order manual, Crossdock, Crossdock,
 // manual so a warm cache or a busy neighbour favours neither. Prints:
-// - throughput ratio: (bytes Crossdock moved / time of its images step through its bulk pass)
+// - throughput ratio: (bytes Crossdock moved / time of its images step and bulk pass, which run at once)
 //   over (bytes `docker save` + `tar -c` produce / time of `docker save | ssh | docker load` plus
 //   `tar | ssh | tar`); target at least 1.0;
 // - downtime (the core's own: stop request to ready on B) when 1% of the volume changed after the

@@ -13,7 +13,7 @@ export interface CoreRun {
   outcome: MigrationOutcome;
   /** Milliseconds per step name, from the journal. */
   stepMs: Record<string, number>;
-  /** From the start of the images step to the end of the bulk pass (networks step included). */
+  /** From the start of the first to the end of the last of the images step and the bulk pass (they run at once). */
   dataMs: number;
   /** Bytes of the images step plus the bulk pass. */
   dataBytes: number;
@@ -63,11 +63,12 @@ export async function migrateThroughCore(
     };
     const bytesOf = (name: string): number => Number(/^(\d+) bytes$/.exec(step(name).detail ?? '')?.[1] ?? Number.NaN);
     const deltaBytes = bytesOf('volumes-delta');
-    const bulkEnd = step('volumes-bulk').endedAt;
+    const data = [step('images'), step('volumes-bulk')];
+    const dataEnds = data.map((s) => (s.endedAt ? Date.parse(s.endedAt) : Number.NaN));
     return {
       outcome,
       stepMs,
-      dataMs: bulkEnd ? Date.parse(bulkEnd) - Date.parse(step('images').startedAt) : Number.NaN,
+      dataMs: Math.max(...dataEnds) - Math.min(...data.map((s) => Date.parse(s.startedAt))),
       dataBytes: outcome.bytes.images + bytesOf('volumes-bulk'),
       deltaBytes,
     };

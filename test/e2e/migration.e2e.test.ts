@@ -172,8 +172,8 @@ describe('the migration wizard', () => {
     expect(statuses).toEqual([
       'plan:done',
       'route:done',
-      'images:done',
       'networks:done',
+      'images:done',
       'volumes-bulk:done',
       'checksums:done',
       'create:done',
@@ -287,8 +287,8 @@ describe('the migration wizard', () => {
     expect(statuses).toEqual([
       'plan:done',
       'route:done',
-      'images:done',
       'networks:done',
+      'images:done',
       'volumes-bulk:done',
       'checksums:done',
       'create:done',

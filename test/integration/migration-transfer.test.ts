@@ -316,8 +316,12 @@ describe('volumes', () => {
     'echo keep > keep.txt && echo doomed > doomed.txt && mkdir gone-dir && echo x > gone-dir/x',
     'truncate -s 50M sparse && echo tail >> sparse',
     "printf 'odd name' > \"$(printf 'na\\tme-\\351')\"",
+    // Directories to move between the passes: a moved directory's files keep their old times.
+    'mkdir -p early tree/sub swap1 swap2 && echo e > early/file && echo t > tree/sub/leaf',
+    'echo one > swap1/f1 && echo same1 > swap1/same && echo two > swap2/f2 && echo same2 > swap2/same',
   ].join(' && ');
   const CHANGE = [
+    'mv tree renamed-tree && mv swap1 swap-tmp && mv swap2 swap1 && mv swap-tmp swap2',
     'head -c 100000 /dev/urandom >> a/b/grown.bin',
     'echo new > a/new.txt',
     'rm doomed.txt && rm -r gone-dir',
@@ -353,12 +357,13 @@ describe('volumes', () => {
           await onMachine(A, `docker exec -d ${writer} sh -c 'i=0; while true; do echo $i > /v/churn.$i; rm -f /v/churn.$((i-1)); i=$((i+1)); done'`);
           // Markers are whole seconds: a fast bulk pass may end in the second it began.
           await new Promise((resolve) => setTimeout(resolve, 1_100));
-          const catchUp = await copyVolume(route, name, 'delta', { marker: bulk.marker, running: true });
+          await onMachine(A, `cd ${path} && mkdir later && mv early later/`);
+          const catchUp = await copyVolume(route, name, 'delta', { marker: bulk.marker, dirs: bulk.dirs, running: true });
           expect(Number(catchUp.marker)).toBeGreaterThan(Number(bulk.marker));
 
           await onMachine(A, `docker stop -t 1 ${writer} >/dev/null && cd ${path} && ${CHANGE}`);
-          const delta = await copyVolume(route, name, 'delta', { marker: catchUp.marker });
-          expect(delta.deleted).toBeGreaterThanOrEqual(3);
+          const delta = await copyVolume(route, name, 'delta', { marker: catchUp.marker, dirs: catchUp.dirs });
+          expect(delta.deleted).toBeGreaterThanOrEqual(4);
           expect(delta.bytes).toBeLessThan(bulk.bytes);
         });
         const comparison = await compareManifests(a, b, name);
@@ -372,12 +377,30 @@ describe('volumes', () => {
           expect.stringMatching(/^\d+$/),
         ]);
         expect(Number((await onMachine(B, `du -k ${target}/sparse | cut -f1`)).trim())).toBeLessThan(1024);
+        // Moved directories arrive with their files, and swapped ones hold each other's.
+        expect((await onMachine(B, `cd ${target} && cat renamed-tree/sub/leaf later/early/file swap1/f2 swap1/same swap2/f1 && ls swap1 && ! test -e tree`)).split('\n')).toEqual(['t', 'e', 'two', 'same2', 'one', 'f2', 'same', '']);
         expect((await onMachine(B, `docker volume inspect -f '{{json .Labels}}' ${name}`)).trim()).toBe(JSON.stringify({ 'crossdock.test': 'transfer', run }));
       } finally {
         await onMachine(A, `docker rm -f ${writer} >/dev/null 2>&1 || true`);
       }
     });
   }
+
+  it('copies the whole volume again when more directories moved since the last pass than its command can name', async () => {
+    // 4,001 directories, each with a file, then each moved into a new directory: all topmost moves.
+    const { name, path } = await volumeOnA('many-moves', 'for i in $(seq 1 4001); do mkdir d$i && echo $i > d$i/f; done');
+    await new Promise((resolve) => setTimeout(resolve, 2_500)); // past the bulk marker's 2 s of slack
+    const lines: string[] = [];
+    await withRoute(a, b, { migrationId: `mvs-${run}` }, async (route) => {
+      const bulk = await copyVolume(route, name, 'bulk');
+      await onMachine(A, `cd ${path} && mkdir into && mv d* into/`);
+      const delta = await copyVolume(route, name, 'delta', { marker: bulk.marker, dirs: bulk.dirs, log: (line) => lines.push(line) });
+      expect(delta.bytes).toBeGreaterThan(4001 * 512);
+    });
+    expect(lines.join('\n')).toContain('4001 directories moved since, so all of it');
+    // Paths: the volume's root, into/, and each directory with its file.
+    expect(await compareManifests(a, b, name)).toMatchObject({ match: true, files: 2 + 4001 * 2 });
+  });
 
   it('reports a corrupted file, a changed mode and an extra file on B by path', async () => {
     const { name } = await volumeOnA('corrupt', 'mkdir d && echo hello > d/one && echo world > two');
@@ -438,7 +461,7 @@ describe('volumes', () => {
     expect(await leftovers(`cnl-d-${run}`)).toEqual({ keys: '', dirs: '' });
   });
 
-  it('needs the bulk marker for a delta pass, and removes a volume on rollback', async () => {
+  it('needs the last pass\'s marker and directories for a delta pass, and removes a volume on rollback', async () => {
     const { name } = await volumeOnA('rollback', 'echo x > x');
     await withRoute(a, b, { migrationId: `rb-${run}` }, async (route) => {
       expect((await failure(copyVolume(route, name, 'delta'))).code).toBe('INVALID_ARGUMENT');
@@ -467,7 +490,7 @@ describe('the local engine as an end', () => {
     await withRoute(b, local, { migrationId: `loc2-${run}` }, async (route) => {
       expect(route).toMatchObject({ kind: 'relay', reason: expect.stringContaining('the engine on this computer') });
       const bulk = await copyVolume(route, name, 'bulk');
-      await copyVolume(route, name, 'delta', { marker: bulk.marker });
+      await copyVolume(route, name, 'delta', { marker: bulk.marker, dirs: bulk.dirs });
     });
     expect(await compareManifests(b, local, name)).toMatchObject({ match: true, files: 5 });
   });

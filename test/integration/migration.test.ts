@@ -149,7 +149,7 @@ describe('migrating a container', () => {
 
     const listed = await m.client.api.migrations.list({});
     expect(listed).toEqual([expect.objectContaining({ id: outcome.id, state: 'completed', source: `d6/${app.name}`, target: 'd7', canResume: false, canRollback: false })]);
-    expect(listed[0]?.steps.map((s) => s.name)).toEqual(['plan', 'route', 'images', 'networks', 'volumes-bulk', 'checksums', 'create', 'volumes-catchup', 'stop-source', 'volumes-delta', 'verify', 'start-target', 'ready', 'finish-source']);
+    expect(listed[0]?.steps.map((s) => s.name)).toEqual(['plan', 'route', 'networks', 'images', 'volumes-bulk', 'checksums', 'create', 'volumes-catchup', 'stop-source', 'volumes-delta', 'verify', 'start-target', 'ready', 'finish-source']);
     expect(listed[0]?.steps.every((s) => s.state === 'done')).toBe(true);
     const table = crossdock(m.dataDir, ['migrate', 'ls']);
     expect(table.stdout).toMatch(new RegExp(`${outcome.id.slice(0, 8)}\\s+completed\\s+finish-source\\s+d6/${app.name}\\s+d7`));

@@ -9,6 +9,7 @@ import type { MigrationJournal, MigrationJournalRecord } from './migration-journ
 import { planMigration } from './plan.js';
 import { formatBytes } from './format-bytes.js';
 import { ProgressMeter } from './progress-meter.js';
+import { allOrAbort } from './all-or-abort.js';
 import { rollbackMigration, type RollbackEnds } from './rollback.js';
 import { completeAfterRemoval, resumeSpecs } from './resume.js';
 import type { ContainerSpec, SourceRef } from './source-containers.js';
@@ -21,8 +22,10 @@ import {
   sendImages,
   snapshotManifests,
   transferHostFor,
+  type DirectoryInodes,
   type ManifestSnapshots,
   type Route,
+  type SendImagesResult,
   type TransferHost,
 } from './transfer/index.js';
 
@@ -47,7 +50,7 @@ export interface MigrationRequest {
 }
 
 /** Where each step's share of the job's progress starts; the data passes share 0.08–0.70 by bytes. */
-const FRACTION = { plan: 0.01, route: 0.06, data: 0.08, checksums: 0.7, create: 0.74, catchUp: 0.76, stop: 0.78, delta: 0.8, verify: 0.85, start: 0.9, ready: 0.92, finish: 0.98 } as const;
+const FRACTION = { plan: 0.01, route: 0.06, networks: 0.07, data: 0.08, checksums: 0.7, create: 0.74, catchUp: 0.76, stop: 0.78, delta: 0.8, verify: 0.85, start: 0.9, ready: 0.92, finish: 0.98 } as const;
 
 /** The ends of a migration as transfer hosts, made on first need and again after a failure. */
 function lazyEnds(runtime: HostRuntime, aHost: StoredHost, bHost: StoredHost): RollbackEnds {
@@ -162,42 +165,59 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
       journal.update(id, (r) => void (r.route = { kind: opened.kind, reason: opened.reason }));
       log(`[route] ${opened.kind}: ${opened.reason}`);
 
-      // The data passes while the source runs: images, then a bulk copy of every volume.
-      const dataBytes = Math.max(1, plan.imageBytesToSend + plan.volumeBytes);
-      let doneBytes = 0;
+      const volumes = [...new Set(specs.flatMap((s) => s.spec.volumes))];
+      await step('networks', FRACTION.networks, () => createNetworks(a, b, specs, journal, id, log), (made) => (made.length ? `created ${made.join(', ')}` : 'none needed'));
+
       // Bytes move the job's fraction through the images step and the bulk pass only; the later
       // passes are small and have their own places in it.
+      const dataBytes = Math.max(1, plan.imageBytesToSend + plan.volumeBytes);
+      const dataMoved = new Map<string, number>();
       let bulkData = true;
-      const meter = new ProgressMeter({
-        migrationId: id,
-        jobId: job.id,
-        emit: (p) => deps.events.emit('migrations.progress', p),
-        log,
-        onStepBytes: (bytes) => bulkData && job.progress(FRACTION.data + (FRACTION.checksums - FRACTION.data) * Math.min(1, (doneBytes + bytes) / dataBytes)),
-      });
+      const meterFor = (name: string): ProgressMeter =>
+        new ProgressMeter(name, {
+          migrationId: id,
+          jobId: job.id,
+          emit: (p) => deps.events.emit('migrations.progress', p),
+          log,
+          onStepBytes: (bytes) => {
+            if (!bulkData) return;
+            dataMoved.set(name, bytes);
+            const moved = [...dataMoved.values()].reduce((sum, n) => sum + n, 0);
+            job.progress(FRACTION.data + (FRACTION.checksums - FRACTION.data) * Math.min(1, moved / dataBytes));
+          },
+        });
+
+      // The data passes while the source runs: the images and a bulk copy of every volume, at the
+      // same time (two streams over the route), so that one's slow end (`docker load` on B, a
+      // volume of many small files) does not hold up the other. A failure of one cancels the other.
       const transferStarted = Date.now();
-      meter.begin('images');
-      const images = await step('images', FRACTION.data, () => sendImages(opened, [...new Set(specs.map((s) => s.image))], { signal: job.signal, onProgress: meter.update, log }), (r) => `sent ${r.sent.length} (${r.bytes} bytes, ${r.layersSkipped} layer(s) ${b.name} held left out), skipped ${r.skipped.length}`);
-      doneBytes += plan.imageBytesToSend;
-      journal.update(id, (r) => void (r.bytes.images += images.bytes));
-
-      await step('networks', FRACTION.data + (FRACTION.checksums - FRACTION.data) * (doneBytes / dataBytes), () => createNetworks(a, b, specs, journal, id, log), (made) => (made.length ? `created ${made.join(', ')}` : 'none needed'));
-
-      const volumes = [...new Set(specs.flatMap((s) => s.spec.volumes))];
-      meter.begin('volumes-bulk');
-      const bulkBytes = await step('volumes-bulk', FRACTION.data + (FRACTION.checksums - FRACTION.data) * (doneBytes / dataBytes), async () => {
-        let bytes = 0;
-        for (const volume of volumes) {
-          journal.update(id, (r) => void (r.created.volumes.includes(volume) || r.created.volumes.push(volume)));
-          const copied = await copyVolume(opened, volume, 'bulk', { signal: job.signal, onProgress: meter.update, log });
-          bytes += copied.bytes;
-          journal.update(id, (r) => Object.assign(r.markers, { [volume]: copied.marker }));
-          log(`[volumes-bulk] ${volume}: ${formatBytes(copied.bytes)} copied`);
-        }
-        return bytes;
-      }, (bytes) => `${bytes} bytes`);
+      // A's directories per volume as the last pass saw them: the next pass finds moved ones by
+      // them. In memory only: a resumed migration starts again with a bulk pass.
+      const dirs = new Map<string, DirectoryInodes>();
+      const refs = [...new Set(specs.map((s) => s.image))];
+      const [images, bulkBytes] = await allOrAbort<[SendImagesResult, number]>(job.signal, [
+        (signal) =>
+          step('images', FRACTION.data, () => sendImages(opened, refs, { signal, onProgress: meterFor('images').update, log }), (r) =>
+            `sent ${r.sent.length} (${r.bytes} bytes, ${r.layersSkipped} layer(s) ${b.name} held left out), skipped ${r.skipped.length}`,
+          ),
+        (signal) =>
+          step('volumes-bulk', FRACTION.data, async () => {
+            const meter = meterFor('volumes-bulk');
+            let bytes = 0;
+            for (const volume of volumes) {
+              journal.update(id, (r) => void (r.created.volumes.includes(volume) || r.created.volumes.push(volume)));
+              const copied = await copyVolume(opened, volume, 'bulk', { signal, onProgress: meter.update, log });
+              bytes += copied.bytes;
+              journal.update(id, (r) => Object.assign(r.markers, { [volume]: copied.marker }));
+              dirs.set(volume, copied.dirs);
+              log(`[volumes-bulk] ${volume}: ${formatBytes(copied.bytes)} copied`);
+            }
+            return bytes;
+          }, (bytes) => `${bytes} bytes`),
+      ]);
       bulkData = false;
       journal.update(id, (r) => {
+        r.bytes.images += images.bytes;
         r.bytes.volumes += bulkBytes;
         r.transferBytesPerSecond = Math.round((images.bytes + bulkBytes) / Math.max(0.001, (Date.now() - transferStarted) / 1000));
       });
@@ -215,13 +235,14 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
       // Copies what changed in every volume since the last pass's marker, as one step, and keeps
       // the marker it hands back (a new one while the source runs) for the next pass.
       const changesPass = async (name: 'volumes-catchup' | 'volumes-delta', fraction: number, whileRunning: boolean): Promise<void> => {
-        meter.begin(name);
+        const meter = meterFor(name);
         const passBytes = await step(name, fraction, async () => {
           let bytes = 0;
           const markers = journal.read(id).markers;
           for (const volume of volumes) {
-            const copied = await copyVolume(opened, volume, 'delta', { signal: job.signal, onProgress: meter.update, log, marker: markers[volume], running: whileRunning });
+            const copied = await copyVolume(opened, volume, 'delta', { signal: job.signal, onProgress: meter.update, log, marker: markers[volume], dirs: dirs.get(volume), running: whileRunning });
             bytes += copied.bytes;
+            dirs.set(volume, copied.dirs);
             journal.update(id, (r) => Object.assign(r.markers, { [volume]: copied.marker }));
             log(`[${name}] ${volume}: ${formatBytes(copied.bytes)} copied, ${copied.deleted ?? 0} deleted on ${b.name}`);
           }

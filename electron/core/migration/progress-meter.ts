@@ -10,32 +10,27 @@ export interface MeterSinks {
   jobId: string;
   emit: (progress: MigrationProgress) => void;
   log: (line: string) => void;
-  /** Bytes moved so far in the current step (all items together), for the job's fraction. */
+  /** Bytes moved so far in the meter's step (all items together), for the job's fraction. */
   onStepBytes: (bytes: number) => void;
 }
 
 /**
- * Turns the transfer layer's progress callbacks into rates, `migrations.progress` events (a few
- * per second at most) and an occasional log line, per step.
+ * Turns the transfer layer's progress callbacks of one step into rates, `migrations.progress`
+ * events (a few per second at most) and an occasional log line. One meter per step: the images
+ * step and the bulk pass run at once, each with its own.
  */
 export class ProgressMeter {
-  private step = '';
-  private stepStarted = Date.now();
+  private readonly stepStarted = Date.now();
   private readonly items = new Map<string, number>();
   private lastEvent = 0;
-  private lastLog = 0;
+  private lastLog = Date.now();
 
-  constructor(private readonly sinks: MeterSinks) {}
+  constructor(
+    private readonly step: string,
+    private readonly sinks: MeterSinks,
+  ) {}
 
-  begin(step: string): void {
-    this.step = step;
-    this.stepStarted = Date.now();
-    this.items.clear();
-    this.lastEvent = 0;
-    this.lastLog = Date.now();
-  }
-
-  /** Bytes of the current step so far. */
+  /** Bytes of the step so far. */
   get stepBytes(): number {
     let sum = 0;
     for (const bytes of this.items.values()) sum += bytes;

@@ -81,9 +81,12 @@ describe('migrationSteps', () => {
   });
 
   it('marks journaled steps done with their detail and duration, the started one active, and carries live bytes on data steps', () => {
-    const records = [record('plan', 'done', 0, 1), record('route', 'done', 1, 2, 'direct: d9 reaches d3'), record('images', 'done', 2, 4, 'sent 1 (1000 bytes), skipped 0'), record('networks', 'done', 4, 4, 'none needed'), record('volumes-bulk', 'started', 4, null)];
+    const records = [record('plan', 'done', 0, 1), record('route', 'done', 1, 2, 'direct: d9 reaches d3'), record('networks', 'done', 2, 2, 'none needed'), record('images', 'done', 2, 4, 'sent 1 (1000 bytes), skipped 0'), record('volumes-bulk', 'started', 4, null)];
     const progress = applyProgress({}, event({ bytes: 2_000_000, totalBytes: 8_000_000, bytesPerSecond: 1_000_000 }));
     const steps = migrationSteps(records, { state: 'running', step: 'volumes-bulk' }, progress, NOW);
+    // The images step and the bulk pass run at once: both started, both active.
+    const together = migrationSteps([...records.slice(0, 3), record('images', 'started', 2, null), record('volumes-bulk', 'started', 2, null)], { state: 'running', step: 'volumes-bulk' }, progress, NOW);
+    expect(together.filter((s) => s.status === 'active').map((s) => s.id)).toEqual(['images', 'volumes-bulk']);
     const byId = Object.fromEntries(steps.map((s) => [s.id, s]));
     expect(byId.route).toMatchObject({ status: 'done', detail: 'direct: d9 reaches d3', durationMs: 1_000, data: false, bytes: null });
     expect(byId.images).toMatchObject({ status: 'done', detail: 'sent 1 (1.00 KB), skipped 0', data: true, bytes: { bytes: 1000, totalBytes: null, bytesPerSecond: 500 } });

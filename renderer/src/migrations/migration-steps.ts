@@ -5,9 +5,10 @@ import { formatBytes } from './transfer-format.js';
 export const MIGRATION_STEPS = [
   { id: 'plan', label: 'Plan' },
   { id: 'route', label: 'Open the route between the hosts' },
-  { id: 'images', label: 'Send the images the target lacks', data: true },
   { id: 'networks', label: 'Create networks' },
-  { id: 'volumes-bulk', label: 'Copy volumes, bulk pass (still running)', data: true },
+  // The images and the bulk pass run at the same time.
+  { id: 'images', label: 'Send the images the target lacks', data: true },
+  { id: 'volumes-bulk', label: 'Copy volumes, bulk pass (still running, alongside the images)', data: true },
   { id: 'checksums', label: 'Checksum the volumes on both hosts (still running)' },
   { id: 'create', label: 'Create the containers on the target' },
   { id: 'volumes-catchup', label: 'Copy what changed since, catch-up pass (still running)', data: true },

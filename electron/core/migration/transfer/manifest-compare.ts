@@ -108,14 +108,19 @@ export function compareManifestEntries(source: Manifest, target: Manifest): stri
  * directory are left out (`rm -rf` of the directory takes them).
  */
 export function pathsGoneOrRetyped(source: Map<string, string>, target: Map<string, string>): string[] {
-  const doomed = new Set([...target].filter(([path, type]) => source.get(path) !== type).map(([path]) => path));
-  const underDoomed = (path: string): boolean => {
+  return topmostPaths([...target].filter(([path, type]) => source.get(path) !== type).map(([path]) => path)).sort();
+}
+
+/** The paths (`./a/b`) none of whose parent directories is among them, in their order. */
+export function topmostPaths(paths: readonly string[]): string[] {
+  const all = new Set(paths);
+  const underAnother = (path: string): boolean => {
     for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-      if (doomed.has(path.slice(0, slash))) return true;
+      if (all.has(path.slice(0, slash))) return true;
     }
     return false;
   };
-  return [...doomed].filter((path) => !underDoomed(path)).sort();
+  return paths.filter((path) => !underAnother(path));
 }
 
 /**

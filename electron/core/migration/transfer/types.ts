@@ -1,6 +1,7 @@
 import type Dockerode from 'dockerode';
 import type { Readable } from 'node:stream';
 import type { ExecResult, RemoteProcess } from '../../ssh/remote-exec.js';
+import type { DirectoryInodes } from './moved-directories.js';
 
 export type { ExecResult, RemoteProcess };
 
@@ -150,6 +151,8 @@ export interface VolumeFacts {
 export interface CopyVolumeOptions extends TransferOptions {
   /** Delta pass: the marker the bulk pass (or the last delta pass while running) returned. */
   marker?: string | undefined;
+  /** Delta pass: the directories the last pass returned (to find directories moved since). */
+  dirs?: DirectoryInodes | undefined;
   /**
    * Delta pass while the volume's container still runs (a catch-up before the stop): files may
    * change or vanish as they are read, and a new marker is taken first for the next pass.
@@ -166,6 +169,8 @@ export interface CopyVolumeResult {
    * running, a new one taken before it (what the next delta pass copies from).
    */
   marker: string;
+  /** A's directories as this pass listed them, for the next pass (kept in memory, not journaled). */
+  dirs: DirectoryInodes;
   /** Delta pass: paths deleted on B because they no longer exist on A (or changed type). */
   deleted?: number;
 }

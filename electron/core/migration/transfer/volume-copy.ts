@@ -2,6 +2,7 @@ import { CrossdockError } from '../../../../shared/index.js';
 import { shQuote } from '../../bootstrap/shell-quote.js';
 import { hostClockSeconds, runBinary, runChecked } from './host-commands.js';
 import { pathsGoneOrRetyped } from './manifest-compare.js';
+import { directoryInodes, movedDirectories } from './moved-directories.js';
 import { pipe } from './pipe.js';
 import { routeInternals } from './route.js';
 import type { CopyVolumeOptions, CopyVolumeResult, Route, TransferHost } from './types.js';
@@ -23,6 +24,11 @@ const WHILE_RUNNING = '--ignore-failed-read --warning=no-file-changed --warning=
 // clock, which may lag `date` by a tick. Copying a few files twice is harmless; missing one is not.
 const MARKER_SLACK_S = 2;
 
+// More moved directories than this between two passes, and the pass copies the whole volume:
+// their inode numbers go on A's command line (about 16 bytes each, well under Linux's 128 KiB
+// for one argument).
+const MAX_MOVED_DIRECTORIES = 4000;
+
 /** A's clock now, minus the slack, in seconds since the epoch. */
 async function takeMarker(a: TransferHost, signal?: AbortSignal): Promise<string> {
   return String((await hostClockSeconds(a, signal)) - MARKER_SLACK_S);
@@ -34,8 +40,11 @@ async function takeMarker(a: TransferHost, signal?: AbortSignal): Promise<string
  *   it", exit 1, is expected then; the delta pass fixes those files). Checks B's free space first.
  * - `delta`: after the container stopped: deletes on B the paths gone from A (or whose type
  *   changed), then copies every path whose mtime or ctime is newer than the marker (ctime catches
- *   renames and files given an old mtime, as `cp -p` or tar do). With `running`, the same while
- *   the container still runs, to shorten the pass after the stop.
+ *   renames and files given an old mtime, as `cp -p` or tar do), and the whole subtree of every
+ *   directory moved since the last pass (its files keep their times; found by comparing A's
+ *   directories' inodes with the last pass's `dirs`). With `running`, the same while the
+ *   container still runs, to shorten the pass after the stop.
+ * Every pass hands back A's directories as it saw them, for the next pass.
  */
 export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'delta', options: CopyVolumeOptions = {}): Promise<CopyVolumeResult> {
   const { from: a, to: b } = routeInternals(route);
@@ -58,7 +67,9 @@ export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'd
 
   if (pass === 'bulk') {
     const marker = await takeMarker(a, signal);
-    const [used, reusable, free] = await Promise.all([
+    // Listed before tar reads anything: a directory moved after this is found by the next pass.
+    const [dirs, used, reusable, free] = await Promise.all([
+      listEntries(a, source.Mountpoint, volume, { signal, only: '-type d', running: true }).then(directoryInodes),
       diskUsage(a, source.Mountpoint, signal),
       diskUsage(b, target.Mountpoint, signal),
       freeBytesAt(b, target.Mountpoint, signal),
@@ -71,16 +82,22 @@ export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'd
       { ...spec, what: `volume ${volume} (bulk pass)`, producer: `cd -- ${from} && { tar -c -f - ${TAR_OPTIONS} --warning=no-file-changed --warning=no-file-removed . ; rc=$?; [ "$rc" -le 1 ]; }` },
       { signal, onBytes: (bytes) => progress(bytes, used) },
     );
-    return { bytes: result.bytes, marker };
+    return { bytes: result.bytes, marker, dirs };
   }
 
-  const marker = options.marker;
-  if (!marker || !/^\d+$/.test(marker)) {
-    throw new CrossdockError('INVALID_ARGUMENT', `The delta pass of volume ${volume} needs the marker its bulk pass returned`, { volume });
+  const { marker, dirs: before } = options;
+  if (!marker || !/^\d+$/.test(marker) || !before) {
+    throw new CrossdockError('INVALID_ARGUMENT', `The delta pass of volume ${volume} needs the marker and the directories the last pass returned`, { volume });
   }
   // While the container runs, what changes from here on is for the next pass.
   const nextMarker = options.running ? await takeMarker(a, signal) : marker;
-  const [onA, onB] = await Promise.all([listTypes(a, source.Mountpoint, volume, signal), listTypes(b, target.Mountpoint, volume, signal)]);
+  const [entriesA, entriesB] = await Promise.all([
+    listEntries(a, source.Mountpoint, volume, { signal, running: options.running }),
+    listEntries(b, target.Mountpoint, volume, { signal }),
+  ]);
+  const [onA, onB] = [typesOf(entriesA), typesOf(entriesB)];
+  const dirs = directoryInodes(entriesA);
+  const moved = movedDirectories(before, dirs);
   const gone = pathsGoneOrRetyped(onA, onB);
   const deleteOnB = (paths: string[]): Promise<string> =>
     runChecked(b, b.asRoot(`cd -- ${into} && xargs -0 -r rm -rf --`), `Deleting on ${b.name} what is gone from volume ${volume}`, {
@@ -93,7 +110,19 @@ export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'd
   const vanished = gone.filter((path) => !onA.has(path));
   if (retyped.length > 0) await deleteOnB(retyped);
   const passName = options.running ? 'catch-up pass, still running' : 'delta pass';
-  options.log?.(`Copying what changed in volume ${volume} since the last pass (${passName}; ${gone.length} path(s) deleted on ${b.name})`);
+  const whole = moved.length > MAX_MOVED_DIRECTORIES;
+  const movedNote = moved.length === 0 ? '' : whole ? `; ${moved.length} directories moved since, so all of it` : `; ${moved.length} moved director${moved.length === 1 ? 'y' : 'ies'} sent whole`;
+  options.log?.(`Copying what changed in volume ${volume} since the last pass (${passName}; ${gone.length} path(s) deleted on ${b.name}${movedNote})`);
+  const quiet = options.running ? ' 2>/dev/null' : '';
+  const newer = `\\( -newermt @${marker} -o -newerct @${marker} \\)`;
+  // What to send, one NUL-terminated path each: what is newer than the marker, then the rest of
+  // each moved directory's subtree (found by inode, so names need no quoting; one find at a time,
+  // so their outputs never interleave).
+  const listing = whole
+    ? `find . -print0${quiet}`
+    : moved.length === 0
+      ? `find . ${newer} -print0${quiet}`
+      : `{ find . ${newer} -print0${quiet}; find . -mindepth 1 -type d \\( ${moved.map((m) => `-inum ${m.inode}`).join(' -o ')} \\) -exec find {} ! ${newer} -print0 \\; -prune${quiet}; }`;
   const [result] = await Promise.all([
     pipe(
       route,
@@ -101,21 +130,34 @@ export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'd
         ...spec,
         what: `volume ${volume} (${passName})`,
         producer: options.running
-          ? `cd -- ${from} && { find . \\( -newermt @${marker} -o -newerct @${marker} \\) -print0 2>/dev/null | tar -c -f - ${TAR_OPTIONS} ${WHILE_RUNNING} --null --no-recursion -T - ; rc=$?; [ "$rc" -le 1 ]; }`
-          : `cd -- ${from} && find . \\( -newermt @${marker} -o -newerct @${marker} \\) -print0 | tar -c -f - ${TAR_OPTIONS} --null --no-recursion -T -`,
+          ? `cd -- ${from} && { ${listing} | tar -c -f - ${TAR_OPTIONS} ${WHILE_RUNNING} --null --no-recursion -T - ; rc=$?; [ "$rc" -le 1 ]; }`
+          : `cd -- ${from} && ${listing} | tar -c -f - ${TAR_OPTIONS} --null --no-recursion -T -`,
       },
       { signal, onBytes: (bytes) => progress(bytes) },
     ),
     vanished.length > 0 ? deleteOnB(vanished) : undefined,
   ]);
-  return { bytes: result.bytes, marker: nextMarker, deleted: gone.length };
+  return { bytes: result.bytes, marker: nextMarker, dirs, deleted: gone.length };
 }
 
-/** Every path below a mountpoint with its type letter (`find -printf %y`), names as latin1 strings (bytes kept). */
-async function listTypes(host: TransferHost, mountpoint: string, volume: string, signal?: AbortSignal): Promise<Map<string, string>> {
-  const out = await runBinary(host, host.asRoot(`cd -- ${shQuote(mountpoint)} && find . -mindepth 1 -printf '%y\\0%p\\0'`), `Listing volume ${volume}`, { signal });
-  const fields = out.toString('latin1').split('\0');
-  const types = new Map<string, string>();
-  for (let i = 0; i + 1 < fields.length; i += 2) types.set(fields[i + 1] as string, fields[i] as string);
-  return types;
+interface Entry {
+  type: string;
+  inode: string;
 }
+
+/**
+ * Paths below a mountpoint (`find` tests narrowing them in `only`) with type letter and inode;
+ * names as latin1 strings (bytes kept). With `running`, a directory that vanishes during the walk
+ * (find's exit 1) is simply not listed.
+ */
+async function listEntries(host: TransferHost, mountpoint: string, volume: string, options: { signal?: AbortSignal | undefined; only?: string; running?: boolean | undefined }): Promise<Map<string, Entry>> {
+  const find = `find . -mindepth 1 ${options.only ?? ''} -printf '%y\\0%i\\0%p\\0'`;
+  const command = options.running ? `{ ${find} 2>/dev/null; [ $? -le 1 ]; }` : find;
+  const out = await runBinary(host, host.asRoot(`cd -- ${shQuote(mountpoint)} && ${command}`), `Listing volume ${volume}`, { signal: options.signal });
+  const fields = out.toString('latin1').split('\0');
+  const entries = new Map<string, Entry>();
+  for (let i = 0; i + 2 < fields.length; i += 3) entries.set(fields[i + 2] as string, { type: fields[i] as string, inode: fields[i + 1] as string });
+  return entries;
+}
+
+const typesOf = (entries: ReadonlyMap<string, Entry>): Map<string, string> => new Map([...entries].map(([path, entry]) => [path, entry.type]));
