@@ -168,23 +168,17 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
       const volumes = [...new Set(specs.flatMap((s) => s.spec.volumes))];
       await step('networks', FRACTION.networks, () => createNetworks(a, b, specs, journal, id, log), (made) => (made.length ? `created ${made.join(', ')}` : 'none needed'));
 
-      // Bytes move the job's fraction through the images step and the bulk pass only; the later
-      // passes are small and have their own places in it.
+      const meterFor = (name: string, onStepBytes?: (bytes: number) => void): ProgressMeter =>
+        new ProgressMeter(name, { migrationId: id, jobId: job.id, emit: (p) => deps.events.emit('migrations.progress', p), log, onStepBytes });
+      // Bytes move the job's fraction through the images step and the bulk pass only (they run at
+      // once); the later passes are small and have their own places in it.
       const dataBytes = Math.max(1, plan.imageBytesToSend + plan.volumeBytes);
       const dataMoved = new Map<string, number>();
-      let bulkData = true;
-      const meterFor = (name: string): ProgressMeter =>
-        new ProgressMeter(name, {
-          migrationId: id,
-          jobId: job.id,
-          emit: (p) => deps.events.emit('migrations.progress', p),
-          log,
-          onStepBytes: (bytes) => {
-            if (!bulkData) return;
-            dataMoved.set(name, bytes);
-            const moved = [...dataMoved.values()].reduce((sum, n) => sum + n, 0);
-            job.progress(FRACTION.data + (FRACTION.checksums - FRACTION.data) * Math.min(1, moved / dataBytes));
-          },
+      const dataMeter = (name: 'images' | 'volumes-bulk'): ProgressMeter =>
+        meterFor(name, (bytes) => {
+          dataMoved.set(name, bytes);
+          const moved = [...dataMoved.values()].reduce((sum, n) => sum + n, 0);
+          job.progress(FRACTION.data + (FRACTION.checksums - FRACTION.data) * Math.min(1, moved / dataBytes));
         });
 
       // The data passes while the source runs: the images and a bulk copy of every volume, at the
@@ -197,12 +191,14 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
       const refs = [...new Set(specs.map((s) => s.image))];
       const [images, bulkBytes] = await allOrAbort<[SendImagesResult, number]>(job.signal, [
         (signal) =>
-          step('images', FRACTION.data, () => sendImages(opened, refs, { signal, onProgress: meterFor('images').update, log }), (r) =>
-            `sent ${r.sent.length} (${r.bytes} bytes, ${r.layersSkipped} layer(s) ${b.name} held left out), skipped ${r.skipped.length}`,
-          ),
+          step('images', FRACTION.data, async () => {
+            const sent = await sendImages(opened, refs, { signal, onProgress: dataMeter('images').update, log });
+            journal.update(id, (r) => void (r.bytes.images += sent.bytes));
+            return sent;
+          }, (r) => `sent ${r.sent.length} (${r.bytes} bytes, ${r.layersSkipped} layer(s) ${b.name} held left out), skipped ${r.skipped.length}`),
         (signal) =>
           step('volumes-bulk', FRACTION.data, async () => {
-            const meter = meterFor('volumes-bulk');
+            const meter = dataMeter('volumes-bulk');
             let bytes = 0;
             for (const volume of volumes) {
               journal.update(id, (r) => void (r.created.volumes.includes(volume) || r.created.volumes.push(volume)));
@@ -212,15 +208,11 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
               dirs.set(volume, copied.dirs);
               log(`[volumes-bulk] ${volume}: ${formatBytes(copied.bytes)} copied`);
             }
+            journal.update(id, (r) => void (r.bytes.volumes += bytes));
             return bytes;
           }, (bytes) => `${bytes} bytes`),
       ]);
-      bulkData = false;
-      journal.update(id, (r) => {
-        r.bytes.images += images.bytes;
-        r.bytes.volumes += bulkBytes;
-        r.transferBytesPerSecond = Math.round((images.bytes + bulkBytes) / Math.max(0.001, (Date.now() - transferStarted) / 1000));
-      });
+      journal.update(id, (r) => void (r.transferBytesPerSecond = Math.round((images.bytes + bulkBytes) / Math.max(0.001, (Date.now() - transferStarted) / 1000))));
 
       // Both ends' manifests while the source still runs: after the stop, the verify hashes again
       // only what changed since (on A what the app wrote last, on B what the delta pass wrote).

@@ -11,7 +11,7 @@ export interface MeterSinks {
   emit: (progress: MigrationProgress) => void;
   log: (line: string) => void;
   /** Bytes moved so far in the meter's step (all items together), for the job's fraction. */
-  onStepBytes: (bytes: number) => void;
+  onStepBytes?: ((bytes: number) => void) | undefined;
 }
 
 /**
@@ -42,7 +42,7 @@ export class ProgressMeter {
     const now = Date.now();
     const total = this.stepBytes;
     const bytesPerSecond = Math.round(total / Math.max(0.001, (now - this.stepStarted) / 1000));
-    this.sinks.onStepBytes(total);
+    this.sinks.onStepBytes?.(total);
     if (now - this.lastEvent >= EVENT_EVERY_MS) {
       this.lastEvent = now;
       this.sinks.emit({
