@@ -5,6 +5,7 @@ import type { HostRuntime } from '../hosts/host-runtime.js';
 import type { HostInventory } from '../hosts/inventory.js';
 import type { JobRegistry } from '../jobs/registry.js';
 import { portTargetFor } from '../ports/port-target.js';
+import { processAlive } from '../process/process-alive.js';
 import { MigrationJournal, type MigrationJournalRecord } from './migration-journal.js';
 import { migrationJob, rollbackJob, type MigrationDeps } from './migration-job.js';
 import { planMigration } from './plan.js';
@@ -21,15 +22,6 @@ export interface MigrationsServiceDeps {
 
 const DEFAULT_HEALTHY_SECONDS = 5;
 const UNFINISHED = new Set(['planned', 'running', 'rolling-back']);
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function sourceRef(source: MigrationSource): SourceRef {
   return 'container' in source ? { kind: 'container', name: source.container } : { kind: 'project', name: source.project };

@@ -2,6 +2,7 @@ import type { Settings } from '../../../shared/index.js';
 import type { StoredHost } from '../hosts/inventory.js';
 import type { KeyMeta } from '../keys/index.js';
 import type { StoredProvider } from '../machines/cloud-providers.js';
+import { withFileLock } from './file-lock.js';
 
 /** Everything Crossdock keeps in its settings file (secrets never: those live in the vault). */
 export interface StoreSchema {
@@ -24,12 +25,43 @@ export const STORE_DEFAULTS: StoreSchema = {
 export const STORE_FILE_NAME = 'crossdock';
 
 /**
- * Settings and inventory. `conf` implements it under plain Node and `electron-store` inside
- * Electron; both write the same JSON file in the data directory.
+ * The settings file as a library reads and writes it: `conf` under plain Node, `electron-store`
+ * inside Electron; both write the same JSON file in the data directory, reading it afresh on
+ * every `get`.
  */
-export interface Store {
+export interface StoreFile {
   get<K extends keyof StoreSchema>(key: K): StoreSchema[K];
   set<K extends keyof StoreSchema>(key: K, value: StoreSchema[K]): void;
   /** The JSON file's path. */
   readonly path: string;
+}
+
+/**
+ * Settings and inventory, as the core uses them ({@link lockedStore} makes one from a
+ * {@link StoreFile}). The window, the web mode and the CLI may write the file at the same time:
+ * a change that depends on what is there (add to a list, remove from it) goes through `update`,
+ * which reads and writes under a lock across processes, so neither loses the other's change.
+ */
+export interface Store extends StoreFile {
+  /** Replaces `key` with `change(current)`, reading the current value under the lock; returns it. */
+  update<K extends keyof StoreSchema>(key: K, change: (current: StoreSchema[K]) => StoreSchema[K]): StoreSchema[K];
+}
+
+/** Adds the lock across processes to a store file: every write, and every read-modify-write. */
+export function lockedStore(file: StoreFile): Store {
+  return {
+    get: (key) => file.get(key),
+    // Even a plain set rewrites the whole file: under the lock, so it keeps another process's
+    // concurrent change to another key.
+    set: (key, value) => withFileLock(file.path, () => file.set(key, value)),
+    update: (key, change) =>
+      withFileLock(file.path, () => {
+        const next = change(file.get(key));
+        file.set(key, next);
+        return next;
+      }),
+    get path() {
+      return file.path;
+    },
+  };
 }
