@@ -99,7 +99,7 @@ export function createCore(options: CoreOptions): Core {
     system: systemService({ store, jobs, dataDir, mode: options.mode }),
     jobs: jobsService(jobs),
     hosts: hostsImpl,
-    vault: vaultService(vault, options.keyWrapper !== undefined),
+    vault: vaultService(vault),
     keys: keysService(keys, hosts),
     docker: dockerService({ inventory: hosts, runtime, watcher, execSessions: new ExecSessions() }),
     bootstrap: bootstrapService({ inventory: hosts, runtime, jobs }),

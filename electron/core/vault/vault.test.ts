@@ -62,7 +62,7 @@ describe('vault', () => {
   it('reports an empty directory as not set up and writes nothing until initialised', () => {
     const dataDir = tempDir();
     const vault = vaultIn(dataDir);
-    expect(vault.status()).toEqual({ initialized: false, unlocked: false, protection: null, secretCount: 0 });
+    expect(vault.status()).toEqual({ initialized: false, unlocked: false, protection: null, secretCount: 0, keychainAvailable: false });
     expect(vault.list()).toEqual([]);
     expect(vault.has('anything')).toBe(false);
     expect(readdirSync(dataDir)).toEqual([]);
@@ -75,7 +75,7 @@ describe('vault', () => {
     vault.put('blob', bytes);
     expect(vault.get('provider:hetzner:token').toString('utf8')).toBe('tok-123');
     expect(vault.get('blob').equals(bytes)).toBe(true);
-    expect(vault.status()).toEqual({ initialized: true, unlocked: true, protection: 'passphrase', secretCount: 2 });
+    expect(vault.status()).toEqual({ initialized: true, unlocked: true, protection: 'passphrase', secretCount: 2, keychainAvailable: false });
     expect(vault.list().map(({ id, meta }) => ({ id, meta }))).toEqual([
       { id: 'blob', meta: {} },
       { id: 'provider:hetzner:token', meta: { kind: 'api-token', provider: 'hetzner' } },
@@ -260,7 +260,7 @@ describe('vault protected by the system keychain', () => {
     vault.initializeWithKeychain();
     vault.put('a', 'value');
     vault.lock();
-    expect(vault.status()).toEqual({ initialized: true, unlocked: false, protection: 'keychain', secretCount: 1 });
+    expect(vault.status()).toEqual({ initialized: true, unlocked: false, protection: 'keychain', secretCount: 1, keychainAvailable: true });
     vault.unlockWithKeychain();
     expect(vault.get('a').toString()).toBe('value');
     expect(vaultIn(dataDir, { keyWrapper: keychain }).status().unlocked).toBe(false);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { CrossdockError } from '../../../shared/errors.js';
+import type { VaultStatus } from '../../../shared/domain/vault.js';
 import { isRightKey, keyCheckFor, newDataKey, secretAad, unwrapWithPassphrase, wrapWithPassphrase } from './data-key.js';
 import { assertKeychainWrapper, type KeyWrapper } from './key-wrapper.js';
 import { assertAcceptablePassphrase, DEFAULT_SCRYPT, isValidScryptParams, type ScryptParams } from './passphrase-kdf.js';
@@ -17,17 +18,6 @@ import { withFileLock } from '../store/file-lock.js';
 import { readVaultFile, writeVaultFile, type StoredSecret, type VaultFile, type VaultFileProtection } from './vault-file.js';
 
 export const VAULT_FILE_NAME = 'vault.json';
-
-/** What protects the data key: a passphrase through scrypt, or the operating system's keychain. */
-export type VaultProtection = 'passphrase' | 'keychain';
-
-/** What anyone may know about the vault without unlocking it. */
-export interface VaultStatus {
-  initialized: boolean;
-  unlocked: boolean;
-  protection: VaultProtection | null;
-  secretCount: number;
-}
 
 /**
  * Non-secret facts stored next to a secret, in plain text (for example `{ kind: 'ssh-key' }`).
@@ -81,6 +71,7 @@ export class Vault {
     if (!isValidScryptParams(this.#scrypt)) throw new CrossdockError('INVALID_ARGUMENT', 'The scrypt parameters are out of bounds.');
   }
 
+  /** What anyone may know without unlocking; the API returns it as it is. */
   status(): VaultStatus {
     const file = readVaultFile(this.path);
     return {
@@ -88,6 +79,8 @@ export class Vault {
       unlocked: file !== null && this.#dataKey !== null,
       protection: file?.protection.kind ?? null,
       secretCount: file ? Object.keys(file.secrets).length : 0,
+      // Only the desktop app passes a key wrapper, and only when safeStorage has a real keychain.
+      keychainAvailable: this.#keyWrapper !== undefined,
     };
   }
 
