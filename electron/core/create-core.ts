@@ -20,7 +20,7 @@ import { jobsService } from './jobs/jobs-service.js';
 import { JobRegistry } from './jobs/registry.js';
 import { createFileLogger, describeError, type Logger } from './log/logger.js';
 import { createConfStore } from './store/conf-store.js';
-import { lockedStore, type Store, type StoreFile } from './store/store.js';
+import { openLockedStore, type Store, type StoreFile } from './store/store.js';
 import { systemService } from './system/system-service.js';
 import { bootstrapService } from './bootstrap/bootstrap-service.js';
 import { HostInventory } from './hosts/inventory.js';
@@ -77,7 +77,7 @@ export function createCore(options: CoreOptions): Core {
   const dataDir = options.dataDir ?? resolveDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const logger = options.logger ?? createFileLogger(dataDir);
-  const store = lockedStore((options.createStore ?? createConfStore)(dataDir));
+  const store = openLockedStore(dataDir, options.createStore ?? createConfStore);
   const events = new EventHub<CrossdockEvents>();
   const jobs = new JobRegistry(new JobJournal(dataDir), events);
   const vault = createVault({ dataDir, ...(options.keyWrapper ? { keyWrapper: options.keyWrapper } : {}) });

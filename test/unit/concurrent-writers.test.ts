@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostInventory } from '../../electron/core/hosts/inventory.js';
 import { createConfStore } from '../../electron/core/store/conf-store.js';
-import { lockedStore } from '../../electron/core/store/store.js';
+import { openLockedStore } from '../../electron/core/store/store.js';
 import { createVault } from '../../electron/core/vault/vault.js';
 
 // The window, the web mode and the CLI may write the same files at the same instant. These tests
@@ -82,7 +82,7 @@ describe('many processes writing at once', () => {
 
     await writeAtOnce('hosts', dataDir);
 
-    const names = new HostInventory(lockedStore(createConfStore(dataDir))).list().map((host) => host.name);
+    const names = new HostInventory(openLockedStore(dataDir, createConfStore)).list().map((host) => host.name);
     expect(names).toHaveLength(WRITERS * EACH);
     expect(new Set(names).size).toBe(WRITERS * EACH);
     expect(readdirSync(dataDir).sort()).toEqual(['crossdock.json']);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Settings } from '../../../shared/index.js';
 import type { StoredHost } from '../hosts/inventory.js';
 import type { KeyMeta } from '../keys/index.js';
@@ -45,6 +46,14 @@ export interface StoreFile {
 export interface Store extends StoreFile {
   /** Replaces `key` with `change(current)`, reading the current value under the lock; returns it. */
   update<K extends keyof StoreSchema>(key: K, change: (current: StoreSchema[K]) => StoreSchema[K]): StoreSchema[K];
+}
+
+/**
+ * Opens the settings file in `dataDir` with `open` (conf or electron-store) and adds the lock.
+ * Opening is locked too: the library writes its defaults into the file when keys are missing.
+ */
+export function openLockedStore(dataDir: string, open: (dataDir: string) => StoreFile): Store {
+  return lockedStore(withFileLock(join(dataDir, `${STORE_FILE_NAME}.json`), () => open(dataDir)));
 }
 
 /** Adds the lock across processes to a store file: every write, and every read-modify-write. */
