@@ -30,7 +30,7 @@ function tempDir(): string {
   return dir;
 }
 
-function writer(what: 'vault' | 'hosts', dataDir: string, prefix: string): ChildProcessWithoutNullStreams {
+function writer(what: 'vault' | 'hosts' | 'hold', dataDir: string, prefix = ''): ChildProcessWithoutNullStreams {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/concurrent-writer.ts', what, dataDir, prefix, String(EACH)], {
     env: { ...process.env, CROSSDOCK_PASSPHRASE: PASSPHRASE },
   });
@@ -87,4 +87,23 @@ describe('many processes writing at once', () => {
     expect(new Set(names).size).toBe(WRITERS * EACH);
     expect(readdirSync(dataDir).sort()).toEqual(['crossdock.json']);
   }, 120_000);
+
+  it('a process killed while it holds the vault’s lock does not block the next writer', async () => {
+    const dataDir = tempDir();
+    const vault = createVault({ dataDir, scrypt: FAST });
+    await vault.initialize(PASSPHRASE);
+    const holder = writer('hold', dataDir);
+    await said(holder, 'holding');
+    const exited = new Promise((resolve) => holder.once('exit', resolve));
+    holder.kill('SIGKILL');
+    await exited;
+    expect(readdirSync(dataDir).sort()).toEqual(['vault.json', 'vault.json.lock']);
+
+    const started = Date.now();
+    vault.put('after-the-crash', 'still works');
+    // Taken over at once (the holder's pid is gone), not after the 30 s stale period.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(vault.get('after-the-crash').toString()).toBe('still works');
+    expect(readdirSync(dataDir).sort()).toEqual(['vault.json']);
+  }, 60_000);
 });
