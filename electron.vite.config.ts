@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { withCspMetaTag } from './shared/content-security-policy.js';
 
 // One build for the three Electron parts. The renderer output (out/renderer) is also what the
 // web mode (`crossdock serve`) serves, so the browser and the window run the same bundle.
@@ -25,7 +26,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [react()],
+    // The page's CSP comes from the one declaration the servers' headers use too.
+    plugins: [react(), { name: 'crossdock-csp', transformIndexHtml: { order: 'pre', handler: withCspMetaTag } }],
     build: {
       outDir: resolve('out/renderer'),
       minify: true,

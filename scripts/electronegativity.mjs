@@ -2,16 +2,20 @@
 // finding, and fails when any is HIGH or CRITICAL. It scans a staging copy so that it sees the
 // app's sources (and the page's CSP) but not node_modules.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
 
 const require = createRequire(import.meta.url);
 const electronVersion = require('electron/package.json').version;
 const stage = mkdtempSync(join(tmpdir(), 'crossdock-eneg-'));
 cpSync('electron', join(stage, 'electron'), { recursive: true });
 cpSync('renderer', join(stage, 'renderer'), { recursive: true, filter: (src) => !src.includes('node_modules') && !/\.test\.tsx?$/.test(src) });
+// The page's CSP meta tag is added by the build; give the scan the page as built.
+const { withCspMetaTag } = await tsImport('../shared/content-security-policy.ts', import.meta.url);
+writeFileSync(join(stage, 'renderer', 'index.html'), withCspMetaTag(readFileSync(join('renderer', 'index.html'), 'utf8')));
 const report = join(stage, 'report.csv');
 
 const run = spawnSync('npx', ['--no-install', 'electronegativity', '-i', stage, '-r', '-o', report, '-e', electronVersion, '-v', 'false'], { encoding: 'utf8' });

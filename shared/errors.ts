@@ -19,10 +19,21 @@ export const ERROR_CODES = [
   'TIMEOUT',
   /** The connection carrying the call was closed before the answer came. */
   'DISCONNECTED',
-  /** The operation is not possible in the current state (for example cancelling a finished job). */
+  /**
+   * The operation is not possible in the current state (for example cancelling a finished job).
+   * The codes below it name the states a client handles in its own way.
+   */
   'FAILED_PRECONDITION',
+  /** The same work (a deploy of that project, a migration of that source) is running already: follow it, or cancel it. */
+  'ALREADY_RUNNING',
   /** The vault must be unlocked first. */
   'VAULT_LOCKED',
+  /** There is no vault yet: create one (choose a passphrase) rather than unlock. */
+  'VAULT_NOT_INITIALIZED',
+  /** The vault file, or a secret in it, fails its integrity check: no passphrase opens it; restore the file. */
+  'VAULT_DAMAGED',
+  /** The system keychain is missing or refused here: use a passphrase instead (or the desktop app). */
+  'KEYCHAIN_UNAVAILABLE',
   /** The vault's passphrase is wrong. */
   'WRONG_PASSPHRASE',
   /** An encrypted private key was given without its passphrase. */
@@ -40,6 +51,13 @@ export const ERROR_CODES = [
   /** The host key is marked @revoked in known_hosts. */
   'HOST_KEY_REVOKED',
   'DOCKER_UNAVAILABLE',
+  /** The login user needs a sudo password (details.refused: the one given was wrong): ask for it and try again. */
+  'SUDO_PASSWORD_REQUIRED',
+  /**
+   * A container Crossdock started (a deploy's dependency, a migrated copy) exited, restarted or
+   * reports unhealthy: details name its host and container, whose log says why.
+   */
+  'CONTAINER_UNHEALTHY',
   'UNSUPPORTED_OS',
   'PROVIDER_AUTH_FAILED',
   'PORT_CONFLICT',

@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './content-security-policy.js';
 export * from './rpc/frames.js';
 export * from './rpc/contract.js';
 export * from './rpc/transport.js';

@@ -20,7 +20,7 @@ import { jobsService } from './jobs/jobs-service.js';
 import { JobRegistry } from './jobs/registry.js';
 import { createFileLogger, describeError, type Logger } from './log/logger.js';
 import { createConfStore } from './store/conf-store.js';
-import type { Store } from './store/store.js';
+import { openLockedStore, type Store, type StoreFile } from './store/store.js';
 import { systemService } from './system/system-service.js';
 import { bootstrapService } from './bootstrap/bootstrap-service.js';
 import { HostInventory } from './hosts/inventory.js';
@@ -44,7 +44,7 @@ export interface CoreOptions {
   dataDir?: string;
   mode: ClientMode;
   /** Electron passes its electron-store; plain Node uses conf. */
-  createStore?: (dataDir: string) => Store;
+  createStore?: (dataDir: string) => StoreFile;
   logger?: Logger;
   /** Electron's safeStorage, when its backend is a real keychain; passphrase otherwise. */
   keyWrapper?: KeyWrapper;
@@ -77,11 +77,11 @@ export function createCore(options: CoreOptions): Core {
   const dataDir = options.dataDir ?? resolveDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const logger = options.logger ?? createFileLogger(dataDir);
-  const store = (options.createStore ?? createConfStore)(dataDir);
+  const store = openLockedStore(dataDir, options.createStore ?? createConfStore);
   const events = new EventHub<CrossdockEvents>();
   const jobs = new JobRegistry(new JobJournal(dataDir), events);
   const vault = createVault({ dataDir, ...(options.keyWrapper ? { keyWrapper: options.keyWrapper } : {}) });
-  const keys = new KeyStore({ vault, metadata: { load: () => store.get('sshKeys'), save: (list) => store.set('sshKeys', list) } });
+  const keys = new KeyStore({ vault, metadata: { load: () => store.get('sshKeys'), update: (change) => store.update('sshKeys', change) } });
   const hosts = new HostInventory(store);
   const runtime = new HostRuntime({
     inventory: hosts,
@@ -99,7 +99,7 @@ export function createCore(options: CoreOptions): Core {
     system: systemService({ store, jobs, dataDir, mode: options.mode }),
     jobs: jobsService(jobs),
     hosts: hostsImpl,
-    vault: vaultService(vault, options.keyWrapper !== undefined),
+    vault: vaultService(vault),
     keys: keysService(keys, hosts),
     docker: dockerService({ inventory: hosts, runtime, watcher, execSessions: new ExecSessions() }),
     bootstrap: bootstrapService({ inventory: hosts, runtime, jobs }),

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CrossdockError, webSocketTransport, type WebSocketLike } from '../../shared/index.js';
+import { CrossdockError, HEADER_CSP, webSocketTransport, type WebSocketLike } from '../../shared/index.js';
 import type { Core } from '../core/create-core.js';
 import { resolveStaticFile } from './static-files.js';
 
@@ -24,9 +24,6 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-// The same policy as the renderer's meta tag, sent as a header too so it also covers responses
-// that are not the page itself.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const HOST = '127.0.0.1';
 
 function sameToken(given: string | null, expected: string): boolean {
@@ -90,7 +87,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 }
 
 async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  res.setHeader('Content-Security-Policy', CSP);
+  // The page's policy as a header too, so it also covers responses that are not the page itself.
+  res.setHeader('Content-Security-Policy', HEADER_CSP);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cache-Control', 'no-store');

@@ -1,9 +1,8 @@
 import { net, protocol } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { HEADER_CSP } from '../../shared/content-security-policy.js';
 
-const APP_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The app is served from its own origin, so CSP 'self' and sender checks mean exactly the app. */
 export const APP_ORIGIN = 'crossdock://app';
@@ -28,7 +27,7 @@ export function serveRenderer(rendererDir: string): void {
     const response = await net.fetch(pathToFileURL(file).toString());
     // The header repeats the page's CSP and adds what a meta tag cannot carry (frame-ancestors).
     const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', APP_CSP);
+    headers.set('Content-Security-Policy', HEADER_CSP);
     return new Response(response.body, { status: response.status, headers });
   });
 }

@@ -24,18 +24,25 @@ export interface PlannedContainer {
   networks: string[];
 }
 
-/** An image the migration needs on the target. */
+/** An image the migration needs on the target, as found on the source. */
 export interface PlannedImage {
   ref: string;
+  /** `sha256:…` on the source. */
   id: string;
+  /** Size on the source (uncompressed, as `docker image inspect` reports it). */
   bytes: number;
   /** The target already has this image id: nothing is sent. */
   onTarget: boolean;
+  /** `amd64`, `arm64`, … */
   architecture: string;
-  /** Its layers, and how many of them (from the bottom) the target holds already: those are not sent. */
+  /** Its layers (RootFS.Layers on the source). */
   layers: number;
+  /** How many of them, from the bottom, the target holds (same chain id): those are not sent. All when onTarget. */
   layersOnTarget: number;
-  /** Bytes of the layers the target lacks (estimated from the source's `docker history`; 0 when onTarget). */
+  /**
+   * Bytes of the layers the target lacks (0 when onTarget): from `docker history` sizes on the
+   * source, exact unless a layer has size 0, then at most too high; file bytes, not tar bytes.
+   */
   bytesToSend: number;
 }
 

@@ -138,7 +138,7 @@ describe('bootstrap', () => {
 
   it('checks a sudo password once, never logs it, and cancel stops the remote install', async () => {
     const wrong = await failure(client.api.bootstrap.detect({ host: 'fresh-pw', sudoPassword: 'not-the-password' }));
-    expect(wrong.message).toMatch(/refused the password/);
+    expect(wrong).toMatchObject({ code: 'SUDO_PASSWORD_REQUIRED', message: expect.stringMatching(/refused the password/), details: { refused: true } });
     expect(await client.api.bootstrap.detect({ host: 'fresh-pw' })).toMatchObject({ privilege: 'sudo-password' });
     expect(await client.api.bootstrap.detect({ host: 'fresh-pw', sudoPassword: SUDO_PASSWORD })).toMatchObject({ privilege: 'sudo-password' });
 

@@ -70,6 +70,10 @@ describe('waiting for a started copy to be ready', () => {
     const waiting = waitReady(local, specs, { healthySeconds: 30, signal: new AbortController().signal, log: () => undefined });
     await delay(500);
     sh(`docker kill ${name} >/dev/null`);
-    await expect(waiting).rejects.toThrow(`${name} on laptop stopped right after starting`);
+    await expect(waiting).rejects.toMatchObject({
+      code: 'CONTAINER_UNHEALTHY',
+      message: expect.stringContaining(`${name} on laptop stopped right after starting`),
+      details: { host: 'laptop', container: name },
+    });
   });
 });

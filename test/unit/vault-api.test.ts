@@ -40,7 +40,7 @@ describe('vault API', () => {
   it('refuses keychain protection where there is no keychain (the CLI, web mode, basic_text)', async () => {
     const client = core().connectInProcess();
     expect((await client.api.vault.status({})).keychainAvailable).toBe(false);
-    await expect(client.api.vault.initializeWithKeychain({})).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+    await expect(client.api.vault.initializeWithKeychain({})).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
     expect((await client.api.vault.status({})).initialized).toBe(false);
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createRpcClient, webSocketTransport, type CrossdockApi, type CrossdockEvents, type WebSocketLike } from '../../shared/index.js';
+import { createRpcClient, HEADER_CSP, webSocketTransport, type CrossdockApi, type CrossdockEvents, type WebSocketLike } from '../../shared/index.js';
 import { createCore, type Core } from '../../electron/core/create-core.js';
 import { startWebServer, type WebServer } from '../../electron/headless/web-server.js';
 
@@ -46,7 +46,7 @@ describe('web mode server', () => {
   it('serves the renderer with a strict CSP, and nothing outside its folder', async () => {
     const page = await fetch(`http://127.0.0.1:${server.port}/`);
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('content-security-policy')).toBe(HEADER_CSP);
     expect(await (await fetch(`http://127.0.0.1:${server.port}/assets/app.js`)).text()).toBe('console.log(1)');
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
       const res = await fetch(`http://127.0.0.1:${server.port}${path}`);

@@ -29,7 +29,7 @@ export async function detectHost(connection: HostConnection, sudoPassword: strin
     const check = privilegedCommand('true', { mode: 'sudo-password', password: sudoPassword });
     const answer = await connection.exec(check.command, { signal, stdin: check.stdin });
     if (answer.exitCode !== 0) {
-      throw new CrossdockError('FAILED_PRECONDITION', `sudo on ${connection.endpoint} refused the password given for ${connection.endpoint.split('@')[0]}`, { host: connection.endpoint });
+      throw new CrossdockError('SUDO_PASSWORD_REQUIRED', `sudo on ${connection.endpoint} refused the password given for ${connection.endpoint.split('@')[0]}; give the right one`, { host: connection.endpoint, refused: true });
     }
     return { system, os, privilege: { mode: 'sudo-password', password: sudoPassword } };
   }
@@ -42,5 +42,5 @@ export function noPrivilege(system: HostSystem, endpoint: string): CrossdockErro
     system.privilege === 'sudo-password'
       ? `sudo on ${endpoint} needs a password: give it (it is kept in memory for this bootstrap only)`
       : `${endpoint} is not root and cannot use sudo: log in as root or as a user allowed to sudo`;
-  return new CrossdockError('FAILED_PRECONDITION', message, { host: endpoint, privilege: system.privilege });
+  return new CrossdockError(system.privilege === 'sudo-password' ? 'SUDO_PASSWORD_REQUIRED' : 'FAILED_PRECONDITION', message, { host: endpoint, privilege: system.privilege });
 }

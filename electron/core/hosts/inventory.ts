@@ -33,24 +33,26 @@ export class HostInventory {
   }
 
   add(host: Omit<StoredHost, 'id' | 'createdAt'>): StoredHost {
-    const hosts = this.list();
-    if (hosts.some((h) => h.name === host.name)) {
-      throw new CrossdockError('ALREADY_EXISTS', `A host named "${host.name}" already exists; pick another name or remove it first`, { host: host.name });
-    }
     const stored: StoredHost = { ...host, id: randomUUID(), createdAt: new Date().toISOString() };
-    this.store.set('hosts', [...hosts, stored]);
+    this.store.update('hosts', (hosts) => {
+      // Checked under the store's lock: another process may have added the same name just now.
+      if (hosts.some((h) => h.name === host.name)) {
+        throw new CrossdockError('ALREADY_EXISTS', `A host named "${host.name}" already exists; pick another name or remove it first`, { host: host.name });
+      }
+      return [...hosts, stored];
+    });
     return stored;
   }
 
   /** Changes a host's saved fields (not its id, name or creation time). */
   update(id: string, changes: Partial<Omit<StoredHost, 'id' | 'name' | 'createdAt'>>): StoredHost {
     let updated: StoredHost | undefined;
-    this.store.set('hosts', this.list().map((h) => (h.id === id ? (updated = { ...h, ...changes }) : h)));
+    this.store.update('hosts', (hosts) => hosts.map((h) => (h.id === id ? (updated = { ...h, ...changes }) : h)));
     if (!updated) throw new CrossdockError('NOT_FOUND', `There is no host with id ${id}`, { host: id });
     return updated;
   }
 
   remove(id: string): void {
-    this.store.set('hosts', this.list().filter((h) => h.id !== id));
+    this.store.update('hosts', (hosts) => hosts.filter((h) => h.id !== id));
   }
 }

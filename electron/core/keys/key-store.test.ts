@@ -123,7 +123,7 @@ describe('KeyStore', () => {
   });
 
   it('takes the private half back out of the vault if the key list cannot be saved', () => {
-    const failing = new KeyStore({ vault, metadata: { load: () => [], save: () => { throw new Error('disk full'); } } });
+    const failing = new KeyStore({ vault, metadata: { load: () => [], update: () => { throw new Error('disk full'); } } });
     expect(() => failing.generateKey({ name: 'doomed' })).toThrow('disk full');
     expect(vault.list()).toEqual([]);
   });

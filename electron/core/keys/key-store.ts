@@ -24,7 +24,8 @@ export interface KeyMeta {
 /** Where the key list lives: the app's settings store in production, memory in tests. */
 export interface KeyMetadataStore {
   load(): KeyMeta[];
-  save(list: KeyMeta[]): void;
+  /** Replaces the list with `change(current)`; the settings store does it under its lock. */
+  update(change: (list: KeyMeta[]) => KeyMeta[]): void;
 }
 
 /** {@link KeyStore.importKey}'s argument: the key as text, or a path the core reads. */
@@ -123,7 +124,7 @@ export class KeyStore {
   remove(id: string): void {
     this.get(id);
     this.#vault.delete(keySecretId(id));
-    this.#metadata.save(this.#metadata.load().filter((key) => key.id !== id));
+    this.#metadata.update((list) => list.filter((key) => key.id !== id));
   }
 
   /** Core-internal, for the SSH layer: the unencrypted private key. Zero it after use. */
@@ -140,7 +141,7 @@ export class KeyStore {
       privateKey.fill(0);
     }
     try {
-      this.#metadata.save([...this.#metadata.load(), meta]);
+      this.#metadata.update((list) => [...list, meta]);
     } catch (error) {
       this.#vault.delete(keySecretId(meta.id));
       throw error;
@@ -172,8 +173,8 @@ export function createMemoryKeyMetadataStore(initial: KeyMeta[] = []): KeyMetada
   let list = initial.map((key) => ({ ...key }));
   return {
     load: () => list.map((key) => ({ ...key })),
-    save: (next) => {
-      list = next.map((key) => ({ ...key }));
+    update: (change) => {
+      list = change(list.map((key) => ({ ...key }))).map((key) => ({ ...key }));
     },
   };
 }

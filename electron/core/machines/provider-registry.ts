@@ -61,7 +61,7 @@ export class ProviderRegistry {
     await provider.verifyCredentials(signal);
     const stored: StoredProvider = { ...settings, id: randomUUID(), createdAt: new Date().toISOString() };
     this.deps.vault.put(providerSecretId(stored.id), secret, { kind: 'provider-credentials' });
-    this.deps.store.set('providers', [...this.deps.store.get('providers'), stored]);
+    this.deps.store.update('providers', (providers) => [...providers, stored]);
     this.built.set(stored.id, provider);
     return this.info(stored);
   }
@@ -69,7 +69,7 @@ export class ProviderRegistry {
   remove(ref: string): void {
     const { info } = this.find(ref);
     if (info.builtIn) throw new CrossdockError('FAILED_PRECONDITION', 'The local sandbox is built in and cannot be removed');
-    this.deps.store.set('providers', this.deps.store.get('providers').filter((p) => p.id !== info.id));
+    this.deps.store.update('providers', (providers) => providers.filter((p) => p.id !== info.id));
     this.deps.vault.delete(providerSecretId(info.id));
     this.built.delete(info.id);
   }

@@ -100,11 +100,11 @@ async function waitOne(b: TransferHost, s: ContainerSpec, { healthySeconds, sign
     const info = await container.inspect();
     const state = info.State as HealthState;
     if (!state.Running) {
-      throw new CrossdockError('FAILED_PRECONDITION', `${s.spec.name} on ${b.name} stopped right after starting (${state.Status}, exit code ${state.ExitCode}); its log on ${b.name} says why`, { host: b.name, container: s.spec.name });
+      throw new CrossdockError('CONTAINER_UNHEALTHY', `${s.spec.name} on ${b.name} stopped right after starting (${state.Status}, exit code ${state.ExitCode}); its log on ${b.name} says why`, { host: b.name, container: s.spec.name });
     }
     firstStart ??= state.StartedAt;
     if (state.StartedAt !== firstStart || info.RestartCount > 0) {
-      throw new CrossdockError('FAILED_PRECONDITION', `${s.spec.name} on ${b.name} restarted after starting; it is not healthy there`, { host: b.name, container: s.spec.name });
+      throw new CrossdockError('CONTAINER_UNHEALTHY', `${s.spec.name} on ${b.name} restarted after starting; it is not healthy there`, { host: b.name, container: s.spec.name });
     }
     if (s.hasHealthcheck) {
       const health = state.Health?.Status;
@@ -114,7 +114,7 @@ async function waitOne(b: TransferHost, s: ContainerSpec, { healthySeconds, sign
       }
       if (health === 'unhealthy') {
         const output = state.Health?.Log?.at(-1)?.Output.trim() ?? '';
-        throw new CrossdockError('FAILED_PRECONDITION', `${s.spec.name} on ${b.name} is unhealthy${output ? `: ${output.slice(0, 300)}` : ''}`, { host: b.name, container: s.spec.name });
+        throw new CrossdockError('CONTAINER_UNHEALTHY', `${s.spec.name} on ${b.name} is unhealthy${output ? `: ${output.slice(0, 300)}` : ''}`, { host: b.name, container: s.spec.name });
       }
       if (probe) {
         if (await probe) {

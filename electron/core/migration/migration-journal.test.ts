@@ -88,7 +88,7 @@ describe('migrations after a crash', () => {
       // Durably: the file says so too.
       expect(new MigrationJournal(dir).read('cut-off').state).toBe('interrupted');
       await expect(core.connectInProcess().api.migrations.resume({ id: 'done' })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
-      await expect(core.connectInProcess().api.migrations.rollback({ id: 'elsewhere' })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+      await expect(core.connectInProcess().api.migrations.rollback({ id: 'elsewhere' })).rejects.toMatchObject({ code: 'ALREADY_RUNNING' });
 
       // A new migration of the same container waits until the interrupted one is dealt with.
       const host = { kind: 'ssh' as const, address: '192.0.2.1', port: 22, user: 'root', keyId: null, hostKey: null, socketPath: null };

@@ -5,6 +5,7 @@ import type { HostRuntime } from '../hosts/host-runtime.js';
 import type { HostInventory } from '../hosts/inventory.js';
 import type { JobRegistry } from '../jobs/registry.js';
 import { portTargetFor } from '../ports/port-target.js';
+import { processAlive } from '../process/process-alive.js';
 import { MigrationJournal, type MigrationJournalRecord } from './migration-journal.js';
 import { migrationJob, rollbackJob, type MigrationDeps } from './migration-job.js';
 import { planMigration } from './plan.js';
@@ -21,15 +22,6 @@ export interface MigrationsServiceDeps {
 
 const DEFAULT_HEALTHY_SECONDS = 5;
 const UNFINISHED = new Set(['planned', 'running', 'rolling-back']);
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function sourceRef(source: MigrationSource): SourceRef {
   return 'container' in source ? { kind: 'container', name: source.container } : { kind: 'project', name: source.project };
@@ -84,7 +76,7 @@ export function migrationsService(deps: MigrationsServiceDeps): ServerImpl<Cross
   const claim = (id: string, allowed: MigrationRecord['state'][], what: string): MigrationJournalRecord => {
     const record = settle(journal.read(id));
     if (active.has(id) || (UNFINISHED.has(record.state) && record.pid !== process.pid && processAlive(record.pid))) {
-      throw new CrossdockError('FAILED_PRECONDITION', `Migration ${id} is running (process ${record.pid}); wait for it or cancel its job`, { migrationId: id });
+      throw new CrossdockError('ALREADY_RUNNING', `Migration ${id} is running (process ${record.pid}); wait for it or cancel its job`, { migrationId: id });
     }
     if (!allowed.includes(record.state)) {
       throw new CrossdockError('FAILED_PRECONDITION', `Migration ${id} is ${record.state}; only ${allowed.join(' or ')} migrations can be ${what}`, { migrationId: id, state: record.state });
@@ -126,7 +118,9 @@ export function migrationsService(deps: MigrationsServiceDeps): ServerImpl<Cross
         .map(settle)
         .find((r) => ['planned', 'running', 'rolling-back', 'interrupted', 'failed'].includes(r.state) && r.request.source.hostId === sourceHost.id && r.request.source.kind === ref.kind && r.request.source.name === ref.name);
       if (open) {
-        throw new CrossdockError('FAILED_PRECONDITION', `Migration ${open.id} of ${what} on ${sourceHost.name} is ${open.state}; ${open.state === 'interrupted' ? 'resume or roll it back' : open.state === 'failed' ? 'roll it back' : 'wait for it'} first ("crossdock migrate ls")`, {
+        // Still under way: the client follows it. Left interrupted or failed: the user decides first.
+        const code = ['interrupted', 'failed'].includes(open.state) ? 'FAILED_PRECONDITION' : 'ALREADY_RUNNING';
+        throw new CrossdockError(code, `Migration ${open.id} of ${what} on ${sourceHost.name} is ${open.state}; ${open.state === 'interrupted' ? 'resume or roll it back' : open.state === 'failed' ? 'roll it back' : 'wait for it'} first ("crossdock migrate ls")`, {
           migrationId: open.id,
           state: open.state,
         });

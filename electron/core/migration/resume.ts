@@ -14,7 +14,7 @@ export async function completeAfterRemoval(a: TransferHost, b: TransferHost, rec
   for (const planned of plan.containers) {
     const copy = await inspectContainer(b, planned.name);
     if (planned.running && !copy.State.Running) {
-      throw new CrossdockError('FAILED_PRECONDITION', `${planned.name} on ${b.name} is not running, and its source on ${a.name} was removed; start it on ${b.name} and look at its log`, { host: b.name, container: planned.name });
+      throw new CrossdockError('CONTAINER_UNHEALTHY', `${planned.name} on ${b.name} is not running, and its source on ${a.name} was removed; start it on ${b.name} and look at its log`, { host: b.name, container: planned.name });
     }
     containers.push({ name: planned.name, id: copy.Id });
     await a.docker.getContainer(planned.id).remove({ v: false }).catch((error: unknown) => {

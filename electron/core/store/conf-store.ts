@@ -1,8 +1,8 @@
 import Conf from 'conf';
-import { STORE_DEFAULTS, STORE_FILE_NAME, type Store, type StoreSchema } from './store.js';
+import { STORE_DEFAULTS, STORE_FILE_NAME, type StoreFile, type StoreSchema } from './store.js';
 
 /** The plain-Node store (CLI, web mode, tests). */
-export function createConfStore(dataDir: string): Store {
+export function createConfStore(dataDir: string): StoreFile {
   const conf = new Conf<StoreSchema>({
     cwd: dataDir,
     configName: STORE_FILE_NAME,

@@ -15,10 +15,11 @@ export function systemService(deps: { store: Store; jobs: JobRegistry; dataDir: 
     }),
     getSettings: async () => deps.store.get('settings'),
     updateSettings: async (changes) => {
-      const next = { ...deps.store.get('settings') };
-      if (changes.theme !== undefined) next.theme = changes.theme;
-      deps.store.set('settings', next);
-      return next;
+      return deps.store.update('settings', (current) => {
+        const next = { ...current };
+        if (changes.theme !== undefined) next.theme = changes.theme;
+        return next;
+      });
     },
     startDemoJob: async ({ steps, stepMs, failAtStep }) =>
       deps.jobs.start('demo', `Demo job (${steps} steps)`, demoJob(steps, stepMs, failAtStep)),

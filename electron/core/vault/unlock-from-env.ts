@@ -26,7 +26,7 @@ export async function unlockFromEnv(vault: Vault, env: NodeJS.ProcessEnv = proce
   if (status.unlocked) return 'already-unlocked';
   if (status.protection === 'keychain') {
     throw new CrossdockError(
-      'FAILED_PRECONDITION',
+      'KEYCHAIN_UNAVAILABLE',
       `This vault is protected by the system keychain, which only the Crossdock app can use; ${PASSPHRASE_ENV} cannot open it.`,
       { protection: 'keychain' },
     );

@@ -29,16 +29,14 @@ afterAll(() => {
 
 /** Stands in for the settings store the key list will live in: a JSON file in the same data directory. */
 function jsonFileMetadata(path: string): KeyMetadataStore {
-  return {
-    load: () => {
-      try {
-        return JSON.parse(readFileSync(path, 'utf8')) as KeyMeta[];
-      } catch {
-        return [];
-      }
-    },
-    save: (list) => writeFileSync(path, JSON.stringify(list, null, 2)),
+  const load = (): KeyMeta[] => {
+    try {
+      return JSON.parse(readFileSync(path, 'utf8')) as KeyMeta[];
+    } catch {
+      return [];
+    }
   };
+  return { load, update: (change) => writeFileSync(path, JSON.stringify(change(load()), null, 2)) };
 }
 
 /** The secret itself and every way it could plausibly have been written down. */

@@ -17,7 +17,7 @@ export function wrongPassphrase(): CrossdockError {
 }
 
 export function notInitialized(): CrossdockError {
-  return new CrossdockError('FAILED_PRECONDITION', 'The vault is not set up yet.');
+  return new CrossdockError('VAULT_NOT_INITIALIZED', 'The vault is not set up yet. Choose a passphrase in the Crossdock app, or set CROSSDOCK_PASSPHRASE for the CLI and web mode.');
 }
 
 export function protectedByKeychain(): CrossdockError {
@@ -29,10 +29,10 @@ export function protectedByPassphrase(): CrossdockError {
 }
 
 export function keychainFailed(): CrossdockError {
-  return new CrossdockError('FAILED_PRECONDITION', 'The system keychain could not unlock the vault key. Check that the keychain is unlocked and try again.');
+  return new CrossdockError('KEYCHAIN_UNAVAILABLE', 'The system keychain could not unlock the vault key. Check that the keychain is unlocked and try again.');
 }
 
 /** A box that fails to open under the right key: the file was edited or damaged, never silently garbage. */
 export function secretDamaged(id: string): CrossdockError {
-  return new CrossdockError('FAILED_PRECONDITION', `The secret "${id}" failed its integrity check: the vault file was modified or damaged.`, { id });
+  return new CrossdockError('VAULT_DAMAGED', `The secret "${id}" failed its integrity check: the vault file was modified or damaged.`, { id });
 }

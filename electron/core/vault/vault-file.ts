@@ -60,7 +60,7 @@ export function readVaultFile(path: string): VaultFile | null {
   }
   const parsed = vaultFile.safeParse(json);
   if (!parsed.success) {
-    throw new CrossdockError('FAILED_PRECONDITION', `The vault file ${path} is damaged or was written by a newer Crossdock.`, { path });
+    throw new CrossdockError('VAULT_DAMAGED', `The vault file ${path} is damaged or was written by a newer Crossdock; restore it from a backup, or update Crossdock.`, { path });
   }
   return parsed.data;
 }

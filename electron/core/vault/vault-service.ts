@@ -1,8 +1,8 @@
-import type { CrossdockApi, ServerImpl, VaultStatus } from '../../../shared/index.js';
+import type { CrossdockApi, ServerImpl } from '../../../shared/index.js';
 import type { Vault } from './vault.js';
 
-export function vaultService(vault: Vault, keychainAvailable: boolean): ServerImpl<CrossdockApi>['vault'] {
-  const status = (): VaultStatus => ({ ...vault.status(), keychainAvailable });
+export function vaultService(vault: Vault): ServerImpl<CrossdockApi>['vault'] {
+  const status = () => vault.status();
   return {
     status: async () => status(),
     initialize: async ({ passphrase }) => {

@@ -62,10 +62,17 @@ describe('vault', () => {
   it('reports an empty directory as not set up and writes nothing until initialised', () => {
     const dataDir = tempDir();
     const vault = vaultIn(dataDir);
-    expect(vault.status()).toEqual({ initialized: false, unlocked: false, protection: null, secretCount: 0 });
+    expect(vault.status()).toEqual({ initialized: false, unlocked: false, protection: null, secretCount: 0, keychainAvailable: false });
     expect(vault.list()).toEqual([]);
     expect(vault.has('anything')).toBe(false);
     expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('unlocking a vault that does not exist says so with its own code (a client offers to create it)', async () => {
+    const vault = vaultIn(tempDir());
+    expect((await failure(() => vault.unlock(PASSPHRASE))).code).toBe('VAULT_NOT_INITIALIZED');
+    expect((await failure(() => vault.changePassphrase(PASSPHRASE, 'another passphrase'))).code).toBe('VAULT_NOT_INITIALIZED');
+    expect((await failure(() => vault.put('a', 'x'))).code).toBe('VAULT_LOCKED');
   });
 
   it('round-trips strings and bytes with metadata, also through a second instance after unlock', async () => {
@@ -75,7 +82,7 @@ describe('vault', () => {
     vault.put('blob', bytes);
     expect(vault.get('provider:hetzner:token').toString('utf8')).toBe('tok-123');
     expect(vault.get('blob').equals(bytes)).toBe(true);
-    expect(vault.status()).toEqual({ initialized: true, unlocked: true, protection: 'passphrase', secretCount: 2 });
+    expect(vault.status()).toEqual({ initialized: true, unlocked: true, protection: 'passphrase', secretCount: 2, keychainAvailable: false });
     expect(vault.list().map(({ id, meta }) => ({ id, meta }))).toEqual([
       { id: 'blob', meta: {} },
       { id: 'provider:hetzner:token', meta: { kind: 'api-token', provider: 'hetzner' } },
@@ -152,6 +159,20 @@ describe('vault', () => {
     expect(vault.get('a').toString()).toBe('alpha');
   });
 
+  it('two passphrase changes at once: one wins, the other is refused rather than overwriting it', async () => {
+    const first = await newVault();
+    first.put('a', 'alpha');
+    const second = vaultIn(join(first.path, '..'));
+    const outcomes = await Promise.allSettled([first.changePassphrase(PASSPHRASE, 'first new passphrase'), second.changePassphrase(PASSPHRASE, 'second new passphrase')]);
+    const won = outcomes.flatMap((outcome, i) => (outcome.status === 'fulfilled' ? [i] : []));
+    expect(won).toHaveLength(1);
+    const lost = outcomes.find((outcome) => outcome.status === 'rejected');
+    expect(lost?.reason).toMatchObject({ code: 'FAILED_PRECONDITION', message: expect.stringContaining('changed by another Crossdock process') });
+    const reader = vaultIn(join(first.path, '..'));
+    await reader.unlock(won[0] === 0 ? 'first new passphrase' : 'second new passphrase');
+    expect(reader.get('a').toString()).toBe('alpha');
+  });
+
   it('refuses short passphrases with INVALID_ARGUMENT, never echoing them', async () => {
     const vault = vaultIn(tempDir());
     const error = await failure(() => vault.initialize('short7!'));
@@ -172,7 +193,7 @@ describe('vault', () => {
 
     for (const tampered of [{ ...box, data: flipFirstByte(box.data) }, { ...box, tag: flipFirstByte(box.tag) }, { ...box, tag: box.tag.slice(0, 8) }]) {
       writeFile(vault, { ...original, secrets: { a: { ...original.secrets.a!, box: tampered } } });
-      expect(await failure(() => vault.get('a'))).toMatchObject({ code: 'FAILED_PRECONDITION', details: { id: 'a' } });
+      expect(await failure(() => vault.get('a'))).toMatchObject({ code: 'VAULT_DAMAGED', details: { id: 'a' } });
     }
 
     if (original.protection.kind !== 'passphrase') throw new Error('expected passphrase protection');
@@ -189,7 +210,7 @@ describe('vault', () => {
     const file = readFile(vault);
     file.secrets['server-b']!.box = file.secrets['server-a']!.box;
     writeFile(vault, file);
-    expect((await failure(() => vault.get('server-b'))).code).toBe('FAILED_PRECONDITION');
+    expect((await failure(() => vault.get('server-b'))).code).toBe('VAULT_DAMAGED');
     expect(vault.get('server-a').toString()).toBe('password of a');
   });
 
@@ -204,8 +225,8 @@ describe('vault', () => {
   it('a damaged file is reported, not treated as an empty vault', async () => {
     const vault = await newVault();
     writeFileSync(vault.path, '{"format":"crossdock-vault","version":1');
-    expect((await failure(() => vault.status())).code).toBe('FAILED_PRECONDITION');
-    expect((await failure(() => vault.initialize(PASSPHRASE))).code).toBe('FAILED_PRECONDITION');
+    expect(await failure(() => vault.status())).toMatchObject({ code: 'VAULT_DAMAGED', details: { path: vault.path } });
+    expect((await failure(() => vault.initialize(PASSPHRASE))).code).toBe('VAULT_DAMAGED');
   });
 
   it('rejects ids outside the safe alphabet and never reads inherited properties', async () => {
@@ -260,7 +281,7 @@ describe('vault protected by the system keychain', () => {
     vault.initializeWithKeychain();
     vault.put('a', 'value');
     vault.lock();
-    expect(vault.status()).toEqual({ initialized: true, unlocked: false, protection: 'keychain', secretCount: 1 });
+    expect(vault.status()).toEqual({ initialized: true, unlocked: false, protection: 'keychain', secretCount: 1, keychainAvailable: true });
     vault.unlockWithKeychain();
     expect(vault.get('a').toString()).toBe('value');
     expect(vaultIn(dataDir, { keyWrapper: keychain }).status().unlocked).toBe(false);
@@ -280,7 +301,7 @@ describe('vault protected by the system keychain', () => {
   it('never accepts a wrapper that is not a keychain (safeStorage basic_text), nor a missing one', async () => {
     const basicText = { kind: 'basic_text', encrypt: (b: Buffer) => b, decrypt: (b: Buffer) => b } as unknown as KeyWrapper;
     expect((await failure(() => vaultIn(tempDir(), { keyWrapper: basicText }).initializeWithKeychain())).code).toBe('INVALID_ARGUMENT');
-    expect((await failure(() => vaultIn(tempDir()).initializeWithKeychain())).code).toBe('FAILED_PRECONDITION');
+    expect((await failure(() => vaultIn(tempDir()).initializeWithKeychain())).code).toBe('KEYCHAIN_UNAVAILABLE');
   });
 
   it('a keychain that returns the wrong key or fails leaves the vault locked with a generic error', async () => {
@@ -293,14 +314,14 @@ describe('vault protected by the system keychain', () => {
     for (const keyWrapper of [lying, failing]) {
       const vault = vaultIn(dataDir, { keyWrapper });
       const error = await failure(() => vault.unlockWithKeychain());
-      expect(error.code).toBe('FAILED_PRECONDITION');
+      expect(error.code).toBe('KEYCHAIN_UNAVAILABLE');
       expect(error.message).not.toContain('Safe Storage');
       expect(vault.status().unlocked).toBe(false);
     }
 
     // A keychain that cannot give the key back is found before any secret depends on it.
     const broken = vaultIn(tempDir(), { keyWrapper: lying });
-    expect((await failure(() => broken.initializeWithKeychain())).code).toBe('FAILED_PRECONDITION');
+    expect((await failure(() => broken.initializeWithKeychain())).code).toBe('KEYCHAIN_UNAVAILABLE');
     expect(broken.status().initialized).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { CrossdockError } from '../../../shared/errors.js';
+import type { VaultStatus } from '../../../shared/domain/vault.js';
 import { isRightKey, keyCheckFor, newDataKey, secretAad, unwrapWithPassphrase, wrapWithPassphrase } from './data-key.js';
 import { assertKeychainWrapper, type KeyWrapper } from './key-wrapper.js';
 import { assertAcceptablePassphrase, DEFAULT_SCRYPT, isValidScryptParams, type ScryptParams } from './passphrase-kdf.js';
@@ -13,20 +14,10 @@ import {
   vaultLocked,
   wrongPassphrase,
 } from './vault-errors.js';
+import { withFileLock } from '../store/file-lock.js';
 import { readVaultFile, writeVaultFile, type StoredSecret, type VaultFile, type VaultFileProtection } from './vault-file.js';
 
 export const VAULT_FILE_NAME = 'vault.json';
-
-/** What protects the data key: a passphrase through scrypt, or the operating system's keychain. */
-export type VaultProtection = 'passphrase' | 'keychain';
-
-/** What anyone may know about the vault without unlocking it. */
-export interface VaultStatus {
-  initialized: boolean;
-  unlocked: boolean;
-  protection: VaultProtection | null;
-  secretCount: number;
-}
 
 /**
  * Non-secret facts stored next to a secret, in plain text (for example `{ kind: 'ssh-key' }`).
@@ -61,8 +52,9 @@ const SECRET_ID = /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$/;
  * AES-256-GCM, and the data key itself is wrapped by a passphrase or the system keychain. Only
  * this object holds the unwrapped data key, and only between unlock and lock.
  *
- * The file is read afresh by every call, because the window and the CLI may share it; two
- * processes writing at the same instant can still lose one of the writes (last rename wins).
+ * The file is read afresh by every call, because the window, the web mode and the CLI may share
+ * it; every change re-reads, modifies and writes it under a lock across processes
+ * ({@link withFileLock}), so two processes writing at the same instant both keep their change.
  */
 export class Vault {
   readonly path: string;
@@ -79,6 +71,7 @@ export class Vault {
     if (!isValidScryptParams(this.#scrypt)) throw new CrossdockError('INVALID_ARGUMENT', 'The scrypt parameters are out of bounds.');
   }
 
+  /** What anyone may know without unlocking; the API returns it as it is. */
   status(): VaultStatus {
     const file = readVaultFile(this.path);
     return {
@@ -86,6 +79,8 @@ export class Vault {
       unlocked: file !== null && this.#dataKey !== null,
       protection: file?.protection.kind ?? null,
       secretCount: file ? Object.keys(file.secrets).length : 0,
+      // Only the desktop app passes a key wrapper, and only when safeStorage has a real keychain.
+      keychainAvailable: this.#keyWrapper !== undefined,
     };
   }
 
@@ -148,8 +143,13 @@ export class Vault {
     if (!dataKey || !isRightKey(dataKey, before.keyCheck)) throw wrongPassphrase();
     try {
       const protection: VaultFileProtection = await wrapWithPassphrase(dataKey, next, this.#scrypt);
-      // Re-read: secrets may have been written while scrypt ran.
-      writeVaultFile(this.path, { ...this.#requireFile(), protection });
+      this.#change((file) => {
+        // Secrets written while scrypt ran are kept; a passphrase changed meanwhile is not overwritten.
+        if (JSON.stringify(file.protection) !== JSON.stringify(before.protection)) {
+          throw new CrossdockError('FAILED_PRECONDITION', 'The vault passphrase was changed by another Crossdock process meanwhile; unlock with the new one and try again.');
+        }
+        file.protection = protection;
+      });
     } finally {
       dataKey.fill(0);
     }
@@ -161,11 +161,13 @@ export class Vault {
     assertSecretId(id);
     const plain = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
     try {
-      const file = this.#requireFile();
-      const now = this.#now().toISOString();
-      const previous = ownSecret(file, id);
-      file.secrets[id] = { box: seal(key, plain, secretAad(id)), meta: cleanMeta(meta), createdAt: previous?.createdAt ?? now, updatedAt: now };
-      writeVaultFile(this.path, file);
+      const box = seal(key, plain, secretAad(id));
+      const cleaned = cleanMeta(meta);
+      this.#change((file) => {
+        const now = this.#now().toISOString();
+        const previous = ownSecret(file, id);
+        file.secrets[id] = { box, meta: cleaned, createdAt: previous?.createdAt ?? now, updatedAt: now };
+      });
     } finally {
       if (plain !== value) plain.fill(0);
     }
@@ -190,11 +192,11 @@ export class Vault {
   /** Removes a secret; `false` if there was none. Needs the vault unlocked like any change. */
   delete(id: string): boolean {
     this.#requireKey();
-    const file = this.#requireFile();
-    if (!ownSecret(file, id)) return false;
-    delete file.secrets[id];
-    writeVaultFile(this.path, file);
-    return true;
+    return this.#change((file) => {
+      if (!ownSecret(file, id)) return false;
+      delete file.secrets[id];
+      return true;
+    });
   }
 
   /** Ids and metadata, sorted by id; works while locked (nothing here is secret). */
@@ -214,6 +216,20 @@ export class Vault {
       throw error;
     }
     this.#setKey(dataKey);
+  }
+
+  /**
+   * Read-modify-write under the lock: `apply` sees the file as it is now (another process may
+   * have changed it since this one last read it) and changes it in place. Nothing is written
+   * when it returns `false`.
+   */
+  #change<T>(apply: (file: VaultFile) => T): T {
+    return withFileLock(this.path, () => {
+      const file = this.#requireFile();
+      const result = apply(file);
+      if (result !== false) writeVaultFile(this.path, file);
+      return result;
+    });
   }
 
   #keychainUnwrap(wrapper: KeyWrapper, wrapped: Buffer): Buffer | null {

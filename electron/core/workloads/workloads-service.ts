@@ -40,7 +40,7 @@ export function workloadsService(deps: WorkloadsServiceDeps): ServerImpl<Crossdo
       const checked = projectName.safeParse(project);
       if (!checked.success) throw new CrossdockError('INVALID_ARGUMENT', `The project name "${project}" is not valid: ${checked.error.issues[0]?.message ?? 'use lowercase letters, digits, "_" and "-"'}`, { project });
       const key = `${host.id}/${project}`;
-      if (deploying.has(key)) throw new CrossdockError('FAILED_PRECONDITION', `A deploy of ${project} to ${host.name} is already running; wait for it or cancel it ("crossdock jobs ls")`, { host: host.name, project });
+      if (deploying.has(key)) throw new CrossdockError('ALREADY_RUNNING', `A deploy of ${project} to ${host.name} is already running; wait for it or cancel it ("crossdock jobs ls")`, { host: host.name, project });
       const warnings = loaded.issues.filter((issue) => issue.severity === 'warning').map(formatIssue);
       const run = deployJob({ runtime: deps.runtime, secrets }, host, {
         project,

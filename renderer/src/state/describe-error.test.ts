@@ -8,6 +8,12 @@ describe('describeError', () => {
     expect(describeError(error)).toEqual({ message: 'The job has already ended', code: 'FAILED_PRECONDITION' });
   });
 
+  it('keeps the codes that name a precondition of their own', () => {
+    for (const code of ['ALREADY_RUNNING', 'VAULT_NOT_INITIALIZED', 'VAULT_DAMAGED', 'KEYCHAIN_UNAVAILABLE', 'SUDO_PASSWORD_REQUIRED', 'CONTAINER_UNHEALTHY'] as const) {
+      expect(describeError({ code, message: 'm', details: {} })).toEqual({ message: 'm', code });
+    }
+  });
+
   it('recognises a wire error that is a plain object', () => {
     expect(describeError({ code: 'NOT_FOUND', message: 'No job x', details: {} })).toEqual({ message: 'No job x', code: 'NOT_FOUND' });
   });

@@ -12,6 +12,17 @@ describe('errorIntent', () => {
     expect(errorIntent(failure('VAULT_LOCKED', { initialized: false }))).toEqual({ kind: 'unlock-vault', create: true });
     expect(errorIntent(failure('VAULT_LOCKED', { initialized: true }))).toEqual({ kind: 'unlock-vault', create: false });
     expect(errorIntent(failure('VAULT_LOCKED'))).toEqual({ kind: 'unlock-vault', create: false });
+    // Unlocking a vault that does not exist: offer to create it, not to retry the passphrase.
+    expect(errorIntent(failure('VAULT_NOT_INITIALIZED'))).toEqual({ kind: 'unlock-vault', create: true });
+  });
+
+  it('says what to do about the states that have their own codes, where the generic one has no hint', () => {
+    expect(errorIntent(failure('VAULT_DAMAGED'))).toMatchObject({ kind: 'message', hint: expect.stringContaining('backup') });
+    expect(errorIntent(failure('KEYCHAIN_UNAVAILABLE'))).toMatchObject({ kind: 'message', hint: expect.stringContaining('passphrase') });
+    expect(errorIntent(failure('SUDO_PASSWORD_REQUIRED', { host: 'pw@h', refused: true }))).toMatchObject({ kind: 'message', hint: expect.stringContaining('sudo password') });
+    expect(errorIntent(failure('ALREADY_RUNNING', { project: 'shop' }))).toMatchObject({ kind: 'message', hint: expect.stringContaining('Jobs') });
+    expect(errorIntent(failure('CONTAINER_UNHEALTHY', { host: 'h', container: 'db' }))).toMatchObject({ kind: 'message', hint: expect.stringContaining('log') });
+    expect(errorIntent(failure('FAILED_PRECONDITION'))).toMatchObject({ kind: 'message', code: 'FAILED_PRECONDITION', hint: null });
   });
 
   it('turns an unknown host key into a question carrying the fingerprint to show', () => {

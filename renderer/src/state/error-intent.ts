@@ -37,6 +37,11 @@ export const ERROR_HINTS: Partial<Record<NonNullable<CoreFailure['code']>, strin
   HOST_KEY_REVOKED: 'known_hosts marks this key as revoked. Do not connect until whoever runs the server has replaced the key.',
   WRONG_PASSPHRASE: 'Check the passphrase and try again.',
   KEY_INVALID: 'Crossdock reads OpenSSH, PEM and PuTTY private keys (ed25519, RSA, ECDSA). Pick the private key, not the .pub file.',
+  VAULT_DAMAGED: 'No passphrase will open a damaged vault file. Restore vault.json in the Crossdock data folder from a backup.',
+  KEYCHAIN_UNAVAILABLE: 'Use a passphrase for the vault instead: it works everywhere, the command line and web mode included.',
+  SUDO_PASSWORD_REQUIRED: 'The login user needs its sudo password to install Docker. Give it (it is kept in memory for this bootstrap only) and try again.',
+  ALREADY_RUNNING: 'It is still running: follow it under Jobs, or cancel it there first.',
+  CONTAINER_UNHEALTHY: 'The container’s log says why: open it from the container list of that host.',
 };
 
 export function errorIntent(failure: CoreFailure): ErrorIntent {
@@ -44,6 +49,8 @@ export function errorIntent(failure: CoreFailure): ErrorIntent {
   switch (failure.code) {
     case 'VAULT_LOCKED':
       return { kind: 'unlock-vault', create: details.initialized === false };
+    case 'VAULT_NOT_INITIALIZED':
+      return { kind: 'unlock-vault', create: true };
     case 'HOST_KEY_UNKNOWN': {
       const fingerprint = text(details, 'fingerprint');
       // Without a fingerprint there is nothing the user could check; never offer a blind trust.

@@ -1,12 +1,12 @@
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
-import { CrossdockError } from '../../../../shared/index.js';
+import { CrossdockError, type PlannedImage } from '../../../../shared/index.js';
 import { shQuote } from '../../bootstrap/shell-quote.js';
 import { runBinary, throwIfCancelled } from './host-commands.js';
 import { bytesOfLayersFrom, filesFromManifest, heldChains, layerFilesToStrip, layersHeld, legacyLayerFiles, parseSaveManifest, type ImageFiles, type ImageLayers } from './image-layers.js';
 import { pipe, type PipeResult } from './pipe.js';
 import { routeInternals } from './route.js';
-import type { ImageToSend, Route, SendImagesOptions, SendImagesResult, TransferHost } from './types.js';
+import type { Route, SendImagesOptions, SendImagesResult, TransferHost } from './types.js';
 
 type ImageInspect = Awaited<ReturnType<Dockerode.Image['inspect']>>;
 
@@ -20,12 +20,12 @@ async function inspectOrNull(docker: Dockerode, ref: string): Promise<ImageInspe
 }
 
 /** An image on A with its layers' diff ids (bottom first), which stay on this side of the API. */
-interface FoundImage extends ImageToSend {
+interface FoundImage extends PlannedImage {
   diffIds: string[];
 }
 
 /** The images behind `imageRefs` on A, whether B has the same image id already, and which of their layers B holds. */
-export async function imagesToSend(a: TransferHost, b: TransferHost, imageRefs: string[], signal?: AbortSignal): Promise<ImageToSend[]> {
+export async function imagesToSend(a: TransferHost, b: TransferHost, imageRefs: string[], signal?: AbortSignal): Promise<PlannedImage[]> {
   return (await lookUpImages(a, b, imageRefs, signal)).map(({ diffIds: _diffIds, ...image }) => image);
 }
 
@@ -215,7 +215,7 @@ async function filesNamedByEngine(a: TransferHost, layers: ImageLayers[], refs: 
   }
 }
 
-async function ensureTag(b: TransferHost, image: ImageToSend): Promise<void> {
+async function ensureTag(b: TransferHost, image: PlannedImage): Promise<void> {
   const wanted = taggableRef(image.ref);
   if (!wanted) return;
   const have = await inspectOrNull(b.docker, image.id);

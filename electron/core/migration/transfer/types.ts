@@ -95,27 +95,6 @@ export interface Route extends RouteProbe {
   close(): Promise<void>;
 }
 
-/** One image of the migration, as found on A, and whether B already has it (same image id). */
-export interface ImageToSend {
-  ref: string;
-  /** `sha256:…` on A. */
-  id: string;
-  /** Size on A (uncompressed, as `docker image inspect` reports it). */
-  bytes: number;
-  onTarget: boolean;
-  /** `amd64`, `arm64`, … */
-  architecture: string;
-  /** Its layers (RootFS.Layers on A). */
-  layers: number;
-  /** How many of them, from the bottom, B holds (same chain id): these are not sent. All when onTarget. */
-  layersOnTarget: number;
-  /**
-   * Bytes of the layers B lacks (0 when onTarget): from `docker history` sizes on A, exact unless
-   * a layer has size 0, then at most too high (see bytesOfLayersFrom); file bytes, not tar bytes.
-   */
-  bytesToSend: number;
-}
-
 export interface SendImagesOptions extends TransferOptions {
   /**
    * Name the layer files to leave out from a first `docker save` on A even where Crossdock can

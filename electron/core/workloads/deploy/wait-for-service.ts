@@ -25,7 +25,7 @@ export async function waitForCondition(
     if (what.condition === 'service_completed_successfully') {
       if (state.Status === 'exited' || state.Status === 'dead') {
         if (state.ExitCode === 0) return;
-        throw new CrossdockError('FAILED_PRECONDITION', `Service ${what.service} on ${what.host} exited with code ${state.ExitCode}, but a service depends on it completing successfully; see "crossdock logs ${what.host}/${info.Name.replace(/^\//, '')}"`, { host: what.host, service: what.service });
+        throw new CrossdockError('CONTAINER_UNHEALTHY', `Service ${what.service} on ${what.host} exited with code ${state.ExitCode}, but a service depends on it completing successfully; see "crossdock logs ${what.host}/${containerName(info.Name)}"`, { host: what.host, service: what.service, container: containerName(info.Name) });
       }
     } else {
       const health = state.Health?.Status;
@@ -34,7 +34,7 @@ export async function waitForCondition(
       }
       if (health === 'healthy') return;
       if (health === 'unhealthy' || (!state.Running && !state.Restarting)) {
-        throw new CrossdockError('FAILED_PRECONDITION', `Service ${what.service} on ${what.host} is ${health === 'unhealthy' ? 'unhealthy' : 'not running'}, and a service depends on it being healthy; see "crossdock logs ${what.host}/${info.Name.replace(/^\//, '')}"`, { host: what.host, service: what.service });
+        throw new CrossdockError('CONTAINER_UNHEALTHY', `Service ${what.service} on ${what.host} is ${health === 'unhealthy' ? 'unhealthy' : 'not running'}, and a service depends on it being healthy; see "crossdock logs ${what.host}/${containerName(info.Name)}"`, { host: what.host, service: what.service, container: containerName(info.Name) });
       }
     }
     if (Date.now() > deadline) {
@@ -62,4 +62,9 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     };
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** Docker's inspect names a container with a leading slash; people and `crossdock logs` do not. */
+function containerName(inspected: string): string {
+  return inspected.replace(/^\//, '');
 }
