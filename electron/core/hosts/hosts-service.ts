@@ -8,12 +8,14 @@ import { HostConnection, type HostConnectionOptions } from '../ssh/host-connecti
 import type { HostKeyTrust } from '../ssh/ssh-target.js';
 import type { HostRuntime } from './host-runtime.js';
 import type { HostInventory } from './inventory.js';
+import type { ShellSessions } from './shell-sessions.js';
 
 export interface HostsServiceDeps {
   inventory: HostInventory;
   runtime: HostRuntime;
   keys: KeyStore;
   events: EventHub<CrossdockEvents>;
+  shells: ShellSessions;
   connection?: HostConnectionOptions;
 }
 
@@ -115,5 +117,15 @@ export function hostsService(deps: HostsServiceDeps): ServerImpl<CrossdockApi>['
       events.emit('hosts.changed', info);
       return info;
     },
+
+    shell: async ({ host: ref, ...args }, ctx) => {
+      const host = inventory.find(ref);
+      if (host.kind !== 'ssh') {
+        throw new CrossdockError('INVALID_ARGUMENT', `${host.name} is this computer's Docker engine, not an SSH host: open a terminal on this computer instead`, { host: host.name });
+      }
+      return deps.shells.run(await runtime.connection(host), host.name, args, ctx);
+    },
+    shellInput: async ({ sessionId, base64, eof }) => deps.shells.input(sessionId, Buffer.from(base64, 'base64'), eof === true),
+    shellResize: async ({ sessionId, cols, rows }) => deps.shells.resize(sessionId, cols, rows),
   };
 }
