@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, unlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { Transform, type TransformCallback } from 'node:stream';
 import ssh2, { type ParsedKey } from 'ssh2';
 import { CrossdockError } from '../../../../shared/index.js';
 
@@ -12,6 +13,35 @@ export interface AgentKey {
 export interface VaultAgent {
   readonly socketPath: string;
   close(): Promise<void>;
+}
+
+const REQUEST_IDENTITIES = 11;
+const SIGN_REQUEST = 13;
+
+/**
+ * Cuts every request the agent does not serve down to its type byte. ssh2's AgentProtocol (1.17)
+ * answers an unknown request with a failure but does not skip its body, so the body is read as
+ * the next request and the stream falls out of step; OpenSSH's ssh sends such a request
+ * (`session-bind@openssh.com`, an extension) before it asks for the keys. Requests are framed as
+ * uint32 length, then the body, whose first byte is the type.
+ */
+export function servedRequestsOnly(): Transform {
+  let pending: Buffer = Buffer.alloc(0);
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      while (pending.length >= 4) {
+        const length = pending.readUInt32BE(0);
+        if (pending.length < 4 + length) break;
+        const frame = pending.subarray(0, 4 + length);
+        pending = pending.subarray(4 + length);
+        const type = length > 0 ? frame[4] : undefined;
+        if (type === REQUEST_IDENTITIES || type === SIGN_REQUEST || type === undefined) this.push(frame);
+        else this.push(Buffer.from([0, 0, 0, 1, type]));
+      }
+      callback();
+    },
+  });
 }
 
 function parsePrivate(key: AgentKey): ParsedKey | null {
@@ -51,7 +81,7 @@ export async function startVaultAgent(socketPath: string, keys: AgentKey[], onSi
     });
     socket.on('error', () => socket.destroy());
     protocol.on('error', () => socket.destroy());
-    socket.pipe(protocol).pipe(socket);
+    socket.pipe(servedRequestsOnly()).pipe(protocol).pipe(socket);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
