@@ -116,6 +116,21 @@ describe('hosts.shell through the contract', () => {
   });
 });
 
+describe('a known server under a new name', () => {
+  it('says which host already pinned the key it presents', async () => {
+    const client = core.connectInProcess();
+    const keyId = core.keys.list()[0]!.id;
+    const again = client.api.hosts.add({ kind: 'ssh', name: 'shell-1-again', address: machine.address, port: machine.port, user: 'tester', keyId });
+    await expect(again).rejects.toMatchObject({
+      code: 'HOST_KEY_UNKNOWN',
+      message: expect.stringContaining('already pinned this key for host "shell-1"'),
+      details: expect.objectContaining({ pinnedFor: [HOST] }),
+    });
+    expect(core.hosts.list().map((host) => host.name)).toEqual([HOST]);
+    client.close();
+  });
+});
+
 describe('crossdock ssh (the bin)', () => {
   it('passes bytes through stdin and stdout unchanged, and the exit code', async () => {
     const payload = randomBytes(3 * 1024 * 1024 + 17);

@@ -7,7 +7,7 @@ import type { KeyStore } from '../keys/key-store.js';
 import { HostConnection, type HostConnectionOptions } from '../ssh/host-connection.js';
 import type { HostKeyTrust } from '../ssh/ssh-target.js';
 import type { HostRuntime } from './host-runtime.js';
-import type { HostInventory } from './inventory.js';
+import type { HostInventory, StoredHost } from './inventory.js';
 import type { ShellSessions } from './shell-sessions.js';
 
 export interface HostsServiceDeps {
@@ -41,6 +41,26 @@ async function probeSsh(args: Omit<Extract<AddHostArgs, { kind: 'ssh' }>, 'name'
   }
 }
 
+/**
+ * A key seen for the first time at this address may be one Crossdock already pinned for another
+ * host: the same server added under another name, or reached by another address. Say which, so
+ * the user can tell a second name for a known server from a stranger.
+ */
+function withHostsHoldingKey(error: unknown, hosts: StoredHost[]): unknown {
+  if (!(error instanceof CrossdockError) || error.code !== 'HOST_KEY_UNKNOWN') return error;
+  const fingerprint = error.details.fingerprint;
+  const holders = hosts.filter((host) => host.hostKey?.fingerprint === fingerprint).map((host) => host.name);
+  if (holders.length === 0) return error;
+  const named = holders.map((name) => `"${name}"`).join(', ');
+  const made = new CrossdockError(
+    'HOST_KEY_UNKNOWN',
+    `${error.message} Crossdock already pinned this key for host ${named}: it is the same server, unless that key was copied.`,
+    { ...error.details, pinnedFor: holders },
+  );
+  made.cause = error;
+  return made;
+}
+
 export function hostsService(deps: HostsServiceDeps): ServerImpl<CrossdockApi>['hosts'] {
   const { inventory, runtime, events } = deps;
   const assertNameFree = (name: string): void => {
@@ -69,7 +89,9 @@ export function hostsService(deps: HostsServiceDeps): ServerImpl<CrossdockApi>['
         return info;
       }
       deps.keys.get(args.keyId);
-      const hostKey = await probeSsh(args, deps, ctx);
+      const hostKey = await probeSsh(args, deps, ctx).catch((error: unknown) => {
+        throw withHostsHoldingKey(error, inventory.list());
+      });
       assertNameFree(args.name);
       const stored = inventory.add({ name: args.name, kind: 'ssh', address: args.address, port: args.port, user: args.user, keyId: args.keyId, hostKey, socketPath: null });
       // Connect the pooled connection now, so the host shows as connected without another step.
