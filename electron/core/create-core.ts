@@ -15,6 +15,7 @@ import {
 import { resolveDataDir } from './data-dir.js';
 import { EventHub } from './events/event-hub.js';
 import { hostsService } from './hosts/hosts-service.js';
+import { ShellSessions } from './hosts/shell-sessions.js';
 import { JobJournal } from './jobs/journal.js';
 import { jobsService } from './jobs/jobs-service.js';
 import { JobRegistry } from './jobs/registry.js';
@@ -92,7 +93,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const watcher = new DockerEventWatcher(events);
 
-  const hostsImpl = hostsService({ inventory: hosts, runtime, keys, events, ...(options.connection ? { connection: options.connection } : {}) });
+  const hostsImpl = hostsService({ inventory: hosts, runtime, keys, events, shells: new ShellSessions(), ...(options.connection ? { connection: options.connection } : {}) });
   const providers = new ProviderRegistry({ store, vault });
 
   const impl: ServerImpl<CrossdockApi> = {

@@ -15,6 +15,8 @@ import { machineCommand, providerCommand } from './commands/machine.js';
 import { migrateCommand } from './commands/migrate.js';
 import { psCommand } from './commands/ps.js';
 import { serveCommand } from './commands/serve.js';
+import { sshCommand } from './commands/ssh.js';
+import { agentCommand, knownHostsCommand, sshConfigCommand } from './commands/ssh-config.js';
 import { deployCommand } from './commands/deploy.js';
 import { portsCommand } from './commands/ports.js';
 import { secretCommand } from './commands/secret.js';
@@ -38,6 +40,9 @@ Commands:
                         A container's log; -f follows it until Ctrl+C
   exec HOST/CONTAINER -- CMD…
                         Run a command in a container; exits with its exit code
+  ssh HOST [-- CMD…]    A shell on a host (or one command), with the key from the vault; exits with its code
+  ssh-config [HOST]…    OpenSSH Host blocks for your own ssh: pinned host keys, keys from \`crossdock agent\`
+  agent [--socket PATH] An SSH agent serving the vault's host keys to your own ssh (until Ctrl+C)
   bootstrap HOST [--json] [--distribution-packages-only]
                         Install and configure Docker on a host, whatever its Linux (safe to run twice)
   provider add NAME --type aws|gcp [--profile P | --access-key-id ID | --credentials-file FILE] --region R [--endpoint URL]
@@ -84,6 +89,10 @@ const COMMANDS: Record<string, Command> = {
   ps: psCommand,
   logs: logsCommand,
   exec: execCommand,
+  ssh: sshCommand,
+  'ssh-config': sshConfigCommand,
+  'known-hosts': knownHostsCommand,
+  agent: agentCommand,
   bootstrap: bootstrapCommand,
   machine: machineCommand,
   migrate: migrateCommand,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { SchemaMap } from '../rpc/contract.js';
-import type { HostInfo, HostKeyTrust } from '../domain/hosts.js';
+import type { Chunks, SchemaMap } from '../rpc/contract.js';
+import type { HostInfo, HostKeyTrust, ShellChunk } from '../domain/hosts.js';
 import { noArgs, type NoArgs } from './system.js';
 
 export const hostName = z.string().trim().min(1).max(63).regex(/^[a-zA-Z0-9][\w.-]*$/, 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
@@ -30,6 +30,16 @@ export interface HostsApi {
    * Logs in with exactly that fingerprint first: any other key is still refused.
    */
   trustHostKey(args: { host: string; fingerprint: string }): Promise<HostInfo>;
+  /**
+   * A login shell on an SSH host (or one command, when `command` is given: joined with spaces
+   * and run by the login shell, as OpenSSH's `ssh HOST CMD` does), over the host's pooled
+   * connection. With `tty` the session gets a pseudo-terminal of `cols` × `rows`. Streams output
+   * until the shell exits; resolves with its exit code (128 + n when a signal ended it).
+   */
+  shell(args: { host: string; command?: string[] | undefined; tty: boolean; cols?: number | undefined; rows?: number | undefined; term?: string | undefined }, chunks?: Chunks<ShellChunk>): Promise<number>;
+  /** Sends bytes (base64) to a shell session's standard input; `eof` closes it afterwards. */
+  shellInput(args: { sessionId: string; base64: string; eof?: boolean | undefined }): Promise<void>;
+  shellResize(args: { sessionId: string; cols: number; rows: number }): Promise<void>;
 }
 
 export const hostsSchemas: SchemaMap<HostsApi> = {
@@ -49,4 +59,14 @@ export const hostsSchemas: SchemaMap<HostsApi> = {
   remove: z.strictObject({ host: hostRef }),
   connect: z.strictObject({ host: hostRef }),
   trustHostKey: z.strictObject({ host: hostRef, fingerprint }),
+  shell: z.strictObject({
+    host: hostRef,
+    command: z.array(z.string().max(64 * 1024)).min(1).max(1024).optional(),
+    tty: z.boolean(),
+    cols: z.number().int().min(1).max(1000).optional(),
+    rows: z.number().int().min(1).max(1000).optional(),
+    term: z.string().regex(/^[\w.+-]{1,64}$/, 'a terminal type such as xterm-256color').optional(),
+  }),
+  shellInput: z.strictObject({ sessionId: z.string().min(1).max(100), base64: z.string().max(256 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'), eof: z.boolean().optional() }),
+  shellResize: z.strictObject({ sessionId: z.string().min(1).max(100), cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(1000) }),
 };

@@ -195,6 +195,29 @@ describe('adding a real SSH host from the page and working with its containers',
     expect(await terminalText()).toContain('[the shell exited with code 0]');
   });
 
+  it('opens a login shell on the host itself from the Hosts view, sized to the pane', async () => {
+    await page.getByTestId('nav-hosts').click();
+    await row().getByTestId('host-terminal-open').click();
+    const pane = page.getByTestId('host-terminal');
+    await pane.waitFor();
+    expect(await pane.getAttribute('aria-label')).toBe(`Terminal on ${HOST_NAME}`);
+    const panel = pane.getByTestId('terminal-panel');
+    await expect.poll(() => panel.getAttribute('data-phase'), { timeout: 30_000 }).toBe('running');
+    await pane.getByTestId('terminal').click();
+    // The machine's hostname and its pty's size come only from the host's own shell.
+    await page.keyboard.type('echo "host-$(hostname) rows=$(stty size | cut -d" " -f1)" && test "$(stty size)" != "24 80" && echo sized');
+    await page.keyboard.press('Enter');
+    await expect.poll(terminalText, { timeout: 15_000 }).toMatch(new RegExp(`host-${machine.name} rows=\\d+\\s*\\nsized`));
+    await shot('host-terminal.png');
+
+    await page.keyboard.type('exit 5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.getAttribute('data-phase'), { timeout: 15_000 }).toBe('exited');
+    expect(await terminalText()).toContain('[the shell exited with code 5]');
+    await pane.getByTestId('host-terminal-close').click();
+    await expect.poll(() => pane.count()).toBe(0);
+  });
+
   it('did all of that without uncaught page errors or CSP violations', () => {
     expect(pageProblems).toEqual([]);
   });

@@ -7,13 +7,15 @@ import type { KeyStore } from '../keys/key-store.js';
 import { HostConnection, type HostConnectionOptions } from '../ssh/host-connection.js';
 import type { HostKeyTrust } from '../ssh/ssh-target.js';
 import type { HostRuntime } from './host-runtime.js';
-import type { HostInventory } from './inventory.js';
+import type { HostInventory, StoredHost } from './inventory.js';
+import type { ShellSessions } from './shell-sessions.js';
 
 export interface HostsServiceDeps {
   inventory: HostInventory;
   runtime: HostRuntime;
   keys: KeyStore;
   events: EventHub<CrossdockEvents>;
+  shells: ShellSessions;
   connection?: HostConnectionOptions;
 }
 
@@ -37,6 +39,26 @@ async function probeSsh(args: Omit<Extract<AddHostArgs, { kind: 'ssh' }>, 'name'
   } finally {
     await probe.dispose();
   }
+}
+
+/**
+ * A key seen for the first time at this address may be one Crossdock already pinned for another
+ * host: the same server added under another name, or reached by another address. Say which, so
+ * the user can tell a second name for a known server from a stranger.
+ */
+function withHostsHoldingKey(error: unknown, hosts: StoredHost[]): unknown {
+  if (!(error instanceof CrossdockError) || error.code !== 'HOST_KEY_UNKNOWN') return error;
+  const fingerprint = error.details.fingerprint;
+  const holders = hosts.filter((host) => host.hostKey?.fingerprint === fingerprint).map((host) => host.name);
+  if (holders.length === 0) return error;
+  const named = holders.map((name) => `"${name}"`).join(', ');
+  const made = new CrossdockError(
+    'HOST_KEY_UNKNOWN',
+    `${error.message} Crossdock already pinned this key for host ${named}: it is the same server, unless that key was copied.`,
+    { ...error.details, pinnedFor: holders },
+  );
+  made.cause = error;
+  return made;
 }
 
 export function hostsService(deps: HostsServiceDeps): ServerImpl<CrossdockApi>['hosts'] {
@@ -67,7 +89,9 @@ export function hostsService(deps: HostsServiceDeps): ServerImpl<CrossdockApi>['
         return info;
       }
       deps.keys.get(args.keyId);
-      const hostKey = await probeSsh(args, deps, ctx);
+      const hostKey = await probeSsh(args, deps, ctx).catch((error: unknown) => {
+        throw withHostsHoldingKey(error, inventory.list());
+      });
       assertNameFree(args.name);
       const stored = inventory.add({ name: args.name, kind: 'ssh', address: args.address, port: args.port, user: args.user, keyId: args.keyId, hostKey, socketPath: null });
       // Connect the pooled connection now, so the host shows as connected without another step.
@@ -115,5 +139,15 @@ export function hostsService(deps: HostsServiceDeps): ServerImpl<CrossdockApi>['
       events.emit('hosts.changed', info);
       return info;
     },
+
+    shell: async ({ host: ref, ...args }, ctx) => {
+      const host = inventory.find(ref);
+      if (host.kind !== 'ssh') {
+        throw new CrossdockError('INVALID_ARGUMENT', `${host.name} is this computer's Docker engine, not an SSH host: open a terminal on this computer instead`, { host: host.name });
+      }
+      return deps.shells.run(await runtime.connection(host), host.name, args, ctx);
+    },
+    shellInput: async ({ sessionId, base64, eof }) => deps.shells.input(sessionId, Buffer.from(base64, 'base64'), eof === true),
+    shellResize: async ({ sessionId, cols, rows }) => deps.shells.resize(sessionId, cols, rows),
   };
 }

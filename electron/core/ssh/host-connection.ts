@@ -1,4 +1,4 @@
-import type { Client, ClientChannel } from 'ssh2';
+import type { Client, ClientChannel, PseudoTtyOptions } from 'ssh2';
 import { CrossdockError, type ConnectionStatus } from '../../../shared/index.js';
 import { EventHub } from '../events/event-hub.js';
 import { untilAborted, clientClosed } from './abortable-wait.js';
@@ -7,7 +7,7 @@ import { ChannelRegistry } from './channel-registry.js';
 import { PERMANENT_CONNECT_CODES, toConnectError } from './connect-errors.js';
 import type { HostKeySource, PresentedHostKey } from './host-key-policy.js';
 import { openSshClient, type SshClientOptions } from './open-client.js';
-import { channelOpenError, execCollect, execStream, type ChannelSource, type ExecOptions, type ExecResult, type RemoteProcess } from './remote-exec.js';
+import { channelOpenError, execCollect, execStream, openExecChannel, openShellChannel, type ChannelSource, type ExecOptions, type ExecResult, type RemoteProcess } from './remote-exec.js';
 import { describeEndpoint, type HostKeyTrust, type SshTarget } from './ssh-target.js';
 
 /** Tuning of a host connection; every field has a default. */
@@ -138,6 +138,17 @@ export class HostConnection {
   /** Runs a command and streams it. Read (or resume) both outputs, or its channel never closes. */
   async execStream(command: string, options: ExecOptions = {}): Promise<RemoteProcess> {
     return execStream(await this.channelSource(options.signal), command, options);
+  }
+
+  /**
+   * Opens a session channel for a person at a terminal: a login shell when `command` is null,
+   * else `command` run by the login shell; with a pseudo-terminal when `pty` is given. The caller
+   * owns the channel (input, resize, close).
+   */
+  async openSession(command: string | null, pty: PseudoTtyOptions | false, signal?: AbortSignal): Promise<ClientChannel> {
+    const source = await this.channelSource(signal);
+    if (command === null) return openShellChannel(source, pty, signal);
+    return openExecChannel(source, command, { signal, ...(pty ? { pty } : {}) });
   }
 
   /** Opens a stream to a UNIX socket on the host (OpenSSH `direct-streamlocal`), counted. */

@@ -72,6 +72,26 @@ export function openExecChannel(source: ChannelSource, command: string, options:
   });
 }
 
+/**
+ * Opens an interactive login shell (`client.shell`), with a pseudo-terminal when `pty` is given,
+ * counted in the registry like exec channels.
+ */
+export function openShellChannel(source: ChannelSource, pty: PseudoTtyOptions | false, signal?: AbortSignal): Promise<ClientChannel> {
+  const { client, registry, host } = source;
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelled(host));
+    client.shell(pty, (error, channel) => {
+      if (error) return reject(channelOpenError(error, host, 'a shell'));
+      registry.add(channel);
+      if (signal?.aborted) {
+        terminate(channel);
+        return reject(cancelled(host));
+      }
+      resolve(channel);
+    });
+  });
+}
+
 /** Runs a command and collects its output (UTF-8). Rejects with CANCELLED when aborted. */
 export async function execCollect(source: ChannelSource, command: string, options: ExecOptions = {}): Promise<ExecResult> {
   const channel = await openExecChannel(source, command, options);

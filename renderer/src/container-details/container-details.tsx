@@ -2,12 +2,17 @@ import { Suspense, lazy, useRef, useState, type KeyboardEvent } from 'react';
 import { ContainerActions } from '../containers/container-actions-bar.js';
 import { containerKey, selectContainer, useDocker, type ContainerRef } from '../containers/docker-store.js';
 import { shortId } from '../containers/format.js';
+import { containerBackend } from '../terminal/terminal-backend.js';
 import { LogsPanel } from './logs-panel.js';
 import './details.css';
 
 // xterm.js and uPlot are most of the bundle's weight and many sessions never open these tabs.
-const TerminalPanel = lazy(() => import('./terminal-panel.js').then((m) => ({ default: m.TerminalPanel })));
+const TerminalPanel = lazy(() => import('../terminal/terminal-panel.js').then((m) => ({ default: m.TerminalPanel })));
 const StatsPanel = lazy(() => import('./stats-panel.js').then((m) => ({ default: m.StatsPanel })));
+
+/** F6 in the terminal goes back to the pane's selected tab. */
+const tabOfPane = (element: HTMLElement): HTMLElement | null | undefined =>
+  element.closest('.details-pane')?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
 
 type DetailsTab = 'logs' | 'terminal' | 'stats';
 const TABS: readonly { id: DetailsTab; label: string }[] = [
@@ -88,7 +93,7 @@ export function ContainerDetails({ target }: { target: ContainerRef }) {
                 {container.name} is {container.state}. Start it to open a shell.
               </p>
             ) : (
-              <TerminalPanel target={target} />
+              <TerminalPanel backend={containerBackend(target)} escapeTo={tabOfPane} />
             ))}
           {tab === 'stats' && <StatsPanel target={target} />}
         </Suspense>

@@ -170,7 +170,7 @@ export function AddHostDialog({ onClose }: { onClose: () => void }) {
       </form>
       {intent?.kind === 'confirm-host-key' && pending?.kind === 'ssh' && (
         <HostKeyDialog
-          question={{ host: intent.host ?? `${pending.user}@${pending.address}:${pending.port}`, fingerprint: intent.fingerprint, keyType: intent.keyType, knownFingerprints: intent.knownFingerprints }}
+          question={{ host: intent.host ?? `${pending.user}@${pending.address}:${pending.port}`, fingerprint: intent.fingerprint, keyType: intent.keyType, knownFingerprints: intent.knownFingerprints, pinnedFor: intent.pinnedFor }}
           onTrust={() => {
             setTrusted({ endpoint: `${pending.address}:${pending.port}`, fingerprint: intent.fingerprint });
             return send({ ...pending, trust: { fingerprint: intent.fingerprint } });

@@ -8,6 +8,8 @@ export interface HostKeyQuestion {
   keyType: string | null;
   /** Fingerprints known_hosts has for this host under other key types. */
   knownFingerprints: string[];
+  /** Hosts in Crossdock that already pinned exactly this key (the same server under another name). */
+  pinnedFor: string[];
 }
 
 interface HostKeyDialogProps {
@@ -32,7 +34,11 @@ export function HostKeyDialog({ question, onTrust, onCancel }: HostKeyDialogProp
     }
   };
   return (
-    <Dialog title="Trust this host key?" testId="hostkey-dialog" role="alertdialog" onClose={onCancel} description={`Crossdock has not seen ${question.host} before.`}>
+    <Dialog title="Trust this host key?" testId="hostkey-dialog" role="alertdialog" onClose={onCancel} description={
+        question.pinnedFor.length > 0
+          ? `${question.host} presents the key Crossdock already pinned for ${question.pinnedFor.map((name) => `“${name}”`).join(', ')}.`
+          : `Crossdock has not seen ${question.host} before.`
+      }>
       <div className="dialog-body">
         <p>
           The host presents {question.keyType ? <span className="mono">{question.keyType}</span> : 'a'} key{' '}
@@ -46,6 +52,12 @@ export function HostKeyDialog({ question, onTrust, onCancel }: HostKeyDialogProp
           <code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> on the server or in your cloud console. Once trusted, Crossdock pins
           it and refuses to connect if it ever changes.
         </p>
+        {question.pinnedFor.length > 0 && (
+          <p className="hostkey-note" role="note" data-testid="hostkey-pinned-for">
+            It is the same server as {question.pinnedFor.join(', ')}, reached under another name or address — unless that server&apos;s key was copied to
+            this one.
+          </p>
+        )}
         {question.knownFingerprints.length > 0 && (
           <p className="hostkey-note" role="note">
             Your known_hosts lists this server with another key type ({question.knownFingerprints.join(', ')}). That can be normal after a

@@ -8,6 +8,8 @@ interface HostTableProps {
   onReconnect: (host: HostInfo) => void;
   /** Installs and configures Docker on an SSH host (a job whose log opens in the jobs panel). */
   onBootstrap: (host: HostInfo) => void;
+  /** Opens a login shell on an SSH host. */
+  onTerminal: (host: HostInfo) => void;
   onRemove: (host: HostInfo) => void;
 }
 
@@ -23,7 +25,7 @@ function ProblemCell({ host }: { host: HostInfo }) {
 }
 
 /** The inventory, as `hosts.list` and the `hosts.changed` / `hosts.removed` events report it. */
-export function HostTable({ hosts, busy, onReconnect, onBootstrap, onRemove }: HostTableProps) {
+export function HostTable({ hosts, busy, onReconnect, onBootstrap, onTerminal, onRemove }: HostTableProps) {
   return (
     <DataTable className="host-table" testId="host-table" caption="Hosts" columns={['Name', 'Endpoint', 'Status', 'Host key', 'Problem']}>
       <tbody>
@@ -54,6 +56,11 @@ export function HostTable({ hosts, busy, onReconnect, onBootstrap, onRemove }: H
                 <button type="button" className="button button-small button-quiet" data-testid="host-reconnect" disabled={busy.has(host.id) || host.status === 'connecting'} onClick={() => onReconnect(host)}>
                   {busy.has(host.id) ? 'Connecting…' : 'Reconnect'}
                 </button>
+                {host.kind === 'ssh' && (
+                  <button type="button" className="button button-small button-quiet" data-testid="host-terminal-open" title={`A shell on ${host.name}, with the key from the vault`} onClick={() => onTerminal(host)}>
+                    Terminal
+                  </button>
+                )}
                 {host.kind === 'ssh' && (
                   <button
                     type="button"

@@ -12,6 +12,7 @@ import { BootstrapDialog } from './bootstrap-dialog.js';
 import { RepinHostKey } from './repin-host-key.js';
 import { HostKeyMismatch, type HostKeyChange } from './host-key-mismatch.js';
 import { HostTable } from './host-table.js';
+import { HostTerminalPane } from './host-terminal-pane.js';
 import './hosts.css';
 
 type Open = { dialog: 'add' } | { dialog: 'bootstrap'; host: HostInfo; needsPassword: boolean } | { dialog: 'remove'; host: HostInfo } | { dialog: 'changed-key'; host: HostInfo; change: HostKeyChange } | null;
@@ -21,6 +22,8 @@ export function HostsView() {
   const connected = useCrossdock((state) => state.connection.status === 'connected');
   const [open, setOpen] = useState<Open>(null);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const [terminalFor, setTerminalFor] = useState<string | null>(null);
+  const terminalHost = hosts.find((host) => host.id === terminalFor) ?? null;
   const close = (): void => setOpen(null);
 
   const reconnect = async (host: HostInfo): Promise<void> => {
@@ -57,7 +60,8 @@ export function HostsView() {
             <p className="page-summary">{hosts.length === 1 ? '1 host' : `${hosts.length} hosts`}</p>
             {addButton}
           </div>
-          <HostTable hosts={hosts} busy={busy} onReconnect={(host) => void reconnect(host)} onBootstrap={(host) => void bootstrap(host)} onRemove={(host) => setOpen({ dialog: 'remove', host })} />
+          <HostTable hosts={hosts} busy={busy} onReconnect={(host) => void reconnect(host)} onBootstrap={(host) => void bootstrap(host)} onTerminal={(host) => setTerminalFor(host.id)} onRemove={(host) => setOpen({ dialog: 'remove', host })} />
+          {terminalHost && <HostTerminalPane key={terminalHost.id} host={terminalHost} onClose={() => setTerminalFor(null)} />}
         </div>
       ) : (
         <EmptyState

@@ -27,7 +27,9 @@ describe('errorIntent', () => {
 
   it('turns an unknown host key into a question carrying the fingerprint to show', () => {
     const intent = errorIntent(failure('HOST_KEY_UNKNOWN', { host: 'root@10.0.0.5:22', fingerprint: FP_NEW, keyType: 'ssh-ed25519', knownFingerprints: [] }));
-    expect(intent).toEqual({ kind: 'confirm-host-key', host: 'root@10.0.0.5:22', fingerprint: FP_NEW, keyType: 'ssh-ed25519', knownFingerprints: [] });
+    expect(intent).toEqual({ kind: 'confirm-host-key', host: 'root@10.0.0.5:22', fingerprint: FP_NEW, keyType: 'ssh-ed25519', knownFingerprints: [], pinnedFor: [] });
+    const again = errorIntent(failure('HOST_KEY_UNKNOWN', { host: 'root@10.0.0.5:22', fingerprint: FP_NEW, keyType: 'ssh-ed25519', knownFingerprints: [], pinnedFor: ['web-1'] }));
+    expect(again).toMatchObject({ kind: 'confirm-host-key', pinnedFor: ['web-1'] });
   });
 
   it('never offers to trust an unknown key whose fingerprint it was not told', () => {

@@ -7,7 +7,7 @@ import type { CoreFailure } from './core-call.js';
  */
 export type ErrorIntent =
   | { kind: 'unlock-vault'; create: boolean }
-  | { kind: 'confirm-host-key'; host: string | null; fingerprint: string; keyType: string | null; knownFingerprints: string[] }
+  | { kind: 'confirm-host-key'; host: string | null; fingerprint: string; keyType: string | null; knownFingerprints: string[]; pinnedFor: string[] }
   | { kind: 'host-key-changed'; host: string | null; expected: string[]; presented: string | null; keyType: string | null }
   | { kind: 'key-passphrase'; message: string }
   | { kind: 'message'; message: string; code: CoreFailure['code']; hint: string | null };
@@ -55,7 +55,7 @@ export function errorIntent(failure: CoreFailure): ErrorIntent {
       const fingerprint = text(details, 'fingerprint');
       // Without a fingerprint there is nothing the user could check; never offer a blind trust.
       if (!fingerprint) break;
-      return { kind: 'confirm-host-key', host: text(details, 'host'), fingerprint, keyType: text(details, 'keyType'), knownFingerprints: list(details, 'knownFingerprints') };
+      return { kind: 'confirm-host-key', host: text(details, 'host'), fingerprint, keyType: text(details, 'keyType'), knownFingerprints: list(details, 'knownFingerprints'), pinnedFor: list(details, 'pinnedFor') };
     }
     case 'HOST_KEY_MISMATCH':
       return {

@@ -220,15 +220,28 @@ describe('unsupported keys are refused with their path and line', () => {
       '    external: true',
     ].join('\n');
     expect(errors(text)).toEqual([
-      '7: services.web.ports.0.x_forwarded: not supported',
-      '10: services.web.healthcheck.frequency: not supported',
-      '12: services.web.depends_on.db.delay: not supported',
+      '7: services.web.ports.0.x_forwarded: unknown key: not part of the Compose Specification',
+      '10: services.web.healthcheck.frequency: unknown key: not part of the Compose Specification',
+      '12: services.web.depends_on.db.delay: unknown key: not part of the Compose Specification',
       '14: services.web.networks.back.ipv4_address: not supported',
-      '16: services.web.secrets.0.owner: not supported',
+      '16: services.web.secrets.0.owner: unknown key: not part of the Compose Specification',
       '20: networks.back.ipam: not supported',
       '22: volumes.data.size: not supported',
       '25: secrets.s.file: not supported: store the value in the vault ("crossdock secret set NAME") and declare the secret with external: true',
     ]);
+  });
+});
+
+describe('typos are told apart from keys Crossdock refuses', () => {
+  it.each([
+    ['services:\n  web:\n    imagee: nginx\n', '3: services.web.imagee: unknown key: did you mean "image"?'],
+    ['services:\n  web:\n    image: nginx\n    enviroment: { A: b }\n', '4: services.web.enviroment: unknown key: did you mean "environment"?'],
+    ['services:\n  web:\n    image: nginx\n    Ports: ["80:80"]\n', '4: services.web.Ports: unknown key: did you mean "ports"?'],
+    ['services:\n  web:\n    image: nginx\n    healthcheck:\n      test: [CMD, "true"]\n      intervall: 5s\n', '6: services.web.healthcheck.intervall: unknown key: did you mean "interval"?'],
+    ['services:\n  web:\n    image: nginx\nvolume:\n  data: {}\n', '4: volume: unknown key: did you mean "volumes"?'],
+    ['services:\n  web:\n    image: nginx\n    flavour: mint\n', '4: services.web.flavour: unknown key: not part of the Compose Specification'],
+  ])('%s', (text, expected) => {
+    expect(errors(text)).toContain(expected);
   });
 });
 
@@ -285,6 +298,10 @@ describe('bad values are refused with their path and line', () => {
   it('YAML syntax errors and duplicate keys have their line', () => {
     expect(errors('services:\n  web:\n    image: nginx\n   ports: [80\n')[0]).toMatch(/^4: : not valid YAML: /);
     expect(errors('services:\n  web:\n    image: nginx\n    image: redis\n')[0]).toMatch(/^4: : not valid YAML: Map keys must be unique/);
+    // The line and column travel as fields: the message does not repeat them or end in a colon.
+    for (const message of [...errors('services:\n  web:\n    image: nginx\n   ports: [80\n'), ...errors('services:\n  web:\n    image: nginx\n    image: redis\n')]) {
+      expect(message).not.toMatch(/at line \d+|:$/);
+    }
     expect(errors('- just\n- a list\n')).toEqual(['1: : a compose file is a map with a services: key']);
     expect(errors('name: x\n')).toEqual(['1: services: is required: a compose file needs at least one service']);
   });

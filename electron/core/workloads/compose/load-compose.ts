@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ComposeInput, ComposeIssue, ComposeSummary } from '../../../../shared/index.js';
 import type { ComposeFile } from './compose-model.js';
+import { isSpecKey, keysAt, nearestKey } from './compose-keys.js';
 import { composeSchema, UNSUPPORTED_HINTS } from './compose-schema.js';
 import { defaultMessage } from './schema-helpers.js';
 import { checkReferences, startOrder } from './check-references.js';
@@ -105,7 +106,9 @@ function fromZodIssue(issue: z.core.$ZodIssue): PathIssue[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const hint = UNSUPPORTED_HINTS[key];
-      return { path: [...path, key], message: hint ? `not supported: ${hint}` : 'not supported', severity: 'error' as const, atKey: true };
+      if (hint || isSpecKey(key, path)) return { path: [...path, key], message: hint ? `not supported: ${hint}` : 'not supported', severity: 'error' as const, atKey: true };
+      const nearest = nearestKey(key, keysAt(path));
+      return { path: [...path, key], message: nearest ? `unknown key: did you mean "${nearest}"?` : 'unknown key: not part of the Compose Specification', severity: 'error' as const, atKey: true };
     });
   }
   // A missing key has no place of its own: point at the key of the map that lacks it.

@@ -17,6 +17,16 @@ export interface YamlSource {
   locate(path: DocPath, atKey?: boolean): { line: number; column: number } | null;
 }
 
+/**
+ * The yaml library's message without its own " at line L, column C:" and the excerpt after it:
+ * the issue carries the line and column already, and a client shows them its own way.
+ */
+export function yamlReason(message: string, code: string): string {
+  const first = message.split('\n')[0]?.trim() ?? '';
+  const reason = first.replace(/\s+at line \d+, column \d+:?$/, '').replace(/:$/, '');
+  return reason || code;
+}
+
 /** Parses YAML 1.2 (as docker compose does) keeping positions for every message. */
 export function readYaml(text: string): YamlSource {
   const lineCounter = new LineCounter();
@@ -27,7 +37,7 @@ export function readYaml(text: string): YamlSource {
       path: '',
       line: position?.line ?? null,
       column: position?.col ?? null,
-      message: `not valid YAML: ${error.message.split('\n')[0] ?? error.code}`,
+      message: `not valid YAML: ${yamlReason(error.message, error.code)}`,
       severity: 'error',
     };
   });

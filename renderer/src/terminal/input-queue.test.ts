@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInputQueue } from './exec-input.js';
+import { createInputQueue } from './input-queue.js';
 
 function deferredSender() {
   const calls: { sessionId: string; data: string; resolve: () => void }[] = [];

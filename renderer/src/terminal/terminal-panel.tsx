@@ -2,27 +2,23 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
-import type { ContainerRef } from '../containers/docker-store.js';
-import { attempt } from '../state/core-call.js';
-import { currentClient } from '../state/session.js';
 import { useCrossdock } from '../state/store.js';
 import { useResolvedTheme } from '../theme/use-resolved-theme.js';
-import { createInputQueue } from './exec-input.js';
+import { createInputQueue } from './input-queue.js';
+import type { TerminalBackend } from './terminal-backend.js';
 import { TERMINAL_FONT, terminalTheme } from './terminal-theme.js';
 import { openTerminalWithinCsp } from './xterm-csp.js';
 import './terminal.css';
 
-/** bash when the image has it, else sh: one exec, decided inside the container. */
-export const SHELL_COMMAND = ['/bin/sh', '-c', 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi'];
-
 type SessionState = { phase: 'starting' } | { phase: 'running' } | { phase: 'exited'; code: number } | { phase: 'failed'; message: string };
 
 /**
- * A shell in the container. Output chunks are written to xterm; keystrokes go to `execInput`
- * (batched while a call is in flight), size changes to `execResize`. Unmounting (closing the tab
- * or the pane, picking another container) aborts the exec call, which ends the session.
+ * A shell in a container or on a host (the backend says which). Output chunks are written to
+ * xterm; keystrokes go to the backend's input (batched while a call is in flight), size changes
+ * to its resize. Unmounting (closing the tab or the pane, picking another container or host)
+ * aborts the call, which ends the session. `escapeTo` finds what F6 moves the focus to.
  */
-export function TerminalPanel({ target }: { target: ContainerRef }) {
+export function TerminalPanel({ backend, escapeTo }: { backend: TerminalBackend; escapeTo: (element: HTMLElement) => HTMLElement | null | undefined }) {
   const host = useRef<HTMLDivElement>(null);
   const terminalRef = useRef<Terminal | null>(null);
   const [state, setState] = useState<SessionState>({ phase: 'starting' });
@@ -44,18 +40,18 @@ export function TerminalPanel({ target }: { target: ContainerRef }) {
     const controller = new AbortController();
     let sessionId: string | null = null;
     const input = createInputQueue(
-      (id, data) => currentClient()?.api.docker.execInput({ sessionId: id, data }) ?? Promise.resolve(),
+      (id, data) => backend.input(id, data),
       () => terminal.write('\r\n\u001b[31m[input could not be sent]\u001b[0m\r\n'),
     );
     const typing = terminal.onData((data) => input.push(data));
     // The shell takes Tab and Esc, so F6 is the way out to the tabs above (as in many IDE panes).
     terminal.attachCustomKeyEventHandler((event) => {
       if (event.key !== 'F6') return true;
-      if (event.type === 'keydown') element.closest('.details-pane')?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+      if (event.type === 'keydown') escapeTo(element)?.focus();
       return false;
     });
     const resizing = terminal.onResize(({ cols, rows }) => {
-      if (sessionId) void currentClient()?.api.docker.execResize({ sessionId, cols, rows }).catch(() => undefined);
+      if (sessionId) void backend.resize(sessionId, cols, rows).catch(() => undefined);
     });
     let frame = 0;
     const observer = new ResizeObserver(() => {
@@ -65,25 +61,23 @@ export function TerminalPanel({ target }: { target: ContainerRef }) {
     observer.observe(element);
 
     setState({ phase: 'starting' });
-    const args = { host: target.hostId, container: target.id, command: SHELL_COMMAND, tty: true, cols: terminal.cols, rows: terminal.rows };
-    void attempt(
-      (api) =>
-        api.docker.exec(args, {
-          signal: controller.signal,
-          onChunk: (chunk) => {
-            if (chunk.kind === 'session') {
-              sessionId = chunk.sessionId;
-              input.start(chunk.sessionId);
-              setState({ phase: 'running' });
-              // The pane may have been resized between the call and the session.
-              if (terminal.cols !== args.cols || terminal.rows !== args.rows) void currentClient()?.api.docker.execResize({ sessionId, cols: terminal.cols, rows: terminal.rows }).catch(() => undefined);
-            } else {
-              terminal.write(chunk.data);
-            }
+    const size = { cols: terminal.cols, rows: terminal.rows };
+    void backend
+      .start(
+        size,
+        {
+          onSession: (id) => {
+            sessionId = id;
+            input.start(id);
+            setState({ phase: 'running' });
+            // The pane may have been resized between the call and the session.
+            if (terminal.cols !== size.cols || terminal.rows !== size.rows) void backend.resize(id, terminal.cols, terminal.rows).catch(() => undefined);
           },
-        }),
-      { vault: false },
-    ).then((outcome) => {
+          onOutput: (data) => terminal.write(data),
+        },
+        controller.signal,
+      )
+      .then((outcome) => {
       if (controller.signal.aborted) return;
       input.stop();
       if (outcome.ok) {
@@ -105,7 +99,8 @@ export function TerminalPanel({ target }: { target: ContainerRef }) {
       terminal.dispose();
       csp.dispose();
     };
-  }, [target.hostId, target.id, session, attemptNo]);
+    // The backend is keyed: a new key (another container or host) is a new shell.
+  }, [backend.key, session, attemptNo]);
 
   // A theme switch repaints the open terminal instead of restarting the shell.
   useEffect(() => {

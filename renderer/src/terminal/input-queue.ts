@@ -1,5 +1,5 @@
 /**
- * Keystrokes for an exec session, in order and without a call per key: while one `execInput`
+ * Keystrokes for a terminal session (a container's exec or a host's shell), in order and without a call per key: while one input
  * call is in flight, further input is collected and sent as one string when it returns. Input
  * typed before the session id arrives waits for it.
  */
