@@ -68,7 +68,12 @@ export const PAGE_PROBE = String.raw`
           observer.disconnect();
           clearTimeout(timer);
           const input = lastInput;
-          afterNextPaint().then((painted) => resolve(painted - input));
+          const shownAt = performance.now();
+          afterNextPaint().then((painted) => {
+            // Where the time went: until the rows were in the DOM, and from there to their paint.
+            window.__bench.lastFilter = { toDom: shownAt - input, toPaint: painted - shownAt };
+            resolve(painted - input);
+          });
         };
         const observer = new MutationObserver(() => { if (shown()) done(); });
         observer.observe(document.body, { subtree: true, childList: true, characterData: true });
