@@ -5,7 +5,7 @@
 // input to the filtered rows painted (idle and during the events), and the page's JS heap.
 // Needs neither the rig nor Docker.
 //
-//   npm run bench:ui [-- --duration 60 --idle 10 --containers 10000 --hosts 20 --rate 100 --no-build --profile FILE]
+//   npm run bench:ui [-- --duration 60 --idle 10 --containers 10000 --hosts 20 --rate 100 --no-build --renderer DIR --profile FILE]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +34,8 @@ const { values: args } = parseArgs({
     hosts: { type: 'string', default: '20' },
     rate: { type: 'string', default: '100' },
     'no-build': { type: 'boolean', default: false },
+    /** Serve this built renderer instead of building out/renderer (e.g. to compare two builds). */
+    renderer: { type: 'string' },
     /** Writes a CPU profile of the page during the events (open it in Chromium's DevTools). */
     profile: { type: 'string' },
   },
@@ -103,10 +105,10 @@ const busyShare = (before: PageMetrics, after: PageMetrics, seconds: number): Bu
   return { task: share('task'), script: share('script'), layout: share('layout'), style: share('style') };
 };
 
-if (!args['no-build']) execFileSync('npx', ['--no-install', 'electron-vite', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+if (!args['no-build'] && !args.renderer) execFileSync('npx', ['--no-install', 'electron-vite', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
 const core = createSyntheticCore({ containers: containerCount, hosts: hostCount });
-const server = await startWebServer({ core, port: 0, rendererDir: join(REPO_ROOT, 'out', 'renderer') });
+const server = await startWebServer({ core, port: 0, rendererDir: args.renderer ?? join(REPO_ROOT, 'out', 'renderer') });
 const profile = mkdtempSync(join(tmpdir(), 'crossdock-bench-ui-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM,
@@ -118,7 +120,8 @@ const context = await chromium.launchPersistentContext(profile, {
 const problems: string[] = [];
 try {
   const page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.stack ?? error.message}`));
+  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
   await page.addInitScript({ content: PAGE_PROBE });
   await page.goto(`${server.url}#/containers`);
   await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 30_000 });
@@ -189,6 +192,10 @@ try {
     heapAfterGcMb: afterGc.usedMb,
     domNodesPeak,
   });
+} catch (error) {
+  // What the page said is usually why a step timed out.
+  if (problems.length > 0) console.error(`the page reported:\n${problems.join('\n')}`);
+  throw error;
 } finally {
   core.stopEvents();
   await context.close();

@@ -61,16 +61,22 @@ describe('buildList', () => {
 
   it('sorts, filters and groups 10,000 containers on 50 hosts well within a frame budget', () => {
     const items = generateContainers(10_000, 50);
-    buildList(items, containerSpec, options()); // warm the search-text cache and the JIT
+    // As the view holds them: one array per host, one builder for the life of the list.
+    const byHost = new Map<string, ContainerSummary[]>();
+    for (const c of items) byHost.set(c.hostId, [...(byHost.get(c.hostId) ?? []), c]);
+    const hosts = [...byHost.values()];
+    const builder = createListBuilder(containerSpec);
+    builder.build(hosts, options()); // make the search text and warm the JIT
     const runs = [
-      options({ sort: { column: 'name', direction: 'asc' } }),
+      options({ sort: { column: 'image', direction: 'asc' } }),
       options({ query: 'web running', groupByHost: true }),
       options({ sort: { column: 'ports', direction: 'desc' }, include: (c) => !isStopped(c) }),
     ];
     const started = performance.now();
-    for (const run of runs) buildList(items, containerSpec, run);
+    for (const run of runs) builder.build(hosts, run);
     const perRun = (performance.now() - started) / runs.length;
-    const grouped = buildList(items, containerSpec, options({ groupByHost: true }));
+    const grouped = builder.build(hosts, options({ groupByHost: true }));
+    expect(grouped).toEqual(buildList(items, containerSpec, options({ groupByHost: true })));
     expect(grouped.rows).toHaveLength(10_050);
     // Typically 5–15 ms here; the bound only catches an accidental O(n²).
     expect(perRun).toBeLessThan(150);
