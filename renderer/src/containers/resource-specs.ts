@@ -7,7 +7,6 @@ const STATE_ORDER: Record<ContainerState, number> = { running: 0, restarting: 1,
 
 export const isStopped = (container: ContainerSummary): boolean => container.state === 'exited' || container.state === 'dead' || container.state === 'created';
 
-
 export const containerSpec: ListSpec<ContainerSummary> = {
   key: (c) => `${c.hostId}/${c.id}`,
   hostId: (c) => c.hostId,
