@@ -118,10 +118,11 @@ const context = await chromium.launchPersistentContext(profile, {
   colorScheme: 'light',
 });
 const problems: string[] = [];
+const page = context.pages()[0] ?? (await context.newPage());
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.stack ?? error.message}`));
   page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  page.on('crash', () => problems.push('the page crashed'));
   await page.addInitScript({ content: PAGE_PROBE });
   await page.goto(`${server.url}#/containers`);
   await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 30_000 });
@@ -195,6 +196,8 @@ try {
 } catch (error) {
   // What the page said is usually why a step timed out.
   if (problems.length > 0) console.error(`the page reported:\n${problems.join('\n')}`);
+  const shown = await page.evaluate(() => document.body.innerText.slice(0, 2000)).catch((reason: unknown) => `(the page could not be read: ${String(reason)})`);
+  console.error(`the page showed:\n${shown}`);
   throw error;
 } finally {
   core.stopEvents();
