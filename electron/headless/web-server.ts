@@ -8,7 +8,8 @@ import type { Core } from '../core/create-core.js';
 import { resolveStaticFile } from './static-files.js';
 
 export interface WebServerOptions {
-  core: Core;
+  /** Only its `serve` is used (bench/ui passes a synthetic core). */
+  core: Pick<Core, 'serve'>;
   /** 0 picks a free port. */
   port?: number;
   /** The built renderer (`out/renderer`). */

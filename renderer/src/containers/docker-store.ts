@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ContainerAction, ContainerSummary, CrossHostList } from '../../../shared/index.js';
 import { applyAnswer, keepHosts, type HostSlices, type ResourceItems, type ResourceKind } from './docker-lists.js';
+import { keepUnchanged } from './keep-unchanged.js';
 import { nextSort, type SortState } from './list-model.js';
 
 export const RESOURCE_KINDS: readonly ResourceKind[] = ['containers', 'images', 'volumes', 'networks'];
@@ -63,12 +64,62 @@ const get = useDocker.getState;
 
 export const containerKey = (ref: ContainerRef): string => `${ref.hostId}/${ref.id}`;
 
-export function applyListAnswer<K extends ResourceKind>(kind: K, answer: CrossHostList<ResourceItems[K]>, asked: readonly string[] | null, seq: number, knownHosts: readonly string[]): void {
-  const lists = get().lists;
+/** What identifies an item within its host, to keep the objects a refetch did not change. */
+const ITEM_KEYS: { [K in ResourceKind]: (item: ResourceItems[K]) => string } = {
+  containers: (c) => c.id,
+  images: (i) => i.id,
+  volumes: (v) => v.name,
+  networks: (n) => n.id,
+};
+
+function merge<K extends ResourceKind>(lists: Lists, kind: K, answer: CrossHostList<ResourceItems[K]>, asked: readonly string[] | null, seq: number, knownHosts: readonly string[]): Lists {
   const current = lists[kind] as HostSlices<ResourceItems[K]>;
-  const next = applyAnswer(current, answer, asked, seq, knownHosts);
-  const fresh = asked === null ? { ...get().fresh, [kind]: true } : get().fresh;
-  if (next !== current || fresh !== get().fresh) set({ lists: { ...lists, [kind]: next }, fresh, errors: { ...get().errors, [kind]: null } });
+  const next = keepUnchanged(current, applyAnswer(current, answer, asked, seq, knownHosts), ITEM_KEYS[kind]);
+  return next === current ? lists : { ...lists, [kind]: next };
+}
+
+interface QueuedAnswer {
+  kind: ResourceKind;
+  /** A listing of every host, after which the kind is fresh. */
+  full: boolean;
+  apply(lists: Lists): Lists;
+}
+
+const queued: QueuedAnswer[] = [];
+let flushFrame: number | null = null;
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Applies every queued answer in one store update, so the list renders once for all of them. */
+function flushAnswers(): void {
+  if (flushFrame !== null) cancelAnimationFrame(flushFrame);
+  if (flushTimer !== null) clearTimeout(flushTimer);
+  flushFrame = flushTimer = null;
+  if (queued.length === 0) return;
+  const state = get();
+  let { lists, fresh, errors } = state;
+  for (const answer of queued.splice(0)) {
+    const next = answer.apply(lists);
+    const nowFresh = answer.full && !fresh[answer.kind];
+    if (next === lists && !nowFresh) continue;
+    lists = next;
+    if (nowFresh) fresh = { ...fresh, [answer.kind]: true };
+    if (errors[answer.kind] !== null) errors = { ...errors, [answer.kind]: null };
+  }
+  if (lists !== state.lists || fresh !== state.fresh || errors !== state.errors) set({ lists, fresh, errors });
+}
+
+/**
+ * Takes a listing's answer. Per-host answers (the refetches after `docker.changed`, up to about
+ * a hundred a second with 100 events a second) are applied together once per animation frame,
+ * so the list is rebuilt and rendered at most once a frame; a 100 ms timer stands in for frames
+ * in a hidden window, which gets none. A full listing is applied at once, with what is queued
+ * before it: the view's loading state ends with it.
+ */
+export function applyListAnswer<K extends ResourceKind>(kind: K, answer: CrossHostList<ResourceItems[K]>, asked: readonly string[] | null, seq: number, knownHosts: readonly string[]): void {
+  queued.push({ kind, full: asked === null, apply: (lists) => merge(lists, kind, answer, asked, seq, knownHosts) });
+  if (asked === null || typeof requestAnimationFrame !== 'function') return flushAnswers();
+  flushFrame ??= requestAnimationFrame(flushAnswers);
+  flushTimer ??= setTimeout(flushAnswers, 100);
 }
 
 export function setListLoading(kind: ResourceKind, loading: boolean, error?: string | null): void {
@@ -81,6 +132,7 @@ export function markAllStale(): void {
 }
 
 export function pruneHosts(hostIds: ReadonlySet<string>): void {
+  flushAnswers(); // so an answer queued before the removal cannot bring the host back
   const lists = get().lists;
   const next: Lists = {
     containers: keepHosts(lists.containers, hostIds),

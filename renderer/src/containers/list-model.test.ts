@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../shared/index.js';
 import { generateContainers } from './generate-containers.js';
-import { buildList, nextSort, type ListOptions, type ListRow } from './list-model.js';
+import { buildList, createListBuilder, nextSort, type ListOptions, type ListRow } from './list-model.js';
 import { containerSpec, isStopped } from './resource-specs.js';
 
 const options = (changes: Partial<ListOptions<ContainerSummary>> = {}): ListOptions<ContainerSummary> => ({
@@ -61,19 +61,67 @@ describe('buildList', () => {
 
   it('sorts, filters and groups 10,000 containers on 50 hosts well within a frame budget', () => {
     const items = generateContainers(10_000, 50);
-    buildList(items, containerSpec, options()); // warm the search-text cache and the JIT
+    // As the view holds them: one array per host, one builder for the life of the list.
+    const byHost = new Map<string, ContainerSummary[]>();
+    for (const c of items) byHost.set(c.hostId, [...(byHost.get(c.hostId) ?? []), c]);
+    const hosts = [...byHost.values()];
+    const builder = createListBuilder(containerSpec);
+    builder.build(hosts, options()); // make the search text and warm the JIT
     const runs = [
-      options({ sort: { column: 'name', direction: 'asc' } }),
+      options({ sort: { column: 'image', direction: 'asc' } }),
       options({ query: 'web running', groupByHost: true }),
       options({ sort: { column: 'ports', direction: 'desc' }, include: (c) => !isStopped(c) }),
     ];
     const started = performance.now();
-    for (const run of runs) buildList(items, containerSpec, run);
+    for (const run of runs) builder.build(hosts, run);
     const perRun = (performance.now() - started) / runs.length;
-    const grouped = buildList(items, containerSpec, options({ groupByHost: true }));
+    const grouped = builder.build(hosts, options({ groupByHost: true }));
+    expect(grouped).toEqual(buildList(items, containerSpec, options({ groupByHost: true })));
     expect(grouped.rows).toHaveLength(10_050);
     // Typically 5–15 ms here; the bound only catches an accidental O(n²).
     expect(perRun).toBeLessThan(150);
+  });
+});
+
+describe('createListBuilder', () => {
+  const hostA = fleet().filter((c) => c.hostId === 'a');
+  const hostB = fleet().filter((c) => c.hostId === 'b');
+  const itemRows = (rows: ListRow<ContainerSummary>[]) => rows.filter((row) => row.kind === 'item');
+
+  it('gives the same rows as buildList over the same items', () => {
+    const builder = createListBuilder(containerSpec);
+    for (const changes of [{}, { groupByHost: true }, { query: 'web' }, { sort: { column: 'state', direction: 'desc' as const } }, { groupByHost: true, collapsed: new Set(['b']) }]) {
+      expect(names(builder.build([hostA, hostB], options(changes)).rows)).toEqual(names(buildList(fleet(), containerSpec, options(changes)).rows));
+    }
+  });
+
+  it('keeps the row objects of a host whose items did not change, and of unchanged items', () => {
+    const builder = createListBuilder(containerSpec);
+    const first = itemRows(builder.build([hostA, hostB], options({ groupByHost: true })).rows);
+    // Host b is refetched: one of its items is a new object, the other the same one.
+    const changed = { ...hostB[0]!, state: 'exited' as const };
+    const second = itemRows(builder.build([hostA, [changed, hostB[1]!]], options({ groupByHost: true })).rows);
+    const same = second.map((row) => first.includes(row));
+    expect(same).toEqual(second.map((row) => row.kind === 'item' && row.item !== changed));
+    expect(same.filter(Boolean)).toHaveLength(4);
+  });
+
+  it('filters without losing the sorted runs, so clearing the filter gives back the same rows', () => {
+    const builder = createListBuilder(containerSpec);
+    const all = builder.build([hostA, hostB], options()).rows;
+    const filtered = builder.build([hostA, hostB], options({ query: 'web-1' }));
+    expect(names(filtered.rows)).toEqual(['web-1', 'web-10']);
+    expect(filtered).toMatchObject({ matched: 2, total: 5 });
+    const cleared = builder.build([hostA, hostB], options()).rows;
+    expect(cleared).toEqual(all);
+    expect(cleared.every((row, i) => row === all[i])).toBe(true);
+  });
+
+  it('sorts again when the sort or `include` changes', () => {
+    const builder = createListBuilder(containerSpec);
+    builder.build([hostA, hostB], options());
+    expect(names(builder.build([hostA, hostB], options({ sort: { column: 'name', direction: 'desc' } })).rows)).toEqual(['web-10', 'web-2', 'web-1', 'db', 'api']);
+    expect(names(builder.build([hostA, hostB], options({ include: (c) => !isStopped(c) })).rows)).not.toContain('db');
   });
 });
 

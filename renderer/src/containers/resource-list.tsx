@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { listKeyAction } from './list-keys.js';
 import type { ListRow, SortState } from './list-model.js';
 import { GroupRow, ItemRow, type Column } from './list-rows.js';
@@ -7,6 +7,7 @@ import './resource-list.css';
 
 const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 32;
+const rowHeight = (): number => ROW_HEIGHT;
 
 export interface ResourceListProps<T> {
   label: string;
@@ -43,8 +44,10 @@ export function ResourceList<T>(props: ResourceListProps<T>) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.key ?? index,
+    // Rows are never measured (fixed height), so items are keyed by index, the default: a key
+    // function that changes with the rows would make the virtualizer lay out all 10,000 rows
+    // again on every change of the list.
+    estimateSize: rowHeight,
     overscan: 12,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
@@ -55,16 +58,20 @@ export function ResourceList<T>(props: ResourceListProps<T>) {
     if (active >= rows.length) setActive(rows.length - 1);
   }, [rows.length, active]);
 
-  const activate = useCallback(
-    (index: number) => {
-      const row = rows[index];
-      setActive(index);
-      if (!row) return;
-      if (row.kind === 'group') onToggleGroup(row.hostId, null);
-      else onOpen?.(row.item);
-    },
-    [rows, onToggleGroup, onOpen],
-  );
+  // Read through a ref, so `activate` stays the same function while rows change, and the
+  // memoised rows on screen are not rendered again because a row elsewhere changed.
+  const latest = useRef({ rows, onToggleGroup, onOpen });
+  useLayoutEffect(() => {
+    latest.current = { rows, onToggleGroup, onOpen };
+  });
+  const activate = useCallback((index: number) => {
+    const { rows: current, onToggleGroup: toggle, onOpen: open } = latest.current;
+    const row = current[index];
+    setActive(index);
+    if (!row) return;
+    if (row.kind === 'group') toggle(row.hostId, null);
+    else open?.(row.item);
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.target !== event.currentTarget) return;

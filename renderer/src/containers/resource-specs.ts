@@ -1,19 +1,17 @@
 import type { ContainerState, ContainerSummary, ImageSummary, NetworkSummary, VolumeSummary } from '../../../shared/index.js';
 import { firstHostPort, formatPorts, shortId } from './format.js';
-import { cachedText, type ListSpec } from './list-model.js';
+import type { ListSpec } from './list-model.js';
 
 /** Running first, then the states that need attention, then the stopped ones. */
 const STATE_ORDER: Record<ContainerState, number> = { running: 0, restarting: 1, paused: 2, created: 3, removing: 4, exited: 5, dead: 6 };
 
 export const isStopped = (container: ContainerSummary): boolean => container.state === 'exited' || container.state === 'dead' || container.state === 'created';
 
-const containerText = cachedText<ContainerSummary>((c) => `${c.hostName} ${c.name} ${c.image} ${c.state} ${c.status} ${shortId(c.id)} ${formatPorts(c.ports)}`);
-
 export const containerSpec: ListSpec<ContainerSummary> = {
   key: (c) => `${c.hostId}/${c.id}`,
   hostId: (c) => c.hostId,
   hostName: (c) => c.hostName,
-  searchText: containerText,
+  searchText: (c) => `${c.hostName} ${c.name} ${c.image} ${c.state} ${c.status} ${shortId(c.id)} ${formatPorts(c.ports)}`,
   sortValue: (c, column) => {
     switch (column) {
       case 'host':
@@ -39,7 +37,7 @@ export const imageSpec: ListSpec<ImageSummary> = {
   key: (i) => `${i.hostId}/${i.id}`,
   hostId: (i) => i.hostId,
   hostName: (i) => i.hostName,
-  searchText: cachedText<ImageSummary>((i) => `${i.hostName} ${imageTitle(i)} ${shortId(i.id)}`),
+  searchText: (i) => `${i.hostName} ${imageTitle(i)} ${shortId(i.id)}`,
   sortValue: (i, column) => {
     switch (column) {
       case 'host':
@@ -62,7 +60,7 @@ export const volumeSpec: ListSpec<VolumeSummary> = {
   key: (v) => `${v.hostId}/${v.name}`,
   hostId: (v) => v.hostId,
   hostName: (v) => v.hostName,
-  searchText: cachedText<VolumeSummary>((v) => `${v.hostName} ${v.name} ${v.driver} ${v.mountpoint}`),
+  searchText: (v) => `${v.hostName} ${v.name} ${v.driver} ${v.mountpoint}`,
   sortValue: (v, column) => {
     switch (column) {
       case 'host':
@@ -83,7 +81,7 @@ export const networkSpec: ListSpec<NetworkSummary> = {
   key: (n) => `${n.hostId}/${n.id}`,
   hostId: (n) => n.hostId,
   hostName: (n) => n.hostName,
-  searchText: cachedText<NetworkSummary>((n) => `${n.hostName} ${n.name} ${n.driver} ${n.scope} ${shortId(n.id)}`),
+  searchText: (n) => `${n.hostName} ${n.name} ${n.driver} ${n.scope} ${shortId(n.id)}`,
   sortValue: (n, column) => {
     switch (column) {
       case 'host':
