@@ -1,0 +1,100 @@
+/**
+ * Which integration and browser test files may run at the same time: the files of one lane share
+ * rig machines (or another resource a test looks at as a whole) and run one after another; lanes
+ * run side by side; a file of lane `none` touches nothing another file looks at and runs beside
+ * anything. A file named nowhere here runs alone, with no other file at all (`lane-lock.ts`), so
+ * a new file is safe before anyone decides where it belongs; put it in a lane to let it overlap.
+ *
+ * What puts two files in one lane: one of them changes a machine the other uses (host keys
+ * regenerated, sshd killed, Docker installed, tmpfs mounted), or lists what a machine or emulator
+ * holds, or picks a free address by looking at the rig network (two emulators at once could pick
+ * the same one). Rig machines and address ranges are in test/rig/README.md.
+ *
+ * Lanes are listed heaviest first (per-file times printed at the end of every run, see
+ * test/summary-reporter.ts): that is the order in which they start (`lane-sequencer.ts`).
+ */
+export interface Lane {
+  /** Also the name of its lock file. */
+  name: string;
+  /** What the lane's files hold while one of them runs. */
+  resources: string;
+  /** Test files, relative to the repository root, heaviest first. */
+  files: readonly string[];
+}
+
+export const lanes: readonly Lane[] = [
+  {
+    name: 'docker-1-3',
+    resources:
+      'crossdock-docker-1, -2, -3 and -nofwd (10.213.0.101–.103, .110); crossdock-docker-9 (.109) for the browser migration',
+    files: [
+      'test/e2e/migration.e2e.test.ts',
+      'test/integration/workloads.test.ts',
+      'test/integration/hosts-api.test.ts',
+      'test/integration/workloads-cli.test.ts',
+      'test/e2e/workloads.e2e.test.ts',
+      'test/e2e/workload-secrets.e2e.test.ts',
+      'test/e2e/hosts.e2e.test.ts',
+      'test/integration/docker-over-ssh.test.ts',
+      'test/integration/host-key-change.test.ts',
+    ],
+  },
+  {
+    name: 'docker-6-8',
+    resources: 'crossdock-docker-6, -7 and -8 (10.213.0.106–.108): the migration tests’ hosts d6, d7, d8',
+    files: ['test/integration/migration-faults.test.ts', 'test/integration/migration.test.ts'],
+  },
+  {
+    name: 'docker-4-5',
+    resources: 'crossdock-docker-4 and -5 (10.213.0.104–.105), and volumes of its own run on the local engine',
+    files: ['test/integration/migration-transfer.test.ts'],
+  },
+  {
+    name: 'fresh-machines',
+    resources: 'crossdock-fresh-1..3 (10.213.0.61–.63), remade by every `rig.sh fresh`',
+    files: ['test/integration/bootstrap.test.ts', 'test/e2e/bootstrap.e2e.test.ts'],
+  },
+  {
+    name: 'cloud-and-sandbox',
+    resources:
+      'the EC2 emulator’s machines (10.213.0.150–.169) and the local provider’s sandbox machines on its `crossdock` network (machines.e2e uses both)',
+    files: [
+      'test/e2e/machines.e2e.test.ts',
+      'test/integration/providers/machine-create-aws.test.ts',
+      'test/integration/providers/aws-provider.test.ts',
+      'test/integration/emulators/ec2-emulator.test.ts',
+      'test/integration/providers/machine-create-local.test.ts',
+      'test/integration/providers/machine-cli.test.ts',
+      'test/integration/providers/local-provider.test.ts',
+    ],
+  },
+  {
+    name: 'gce',
+    resources: 'the GCE emulator’s machines (10.213.0.170–.189)',
+    files: [
+      'test/integration/providers/machine-create-gce.test.ts',
+      'test/integration/providers/gcp-provider.test.ts',
+      'test/integration/emulators/gce-emulator.test.ts',
+    ],
+  },
+  {
+    name: 'plain-machines',
+    resources: 'crossdock-test-1..3 (10.213.0.11–.13), made by the integration global setup',
+    files: ['test/integration/ssh-connection.test.ts', 'test/integration/rig.test.ts'],
+  },
+  {
+    name: 'none',
+    resources: 'nothing shared: containers and volumes named per run on the local engine, or no Docker at all',
+    files: [
+      'test/integration/cutover-ready.test.ts',
+      'test/integration/manifest-snapshot.test.ts',
+      'test/e2e/shell.e2e.test.ts',
+      'test/integration/emulators/ec2-sigv4.test.ts',
+    ],
+  },
+];
+
+/** The lane of a test file (path relative to the repository root), or null: it runs alone. */
+export function laneOf(file: string): Lane | null {
+  return lanes.find((lane) => lane.files.includes(file)) ?? null;
+}

@@ -1,0 +1,65 @@
+// The lane table (test/lanes/lanes.ts) against the files on disk, and the flock holder the lane
+// lock is made of, with the real flock(1).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hold } from '../lanes/flock.js';
+import { laneOf, lanes } from '../lanes/lanes.js';
+
+describe('the lane table', () => {
+  it('names test files that exist, each in one lane, as the integration and e2e projects find them', () => {
+    const files = lanes.flatMap((lane) => lane.files);
+    expect(files.filter((file) => !existsSync(file))).toEqual([]);
+    expect(new Set(files).size).toBe(files.length);
+    for (const file of files) expect(file).toMatch(/^test\/(integration\/.+\.test\.ts|e2e\/.+\.e2e\.test\.ts)$/);
+  });
+
+  it('has lane names that are lock file names of their own', () => {
+    const names = lanes.map((lane) => lane.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^(?!all$|slot-)[a-z0-9-]+$/);
+  });
+
+  it('puts a file it does not name in no lane (it runs alone)', () => {
+    expect(laneOf('test/integration/brand-new.test.ts')).toBeNull();
+    expect(laneOf('test/integration/migration.test.ts')?.name).toBe('docker-6-8');
+  });
+});
+
+describe('flock holder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crossdock-lanes-'));
+  const lock = join(dir, 'a.lock');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps an exclusive lock until released, and shares a shared one', async () => {
+    const first = await hold(['-x', lock]);
+    expect(first).not.toBeNull();
+    // Held by the first: a second exclusive attempt gives up after its wait.
+    expect(await hold(['-x', '-w', '0.3', lock])).toBeNull();
+    await first?.release();
+    const again = await hold(['-x', '-w', '5', lock]);
+    expect(again).not.toBeNull();
+    await again?.release();
+
+    const readers = await Promise.all([hold(['-s', lock]), hold(['-s', '-w', '5', lock])]);
+    expect(readers.every((held) => held !== null)).toBe(true);
+    expect(await hold(['-x', '-w', '0.3', lock])).toBeNull();
+    await Promise.all(readers.map((held) => held?.release()));
+  });
+
+  it('lets go when the process holding it is killed without releasing', async () => {
+    // A worker of its own that takes the lock as hold() does, then dies as a crashed worker would.
+    const code = `const c = require('node:child_process').spawn('flock', ['-x', ${JSON.stringify(lock)}, 'sh', '-c', 'echo held; exec cat >/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
+c.stdout.once('data', () => console.log('held'));
+setInterval(() => {}, 1000);`;
+    const worker = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise((resolve) => worker.stdout.once('data', resolve));
+    expect(await hold(['-x', '-w', '0.3', lock])).toBeNull();
+    worker.kill('SIGKILL');
+    const after = await hold(['-x', '-w', '5', lock]);
+    expect(after).not.toBeNull();
+    await after?.release();
+  });
+});
