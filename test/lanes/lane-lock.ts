@@ -4,7 +4,7 @@
 // locks decide which of them actually run:
 //
 //   1. `all`: shared by every listed file, exclusive for a file no lane names (it runs alone);
-//   2. its lane's lock (none for lane `none`), so the files of a lane run one after another;
+//   2. its lanes' locks (none for lane `none`), so the files of a lane run one after another;
 //   3. one of CROSSDOCK_TEST_SLOTS run slots (default 3), so a 2-core machine is not asked to run
 //      every lane at once: a file waiting for its lane holds no slot, another lane's file takes it.
 //
@@ -17,7 +17,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
 import { hold, type Held } from './flock.js';
-import { laneOf } from './lanes.js';
+import { lanesOf } from './lanes.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const lockDir = fileURLToPath(new URL('../rig/.state/lanes', import.meta.url));
@@ -42,11 +42,15 @@ async function takeSlot(): Promise<Held> {
 
 const file = relative(repoRoot, expect.getState().testPath ?? '');
 if (!file) throw new Error('lane-lock: vitest did not say which test file this worker runs');
-const lane = laneOf(file);
+const fileLanes = lanesOf(file);
 mkdirSync(lockDir, { recursive: true });
 
 const all = join(lockDir, 'all.lock');
-const laneLocks = lane === null ? ['-x', all] : lane.name === 'none' ? ['-s', all] : ['-s', all, 'flock', '-x', join(lockDir, `${lane.name}.lock`)];
+// `flock -s all flock -x lane1 flock -x lane2 … sh`: lanes in the list's order, the same in every file.
+const laneLocks =
+  fileLanes.length === 0
+    ? ['-x', all]
+    : ['-s', all, ...fileLanes.filter((lane) => lane.name !== 'none').flatMap((lane) => ['flock', '-x', join(lockDir, `${lane.name}.lock`)])];
 const locks = await hold(laneLocks);
 if (!locks) throw new Error(`lane-lock: flock on ${all} gave up without a timeout`);
 const slot = await takeSlot();

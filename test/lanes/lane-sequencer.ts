@@ -6,14 +6,18 @@
 // lane `none` last, to fill the gaps at the end. The same on a fresh clone, where no cache exists.
 import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-import { laneOf, lanes } from './lanes.js';
+import { lanes, lanesOf } from './lanes.js';
 
-/** Sort key: [round, lane index]; alone files sort before every round, lane `none` after all. */
+/**
+ * Sort key [round, lane index] by the file's first lane: files in no lane (they run alone) sort
+ * before every round, lane `none` after all.
+ */
 function rank(root: string, spec: TestSpecification): [number, number] {
-  const lane = laneOf(relative(root, spec.moduleId));
-  if (lane === null) return [-1, 0];
-  if (lane.name === 'none') return [Number.MAX_SAFE_INTEGER, lane.files.indexOf(relative(root, spec.moduleId))];
-  return [lane.files.indexOf(relative(root, spec.moduleId)), lanes.indexOf(lane)];
+  const file = relative(root, spec.moduleId);
+  const [lane] = lanesOf(file);
+  if (lane === undefined) return [-1, 0];
+  if (lane.name === 'none') return [Number.MAX_SAFE_INTEGER, lane.files.indexOf(file)];
+  return [lane.files.indexOf(file), lanes.indexOf(lane)];
 }
 
 export default class LaneSequencer extends BaseSequencer {

@@ -6,14 +6,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hold } from '../lanes/flock.js';
-import { laneOf, lanes } from '../lanes/lanes.js';
+import { lanes, lanesOf } from '../lanes/lanes.js';
 
 describe('the lane table', () => {
-  it('names test files that exist, each in one lane, as the integration and e2e projects find them', () => {
+  it('names test files that exist, as the integration and e2e projects find them, once per lane', () => {
     const files = lanes.flatMap((lane) => lane.files);
     expect(files.filter((file) => !existsSync(file))).toEqual([]);
-    expect(new Set(files).size).toBe(files.length);
     for (const file of files) expect(file).toMatch(/^test\/(integration\/.+\.test\.ts|e2e\/.+\.e2e\.test\.ts)$/);
+    for (const lane of lanes) expect(new Set(lane.files).size).toBe(lane.files.length);
+  });
+
+  it('keeps a file of lane none out of every other lane', () => {
+    for (const file of lanes.find((lane) => lane.name === 'none')?.files ?? []) expect(lanesOf(file).map((lane) => lane.name)).toEqual(['none']);
   });
 
   it('has lane names that are lock file names of their own', () => {
@@ -23,8 +27,9 @@ describe('the lane table', () => {
   });
 
   it('puts a file it does not name in no lane (it runs alone)', () => {
-    expect(laneOf('test/integration/brand-new.test.ts')).toBeNull();
-    expect(laneOf('test/integration/migration.test.ts')?.name).toBe('docker-6-8');
+    expect(lanesOf('test/integration/brand-new.test.ts')).toEqual([]);
+    expect(lanesOf('test/integration/migration.test.ts').map((lane) => lane.name)).toEqual(['docker-6-8']);
+    expect(lanesOf('test/e2e/machines.e2e.test.ts').map((lane) => lane.name)).toEqual(['sandbox', 'ec2']);
   });
 });
 
