@@ -26,20 +26,30 @@ export interface Lane {
 
 export const lanes: readonly Lane[] = [
   {
-    name: 'docker-1-3',
-    resources:
-      'crossdock-docker-1, -2, -3 and -nofwd (10.213.0.101–.103, .110); crossdock-docker-9 (.109) for the browser migration',
+    name: 'docker-1',
+    resources: 'crossdock-docker-1 and -nofwd (10.213.0.101, .110)',
     files: [
-      'test/e2e/migration.e2e.test.ts',
-      'test/integration/workloads.test.ts',
-      'test/integration/hosts-api.test.ts',
       'test/integration/workloads-cli.test.ts',
+      'test/integration/workloads.test.ts',
+      'test/e2e/hosts.e2e.test.ts',
+      'test/integration/hosts-api.test.ts',
+      'test/integration/docker-over-ssh.test.ts',
+    ],
+  },
+  {
+    name: 'docker-2',
+    resources: 'crossdock-docker-2 (10.213.0.102), whose host keys host-key-change.test.ts regenerates',
+    files: [
       'test/e2e/workloads.e2e.test.ts',
       'test/e2e/workload-secrets.e2e.test.ts',
-      'test/e2e/hosts.e2e.test.ts',
-      'test/integration/docker-over-ssh.test.ts',
+      'test/integration/workloads.test.ts',
       'test/integration/host-key-change.test.ts',
     ],
+  },
+  {
+    name: 'docker-3-and-9',
+    resources: 'crossdock-docker-3 and -9 (10.213.0.103, .109); hosts-api.test.ts regenerates the host keys of 3',
+    files: ['test/e2e/migration.e2e.test.ts', 'test/integration/hosts-api.test.ts'],
   },
   {
     name: 'docker-6-8',

@@ -29,6 +29,7 @@ describe('the lane table', () => {
   it('puts a file it does not name in no lane (it runs alone)', () => {
     expect(lanesOf('test/integration/brand-new.test.ts')).toEqual([]);
     expect(lanesOf('test/integration/migration.test.ts').map((lane) => lane.name)).toEqual(['docker-6-8']);
+    expect(lanesOf('test/integration/hosts-api.test.ts').map((lane) => lane.name)).toEqual(['docker-1', 'docker-3-and-9']);
     expect(lanesOf('test/e2e/machines.e2e.test.ts').map((lane) => lane.name)).toEqual(['sandbox', 'ec2']);
   });
 });
