@@ -6,7 +6,8 @@
 //   1. `all`: shared by every listed file, exclusive for a file no lane names (it runs alone);
 //   2. its lanes' locks (none for lane `none`), so the files of a lane run one after another;
 //   3. one of CROSSDOCK_TEST_SLOTS run slots (default 3), so a 2-core machine is not asked to run
-//      every lane at once: a file waiting for its lane holds no slot, another lane's file takes it.
+//      every lane at once: a file waiting for its lane holds no slot, another lane's file takes it,
+//      and of the files waiting for a slot, the one whose turn comes first (turnOf in lanes.ts).
 //
 // Always in that order, so no two files can wait for each other. The locks are flock(1) locks on
 // files in test/rig/.state/lanes (the rig's own state, shared by every checkout on the machine
@@ -16,28 +17,18 @@ import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
-import { hold, type Held } from './flock.js';
-import { lanesOf } from './lanes.js';
+import { hold } from './flock.js';
+import { lanesOf, turnOf } from './lanes.js';
+import { takeSlot } from './slots.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const lockDir = fileURLToPath(new URL('../rig/.state/lanes', import.meta.url));
-/** How long one attempt at a run slot blocks before trying the next slot. */
-const slotAttemptSeconds = 2;
 
 function slotCount(): number {
   const raw = process.env.CROSSDOCK_TEST_SLOTS ?? '3';
   const count = Number(raw);
   if (!Number.isInteger(count) || count < 1) throw new Error(`CROSSDOCK_TEST_SLOTS must be a positive integer, got "${raw}"`);
   return count;
-}
-
-async function takeSlot(): Promise<Held> {
-  const count = slotCount();
-  // Start at a different slot in each worker, so waiters spread over the slots.
-  for (let attempt = process.pid; ; attempt++) {
-    const held = await hold(['-x', '-w', String(slotAttemptSeconds), join(lockDir, `slot-${attempt % count}.lock`)]);
-    if (held) return held;
-  }
 }
 
 const file = relative(repoRoot, expect.getState().testPath ?? '');
@@ -53,7 +44,7 @@ const laneLocks =
     : ['-s', all, ...fileLanes.filter((lane) => lane.name !== 'none').flatMap((lane) => ['flock', '-x', join(lockDir, `${lane.name}.lock`)])];
 const locks = await hold(laneLocks);
 if (!locks) throw new Error(`lane-lock: flock on ${all} gave up without a timeout`);
-const slot = await takeSlot();
+const slot = await takeSlot(lockDir, turnOf(file), slotCount());
 
 afterAll(async () => {
   await slot.release();

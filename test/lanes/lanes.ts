@@ -120,3 +120,18 @@ export const lanes: readonly Lane[] = [
 export function lanesOf(file: string): Lane[] {
   return lanes.filter((lane) => lane.files.includes(file));
 }
+
+/**
+ * A file's turn: the lanes taken in turn, heaviest first — the first file of each lane, then the
+ * second of each, and so on — by the file's first lane. A file in no lane (it runs alone) comes
+ * before every other, lane `none` after all the rest, to fill the gaps at the end. Lower goes
+ * first: the order vitest starts files in (lane-sequencer.ts), and the order in which waiting
+ * files get a run slot (lane-lock.ts).
+ */
+export function turnOf(file: string): number {
+  const [lane] = lanesOf(file);
+  if (lane === undefined) return -1;
+  const index = lane.files.indexOf(file);
+  if (lane.name === 'none') return 1_000_000 + index;
+  return index * lanes.length + lanes.indexOf(lane);
+}

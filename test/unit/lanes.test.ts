@@ -1,12 +1,13 @@
-// The lane table (test/lanes/lanes.ts) against the files on disk, and the flock holder the lane
-// lock is made of, with the real flock(1).
+// The lane table (test/lanes/lanes.ts) against the files on disk; the flock holder the lane lock
+// is made of and the run slots, with the real flock(1).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hold } from '../lanes/flock.js';
 import { lanes, lanesOf } from '../lanes/lanes.js';
+import { takeSlot } from '../lanes/slots.js';
 
 describe('the lane table', () => {
   it('names test files that exist, as the integration and e2e projects find them, once per lane', () => {
@@ -67,5 +68,38 @@ setInterval(() => {}, 1000);`;
     const after = await hold(['-x', '-w', '5', lock]);
     expect(after).not.toBeNull();
     await after?.release();
+  });
+});
+
+describe('run slots', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crossdock-slots-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives a freed slot to the waiting file whose turn comes first', async () => {
+    // In a run, waiters are worker processes; here this process waits with turn 9, and a marker
+    // under the parent's pid (alive) stands for another worker waiting with turn 2.
+    const first = await takeSlot(dir, 5, 1);
+    const order: string[] = [];
+    const late = takeSlot(dir, 9, 1).then((held) => (order.push('turn 9'), held));
+    mkdirSync(join(dir, 'waiting'), { recursive: true });
+    writeFileSync(join(dir, 'waiting', `2-${process.ppid}`), '');
+    await first.release();
+    // Turn 9 must not take the slot while turn 2 waits.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(order).toEqual([]);
+    // Turn 2 is gone (its process took a slot elsewhere, say): turn 9 goes.
+    rmSync(join(dir, 'waiting', `2-${process.ppid}`));
+    const held = await late;
+    expect(order).toEqual(['turn 9']);
+    await held.release();
+  });
+
+  it('ignores and removes the marker of a process that is gone', async () => {
+    mkdirSync(join(dir, 'waiting'), { recursive: true });
+    // A pid beyond pid_max on Linux (at most 2^22): no process has it.
+    writeFileSync(join(dir, 'waiting', `0-${2 ** 22 + 1}`), '');
+    const held = await takeSlot(dir, 7, 1);
+    expect(readdirSync(join(dir, 'waiting'))).toEqual([]);
+    await held.release();
   });
 });
