@@ -38,7 +38,10 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
           setupFiles: ['test/lanes/lane-lock.ts'],
           maxWorkers: laneWorkers,
-          testTimeout: 120_000,
+          // Files run side by side on 2 cores, and a machine bootstrap (apt-get install docker.io)
+          // that takes 60–100 s alone can take twice that next to two others: a limit, not an
+          // assertion about speed.
+          testTimeout: 300_000,
           hookTimeout: 900_000,
         },
       },
@@ -51,7 +54,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           setupFiles: ['test/lanes/lane-lock.ts'],
           maxWorkers: laneWorkers,
-          testTimeout: 120_000,
+          // As for integration files, which run beside these.
+          testTimeout: 300_000,
           hookTimeout: 300_000,
         },
       },

@@ -12,8 +12,9 @@
  * holds, or picks a free address by looking at the rig network (two emulators at once could pick
  * the same one). Rig machines and address ranges are in test/rig/README.md.
  *
- * Lanes are listed heaviest first (per-file times printed at the end of every run, see
- * test/summary-reporter.ts): that is the order in which they start (`lane-sequencer.ts`).
+ * Lanes are listed heaviest first and files in a lane too, by the times of a run of all of them
+ * one at a time (printed at the end of every run: test/summary-reporter.ts), with a file that is
+ * in two lanes at the same place in both; that is the order in which they start (turnOf).
  */
 export interface Lane {
   /** Also the name of its lock file. */
@@ -26,56 +27,20 @@ export interface Lane {
 
 export const lanes: readonly Lane[] = [
   {
-    name: 'docker-1',
-    resources: 'crossdock-docker-1 and -nofwd (10.213.0.101, .110)',
-    files: [
-      'test/integration/workloads-cli.test.ts',
-      'test/integration/workloads.test.ts',
-      'test/e2e/hosts.e2e.test.ts',
-      'test/integration/hosts-api.test.ts',
-      'test/integration/docker-over-ssh.test.ts',
-    ],
-  },
-  {
-    name: 'docker-2',
-    resources: 'crossdock-docker-2 (10.213.0.102), whose host keys host-key-change.test.ts regenerates',
-    files: [
-      'test/e2e/workloads.e2e.test.ts',
-      'test/e2e/workload-secrets.e2e.test.ts',
-      'test/integration/workloads.test.ts',
-      'test/integration/host-key-change.test.ts',
-    ],
-  },
-  {
-    name: 'docker-3-and-9',
-    resources: 'crossdock-docker-3 and -9 (10.213.0.103, .109); hosts-api.test.ts regenerates the host keys of 3',
-    files: ['test/e2e/migration.e2e.test.ts', 'test/integration/hosts-api.test.ts'],
-  },
-  {
-    name: 'docker-6-8',
-    resources: 'crossdock-docker-6, -7 and -8 (10.213.0.106–.108): the migration tests’ hosts d6, d7, d8',
-    files: ['test/integration/migration-faults.test.ts', 'test/integration/migration.test.ts'],
-  },
-  {
-    name: 'docker-4-5',
-    resources: 'crossdock-docker-4 and -5 (10.213.0.104–.105), and volumes of its own run on the local engine',
-    files: ['test/integration/migration-transfer.test.ts'],
-  },
-  {
-    name: 'fresh-machines',
-    resources: 'crossdock-fresh-1..3 (10.213.0.61–.63), remade by every `rig.sh fresh`',
-    files: ['test/integration/bootstrap.test.ts', 'test/e2e/bootstrap.e2e.test.ts'],
-  },
-  {
     name: 'sandbox',
     resources:
       'the local provider’s sandbox machines on the local engine: the first to make its `crossdock` network races any other (Docker 20.10 lets two networks share a name)',
     files: [
       'test/integration/providers/machine-cli.test.ts',
-      'test/integration/providers/machine-create-local.test.ts',
       'test/e2e/machines.e2e.test.ts',
+      'test/integration/providers/machine-create-local.test.ts',
       'test/integration/providers/local-provider.test.ts',
     ],
+  },
+  {
+    name: 'fresh-machines',
+    resources: 'crossdock-fresh-1..3 (10.213.0.61–.63), remade by every `rig.sh fresh`',
+    files: ['test/e2e/bootstrap.e2e.test.ts', 'test/integration/bootstrap.test.ts'],
   },
   {
     name: 'ec2',
@@ -88,12 +53,48 @@ export const lanes: readonly Lane[] = [
     ],
   },
   {
+    name: 'docker-1',
+    resources: 'crossdock-docker-1 and -nofwd (10.213.0.101, .110)',
+    files: [
+      'test/integration/workloads-cli.test.ts',
+      'test/integration/workloads.test.ts',
+      'test/integration/hosts-api.test.ts',
+      'test/e2e/hosts.e2e.test.ts',
+      'test/integration/docker-over-ssh.test.ts',
+    ],
+  },
+  {
+    name: 'docker-6-8',
+    resources: 'crossdock-docker-6, -7 and -8 (10.213.0.106–.108): the migration tests’ hosts d6, d7, d8',
+    files: ['test/integration/migration-faults.test.ts', 'test/integration/migration.test.ts'],
+  },
+  {
     name: 'gce',
     resources: 'the GCE emulator’s machines (10.213.0.170–.189)',
     files: [
       'test/integration/providers/machine-create-gce.test.ts',
       'test/integration/providers/gcp-provider.test.ts',
       'test/integration/emulators/gce-emulator.test.ts',
+    ],
+  },
+  {
+    name: 'docker-4-5',
+    resources: 'crossdock-docker-4 and -5 (10.213.0.104–.105), and volumes of its own run on the local engine',
+    files: ['test/integration/migration-transfer.test.ts'],
+  },
+  {
+    name: 'docker-3-and-9',
+    resources: 'crossdock-docker-3 and -9 (10.213.0.103, .109); hosts-api.test.ts regenerates the host keys of 3',
+    files: ['test/e2e/migration.e2e.test.ts', 'test/integration/hosts-api.test.ts'],
+  },
+  {
+    name: 'docker-2',
+    resources: 'crossdock-docker-2 (10.213.0.102), whose host keys host-key-change.test.ts regenerates',
+    files: [
+      'test/e2e/workloads.e2e.test.ts',
+      'test/integration/workloads.test.ts',
+      'test/e2e/workload-secrets.e2e.test.ts',
+      'test/integration/host-key-change.test.ts',
     ],
   },
   {
@@ -105,9 +106,9 @@ export const lanes: readonly Lane[] = [
     name: 'none',
     resources: 'nothing shared: containers and volumes named per run on the local engine, or no Docker at all',
     files: [
-      'test/integration/cutover-ready.test.ts',
       'test/integration/manifest-snapshot.test.ts',
       'test/e2e/shell.e2e.test.ts',
+      'test/integration/cutover-ready.test.ts',
       'test/integration/emulators/ec2-sigv4.test.ts',
     ],
   },
