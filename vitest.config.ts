@@ -9,8 +9,8 @@ import LaneSequencer from './test/lanes/lane-sequencer.js';
 // share no machine: test/lanes/lanes.ts says which files share what (a file it does not name runs
 // alone), test/lanes/lane-lock.ts makes each file wait for its lane and for one of
 // CROSSDOCK_TEST_SLOTS run slots (default 3). So maxWorkers below is how many files may be
-// started and waiting at once, not how many run: enough that a file waiting for its lane never
-// keeps another lane's file from starting.
+// started and waiting at once, not how many run: enough that files waiting for their lane
+// seldom keep another lane's file from starting (a waiting worker costs memory, not CPU).
 const laneWorkers = 8;
 
 export default defineConfig({
