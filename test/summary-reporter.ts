@@ -63,9 +63,10 @@ export default class SummaryReporter implements Reporter {
 
   private timings(): string {
     const files = [...this.files.values()];
-    const lines = [`slowest ${Math.min(SLOWEST, files.length)} of ${files.length} files (wall time; waited = setup, mostly waiting for a lane):`];
-    for (const file of files.sort((a, b) => b.wall - a.wall).slice(0, SLOWEST)) {
-      lines.push(`  ${time(file.wall).padStart(10)}  ${file.name}${file.waited >= 1000 ? ` (waited ${time(file.waited)})` : ''}`);
+    const lines = [`slowest ${Math.min(SLOWEST, files.length)} of ${files.length} files (running time, then time spent waiting for a lane or a run slot):`];
+    const running = (file: FileTime): number => file.wall - file.waited;
+    for (const file of files.sort((a, b) => running(b) - running(a)).slice(0, SLOWEST)) {
+      lines.push(`  ${time(running(file)).padStart(12)}  ${file.name}${file.waited >= 1000 ? ` (waited ${time(file.waited)} before)` : ''}`);
     }
     // Each project from its first file's start to its last file's end: the projects that run
     // together (integration and e2e) overlap.
