@@ -1,9 +1,12 @@
 // Vitest global setup for integration tests: brings up the rig's test machines and hands their
-// addresses and key to the tests as inject('rig').
+// addresses and key to the tests as inject('rig'); brings up its Docker machines too, all of them
+// before any file starts (test files run side by side: see DOCKER_RIG_ENV in docker-rig.ts).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { parseDockerRigInfo } from '../rig/docker-rig-info.js';
 import { parseRigInfo, type RigInfo } from '../rig/rig-info.js';
+import { DOCKER_MACHINES, DOCKER_RIG_ENV } from './docker-rig.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -70,6 +73,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw new Error(`test rig printed no valid JSON line: ${JSON.stringify(lastLine)}`, { cause: error });
   }
   project.provide('rig', rig);
+
+  const docker = await runRig(['up-docker', String(DOCKER_MACHINES)]);
+  if (docker.code !== 0) {
+    throw new Error(
+      `test rig failed: bash ${rigScript} up-docker ${DOCKER_MACHINES} exited ${docker.code ?? 'by signal'}\n${tail(docker.stderr)}`,
+    );
+  }
+  const dockerLine = docker.stdout.trimEnd().split('\n').at(-1) ?? '';
+  // Checked here, so a wrong answer fails the setup rather than every file that reads it.
+  parseDockerRigInfo(dockerLine);
+  // Workers are started after the global setups, with this process's environment.
+  process.env[DOCKER_RIG_ENV] = dockerLine;
 
   return async () => {
     // Machines are kept for the next run (starting them again costs seconds, building minutes);
