@@ -1,26 +1,14 @@
-import type { ClientApi, CrossdockApi, ThemePreference } from '../../../shared/index.js';
-import { describeError } from './describe-error.js';
-import { currentClient, refreshJobs } from './session.js';
-import { applyJob, applyLogLines, pushNotice, setJobsPanelOpen, setSettings, useCrossdock } from './store.js';
+import type { ThemePreference } from '../../../shared/index.js';
+import { perform } from './core-call.js';
+import { refreshJobs } from './session.js';
+import { applyJob, applyLogLines, setJobsPanelOpen, setSettings, useCrossdock } from './store.js';
 
 /**
- * What the user can ask the core to do. Each action turns a failure into a notice with the
- * error's message and code and resolves to undefined, so components never handle errors and
- * nothing is ever thrown at React.
+ * What the user can ask the core to do from the shell. Each action goes through `perform` (the
+ * one path to the core, which asks for the vault passphrase when it is locked), turns a failure
+ * into a notice and resolves to undefined, so nothing is ever thrown at React.
  */
-async function callCore<T>(failureTitle: string, run: (api: ClientApi<CrossdockApi>) => Promise<T>): Promise<T | undefined> {
-  const client = currentClient();
-  if (!client) {
-    pushNotice({ tone: 'error', title: failureTitle, message: 'Not connected to the Crossdock core. Waiting for the connection to come back.', code: 'DISCONNECTED' });
-    return undefined;
-  }
-  try {
-    return await run(client.api);
-  } catch (error) {
-    pushNotice({ tone: 'error', title: failureTitle, ...describeError(error) });
-    return undefined;
-  }
-}
+const callCore = perform;
 
 /** Demo of the jobs machinery: 20 steps of 0.4 s, long enough to watch and to cancel. */
 export async function runDemoJob(): Promise<void> {
