@@ -63,10 +63,10 @@ const get = useDocker.getState;
 
 export const containerKey = (ref: ContainerRef): string => `${ref.hostId}/${ref.id}`;
 
-export function applyListAnswer<K extends ResourceKind>(kind: K, answer: CrossHostList<ResourceItems[K]>, asked: readonly string[] | null, seq: number, knownHosts: readonly string[]): void {
+export function applyListAnswer<K extends ResourceKind>(kind: K, answer: CrossHostList<ResourceItems[K]>, asked: readonly string[] | null, generation: number, knownHosts: readonly string[]): void {
   const lists = get().lists;
   const current = lists[kind] as HostSlices<ResourceItems[K]>;
-  const next = applyAnswer(current, answer, asked, seq, knownHosts);
+  const next = applyAnswer(current, answer, asked, generation, knownHosts);
   const fresh = asked === null ? { ...get().fresh, [kind]: true } : get().fresh;
   if (next !== current || fresh !== get().fresh) set({ lists: { ...lists, [kind]: next }, fresh, errors: { ...get().errors, [kind]: null } });
 }

@@ -16,6 +16,7 @@ export interface LoaderSpec<A> {
   fetch: (api: Parameters<CoreRun<A>>[0], scope: Scope) => Promise<A>;
   /** Folds an answer in; `generation` is the load's, for the rule in live-rule.ts. */
   apply: (answer: A, scope: Scope, generation: number) => void;
+  /** A load failed; `failure.silent` when the user already saw why (they closed the vault prompt). */
   failed?: (failure: CoreFailure, scope: Scope) => void;
   /** A full load started (true) or ended (false). */
   loading?: (loading: boolean) => void;
@@ -45,7 +46,7 @@ export function createLoader<A>(spec: LoaderSpec<A>): LiveSource {
     const outcome = await attempt((api) => spec.fetch(api, scope), { vault: options.vault ?? false });
     if (scope === null) spec.loading?.(false);
     if (outcome.ok) spec.apply(outcome.value, scope, generation);
-    else if (!outcome.failure.silent) spec.failed?.(outcome.failure, scope);
+    else spec.failed?.(outcome.failure, scope);
   };
 
   return {

@@ -11,8 +11,13 @@ export interface LiveOptions {
   refreshKey?: string;
   /** Asks for the vault passphrase when locked: only for data the user asked to see. */
   vault?: boolean;
-  /** Follows the core's events while the view is shown; returns what stops following. */
-  follow?: (client: CrossdockClient) => () => void;
+  /**
+   * Follows the core's events while the view is shown, from each (re)connection; returns what
+   * stops following. `source` gives the source being kept live at the time of each event.
+   */
+  follow?: (client: CrossdockClient, source: () => LiveSource | null) => () => void;
+  /** Follows again when this changes (what `follow` filters events by, e.g. a migration's id). */
+  followKey?: string;
 }
 
 /** The session number while connected, null otherwise: every (re)connection loads again. */
@@ -29,13 +34,15 @@ export function useLive(source: LiveSource | null, options: LiveOptions = {}): v
   const session = useSession();
   const follow = useRef(options.follow);
   follow.current = options.follow;
-  const { refreshKey = '', vault = false } = options;
+  const current = useRef(source);
+  current.current = source;
+  const { refreshKey = '', vault = false, followKey = '' } = options;
 
   useEffect(() => {
     const client = session === null ? null : currentClient();
     if (!client || !follow.current) return;
-    return follow.current(client);
-  }, [session]);
+    return follow.current(client, () => current.current);
+  }, [session, followKey]);
 
   useEffect(() => {
     if (session !== null && source) void source.load(null, { vault });
