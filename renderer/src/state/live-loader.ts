@@ -1,4 +1,4 @@
-import { attempt, type CoreFailure, type CoreRun } from './core-call.js';
+import { attempt, type CoreFailure, type CoreRun, type Outcome } from './core-call.js';
 import { nextGeneration } from './live-rule.js';
 
 /** Which entries a load asks for: some ids (e.g. the hosts that changed), or null for everything. */
@@ -22,6 +22,9 @@ export interface LoaderSpec<A> {
   loading?: (loading: boolean) => void;
 }
 
+/** How a load reaches the core: `attempt`, or a stand-in in the loader's own tests. */
+export type CoreCaller = <T>(run: CoreRun<T>, options: { vault?: boolean }) => Promise<Outcome<T>>;
+
 /** Something a view keeps current: loaded on (re)connection, on its triggers, on events. */
 export interface LiveSource {
   load(scope?: Scope, options?: LoadOptions): Promise<void>;
@@ -37,13 +40,13 @@ const scopeKey = (scope: Scope): string => (scope === null ? '*' : [...scope].so
  * the last answer is never older than the last request. Different scopes (a full list and one
  * host's refetch) may overlap; the rule sorts their answers out.
  */
-export function createLoader<A>(spec: LoaderSpec<A>): LiveSource {
+export function createLoader<A>(spec: LoaderSpec<A>, call: CoreCaller = attempt): LiveSource {
   const running = new Map<string, { done: Promise<void>; again: LoadOptions | null }>();
 
   const runOnce = async (scope: Scope, options: LoadOptions): Promise<void> => {
     const generation = nextGeneration();
     if (scope === null) spec.loading?.(true);
-    const outcome = await attempt((api) => spec.fetch(api, scope), { vault: options.vault ?? false });
+    const outcome = await call((api) => spec.fetch(api, scope), { vault: options.vault ?? false });
     if (scope === null) spec.loading?.(false);
     if (outcome.ok) spec.apply(outcome.value, scope, generation);
     else spec.failed?.(outcome.failure, scope);

@@ -1,5 +1,5 @@
 import type { CoreFailure } from './core-call.js';
-import { createLoader, type LiveSource, type LoaderSpec, type Scope } from './live-loader.js';
+import { createLoader, type CoreCaller, type LiveSource, type LoaderSpec, type Scope } from './live-loader.js';
 import { writeAnswer, writeEvent, type Entries, type Merge } from './live-rule.js';
 
 export interface LiveState<V> {
@@ -29,7 +29,7 @@ export interface LiveStoreSpec<A, V> {
 }
 
 /** Makes a live store: loads apply by the rule in live-rule.ts, `put` is the path for events. */
-export function createLiveStore<A, V>(spec: LiveStoreSpec<A, V>): LiveStore<V> {
+export function createLiveStore<A, V>(spec: LiveStoreSpec<A, V>, call?: CoreCaller): LiveStore<V> {
   let state: LiveState<V> = { entries: null, loading: false, failure: null };
   const listeners = new Set<() => void>();
   const update = (change: Partial<LiveState<V>>): void => {
@@ -47,7 +47,7 @@ export function createLiveStore<A, V>(spec: LiveStoreSpec<A, V>): LiveStore<V> {
       if (scope === null) update({ failure });
     },
     loading: (loading) => update({ loading }),
-  });
+  }, call);
   return {
     load: loader.load,
     get: () => state,
