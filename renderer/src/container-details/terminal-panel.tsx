@@ -4,7 +4,6 @@ import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
 import type { ContainerRef } from '../containers/docker-store.js';
 import { attempt } from '../state/core-call.js';
-import { currentClient } from '../state/session.js';
 import { useCrossdock } from '../state/store.js';
 import { useResolvedTheme } from '../theme/use-resolved-theme.js';
 import { createInputQueue } from './exec-input.js';
@@ -16,6 +15,11 @@ import './terminal.css';
 export const SHELL_COMMAND = ['/bin/sh', '-c', 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi'];
 
 type SessionState = { phase: 'starting' } | { phase: 'running' } | { phase: 'exited'; code: number } | { phase: 'failed'; message: string };
+
+/** A resize the shell may miss (it ended, the connection dropped) is harmless: nothing to report. */
+function resize(sessionId: string, cols: number, rows: number): Promise<unknown> {
+  return attempt((api) => api.docker.execResize({ sessionId, cols, rows }), { vault: false });
+}
 
 /**
  * A shell in the container. Output chunks are written to xterm; keystrokes go to `execInput`
@@ -44,7 +48,10 @@ export function TerminalPanel({ target }: { target: ContainerRef }) {
     const controller = new AbortController();
     let sessionId: string | null = null;
     const input = createInputQueue(
-      (id, data) => currentClient()?.api.docker.execInput({ sessionId: id, data }) ?? Promise.resolve(),
+      async (id, data) => {
+        const sent = await attempt((api) => api.docker.execInput({ sessionId: id, data }), { vault: false });
+        if (!sent.ok) throw new Error(sent.failure.message);
+      },
       () => terminal.write('\r\n\u001b[31m[input could not be sent]\u001b[0m\r\n'),
     );
     const typing = terminal.onData((data) => input.push(data));
@@ -55,7 +62,7 @@ export function TerminalPanel({ target }: { target: ContainerRef }) {
       return false;
     });
     const resizing = terminal.onResize(({ cols, rows }) => {
-      if (sessionId) void currentClient()?.api.docker.execResize({ sessionId, cols, rows }).catch(() => undefined);
+      if (sessionId) void resize(sessionId, cols, rows);
     });
     let frame = 0;
     const observer = new ResizeObserver(() => {
@@ -76,7 +83,7 @@ export function TerminalPanel({ target }: { target: ContainerRef }) {
               input.start(chunk.sessionId);
               setState({ phase: 'running' });
               // The pane may have been resized between the call and the session.
-              if (terminal.cols !== args.cols || terminal.rows !== args.rows) void currentClient()?.api.docker.execResize({ sessionId, cols: terminal.cols, rows: terminal.rows }).catch(() => undefined);
+              if (terminal.cols !== args.cols || terminal.rows !== args.rows) void resize(sessionId, terminal.cols, terminal.rows);
             } else {
               terminal.write(chunk.data);
             }
