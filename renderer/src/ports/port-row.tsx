@@ -5,7 +5,7 @@ import { formatHostPort, formatOwner } from './port-table.js';
 export function PortRow({ row, index }: { row: PortMapping; index: number }) {
   return (
     <tr
-            aria-rowindex={index + 2}
+      aria-rowindex={index + 2}
       data-testid="port-row"
       data-index={index}
       data-host={row.hostName}
