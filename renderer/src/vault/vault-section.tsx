@@ -3,7 +3,9 @@ import { useCrossdock } from '../state/store.js';
 import { noticeFailure } from '../state/core-call.js';
 import { useLive } from '../state/use-live.js';
 import { lockVault, vaultLive } from './vault-actions.js';
-import { ChangePassphraseForm, CreateVaultForm, UnlockVaultForm } from './vault-forms.js';
+import { ChangePassphraseForm } from './change-passphrase-form.js';
+import { CreateVaultForm } from './create-vault-form.js';
+import { UnlockVaultForm } from './unlock-vault-form.js';
 import { describeVault } from './passphrase-rules.js';
 import './vault.css';
 
