@@ -26,7 +26,7 @@ const TABS: readonly { id: DetailsTab; label: string }[] = [
  * the pane, or picking another container unmounts its stream and the stream's call is aborted.
  */
 export function ContainerDetails({ target }: { target: ContainerRef }) {
-  const container = useDocker((state) => state.lists.containers[target.hostId]?.items.find((c) => c.id === target.id) ?? null);
+  const container = useDocker((state) => state.lists.containers[target.hostId]?.value.items.find((c) => c.id === target.id) ?? null);
   const pending = useDocker((state) => state.pending[containerKey(target)]);
   const [tab, setTab] = useState<DetailsTab>('logs');
   const tabs = useRef<Partial<Record<DetailsTab, HTMLButtonElement | null>>>({});

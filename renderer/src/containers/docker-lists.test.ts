@@ -11,32 +11,32 @@ describe('applyAnswer', () => {
   it('splits a full answer by host, and gives known hosts without items an empty list', () => {
     const slices = applyAnswer(empty, { items: [item('a', '1'), item('b', '2'), item('a', '3')], failures: [] }, null, 1, ['a', 'b', 'c']);
     expect(Object.keys(slices).sort()).toEqual(['a', 'b', 'c']);
-    expect(slices.a?.items.map((i) => i.id)).toEqual(['1', '3']);
-    expect(slices.c).toEqual({ items: [], failure: null, seq: 1 });
+    expect(slices.a?.value.items.map((i) => i.id)).toEqual(['1', '3']);
+    expect(slices.c).toEqual({ value: { items: [], failure: null }, generation: 1 });
   });
 
   it('keeps a failing host as a failure with no items', () => {
     const slices = applyAnswer(empty, { items: [item('a', '1')], failures: [failure('b')] }, null, 1, ['a', 'b']);
-    expect(slices.b).toMatchObject({ items: [], failure: { hostId: 'b' } });
+    expect(slices.b?.value).toMatchObject({ items: [], failure: { hostId: 'b' } });
   });
 
   it('replaces only the host a per-host refetch asked about', () => {
     const before = applyAnswer(empty, { items: [item('a', '1'), item('b', '2')], failures: [] }, null, 1, ['a', 'b']);
     const after = applyAnswer(before, { items: [item('a', '9')], failures: [] }, ['a'], 2, ['a', 'b']);
-    expect(after.a?.items.map((i) => i.id)).toEqual(['9']);
+    expect(after.a?.value.items.map((i) => i.id)).toEqual(['9']);
     expect(after.b).toBe(before.b);
   });
 
   it('ignores an older answer for a host a newer request has already answered', () => {
     const refetched = applyAnswer(empty, { items: [item('a', 'new')], failures: [] }, ['a'], 5, ['a', 'b']);
     const late = applyAnswer(refetched, { items: [item('a', 'old'), item('b', '2')], failures: [] }, null, 4, ['a', 'b']);
-    expect(late.a?.items.map((i) => i.id)).toEqual(['new']);
-    expect(late.b?.items.map((i) => i.id)).toEqual(['2']);
+    expect(late.a?.value.items.map((i) => i.id)).toEqual(['new']);
+    expect(late.b?.value.items.map((i) => i.id)).toEqual(['2']);
   });
 
   it('clears a failure once the host answers again', () => {
     const failed = applyAnswer(empty, { items: [], failures: [failure('a')] }, ['a'], 1, ['a']);
-    expect(applyAnswer(failed, { items: [item('a', '1')], failures: [] }, ['a'], 2, ['a']).a?.failure).toBeNull();
+    expect(applyAnswer(failed, { items: [item('a', '1')], failures: [] }, ['a'], 2, ['a']).a?.value.failure).toBeNull();
   });
 });
 

@@ -33,10 +33,10 @@ describe('applyListAnswer', () => {
     expect(updates).toBe(1);
     const lists = useDocker.getState().lists.containers;
     // h0 answered with equal items: its previous array stays, so its rows are not rebuilt.
-    expect(lists.h0?.items).toBe(listed.h0?.items);
-    expect(lists.h0?.seq).toBe(2);
-    expect(lists.h1?.items[0]?.state).toBe('exited');
-    expect(lists.h1?.items.slice(1).every((item, i) => item === listed.h1?.items[i + 1])).toBe(true);
+    expect(lists.h0?.value.items).toBe(listed.h0?.value.items);
+    expect(lists.h0?.generation).toBe(2);
+    expect(lists.h1?.value.items[0]?.state).toBe('exited');
+    expect(lists.h1?.value.items.slice(1).every((item, i) => item === listed.h1?.value.items[i + 1])).toBe(true);
   });
 
   it('applies a full listing at once, with the answers queued before it', () => {
@@ -45,10 +45,10 @@ describe('applyListAnswer', () => {
     vi.stubGlobal('cancelAnimationFrame', () => undefined);
     const renamed = copy(onHost('h0')).map((c) => ({ ...c, name: `${c.name}-x` }));
     applyListAnswer('containers', { items: renamed, failures: [] }, ['h0'], 10, ['h0', 'h1']);
-    expect(useDocker.getState().lists.containers.h0?.items[0]?.name).not.toMatch(/-x$/);
-    // The full listing was asked before the refetch (lower seq): the refetch's answer stays.
+    expect(useDocker.getState().lists.containers.h0?.value.items[0]?.name).not.toMatch(/-x$/);
+    // The full listing was asked before the refetch (lower generation): the refetch's answer stays.
     applyListAnswer('containers', { items: copy(fleet), failures: [] }, null, 9, ['h0', 'h1']);
-    expect(useDocker.getState().lists.containers.h0?.items[0]?.name).toMatch(/-x$/);
-    expect(useDocker.getState().lists.containers.h0?.seq).toBe(10);
+    expect(useDocker.getState().lists.containers.h0?.value.items[0]?.name).toMatch(/-x$/);
+    expect(useDocker.getState().lists.containers.h0?.generation).toBe(10);
   });
 });

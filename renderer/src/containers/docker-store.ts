@@ -72,9 +72,9 @@ const ITEM_KEYS: { [K in ResourceKind]: (item: ResourceItems[K]) => string } = {
   networks: (n) => n.id,
 };
 
-function merge<K extends ResourceKind>(lists: Lists, kind: K, answer: CrossHostList<ResourceItems[K]>, asked: readonly string[] | null, seq: number, knownHosts: readonly string[]): Lists {
+function merge<K extends ResourceKind>(lists: Lists, kind: K, answer: CrossHostList<ResourceItems[K]>, asked: readonly string[] | null, generation: number, knownHosts: readonly string[]): Lists {
   const current = lists[kind] as HostSlices<ResourceItems[K]>;
-  const next = keepUnchanged(current, applyAnswer(current, answer, asked, seq, knownHosts), ITEM_KEYS[kind]);
+  const next = keepUnchanged(current, applyAnswer(current, answer, asked, generation, knownHosts), ITEM_KEYS[kind]);
   return next === current ? lists : { ...lists, [kind]: next };
 }
 
@@ -115,8 +115,8 @@ function flushAnswers(): void {
  * in a hidden window, which gets none. A full listing is applied at once, with what is queued
  * before it: the view's loading state ends with it.
  */
-export function applyListAnswer<K extends ResourceKind>(kind: K, answer: CrossHostList<ResourceItems[K]>, asked: readonly string[] | null, seq: number, knownHosts: readonly string[]): void {
-  queued.push({ kind, full: asked === null, apply: (lists) => merge(lists, kind, answer, asked, seq, knownHosts) });
+export function applyListAnswer<K extends ResourceKind>(kind: K, answer: CrossHostList<ResourceItems[K]>, asked: readonly string[] | null, generation: number, knownHosts: readonly string[]): void {
+  queued.push({ kind, full: asked === null, apply: (lists) => merge(lists, kind, answer, asked, generation, knownHosts) });
   if (asked === null || typeof requestAnimationFrame !== 'function') return flushAnswers();
   flushFrame ??= requestAnimationFrame(flushAnswers);
   flushTimer ??= setTimeout(flushAnswers, 100);

@@ -1,8 +1,8 @@
-import { useEffect } from 'react';
 import type { ClientApi, CrossdockApi, CrossHostList, HostInfo } from '../../../shared/index.js';
-import { attempt } from '../state/core-call.js';
-import { currentClient } from '../state/session.js';
+import type { CrossdockClient } from '../api/connect.js';
+import { createLoader, type LiveSource } from '../state/live-loader.js';
 import { useCrossdock } from '../state/store.js';
+import { useLive } from '../state/use-live.js';
 import type { ResourceItems, ResourceKind } from './docker-lists.js';
 import { applyListAnswer, markAllStale, pruneHosts, setListLoading, useDocker, RESOURCE_KINDS } from './docker-store.js';
 import { createRefetchScheduler } from './refetch-scheduler.js';
@@ -20,29 +20,38 @@ const LISTERS: { [K in ResourceKind]: Lister<K> } = {
 
 const KIND_OF_CHANGE = { container: 'containers', image: 'images', volume: 'volumes', network: 'networks' } as const;
 
-let nextSeq = 1;
-
 /**
- * Lists one kind for some hosts (null: all). No vault prompt: this runs unasked, on events too,
- * and a locked vault shows up as per-host failures in the banner, which offers to unlock.
+ * The live source of one kind, for some hosts (scope) or all. No vault prompt: this runs unasked,
+ * on events too, and a locked vault shows up as per-host failures in the banner, which offers to
+ * unlock.
  */
-export async function fetchList<K extends ResourceKind>(kind: K, hosts: string[] | null): Promise<void> {
-  // One full listing at a time per kind; per-host refetches may overlap it (see applyAnswer).
-  if (hosts === null && useDocker.getState().loading[kind]) return;
-  const seq = nextSeq++;
-  if (hosts === null) setListLoading(kind, true);
-  const lister = LISTERS[kind] as Lister<K>;
-  const outcome = await attempt((api) => lister(api, hosts ?? undefined), { vault: false });
-  if (hosts === null) setListLoading(kind, false, outcome.ok ? null : outcome.failure.message);
-  if (!outcome.ok) return;
-  const known = useCrossdock.getState().hosts.map((host) => host.id);
-  applyListAnswer(kind, outcome.value, hosts, seq, known);
+function dockerSource<K extends ResourceKind>(kind: K): LiveSource {
+  const lister: Lister<K> = LISTERS[kind];
+  return createLoader<CrossHostList<ResourceItems[K]>>({
+    fetch: (api, scope) => lister(api, scope ? [...scope] : undefined),
+    apply: (answer, scope, generation) => applyListAnswer(kind, answer, scope, generation, useCrossdock.getState().hosts.map((host) => host.id)),
+    failed: (failure, scope) => {
+      if (scope === null) setListLoading(kind, false, failure.message);
+    },
+    loading: (loading) => setListLoading(kind, loading),
+  });
+}
+
+const SOURCES: Record<ResourceKind, LiveSource> = {
+  containers: dockerSource('containers'),
+  images: dockerSource('images'),
+  volumes: dockerSource('volumes'),
+  networks: dockerSource('networks'),
+};
+
+function refetchFresh(hostId: string, kinds: Iterable<ResourceKind>): void {
+  const fresh = useDocker.getState().fresh;
+  for (const kind of kinds) if (fresh[kind]) void SOURCES[kind].load([hostId]);
 }
 
 /** Refetches every kind already shown, for one host (after an action, a reconnect). */
 export function refetchHost(hostId: string): void {
-  const fresh = useDocker.getState().fresh;
-  for (const kind of RESOURCE_KINDS) if (fresh[kind]) void fetchList(kind, [hostId]);
+  refetchFresh(hostId, RESOURCE_KINDS);
 }
 
 function watchHosts(onConnected: (hostId: string) => void): () => void {
@@ -60,36 +69,27 @@ function watchHosts(onConnected: (hostId: string) => void): () => void {
 }
 
 /**
- * While the Containers view is open, follows `docker.changed` and refetches only the host that
- * changed (coalesced per host, 200 ms), never polling. A host that (re)connects is refetched, a
- * removed host disappears, and after a reconnect to the core everything is listed again.
+ * Follows `docker.changed` and refetches only the host that changed (coalesced per host,
+ * 200 ms), never polling. A host that (re)connects is refetched, a removed host disappears.
+ * Every (re)connection starts by marking every kind stale: each is listed again when shown.
  */
+function followDocker(client: CrossdockClient): () => void {
+  markAllStale();
+  const scheduler = createRefetchScheduler(refetchFresh);
+  const subscription = client.subscribe('docker.changed', (change) => scheduler.schedule(change.hostId, KIND_OF_CHANGE[change.kind]));
+  const stopWatching = watchHosts((hostId) => {
+    for (const kind of RESOURCE_KINDS) scheduler.schedule(hostId, kind);
+  });
+  return () => {
+    subscription.unsubscribe();
+    stopWatching();
+    scheduler.cancelAll();
+  };
+}
+
+/** Keeps the Containers view's lists live: the shown tab is listed whenever it is not fresh. */
 export function useDockerLive(): void {
-  const session = useCrossdock((state) => (state.connection.status === 'connected' ? state.session : null));
   const tab = useDocker((state) => state.tab);
   const tabFresh = useDocker((state) => state.fresh[state.tab]);
-
-  useEffect(() => {
-    const client = session === null ? null : currentClient();
-    if (!client) return;
-    markAllStale();
-    const scheduler = createRefetchScheduler((hostId, kinds) => {
-      const fresh = useDocker.getState().fresh;
-      for (const kind of kinds) if (fresh[kind]) void fetchList(kind, [hostId]);
-    });
-    // Subscribe before listing: frames are handled in order, so no change falls in between.
-    const subscription = client.subscribe('docker.changed', (change) => scheduler.schedule(change.hostId, KIND_OF_CHANGE[change.kind]));
-    const stopWatching = watchHosts((hostId) => {
-      for (const kind of RESOURCE_KINDS) scheduler.schedule(hostId, kind);
-    });
-    return () => {
-      subscription.unsubscribe();
-      stopWatching();
-      scheduler.cancelAll();
-    };
-  }, [session]);
-
-  useEffect(() => {
-    if (session !== null && !tabFresh) void fetchList(tab, null);
-  }, [session, tab, tabFresh]);
+  useLive(tabFresh ? null : SOURCES[tab], { follow: followDocker });
 }

@@ -28,13 +28,14 @@ export function keepUnchanged<T>(before: HostSlices<T>, after: HostSlices<T>, ke
   if (after === before) return after;
   let next: Record<string, HostSlices<T>[string]> | null = null;
   for (const [hostId, slice] of Object.entries(after)) {
-    const previous = before[hostId];
-    if (!previous || previous === slice || previous.items === slice.items || previous.items.length === 0) continue;
+    const previous = before[hostId]?.value;
+    const answer = slice.value;
+    if (!previous || before[hostId] === slice || previous.items === answer.items || previous.items.length === 0) continue;
     // Docker lists a host's containers in the same order each time: look at the same place
     // first, and index the previous items by key only once the orders differ.
     let byKey: Map<string, T> | null = null;
-    let same = previous.items.length === slice.items.length;
-    const items = slice.items.map((item, i) => {
+    let same = previous.items.length === answer.items.length;
+    const items = answer.items.map((item, i) => {
       const id = key(item);
       const there = previous.items[i];
       const old = there !== undefined && key(there) === id ? there : (byKey ??= new Map(previous.items.map((p) => [key(p), p]))).get(id);
@@ -43,7 +44,7 @@ export function keepUnchanged<T>(before: HostSlices<T>, after: HostSlices<T>, ke
       return kept;
     });
     next ??= { ...after };
-    next[hostId] = { ...slice, items: same ? previous.items : items };
+    next[hostId] = { ...slice, value: { ...answer, items: same ? previous.items : items } };
   }
   return next ?? after;
 }

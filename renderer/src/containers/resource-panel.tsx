@@ -42,7 +42,7 @@ export function ResourcePanel<K extends ResourceKind>(props: ResourcePanelProps<
 
   // The builder keeps each host's filtered, sorted run, so a refetch of one host re-sorts that host only.
   const builder = useMemo(() => createListBuilder(spec), [spec]);
-  const hostItems = useMemo(() => Object.values(slices).map((slice) => slice.items), [slices]);
+  const hostItems = useMemo(() => Object.values(slices).map((slice) => slice.value.items), [slices]);
   const failures = useMemo(() => allFailures(slices), [slices]);
   const built = useMemo(
     () => builder.build(hostItems, { query, sort: view.sort, groupByHost: view.groupByHost, collapsed: view.collapsed, include }),

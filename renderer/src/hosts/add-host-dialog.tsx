@@ -1,20 +1,20 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { AddHostArgs, HostInfo, SshConfigHost } from '../../../shared/index.js';
 import { Dialog } from '../dialogs/dialog.js';
 import { FormActions } from '../dialogs/form-actions.js';
-import { FormError, TextField } from '../forms/text-field.js';
-import { loadKeys } from '../keys/key-actions.js';
+import { TextField } from '../forms/text-field.js';
+import { keysLive } from '../keys/key-actions.js';
 import { GenerateKeyDialog } from '../keys/generate-key-dialog.js';
 import { ImportKeyDialog } from '../keys/import-key-dialog.js';
 import { errorIntent, type ErrorIntent } from '../state/error-intent.js';
 import { pushNotice, useCrossdock } from '../state/store.js';
-import { requestVaultAccess } from '../vault/vault-prompt-store.js';
-import { EMPTY_ADD_HOST_FORM, formFromSuggestion, keyForIdentityFile, splitAddress, validateAddHost, type AddHostForm, type FormProblems } from './add-host-form.js';
-import { addHost, loadSshConfigHosts } from './host-actions.js';
+import { useLive, useLiveValue } from '../state/use-live.js';
+import { AddHostProblem } from './add-host-problem.js';
+import { EMPTY_ADD_HOST_FORM, formFromSuggestion, keyForIdentityFile, validateAddHost, type AddHostForm, type FormProblems } from './add-host-form.js';
+import { addHost } from './host-actions.js';
 import { HostKeyDialog } from './host-key-dialog.js';
-import { HostKeyMismatch } from './host-key-mismatch.js';
 import { HOST_STATUS } from './host-status.js';
-import { KeyPicker } from './key-picker.js';
+import { SshLoginFields } from './ssh-login-fields.js';
 import { SshSuggestions } from './ssh-suggestions.js';
 
 /**
@@ -39,7 +39,6 @@ export function AddHostDialog({ onClose }: { onClose: () => void }) {
   const keys = useCrossdock((state) => state.keys);
   const [form, setForm] = useState<AddHostForm>(EMPTY_ADD_HOST_FORM);
   const [problems, setProblems] = useState<FormProblems>({});
-  const [suggestions, setSuggestions] = useState<SshConfigHost[]>([]);
   const [picked, setPicked] = useState<SshConfigHost | null>(null);
   const [intent, setIntent] = useState<ErrorIntent | null>(null);
   const [pending, setPending] = useState<AddHostArgs | null>(null);
@@ -49,14 +48,10 @@ export function AddHostDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const [extra, setExtra] = useState<Extra>(null);
 
-  useEffect(() => {
-    let live = true;
-    void loadKeys();
-    void loadSshConfigHosts().then((found) => live && setSuggestions(found));
-    return () => {
-      live = false;
-    };
-  }, []);
+  useLive(keysLive);
+  // Hosts from ~/.ssh/config; none when the core cannot read it (that is not worth a notice).
+  const sshConfig = useLiveValue('ssh-config', (api) => api.keys.sshConfigHosts({}));
+  const suggestions = sshConfig?.status === 'ready' ? sshConfig.value : [];
 
   const update = (changes: Partial<AddHostForm>): void => {
     setForm((current) => ({ ...current, ...changes }));
@@ -120,52 +115,19 @@ export function AddHostDialog({ onClose }: { onClose: () => void }) {
         {ssh && <SshSuggestions hosts={suggestions} onPick={pick} />}
         <TextField label="Name" value={form.name} onChange={(name) => update({ name })} testId="add-host-name" autoFocus error={problems.name} hint="How the host is called in Crossdock, e.g. web-1." />
         {ssh ? (
-          <>
-            <div className="form-row">
-              <TextField
-                label="Address"
-                mono
-                value={form.address}
-                onChange={(text) => {
-                  // Pasting `user@host:port` fills the three fields at once.
-                  const split = splitAddress(text);
-                  update(text.includes('@') || /\]:\d+$|^[^:]+:\d+$/.test(text.trim()) ? split : { address: text });
-                }}
-                testId="add-host-address"
-                placeholder="203.0.113.10 or server.example.com"
-                error={problems.address}
-              />
-              <TextField label="Port" mono inputMode="numeric" value={form.port} onChange={(port) => update({ port })} testId="add-host-port" error={problems.port} />
-            </div>
-            <TextField label="User" mono value={form.user} onChange={(user) => update({ user })} testId="add-host-user" error={problems.user} />
-            <KeyPicker
-              value={form.keyId}
-              onChange={(keyId) => update({ keyId })}
-              onGenerate={() => setExtra({ dialog: 'generate' })}
-              onImport={() => setExtra({ dialog: 'import' })}
-              onUnlock={() => void requestVaultAccess(null).then((open) => (open ? loadKeys() : undefined))}
-              error={problems.keyId}
-            />
-            {unmatchedIdentity && (
-              <p className="form-hint" data-testid="identity-file-hint">
-                ~/.ssh/config logs in to {picked?.alias} with <code>{unmatchedIdentity}</code>.{' '}
-                <button type="button" className="link-button" onClick={() => setExtra({ dialog: 'import', path: unmatchedIdentity })}>
-                  Import that key
-                </button>
-              </p>
-            )}
-          </>
+          <SshLoginFields
+            form={form}
+            problems={problems}
+            update={update}
+            unmatchedIdentity={unmatchedIdentity}
+            alias={picked?.alias}
+            onGenerate={() => setExtra({ dialog: 'generate' })}
+            onImport={(path) => setExtra(path ? { dialog: 'import', path } : { dialog: 'import' })}
+          />
         ) : (
           <TextField label="Socket path (optional)" mono value={form.socketPath} onChange={(socketPath) => update({ socketPath })} testId="add-host-socket" placeholder="/var/run/docker.sock" hint="Leave empty for Docker’s default socket on this computer." />
         )}
-        {intent?.kind === 'host-key-changed' && <HostKeyMismatch change={intent} />}
-        {intent?.kind === 'message' && (
-          <FormError testId="add-host-error">
-            <p>{intent.message}</p>
-            {intent.hint && <p className="muted">{intent.hint}</p>}
-          </FormError>
-        )}
-        {intent?.kind === 'key-passphrase' && <FormError testId="add-host-error">{intent.message}</FormError>}
+        <AddHostProblem intent={intent} />
         <FormActions onCancel={onClose} label="Add host" testId="add-host-submit" busy={busy} busyLabel="Connecting…" />
       </form>
       {intent?.kind === 'confirm-host-key' && pending?.kind === 'ssh' && (

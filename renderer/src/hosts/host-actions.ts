@@ -1,4 +1,4 @@
-import type { AddHostArgs, HostInfo, SshConfigHost } from '../../../shared/index.js';
+import type { AddHostArgs, HostInfo } from '../../../shared/index.js';
 import { attempt, noticeFailure, type Outcome } from '../state/core-call.js';
 import { applyHost, dropHost, pushNotice, showJobLog } from '../state/store.js';
 
@@ -21,12 +21,6 @@ export async function reconnectHost(host: HostInfo): Promise<Outcome<HostInfo>> 
   const outcome = await attempt((api) => api.hosts.connect({ host: host.id }));
   if (outcome.ok) applyHost(outcome.value);
   return outcome;
-}
-
-/** Hosts from ~/.ssh/config; none when the core cannot read it (that is not worth a notice). */
-export async function loadSshConfigHosts(): Promise<SshConfigHost[]> {
-  const outcome = await attempt((api) => api.keys.sshConfigHosts({}), { vault: false });
-  return outcome.ok ? outcome.value : [];
 }
 
 /** Whether bootstrapping the host needs its user's sudo password (asked once, kept in memory). */

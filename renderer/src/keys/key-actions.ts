@@ -1,12 +1,16 @@
 import type { SshKeyInfo } from '../../../shared/index.js';
 import { attempt, noticeFailure, type Outcome } from '../state/core-call.js';
+import { createLoader, type LiveSource } from '../state/live-loader.js';
 import { applyKey, dropKey, setKeys } from '../state/store.js';
 
-/** Lists the keys quietly: a locked vault leaves the list unknown rather than raising a prompt. */
-export async function loadKeys(): Promise<void> {
-  const outcome = await attempt((api) => api.keys.list({}), { vault: false });
-  setKeys(outcome.ok ? outcome.value : null);
-}
+/** The SSH keys, kept live (see useLive); a locked vault leaves the list unknown rather than raising a prompt. */
+export const keysLive: LiveSource = createLoader({
+  fetch: (api) => api.keys.list({}),
+  apply: (keys) => setKeys(keys),
+  failed: () => setKeys(null),
+});
+
+export const loadKeys = (): Promise<void> => keysLive.load();
 
 export type KeySource = { privateKey: string } | { path: string };
 

@@ -2,18 +2,8 @@ import type { JobInfo, MachineInfo } from '../../../shared/index.js';
 import { attempt, type Outcome } from '../state/core-call.js';
 import { applyJob, pushNotice } from '../state/store.js';
 import type { CreateMachineArgs } from './create-machine-form.js';
-import { applyMachine, dropMachine, setBusy, setListError, setMachines, setRowError, type MachineBusy } from './machines-store.js';
-
-/**
- * Lists machines on every provider. A locked vault (cloud providers need their credentials to
- * list) is not prompted for here: the view says so and offers to unlock, since this runs on
- * every change and not because the user asked.
- */
-export async function loadMachines(options: { vault?: boolean } = { vault: false }): Promise<void> {
-  const outcome = await attempt((api) => api.machines.list({}), options);
-  if (outcome.ok) setMachines(outcome.value);
-  else if (!outcome.failure.silent) setListError(outcome.failure);
-}
+import { machinesLive } from './machines-live.js';
+import { forgetMachine, setBusy, setRowError, type MachineBusy } from './machines-store.js';
 
 /** Starts the create job; its progress arrives through `jobs.changed` and `jobs.log`. */
 export async function createMachine(args: CreateMachineArgs): Promise<Outcome<JobInfo>> {
@@ -34,18 +24,19 @@ async function act<T>(machine: MachineInfo, busy: MachineBusy, run: () => Promis
 
 export async function startMachine(machine: MachineInfo): Promise<void> {
   const outcome = await act(machine, 'start', () => attempt((api) => api.machines.start({ machine: machine.id })));
-  if (outcome.ok) applyMachine(outcome.value);
+  if (outcome.ok) machinesLive.put(outcome.value.id, outcome.value);
 }
 
 export async function stopMachine(machine: MachineInfo): Promise<void> {
   const outcome = await act(machine, 'stop', () => attempt((api) => api.machines.stop({ machine: machine.id })));
-  if (outcome.ok) applyMachine(outcome.value);
+  if (outcome.ok) machinesLive.put(outcome.value.id, outcome.value);
 }
 
 export async function destroyMachine(machine: MachineInfo): Promise<Outcome<void>> {
   const outcome = await act(machine, 'destroy', () => attempt((api) => api.machines.remove({ machine: machine.id })));
   if (outcome.ok) {
-    dropMachine(machine.id);
+    machinesLive.put(machine.id, null);
+    forgetMachine(machine.id);
     pushNotice({ tone: 'info', title: `Destroyed ${machine.name}`, message: `It is gone from ${machine.providerName}${machine.hostName ? `, and ${machine.hostName} is no longer a host` : ''}.`, code: null });
   }
   return outcome;

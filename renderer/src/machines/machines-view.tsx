@@ -6,17 +6,17 @@ import { ProvidersPanel } from '../providers/providers-panel.js';
 import { useCrossdock } from '../state/store.js';
 import { EmptyState } from '../views/empty-state.js';
 import { CreateMachineDialog } from './create-machine-dialog.js';
-import { destroyMachine, loadMachines, startMachine, stopMachine } from './machine-actions.js';
+import { destroyMachine, startMachine, stopMachine } from './machine-actions.js';
 import { PROVIDER_KIND_LABEL } from './machine-state.js';
 import { MachineTable } from './machine-table.js';
-import { useMachines } from './machines-store.js';
-import { refreshMachines, useMachinesSync } from './use-machines-sync.js';
+import { machinesLive, useMachineList } from './machines-live.js';
+import { useMachinesSync } from './use-machines-sync.js';
 import './machines.css';
 
 type Open = { dialog: 'create' } | { dialog: 'destroy'; machine: MachineInfo } | null;
 
 function ListProblem() {
-  const failure = useMachines((state) => state.listError);
+  const { failure } = useMachineList();
   if (!failure) return null;
   const locked = failure.code === 'VAULT_LOCKED';
   return (
@@ -26,7 +26,7 @@ function ListProblem() {
         {failure.code && <code className="notice-code">{failure.code}</code>}
       </p>
       <p>
-        <button type="button" className="button button-small button-quiet" onClick={() => void (locked ? loadMachines({ vault: true }) : refreshMachines())}>
+        <button type="button" className="button button-small button-quiet" onClick={() => void machinesLive.load(null, { vault: locked })}>
           {locked ? 'Unlock the vault' : 'Try again'}
         </button>
       </p>
@@ -40,7 +40,7 @@ function ListProblem() {
  */
 export function MachinesView() {
   useMachinesSync();
-  const machines = useMachines((state) => state.machines);
+  const { machines } = useMachineList();
   const connected = useCrossdock((state) => state.connection.status === 'connected');
   const [open, setOpen] = useState<Open>(null);
   const close = (): void => setOpen(null);

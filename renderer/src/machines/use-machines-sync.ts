@@ -1,16 +1,8 @@
-import { useEffect } from 'react';
-import { loadProviders } from '../providers/provider-actions.js';
+import { providersLive } from '../providers/providers-store.js';
 import { useCrossdock } from '../state/store.js';
-import { createCoalescedLoader } from './coalesced-loader.js';
-import { loadMachines } from './machine-actions.js';
+import { useLive } from '../state/use-live.js';
+import { machinesLive } from './machines-live.js';
 import { machinesRefreshKey } from './refresh-key.js';
-
-const reloadMachines = createCoalescedLoader(() => loadMachines());
-
-/** Lists machines again now (after unlocking the vault, say). */
-export function refreshMachines(): Promise<void> {
-  return reloadMachines();
-}
 
 /**
  * Keeps the machines and providers lists current while the view is shown: loaded on every
@@ -19,14 +11,7 @@ export function refreshMachines(): Promise<void> {
  * the core sends when machines come, go, or change state.
  */
 export function useMachinesSync(): void {
-  const session = useCrossdock((state) => (state.connection.status === 'connected' ? state.session : null));
-  const key = useCrossdock((state) => machinesRefreshKey(state.jobs, state.hosts));
-
-  useEffect(() => {
-    if (session !== null) void loadProviders();
-  }, [session]);
-
-  useEffect(() => {
-    if (session !== null) void reloadMachines();
-  }, [session, key]);
+  const refreshKey = useCrossdock((state) => machinesRefreshKey(state.jobs, state.hosts));
+  useLive(providersLive);
+  useLive(machinesLive, { refreshKey });
 }

@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Dialog } from '../dialogs/dialog.js';
 import { FormActions } from '../dialogs/form-actions.js';
 import { FailureAlert } from '../forms/failure-alert.js';
@@ -8,10 +8,9 @@ import { useFormFields } from '../forms/use-form-fields.js';
 import type { CoreFailure } from '../state/core-call.js';
 import { pushNotice } from '../state/store.js';
 import { EMPTY_ADD_PROVIDER_FORM, validateAddProvider, type AddProviderForm, type AddProviderProblems } from './add-provider-form.js';
+import { AwsCredentialFields } from './aws-credential-fields.js';
+import { GcpKeyFields } from './gcp-key-fields.js';
 import { addProvider } from './provider-actions.js';
-
-/** A service-account key is a few KB; the contract takes at most 64 KB. */
-const MAX_KEY_FILE_BYTES = 64 * 1024;
 
 const HINTS: Partial<Record<NonNullable<CoreFailure['code']>, string>> = {
   PROVIDER_AUTH_FAILED: 'Nothing was saved. Check the credentials (and the endpoint, if you gave one), then try again.',
@@ -27,22 +26,7 @@ const HINTS: Partial<Record<NonNullable<CoreFailure['code']>, string>> = {
 export function AddProviderDialog({ onClose }: { onClose: () => void }) {
   const { form, problems, setProblems, update } = useFormFields<AddProviderForm, keyof AddProviderProblems>(EMPTY_ADD_PROVIDER_FORM);
   const [failure, setFailure] = useState<CoreFailure | null>(null);
-  const [keySource, setKeySource] = useState<'paste' | 'file'>('paste');
-  const [fileNote, setFileNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const onFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
-    const file = event.target.files?.[0];
-    if (!file) return;
-    if (file.size > MAX_KEY_FILE_BYTES) {
-      update({ serviceAccountJson: '' });
-      setFileNote(null);
-      setProblems((current) => ({ ...current, serviceAccountJson: `${file.name} is ${Math.round(file.size / 1024)} KB; a service-account key is a few KB. Pick the JSON key file.` }));
-      return;
-    }
-    update({ serviceAccountJson: await file.text() });
-    setFileNote(`Read ${file.name}.`);
-  };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -89,69 +73,9 @@ export function AddProviderDialog({ onClose }: { onClose: () => void }) {
           hint={aws ? 'The default region, where the credentials are checked; machines can be made in any region of the account.' : 'The default zone; machines can be made in any zone of the project.'}
         />
         {aws ? (
-          <>
-            <Segmented
-              legend="Credentials"
-              name="aws-credentials"
-              value={form.awsCredentials}
-              options={[
-                { value: 'keys', label: 'Access key' },
-                { value: 'profile', label: 'Profile from ~/.aws' },
-              ]}
-              onChange={(awsCredentials) => update({ awsCredentials })}
-            />
-            {form.awsCredentials === 'keys' ? (
-              <div className="form-pair">
-                <TextField label="Access key ID" mono value={form.accessKeyId} onChange={(accessKeyId) => update({ accessKeyId })} testId="add-provider-access-key-id" error={problems.accessKeyId} placeholder="AKIA…" />
-                <TextField label="Secret access key" type="password" value={form.secretAccessKey} onChange={(secretAccessKey) => update({ secretAccessKey })} testId="add-provider-secret-access-key" error={problems.secretAccessKey} autoComplete="off" />
-              </div>
-            ) : (
-              <TextField
-                label="Profile"
-                mono
-                value={form.profile}
-                onChange={(profile) => update({ profile })}
-                testId="add-provider-profile"
-                error={problems.profile}
-                placeholder="default"
-                hint="A profile in ~/.aws/credentials or ~/.aws/config on the computer that runs the Crossdock core; it is read there, each time it is needed."
-              />
-            )}
-          </>
+          <AwsCredentialFields form={form} problems={problems} update={update} />
         ) : (
-          <>
-            <Segmented
-              legend="Service-account key"
-              name="gcp-key-source"
-              value={keySource}
-              options={[
-                { value: 'paste', label: 'Paste' },
-                { value: 'file', label: 'File' },
-              ]}
-              onChange={setKeySource}
-            />
-            {keySource === 'paste' ? (
-              <TextField
-                label="Key (JSON)"
-                multiline
-                mono
-                value={form.serviceAccountJson}
-                onChange={(serviceAccountJson) => update({ serviceAccountJson })}
-                testId="add-provider-service-account"
-                error={problems.serviceAccountJson}
-                placeholder='{"type": "service_account", …}'
-              />
-            ) : (
-              <div className="form-field">
-                <label className="form-label" htmlFor="add-provider-key-file">
-                  Key file
-                </label>
-                <input id="add-provider-key-file" type="file" accept="application/json,.json" className="file-input" data-testid="add-provider-key-file" onChange={(event) => void onFile(event)} />
-                <p className="form-hint">{fileNote ?? 'The JSON key of a service account allowed to use Compute Engine (Keys → Add key → JSON).'}</p>
-                {problems.serviceAccountJson && <p className="form-error">{problems.serviceAccountJson}</p>}
-              </div>
-            )}
-          </>
+          <GcpKeyFields form={form} problems={problems} update={update} onProblem={(message) => setProblems((current) => ({ ...current, serviceAccountJson: message }))} />
         )}
         <TextField
           label="Endpoint (optional)"

@@ -1,14 +1,7 @@
-import type { AddProviderArgs, ProviderInfo, RegionInfo, SizeInfo } from '../../../shared/index.js';
+import type { AddProviderArgs, ProviderInfo } from '../../../shared/index.js';
 import { attempt, type Outcome } from '../state/core-call.js';
 import { pushNotice } from '../state/store.js';
-import { applyProvider, dropProvider, setProviders, setProvidersError } from './providers-store.js';
-
-/** Lists the providers; listing needs no vault (credentials stay in it). */
-export async function loadProviders(): Promise<void> {
-  const outcome = await attempt((api) => api.providers.list({}), { vault: false });
-  if (outcome.ok) setProviders(outcome.value);
-  else setProvidersError(outcome.failure);
-}
+import { applyProvider, dropProvider } from './providers-store.js';
 
 /**
  * Adds a cloud account. The core checks the credentials with a cheap call first and answers
@@ -28,12 +21,4 @@ export async function removeProvider(provider: ProviderInfo): Promise<Outcome<vo
     pushNotice({ tone: 'info', title: `Removed ${provider.name}`, message: 'Its credentials were deleted from the vault. Machines already made on it keep running there.', code: null });
   }
   return outcome;
-}
-
-export function loadRegions(provider: string): Promise<Outcome<RegionInfo[]>> {
-  return attempt((api) => api.providers.regions({ provider }));
-}
-
-export function loadSizes(provider: string, region: string | undefined): Promise<Outcome<SizeInfo[]>> {
-  return attempt((api) => api.providers.sizes({ provider, ...(region ? { region } : {}) }));
 }

@@ -7,15 +7,14 @@ import { noticeFailure } from '../state/core-call.js';
 import { useCrossdock } from '../state/store.js';
 import { AddProviderDialog } from './add-provider-dialog.js';
 import { removeProvider } from './provider-actions.js';
-import { useProviders } from './providers-store.js';
+import { useProviderList } from './providers-store.js';
 import { DataTable, RowDangerButton } from '../views/data-table.js';
 
 type Open = { dialog: 'add' } | { dialog: 'remove'; provider: ProviderInfo } | null;
 
 /** Where machines can be made: the built-in sandbox and the cloud accounts the user added. */
 export function ProvidersPanel() {
-  const providers = useProviders((state) => state.providers);
-  const error = useProviders((state) => state.error);
+  const { providers, error } = useProviderList();
   const connected = useCrossdock((state) => state.connection.status === 'connected');
   const [open, setOpen] = useState<Open>(null);
   const close = (): void => setOpen(null);

@@ -1,42 +1,28 @@
-import type { ClientApi, CrossdockApi, ThemePreference } from '../../../shared/index.js';
-import { describeError } from './describe-error.js';
-import { currentClient, refreshJobs } from './session.js';
-import { applyJob, applyLogLines, pushNotice, setJobsPanelOpen, setSettings, useCrossdock } from './store.js';
+import type { ThemePreference } from '../../../shared/index.js';
+import { perform } from './core-call.js';
+import { refreshJobs } from './session.js';
+import { applyJob, applyLogLines, setJobsPanelOpen, setSettings, useCrossdock } from './store.js';
 
 /**
- * What the user can ask the core to do. Each action turns a failure into a notice with the
- * error's message and code and resolves to undefined, so components never handle errors and
- * nothing is ever thrown at React.
+ * What the user can ask the core to do from the shell. Each action goes through `perform` (the
+ * one path to the core, which asks for the vault passphrase when it is locked), turns a failure
+ * into a notice and resolves to undefined, so nothing is ever thrown at React.
  */
-async function callCore<T>(failureTitle: string, run: (api: ClientApi<CrossdockApi>) => Promise<T>): Promise<T | undefined> {
-  const client = currentClient();
-  if (!client) {
-    pushNotice({ tone: 'error', title: failureTitle, message: 'Not connected to the Crossdock core. Waiting for the connection to come back.', code: 'DISCONNECTED' });
-    return undefined;
-  }
-  try {
-    return await run(client.api);
-  } catch (error) {
-    pushNotice({ tone: 'error', title: failureTitle, ...describeError(error) });
-    return undefined;
-  }
-}
-
 /** Demo of the jobs machinery: 20 steps of 0.4 s, long enough to watch and to cancel. */
 export async function runDemoJob(): Promise<void> {
-  const job = await callCore('Could not start the demo job', (api) => api.system.startDemoJob({ steps: 20, stepMs: 400 }));
+  const job = await perform('Could not start the demo job', (api) => api.system.startDemoJob({ steps: 20, stepMs: 400 }));
   if (!job) return;
   applyJob(job);
   setJobsPanelOpen(true);
 }
 
 export async function cancelJob(id: string): Promise<void> {
-  const job = await callCore('Could not cancel the job', (api) => api.jobs.cancel({ id }));
+  const job = await perform('Could not cancel the job', (api) => api.jobs.cancel({ id }));
   if (job) applyJob(job);
 }
 
 export async function clearFinishedJobs(): Promise<void> {
-  const removed = await callCore('Could not clear finished jobs', (api) => api.jobs.clearFinished({}));
+  const removed = await perform('Could not clear finished jobs', (api) => api.jobs.clearFinished({}));
   if (removed === undefined) return;
   // There is no event for removed jobs, so the list is fetched again.
   await refreshJobs();
@@ -44,7 +30,7 @@ export async function clearFinishedJobs(): Promise<void> {
 
 /** Fetches a job's log backlog; live lines keep arriving as events and merge by seq. */
 export async function loadJobLog(id: string): Promise<void> {
-  const lines = await callCore('Could not load the job log', (api) => api.jobs.logs({ id }));
+  const lines = await perform('Could not load the job log', (api) => api.jobs.logs({ id }));
   if (lines) applyLogLines(id, lines);
 }
 
@@ -53,7 +39,7 @@ export async function chooseTheme(theme: ThemePreference): Promise<void> {
   const previous = useCrossdock.getState().settings;
   // The store drives <html data-theme> (see main.tsx), so this shows the choice at once.
   setSettings({ ...previous, theme });
-  const saved = await callCore('Could not save the theme', (api) => api.system.updateSettings({ theme }));
+  const saved = await perform('Could not save the theme', (api) => api.system.updateSettings({ theme }));
   if (saved) {
     setSettings(saved);
   } else if (previous) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HostInfo } from '../../../shared/index.js';
-import { upsertHost, withoutHost } from './host-list.js';
+import { sortHosts } from './host-list.js';
+import { nextGeneration } from './live-rule.js';
+import { applyHost, applyHostList, dropHost, useCrossdock } from './store.js';
 
 const host = (id: string, name: string, status: HostInfo['status'] = 'idle'): HostInfo => ({
   id,
@@ -18,29 +20,27 @@ const host = (id: string, name: string, status: HostInfo['status'] = 'idle'): Ho
   createdAt: '2025-01-01T00:00:00.000Z',
 });
 
-describe('upsertHost', () => {
-  it('adds a new host in name order', () => {
-    expect(upsertHost([host('1', 'alpha'), host('2', 'gamma')], host('3', 'beta')).map((h) => h.name)).toEqual(['alpha', 'beta', 'gamma']);
+describe('sortHosts', () => {
+  it('orders hosts by name', () => {
+    expect(sortHosts([host('1', 'gamma'), host('2', 'alpha'), host('3', 'beta')]).map((h) => h.name)).toEqual(['alpha', 'beta', 'gamma']);
   });
 
   it('orders numbered names naturally', () => {
-    expect(upsertHost([host('1', 'host-1'), host('2', 'host-10')], host('3', 'host-2')).map((h) => h.name)).toEqual(['host-1', 'host-2', 'host-10']);
-  });
-
-  it('replaces a host whose status changed', () => {
-    const hosts = upsertHost([host('1', 'alpha')], host('1', 'alpha', 'connected'));
-    expect(hosts).toHaveLength(1);
-    expect(hosts[0]?.status).toBe('connected');
+    expect(sortHosts([host('1', 'host-10'), host('2', 'host-1'), host('3', 'host-2')]).map((h) => h.name)).toEqual(['host-1', 'host-2', 'host-10']);
   });
 });
 
-describe('withoutHost', () => {
-  it('drops the removed host and keeps the order of the rest', () => {
-    expect(withoutHost([host('1', 'alpha'), host('2', 'beta'), host('3', 'gamma')], '2').map((h) => h.name)).toEqual(['alpha', 'gamma']);
-  });
-
-  it('returns the same array for an id it does not know, so nothing re-renders', () => {
-    const hosts = [host('1', 'alpha')];
-    expect(withoutHost(hosts, 'x')).toBe(hosts);
+describe('the hosts in the store', () => {
+  it('follows hosts.changed and hosts.removed, and a list started before an event does not undo it', () => {
+    const listing = nextGeneration();
+    applyHost(host('1', 'alpha', 'connected'));
+    applyHost(host('3', 'beta'));
+    dropHost('3');
+    applyHostList([host('1', 'alpha', 'idle'), host('2', 'gamma')], listing);
+    const { hosts } = useCrossdock.getState();
+    expect(hosts.map((h) => [h.name, h.status])).toEqual([
+      ['alpha', 'connected'],
+      ['gamma', 'idle'],
+    ]);
   });
 });

@@ -7,13 +7,3 @@ const byName = (a: HostInfo, b: HostInfo): number => collator.compare(a.name, b.
 export function sortHosts(hosts: readonly HostInfo[]): HostInfo[] {
   return [...hosts].sort(byName);
 }
-
-/** Applies a `hosts.changed` event: a known host is replaced, a new one is added in name order. */
-export function upsertHost(hosts: readonly HostInfo[], incoming: HostInfo): HostInfo[] {
-  return sortHosts([...hosts.filter((host) => host.id !== incoming.id), incoming]);
-}
-
-/** Applies a `hosts.removed` event (or a successful `hosts.remove`); unknown ids change nothing. */
-export function withoutHost(hosts: readonly HostInfo[], id: string): HostInfo[] {
-  return hosts.some((host) => host.id === id) ? hosts.filter((host) => host.id !== id) : (hosts as HostInfo[]);
-}

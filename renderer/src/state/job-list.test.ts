@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../../shared/index.js';
-import { isFinished, mergeJob, reconcileJobs, upsertJob } from './job-list.js';
+import { isFinished, mergeJob, sortJobs } from './job-list.js';
 
 function job(id: string, patch: Partial<JobInfo> = {}): JobInfo {
   return {
@@ -37,36 +37,8 @@ describe('mergeJob', () => {
   });
 });
 
-describe('upsertJob', () => {
-  it('adds a new job in newest-first order', () => {
-    const list = upsertJob([job('3'), job('1')], job('2'));
-    expect(list.map((j) => j.id)).toEqual(['3', '2', '1']);
-  });
-
-  it('replaces an existing job in place', () => {
-    const list = upsertJob([job('2'), job('1')], job('1', { fraction: 0.5 }));
-    expect(list.map((j) => [j.id, j.fraction])).toEqual([['2', 0], ['1', 0.5]]);
-  });
-
-  it('returns the same array when nothing changes, so subscribers do not re-render', () => {
-    const jobs = [job('1', { state: 'succeeded' })];
-    expect(upsertJob(jobs, job('1'))).toBe(jobs);
-  });
-});
-
-describe('reconcileJobs', () => {
-  it('drops jobs the server no longer lists', () => {
-    const result = reconcileJobs([job('1'), job('2')], [job('2')], new Set());
-    expect(result.map((j) => j.id)).toEqual(['2']);
-  });
-
-  it('keeps a job seen by event after the list was requested', () => {
-    const result = reconcileJobs([job('3'), job('1')], [job('1')], new Set(['3']));
-    expect(result.map((j) => j.id)).toEqual(['3', '1']);
-  });
-
-  it('does not let the listed snapshot undo an ending already seen by event', () => {
-    const result = reconcileJobs([job('1', { state: 'cancelled' })], [job('1', { fraction: 0.3 })], new Set(['1']));
-    expect(result[0]?.state).toBe('cancelled');
+describe('sortJobs', () => {
+  it('puts the newest first', () => {
+    expect(sortJobs([job('1'), job('3'), job('2')]).map((j) => j.id)).toEqual(['3', '2', '1']);
   });
 });

@@ -1,22 +1,12 @@
-import type { Subscription } from '../../../shared/index.js';
 import { connect, type CrossdockClient } from '../api/connect.js';
 import { backoffDelay } from './backoff.js';
 import { describeError } from './describe-error.js';
-import {
-  applyHost,
-  applyJob,
-  applyJobList,
-  applyLogLines,
-  dropHost,
-  pushNotice,
-  setConnection,
-  setHosts,
-  setKeys,
-  setSettings,
-  setSystemInfo,
-  setVault,
-  useCrossdock,
-} from './store.js';
+import { followSessionEvents } from './session-events.js';
+import { loadEverything, reportLoadFailure } from './session-loads.js';
+import { setConnection, setSystemInfo, useCrossdock } from './store.js';
+import { toFailure } from './core-call.js';
+
+export { refreshJobs } from './session-loads.js';
 
 /**
  * The one live connection to the core. It feeds the store from the typed client only: initial
@@ -30,8 +20,6 @@ interface Link {
   client: CrossdockClient;
   kind: 'ipc' | 'websocket';
   alive: boolean;
-  /** Jobs heard about by event while a `jobs.list` is in flight (see reconcileJobs). */
-  seenWhileListing: Set<string>[];
 }
 
 let link: Link | null = null;
@@ -42,12 +30,6 @@ let started = false;
 /** The client of the current connection, or null while there is none. */
 export function currentClient(): CrossdockClient | null {
   return link?.alive && useCrossdock.getState().connection.status === 'connected' ? link.client : null;
-}
-
-function reportLoadError(what: string, error: unknown): void {
-  const description = describeError(error);
-  // A closed connection is shown by the indicator; a toast for each failed load would be noise.
-  if (description.code !== 'DISCONNECTED') pushNotice({ tone: 'error', title: `Could not load ${what}`, ...description });
 }
 
 function open(): void {
@@ -61,23 +43,11 @@ function open(): void {
     lost(`Could not open a connection to the Crossdock core: ${describeError(error).message}`, 'websocket');
     return;
   }
-  const current: Link = { client: connection.client, kind: connection.kind, alive: true, seenWhileListing: [] };
+  const current: Link = { client: connection.client, kind: connection.kind, alive: true };
   link = current;
   let answered = false;
 
-  // Subscribe before loading: the server handles frames in order, so every change made after
-  // the list's snapshot reaches us as an event.
-  const follow = (what: string, subscription: Subscription): void => {
-    subscription.ready.catch((error: unknown) => reportLoadError(`live updates of ${what}`, error));
-  };
-  follow('jobs', current.client.subscribe('jobs.changed', (job) => {
-    if (!current.alive) return;
-    for (const seen of current.seenWhileListing) seen.add(job.id);
-    applyJob(job);
-  }));
-  follow('job logs', current.client.subscribe('jobs.log', (line) => current.alive && applyLogLines(line.jobId, [line])));
-  follow('hosts', current.client.subscribe('hosts.changed', (host) => current.alive && applyHost(host)));
-  follow('removed hosts', current.client.subscribe('hosts.removed', ({ id }) => current.alive && dropHost(id)));
+  followSessionEvents(current.client, () => current.alive);
 
   const removeClose = connection.transport.onClose(() => {
     if (!current.alive) return;
@@ -98,7 +68,7 @@ function open(): void {
     answered = true;
     failedAttempts = 0;
     setConnection({ status: 'connected', transport: current.kind });
-    loadEverything(current);
+    loadEverything();
   };
   current.client.api.system.info({}).then(
     (info) => {
@@ -109,62 +79,10 @@ function open(): void {
     (error: unknown) => {
       if (!current.alive || describeError(error).code === 'DISCONNECTED') return; // onClose takes over
       // The core answered, just not with the info: the connection itself is fine.
-      reportLoadError('the system information', error);
+      reportLoadFailure('the system information', toFailure(error));
       onAnswer();
     },
   );
-}
-
-function loadEverything(current: Link): void {
-  const { api } = current.client;
-  api.system.getSettings({}).then(
-    (settings) => current.alive && setSettings(settings),
-    (error: unknown) => reportLoadError('the settings', error),
-  );
-  api.hosts.list({}).then(
-    (hosts) => current.alive && setHosts(hosts),
-    (error: unknown) => reportLoadError('the hosts', error),
-  );
-  void listJobs(current);
-  void loadVault(current);
-}
-
-/**
- * The vault's status, and the keys when it is open. A locked vault is not an error here: the
- * Settings view says so, and the first action that needs it asks for the passphrase.
- */
-async function loadVault(current: Link): Promise<void> {
-  const { api } = current.client;
-  try {
-    const vault = await api.vault.status({});
-    if (!current.alive) return;
-    setVault(vault);
-    if (!vault.unlocked) return setKeys(null);
-    const keys = await api.keys.list({});
-    if (current.alive) setKeys(keys);
-  } catch (error) {
-    const { code } = describeError(error);
-    // A core without the vault yet answers METHOD_NOT_FOUND; Settings shows that the vault is unavailable.
-    if (code !== 'VAULT_LOCKED' && code !== 'METHOD_NOT_FOUND') reportLoadError('the vault status', error);
-  }
-}
-
-async function listJobs(current: Link): Promise<void> {
-  const seen = new Set<string>();
-  current.seenWhileListing.push(seen);
-  try {
-    const jobs = await current.client.api.jobs.list({});
-    if (current.alive) applyJobList(jobs, seen);
-  } catch (error) {
-    reportLoadError('the jobs', error);
-  } finally {
-    current.seenWhileListing = current.seenWhileListing.filter((set) => set !== seen);
-  }
-}
-
-/** Lists the jobs again (after "Clear finished"), with the same care for events in flight. */
-export async function refreshJobs(): Promise<void> {
-  if (link?.alive) await listJobs(link);
 }
 
 function lost(reason: string, kind: 'ipc' | 'websocket'): void {

@@ -1,6 +1,16 @@
 import type { ContainerRef } from '../containers/docker-store.js';
-import { attempt, type Outcome } from '../state/core-call.js';
-import { currentClient } from '../state/session.js';
+import { attempt, type CoreRun, type Outcome } from '../state/core-call.js';
+
+/** Keystrokes must arrive or the user is told (the input queue shows the failure in the terminal). */
+async function send(run: CoreRun<void>): Promise<void> {
+  const sent = await attempt(run, { vault: false });
+  if (!sent.ok) throw new Error(sent.failure.message);
+}
+
+/** A resize the shell may miss (it ended, the connection dropped) is harmless: nothing to report. */
+function resize(run: CoreRun<void>): Promise<unknown> {
+  return attempt(run, { vault: false });
+}
 
 /** What a terminal session reports while it starts and runs. */
 export interface TerminalEvents {
@@ -35,8 +45,8 @@ export function containerBackend(target: ContainerRef): TerminalBackend {
           ),
         { vault: false },
       ),
-    input: (sessionId, data) => currentClient()?.api.docker.execInput({ sessionId, data }) ?? Promise.resolve(),
-    resize: (sessionId, cols, rows) => currentClient()?.api.docker.execResize({ sessionId, cols, rows }) ?? Promise.resolve(),
+    input: (sessionId, data) => send((api) => api.docker.execInput({ sessionId, data })),
+    resize: (sessionId, cols, rows) => resize((api) => api.docker.execResize({ sessionId, cols, rows })),
   };
 }
 
@@ -66,7 +76,7 @@ export function hostBackend(hostId: string): TerminalBackend {
           { signal, onChunk: (chunk) => (chunk.kind === 'session' ? events.onSession(chunk.sessionId) : events.onOutput(fromBase64(chunk.base64))) },
         ),
       ),
-    input: (sessionId, data) => currentClient()?.api.hosts.shellInput({ sessionId, base64: toBase64(data) }) ?? Promise.resolve(),
-    resize: (sessionId, cols, rows) => currentClient()?.api.hosts.shellResize({ sessionId, cols, rows }) ?? Promise.resolve(),
+    input: (sessionId, data) => send((api) => api.hosts.shellInput({ sessionId, base64: toBase64(data) })),
+    resize: (sessionId, cols, rows) => resize((api) => api.hosts.shellResize({ sessionId, cols, rows })),
   };
 }

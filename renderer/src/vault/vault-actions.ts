@@ -1,6 +1,7 @@
 import type { VaultStatus } from '../../../shared/index.js';
 import { loadKeys } from '../keys/key-actions.js';
 import { attempt, type CoreRun, type Outcome } from '../state/core-call.js';
+import type { LiveSource } from '../state/live-loader.js';
 import { setKeys, setVault } from '../state/store.js';
 
 /**
@@ -18,6 +19,9 @@ async function vaultCall(run: CoreRun<VaultStatus>): Promise<Outcome<VaultStatus
 }
 
 export const refreshVault = (): Promise<Outcome<VaultStatus>> => vaultCall((api) => api.vault.status({}));
+
+/** The vault's status as a live source: there is no event for it (the CLI or another window may lock it). */
+export const vaultLive: LiveSource = { load: async () => void (await refreshVault()) };
 export const createVault = (passphrase: string): Promise<Outcome<VaultStatus>> => vaultCall((api) => api.vault.initialize({ passphrase }));
 export const createKeychainVault = (): Promise<Outcome<VaultStatus>> => vaultCall((api) => api.vault.initializeWithKeychain({}));
 export const unlockVault = (passphrase: string): Promise<Outcome<VaultStatus>> => vaultCall((api) => api.vault.unlock({ passphrase }));

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Dialog } from '../dialogs/dialog.js';
 import { FormError } from '../forms/text-field.js';
 import { refreshVault } from './vault-actions.js';
-import { CreateVaultForm, UnlockVaultForm } from './vault-forms.js';
+import { CreateVaultForm } from './create-vault-form.js';
+import { UnlockVaultForm } from './unlock-vault-form.js';
 import { setVaultPromptMode, settleVaultPrompt, useVaultPrompt } from './vault-prompt-store.js';
 import './vault.css';
 

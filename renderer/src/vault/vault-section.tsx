@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useCrossdock } from '../state/store.js';
 import { noticeFailure } from '../state/core-call.js';
-import { lockVault, refreshVault } from './vault-actions.js';
-import { ChangePassphraseForm, CreateVaultForm, UnlockVaultForm } from './vault-forms.js';
+import { useLive } from '../state/use-live.js';
+import { lockVault, vaultLive } from './vault-actions.js';
+import { ChangePassphraseForm } from './change-passphrase-form.js';
+import { CreateVaultForm } from './create-vault-form.js';
+import { UnlockVaultForm } from './unlock-vault-form.js';
 import { describeVault } from './passphrase-rules.js';
 import './vault.css';
 
@@ -16,10 +19,8 @@ export function VaultSection() {
   const [busy, setBusy] = useState(false);
   const text = describeVault(status);
 
-  // There is no event for the vault: the CLI or another window may have locked it meanwhile.
-  useEffect(() => {
-    if (connected) void refreshVault();
-  }, [connected]);
+  // Read again whenever Settings is shown: the CLI or another window may have locked it meanwhile.
+  useLive(vaultLive);
 
   const lock = async (): Promise<void> => {
     setBusy(true);

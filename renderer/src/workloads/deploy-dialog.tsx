@@ -1,49 +1,18 @@
-import { useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import type { ComposeIssue } from '../../../shared/index.js';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Dialog } from '../dialogs/dialog.js';
 import { FormActions } from '../dialogs/form-actions.js';
-import { FormError, TextField } from '../forms/text-field.js';
+import { TextField } from '../forms/text-field.js';
 import { useFormFields } from '../forms/use-form-fields.js';
 import { HostOptions } from '../hosts/host-options.js';
 import { useStartedJob } from '../jobs/use-started-job.js';
-import type { CoreFailure } from '../state/core-call.js';
 import { useCrossdock } from '../state/store.js';
-import { ComposeIssues, ComposePreview } from './compose-issues.js';
-import { addPicked, deployProblems, filesForCompose, lineRange, projectFor, type DeployForm, type DeployProblems, type PickedFile } from './deploy-form.js';
+import { ComposeEditor } from './compose-editor.js';
+import { deployProblems, filesForCompose, projectFor, type DeployForm, type DeployProblems } from './deploy-form.js';
+import { DeployFailure } from './deploy-failure.js';
 import { DeployProgress } from './deploy-progress.js';
+import { EnvFilesField } from './env-files-field.js';
 import { useComposeValidation } from './use-compose-validation.js';
 import { deployWorkload } from './workload-actions.js';
-
-const readPicked = (list: FileList | null): Promise<PickedFile[]> => Promise.all([...(list ?? [])].map(async (file) => ({ name: file.name, text: await file.text() })));
-
-/** Puts the cursor on a line of the textarea and scrolls it into view. */
-function jumpToLine(textarea: HTMLTextAreaElement | null, issue: ComposeIssue): void {
-  if (!textarea || issue.line === null) return;
-  const range = lineRange(textarea.value, issue.line, issue.column);
-  if (!range) return;
-  textarea.focus();
-  textarea.setSelectionRange(range.start, range.end);
-  const lineHeight = Number.parseFloat(getComputedStyle(textarea).lineHeight) || 18;
-  textarea.scrollTop = Math.max(0, (issue.line - 3) * lineHeight);
-}
-
-function DeployFailure({ failure }: { failure: CoreFailure }) {
-  const issues = Array.isArray(failure.details.issues) ? failure.details.issues.filter((issue): issue is string => typeof issue === 'string') : [];
-  return (
-    <FormError testId="deploy-error">
-      <p>
-        {issues.length > 0 ? 'The compose file has problems:' : failure.message} {failure.code && <code className="notice-code">{failure.code}</code>}
-      </p>
-      {issues.length > 0 && (
-        <ul>
-          {issues.map((issue) => (
-            <li key={issue}>{issue}</li>
-          ))}
-        </ul>
-      )}
-    </FormError>
-  );
-}
 
 /**
  * Deploys a compose file to a host: the file (pasted or opened, with its env files), checked by
@@ -59,10 +28,7 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
     () => setFailure(null),
   );
   const [configFile, setConfigFile] = useState<string | undefined>(undefined);
-  const textarea = useRef<HTMLTextAreaElement>(null);
-  const composePicker = useRef<HTMLInputElement>(null);
-  const filesPicker = useRef<HTMLInputElement>(null);
-  const ids = { host: useId(), compose: useId(), composeHint: useId(), files: useId() };
+  const ids = { host: useId() };
 
   // The env_file paths the file names (known from the last check) decide where picked files go.
   const [envPaths, setEnvPaths] = useState<{ path: string }[]>([]);
@@ -71,20 +37,6 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
   const summary = check.validation?.summary ?? null;
   const summaryPaths = summary?.envFiles.map((file) => file.path).join('\n') ?? '';
   if (summaryPaths !== envPaths.map((file) => file.path).join('\n') && summary) setEnvPaths(summary.envFiles.map((file) => ({ path: file.path })));
-
-  const openCompose = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
-    const [picked] = await readPicked(event.target.files);
-    event.target.value = '';
-    if (!picked) return;
-    setConfigFile(picked.name);
-    update({ compose: picked.text });
-  };
-
-  const addFiles = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
-    const picked = await readPicked(event.target.files);
-    event.target.value = '';
-    if (picked.length > 0) update({ files: addPicked(form.files, picked) });
-  };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -141,76 +93,20 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
           />
         </div>
 
-        <div className="form-field">
-          <div className="compose-label-row">
-            <label className="form-label" htmlFor={ids.compose}>
-              Compose file{configFile ? <span className="muted"> — {configFile}</span> : null}
-            </label>
-            <button type="button" className="button button-small button-quiet" data-testid="deploy-open-compose" onClick={() => composePicker.current?.click()}>
-              Open file…
-            </button>
-            <input ref={composePicker} type="file" accept=".yml,.yaml,application/yaml,text/yaml" hidden data-testid="deploy-compose-file" onChange={(event) => void openCompose(event)} />
-          </div>
-          <textarea
-            id={ids.compose}
-            ref={textarea}
-            className="input mono compose-text"
-            rows={14}
-            spellCheck={false}
-            value={form.compose}
-            data-testid="deploy-compose"
-            aria-invalid={problems.compose || errors > 0 ? true : undefined}
-            aria-describedby={ids.composeHint}
-            placeholder={'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"'}
-            onChange={(event) => update({ compose: event.target.value })}
-          />
-          <p id={ids.composeHint} className="form-hint" aria-live="polite" data-testid="deploy-check-state">
-            {problems.compose ??
-              (check.checking
-                ? 'Checking…'
-                : check.failure
-                  ? `Could not check the file: ${check.failure.message}`
-                  : check.validation
-                    ? check.validation.valid
-                      ? 'The file is valid.'
-                      : 'The file has problems; they are listed below.'
-                    : 'Checked as you type; nothing is sent to a host until you deploy.')}
-          </p>
-          {check.validation && <ComposeIssues issues={check.validation.issues} onJump={(issue) => jumpToLine(textarea.current, issue)} />}
-          {check.validation && <ComposePreview validation={check.validation} />}
-        </div>
+        <ComposeEditor
+          compose={form.compose}
+          onChange={(compose) => update({ compose })}
+          configFile={configFile}
+          onOpen={(name, text) => {
+            setConfigFile(name);
+            update({ compose: text });
+          }}
+          check={check}
+          problem={problems.compose}
+          errors={errors}
+        />
 
-        <div className="form-field">
-          <div className="compose-label-row">
-            <span className="form-label" id={ids.files}>
-              Env files and .env
-            </span>
-            <button type="button" className="button button-small button-quiet" data-testid="deploy-add-files" onClick={() => filesPicker.current?.click()}>
-              Add files…
-            </button>
-            <input ref={filesPicker} type="file" multiple hidden data-testid="deploy-env-files" onChange={(event) => void addFiles(event)} />
-          </div>
-          <ul className="picked-files" aria-labelledby={ids.files} data-testid="deploy-picked-files">
-            {form.files.map((file) => (
-              <li key={file.name}>
-                <span className="mono">{file.name}</span>
-                <button type="button" className="icon-button" aria-label={`Remove ${file.name}`} title={`Remove ${file.name}`} onClick={() => update({ files: form.files.filter((f) => f.name !== file.name) })}>
-                  <svg className="icon" viewBox="0 0 16 16" aria-hidden="true">
-                    <path d="M4 4l8 8M12 4l-8 8" />
-                  </svg>
-                </button>
-              </li>
-            ))}
-            {summary?.envFiles
-              .filter((envFile) => !envFile.provided)
-              .map((envFile) => (
-                <li key={`missing:${envFile.path}`} className={envFile.required ? 'form-error' : 'muted'}>
-                  <span className="mono">{envFile.path}</span> {envFile.required ? 'is needed: add it' : 'is optional and not given'}
-                </li>
-              ))}
-          </ul>
-          {form.files.length === 0 && !summary?.envFiles.length && <p className="form-hint">The files the compose file’s env_file names, and a .env for ${'{'}VARIABLES{'}'}.</p>}
-        </div>
+        <EnvFilesField files={form.files} summary={summary} onChange={(picked) => update({ files: picked })} />
 
         <label className="form-check">
           <input type="checkbox" checked={form.autoPorts} data-testid="deploy-auto-ports" onChange={(event) => update({ autoPorts: event.target.checked })} />

@@ -2,11 +2,6 @@ import type { WorkloadSecretInfo } from '../../../shared/index.js';
 import { attempt, type Outcome } from '../state/core-call.js';
 import { pushNotice } from '../state/store.js';
 
-/** The stored secrets' names; works while the vault is locked (names are not secret), so no prompt. */
-export function listSecrets(): Promise<Outcome<WorkloadSecretInfo[]>> {
-  return attempt((api) => api.workloads.secrets({}), { vault: false });
-}
-
 /**
  * Stores (or replaces) a secret. A locked vault asks for its passphrase first. The value is
  * passed straight to the call and kept nowhere here.

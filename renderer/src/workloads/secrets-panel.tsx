@@ -1,35 +1,25 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { WorkloadSecretInfo } from '../../../shared/index.js';
 import { formatDate } from '../containers/format.js';
 import { ConfirmDialog } from '../dialogs/confirm-dialog.js';
 import { FormError } from '../forms/text-field.js';
 import { noticeFailure, type CoreFailure } from '../state/core-call.js';
+import { valuesOf } from '../state/live-rule.js';
 import { useCrossdock } from '../state/store.js';
+import { useViewLive } from '../state/use-live.js';
 import { requestVaultAccess } from '../vault/vault-prompt-store.js';
 import { DataTable } from '../views/data-table.js';
 import { AddSecretDialog } from './add-secret-dialog.js';
-import { listSecrets, removeSecret } from './secret-actions.js';
+import { removeSecret } from './secret-actions.js';
 
 type Open = { dialog: 'add' } | { dialog: 'remove'; name: string } | null;
 
-/** The stored secrets' names, read again on (re)connection and after every change made here. */
+/** The stored secrets' names, kept live: read on (re)connection and after every change made here. */
 function useSecrets(): { secrets: WorkloadSecretInfo[] | null; failure: CoreFailure | null; reload: () => Promise<void> } {
-  const session = useCrossdock((state) => (state.connection.status === 'connected' ? state.session : null));
-  const [secrets, setSecrets] = useState<WorkloadSecretInfo[] | null>(null);
-  const [failure, setFailure] = useState<CoreFailure | null>(null);
-  const reload = useCallback(async () => {
-    const outcome = await listSecrets();
-    if (outcome.ok) {
-      setSecrets(outcome.value);
-      setFailure(null);
-    } else {
-      setFailure(outcome.failure);
-    }
-  }, []);
-  useEffect(() => {
-    if (session !== null) void reload();
-  }, [session, reload]);
-  return { secrets, failure, reload };
+  // Names are not secret: they are listed while the vault is locked, so no prompt.
+  const { state, store } = useViewLive<WorkloadSecretInfo[], WorkloadSecretInfo>('secrets', () => ({ fetch: (api) => api.workloads.secrets({}), entries: (secrets) => new Map(secrets.map((secret) => [secret.name, secret])) }));
+  const secrets = useMemo(() => (state.entries ? valuesOf(state.entries).sort((a, b) => a.name.localeCompare(b.name)) : null), [state.entries]);
+  return { secrets, failure: state.failure, reload: () => store?.load() ?? Promise.resolve() };
 }
 
 /**

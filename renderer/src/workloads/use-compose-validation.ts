@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
-import type { ComposeValidation } from '../../../shared/index.js';
+import { useEffect, useState } from 'react';
+import type { ComposeInput, ComposeValidation } from '../../../shared/index.js';
 import type { CoreFailure } from '../state/core-call.js';
-import { validateCompose } from './workload-actions.js';
+import { useLiveValue } from '../state/use-live.js';
 
 export interface ComposeCheck {
   validation: ComposeValidation | null;
@@ -10,30 +10,43 @@ export interface ComposeCheck {
   checking: boolean;
 }
 
+interface Settled {
+  key: string | null;
+  input: ComposeInput | null;
+}
+
+/** What the user typed, once it stayed the same for `ms`. */
+function useSettled(key: string | null, input: ComposeInput, ms: number): Settled {
+  const [settled, setSettled] = useState<Settled>({ key: null, input: null });
+  useEffect(() => {
+    if (key === null) return setSettled({ key: null, input: null });
+    const timer = setTimeout(() => setSettled({ key, input }), ms);
+    return () => clearTimeout(timer);
+    // `key` says everything `input` holds.
+  }, [key, ms]);
+  return settled;
+}
+
 /**
- * Validates the compose text with the core as the user types: 300 ms after the last change,
- * answers to older text dropped. Nothing touches a host.
+ * Validates the compose text with the core as the user types, 300 ms after the last change. The
+ * text is the value's key (see useLiveValue), so an answer to older text is dropped with its
+ * store; the last answer stays shown while the next one is on its way. Nothing touches a host,
+ * and no vault prompt: this runs unasked.
  */
 export function useComposeValidation(compose: string, files: Record<string, string>): ComposeCheck {
-  const [check, setCheck] = useState<ComposeCheck>({ validation: null, failure: null, checking: false });
-  const latest = useRef(0);
-  const filesKey = JSON.stringify(files);
-
+  const wanted = compose.trim() ? JSON.stringify([compose, files]) : null;
+  const settled = useSettled(wanted, { compose, files }, 300);
+  const loaded = useLiveValue(settled.key, (api) => api.workloads.validate(settled.input ?? { compose: '' }));
+  const answer = loaded?.status === 'ready' ? loaded.value : loaded?.status === 'failed' ? null : undefined;
+  const [shown, setShown] = useState<ComposeValidation | null>(null);
   useEffect(() => {
-    const ticket = ++latest.current;
-    if (!compose.trim()) {
-      setCheck({ validation: null, failure: null, checking: false });
-      return;
-    }
-    setCheck((current) => ({ ...current, checking: true }));
-    const timer = setTimeout(() => {
-      void validateCompose({ compose, files: JSON.parse(filesKey) as Record<string, string> }).then((outcome) => {
-        if (ticket !== latest.current) return;
-        setCheck(outcome.ok ? { validation: outcome.value, failure: null, checking: false } : { validation: null, failure: outcome.failure, checking: false });
-      });
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [compose, filesKey]);
+    if (answer !== undefined) setShown(answer);
+  }, [answer]);
 
-  return check;
+  if (wanted === null) return { validation: null, failure: null, checking: false };
+  return {
+    validation: answer === undefined ? shown : answer,
+    failure: loaded?.status === 'failed' ? loaded.failure : null,
+    checking: settled.key !== wanted || loaded?.status === 'loading',
+  };
 }

@@ -1,11 +1,6 @@
-import type { ComposeInput, ComposeValidation, JobInfo, RemoveReport, WorkloadProject } from '../../../shared/index.js';
+import type { ComposeInput, JobInfo, RemoveReport, WorkloadProject } from '../../../shared/index.js';
 import { attempt, noticeFailure, type Outcome } from '../state/core-call.js';
 import { applyJob, pushNotice } from '../state/store.js';
-
-/** Checks a compose file without touching a host; called as the user types (no vault prompt). */
-export function validateCompose(input: ComposeInput): Promise<Outcome<ComposeValidation>> {
-  return attempt((api) => api.workloads.validate(input), { vault: false });
-}
 
 export interface DeployArgs extends ComposeInput {
   host: string;
