@@ -2,7 +2,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CrossdockError } from '../../shared/index.js';
 import { createCore } from '../core/create-core.js';
-import { unlockFromEnv } from '../core/vault/index.js';
+import { loadDockerode } from '../core/docker/dockerode-options.js';
+import { PASSPHRASE_ENV, unlockFromEnv } from '../core/vault/index.js';
 import type { Command } from './commands/context.js';
 import { answerWithoutCore } from './quick-answers.js';
 
@@ -44,7 +45,11 @@ export async function runCli(argv: string[], out: (text: string) => void = conso
   const core = createCore({ mode: name === 'serve' ? 'web' : 'cli' });
   const client = core.connectInProcess();
   // Headless clients have no keychain: the vault opens with CROSSDOCK_PASSPHRASE when it is set.
-  await unlockFromEnv(core.vault, process.env, core.logger);
+  const unlocking = unlockFromEnv(core.vault, process.env, core.logger);
+  // Its scrypt runs on libuv's thread pool (a few hundred ms by design); this thread loads
+  // dockerode meanwhile, which most commands that unlock the vault go on to need.
+  if (process.env[PASSPHRASE_ENV]) loadDockerode();
+  await unlocking;
   const rendererDir = process.env.CROSSDOCK_RENDERER_DIR ?? join(here, '..', '..', 'out', 'renderer');
   try {
     const result = await command(args, { core, client, out, rendererDir });
