@@ -1,9 +1,12 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CrossdockError } from '../../shared/index.js';
-import { createCore } from '../core/create-core.js';
-import { loadDockerode } from '../core/docker/dockerode-options.js';
-import { PASSPHRASE_ENV, unlockFromEnv } from '../core/vault/index.js';
+import { mkdirSync } from 'node:fs';
+// Only what opening the vault needs is imported statically (not shared/index.js, not the core):
+// the passphrase's scrypt starts first, and the rest loads while it runs.
+import { CrossdockError } from '../../shared/errors.js';
+import { resolveDataDir } from '../core/data-dir.js';
+import { createFileLogger } from '../core/log/logger.js';
+import { createVault, PASSPHRASE_ENV, unlockFromEnv } from '../core/vault/index.js';
 import type { Command } from './commands/context.js';
 import { answerWithoutCore } from './quick-answers.js';
 
@@ -41,15 +44,31 @@ export async function runCli(argv: string[], out: (text: string) => void = conso
   const [name = '', ...args] = argv;
   const loadCommand = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!loadCommand) throw new CrossdockError('INVALID_ARGUMENT', `Unknown command "${name}"; run "crossdock help" for the list`);
-  const command = await loadCommand();
-  const core = createCore({ mode: name === 'serve' ? 'web' : 'cli' });
-  const client = core.connectInProcess();
   // Headless clients have no keychain: the vault opens with CROSSDOCK_PASSPHRASE when it is set.
-  const unlocking = unlockFromEnv(core.vault, process.env, core.logger);
-  // Its scrypt runs on libuv's thread pool (a few hundred ms by design); this thread loads
-  // dockerode meanwhile, which most commands that unlock the vault go on to need.
+  // Its scrypt (a few hundred ms by design) runs on libuv's thread pool while this thread loads
+  // the core, the command and, when the vault is being opened, dockerode, which most commands
+  // that need it go on to use.
+  const dataDir = resolveDataDir();
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const logger = createFileLogger(dataDir);
+  const vault = createVault({ dataDir });
+  const unlocking = unlockFromEnv(vault, process.env, logger);
+  unlocking.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  const [{ createCore }, command, { loadDockerode }] = await Promise.all([
+    import('../core/create-core.js'),
+    loadCommand(),
+    import('../core/docker/dockerode-options.js'),
+  ]);
   if (process.env[PASSPHRASE_ENV]) loadDockerode();
-  await unlocking;
+  const core = createCore({ dataDir, logger, vault, mode: name === 'serve' ? 'web' : 'cli' });
+  const client = core.connectInProcess();
+  try {
+    await unlocking;
+  } catch (error) {
+    client.close();
+    await core.dispose();
+    throw error;
+  }
   const rendererDir = process.env.CROSSDOCK_RENDERER_DIR ?? join(here, '..', '..', 'out', 'renderer');
   try {
     const result = await command(args, { core, client, out, rendererDir });
