@@ -66,6 +66,8 @@ try {
   const ps = await medians(PS_ROUNDS, {
     docker: () => dockerPsLoop(hosts),
     crossdock: () => crossdock('ps', '--json'),
+    // Not a target: the same start-up and vault unlock without a host, to show what ps adds.
+    offline: () => crossdock('host', 'ls', '--json'),
   });
 
   console.log(`cli: medians of ${QUICK_ROUNDS} rounds (start-up) and ${PS_ROUNDS} rounds (${HOSTS} hosts, ${containers} running containers)`);
@@ -74,6 +76,7 @@ try {
   console.log(line('crossdock help', quick.help, quick.node, 1.5));
   console.log(`  docker -H ssh:// ps loop   ${ps.docker.toFixed(0).padStart(6)} ms`);
   console.log(line('crossdock ps --json', ps.crossdock, ps.docker, 0.5));
+  console.log(`    of which start-up and vault unlock (host ls --json) ${ps.offline.toFixed(0)} ms`);
 } finally {
   hosts.dispose();
 }
