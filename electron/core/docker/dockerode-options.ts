@@ -2,7 +2,7 @@ import type Dockerode from 'dockerode';
 import { createRequire } from 'node:module';
 import type { Agent } from 'node:http';
 
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 let dockerodeClass: typeof Dockerode | undefined;
 
 /**
@@ -13,7 +13,7 @@ let dockerodeClass: typeof Dockerode | undefined;
  * scrypt runs on another thread.
  */
 export function loadDockerode(): typeof Dockerode {
-  dockerodeClass ??= require('dockerode');
+  dockerodeClass ??= requireHere('dockerode');
   if (!dockerodeClass) throw new Error('dockerode did not load');
   return dockerodeClass;
 }
