@@ -53,6 +53,11 @@ export interface CoreOptions {
   connection?: HostConnectionOptions;
   /** known_hosts files to honour; default ~/.ssh/known_hosts. */
   knownHostsPaths?: string[];
+  /**
+   * A vault already made for `dataDir`: the CLI makes it first, to start the passphrase's
+   * scrypt (hundreds of ms, on the thread pool) while the rest of the core loads.
+   */
+  vault?: Vault;
 }
 
 export interface Core {
@@ -81,7 +86,7 @@ export function createCore(options: CoreOptions): Core {
   const store = openLockedStore(dataDir, options.createStore ?? createConfStore);
   const events = new EventHub<CrossdockEvents>();
   const jobs = new JobRegistry(new JobJournal(dataDir), events);
-  const vault = createVault({ dataDir, ...(options.keyWrapper ? { keyWrapper: options.keyWrapper } : {}) });
+  const vault = options.vault ?? createVault({ dataDir, ...(options.keyWrapper ? { keyWrapper: options.keyWrapper } : {}) });
   const keys = new KeyStore({ vault, metadata: { load: () => store.get('sshKeys'), update: (change) => store.update('sshKeys', change) } });
   const hosts = new HostInventory(store);
   const runtime = new HostRuntime({

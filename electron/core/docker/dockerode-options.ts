@@ -1,5 +1,22 @@
-import Dockerode from 'dockerode';
+import type Dockerode from 'dockerode';
+import { createRequire } from 'node:module';
 import type { Agent } from 'node:http';
+
+const requireHere = createRequire(import.meta.url);
+let dockerodeClass: typeof Dockerode | undefined;
+
+/**
+ * dockerode, required on first use rather than imported: with docker-modem, gRPC and protobufjs
+ * behind it, it is the costliest module to load (about 0.1 s), and commands that never reach
+ * an engine (`host ls`, `jobs ls`, `info`) should not pay for it. Synchronous (dockerode is
+ * CommonJS), so callers stay as they were; the CLI calls it early to load it while the vault's
+ * scrypt runs on another thread.
+ */
+export function loadDockerode(): typeof Dockerode {
+  dockerodeClass ??= requireHere('dockerode');
+  if (!dockerodeClass) throw new Error('dockerode did not load');
+  return dockerodeClass;
+}
 
 /**
  * dockerode's options as Crossdock passes them. dockerode hands its options object unchanged
@@ -23,13 +40,13 @@ const NEUTRAL: DockerodeOptions = {
 export function dockerodeOverAgent(agent: Agent): Dockerode {
   // The host name only fills the request line; the agent decides where bytes go.
   const options: DockerodeOptions = { ...NEUTRAL, agent, host: 'docker', port: 80, socketPath: undefined };
-  return new Dockerode(options);
+  return new (loadDockerode())(options);
 }
 
 /** dockerode on a local engine's UNIX socket. */
 export function dockerodeOnSocket(socketPath: string): Dockerode {
   const options: DockerodeOptions = { ...NEUTRAL, socketPath, host: undefined, port: undefined };
-  return new Dockerode(options);
+  return new (loadDockerode())(options);
 }
 
 /**

@@ -21,11 +21,15 @@ const LOCAL: ProviderInfo = { id: 'local', name: 'local', kind: 'local', region:
  * read from the vault only when a provider is built.
  */
 export class ProviderRegistry {
-  private readonly local: Provider;
+  private localProvider: Provider | undefined;
   private readonly built = new Map<string, Provider>();
 
-  constructor(private readonly deps: { store: Store; vault: Vault; dockerSocket?: string }) {
-    this.local = createLocalProvider({ name: 'local', docker: dockerodeOnSocket(deps.dockerSocket ?? DEFAULT_DOCKER_SOCKET) });
+  constructor(private readonly deps: { store: Store; vault: Vault; dockerSocket?: string }) {}
+
+  /** Made on first use, so that wiring the core does not load dockerode. */
+  private get local(): Provider {
+    this.localProvider ??= createLocalProvider({ name: 'local', docker: dockerodeOnSocket(this.deps.dockerSocket ?? DEFAULT_DOCKER_SOCKET) });
+    return this.localProvider;
   }
 
   list(): ProviderInfo[] {
