@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { MigrationRecord } from '../../../shared/index.js';
+import { MIGRATION_ROLLBACK_JOB, type MigrationRecord } from '../../../shared/index.js';
 import { formatDate } from '../containers/format.js';
 import { ConfirmDialog } from '../dialogs/confirm-dialog.js';
 import { Dialog } from '../dialogs/dialog.js';
@@ -16,7 +16,7 @@ import { openMigrationWizard } from './wizard-store.js';
 import { DataTable } from '../views/data-table.js';
 import './migrations.css';
 
-const STEP_LABEL = new Map<string, string>([...MIGRATION_STEPS.map((step) => [step.id, step.label] as const), ['rollback', 'Roll back']]);
+const STEP_LABEL = new Map<string, string>([...MIGRATION_STEPS, ...MIGRATION_ROLLBACK_JOB.steps].map((step) => [step.id, step.label]));
 
 /** The journal's migrations, listed again whenever a migration job moves or ends. */
 function useMigrations(): { records: MigrationRecord[] | null; failure: CoreFailure | null } {

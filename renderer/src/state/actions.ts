@@ -1,7 +1,7 @@
 import type { ClientApi, CrossdockApi, ThemePreference } from '../../../shared/index.js';
 import { describeError } from './describe-error.js';
 import { currentClient, refreshJobs } from './session.js';
-import { applyJob, applyLogLines, pushNotice, setJobsPanelOpen, setSettings, useCrossdock } from './store.js';
+import { applyJob, applyLogLines, pushNotice, setSettings, useCrossdock } from './store.js';
 
 /**
  * What the user can ask the core to do. Each action turns a failure into a notice with the
@@ -20,14 +20,6 @@ async function callCore<T>(failureTitle: string, run: (api: ClientApi<CrossdockA
     pushNotice({ tone: 'error', title: failureTitle, ...describeError(error) });
     return undefined;
   }
-}
-
-/** Demo of the jobs machinery: 20 steps of 0.4 s, long enough to watch and to cancel. */
-export async function runDemoJob(): Promise<void> {
-  const job = await callCore('Could not start the demo job', (api) => api.system.startDemoJob({ steps: 20, stepMs: 400 }));
-  if (!job) return;
-  applyJob(job);
-  setJobsPanelOpen(true);
 }
 
 export async function cancelJob(id: string): Promise<void> {
