@@ -47,7 +47,7 @@ async function waitUntilConnected(): Promise<void> {
 /** Starts a long job of the tests' own kind in the server's core, and opens the jobs panel on it. */
 async function startLongJob(): Promise<string> {
   const jobId = await server.startTestJob();
-  if (!(await page.getByTestId('jobs-panel').isVisible())) await page.getByTestId('jobs-toggle').click();
+  if ((await page.getByTestId('jobs-panel').getAttribute('data-open')) !== 'true') await page.getByTestId('jobs-toggle').click();
   await page.locator(`[data-testid="job-row"][data-job-id="${jobId}"]`).waitFor();
   return jobId;
 }
