@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { BootstrapReport } from '../../shared/index.js';
+import { requireJobResult } from '../../shared/index.js';
 import { createCore } from '../../electron/core/create-core.js';
 import { freshMachines } from '../../test/integration/fresh-rig.js';
 import { machineHostKeyFingerprint } from '../../test/rig/host-key.js';
@@ -39,7 +39,7 @@ try {
     const job = await client.api.jobs.wait({ id: (await client.api.bootstrap.start({ host: host.id })).id });
     const ms = performance.now() - started;
     if (job.state !== 'succeeded') throw new Error(`bootstrap of ${m.name} ${job.state}: ${job.error?.message ?? ''}`);
-    const report = job.result as BootstrapReport;
+    const report = requireJobResult(job, 'bootstrap');
     console.log(`  ${m.name}: Docker ${report.docker.version}, ${report.docker.storageDriver}`);
     return ms;
   }

@@ -2,7 +2,7 @@
 // journal says each step took. The core's own figures are used as they are: bytes per kind and
 // downtime from the outcome, step times from the journal's step records.
 import type { Core } from '../../electron/core/create-core.js';
-import type { CrossdockApi, CrossdockEvents, MigrationOutcome, MigrationStepRecord, RpcClient } from '../../shared/index.js';
+import { type CrossdockApi, type CrossdockEvents, type MigrationOutcome, type MigrationStepRecord, type RpcClient, requireJobResult } from '../../shared/index.js';
 
 type Client = RpcClient<CrossdockApi, CrossdockEvents>;
 
@@ -53,7 +53,7 @@ export async function migrateThroughCore(
       throw new Error(`migration of ${options.container} ${done.state}: ${done.error?.message ?? ''}\n  ${log}`);
     }
     if (options.afterBulk && !changed) throw new Error(`the migration of ${options.container} never entered its create step: the volume was not changed`);
-    const outcome = done.result as MigrationOutcome;
+    const outcome = requireJobResult(done, 'migration');
     const record = await client.api.migrations.get({ id: outcome.id });
     const stepMs = Object.fromEntries(record.steps.map((s) => [s.name, ms(s)]));
     const step = (name: string): MigrationStepRecord => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import {
   CROSSDOCK_EVENTS,
+  crossdockEventFilters,
   createMemoryPair,
   createRpcClient,
   crossdockContract,
@@ -9,6 +10,7 @@ import {
   type CrossdockApi,
   type CrossdockEvents,
   type RpcClient,
+  type CrossdockEventFilters,
   type ServerImpl,
   type Transport,
 } from '../../shared/index.js';
@@ -74,7 +76,7 @@ export interface Core {
   /** Serves the API to one client connection over a transport (IPC, WebSocket, in-memory). */
   serve(transport: Transport): { close(): void };
   /** A client in this process (the CLI, tests), through the same validation as every other. */
-  connectInProcess(): RpcClient<CrossdockApi, CrossdockEvents>;
+  connectInProcess(): RpcClient<CrossdockApi, CrossdockEvents, CrossdockEventFilters>;
   dispose(): Promise<void>;
 }
 
@@ -102,7 +104,7 @@ export function createCore(options: CoreOptions): Core {
   const providers = new ProviderRegistry({ store, vault });
 
   const impl: ServerImpl<CrossdockApi> = {
-    system: systemService({ store, jobs, dataDir, mode: options.mode }),
+    system: systemService({ store, dataDir, mode: options.mode }),
     jobs: jobsService(jobs),
     hosts: hostsImpl,
     vault: vaultService(vault),
@@ -118,11 +120,12 @@ export function createCore(options: CoreOptions): Core {
 
   const connections = new Set<{ close(): void }>();
   const serve = (transport: Transport): { close(): void } => {
-    const connection = serveRpc<CrossdockApi, CrossdockEvents>(transport, {
+    const connection = serveRpc<CrossdockApi, CrossdockEvents, CrossdockEventFilters>(transport, {
       contract: crossdockContract,
       impl,
       events,
       eventNames: CROSSDOCK_EVENTS,
+      eventFilters: crossdockEventFilters,
       onInternalError: (method, error) => logger.log('error', `API call ${method} failed`, describeError(error)),
     });
     connections.add(connection);
@@ -145,7 +148,7 @@ export function createCore(options: CoreOptions): Core {
     connectInProcess() {
       const [serverSide, clientSide] = createMemoryPair();
       serve(serverSide);
-      const client = createRpcClient<CrossdockApi, CrossdockEvents>(clientSide);
+      const client = createRpcClient<CrossdockApi, CrossdockEvents, CrossdockEventFilters>(clientSide);
       const close = client.close;
       return { ...client, close: () => (close(), serverSide.close()) };
     },

@@ -1,4 +1,5 @@
-import type { Contract } from '../rpc/contract.js';
+import { z } from 'zod';
+import type { Contract, EventFilters } from '../rpc/contract.js';
 import type { JobInfo, JobLogLine } from '../domain/jobs.js';
 import type { HostInfo } from '../domain/hosts.js';
 import type { DockerChange } from '../domain/docker.js';
@@ -64,6 +65,34 @@ export type CrossdockEvents = {
 };
 
 export const CROSSDOCK_EVENTS: readonly (keyof CrossdockEvents)[] = ['jobs.changed', 'jobs.log', 'hosts.changed', 'hosts.removed', 'docker.changed', 'migrations.progress'];
+
+/** Follow one job: its changes, its log lines, its migration's bytes. */
+export type JobFilter = { jobId: string };
+/** Follow one host. */
+export type HostFilter = { hostId: string };
+
+/** What a subscription to each event may be narrowed to (`client.subscribe('jobs.log', fn, { jobId })`). */
+export type CrossdockEventFilters = {
+  'jobs.changed': JobFilter;
+  'jobs.log': JobFilter;
+  'migrations.progress': JobFilter;
+  'hosts.changed': HostFilter;
+  'hosts.removed': HostFilter;
+  'docker.changed': HostFilter;
+};
+
+const jobFilter = z.strictObject({ jobId: z.string().min(1).max(100) });
+const hostFilter = z.strictObject({ hostId: z.string().min(1).max(100) });
+
+/** The server applies these, so a client following one job receives only that job's frames. */
+export const crossdockEventFilters: EventFilters<CrossdockEvents, CrossdockEventFilters> = {
+  'jobs.changed': { schema: jobFilter, matches: (job, { jobId }) => job.id === jobId },
+  'jobs.log': { schema: jobFilter, matches: (line, { jobId }) => line.jobId === jobId },
+  'migrations.progress': { schema: jobFilter, matches: (progress, { jobId }) => progress.jobId === jobId },
+  'hosts.changed': { schema: hostFilter, matches: (host, { hostId }) => host.id === hostId },
+  'hosts.removed': { schema: hostFilter, matches: (removed, { hostId }) => removed.id === hostId },
+  'docker.changed': { schema: hostFilter, matches: (change, { hostId }) => change.hostId === hostId },
+};
 
 export type { BootstrapApi, DockerApi, MachinesApi, ProvidersApi, HostsApi, JobsApi, KeysApi, SystemApi, VaultApi };
 export type { AddHostArgs } from './hosts.js';

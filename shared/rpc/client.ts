@@ -1,5 +1,5 @@
 import { CrossdockError } from '../errors.js';
-import type { CallOptions, ClientApi, EventMap } from './contract.js';
+import type { CallOptions, ClientApi, EventMap, FilterOf } from './contract.js';
 import { parseFrame, type ClientFrame, type ProgressUpdate } from './frames.js';
 import type { Transport } from './transport.js';
 
@@ -9,10 +9,11 @@ export interface Subscription {
   unsubscribe(): void;
 }
 
-export interface RpcClient<Api, E extends EventMap> {
+export interface RpcClient<Api, E extends EventMap, F = Record<never, never>> {
   /** The typed API: `client.api.jobs.list({})`. */
   api: ClientApi<Api>;
-  subscribe<K extends keyof E & string>(event: K, listener: (payload: E[K]) => void): Subscription;
+  /** Follows an event stream; with `filter`, only the events it selects are sent (e.g. `{ jobId }`). */
+  subscribe<K extends keyof E & string>(event: K, listener: (payload: E[K]) => void, filter?: FilterOf<F, K>): Subscription;
   /** Rejects every pending call with DISCONNECTED and stops listening. */
   close(): void;
 }
@@ -28,7 +29,7 @@ interface Pending {
  * A typed proxy over a transport. Method names come from property access
  * (`api.jobs.cancel` sends `jobs.cancel`), so there are no channel strings to keep in sync.
  */
-export function createRpcClient<Api, E extends EventMap>(transport: Transport): RpcClient<Api, E> {
+export function createRpcClient<Api, E extends EventMap, F = Record<never, never>>(transport: Transport): RpcClient<Api, E, F> {
   let nextId = 1;
   let closed = false;
   const pending = new Map<number, Pending>();
@@ -109,13 +110,13 @@ export function createRpcClient<Api, E extends EventMap>(transport: Transport): 
     get: (_target, domain) => (typeof domain !== 'string' || domain === 'then' ? undefined : domainProxy(domain)),
   }) as ClientApi<Api>;
 
-  const subscribe = <K extends keyof E & string>(event: K, listener: (payload: E[K]) => void): Subscription => {
+  const subscribe = <K extends keyof E & string>(event: K, listener: (payload: E[K]) => void, filter?: FilterOf<F, K>): Subscription => {
     const id = nextId++;
     listeners.set(id, listener as (payload: never) => void);
     const ready = new Promise<void>((resolve, reject) => {
       pending.set(id, { resolve: () => resolve(), reject });
     });
-    send({ t: 'subscribe', id, event });
+    send(filter === undefined ? { t: 'subscribe', id, event } : { t: 'subscribe', id, event, args: filter });
     // A failed subscription is reported through `ready`; keep an unobserved rejection quiet.
     ready.catch(() => listeners.delete(id));
     return {

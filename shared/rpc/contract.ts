@@ -58,3 +58,15 @@ export type ClientApi<Api> = {
 
 /** Event streams: event name → payload type. */
 export type EventMap = { [event: string]: unknown };
+
+/**
+ * The filters a subscription may carry, per event: `{ jobId }` to follow one job, say. The server
+ * validates the filter with `schema` and sends only the events for which `matches` holds, so a
+ * client following one job does not receive every other job's frames.
+ */
+export type EventFilters<E extends EventMap, F extends { [K in keyof E]?: unknown }> = {
+  [K in keyof F & keyof E]-?: { schema: z.ZodType<F[K]>; matches(payload: E[K], filter: F[K]): boolean };
+};
+
+/** The filter type of event `K`, or never when it takes none. */
+export type FilterOf<F, K> = K extends keyof F ? F[K] : never;

@@ -12,6 +12,7 @@ import { ERROR_CODES } from '../errors.js';
  * - `chunk`: a piece of a streaming call's output (log lines, terminal bytes, stats samples),
  *   delivered in order before its answer; the stream ends with the call's `result` or `error`.
  * - `subscribe` / `unsubscribe`: start or stop an event stream; the stream's frames are `event`.
+ *   A subscription may carry `args`, a filter the server checks and applies (e.g. `{ jobId }`).
  */
 const id = z.number().int().nonnegative();
 
@@ -34,7 +35,7 @@ export const frameSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('cancel'), id }),
   z.object({ t: z.literal('progress'), id, data: progressSchema }),
   z.object({ t: z.literal('chunk'), id, data: z.unknown() }),
-  z.object({ t: z.literal('subscribe'), id, event: z.string().max(200) }),
+  z.object({ t: z.literal('subscribe'), id, event: z.string().max(200), args: z.unknown().optional() }),
   z.object({ t: z.literal('unsubscribe'), id }),
   z.object({ t: z.literal('event'), id, data: z.unknown() }),
 ]);

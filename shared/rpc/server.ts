@@ -1,5 +1,5 @@
 import { CrossdockError, toWireError, type WireError } from '../errors.js';
-import type { CallContext, Contract, EventMap, ServerImpl } from './contract.js';
+import type { CallContext, Contract, EventFilters, EventMap, ServerImpl } from './contract.js';
 import { parseFrame, type ClientFrame, type ServerFrame } from './frames.js';
 import type { Transport } from './transport.js';
 
@@ -8,17 +8,20 @@ export interface EventSource<E extends EventMap> {
   on<K extends keyof E & string>(event: K, listener: (payload: E[K]) => void): () => void;
 }
 
-export interface RpcServerOptions<Api, E extends EventMap> {
+export interface RpcServerOptions<Api, E extends EventMap, F extends { [K in keyof E]?: unknown } = Record<never, never>> {
   contract: Contract<Api>;
   impl: ServerImpl<Api>;
   events?: EventSource<E>;
   /** The event names a client may subscribe to. */
   eventNames?: readonly (keyof E & string)[];
+  /** The filters a subscription to each event may carry; an event not named here takes none. */
+  eventFilters?: EventFilters<E, F>;
   /** Called with the original error when a call fails with INTERNAL, for the core's log. */
   onInternalError?: (method: string, error: unknown) => void;
 }
 
 type AnyMethod = (args: unknown, ctx: CallContext) => Promise<unknown>;
+type AnyFilter = { schema: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }; matches(payload: unknown, filter: unknown): boolean };
 
 function own<T>(record: unknown, key: string): T | undefined {
   if (typeof record !== 'object' || record === null) return undefined;
@@ -30,9 +33,9 @@ function own<T>(record: unknown, key: string): T | undefined {
  * method with an AbortSignal and a progress callback, and answers with a result or an
  * allow-listed error. Closing the transport aborts what is in flight and drops subscriptions.
  */
-export function serveRpc<Api, E extends EventMap>(
+export function serveRpc<Api, E extends EventMap, F extends { [K in keyof E]?: unknown } = Record<never, never>>(
   transport: Transport,
-  options: RpcServerOptions<Api, E>,
+  options: RpcServerOptions<Api, E, F>,
 ): { close(): void } {
   const inFlight = new Map<number, AbortController>();
   const subscriptions = new Map<number, () => void>();
@@ -108,7 +111,27 @@ export function serveRpc<Api, E extends EventMap>(
       sendError(frame.id, { code: 'METHOD_NOT_FOUND', message: `There is no event stream named "${frame.event}"`, details: { event: frame.event } });
       return;
     }
-    subscriptions.set(frame.id, options.events.on(name, (payload) => send({ t: 'event', id: frame.id, data: payload })));
+    let matches: (payload: unknown) => boolean = () => true;
+    if (frame.args !== undefined) {
+      const filter = own<AnyFilter>(options.eventFilters, name);
+      if (!filter) {
+        sendError(frame.id, { code: 'INVALID_ARGUMENT', message: `The event stream "${name}" takes no filter`, details: { event: name } });
+        return;
+      }
+      const parsed = filter.schema.safeParse(frame.args);
+      if (!parsed.success) {
+        const problems = (parsed.error?.issues ?? []).map((i) => `${i.path.map(String).join('.') || '(filter)'}: ${i.message}`);
+        sendError(frame.id, { code: 'INVALID_ARGUMENT', message: `Invalid filter for ${name}: ${problems.join('; ')}`, details: { event: name, problems } });
+        return;
+      }
+      matches = (payload) => filter.matches(payload, parsed.data);
+    }
+    subscriptions.set(
+      frame.id,
+      options.events.on(name, (payload) => {
+        if (matches(payload)) send({ t: 'event', id: frame.id, data: payload });
+      }),
+    );
     // The acknowledgement tells the client that events from now on will reach it.
     send({ t: 'result', id: frame.id, value: null });
   };

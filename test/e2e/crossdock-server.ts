@@ -17,17 +17,49 @@ export interface CrossdockServer {
   crash(): Promise<void>;
 }
 
+/** A server started from test/e2e/serve-with-test-jobs.ts: it can start a long job of the tests' own kind. */
+export interface CrossdockServerWithTestJobs extends CrossdockServer {
+  /** Starts a 20-step test job (about 8 s) in the server's core; resolves with its id. */
+  startTestJob(): Promise<string>;
+}
+
 /**
  * Starts the real web mode (`node bin/crossdock.mjs serve --port 0`) with a fresh data directory
  * (or `options.home`, prepared by the caller), and resolves with the URL once the server has
  * printed it. `options.env` adds to (or overrides) the inherited environment.
  */
 export async function startCrossdockServer(options: { home?: string; env?: Record<string, string> } = {}): Promise<CrossdockServer> {
+  const { server } = await spawnServer(['bin/crossdock.mjs', 'serve', '--port', '0'], options);
+  return server;
+}
+
+/** The web mode with a way to start test jobs (see serve-with-test-jobs.ts). */
+export async function startCrossdockServerWithTestJobs(): Promise<CrossdockServerWithTestJobs> {
+  const { server, child } = await spawnServer(['--import', 'tsx', 'test/e2e/serve-with-test-jobs.ts'], {});
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return {
+    ...server,
+    startTestJob: async () => {
+      const before = output.length;
+      child.stdin?.write('start-job\n');
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const match = /job ([\w-]+)\n/.exec(output.slice(before));
+        if (match?.[1]) return match[1];
+        if (Date.now() > deadline) throw new Error(`The test server started no job within 10 s:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  };
+}
+
+async function spawnServer(args: string[], options: { home?: string; env?: Record<string, string> }): Promise<{ server: CrossdockServer; child: ChildProcess }> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'crossdock-e2e-'));
-  const child = spawn(process.execPath, ['bin/crossdock.mjs', 'serve', '--port', '0'], {
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env, CROSSDOCK_HOME: home },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -49,7 +81,7 @@ export async function startCrossdockServer(options: { home?: string; env?: Recor
     child.once('error', fail);
     child.once('exit', (code, signal) => fail(new Error(`crossdock serve exited early (code ${code}, signal ${signal})`)));
   });
-  return {
+  const server: CrossdockServer = {
     url,
     stop: async () => {
       await stopProcess(child);
@@ -62,6 +94,7 @@ export async function startCrossdockServer(options: { home?: string; env?: Recor
       await exited;
     },
   };
+  return { server, child };
 }
 
 /** SIGTERM lets the server close its sockets and journal; SIGKILL if it does not within 5 s. */

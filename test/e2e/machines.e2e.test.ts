@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MACHINE_CREATE_JOB } from '../../shared/index.js';
 import { startEc2Emulator, type Ec2Emulator } from '../emulators/ec2/index.js';
 import { REPO_ROOT, startCrossdockServer, type CrossdockServer } from './crossdock-server.js';
 import { openApp } from './open-app.js';
@@ -104,7 +105,7 @@ describe('machines from the page', () => {
     const progress = dialog.getByTestId('machine-progress');
     await progress.waitFor({ timeout: 30_000 });
     const stages = dialog.getByTestId('machine-stage');
-    expect(await stages.evaluateAll((items) => items.map((item) => item.getAttribute('data-step')))).toEqual(['create', 'ssh', 'bootstrap', 'done']);
+    expect(await stages.evaluateAll((items) => items.map((item) => item.getAttribute('data-step')))).toEqual(MACHINE_CREATE_JOB.steps.map((step) => step.id));
     // The machine is created, answers SSH with the key its provider reported, then gets Docker.
     await expect.poll(() => dialog.locator('[data-step="ssh"]').getAttribute('data-status'), { timeout: 120_000 }).not.toBe('pending');
     await expect.poll(() => dialog.locator('[data-step="bootstrap"]').getAttribute('data-status'), { timeout: 120_000 }).toBe('active');

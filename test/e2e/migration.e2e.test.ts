@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATION_JOB } from '../../shared/index.js';
 import type { DockerRigInfo } from '../rig/docker-rig-info.js';
 import { machineNamed, onMachine, upDockerRig } from '../integration/docker-rig.js';
 import { machineHostKeyFingerprint } from '../rig/host-key.js';
@@ -169,22 +170,7 @@ describe('the migration wizard', () => {
     await progress.waitFor({ timeout: 30_000 });
     await expect.poll(() => progress.getAttribute('data-state'), { timeout: 240_000, interval: 500 }).toBe('succeeded');
     const statuses = await wizard().getByTestId('migration-step').evaluateAll((items) => items.map((item) => `${item.getAttribute('data-step')}:${item.getAttribute('data-status')}`));
-    expect(statuses).toEqual([
-      'plan:done',
-      'route:done',
-      'networks:done',
-      'images:done',
-      'volumes-bulk:done',
-      'checksums:done',
-      'create:done',
-      'volumes-catchup:done',
-      'stop-source:done',
-      'volumes-delta:done',
-      'verify:done',
-      'start-target:done',
-      'ready:done',
-      'finish-source:done',
-    ]);
+    expect(statuses).toEqual(MIGRATION_JOB.steps.map((step) => `${step.id}:done`));
     // The bulk pass moved the volume's bytes; while it ran, migrations.progress events reported them.
     const bulk = wizard().locator('[data-testid="migration-step"][data-step="volumes-bulk"]').getByTestId('migration-step-bytes');
     expect(Number(await bulk.getAttribute('data-bytes'))).toBeGreaterThanOrEqual(2 * 1024 * 1024);
@@ -284,22 +270,7 @@ describe('the migration wizard', () => {
     const progress = details.getByTestId('migration-progress');
     await expect.poll(() => progress.getAttribute('data-state'), { timeout: 300_000, interval: 500 }).toBe('succeeded');
     const statuses = await details.getByTestId('migration-step').evaluateAll((items) => items.map((item) => `${item.getAttribute('data-step')}:${item.getAttribute('data-status')}`));
-    expect(statuses).toEqual([
-      'plan:done',
-      'route:done',
-      'networks:done',
-      'images:done',
-      'volumes-bulk:done',
-      'checksums:done',
-      'create:done',
-      'volumes-catchup:done',
-      'stop-source:done',
-      'volumes-delta:done',
-      'verify:done',
-      'start-target:done',
-      'ready:done',
-      'finish-source:done',
-    ]);
+    expect(statuses).toEqual(MIGRATION_JOB.steps.map((step) => `${step.id}:done`));
     const outcome = details.getByTestId('migration-outcome');
     expect(await outcome.getAttribute('data-manifest-match')).toBe('true');
     expect(await outcome.textContent()).toContain(`${RESUMED} runs on ${TARGET.host}`);

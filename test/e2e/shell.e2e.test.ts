@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page, type WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, startCrossdockServer, type CrossdockServer } from './crossdock-server.js';
+import { REPO_ROOT, startCrossdockServerWithTestJobs, type CrossdockServerWithTestJobs } from './crossdock-server.js';
 
 const ARTIFACTS = join(REPO_ROOT, 'test/e2e/artifacts');
 
@@ -15,7 +15,7 @@ const VIEWS = [
   { id: 'compare', heading: 'Nothing to compare yet', mentions: 'Sizes and prices side by side' },
 ] as const;
 
-let server: CrossdockServer;
+let server: CrossdockServerWithTestJobs;
 let browser: Browser;
 let page: Page;
 /** Uncaught exceptions and CSP violations in the page; any of them fails the last test. */
@@ -44,6 +44,14 @@ async function waitUntilConnected(): Promise<void> {
   await expect.poll(() => connection().getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
 }
 
+/** Starts a long job of the tests' own kind in the server's core, and opens the jobs panel on it. */
+async function startLongJob(): Promise<string> {
+  const jobId = await server.startTestJob();
+  if ((await page.getByTestId('jobs-panel').getAttribute('data-open')) !== 'true') await page.getByTestId('jobs-toggle').click();
+  await page.locator(`[data-testid="job-row"][data-job-id="${jobId}"]`).waitFor();
+  return jobId;
+}
+
 async function openView(id: string): Promise<void> {
   await page.getByTestId(`nav-${id}`).click();
   await page.getByTestId(`view-${id}`).waitFor();
@@ -51,7 +59,7 @@ async function openView(id: string): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startCrossdockServer();
+  server = await startCrossdockServerWithTestJobs();
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -107,17 +115,14 @@ describe('the Crossdock shell in web mode', () => {
     await waitUntilConnected();
 
     // Progress only arrives as jobs.changed events, so this proves the new client subscribed again.
-    await openView('settings');
-    await page.getByTestId('run-demo-job').click();
-    const row = page.locator('[data-testid="job-row"][data-state="running"]').first();
+    const row = page.locator(`[data-testid="job-row"][data-job-id="${await startLongJob()}"]`);
     await expect.poll(async () => Number(await row.getByTestId('job-progress').getAttribute('data-fraction')), { timeout: 10_000 }).toBeGreaterThan(0);
     await row.getByTestId('job-cancel').click();
     await expect.poll(() => page.locator('[data-testid="job-row"][data-state="running"]').count(), { timeout: 15_000 }).toBe(0);
   });
 
   it('shows a failed call as a notice with the core\'s message and error code', async () => {
-    await page.getByTestId('run-demo-job').click();
-    const row = page.locator('[data-testid="job-row"][data-state="running"]').first();
+    const row = page.locator(`[data-testid="job-row"][data-job-id="${await startLongJob()}"]`);
     alterCall = (frame) => {
       if (frame.method === 'jobs.cancel') frame.args = { id: 'no-such-job' };
     };
@@ -137,12 +142,10 @@ describe('the Crossdock shell in web mode', () => {
     await expect.poll(() => page.locator('[data-testid="job-row"][data-state="running"]').count(), { timeout: 15_000 }).toBe(0);
   });
 
-  it('runs the demo job, shows its progress advancing in the jobs panel, and cancels it there', async () => {
-    await openView('settings');
-    await page.getByTestId('run-demo-job').click();
-
+  it('shows a job\'s progress advancing in the jobs panel, its log, and cancels it there', async () => {
+    const started = await startLongJob();
     const panel = page.getByTestId('jobs-panel');
-    const row = panel.locator('[data-testid="job-row"][data-state="running"]').first();
+    const row = panel.locator(`[data-testid="job-row"][data-job-id="${started}"]`);
     await row.waitFor();
     const fraction = async (): Promise<number> => Number(await row.getByTestId('job-progress').getAttribute('data-fraction'));
     await expect.poll(fraction, { timeout: 10_000 }).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CrossdockError, type BootstrapReport, type CrossdockApi, type CrossdockEvents, type JobInfo, type RpcClient } from '../../shared/index.js';
+import { CrossdockError, type BootstrapReport, type CrossdockApi, type CrossdockEvents, type JobInfo, type RpcClient, requireJobResult } from '../../shared/index.js';
 import { createCore, type Core } from '../../electron/core/create-core.js';
 import { machineHostKeyFingerprint } from '../rig/host-key.js';
 import type { RigInfo, RigMachine } from '../rig/rig-info.js';
@@ -39,7 +39,7 @@ async function bootstrap(host: string, extra: { sudoPassword?: string } = {}): P
     const logs = await client.api.jobs.logs({ id: job.id });
     throw new Error(`bootstrap of ${host} ${job.state}: ${JSON.stringify(job.error)}\n${logs.slice(-30).map((l) => l.text).join('\n')}`);
   }
-  return { job, report: job.result as BootstrapReport, ms: Date.now() - started };
+  return { job, report: requireJobResult(job, 'bootstrap'), ms: Date.now() - started };
 }
 
 async function failure(promise: Promise<unknown>): Promise<CrossdockError> {

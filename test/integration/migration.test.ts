@@ -4,7 +4,7 @@
 // as a whole, and a port taken on the target refuses the migration at the plan.
 import type Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MigrationOutcome, MigrationPlan } from '../../shared/index.js';
+import { type MigrationOutcome, type MigrationPlan, requireJobResult } from '../../shared/index.js';
 import { machineNamed, onMachine } from './docker-rig.js';
 import {
   HOST,
@@ -178,7 +178,7 @@ describe('migrating a compose project', () => {
     const job = await m.client.api.migrations.start({ source: { host: HOST[SOURCE], project }, target: HOST[TARGET], healthySeconds: 2 });
     const { job: done, log } = await finished(m.client, job);
     expect(done.state, log).toBe('succeeded');
-    const outcome = done.result as MigrationOutcome;
+    const outcome = requireJobResult(done, 'migration');
     expect(outcome.containers.map((c) => c.name).sort()).toEqual([`${project}-db-1`, `${project}-web-1`]);
     expect(outcome.manifest.match).toBe(true);
     // db first: web depends on it.
@@ -244,7 +244,7 @@ describe('bind mounts and --remove-source', () => {
     const job = await m.client.api.migrations.start({ source: { host: HOST[SOURCE], container: name }, target: HOST[TARGET], removeSource: true, healthySeconds: 1 });
     const { job: done, log } = await finished(m.client, job);
     expect(done.state, log).toBe('succeeded');
-    expect((done.result as MigrationOutcome).source).toEqual({ containers: [expect.objectContaining({ name, renamedTo: null })], removed: true });
+    expect(requireJobResult(done, 'migration').source).toEqual({ containers: [expect.objectContaining({ name, renamedTo: null })], removed: true });
     expect(await onMachine(TARGET, `docker exec ${name} cat /conf/app.conf`)).toBe('setting=2\n');
     expect(await containerState(SOURCE, name)).toBe('missing');
     // --remove-source removes the container only: its volume stays on the source.

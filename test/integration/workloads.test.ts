@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CrossdockError, type CrossdockApi, type CrossdockEvents, type DeployReport, type JobInfo, type RpcClient } from '../../shared/index.js';
+import { CrossdockError, type CrossdockApi, type CrossdockEvents, type DeployReport, type JobInfo, type RpcClient, requireJobResult } from '../../shared/index.js';
 import { createCore, type Core } from '../../electron/core/create-core.js';
 import { machineHostKeyFingerprint } from '../rig/host-key.js';
 import type { DockerRigInfo } from '../rig/docker-rig-info.js';
@@ -80,7 +80,7 @@ async function finished(job: Promise<JobInfo>): Promise<JobInfo> {
 async function deployed(job: Promise<JobInfo>): Promise<DeployReport> {
   const done = await finished(job);
   if (done.state !== 'succeeded') throw new Error(`deploy ${done.state}: ${JSON.stringify(done.error)}`);
-  return done.result as DeployReport;
+  return requireJobResult(done, 'deploy');
 }
 
 /** `docker ps -a` on the machine, filtered by a compose project label: "name state" lines. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { createCore } from '../../electron/core/create-core.js';
+import { startTestJob } from '../fixtures/test-job.js';
 
 // Each test starts the real CLI (a fresh Node process) one or more times.
 vi.setConfig({ testTimeout: 60_000 });
@@ -44,7 +45,7 @@ describe('crossdock CLI', () => {
   it('lists jobs from the shared journal, as a table and as JSON', async () => {
     const dir = home();
     const core = createCore({ dataDir: dir, mode: 'test' });
-    const job = await core.connectInProcess().api.system.startDemoJob({ steps: 2, stepMs: 1 });
+    const job = startTestJob(core.jobs, { steps: 2, stepMs: 1 });
     await core.jobs.wait(job.id);
     await core.dispose();
 

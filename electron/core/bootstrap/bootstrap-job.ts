@@ -1,7 +1,7 @@
 import { CrossdockError, type BootstrapReport, type BootstrapStep } from '../../../shared/index.js';
 import type { HostRuntime } from '../hosts/host-runtime.js';
 import type { StoredHost } from '../hosts/inventory.js';
-import type { JobContext } from '../jobs/registry.js';
+import type { JobRunner } from '../jobs/registry.js';
 import { mergeDaemonConfig } from './daemon-config.js';
 import { detectHost, noPrivilege } from './detect-host.js';
 import { choosePlan } from './install-plans.js';
@@ -19,15 +19,15 @@ export interface BootstrapOptions {
 const OVERLAY_BACKING = new Set(['overlayfs', 'overlay']);
 
 /** The bootstrap job: named steps, each saying whether it changed anything. */
-export function bootstrapJob(runtime: HostRuntime, host: StoredHost, options: BootstrapOptions) {
-  return async (job: JobContext): Promise<BootstrapReport> => {
+export function bootstrapJob(runtime: HostRuntime, host: StoredHost, options: BootstrapOptions): JobRunner<'bootstrap'> {
+  return async (job): Promise<BootstrapReport> => {
     const steps: BootstrapStep[] = [];
     const step = (name: string, changed: boolean, detail: string): void => {
       steps.push({ name, changed, detail });
       job.log(`[${name}] ${changed ? 'changed' : 'no change'}: ${detail}`, 'info');
     };
 
-    job.progress(0.02, 'detect');
+    job.step('detect');
     const connection = await runtime.connection(host);
     const { system, os, privilege } = await detectHost(connection, options.sudoPassword, job.signal);
     // Unsupported systems fail here, before anything on the host is touched.
@@ -49,11 +49,11 @@ export function bootstrapJob(runtime: HostRuntime, host: StoredHost, options: Bo
       return { changed: last?.kind === 'changed', detail: [...notes, last?.text ?? 'done'].join('; ') };
     };
 
-    job.progress(0.1, 'packages');
+    job.step('packages');
     const installed = outcome(await run('packages', installScript(plan)));
     step('packages', installed.changed, installed.detail);
 
-    job.progress(0.7, 'daemon-config');
+    job.step('daemon-config');
     const facts = await run('daemon-config', daemonFactsScript());
     const existing = /@crossdock file-begin\n([\s\S]*?)\n?@crossdock file-end/.exec(facts.stdout)?.[1] ?? null;
     const backing = facts.markers.find((m) => m.kind === 'backing-fs')?.text ?? 'unknown';
@@ -66,7 +66,7 @@ export function bootstrapJob(runtime: HostRuntime, host: StoredHost, options: Bo
     if (merged.changed) await run('daemon-config', daemonWriteScript(merged.text));
     step('daemon-config', merged.changed, merged.changed ? `/etc/docker/daemon.json: added ${merged.added.join(', ')} (existing keys kept)` : '/etc/docker/daemon.json already has the log rotation and live-restore settings');
 
-    job.progress(0.8, 'service');
+    job.step('service');
     let service: { changed: boolean; detail: string };
     try {
       service = outcome(await run('service', serviceScript(system.init, merged.changed && system.docker.running)));
@@ -84,12 +84,12 @@ export function bootstrapJob(runtime: HostRuntime, host: StoredHost, options: Bo
     step('service', service.changed, service.detail);
 
     if (host.user && host.user !== 'root') {
-      job.progress(0.85, 'docker-group');
+      job.step('docker-group');
       const group = outcome(await run('docker-group', groupScript(host.user)));
       step('docker-group', group.changed, group.detail);
     }
 
-    job.progress(0.9, 'verify');
+    job.step('verify');
     const changed = steps.some((s) => s.changed);
     // A new group membership applies from the next login, and an engine probed before Docker
     // existed has settled on a transport: start the pooled connection and engine afresh.

@@ -5,7 +5,7 @@ import type { JobLogLine, JobState, WireError } from '../../../shared/index.js';
 /** One line of the journal. Replaying them in order rebuilds every job's last known state. */
 export type JournalEntry =
   | { op: 'start'; id: string; kind: string; title: string; at: string; pid: number }
-  | { op: 'progress'; id: string; fraction: number; step: string | null }
+  | { op: 'progress'; id: string; fraction: number; step: string | null; detail?: string | null }
   | { op: 'end'; id: string; state: Exclude<JobState, 'running'>; at: string; error: WireError | null; result: unknown }
   | { op: 'forget'; id: string };
 
@@ -17,6 +17,8 @@ export interface JournaledJob {
   startedAt: string;
   fraction: number;
   step: string | null;
+  /** Older journals have none. */
+  stepDetail: string | null;
   end: Extract<JournalEntry, { op: 'end' }> | null;
 }
 
@@ -57,13 +59,13 @@ export class JobJournal {
     for (const raw of readJsonLines(this.file)) {
       const entry = raw as JournalEntry;
       if (entry.op === 'start') {
-        jobs.set(entry.id, { id: entry.id, kind: entry.kind, title: entry.title, pid: entry.pid, startedAt: entry.at, fraction: 0, step: null, end: null });
+        jobs.set(entry.id, { id: entry.id, kind: entry.kind, title: entry.title, pid: entry.pid, startedAt: entry.at, fraction: 0, step: null, stepDetail: null, end: null });
       } else if (entry.op === 'forget') {
         jobs.delete(entry.id);
       } else {
         const job = jobs.get(entry.id);
         if (!job) continue;
-        if (entry.op === 'progress') Object.assign(job, { fraction: entry.fraction, step: entry.step });
+        if (entry.op === 'progress') Object.assign(job, { fraction: entry.fraction, step: entry.step, stepDetail: entry.detail ?? null });
         else job.end = entry;
       }
     }
@@ -88,7 +90,7 @@ export class JobJournal {
         continue;
       }
       lines.push(JSON.stringify({ op: 'start', id: job.id, kind: job.kind, title: job.title, at: job.startedAt, pid: job.pid }));
-      lines.push(JSON.stringify({ op: 'progress', id: job.id, fraction: job.fraction, step: job.step }));
+      lines.push(JSON.stringify({ op: 'progress', id: job.id, fraction: job.fraction, step: job.step, detail: job.stepDetail }));
       if (job.end) lines.push(JSON.stringify(job.end));
     }
     const tmp = `${this.file}.tmp`;

@@ -1,18 +1,41 @@
 import { randomUUID } from 'node:crypto';
-import { CrossdockError, toWireError, type CrossdockEvents, type JobInfo, type JobLogLine, type JobLogStream } from '../../../shared/index.js';
+import {
+  CrossdockError,
+  fractionIn,
+  JOB_KINDS,
+  jobInfoSchema,
+  toWireError,
+  type CrossdockEvents,
+  type ExtensionJobKind,
+  type JobInfo,
+  type JobKind,
+  type JobKindDeclaration,
+  type JobLogLine,
+  type JobLogStream,
+  type JobResult,
+  type JobStepId,
+} from '../../../shared/index.js';
 import type { EventHub } from '../events/event-hub.js';
 import type { JobJournal, JournaledJob } from './journal.js';
+import { processAlive } from '../process/process-alive.js';
 
-/** What a running job's code gets: its cancel signal, and ways to report progress and log. */
-export interface JobContext {
+/**
+ * What a running job's code gets: its cancel signal, and ways to report progress and log. `Step`
+ * is the job kind's declared step ids, so a step the kind does not declare does not compile.
+ */
+export interface JobContext<Step extends string = string> {
   readonly id: string;
   readonly signal: AbortSignal;
-  /** `fraction` 0..1; `step` names the current step (journaled when it changes). */
-  progress(fraction: number, step?: string): void;
+  /** Moves to a step: the fraction goes to where the declaration says the step starts. */
+  step(step: Step, detail?: string | null): void;
+  /** `part` (0..1) of the way through a step, with what it is at (`detail`). */
+  within(step: Step, part: number, detail?: string | null): void;
+  /** Sets the fraction (0..1) alone: for steps that run at once and share their progress. */
+  progress(fraction: number): void;
   log(text: string, stream?: JobLogStream): void;
 }
 
-export type JobRunner<R> = (job: JobContext) => Promise<R>;
+export type JobRunner<K extends JobKind> = (job: JobContext<JobStepId<K>>) => Promise<JobResult<K>>;
 
 interface LiveJob {
   info: JobInfo;
@@ -20,16 +43,6 @@ interface LiveJob {
   done: Promise<void>;
   logs: JobLogLine[] | null;
   nextSeq: number;
-}
-
-/** Is a process with this pid alive (on this machine)? */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
@@ -47,11 +60,25 @@ export class JobRegistry {
     for (const journaled of journal.load()) this.restore(journaled);
   }
 
-  start<R>(kind: string, title: string, run: JobRunner<R>): JobInfo {
+  /** Starts a job of one of the contract's kinds. */
+  start<K extends JobKind>(kind: K, title: string, run: JobRunner<K>): JobInfo {
+    return this.launch(JOB_KINDS[kind], title, run);
+  }
+
+  /**
+   * Starts a job of a kind declared outside the contract (`x-…`), such as a test's own long job.
+   * It is listed, followed and cancelled like any other; its result is not typed.
+   */
+  startExtension(declaration: JobKindDeclaration<ExtensionJobKind>, title: string, run: (job: JobContext) => Promise<unknown>): JobInfo {
+    return this.launch(declaration, title, run);
+  }
+
+  private launch(declaration: JobKindDeclaration, title: string, run: (job: JobContext) => Promise<unknown>): JobInfo {
     const id = randomUUID();
     const startedAt = new Date().toISOString();
     const controller = new AbortController();
-    const info: JobInfo = { id, kind, title, state: 'running', fraction: 0, step: null, startedAt, endedAt: null, error: null, result: null, cancellable: true };
+    const { kind } = declaration;
+    const info = jobInfoSchema.parse({ id, kind, title, state: 'running', fraction: 0, step: null, stepDetail: null, startedAt, endedAt: null, error: null, result: null, cancellable: true });
     const live: LiveJob = { info, controller, done: Promise.resolve(), logs: [], nextSeq: 1 };
     this.jobs.set(id, live);
     this.journal.append({ op: 'start', id, kind, title, at: startedAt, pid: process.pid });
@@ -60,7 +87,9 @@ export class JobRegistry {
     const context: JobContext = {
       id,
       signal: controller.signal,
-      progress: (fraction, step) => this.progress(live, fraction, step),
+      step: (step, detail = null) => this.progress(live, fractionIn(declaration, step, 0), step, detail),
+      within: (step, part, detail = null) => this.progress(live, fractionIn(declaration, step, part), step, detail),
+      progress: (fraction) => this.progress(live, fraction),
       log: (text, stream = 'info') => this.log(live, text, stream),
     };
     live.done = Promise.resolve()
@@ -68,7 +97,7 @@ export class JobRegistry {
       .then(
         (result) => {
           if (controller.signal.aborted) this.finish(live, 'cancelled', null);
-          else this.finish(live, 'succeeded', null, result ?? null);
+          else this.succeed(live, declaration, result ?? null);
         },
         (error: unknown) => {
           const wire = toWireError(error, title);
@@ -140,19 +169,9 @@ export class JobRegistry {
   }
 
   private restore(journaled: JournaledJob): void {
-    const info: JobInfo = {
-      id: journaled.id,
-      kind: journaled.kind,
-      title: journaled.title,
-      state: journaled.end?.state ?? 'running',
-      fraction: journaled.fraction,
-      step: journaled.step,
-      startedAt: journaled.startedAt,
-      endedAt: journaled.end?.at ?? null,
-      error: journaled.end?.error ?? null,
-      result: journaled.end?.result ?? null,
-      cancellable: false,
-    };
+    const info = restoredInfo(journaled);
+    // A kind this version does not know (an older version's demo job, say): nothing can show it.
+    if (!info) return;
     const live: LiveJob = { info, controller: null, done: Promise.resolve(), logs: null, nextSeq: 1 };
     this.jobs.set(info.id, live);
     // A job still "running" whose process is gone was cut off: say so, durably.
@@ -165,14 +184,31 @@ export class JobRegistry {
     }
   }
 
-  private progress(job: LiveJob, fraction: number, step?: string): void {
+  private progress(job: LiveJob, fraction: number, step?: string, detail: string | null = null): void {
     if (job.info.state !== 'running') return;
     const clamped = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
-    const stepChanged = step !== undefined && step !== job.info.step;
-    job.info.fraction = clamped;
-    if (step !== undefined) job.info.step = step;
-    if (stepChanged) this.journal.append({ op: 'progress', id: job.info.id, fraction: clamped, step: job.info.step });
+    if (step === undefined) {
+      job.info = { ...job.info, fraction: clamped };
+    } else {
+      const stepChanged = step !== job.info.step || detail !== job.info.stepDetail;
+      // Checked against the kind's declaration (the types already do for the contract's kinds).
+      job.info = jobInfoSchema.parse({ ...job.info, fraction: clamped, step, stepDetail: detail });
+      if (stepChanged) this.journal.append({ op: 'progress', id: job.info.id, fraction: clamped, step, detail });
+    }
     this.changed(job);
+  }
+
+  /** Ends a job with its result, which must match the kind's declared schema. */
+  private succeed(job: LiveJob, declaration: JobKindDeclaration, result: unknown): void {
+    if (declaration.result.safeParse(result).success && jobInfoSchema.safeParse({ ...job.info, result }).success) {
+      this.finish(job, 'succeeded', null, result);
+      return;
+    }
+    this.finish(job, 'failed', {
+      code: 'INTERNAL',
+      message: `${job.info.title} returned a result that does not match what a ${job.info.kind} job declares`,
+      details: { jobId: job.info.id },
+    });
   }
 
   private log(job: LiveJob, text: string, stream: JobLogStream): void {
@@ -185,8 +221,7 @@ export class JobRegistry {
 
   private finish(job: LiveJob, state: Exclude<JobInfo['state'], 'running'>, error: JobInfo['error'], result: unknown = null): void {
     const at = new Date().toISOString();
-    Object.assign(job.info, { state, endedAt: at, error, result, cancellable: false });
-    if (state === 'succeeded') job.info.fraction = 1;
+    job.info = jobInfoSchema.parse({ ...job.info, state, endedAt: at, error, result, cancellable: false, fraction: state === 'succeeded' ? 1 : job.info.fraction });
     this.journal.append({ op: 'end', id: job.info.id, state, at, error, result });
     this.changed(job);
   }
@@ -200,4 +235,38 @@ export class JobRegistry {
     if (!job) throw new CrossdockError('NOT_FOUND', `There is no job with id ${id}`, { jobId: id });
     return job;
   }
+}
+
+/**
+ * A journaled job as a JobInfo of its kind. Lines written by older versions may name a step the
+ * kind no longer declares (`service web`, `bootstrap: packages`): the step is then unknown and its
+ * text kept as the detail; a result that no longer matches its kind's schema is dropped. A kind
+ * this version does not know at all gives null.
+ */
+export function restoredInfo(journaled: JournaledJob): JobInfo | null {
+  const candidate = {
+    id: journaled.id,
+    kind: journaled.kind,
+    title: journaled.title,
+    state: journaled.end?.state ?? 'running',
+    fraction: journaled.fraction,
+    step: journaled.step,
+    stepDetail: journaled.stepDetail,
+    startedAt: journaled.startedAt,
+    endedAt: journaled.end?.at ?? null,
+    error: journaled.end?.error ?? null,
+    result: journaled.end?.result ?? null,
+    cancellable: false,
+  };
+  const attempts = [
+    candidate,
+    { ...candidate, result: null },
+    { ...candidate, step: null, stepDetail: journaled.stepDetail ?? journaled.step },
+    { ...candidate, step: null, stepDetail: journaled.stepDetail ?? journaled.step, result: null },
+  ];
+  for (const attempt of attempts) {
+    const parsed = jobInfoSchema.safeParse(attempt);
+    if (parsed.success) return parsed.data;
+  }
+  return null;
 }

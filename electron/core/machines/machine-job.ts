@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CrossdockError, type CallContext, type CrossdockApi, type HostInfo, type MachineInfo, type ProviderInfo, type ServerImpl } from '../../../shared/index.js';
+import { BOOTSTRAP_JOB, CrossdockError, fractionIn, stepStart, type CallContext, type CrossdockApi, type HostInfo, type ProviderInfo, type ServerImpl } from '../../../shared/index.js';
 import { bootstrapJob } from '../bootstrap/bootstrap-job.js';
 import type { HostRuntime } from '../hosts/host-runtime.js';
 import type { HostInventory } from '../hosts/inventory.js';
@@ -55,18 +55,18 @@ async function addAsHost(deps: MachineJobDeps, machine: ProviderMachine, keyId: 
 }
 
 /** create → SSH ready with a verified key → added as a host → Docker bootstrapped. */
-export function machineJob(deps: MachineJobDeps, spec: Omit<MachineSpec, 'sshPublicKey'>): JobRunner<MachineInfo> {
+export function machineJob(deps: MachineJobDeps, spec: Omit<MachineSpec, 'sshPublicKey'>): JobRunner<'machine-create'> {
   return async (job) => {
-    job.progress(0.02, 'key');
+    job.step('create', 'SSH key');
     const keyName = `machine-${spec.name}`;
     const key = deps.keys.list().find((k) => k.name === keyName) ?? deps.keys.generateKey({ name: keyName });
     job.log(`SSH key ${key.name} (${key.fingerprint})`);
 
-    job.progress(0.05, 'create');
+    job.step('create');
     const created = await deps.provider.create({ ...spec, sshPublicKey: key.publicKey }, job.signal);
     job.log(`Created ${created.name} (${created.id}) on ${deps.providerInfo.name}`);
 
-    job.progress(0.15, 'ssh');
+    job.step('ssh');
     const running = await until(`${spec.name} running with an address`, job.signal, SSH_READY_TIMEOUT_MS, async () => {
       const machine = await deps.provider.get(created.id, job.signal);
       return machine?.state === 'running' && machine.address ? machine : null;
@@ -77,15 +77,18 @@ export function machineJob(deps: MachineJobDeps, spec: Omit<MachineSpec, 'sshPub
     const host = await addAsHost(deps, running, key.id, fingerprints, job);
     job.log(`Added host ${host.name} with host key ${host.hostKey?.fingerprint ?? '?'}`);
 
-    job.progress(0.3, 'bootstrap');
+    job.step('bootstrap');
     const stored = deps.inventory.find(host.id);
+    // The bootstrap runs as this job's `bootstrap` step: its own steps become the step's detail.
     await bootstrapJob(deps.runtime, stored, {})({
       id: job.id,
       signal: job.signal,
-      progress: (fraction, step) => job.progress(0.3 + 0.7 * fraction, step ? `bootstrap: ${step}` : undefined),
+      step: (step) => job.within('bootstrap', stepStart(BOOTSTRAP_JOB, step), step),
+      within: (step, part) => job.within('bootstrap', fractionIn(BOOTSTRAP_JOB, step, part), step),
+      progress: (fraction) => job.within('bootstrap', fraction),
       log: (text, stream) => job.log(text, stream),
     });
-    job.progress(1, 'done');
+    job.step('done');
     return toMachineInfo(deps.providerInfo, (await deps.provider.get(created.id)) ?? running, host.name);
   };
 }

@@ -32,29 +32,29 @@ export function startOrder(specs: ContainerSpec[]): ContainerSpec[] {
 }
 
 /** Stops the source's running containers (journaled first, so rollback knows to start them). */
-export async function stopSource(a: TransferHost, specs: ContainerSpec[], journal: MigrationJournal, migrationId: string, log: Log): Promise<void> {
+export async function stopSource(source: TransferHost, specs: ContainerSpec[], journal: MigrationJournal, migrationId: string, log: Log): Promise<void> {
   for (const s of [...startOrder(specs)].reverse()) {
     if (!s.running) continue;
     journal.update(migrationId, (r) => void (r.source.stopped.some((c) => c.id === s.info.Id) || r.source.stopped.push({ id: s.info.Id, name: s.spec.name })));
     try {
-      await a.docker.getContainer(s.info.Id).stop();
+      await source.docker.getContainer(s.info.Id).stop();
     } catch (error) {
-      if (!alreadyThere(error)) throw fromDockerApi(error, `Container "${s.spec.name}"`, a.name);
+      if (!alreadyThere(error)) throw fromDockerApi(error, `Container "${s.spec.name}"`, source.name);
     }
-    log(`[stop-source] stopped ${s.spec.name} on ${a.name}`);
+    log(`[stop-source] stopped ${s.spec.name} on ${source.name}`);
   }
 }
 
 /** Starts the copies that ran on the source, dependencies first. */
-export async function startTarget(b: TransferHost, specs: ContainerSpec[], log: Log): Promise<void> {
+export async function startTarget(target: TransferHost, specs: ContainerSpec[], log: Log): Promise<void> {
   for (const s of startOrder(specs)) {
     if (!s.running) continue;
     try {
-      await b.docker.getContainer(s.spec.name).start();
+      await target.docker.getContainer(s.spec.name).start();
     } catch (error) {
-      if (!alreadyThere(error)) throw fromDockerApi(error, `Container "${s.spec.name}"`, b.name);
+      if (!alreadyThere(error)) throw fromDockerApi(error, `Container "${s.spec.name}"`, target.name);
     }
-    log(`[start-target] started ${s.spec.name} on ${b.name}`);
+    log(`[start-target] started ${s.spec.name} on ${target.name}`);
   }
 }
 
@@ -79,11 +79,11 @@ const PROBE_EVERY_MS = 1_000;
  * copy that exits, restarts or turns unhealthy fails the wait (and so the migration, which then
  * rolls back).
  */
-export async function waitReady(b: TransferHost, specs: ContainerSpec[], options: { healthySeconds: number; signal: AbortSignal; log: Log }): Promise<void> {
-  await Promise.all(specs.filter((s) => s.running).map((s) => waitOne(b, s, options)));
+export async function waitReady(target: TransferHost, specs: ContainerSpec[], options: { healthySeconds: number; signal: AbortSignal; log: Log }): Promise<void> {
+  await Promise.all(specs.filter((s) => s.running).map((s) => waitOne(target, s, options)));
 }
 
-async function waitOne(b: TransferHost, s: ContainerSpec, { healthySeconds, signal, log }: { healthySeconds: number; signal: AbortSignal; log: Log }): Promise<void> {
+async function waitOne(target: TransferHost, s: ContainerSpec, { healthySeconds, signal, log }: { healthySeconds: number; signal: AbortSignal; log: Log }): Promise<void> {
   const check = s.spec.body.Healthcheck;
   const ns = (v: number | undefined, fallback: number): number => (v && v > 0 ? v / 1e6 : fallback);
   // Long enough for the start period plus every allowed retry, with room for a slow first start.
@@ -92,7 +92,7 @@ async function waitOne(b: TransferHost, s: ContainerSpec, { healthySeconds, sign
   let firstStart: string | null = null;
   let runningSince: number | null = null;
   let probeDue = 0;
-  const container = b.docker.getContainer(s.spec.name);
+  const container = target.docker.getContainer(s.spec.name);
   for (;;) {
     // The check runs alongside the look at the container's state (one round trip fewer); its
     // pass counts only if that look finds the copy running as first started.
@@ -100,25 +100,25 @@ async function waitOne(b: TransferHost, s: ContainerSpec, { healthySeconds, sign
     const info = await container.inspect();
     const state = info.State as HealthState;
     if (!state.Running) {
-      throw new CrossdockError('CONTAINER_UNHEALTHY', `${s.spec.name} on ${b.name} stopped right after starting (${state.Status}, exit code ${state.ExitCode}); its log on ${b.name} says why`, { host: b.name, container: s.spec.name });
+      throw new CrossdockError('CONTAINER_UNHEALTHY', `${s.spec.name} on ${target.name} stopped right after starting (${state.Status}, exit code ${state.ExitCode}); its log on ${target.name} says why`, { host: target.name, container: s.spec.name });
     }
     firstStart ??= state.StartedAt;
     if (state.StartedAt !== firstStart || info.RestartCount > 0) {
-      throw new CrossdockError('CONTAINER_UNHEALTHY', `${s.spec.name} on ${b.name} restarted after starting; it is not healthy there`, { host: b.name, container: s.spec.name });
+      throw new CrossdockError('CONTAINER_UNHEALTHY', `${s.spec.name} on ${target.name} restarted after starting; it is not healthy there`, { host: target.name, container: s.spec.name });
     }
     if (s.hasHealthcheck) {
       const health = state.Health?.Status;
       if (health === 'healthy') {
-        log(`[ready] ${s.spec.name} on ${b.name} is healthy`);
+        log(`[ready] ${s.spec.name} on ${target.name} is healthy`);
         return;
       }
       if (health === 'unhealthy') {
         const output = state.Health?.Log?.at(-1)?.Output.trim() ?? '';
-        throw new CrossdockError('CONTAINER_UNHEALTHY', `${s.spec.name} on ${b.name} is unhealthy${output ? `: ${output.slice(0, 300)}` : ''}`, { host: b.name, container: s.spec.name });
+        throw new CrossdockError('CONTAINER_UNHEALTHY', `${s.spec.name} on ${target.name} is unhealthy${output ? `: ${output.slice(0, 300)}` : ''}`, { host: target.name, container: s.spec.name });
       }
       if (probe) {
         if (await probe) {
-          log(`[ready] ${s.spec.name} on ${b.name} passed its healthcheck (run by Crossdock right after the start; Docker's first check comes one interval later)`);
+          log(`[ready] ${s.spec.name} on ${target.name} passed its healthcheck (run by Crossdock right after the start; Docker's first check comes one interval later)`);
           return;
         }
         probeDue = Date.now() + PROBE_EVERY_MS;
@@ -126,12 +126,12 @@ async function waitOne(b: TransferHost, s: ContainerSpec, { healthySeconds, sign
     } else {
       runningSince ??= Date.now();
       if (Date.now() - runningSince >= healthySeconds * 1000) {
-        log(`[ready] ${s.spec.name} on ${b.name} has been running for ${healthySeconds} s`);
+        log(`[ready] ${s.spec.name} on ${target.name} has been running for ${healthySeconds} s`);
         return;
       }
     }
     if (Date.now() - started > limitMs) {
-      throw new CrossdockError('TIMEOUT', `${s.spec.name} on ${b.name} did not become ${s.hasHealthcheck ? 'healthy' : 'steadily running'} within ${Math.round(limitMs / 1000)} s`, { host: b.name, container: s.spec.name });
+      throw new CrossdockError('TIMEOUT', `${s.spec.name} on ${target.name} did not become ${s.hasHealthcheck ? 'healthy' : 'steadily running'} within ${Math.round(limitMs / 1000)} s`, { host: target.name, container: s.spec.name });
     }
     await delay(POLL_MS, undefined, { signal });
   }
@@ -150,19 +150,19 @@ export function migratedName(name: string, targetHostName: string): string {
  * stay).
  */
 export async function finishSource(
-  a: TransferHost,
+  source: TransferHost,
   specs: ContainerSpec[],
   options: { targetHostName: string; remove: boolean; journal: MigrationJournal; migrationId: string; log: Log },
 ): Promise<{ id: string; name: string; renamedTo: string | null }[]> {
   const { journal, migrationId, log } = options;
   const result: { id: string; name: string; renamedTo: string | null }[] = [];
   for (const s of specs) {
-    const container = a.docker.getContainer(s.info.Id);
+    const container = source.docker.getContainer(s.info.Id);
     try {
       if (options.remove) {
         journal.update(migrationId, (r) => void (r.source.removed = true));
         await container.remove({ v: false });
-        log(`[finish-source] removed ${s.spec.name} from ${a.name} (its volumes stay)`);
+        log(`[finish-source] removed ${s.spec.name} from ${source.name} (its volumes stay)`);
         result.push({ id: s.info.Id, name: s.spec.name, renamedTo: null });
         continue;
       }
@@ -175,10 +175,10 @@ export async function finishSource(
       await container.update({ RestartPolicy: { Name: 'no', MaximumRetryCount: 0 } });
       const current = (await container.inspect()).Name.replace(/^\//, '');
       if (current !== to) await container.rename({ name: to });
-      log(`[finish-source] ${s.spec.name} on ${a.name} stays stopped as ${to} (restart policy "no"; it was "${policy.Name}")`);
+      log(`[finish-source] ${s.spec.name} on ${source.name} stays stopped as ${to} (restart policy "no"; it was "${policy.Name}")`);
       result.push({ id: s.info.Id, name: s.spec.name, renamedTo: to });
     } catch (error) {
-      throw fromDockerApi(error, `Container "${s.spec.name}"`, a.name);
+      throw fromDockerApi(error, `Container "${s.spec.name}"`, source.name);
     }
   }
   return result;

@@ -87,22 +87,22 @@ export function migrationsService(deps: MigrationsServiceDeps): ServerImpl<Cross
 
   return {
     plan: async ({ source, target, forceRelay }, ctx) => {
-      const aHost = deps.inventory.find(source.host);
-      const bHost = deps.inventory.find(target);
-      const [a, b, bPorts] = await Promise.all([
-        transferHostFor(deps.runtime, aHost, ctx.signal),
-        transferHostFor(deps.runtime, bHost, ctx.signal),
-        portTargetFor(deps.runtime, bHost, ctx.signal),
+      const sourceHost = deps.inventory.find(source.host);
+      const targetHost = deps.inventory.find(target);
+      const [sourceEnd, targetEnd, targetPorts] = await Promise.all([
+        transferHostFor(deps.runtime, sourceHost, ctx.signal),
+        transferHostFor(deps.runtime, targetHost, ctx.signal),
+        portTargetFor(deps.runtime, targetHost, ctx.signal),
       ]);
       const { plan } = await planMigration({
-        a,
-        b,
-        bPorts,
-        source: sourceRef(source),
+        source: sourceEnd,
+        target: targetEnd,
+        targetPorts,
+        sourceRef: sourceRef(source),
         migrationId: `plan-${randomUUID()}`,
         forceRelay: forceRelay === true,
         healthySeconds: DEFAULT_HEALTHY_SECONDS,
-        measuredBytesPerSecond: measuredRate(aHost.id, bHost.id),
+        measuredBytesPerSecond: measuredRate(sourceHost.id, targetHost.id),
         signal: ctx.signal,
       });
       return plan;

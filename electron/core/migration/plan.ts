@@ -7,11 +7,12 @@ import { containerSpecs, findSourceContainers, type ContainerSpec, type SourceRe
 import { freeBytesForVolumes, imagesToSend, probeRoute, volumeFacts, type TransferHost } from './transfer/index.js';
 
 export interface PlanInput {
-  a: TransferHost;
-  b: TransferHost;
-  /** B's ports, as the port-conflict check sees them. */
-  bPorts: PortTarget;
-  source: SourceRef;
+  source: TransferHost;
+  target: TransferHost;
+  /** The target's ports, as the port-conflict check sees them. */
+  targetPorts: PortTarget;
+  /** What to move from the source. */
+  sourceRef: SourceRef;
   migrationId: string;
   forceRelay: boolean;
   healthySeconds: number;
@@ -56,51 +57,51 @@ export function architectureMismatches(images: { ref: string; architecture: stri
  * and `start` can refuse with the first).
  */
 export async function planMigration(input: PlanInput): Promise<PlannedMigration> {
-  const { a, b, signal } = input;
-  if (a.id === b.id) throw new CrossdockError('INVALID_ARGUMENT', `The source and the target are the same host (${a.name}); pick another target`, { host: a.name });
-  const infos = await findSourceContainers(a, input.source, signal);
-  const specs = await containerSpecs(a, infos, input.migrationId);
+  const { source, target, signal } = input;
+  if (source.id === target.id) throw new CrossdockError('INVALID_ARGUMENT', `The source and the target are the same host (${source.name}); pick another target`, { host: source.name });
+  const infos = await findSourceContainers(source, input.sourceRef, signal);
+  const specs = await containerSpecs(source, infos, input.migrationId);
   const blockers: WireError[] = [];
   const warnings = specs.flatMap((s) => s.spec.warnings);
   const block = (error: CrossdockError): void => void blockers.push(toWireError(error, 'Migration plan'));
 
   for (const s of specs) {
-    for (const reason of s.spec.unsupported) block(new CrossdockError('FAILED_PRECONDITION', `Container ${s.spec.name} on ${a.name} cannot be migrated: ${reason}`, { host: a.name, container: s.spec.name }));
+    for (const reason of s.spec.unsupported) block(new CrossdockError('FAILED_PRECONDITION', `Container ${s.spec.name} on ${source.name} cannot be migrated: ${reason}`, { host: source.name, container: s.spec.name }));
   }
 
   const [images, targetInfo, route] = await Promise.all([
-    imagesToSend(a, b, [...new Set(specs.map((s) => s.image))], signal),
-    b.docker.info() as Promise<{ Architecture?: string }>,
-    probeRoute(a, b, { migrationId: input.migrationId, forceRelay: input.forceRelay, signal }),
+    imagesToSend(source, target, [...new Set(specs.map((s) => s.image))], signal),
+    target.docker.info() as Promise<{ Architecture?: string }>,
+    probeRoute(source, target, { migrationId: input.migrationId, forceRelay: input.forceRelay, signal }),
   ]);
 
   // Architecture: an amd64 image does not run on an arm64 host (or the other way round).
   const targetArch = normaliseArchitecture(targetInfo.Architecture ?? 'unknown');
   const sourceArchs = [...new Set(images.map((i) => normaliseArchitecture(i.architecture)))];
-  architectureMismatches(images, b.name, targetArch).forEach(block);
+  architectureMismatches(images, target.name, targetArch).forEach(block);
 
   // Names that must be free on the target: containers and volumes (a volume that exists there
   // would mix its files with the source's).
   const volumeNames = [...new Set(specs.flatMap((s) => s.spec.volumes))];
   const [takenContainers, takenVolumes] = await Promise.all([
-    existing(specs.map((s) => s.spec.name), (name) => b.docker.getContainer(name).inspect()),
-    existing(volumeNames, (name) => b.docker.getVolume(name).inspect()),
+    existing(specs.map((s) => s.spec.name), (name) => target.docker.getContainer(name).inspect()),
+    existing(volumeNames, (name) => target.docker.getVolume(name).inspect()),
   ]);
-  for (const name of takenContainers) block(new CrossdockError('ALREADY_EXISTS', `A container named ${name} already exists on ${b.name}; remove or rename it there first`, { host: b.name, container: name }));
-  for (const name of takenVolumes) block(new CrossdockError('ALREADY_EXISTS', `A volume named ${name} already exists on ${b.name}; its files would mix with ${a.name}'s. Remove or rename it there first`, { host: b.name, volume: name }));
+  for (const name of takenContainers) block(new CrossdockError('ALREADY_EXISTS', `A container named ${name} already exists on ${target.name}; remove or rename it there first`, { host: target.name, container: name }));
+  for (const name of takenVolumes) block(new CrossdockError('ALREADY_EXISTS', `A volume named ${name} already exists on ${target.name}; its files would mix with ${source.name}'s. Remove or rename it there first`, { host: target.name, volume: name }));
 
   // Volumes and space.
   const volumes: PlannedVolume[] = await Promise.all(
     volumeNames.map(async (name) => {
-      const facts = await volumeFacts(a, name, signal);
+      const facts = await volumeFacts(source, name, signal);
       return { name, driver: facts.driver, bytes: facts.bytes, files: facts.files };
     }),
   );
   const volumeBytes = volumes.reduce((sum, v) => sum + v.bytes, 0);
-  const freeBytes = volumes.length > 0 ? await freeBytesForVolumes(b, signal) : 0;
+  const freeBytes = volumes.length > 0 ? await freeBytesForVolumes(target, signal) : 0;
   if (volumes.length > 0 && freeBytes < volumeBytes) {
-    block(new CrossdockError('NO_SPACE', `${b.name} has ${formatBytes(freeBytes)} free for Docker volumes, but ${volumes.map((v) => v.name).join(', ')} need ${formatBytes(volumeBytes)}; free space there or pick another target`, {
-      host: b.name,
+    block(new CrossdockError('NO_SPACE', `${target.name} has ${formatBytes(freeBytes)} free for Docker volumes, but ${volumes.map((v) => v.name).join(', ')} need ${formatBytes(volumeBytes)}; free space there or pick another target`, {
+      host: target.name,
       volumes: volumes.map((v) => v.name),
       neededBytes: volumeBytes,
       freeBytes,
@@ -110,10 +111,10 @@ export async function planMigration(input: PlanInput): Promise<PlannedMigration>
   // Bind mounts: host paths are host configuration, not container data; they are not copied.
   for (const s of specs) {
     for (const path of s.spec.binds) {
-      const found = await b.exec(b.asRoot(`test -e ${shQuote(path)}`), { signal });
+      const found = await target.exec(target.asRoot(`test -e ${shQuote(path)}`), { signal });
       if (found.exitCode !== 0) {
-        block(new CrossdockError('FAILED_PRECONDITION', `Container ${s.spec.name} bind-mounts ${path}, which does not exist on ${b.name}. Crossdock does not copy bind-mounted host paths: create it there, or move the data into a named volume`, {
-          host: b.name,
+        block(new CrossdockError('FAILED_PRECONDITION', `Container ${s.spec.name} bind-mounts ${path}, which does not exist on ${target.name}. Crossdock does not copy bind-mounted host paths: create it there, or move the data into a named volume`, {
+          host: target.name,
           container: s.spec.name,
           path,
         }));
@@ -125,24 +126,24 @@ export async function planMigration(input: PlanInput): Promise<PlannedMigration>
   const networkNames = [...new Set(specs.flatMap((s) => s.spec.networks))];
   const networks: PlannedNetwork[] = await Promise.all(
     networkNames.map(async (name) => {
-      const onA = (await a.docker.getNetwork(name).inspect()) as { Driver: string };
-      const onB = await b.docker.getNetwork(name).inspect().then((n: { Driver: string }) => n, () => null);
-      if (onB && onB.Driver !== onA.Driver) warnings.push(`Network ${name} exists on ${b.name} with driver ${onB.Driver} (${onA.Driver} on ${a.name}); the containers join the existing one`);
-      return { name, driver: onA.Driver, existsOnTarget: onB !== null };
+      const onSource = (await source.docker.getNetwork(name).inspect()) as { Driver: string };
+      const onTarget = await target.docker.getNetwork(name).inspect().then((n: { Driver: string }) => n, () => null);
+      if (onTarget && onTarget.Driver !== onSource.Driver) warnings.push(`Network ${name} exists on ${target.name} with driver ${onTarget.Driver} (${onSource.Driver} on ${source.name}); the containers join the existing one`);
+      return { name, driver: onSource.Driver, existsOnTarget: onTarget !== null };
     }),
   );
 
   // Ports published on the target must be free there.
   const wanted = specs.filter((s) => s.running).flatMap((s) => s.spec.publishedPorts);
-  const conflicts = await findPortConflicts(input.bPorts, wanted);
-  if (conflicts.length > 0) block(portConflictError(conflicts, `stop or move what holds it on ${b.name}, or publish another port on ${a.name} before migrating`));
+  const conflicts = await findPortConflicts(input.targetPorts, wanted);
+  if (conflicts.length > 0) block(portConflictError(conflicts, `stop or move what holds it on ${target.name}, or publish another port on ${source.name} before migrating`));
 
-  // Only the layers B lacks are sent (see sendImages); each image once, whatever refs name it.
+  // Only the layers the target lacks are sent (see sendImages); each image once, whatever refs name it.
   const imageBytesToSend = [...new Map(images.map((i) => [i.id, i.bytesToSend])).values()].reduce((sum, bytes) => sum + bytes, 0);
   const running = specs.filter((s) => s.running);
   const plan: MigrationPlan = {
-    source: { hostId: a.id, hostName: a.name, kind: input.source.kind, name: input.source.name },
-    target: { hostId: b.id, hostName: b.name, architecture: targetArch },
+    source: { hostId: source.id, hostName: source.name, kind: input.sourceRef.kind, name: input.sourceRef.name },
+    target: { hostId: target.id, hostName: target.name, architecture: targetArch },
     containers: specs.map((s) => ({
       id: s.info.Id,
       name: s.spec.name,

@@ -62,22 +62,22 @@ export async function rollbackMigration(record: MigrationJournalRecord, ends: Ro
 
   for (const renamed of record.source.renamed) {
     await attempt(`rename ${renamed.to} back to ${renamed.from} on ${sourceName}`, async () => {
-      const a = await ends.source();
-      const container = a.docker.getContainer(renamed.id);
+      const source = await ends.source();
+      const container = source.docker.getContainer(renamed.id);
       const name = (await container.inspect()).Name.replace(/^\//, '');
       if (name !== renamed.from) await container.rename({ name: renamed.from });
     });
   }
   for (const { id, policy } of record.source.restartPolicies) {
     await attempt(`restore the restart policy of ${id.slice(0, 12)} on ${sourceName}`, async () => {
-      const a = await ends.source();
-      await a.docker.getContainer(id).update({ RestartPolicy: policy });
+      const source = await ends.source();
+      await source.docker.getContainer(id).update({ RestartPolicy: policy });
     });
   }
   for (const stopped of record.source.stopped) {
     await attempt(`start ${stopped.name} on ${sourceName}`, async () => {
-      const a = await ends.source();
-      await a.docker
+      const source = await ends.source();
+      await source.docker
         .getContainer(stopped.id)
         .start()
         .catch((error: unknown) => {
@@ -99,11 +99,11 @@ export async function rollbackMigration(record: MigrationJournalRecord, ends: Ro
   }
   for (const network of record.created.networks) {
     await attempt(`remove network ${network} from ${targetName}`, async () => {
-      const b = await ends.target();
-      const found = await b.docker.getNetwork(network).inspect().then((n: { Labels?: Record<string, string> | undefined }) => n, () => null);
+      const target = await ends.target();
+      const found = await target.docker.getNetwork(network).inspect().then((n: { Labels?: Record<string, string> | undefined }) => n, () => null);
       // Only a network this migration made (a same-named one made by someone since is not ours).
       if (found?.Labels?.[MIGRATION_LABEL] !== record.id) return;
-      await b.docker.getNetwork(network).remove();
+      await target.docker.getNetwork(network).remove();
       log(`[rollback] removed network ${network} from ${targetName}`);
     });
   }
@@ -124,9 +124,9 @@ export async function rollbackMigration(record: MigrationJournalRecord, ends: Ro
  * the copies on the target are the only ones left: removing them would lose the workload, so
  * rollback refuses (resume finishes the migration instead).
  */
-async function refuseWithoutSource(record: MigrationJournalRecord, a: TransferHost): Promise<void> {
+async function refuseWithoutSource(record: MigrationJournalRecord, source: TransferHost): Promise<void> {
   for (const container of record.plan?.containers ?? []) {
-    const exists = await a.docker.getContainer(container.id).inspect().then(
+    const exists = await source.docker.getContainer(container.id).inspect().then(
       () => true,
       (error: unknown) => {
         if ((error as { statusCode?: number }).statusCode === 404) return false;

@@ -26,25 +26,25 @@ export function aborts(signal: AbortSignal | undefined): { abortSignal: AbortSig
 }
 
 /** Inspects the container, or every container of the compose project, on the source host. */
-export async function findSourceContainers(a: TransferHost, source: SourceRef, signal?: AbortSignal): Promise<InspectedContainer[]> {
-  if (source.kind === 'container') return [await inspectContainer(a, source.name, signal)];
-  const listed = await a.docker.listContainers({ all: true, filters: { label: [`${COMPOSE_PROJECT_LABEL}=${source.name}`] }, ...aborts(signal) });
+export async function findSourceContainers(sourceHost: TransferHost, source: SourceRef, signal?: AbortSignal): Promise<InspectedContainer[]> {
+  if (source.kind === 'container') return [await inspectContainer(sourceHost, source.name, signal)];
+  const listed = await sourceHost.docker.listContainers({ all: true, filters: { label: [`${COMPOSE_PROJECT_LABEL}=${source.name}`] }, ...aborts(signal) });
   if (listed.length === 0) {
-    throw new CrossdockError('NOT_FOUND', `There is no compose project "${source.name}" on ${a.name} (no container has the label ${COMPOSE_PROJECT_LABEL}=${source.name})`, {
-      host: a.name,
+    throw new CrossdockError('NOT_FOUND', `There is no compose project "${source.name}" on ${sourceHost.name} (no container has the label ${COMPOSE_PROJECT_LABEL}=${source.name})`, {
+      host: sourceHost.name,
       project: source.name,
     });
   }
-  const infos = await Promise.all(listed.map((c) => inspectContainer(a, c.Id, signal)));
+  const infos = await Promise.all(listed.map((c) => inspectContainer(sourceHost, c.Id, signal)));
   return infos.sort((x, y) => x.Name.localeCompare(y.Name));
 }
 
 /** Inspects one container by id or name, NOT_FOUND naming the host. */
-export async function inspectContainer(a: TransferHost, ref: string, signal?: AbortSignal): Promise<InspectedContainer> {
+export async function inspectContainer(host: TransferHost, ref: string, signal?: AbortSignal): Promise<InspectedContainer> {
   try {
-    return (await a.docker.getContainer(ref).inspect(aborts(signal))) as InspectedContainer;
+    return (await host.docker.getContainer(ref).inspect(aborts(signal))) as InspectedContainer;
   } catch (error) {
-    throw fromDockerApi(error, `Container "${ref}"`, a.name);
+    throw fromDockerApi(error, `Container "${ref}"`, host.name);
   }
 }
 
@@ -53,11 +53,11 @@ export async function inspectContainer(a: TransferHost, ref: string, signal?: Ab
  * names the very image the container runs (so the target gets the tag too); otherwise (the tag
  * moved on since, or there never was one) from the image id.
  */
-async function imageFor(a: TransferHost, info: InspectedContainer): Promise<string> {
+async function imageFor(sourceHost: TransferHost, info: InspectedContainer): Promise<string> {
   const ref = info.Config.Image;
   if (!ref || ref.startsWith('sha256:')) return info.Image;
   try {
-    const image = await a.docker.getImage(ref).inspect();
+    const image = await sourceHost.docker.getImage(ref).inspect();
     return image.Id === info.Image ? ref : info.Image;
   } catch {
     return info.Image;
@@ -65,10 +65,10 @@ async function imageFor(a: TransferHost, info: InspectedContainer): Promise<stri
 }
 
 /** How to recreate each source container on the target, labelled with the migration id. */
-export async function containerSpecs(a: TransferHost, infos: InspectedContainer[], migrationId: string): Promise<ContainerSpec[]> {
+export async function containerSpecs(sourceHost: TransferHost, infos: InspectedContainer[], migrationId: string): Promise<ContainerSpec[]> {
   return Promise.all(
     infos.map(async (info) => {
-      const image = await imageFor(a, info);
+      const image = await imageFor(sourceHost, info);
       const test = info.Config.Healthcheck?.Test;
       return {
         info,

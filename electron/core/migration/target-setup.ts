@@ -17,37 +17,37 @@ interface NetworkInspect {
 }
 
 /**
- * Creates on B the user-defined networks the containers need and B lacks, as A has them (driver,
+ * Creates on the target the user-defined networks the containers need and the target lacks, as the source has them (driver,
  * options, labels — compose's too, so the project's network stays its network). Address ranges
- * are copied only when a container has a fixed address on the network; otherwise B picks a free
- * range, since A's may already be taken there. Each name is journaled before it is created.
+ * are copied only when a container has a fixed address on the network; otherwise the target picks a free
+ * range, since the source's may already be taken there. Each name is journaled before it is created.
  */
-export async function createNetworks(a: TransferHost, b: TransferHost, specs: ContainerSpec[], journal: MigrationJournal, migrationId: string, log: (line: string) => void): Promise<string[]> {
+export async function createNetworks(source: TransferHost, target: TransferHost, specs: ContainerSpec[], journal: MigrationJournal, migrationId: string, log: (line: string) => void): Promise<string[]> {
   const created: string[] = [];
   const names = [...new Set(specs.flatMap((s) => s.spec.networks))];
   for (const name of names) {
-    const onB = await b.docker.getNetwork(name).inspect().then(() => true, () => false);
-    if (onB) continue;
-    const source = (await a.docker.getNetwork(name).inspect()) as NetworkInspect;
+    const onTarget = await target.docker.getNetwork(name).inspect().then(() => true, () => false);
+    if (onTarget) continue;
+    const onSource = (await source.docker.getNetwork(name).inspect()) as NetworkInspect;
     const fixedAddresses = specs.some((s) => [...s.spec.connect, ...primaryAttachment(s)].some((c) => c.network === name && (c.ipv4Address || c.ipv6Address)));
     journal.update(migrationId, (r) => void r.created.networks.push(name));
     try {
-      await b.docker.createNetwork({
+      await target.docker.createNetwork({
         Name: name,
-        Driver: source.Driver,
+        Driver: onSource.Driver,
         CheckDuplicate: true,
-        ...(source.Internal ? { Internal: true } : {}),
-        ...(source.Attachable ? { Attachable: true } : {}),
-        ...(source.EnableIPv6 ? { EnableIPv6: true } : {}),
-        Options: source.Options ?? {},
-        Labels: { ...(source.Labels ?? {}), [MIGRATION_LABEL]: migrationId },
-        ...(fixedAddresses && source.IPAM ? { IPAM: { Driver: source.IPAM.Driver ?? 'default', Config: source.IPAM.Config ?? [], Options: source.IPAM.Options ?? {} } } : {}),
+        ...(onSource.Internal ? { Internal: true } : {}),
+        ...(onSource.Attachable ? { Attachable: true } : {}),
+        ...(onSource.EnableIPv6 ? { EnableIPv6: true } : {}),
+        Options: onSource.Options ?? {},
+        Labels: { ...(onSource.Labels ?? {}), [MIGRATION_LABEL]: migrationId },
+        ...(fixedAddresses && onSource.IPAM ? { IPAM: { Driver: onSource.IPAM.Driver ?? 'default', Config: onSource.IPAM.Config ?? [], Options: onSource.IPAM.Options ?? {} } } : {}),
       } as Dockerode.NetworkCreateOptions);
     } catch (error) {
-      throw fromDockerApi(error, `Network "${name}"`, b.name);
+      throw fromDockerApi(error, `Network "${name}"`, target.name);
     }
     created.push(name);
-    log(`[networks] created network ${name} (${source.Driver}) on ${b.name}`);
+    log(`[networks] created network ${name} (${onSource.Driver}) on ${target.name}`);
   }
   return created;
 }
@@ -61,26 +61,26 @@ function primaryAttachment(s: ContainerSpec): { network: string; ipv4Address: st
 }
 
 /**
- * Creates the containers on B (not started), joined to their extra networks. A copy left by an
+ * Creates the containers on the target (not started), joined to their extra networks. A copy left by an
  * earlier, interrupted run of the same migration (same label) is replaced. Each name is
  * journaled before it is created.
  */
-export async function createContainers(b: TransferHost, specs: ContainerSpec[], journal: MigrationJournal, migrationId: string, log: (line: string) => void): Promise<{ name: string; id: string }[]> {
-  await removeMigrationContainers(b, migrationId);
+export async function createContainers(target: TransferHost, specs: ContainerSpec[], journal: MigrationJournal, migrationId: string, log: (line: string) => void): Promise<{ name: string; id: string }[]> {
+  await removeMigrationContainers(target, migrationId);
   const created: { name: string; id: string }[] = [];
   for (const s of specs) {
     journal.update(migrationId, (r) => void (r.created.containers.includes(s.spec.name) || r.created.containers.push(s.spec.name)));
     let container: Dockerode.Container;
     try {
-      container = await b.docker.createContainer(s.spec.body);
+      container = await target.docker.createContainer(s.spec.body);
       for (const attachment of s.spec.connect) {
-        await b.docker.getNetwork(attachment.network).connect({ Container: container.id, EndpointConfig: endpointSettings(attachment) });
+        await target.docker.getNetwork(attachment.network).connect({ Container: container.id, EndpointConfig: endpointSettings(attachment) });
       }
     } catch (error) {
-      throw fromDockerApi(error, `Container "${s.spec.name}"`, b.name);
+      throw fromDockerApi(error, `Container "${s.spec.name}"`, target.name);
     }
     created.push({ name: s.spec.name, id: container.id });
-    log(`[create] created ${s.spec.name} on ${b.name} from ${s.image}`);
+    log(`[create] created ${s.spec.name} on ${target.name} from ${s.image}`);
   }
   return created;
 }

@@ -1,10 +1,8 @@
 import type { ClientMode, CrossdockApi, ServerImpl } from '../../../shared/index.js';
-import type { JobRegistry } from '../jobs/registry.js';
 import type { Store } from '../store/store.js';
 import { CROSSDOCK_VERSION } from '../version.js';
-import { demoJob } from './demo-job.js';
 
-export function systemService(deps: { store: Store; jobs: JobRegistry; dataDir: string; mode: ClientMode }): ServerImpl<CrossdockApi>['system'] {
+export function systemService(deps: { store: Store; dataDir: string; mode: ClientMode }): ServerImpl<CrossdockApi>['system'] {
   return {
     info: async () => ({
       version: CROSSDOCK_VERSION,
@@ -21,7 +19,5 @@ export function systemService(deps: { store: Store; jobs: JobRegistry; dataDir: 
         return next;
       });
     },
-    startDemoJob: async ({ steps, stepMs, failAtStep }) =>
-      deps.jobs.start('demo', `Demo job (${steps} steps)`, demoJob(steps, stepMs, failAtStep)),
   };
 }

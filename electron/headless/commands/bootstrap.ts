@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CrossdockError, type BootstrapReport } from '../../../shared/index.js';
+import { CrossdockError } from '../../../shared/index.js';
 import type { Command } from './context.js';
 import { runJob } from './follow-job.js';
 import { formatTable } from './output.js';
@@ -28,7 +28,7 @@ export const bootstrapCommand: Command = async (args, ctx) => {
     sudoPassword = await promptSecret(`sudo password for ${host}: `, `${host} needs a sudo password: run in a terminal to be asked, or set CROSSDOCK_SUDO_PASSWORD`);
   }
 
-  const report = await runJob<BootstrapReport>(ctx, () => client.api.bootstrap.start({ host, sudoPassword, distributionPackagesOnly: values['distribution-packages-only'] }));
+  const report = await runJob(ctx, 'bootstrap', () => client.api.bootstrap.start({ host, sudoPassword, distributionPackagesOnly: values['distribution-packages-only'] }));
   if (values.json) {
     out(JSON.stringify(report, null, 2));
   } else {

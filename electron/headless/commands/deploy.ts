@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CrossdockError, type DeployReport } from '../../../shared/index.js';
+import { CrossdockError } from '../../../shared/index.js';
 import type { Command } from './context.js';
 import { defaultProjectName, readComposeFile, reportIssues } from './compose-files.js';
 import { runJob } from './follow-job.js';
@@ -25,7 +25,7 @@ export const deployCommand: Command = async (args, ctx) => {
   reportIssues(file, { ...compose.validation, issues: compose.validation.issues.filter((i) => i.severity === 'error') });
   // As docker compose does: --project, else the file's name:, else the folder's name.
   const project = values.project ?? (compose.validation.summary?.name ? undefined : defaultProjectName(compose.dir));
-  const report = await runJob<DeployReport>(ctx, () =>
+  const report = await runJob(ctx, 'deploy', () =>
     ctx.client.api.workloads.deploy({ host, project, ...compose.input, autoPorts: values['auto-ports'], forceRecreate: values['force-recreate'], configFile: compose.path, workingDir: compose.dir }),
   );
   if (values.json) {

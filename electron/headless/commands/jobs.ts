@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CrossdockError } from '../../../shared/index.js';
+import { CrossdockError, jobStepText } from '../../../shared/index.js';
 import type { Command } from './context.js';
 import { formatPercent, formatTable } from './output.js';
 
@@ -20,7 +20,7 @@ export const jobsCommand: Command = async (args, { client, out }) => {
   }
   out(formatTable(
     ['ID', 'STATE', 'PROGRESS', 'STEP', 'STARTED', 'TITLE'],
-    jobs.map((job) => [job.id.slice(0, 8), job.state, formatPercent(job.fraction), job.step ?? '', job.startedAt, job.title]),
+    jobs.map((job) => [job.id.slice(0, 8), job.state, formatPercent(job.fraction), jobStepText(job) ?? '', job.startedAt, job.title]),
   ));
   return 0;
 };

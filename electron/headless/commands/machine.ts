@@ -38,7 +38,7 @@ async function create(args: string[], ctx: CommandContext): Promise<number> {
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CrossdockError('INVALID_ARGUMENT', `--open-port must be a port number, not "${p}"`);
     return port;
   });
-  const machine = await runJob<MachineInfo>(ctx, () => client.api.machines.create({ name, provider: values.provider, size: values.size, os, region: values.region, openPorts }));
+  const machine = await runJob(ctx, 'machine-create', () => client.api.machines.create({ name, provider: values.provider, size: values.size, os, region: values.region, openPorts }));
   if (values.json) out(JSON.stringify(machine, null, 2));
   else out(`${machine.name} is running at ${machine.address} on ${machine.providerName}, Docker bootstrapped, listed as host ${machine.hostName ?? machine.name}`);
   return 0;

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { CrossdockError, type JobInfo, type JobLogLine, type MigrationOutcome, type MigrationPlan, type MigrationSource } from '../../../shared/index.js';
+import { CrossdockError, type MigrationOutcome, type MigrationPlan, type MigrationSource } from '../../../shared/index.js';
 import { formatBytes } from '../../core/migration/format-bytes.js';
 import type { Command, CommandContext } from './context.js';
+import { runJob } from './follow-job.js';
 import { formatTable } from './output.js';
 
 const USAGE =
@@ -14,31 +15,6 @@ export function parseSource(text: string): MigrationSource {
   const what = text.slice(slash + 1);
   if (slash <= 0 || !what) throw new CrossdockError('INVALID_ARGUMENT', `"${text}" is not HOST/CONTAINER or HOST/project:NAME. Usage: ${USAGE}`);
   return what.startsWith('project:') ? { host, project: what.slice('project:'.length) } : { host, container: what };
-}
-
-/** Runs a job to its end, its log on stderr (stdout stays clean for --json); Ctrl+C cancels it. */
-async function follow({ client }: CommandContext, start: () => Promise<JobInfo>): Promise<JobInfo> {
-  let jobId: string | null = null;
-  const early: JobLogLine[] = [];
-  const print = (line: JobLogLine): void => void process.stderr.write(line.text.endsWith('\n') ? line.text : `${line.text}\n`);
-  const logs = client.subscribe('jobs.log', (line) => (jobId === null ? early.push(line) : line.jobId === jobId && print(line)));
-  await logs.ready;
-  const job = await start();
-  jobId = job.id;
-  early.filter((line) => line.jobId === job.id).forEach(print);
-  const onInterrupt = (): void => void client.api.jobs.cancel({ id: job.id }).catch(() => undefined);
-  process.once('SIGINT', onInterrupt);
-  try {
-    const done = await client.api.jobs.wait({ id: job.id });
-    if (done.state !== 'succeeded') {
-      const error = done.error ?? { code: 'INTERNAL' as const, message: `${done.title} ended ${done.state}`, details: {} };
-      throw new CrossdockError(error.code, error.message, error.details);
-    }
-    return done;
-  } finally {
-    process.off('SIGINT', onInterrupt);
-    logs.unsubscribe();
-  }
 }
 
 function describePlan(plan: MigrationPlan): string {
@@ -111,10 +87,10 @@ async function migrate(args: string[], ctx: CommandContext): Promise<number> {
     if (blocker) throw new CrossdockError(blocker.code, blocker.message, blocker.details);
     return 0;
   }
-  const done = await follow(ctx, () =>
-    ctx.client.api.migrations.start({ source, target: values.to as string, forceRelay: values.relay, removeSource: values['remove-source'], healthySeconds }),
+  const target = values.to;
+  const outcome = await runJob(ctx, 'migration', () =>
+    ctx.client.api.migrations.start({ source, target, forceRelay: values.relay, removeSource: values['remove-source'], healthySeconds }),
   );
-  const outcome = done.result as MigrationOutcome;
   ctx.out(values.json ? JSON.stringify(outcome, null, 2) : describeOutcome(outcome));
   return 0;
 }
@@ -142,11 +118,10 @@ export const migrateCommand: Command = async (args, ctx) => {
       if (positionals.length !== 1) throw new CrossdockError('INVALID_ARGUMENT', `Usage: crossdock migrate ${sub} ID`);
       const id = await resolveId(ctx, positionals[0], sub);
       if (sub === 'resume') {
-        const done = await follow(ctx, () => ctx.client.api.migrations.resume({ id }));
-        const outcome = done.result as MigrationOutcome;
+        const outcome = await runJob(ctx, 'migration', () => ctx.client.api.migrations.resume({ id }));
         ctx.out(values.json ? JSON.stringify(outcome, null, 2) : describeOutcome(outcome));
       } else {
-        await follow(ctx, () => ctx.client.api.migrations.rollback({ id }));
+        await runJob(ctx, 'migration-rollback', () => ctx.client.api.migrations.rollback({ id }));
         const record = await ctx.client.api.migrations.get({ id });
         ctx.out(values.json ? JSON.stringify(record, null, 2) : `Rolled back migration ${id}: ${record.source} runs again, nothing of it is left on ${record.target}`);
       }

@@ -1,23 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { jobDetail } from './job-detail.js';
 
+const deploy = { kind: 'deploy' as const, stepDetail: null };
+
 const error = { code: 'INTERNAL' as const, message: 'Step 3 broke', details: {} };
 
 describe('jobDetail', () => {
   it('shows the step of a running job', () => {
-    expect(jobDetail({ state: 'running', step: 'Step 2 of 5', error: null })).toBe('Step 2 of 5');
+    expect(jobDetail({ ...deploy, state: 'running', step: 'resources', error: null })).toBe('Networks and volumes');
+    expect(jobDetail({ ...deploy, state: 'running', step: 'services', stepDetail: 'web', error: null })).toBe('Services, dependencies first: web');
+    expect(jobDetail({ kind: 'x-test', state: 'running', step: 'Step 2 of 5', stepDetail: null, error: null })).toBe('Step 2 of 5');
   });
 
   it('shows why a job failed or was interrupted', () => {
-    expect(jobDetail({ state: 'failed', step: 'Step 3 of 5', error })).toBe('Step 3 broke');
-    expect(jobDetail({ state: 'interrupted', step: null, error })).toBe('Step 3 broke');
+    expect(jobDetail({ ...deploy, state: 'failed', step: 'check', error })).toBe('Step 3 broke');
+    expect(jobDetail({ ...deploy, state: 'interrupted', step: null, error })).toBe('Step 3 broke');
   });
 
   it('shows where a cancelled job stopped rather than repeating that it was cancelled', () => {
-    expect(jobDetail({ state: 'cancelled', step: 'Step 4 of 5', error: { ...error, code: 'CANCELLED', message: 'Demo was cancelled' } })).toBe('Step 4 of 5');
+    expect(jobDetail({ ...deploy, state: 'cancelled', step: 'check', error: { ...error, code: 'CANCELLED', message: 'Deploy was cancelled' } })).toBe('Check images, secrets and ports on the host');
   });
 
   it('shows nothing before the first step', () => {
-    expect(jobDetail({ state: 'running', step: null, error: null })).toBeNull();
+    expect(jobDetail({ ...deploy, state: 'running', step: null, error: null })).toBeNull();
   });
 });

@@ -58,7 +58,7 @@ export function JobsPanel() {
           {jobs.length === 0 ? (
             <p className="jobs-empty">
               No jobs yet. Long work such as installing Docker or migrating a workload runs here in the background, with its
-              progress and log. To see how it looks, run the demo job from Settings.
+              progress and log.
             </p>
           ) : (
             <ul className="job-list" aria-label="Jobs, newest first">

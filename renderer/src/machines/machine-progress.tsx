@@ -1,4 +1,4 @@
-import type { MachineInfo } from '../../../shared/index.js';
+import { jobResult } from '../../../shared/index.js';
 import { usePhaseFocus } from '../dialogs/use-phase-focus.js';
 import { JobFailure } from '../jobs/job-failure.js';
 import { JobFollow, JobFollowActions } from '../jobs/job-follow.js';
@@ -25,11 +25,11 @@ export function MachineProgress({ jobId, name, onEdit, onClose, onHide }: Machin
   const root = usePhaseFocus(job?.state ?? 'running');
 
   if (!job) return <p className="muted">Starting…</p>;
-  const machine = job.state === 'succeeded' ? (job.result as MachineInfo | null) : null;
+  const machine = jobResult(job, 'machine-create');
 
   return (
     <div className="job-follow machine-progress" ref={root} data-testid="machine-progress" data-state={job.state}>
-      <JobFollow job={job} jobId={jobId} steps={machineStages(job)} stepTestId="machine-stage" logTestId="machine-progress-log" />
+      <JobFollow job={job} jobId={jobId} steps={job.kind === 'machine-create' ? machineStages(job) : []} stepTestId="machine-stage" logTestId="machine-progress-log" />
       <div aria-live="polite">
         {machine && (
           <p className="machine-ready" data-testid="machine-ready">

@@ -1,8 +1,4 @@
 import type { HostInfo, JobInfo } from '../../../shared/index.js';
-import { stageOfStep } from './machine-stages.js';
-
-/** Job kinds whose progress changes what `machines.list` answers. */
-const MACHINE_JOB_KINDS: ReadonlySet<string> = new Set(['machine-create']);
 
 /**
  * A string that changes exactly when the machine list may have changed: a machine job started,
@@ -12,8 +8,8 @@ const MACHINE_JOB_KINDS: ReadonlySet<string> = new Set(['machine-create']);
  */
 export function machinesRefreshKey(jobs: readonly Pick<JobInfo, 'id' | 'kind' | 'state' | 'step'>[], hosts: readonly Pick<HostInfo, 'id' | 'status'>[]): string {
   const jobPart = jobs
-    .filter((job) => MACHINE_JOB_KINDS.has(job.kind))
-    .map((job) => `${job.id}:${job.state}:${stageOfStep(job.step)}`)
+    .filter((job) => job.kind === 'machine-create')
+    .map((job) => `${job.id}:${job.state}:${job.step ?? 'create'}`)
     .sort();
   const hostPart = hosts.map((host) => `${host.id}:${host.status}`).sort();
   return `${jobPart.join(',')}|${hostPart.join(',')}`;

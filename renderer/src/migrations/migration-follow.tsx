@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { JobInfo, MigrationOutcome, MigrationRecord } from '../../../shared/index.js';
+import { jobResult, type JobInfo, type MigrationRecord } from '../../../shared/index.js';
 import { DialogActions } from '../dialogs/dialog.js';
 import { usePhaseFocus } from '../dialogs/use-phase-focus.js';
 import { JobFailure } from '../jobs/job-failure.js';
@@ -83,7 +83,7 @@ export function MigrationFollow({ migrationId, jobId, onClose, onBack }: Migrati
   const root = usePhaseFocus(job?.state ?? record?.state ?? 'running');
 
   const steps = migrationSteps(record?.steps ?? [], job ? { state: job.state, step: job.step } : null, progress, now);
-  const outcome = (job?.state === 'succeeded' && job.kind === 'migration' ? (job.result as MigrationOutcome | null) : null) ?? record?.outcome ?? null;
+  const outcome = jobResult(job, 'migration') ?? record?.outcome ?? null;
   const ended = job ? job.state !== 'running' : record !== null && record.state !== 'running' && record.state !== 'rolling-back';
   const rollbackJob = job?.kind === 'migration-rollback';
   const succeeded = !rollbackJob && outcome !== null && (job ? job.state === 'succeeded' : record?.state === 'completed');

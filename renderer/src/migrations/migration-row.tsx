@@ -1,9 +1,9 @@
-import type { MigrationRecord } from '../../../shared/index.js';
+import { MIGRATION_ROLLBACK_JOB, type MigrationRecord } from '../../../shared/index.js';
 import { formatDate } from '../containers/format.js';
 import { MIGRATION_STATE } from './migration-states.js';
 import { MIGRATION_STEPS } from './migration-steps.js';
 
-const STEP_LABEL = new Map<string, string>([...MIGRATION_STEPS.map((step) => [step.id, step.label] as const), ['rollback', 'Roll back']]);
+const STEP_LABEL = new Map<string, string>([...MIGRATION_STEPS, ...MIGRATION_ROLLBACK_JOB.steps].map((step) => [step.id, step.label]));
 
 /** What the migrations view opens over itself: a migration's details, or a resume or roll-back to confirm. */
 export type OpenMigration = { dialog: 'follow'; record: MigrationRecord; jobId: string } | { dialog: 'resume' | 'rollback'; record: MigrationRecord } | null;

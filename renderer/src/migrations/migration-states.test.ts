@@ -33,11 +33,11 @@ describe('sortMigrations', () => {
 
 describe('migrationsRefreshKey', () => {
   it('follows migration and roll back jobs step by step, and ignores other jobs', () => {
-    const job = { id: 'm1', kind: 'migration', state: 'running' as const, step: 'images' };
-    const other = { id: 'd1', kind: 'deploy', state: 'running' as const, step: 'check' };
+    const job = { id: 'm1', kind: 'migration' as const, state: 'running' as const, step: 'images' as const };
+    const other = { id: 'd1', kind: 'deploy' as const, state: 'running' as const, step: 'check' as const };
     const base = migrationsRefreshKey([job, other]);
     expect(migrationsRefreshKey([job, { ...other, state: 'succeeded' }])).toBe(base);
-    expect(migrationsRefreshKey([{ ...job, step: 'networks' }, other])).not.toBe(base);
-    expect(migrationsRefreshKey([job, { id: 'r1', kind: 'migration-rollback', state: 'running', step: 'rollback' }])).not.toBe(base);
+    expect(migrationsRefreshKey([{ ...job, step: 'networks' as const }, other])).not.toBe(base);
+    expect(migrationsRefreshKey([job, { id: 'r1', kind: 'migration-rollback' as const, state: 'running' as const, step: 'rollback' as const }])).not.toBe(base);
   });
 });

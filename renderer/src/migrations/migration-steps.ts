@@ -1,26 +1,11 @@
-import type { JobState, MigrationProgress, MigrationStepRecord } from '../../../shared/index.js';
+import { MIGRATION_JOB, MIGRATION_ROLLBACK_JOB, type JobState, type MigrationProgress, type MigrationStepRecord, type StepDeclaration } from '../../../shared/index.js';
 import { formatBytes } from './transfer-format.js';
 
-/** The steps of a migration job in the order it runs them (see electron/core/migration/migration-job.ts). */
-export const MIGRATION_STEPS = [
-  { id: 'plan', label: 'Plan' },
-  { id: 'route', label: 'Open the route between the hosts' },
-  { id: 'networks', label: 'Create networks' },
-  // The images and the bulk pass run at the same time.
-  { id: 'images', label: 'Send the images the target lacks', data: true },
-  { id: 'volumes-bulk', label: 'Copy volumes, bulk pass (still running, alongside the images)', data: true },
-  { id: 'checksums', label: 'Checksum the volumes on both hosts (still running)' },
-  { id: 'create', label: 'Create the containers on the target' },
-  { id: 'volumes-catchup', label: 'Copy what changed since, catch-up pass (still running)', data: true },
-  { id: 'stop-source', label: 'Stop the source (downtime starts)' },
-  { id: 'volumes-delta', label: 'Copy what changed, delta pass', data: true },
-  { id: 'verify', label: 'Verify checksums of every volume' },
-  { id: 'start-target', label: 'Start on the target' },
-  { id: 'ready', label: 'Wait until healthy (downtime ends)' },
-  { id: 'finish-source', label: 'Mark or remove the source' },
-] as const;
+/** The steps of a migration job in the order it runs them, as the contract declares them. */
+export const MIGRATION_STEPS: readonly StepDeclaration[] = MIGRATION_JOB.steps;
 
-const ROLLBACK = { id: 'rollback', label: 'Roll back' } as const;
+/** A stand-alone roll back's steps, shown after the migration's own once the journal has them. */
+const ROLLBACK_STEPS: readonly StepDeclaration[] = MIGRATION_ROLLBACK_JOB.steps;
 
 export type StepStatus = 'done' | 'active' | 'pending' | 'failed' | 'cancelled';
 
@@ -122,7 +107,7 @@ export function migrationSteps(
   for (const record of run) last.set(record.name, record);
   const running = job?.state === 'running';
   const endedAs: StepStatus = job?.state === 'cancelled' ? 'cancelled' : 'failed';
-  const catalogue: readonly { id: string; label: string; data?: boolean }[] = last.has(ROLLBACK.id) ? [...MIGRATION_STEPS, ROLLBACK] : MIGRATION_STEPS;
+  const catalogue = ROLLBACK_STEPS.some((step) => last.has(step.id)) ? [...MIGRATION_STEPS, ...ROLLBACK_STEPS] : MIGRATION_STEPS;
   return catalogue.map((step) => {
     const record = last.get(step.id);
     let status: StepStatus = 'pending';

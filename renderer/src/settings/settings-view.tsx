@@ -1,7 +1,6 @@
 import { KeysSection } from '../keys/keys-section.js';
 import { VaultSection } from '../vault/vault-section.js';
 import { AboutSection } from './about-section.js';
-import { DemoJobSection } from './demo-job-section.js';
 import { ThemePicker } from './theme-picker.js';
 import './settings.css';
 
@@ -16,7 +15,6 @@ export function SettingsView() {
         </h2>
         <ThemePicker />
       </section>
-      <DemoJobSection />
       <AboutSection />
     </div>
   );

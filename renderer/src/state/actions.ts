@@ -1,20 +1,13 @@
 import type { ThemePreference } from '../../../shared/index.js';
 import { perform } from './core-call.js';
 import { refreshJobs } from './session.js';
-import { applyJob, applyLogLines, setJobsPanelOpen, setSettings, useCrossdock } from './store.js';
+import { applyJob, applyLogLines, setSettings, useCrossdock } from './store.js';
 
 /**
  * What the user can ask the core to do from the shell. Each action goes through `perform` (the
  * one path to the core, which asks for the vault passphrase when it is locked), turns a failure
  * into a notice and resolves to undefined, so nothing is ever thrown at React.
  */
-/** Demo of the jobs machinery: 20 steps of 0.4 s, long enough to watch and to cancel. */
-export async function runDemoJob(): Promise<void> {
-  const job = await perform('Could not start the demo job', (api) => api.system.startDemoJob({ steps: 20, stepMs: 400 }));
-  if (!job) return;
-  applyJob(job);
-  setJobsPanelOpen(true);
-}
 
 export async function cancelJob(id: string): Promise<void> {
   const job = await perform('Could not cancel the job', (api) => api.jobs.cancel({ id }));

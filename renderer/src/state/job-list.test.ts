@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { JobInfo } from '../../../shared/index.js';
+import type { ExtensionJobInfo, JobInfo } from '../../../shared/index.js';
 import { isFinished, mergeJob, sortJobs } from './job-list.js';
 
-function job(id: string, patch: Partial<JobInfo> = {}): JobInfo {
+function job(id: string, patch: Partial<Pick<JobInfo, 'state' | 'fraction' | 'cancellable'>> = {}): ExtensionJobInfo {
   return {
     id,
-    kind: 'demo',
+    kind: 'x-test',
     title: `Job ${id}`,
     state: 'running',
     fraction: 0,
     step: null,
+    stepDetail: null,
     startedAt: `2025-01-01T00:00:0${id}.000Z`,
     endedAt: null,
     error: null,

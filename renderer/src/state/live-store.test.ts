@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobInfo } from '../../../shared/index.js';
+import type { ExtensionJobInfo, JobInfo } from '../../../shared/index.js';
 import type { CoreCaller } from './live-loader.js';
 import { applyJob, applyJobList, useCrossdock } from './store.js';
 import { byId, nextGeneration, valuesOf } from './live-rule.js';
@@ -51,8 +51,8 @@ describe('a live store', () => {
   });
 });
 
-function job(id: string, patch: Partial<JobInfo> = {}): JobInfo {
-  return { id, kind: 'demo', title: id, state: 'running', fraction: 0, step: null, startedAt: `2025-01-01T00:00:0${id}.000Z`, endedAt: null, error: null, result: null, cancellable: true, ...patch };
+function job(id: string, patch: Partial<Pick<JobInfo, 'state' | 'fraction' | 'cancellable'>> = {}): ExtensionJobInfo {
+  return { id, kind: 'x-test', stepDetail: null, title: id, state: 'running', fraction: 0, step: null, startedAt: `2025-01-01T00:00:0${id}.000Z`, endedAt: null, error: null, result: null, cancellable: true, ...patch };
 }
 
 describe('the jobs in the store (what seenWhileListing did)', () => {

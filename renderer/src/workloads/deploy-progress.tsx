@@ -1,4 +1,4 @@
-import type { DeployReport } from '../../../shared/index.js';
+import { jobResult, type DeployReport } from '../../../shared/index.js';
 import { usePhaseFocus } from '../dialogs/use-phase-focus.js';
 import { JobFailure } from '../jobs/job-failure.js';
 import { JobFollow, JobFollowActions } from '../jobs/job-follow.js';
@@ -52,13 +52,13 @@ export function DeployProgress({ jobId, project, hostName, autoPorts, onClose, o
   const root = usePhaseFocus(job?.state ?? 'running');
 
   if (!job) return <p className="muted">Starting…</p>;
-  const report = job.state === 'succeeded' ? (job.result as DeployReport | null) : null;
+  const report = jobResult(job, 'deploy');
   const ended = job.state === 'failed' || job.state === 'interrupted' || job.state === 'cancelled';
   const portConflict = job.error?.code === 'PORT_CONFLICT';
 
   return (
     <div className="job-follow" ref={root} data-testid="deploy-progress" data-state={job.state}>
-      <JobFollow job={job} jobId={jobId} steps={deployStages(job)} stepTestId="deploy-stage" logTestId="deploy-log" />
+      <JobFollow job={job} jobId={jobId} steps={job.kind === 'deploy' ? deployStages(job) : []} stepTestId="deploy-stage" logTestId="deploy-log" />
       <div aria-live="polite">
         {report && <Report report={report} />}
         {ended && (

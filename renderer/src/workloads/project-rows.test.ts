@@ -76,13 +76,13 @@ describe('projects', () => {
 
 describe('workloadsRefreshKey', () => {
   it('changes when a deploy starts or ends, or a migration moves to another step, and not for other jobs', () => {
-    const deploy = { id: 'j1', kind: 'deploy', state: 'running' as const, step: 'check' };
-    const other = { id: 'j2', kind: 'bootstrap', state: 'running' as const, step: 'apt' };
+    const deploy = { id: 'j1', kind: 'deploy' as const, state: 'running' as const, step: 'check' as const };
+    const other = { id: 'j2', kind: 'bootstrap' as const, state: 'running' as const, step: 'packages' as const };
     const base = workloadsRefreshKey([deploy, other]);
-    expect(workloadsRefreshKey([{ ...deploy, step: 'service web' }, other])).toBe(base);
+    expect(workloadsRefreshKey([{ ...deploy, step: 'services' as const }, other])).toBe(base);
     expect(workloadsRefreshKey([{ ...deploy, state: 'succeeded' }, other])).not.toBe(base);
-    expect(workloadsRefreshKey([deploy, { ...other, step: 'done' }])).toBe(base);
-    const migration = { id: 'm1', kind: 'migration', state: 'running' as const, step: 'create' };
-    expect(workloadsRefreshKey([migration])).not.toBe(workloadsRefreshKey([{ ...migration, step: 'stop-source' }]));
+    expect(workloadsRefreshKey([deploy, { ...other, step: 'verify' as const }])).toBe(base);
+    const migration = { id: 'm1', kind: 'migration' as const, state: 'running' as const, step: 'create' as const };
+    expect(workloadsRefreshKey([migration])).not.toBe(workloadsRefreshKey([{ ...migration, step: 'stop-source' as const }]));
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeInstancesCommand, DescribeKeyPairsCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CrossdockApi, CrossdockEvents, MachineInfo, RpcClient } from '../../../shared/index.js';
+import { type CrossdockApi, type CrossdockEvents, type RpcClient, requireJobResult } from '../../../shared/index.js';
 import { createCore, type Core } from '../../../electron/core/create-core.js';
 import { startEc2Emulator, type Ec2Emulator } from '../../emulators/ec2/index.js';
 import { runId } from './run-id.js';
@@ -54,7 +54,7 @@ describe('machines on AWS EC2', () => {
     const job = await client.api.machines.create({ name: NAME, provider: 'aws', size: 'small', os: 'debian-12', region: `${REGION}b`, openPorts: [80] });
     const done = await client.api.jobs.wait({ id: job.id });
     if (done.state !== 'succeeded') throw new Error(`the job ended ${done.state}: ${done.error?.message ?? ''}`);
-    const machine = done.result as MachineInfo;
+    const machine = requireJobResult(done, 'machine-create');
     expect(machine).toMatchObject({ name: NAME, providerKind: 'aws', state: 'running', hostName: NAME, type: 't3.small', region: REGION });
     expect((await client.api.machines.list({})).find((m) => m.name === NAME)?.id).toBe(machine.id);
     const logs = (await client.api.jobs.logs({ id: job.id })).map((l) => l.text).join('\n');

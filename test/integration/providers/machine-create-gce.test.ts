@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CrossdockApi, CrossdockEvents, MachineInfo, RpcClient } from '../../../shared/index.js';
+import { type CrossdockApi, type CrossdockEvents, type RpcClient, requireJobResult } from '../../../shared/index.js';
 import { createCore, type Core } from '../../../electron/core/create-core.js';
 import { startGceEmulator, type GceEmulator } from '../../emulators/gce/index.js';
 import { upDockerRig } from '../docker-rig.js';
@@ -60,7 +60,7 @@ describe('machines on Google Compute Engine', () => {
     const job = await client.api.machines.create({ name: NAME, provider: 'gce', size: 'small', os: 'debian-12', openPorts: [8080] });
     const done = await client.api.jobs.wait({ id: job.id });
     if (done.state !== 'succeeded') throw new Error(`the job ended ${done.state}: ${done.error?.message ?? ''}`);
-    const machine = done.result as MachineInfo;
+    const machine = requireJobResult(done, 'machine-create');
     expect(machine).toMatchObject({ name: NAME, providerKind: 'gcp', state: 'running', hostName: NAME });
 
     const container = emulator.containerName('europe-west1-b', NAME);

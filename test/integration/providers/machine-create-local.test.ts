@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CrossdockApi, CrossdockEvents, MachineInfo, RpcClient } from '../../../shared/index.js';
+import { type CrossdockApi, type CrossdockEvents, type RpcClient, requireJobResult } from '../../../shared/index.js';
 import { createCore, type Core } from '../../../electron/core/create-core.js';
 import { upDockerRig } from '../docker-rig.js';
 import { runId } from './run-id.js';
@@ -38,7 +38,7 @@ describe('machines on the local sandbox', () => {
     const job = await client.api.machines.create({ name: NAME, provider: 'local', size: 'small', os: 'debian-12', openPorts: [] });
     const done = await client.api.jobs.wait({ id: job.id });
     if (done.state !== 'succeeded') throw new Error(`the job ended ${done.state}: ${done.error?.message ?? ''}`);
-    const machine = done.result as MachineInfo;
+    const machine = requireJobResult(done, 'machine-create');
     expect(machine).toMatchObject({ name: NAME, providerKind: 'local', state: 'running', hostName: NAME });
 
     // The pinned host key is the machine's real one.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CrossdockError, createRpcClient, serveRpc, type ProgressUpdate, type RpcClient, type Transport } from '../../../shared/index.js';
 import { EventHub } from '../../../electron/core/events/event-hub.js';
-import { createTestImpl, SECRET, testContract, type TestApi, type TestEvents } from './test-contract.js';
+import { createTestImpl, SECRET, testContract, testEventFilters, type TestApi, type TestEventFilters, type TestEvents } from './test-contract.js';
 
 /** Opens a connected (server transport, client transport) pair and a way to close it. */
 export type PairFactory = () => Promise<{ server: Transport; client: Transport; close(): Promise<void> }>;
@@ -19,7 +19,7 @@ async function rejectionOf(promise: Promise<unknown>): Promise<CrossdockError> {
 /** The same behaviour, whatever carries the frames. */
 export function describeContract(name: string, openPair: PairFactory): void {
   describe(`RPC over ${name}`, () => {
-    let client: RpcClient<TestApi, TestEvents>;
+    let client: RpcClient<TestApi, TestEvents, TestEventFilters>;
     let received: unknown[];
     let hub: EventHub<TestEvents>;
     let state: ReturnType<typeof createTestImpl>;
@@ -32,8 +32,8 @@ export function describeContract(name: string, openPair: PairFactory): void {
       pair.client.onFrame((frame) => received.push(frame));
       hub = new EventHub<TestEvents>();
       state = createTestImpl();
-      serveRpc<TestApi, TestEvents>(pair.server, { contract: testContract, impl: state.impl, events: hub, eventNames: ['tick'] });
-      client = createRpcClient<TestApi, TestEvents>(pair.client);
+      serveRpc<TestApi, TestEvents, TestEventFilters>(pair.server, { contract: testContract, impl: state.impl, events: hub, eventNames: ['tick'], eventFilters: testEventFilters });
+      client = createRpcClient<TestApi, TestEvents, TestEventFilters>(pair.client);
     });
 
     afterEach(async () => {
@@ -125,14 +125,37 @@ export function describeContract(name: string, openPair: PairFactory): void {
       const subscription = client.subscribe('tick', (payload) => ticks.push(payload.n));
       await subscription.ready;
       expect(hub.listenerCount('tick')).toBe(1);
-      hub.emit('tick', { n: 1 });
-      hub.emit('tick', { n: 2 });
+      hub.emit('tick', { n: 1, channel: 'a' });
+      hub.emit('tick', { n: 2, channel: 'b' });
       await expect.poll(() => ticks).toEqual([1, 2]);
       subscription.unsubscribe();
       await expect.poll(() => hub.listenerCount('tick')).toBe(0);
-      hub.emit('tick', { n: 3 });
+      hub.emit('tick', { n: 3, channel: 'a' });
       await client.api.math.add({ a: 0, b: 0 }); // a round trip: anything sent before it has arrived
       expect(ticks).toEqual([1, 2]);
+    });
+
+    it('sends a filtered subscription only the events its filter selects, beside an unfiltered one', async () => {
+      const all: number[] = [];
+      const onlyB: number[] = [];
+      await client.subscribe('tick', (payload) => all.push(payload.n)).ready;
+      const filtered = client.subscribe('tick', (payload) => onlyB.push(payload.n), { channel: 'b' });
+      await filtered.ready;
+      for (const [n, channel] of [[1, 'a'], [2, 'b'], [3, 'a'], [4, 'b']] as const) hub.emit('tick', { n, channel });
+      await expect.poll(() => all).toEqual([1, 2, 3, 4]);
+      await client.api.math.add({ a: 0, b: 0 }); // a round trip: anything sent before it has arrived
+      expect(onlyB).toEqual([2, 4]);
+      // The server did the filtering: the other channel's ticks never crossed the transport.
+      const eventFrames = received.filter((frame): frame is { t: 'event'; data: { n: number } } => typeof frame === 'object' && frame !== null && 't' in frame && frame.t === 'event');
+      expect(eventFrames.map((frame) => frame.data.n)).toEqual([1, 2, 2, 3, 4, 4]);
+    });
+
+    it('refuses a malformed filter with INVALID_ARGUMENT, subscribing nothing', async () => {
+      const bad = client.subscribe('tick', () => undefined, { channel: 7 } as unknown as { channel: string });
+      const badError = await rejectionOf(bad.ready);
+      expect(badError.code).toBe('INVALID_ARGUMENT');
+      expect(badError.message).toContain('channel');
+      expect(hub.listenerCount('tick')).toBe(0);
     });
 
     it('refuses a subscription to an unknown event', async () => {

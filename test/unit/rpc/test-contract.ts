@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { CrossdockError, noArgs, type CallContext, type Chunks, type Contract, type NoArgs, type ServerImpl } from '../../../shared/index.js';
+import { CrossdockError, noArgs, type CallContext, type Chunks, type Contract, type EventFilters, type NoArgs, type ServerImpl } from '../../../shared/index.js';
 
 /** A small contract that exercises every path of the RPC layer. */
 export interface TestApi {
@@ -19,7 +19,13 @@ export interface TestApi {
   };
 }
 
-export type TestEvents = { tick: { n: number } };
+export type TestEvents = { tick: { n: number; channel: string } };
+/** A `tick` subscription may ask for one channel's ticks only. */
+export type TestEventFilters = { tick: { channel: string } };
+
+export const testEventFilters: EventFilters<TestEvents, TestEventFilters> = {
+  tick: { schema: z.strictObject({ channel: z.string().min(1) }), matches: (tick, { channel }) => tick.channel === channel },
+};
 
 export const testContract: Contract<TestApi> = {
   math: {

@@ -3,7 +3,7 @@ import { CrossdockError, type DeployedService, type DeployReport } from '../../.
 import { fromDockerApi } from '../../containers/docker-api-errors.js';
 import type { HostRuntime } from '../../hosts/host-runtime.js';
 import type { StoredHost } from '../../hosts/inventory.js';
-import type { JobContext } from '../../jobs/registry.js';
+import type { JobContext, JobRunner } from '../../jobs/registry.js';
 import { portTargetFor } from '../../ports/port-target.js';
 import type { ComposeFile } from '../compose/compose-model.js';
 import type { WorkloadSecrets } from '../workload-secrets.js';
@@ -35,15 +35,15 @@ export interface DeployRequest {
  * dependency order — created, recreated when its configuration or image changed, started, or
  * left as it is.
  */
-export function deployJob(deps: { runtime: HostRuntime; secrets: WorkloadSecrets }, host: StoredHost, request: DeployRequest) {
-  return async (job: JobContext): Promise<DeployReport> => {
+export function deployJob(deps: { runtime: HostRuntime; secrets: WorkloadSecrets }, host: StoredHost, request: DeployRequest): JobRunner<'deploy'> {
+  return async (job): Promise<DeployReport> => {
     const { project, file } = request;
     const signal = job.signal;
-    job.progress(0.02, 'connect');
+    job.step('check', 'connect');
     const engine = await deps.runtime.engine(host);
     const call: DockerCall = (what, operation) => engine.call(operation).catch((error: unknown) => Promise.reject(fromDockerApi(error, what, host.name)));
 
-    job.progress(0.05, 'check');
+    job.within('check', 0.2);
     const names = resourceNames(project, file);
     const imageIds = await resolveImages(file, host.name, call);
     const secretValues = readSecrets(file, deps.secrets);
@@ -68,16 +68,16 @@ export function deployJob(deps: { runtime: HostRuntime; secrets: WorkloadSecrets
     }
     job.log(`[check] ${plan.services.map((s) => `${s.name}: ${s.action}`).join(', ')}${plan.obsolete.length ? `; remove ${plan.obsolete.map((c) => c.name).join(', ')}` : ''}`);
 
-    job.progress(0.15, 'networks');
+    job.step('resources', 'networks');
     const used = usedResources(file);
     const createdNetworks = await ensureNetworks(used.networks, file, names, project, call);
     createdNetworks.forEach((name) => job.log(`[networks] created ${name}`));
-    job.progress(0.2, 'volumes');
+    job.within('resources', 1 / 3, 'volumes');
     const createdVolumes = await ensureVolumes(used.volumes, file, names, project, call);
     createdVolumes.forEach((name) => job.log(`[volumes] created ${name}`));
 
     const report: DeployedService[] = [];
-    if (plan.obsolete.length > 0) job.progress(0.25, 'remove');
+    if (plan.obsolete.length > 0) job.step('services', 'remove');
     for (const container of plan.obsolete) {
       await call(`Container "${container.name}"`, (d) => d.getContainer(container.id).remove({ force: true, abortSignal: signal }));
       job.log(`[remove] ${container.name} (service ${container.service} is no longer in the file)`);
@@ -87,7 +87,7 @@ export function deployJob(deps: { runtime: HostRuntime; secrets: WorkloadSecrets
     const total = plan.services.length;
     for (const [index, planned] of plan.services.entries()) {
       signal.throwIfAborted();
-      job.progress(0.3 + (0.7 * index) / Math.max(1, total), `service ${planned.name}`);
+      job.within('services', index / Math.max(1, total), planned.name);
       const service = file.services[planned.name] as ComposeFile['services'][string];
       const name = containerName(project, planned.name);
       if (planned.action === 'unchanged') {
@@ -139,7 +139,7 @@ export function deployJob(deps: { runtime: HostRuntime; secrets: WorkloadSecrets
     }
     secretValues.forEach((value) => value.fill(0));
 
-    job.progress(1, 'done');
+    job.step('done');
     const changed = report.some((r) => r.action !== 'unchanged') || createdNetworks.length > 0 || createdVolumes.length > 0;
     return { host: host.name, project, services: report, createdNetworks, createdVolumes, reassignedPorts: ports.reassigned, changed };
   };

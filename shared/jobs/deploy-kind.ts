@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { DeployReport } from '../domain/workloads.js';
+import { declareJobKind } from './declare.js';
+
+export const deployReportSchema: z.ZodType<DeployReport> = z.object({
+  host: z.string(),
+  project: z.string(),
+  services: z.array(z.object({ name: z.string(), action: z.enum(['created', 'recreated', 'started', 'unchanged', 'removed']), container: z.string() })),
+  createdNetworks: z.array(z.string()),
+  createdVolumes: z.array(z.string()),
+  reassignedPorts: z.array(
+    z.object({ service: z.string(), target: z.number(), protocol: z.enum(['tcp', 'udp']), wanted: z.number(), assigned: z.number(), holder: z.string() }),
+  ),
+  changed: z.boolean(),
+});
+
+/**
+ * Deploying a compose project to a host (`workloads.deploy`). The step detail names what the step
+ * is at: `networks` or `volumes` in `resources`, the service (or `remove`) in `services`.
+ */
+export const DEPLOY_JOB = declareJobKind({
+  kind: 'deploy',
+  steps: [
+    { id: 'check', label: 'Check images, secrets and ports on the host', share: 0.15 },
+    { id: 'resources', label: 'Networks and volumes', share: 0.15 },
+    { id: 'services', label: 'Services, dependencies first', share: 0.7 },
+    { id: 'done', label: 'Deployed', share: 0 },
+  ],
+  result: deployReportSchema,
+});
