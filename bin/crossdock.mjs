@@ -10,10 +10,13 @@ let entry = pathToFileURL(CLI_ENTRY).href;
 if (!isBundleFresh()) {
   try {
     // Said only to a person at a terminal: scripts and tests read stderr as the command's own.
-    if (process.stderr.isTTY) process.stderr.write('crossdock: sources changed; rebuilding the CLI bundle (npm run build:cli)\n');
+    if (process.stderr.isTTY)
+      process.stderr.write('crossdock: sources changed; rebuilding the CLI bundle (npm run build:cli)\n');
     await buildCliBundle();
   } catch (error) {
-    process.stderr.write(`crossdock: could not build the CLI bundle (${error instanceof Error ? error.message : String(error)}); running the sources through tsx instead\n`);
+    process.stderr.write(
+      `crossdock: could not build the CLI bundle (${error instanceof Error ? error.message : String(error)}); running the sources through tsx instead\n`,
+    );
     const { register } = await import('tsx/esm/api');
     register();
     entry = new URL('../electron/headless/main.ts', import.meta.url).href;

@@ -88,11 +88,13 @@ export async function buildCliBundle() {
   const inputs = [...Object.keys(result.metafile.inputs), ...BUILD_INPUTS];
   /** @type {CliManifest} */
   const manifest = {
-    sources: Object.fromEntries(inputs.map((path) => {
-      const stats = statSync(join(ROOT, path));
-      // Edited while esbuild read it: the bundle may hold the old text, so never call it fresh.
-      return [path, [stats.mtimeMs >= started ? -1 : stats.mtimeMs, stats.size]];
-    })),
+    sources: Object.fromEntries(
+      inputs.map((path) => {
+        const stats = statSync(join(ROOT, path));
+        // Edited while esbuild read it: the bundle may hold the old text, so never call it fresh.
+        return [path, [stats.mtimeMs >= started ? -1 : stats.mtimeMs, stats.size]];
+      }),
+    ),
     ...startup(result.metafile),
   };
   writeAtomically(MANIFEST, JSON.stringify(manifest, null, 1));

@@ -30,9 +30,11 @@ if (binary && !headless) {
   const child = spawn(binary, ['.'], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log(binary
-    ? 'No display found: starting Crossdock in web mode instead of a window.'
-    : "Electron's binary is not installed and could not be downloaded: starting Crossdock in web mode instead of a window.");
+  console.log(
+    binary
+      ? 'No display found: starting Crossdock in web mode instead of a window.'
+      : "Electron's binary is not installed and could not be downloaded: starting Crossdock in web mode instead of a window.",
+  );
   const child = spawn(process.execPath, ['bin/crossdock.mjs', 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));

@@ -30,7 +30,8 @@ const META_TAG = `<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP
  * governs). The build applies it to renderer/index.html, which therefore carries no copy.
  */
 export function withCspMetaTag(html: string): string {
-  if (/http-equiv="Content-Security-Policy"/i.test(html)) throw new Error('The page already has a CSP meta tag; shared/content-security-policy.ts is its only source');
+  if (/http-equiv="Content-Security-Policy"/i.test(html))
+    throw new Error('The page already has a CSP meta tag; shared/content-security-policy.ts is its only source');
   const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(html);
   if (!charset) throw new Error('The page has no <meta charset> to put the CSP meta tag after');
   const at = charset.index + charset[0].length;

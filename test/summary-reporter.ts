@@ -63,10 +63,14 @@ export default class SummaryReporter implements Reporter {
 
   private timings(): string {
     const files = [...this.files.values()];
-    const lines = [`slowest ${Math.min(SLOWEST, files.length)} of ${files.length} files (running time, then time spent waiting for a lane or a run slot):`];
+    const lines = [
+      `slowest ${Math.min(SLOWEST, files.length)} of ${files.length} files (running time, then time spent waiting for a lane or a run slot):`,
+    ];
     const running = (file: FileTime): number => file.wall - file.waited;
     for (const file of files.sort((a, b) => running(b) - running(a)).slice(0, SLOWEST)) {
-      lines.push(`  ${time(running(file)).padStart(12)}  ${file.name}${file.waited >= 1000 ? ` (waited ${time(file.waited)} before)` : ''}`);
+      lines.push(
+        `  ${time(running(file)).padStart(12)}  ${file.name}${file.waited >= 1000 ? ` (waited ${time(file.waited)} before)` : ''}`,
+      );
     }
     // Each project from its first file's start to its last file's end: the projects that run
     // together (integration and e2e) overlap.
@@ -74,10 +78,16 @@ export default class SummaryReporter implements Reporter {
     for (const [module, file] of this.files) {
       const name = module.project.name;
       const span = spans.get(name) ?? { from: Infinity, to: 0, busy: 0 };
-      spans.set(name, { from: Math.min(span.from, file.endedAt - file.wall), to: Math.max(span.to, file.endedAt), busy: span.busy + file.wall - file.waited });
+      spans.set(name, {
+        from: Math.min(span.from, file.endedAt - file.wall),
+        to: Math.max(span.to, file.endedAt),
+        busy: span.busy + file.wall - file.waited,
+      });
     }
     for (const [name, span] of spans) {
-      lines.push(`project ${name}: ${time(span.to - span.from)} from first start to last end, ${time(span.busy)} of files running`);
+      lines.push(
+        `project ${name}: ${time(span.to - span.from)} from first start to last end, ${time(span.busy)} of files running`,
+      );
     }
     lines.push(`vitest wall time: ${time(Date.now() - this.startedAt)} (global setups included)`);
     return lines.join('\n');

@@ -20,8 +20,26 @@ const machine = (i: number): RigMachine => rig.machines[i] as RigMachine;
 
 async function baseline(m: RigMachine): Promise<number> {
   const started = performance.now();
-  await run('ssh', ['-F', '/dev/null', '-i', rig.keyPath, '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR',
-    `root@${m.address}`, 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y docker.io'], { maxBuffer: 64 << 20 });
+  await run(
+    'ssh',
+    [
+      '-F',
+      '/dev/null',
+      '-i',
+      rig.keyPath,
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'StrictHostKeyChecking=no',
+      '-o',
+      'UserKnownHostsFile=/dev/null',
+      '-o',
+      'LogLevel=ERROR',
+      `root@${m.address}`,
+      'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y docker.io',
+    ],
+    { maxBuffer: 64 << 20 },
+  );
   return performance.now() - started;
 }
 
@@ -32,7 +50,15 @@ try {
   await client.api.vault.initialize({ passphrase: 'benchmark-passphrase' });
   const key = await client.api.keys.import({ name: 'rig', path: rig.keyPath });
   async function crossdock(m: RigMachine): Promise<number> {
-    const host = await client.api.hosts.add({ kind: 'ssh', name: m.name, address: m.address, port: m.port, user: 'root', keyId: key.id, trust: { fingerprint: await machineHostKeyFingerprint(m.name) } });
+    const host = await client.api.hosts.add({
+      kind: 'ssh',
+      name: m.name,
+      address: m.address,
+      port: m.port,
+      user: 'root',
+      keyId: key.id,
+      trust: { fingerprint: await machineHostKeyFingerprint(m.name) },
+    });
     // Adding logs in once to check the key: drop it so the timed run pays for its own login.
     await core.runtime.forget(host.id);
     const started = performance.now();

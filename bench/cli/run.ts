@@ -30,7 +30,10 @@ function median(values: number[]): number {
 }
 
 /** Runs rounds of `actions` in turn; returns each action's median time in ms. */
-async function medians<K extends string>(rounds: number, actions: Record<K, () => Promise<unknown>>): Promise<Record<K, number>> {
+async function medians<K extends string>(
+  rounds: number,
+  actions: Record<K, () => Promise<unknown>>,
+): Promise<Record<K, number>> {
   const names = Object.keys(actions) as K[];
   const times = new Map<K, number[]>(names.map((name) => [name, []]));
   for (let round = 0; round < rounds; round++) {
@@ -70,7 +73,9 @@ try {
     offline: () => crossdock('host', 'ls', '--json'),
   });
 
-  console.log(`cli: medians of ${QUICK_ROUNDS} rounds (start-up) and ${PS_ROUNDS} rounds (${HOSTS} hosts, ${containers} running containers)`);
+  console.log(
+    `cli: medians of ${QUICK_ROUNDS} rounds (start-up) and ${PS_ROUNDS} rounds (${HOSTS} hosts, ${containers} running containers)`,
+  );
   console.log(`  node -e 0                  ${quick.node.toFixed(0).padStart(6)} ms`);
   console.log(line('crossdock --version', quick.version, quick.node, 1.5));
   console.log(line('crossdock help', quick.help, quick.node, 1.5));

@@ -35,7 +35,11 @@ export async function upRigHosts(count: number): Promise<RigHosts> {
   // The docker CLI runs `ssh` from PATH; ssh reads its config from the passwd home, not $HOME,
   // so an `ssh` wrapper first in PATH hands it the rig key and no-prompt options with -F.
   const config = join(home, 'ssh_config');
-  writeFileSync(config, `Host 10.213.0.*\n  IdentityFile ${rig.keyPath}\n  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n  LogLevel ERROR\n`, { mode: 0o600 });
+  writeFileSync(
+    config,
+    `Host 10.213.0.*\n  IdentityFile ${rig.keyPath}\n  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n  LogLevel ERROR\n`,
+    { mode: 0o600 },
+  );
   mkdirSync(join(home, 'bin'));
   writeFileSync(join(home, 'bin', 'ssh'), `#!/bin/sh\nexec /usr/bin/ssh -F ${config} "$@"\n`, { mode: 0o755 });
   return {
@@ -50,7 +54,9 @@ export async function upRigHosts(count: number): Promise<RigHosts> {
 /** One `docker -H ssh://root@… ps` per machine, one after the other (a new SSH login each). */
 export async function dockerPsLoop(hosts: RigHosts, dockerArgs: string[] = []): Promise<void> {
   for (const machine of hosts.machines) {
-    await run('docker', ['-H', `ssh://root@${machine.address}`, 'ps', ...dockerArgs, '--format', '{{.ID}}'], { env: hosts.dockerEnv });
+    await run('docker', ['-H', `ssh://root@${machine.address}`, 'ps', ...dockerArgs, '--format', '{{.ID}}'], {
+      env: hosts.dockerEnv,
+    });
   }
 }
 
@@ -65,7 +71,15 @@ export async function addRigHosts(core: Core, hosts: RigHosts): Promise<void> {
   const key = await client.api.keys.import({ name: 'rig', path: hosts.keyPath });
   for (const machine of hosts.machines) {
     const fingerprint = await machineHostKeyFingerprint(machine.name);
-    await client.api.hosts.add({ kind: 'ssh', name: machine.name, address: machine.address, port: machine.port, user: 'root', keyId: key.id, trust: { fingerprint } });
+    await client.api.hosts.add({
+      kind: 'ssh',
+      name: machine.name,
+      address: machine.address,
+      port: machine.port,
+      user: 'root',
+      keyId: key.id,
+      trust: { fingerprint },
+    });
   }
   for (const host of await client.api.hosts.list({})) await core.runtime.forget(host.id);
   client.close();

@@ -39,7 +39,8 @@ async function createMachine(client: Client, provider: string, name: string): Pr
   const job = await client.api.machines.create({ name, provider, size: 'small', os: 'debian-12', openPorts: [] });
   const done: JobInfo = await client.api.jobs.wait({ id: job.id });
   const totalMs = performance.now() - started;
-  if (done.state !== 'succeeded') throw new Error(`creating ${name} on ${provider} ended ${done.state}: ${done.error?.message ?? ''}`);
+  if (done.state !== 'succeeded')
+    throw new Error(`creating ${name} on ${provider} ended ${done.state}: ${done.error?.message ?? ''}`);
   const hostAdded = (await client.api.jobs.logs({ id: job.id })).find((line) => line.text.startsWith('Added host'));
   return { totalMs, provisionMs: hostAdded ? Date.parse(hostAdded.at) - startedAt : Number.NaN };
 }
@@ -52,7 +53,9 @@ async function measure(client: Client, provider: string): Promise<void> {
   const three = await Promise.all([2, 3, 4].map((i) => createMachine(client, provider, `${prefix}-${provider}-${i}`)));
   const threeMs = performance.now() - started;
   const provision = Math.max(...three.map((t) => t.provisionMs));
-  console.log(`${provider}: one machine ${s(one.totalMs)} (provisioned and SSH-pinned after ${s(one.provisionMs)}, then bootstrap)`);
+  console.log(
+    `${provider}: one machine ${s(one.totalMs)} (provisioned and SSH-pinned after ${s(one.provisionMs)}, then bootstrap)`,
+  );
   console.log(`${provider}: three at once ${s(threeMs)} (all provisioned after ${s(provision)})`);
   console.log(`${provider}: ratio ${(threeMs / one.totalMs).toFixed(2)} (target < 3)`);
 }
@@ -61,7 +64,9 @@ async function measure(client: Client, provider: string): Promise<void> {
 async function destroyAll(client: Client): Promise<void> {
   const machines = (await client.api.machines.list({})).filter((m) => m.name.startsWith(prefix));
   const results = await Promise.allSettled(machines.map((m) => client.api.machines.remove({ machine: m.id })));
-  results.forEach((r, i) => r.status === 'rejected' && console.error(`could not destroy ${machines[i]?.name}: ${String(r.reason)}`));
+  results.forEach(
+    (r, i) => r.status === 'rejected' && console.error(`could not destroy ${machines[i]?.name}: ${String(r.reason)}`),
+  );
 }
 
 // The rig's machine image and network, which the emulators' instances use.
@@ -77,7 +82,11 @@ let gce: GceEmulator | null = null;
 // Ctrl+C cancels the running jobs: their waits fail, and the clean-up below still runs.
 const interrupt = (): void => {
   console.error('interrupted: cancelling, then destroying what was made');
-  void client.api.jobs.list({}).then((jobs) => Promise.all(jobs.filter((j) => j.state === 'running').map((j) => client.api.jobs.cancel({ id: j.id }))));
+  void client.api.jobs
+    .list({})
+    .then((jobs) =>
+      Promise.all(jobs.filter((j) => j.state === 'running').map((j) => client.api.jobs.cancel({ id: j.id }))),
+    );
 };
 process.on('SIGINT', interrupt);
 try {
@@ -88,12 +97,25 @@ try {
       ec2 = await startEc2Emulator();
       const credentials = { accessKeyId: ec2.accessKeyId, secretAccessKey: ec2.secretAccessKey };
       // The emulator's images authorise the key for root, as custom AMIs may.
-      await client.api.providers.add({ name: 'aws', kind: 'aws', region: ec2.region, endpoint: ec2.endpoint, credentials, sshUserByOs: { 'debian-12': 'root' } });
+      await client.api.providers.add({
+        name: 'aws',
+        kind: 'aws',
+        region: ec2.region,
+        endpoint: ec2.endpoint,
+        credentials,
+        sshUserByOs: { 'debian-12': 'root' },
+      });
       await measure(client, 'aws');
     }
     if (kind === 'gcp') {
       gce = await startGceEmulator();
-      await client.api.providers.add({ name: 'gcp', kind: 'gcp', region: 'europe-west1-b', endpoint: gce.endpoint, serviceAccountJson: JSON.stringify(gce.serviceAccountJson) });
+      await client.api.providers.add({
+        name: 'gcp',
+        kind: 'gcp',
+        region: 'europe-west1-b',
+        endpoint: gce.endpoint,
+        serviceAccountJson: JSON.stringify(gce.serviceAccountJson),
+      });
       await measure(client, 'gcp');
     }
   }

@@ -3,7 +3,16 @@
 // `tar | ssh B tar` of its volume into a new volume on B, `docker run` of the same container on B
 // and wait until it is healthy. Plain `ssh root@B`: A's key and B's host key were set up out of
 // band (setUpBaselineSsh), OpenSSH's defaults otherwise.
-import { BASELINE_PID_FILE, LABEL, appRunCommand, cleanTarget, inMachine, mountpoint, restartApp, type Names } from './workload.js';
+import {
+  BASELINE_PID_FILE,
+  LABEL,
+  appRunCommand,
+  cleanTarget,
+  inMachine,
+  mountpoint,
+  restartApp,
+  type Names,
+} from './workload.js';
 
 /** Milliseconds of each step of the manual migration. */
 export interface BaselineTiming {
@@ -36,8 +45,14 @@ export async function manualMigration(a: string, b: string, bAddress: string, n:
     'echo "$(( (t1 - t0) / 1000000 )) $(( (t2 - t1) / 1000000 )) $(( (t3 - t2) / 1000000 )) $(( (t4 - t3) / 1000000 ))"',
   ].join('\n');
   const out = await inMachine(a, script);
-  const [imageMs, stopMs, volumeMs, recreateMs] = out.trim().split(/\s+/).map(Number) as [number, number, number, number];
-  if (![imageMs, stopMs, volumeMs, recreateMs].every(Number.isFinite)) throw new Error(`the manual migration printed no timings: ${out}`);
+  const [imageMs, stopMs, volumeMs, recreateMs] = out.trim().split(/\s+/).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (![imageMs, stopMs, volumeMs, recreateMs].every(Number.isFinite))
+    throw new Error(`the manual migration printed no timings: ${out}`);
   return { imageMs, stopMs, volumeMs, recreateMs };
 }
 

@@ -39,15 +39,21 @@ export function report(m: Measured): void {
   const manualDowntimeMs = mean(m.baselines.map((b) => b.stopMs + b.volumeMs + b.recreateMs));
   const downtimeMs = mean(m.core.map((r) => r.outcome.downtimeMs));
   const downtimeRatio = downtimeMs / fullCopyMs;
-  const stepMeans = Object.fromEntries(DOWNTIME_STEPS.map((name) => [name, mean(m.core.map((r) => r.stepMs[name] ?? Number.NaN))]));
+  const stepMeans = Object.fromEntries(
+    DOWNTIME_STEPS.map((name) => [name, mean(m.core.map((r) => r.stepMs[name] ?? Number.NaN))]),
+  );
   const verifyShare = (stepMeans.verify ?? 0) / downtimeMs;
   const wholeRatio = mean(baseWhole) / mean(m.core.map((r) => r.outcome.durationMs));
 
   console.log('');
-  console.log(`bench:migrate (${m.size}): image ${mb(m.imageBytes)}, volume ${mb(m.volumeBytes)}, ${m.changedBytes > 0 ? `${mb(m.changedBytes)} changed after the bulk pass` : ''}`);
+  console.log(
+    `bench:migrate (${m.size}): image ${mb(m.imageBytes)}, volume ${mb(m.volumeBytes)}, ${m.changedBytes > 0 ? `${mb(m.changedBytes)} changed after the bulk pass` : ''}`,
+  );
   console.log('manual baseline on A (plain ssh, OpenSSH default cipher):');
   m.baselines.forEach((b, i) =>
-    console.log(`  run ${i + 1}: docker save | ssh | docker load ${s(b.imageMs)}, stop ${s(b.stopMs)}, tar | ssh | tar ${s(b.volumeMs)}, docker run until healthy ${s(b.recreateMs)}; data ${rate(baseBytes, b.imageMs + b.volumeMs)}`),
+    console.log(
+      `  run ${i + 1}: docker save | ssh | docker load ${s(b.imageMs)}, stop ${s(b.stopMs)}, tar | ssh | tar ${s(b.volumeMs)}, docker run until healthy ${s(b.recreateMs)}; data ${rate(baseBytes, b.imageMs + b.volumeMs)}`,
+    ),
   );
   console.log('Crossdock (migrations.start through the core, direct route):');
   m.core.forEach((r, i) =>
@@ -57,8 +63,12 @@ export function report(m: Measured): void {
     ),
   );
   const allSteps = Object.keys(m.core[0]?.stepMs ?? {});
-  console.log(`  every step (mean): ${allSteps.map((name) => `${name} ${s(mean(m.core.map((r) => r.stepMs[name] ?? Number.NaN)))}`).join(', ')}`);
-  console.log(`  downtime by step (mean): ${DOWNTIME_STEPS.map((name) => `${name} ${s(stepMeans[name] ?? Number.NaN)}`).join(', ')}`);
+  console.log(
+    `  every step (mean): ${allSteps.map((name) => `${name} ${s(mean(m.core.map((r) => r.stepMs[name] ?? Number.NaN)))}`).join(', ')}`,
+  );
+  console.log(
+    `  downtime by step (mean): ${DOWNTIME_STEPS.map((name) => `${name} ${s(stepMeans[name] ?? Number.NaN)}`).join(', ')}`,
+  );
   // The verify lists the whole volume on both hosts after the stop (and hashes what changed since
   // the checksums step): the listing grows with the file count, so say how much of the downtime it is.
   console.log(
@@ -67,20 +77,46 @@ export function report(m: Measured): void {
   );
   const same = m.sameImage;
   const derived = m.derivedImage;
-  console.log(`second migration of the same image (B has it): image step ${s(same.stepMs.images ?? Number.NaN)}, ${mb(same.outcome.bytes.images)} sent; whole migration ${s(same.outcome.durationMs)}`);
-  console.log(`an image adding one small layer to layers B holds: image step ${s(derived.stepMs.images ?? Number.NaN)}, ${mb(derived.outcome.bytes.images)} sent (only the layers B lacks)`);
+  console.log(
+    `second migration of the same image (B has it): image step ${s(same.stepMs.images ?? Number.NaN)}, ${mb(same.outcome.bytes.images)} sent; whole migration ${s(same.outcome.durationMs)}`,
+  );
+  console.log(
+    `an image adding one small layer to layers B holds: image step ${s(derived.stepMs.images ?? Number.NaN)}, ${mb(derived.outcome.bytes.images)} sent (only the layers B lacks)`,
+  );
 
   const rows: [string, string, string, string][] = [
-    ['throughput, data steps (Crossdock / manual)', throughputRatio.toFixed(2), '>= 1.0', throughputRatio >= 1 ? 'met' : 'NOT met'],
-    ['downtime / full-copy time (manual image + volume)', downtimeRatio.toFixed(3), '<= 0.1', downtimeRatio <= 0.1 ? 'met' : 'NOT met'],
-    ['second migration of the same image: image step', `${s(same.stepMs.images ?? Number.NaN)}, ${mb(same.outcome.bytes.images)}`, '-', ''],
+    [
+      'throughput, data steps (Crossdock / manual)',
+      throughputRatio.toFixed(2),
+      '>= 1.0',
+      throughputRatio >= 1 ? 'met' : 'NOT met',
+    ],
+    [
+      'downtime / full-copy time (manual image + volume)',
+      downtimeRatio.toFixed(3),
+      '<= 0.1',
+      downtimeRatio <= 0.1 ? 'met' : 'NOT met',
+    ],
+    [
+      'second migration of the same image: image step',
+      `${s(same.stepMs.images ?? Number.NaN)}, ${mb(same.outcome.bytes.images)}`,
+      '-',
+      '',
+    ],
   ];
   console.log('');
   console.log(`${pad('figure', 52)}${pad('value', 18)}${pad('target', 9)}`);
-  for (const [name, value, target, met] of rows) console.log(`${pad(name, 52)}${pad(value, 18)}${pad(target, 9)}${met}`);
-  console.log(`  throughput: ${perMs(coreRate)} vs ${perMs(baseRate)} (bytes each moved / time from the start of its first data transfer to the end of its last: Crossdock runs the images and the bulk pass at once, the manual way one after the other)`);
-  console.log(`  downtime ${s(downtimeMs)} vs full copy ${s(fullCopyMs)}; vs the manual volume copy alone ${(downtimeMs / volumeCopyMs).toFixed(3)}; the manual cut-over (stop, tar, run) was ${s(manualDowntimeMs)}`);
-  console.log(`  whole migration: Crossdock ${s(mean(m.core.map((r) => r.outcome.durationMs)))} vs manual ${s(mean(baseWhole))} (manual / Crossdock ${wholeRatio.toFixed(2)})`);
+  for (const [name, value, target, met] of rows)
+    console.log(`${pad(name, 52)}${pad(value, 18)}${pad(target, 9)}${met}`);
+  console.log(
+    `  throughput: ${perMs(coreRate)} vs ${perMs(baseRate)} (bytes each moved / time from the start of its first data transfer to the end of its last: Crossdock runs the images and the bulk pass at once, the manual way one after the other)`,
+  );
+  console.log(
+    `  downtime ${s(downtimeMs)} vs full copy ${s(fullCopyMs)}; vs the manual volume copy alone ${(downtimeMs / volumeCopyMs).toFixed(3)}; the manual cut-over (stop, tar, run) was ${s(manualDowntimeMs)}`,
+  );
+  console.log(
+    `  whole migration: Crossdock ${s(mean(m.core.map((r) => r.outcome.durationMs)))} vs manual ${s(mean(baseWhole))} (manual / Crossdock ${wholeRatio.toFixed(2)})`,
+  );
   console.log(
     JSON.stringify({
       bench: 'migrate',
@@ -97,8 +133,15 @@ export function report(m: Measured): void {
       verifyShareOfDowntime: round(verifyShare),
       downtimeStepsMs: Object.fromEntries(Object.entries(stepMeans).map(([k, v]) => [k, Math.round(v)])),
       manualCutoverMs: Math.round(manualDowntimeMs),
-      wholeMigrationMs: { crossdock: Math.round(mean(m.core.map((r) => r.outcome.durationMs))), manual: Math.round(mean(baseWhole)) },
-      sameImage: { imageStepMs: same.stepMs.images ?? null, imageBytes: same.outcome.bytes.images, migrationMs: same.outcome.durationMs },
+      wholeMigrationMs: {
+        crossdock: Math.round(mean(m.core.map((r) => r.outcome.durationMs))),
+        manual: Math.round(mean(baseWhole)),
+      },
+      sameImage: {
+        imageStepMs: same.stepMs.images ?? null,
+        imageBytes: same.outcome.bytes.images,
+        migrationMs: same.outcome.durationMs,
+      },
       derivedImage: { imageStepMs: derived.stepMs.images ?? null, imageBytes: derived.outcome.bytes.images },
       targets: { throughputRatio: '>= 1.0', downtimeRatio: '<= 0.1' },
     }),

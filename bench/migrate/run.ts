@@ -40,7 +40,8 @@ import {
 
 const args = process.argv.slice(2);
 const unknown = args.filter((a) => a !== '--small');
-if (unknown.length > 0) throw new Error(`unknown argument(s) ${unknown.join(' ')}; the only option is --small (100 MB image, 200 MB volume)`);
+if (unknown.length > 0)
+  throw new Error(`unknown argument(s) ${unknown.join(' ')}; the only option is --small (100 MB image, 200 MB volume)`);
 const small = args.includes('--small');
 const layout = small ? SMALL : FULL;
 const names = namesFor(randomBytes(3).toString('hex'));
@@ -60,7 +61,8 @@ const home = mkdtempSync(join(tmpdir(), 'crossdock-bench-migrate-'));
 const core = createCore({ dataDir: home, mode: 'test', knownHostsPaths: [] });
 const client = core.connectInProcess();
 const started = performance.now();
-const say = (line: string): void => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const say = (line: string): void =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 // Ctrl+C: cancel the running migration (it rolls back) and end a running manual copy; the run
 // stops at its next step, and the clean-up below removes what it made.
@@ -69,7 +71,11 @@ const interrupt = (): void => {
   if (interrupted) return;
   interrupted = true;
   console.error('interrupted: stopping, then removing what the benchmark made');
-  void client.api.jobs.list({}).then((jobs) => Promise.all(jobs.filter((j) => j.state === 'running').map((j) => client.api.jobs.cancel({ id: j.id }))));
+  void client.api.jobs
+    .list({})
+    .then((jobs) =>
+      Promise.all(jobs.filter((j) => j.state === 'running').map((j) => client.api.jobs.cancel({ id: j.id }))),
+    );
   void stopManualCopy(A.name).catch(() => undefined);
 };
 /** Between steps: stop here once Ctrl+C was pressed. */
@@ -82,18 +88,35 @@ try {
   await Promise.all([sweep(A.name), sweep(B.name)]);
   await client.api.vault.initialize({ passphrase: 'benchmark-passphrase' });
   const key = await client.api.keys.import({ name: 'rig', path: rig.keyPath });
-  for (const [m, name] of [[A, HOST_A], [B, HOST_B]] as const) {
+  for (const [m, name] of [
+    [A, HOST_A],
+    [B, HOST_B],
+  ] as const) {
     const fingerprint = await machineHostKeyFingerprint(m.name);
-    await client.api.hosts.add({ kind: 'ssh', name, address: m.address, port: m.port, user: 'root', keyId: key.id, trust: { fingerprint } });
+    await client.api.hosts.add({
+      kind: 'ssh',
+      name,
+      address: m.address,
+      port: m.port,
+      user: 'root',
+      keyId: key.id,
+      trust: { fingerprint },
+    });
   }
 
   say(`making the workload on ${A.name}: ${small ? 'small' : 'full'} size`);
-  await Promise.all([buildImages(A.name, names, layout, rig.testImage), makeVolume(A.name, names, layout), setUpBaselineSsh(A.name, B.name, B.address)]);
+  await Promise.all([
+    buildImages(A.name, names, layout, rig.testImage),
+    makeVolume(A.name, names, layout),
+    setUpBaselineSsh(A.name, B.name, B.address),
+  ]);
   checkpoint();
   await startApps(A.name, names);
   checkpoint();
   const bytes = await baselineBytes(A.name, names);
-  say(`workload ready: docker save ${(bytes.image / 1e6).toFixed(1)} MB, tar of the volume ${(bytes.volume / 1e6).toFixed(1)} MB`);
+  say(
+    `workload ready: docker save ${(bytes.image / 1e6).toFixed(1)} MB, tar of the volume ${(bytes.volume / 1e6).toFixed(1)} MB`,
+  );
 
   const baselines: BaselineTiming[] = [];
   const coreRuns: CoreRun[] = [];
@@ -101,14 +124,23 @@ try {
     checkpoint();
     const timing = await manualMigration(A.name, B.name, B.address, names);
     baselines.push(timing);
-    say(`manual: image ${timing.imageMs} ms, stop ${timing.stopMs} ms, volume ${timing.volumeMs} ms, run until healthy ${timing.recreateMs} ms`);
+    say(
+      `manual: image ${timing.imageMs} ms, stop ${timing.stopMs} ms, volume ${timing.volumeMs} ms, run until healthy ${timing.recreateMs} ms`,
+    );
     await resetAfterManual(A.name, B.name, names);
   };
   const crossdock = async (): Promise<void> => {
     checkpoint();
-    const r = await migrateThroughCore(core, client, { source: HOST_A, target: HOST_B, container: names.app, afterBulk: () => changeVolumeSync(A.name, names, layout) });
+    const r = await migrateThroughCore(core, client, {
+      source: HOST_A,
+      target: HOST_B,
+      container: names.app,
+      afterBulk: () => changeVolumeSync(A.name, names, layout),
+    });
     coreRuns.push(r);
-    say(`Crossdock: data ${r.dataMs} ms for ${r.dataBytes} bytes, delta ${r.deltaBytes} bytes, downtime ${r.outcome.downtimeMs} ms, whole ${r.outcome.durationMs} ms`);
+    say(
+      `Crossdock: data ${r.dataMs} ms for ${r.dataBytes} bytes, delta ${r.deltaBytes} bytes, downtime ${r.outcome.downtimeMs} ms, whole ${r.outcome.durationMs} ms`,
+    );
   };
 
   await manual();
@@ -117,10 +149,20 @@ try {
   await crossdock();
   // B now has the image: move another container of it, then one of an image adding a layer.
   checkpoint();
-  const sameImage = await migrateThroughCore(core, client, { source: HOST_A, target: HOST_B, container: names.app2, healthySeconds: 1 });
+  const sameImage = await migrateThroughCore(core, client, {
+    source: HOST_A,
+    target: HOST_B,
+    container: names.app2,
+    healthySeconds: 1,
+  });
   say(`same image again: image step ${sameImage.stepMs.images} ms, ${sameImage.outcome.bytes.images} bytes`);
   checkpoint();
-  const derivedImage = await migrateThroughCore(core, client, { source: HOST_A, target: HOST_B, container: names.app3, healthySeconds: 1 });
+  const derivedImage = await migrateThroughCore(core, client, {
+    source: HOST_A,
+    target: HOST_B,
+    container: names.app3,
+    healthySeconds: 1,
+  });
   say(`derived image: image step ${derivedImage.stepMs.images} ms, ${derivedImage.outcome.bytes.images} bytes`);
   checkpoint();
   await resetAfterMigration(A.name, B.name, names, HOST_B);

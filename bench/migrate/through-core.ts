@@ -2,7 +2,14 @@
 // journal says each step took. The core's own figures are used as they are: bytes per kind and
 // downtime from the outcome, step times from the journal's step records.
 import type { Core } from '../../electron/core/create-core.js';
-import { type CrossdockApi, type CrossdockEvents, type MigrationOutcome, type MigrationStepRecord, type RpcClient, requireJobResult } from '../../shared/index.js';
+import {
+  type CrossdockApi,
+  type CrossdockEvents,
+  type MigrationOutcome,
+  type MigrationStepRecord,
+  type RpcClient,
+  requireJobResult,
+} from '../../shared/index.js';
 
 type Client = RpcClient<CrossdockApi, CrossdockEvents>;
 
@@ -21,7 +28,8 @@ export interface CoreRun {
   deltaBytes: number;
 }
 
-const ms = (s: MigrationStepRecord): number => (s.endedAt ? Date.parse(s.endedAt) - Date.parse(s.startedAt) : Number.NaN);
+const ms = (s: MigrationStepRecord): number =>
+  s.endedAt ? Date.parse(s.endedAt) - Date.parse(s.startedAt) : Number.NaN;
 
 /**
  * Migrates `container` from host `source` to host `target`. `afterBulk` runs synchronously when
@@ -49,10 +57,16 @@ export async function migrateThroughCore(
     jobId = job.id;
     const done = await client.api.jobs.wait({ id: job.id });
     if (done.state !== 'succeeded') {
-      const log = (await client.api.jobs.logs({ id: job.id })).map((l) => l.text).slice(-15).join('\n  ');
+      const log = (await client.api.jobs.logs({ id: job.id }))
+        .map((l) => l.text)
+        .slice(-15)
+        .join('\n  ');
       throw new Error(`migration of ${options.container} ${done.state}: ${done.error?.message ?? ''}\n  ${log}`);
     }
-    if (options.afterBulk && !changed) throw new Error(`the migration of ${options.container} never entered its create step: the volume was not changed`);
+    if (options.afterBulk && !changed)
+      throw new Error(
+        `the migration of ${options.container} never entered its create step: the volume was not changed`,
+      );
     const outcome = requireJobResult(done, 'migration');
     const record = await client.api.migrations.get({ id: outcome.id });
     const stepMs = Object.fromEntries(record.steps.map((s) => [s.name, ms(s)]));

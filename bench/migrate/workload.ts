@@ -42,12 +42,15 @@ export const SMALL: Layout = {
   change: { medium: 0, small: 20 },
 };
 
-export const changedBytes = (layout: Layout): number => layout.change.medium * 8 * MiB + layout.change.small * 100 * 1024;
+export const changedBytes = (layout: Layout): number =>
+  layout.change.medium * 8 * MiB + layout.change.small * 100 * 1024;
 export const volumeBytes = (layout: Layout): number => layout.volume.reduce((sum, d) => sum + d.count * d.bytes, 0);
 
 /** Runs a bash script inside a machine as root; returns its stdout. */
 export async function inMachine(machine: string, script: string): Promise<string> {
-  const { stdout } = await run('docker', ['exec', machine, 'bash', '-c', `set -euo pipefail\n${script}`], { maxBuffer: 16 << 20 });
+  const { stdout } = await run('docker', ['exec', machine, 'bash', '-c', `set -euo pipefail\n${script}`], {
+    maxBuffer: 16 << 20,
+  });
   return stdout;
 }
 
@@ -100,28 +103,39 @@ function idleRunCommand(name: string, image: string): string {
 
 /** Builds the payload image on A: FROM the rig's busybox image, one layer of random files. */
 export async function buildImages(a: string, n: Names, layout: Layout, testImage: string): Promise<void> {
-  const writes = layout.imageFilesMiB.map((mib, i) => `head -c ${mib * MiB} /dev/urandom > /payload/p${i}`).join(' && ');
+  const writes = layout.imageFilesMiB
+    .map((mib, i) => `head -c ${mib * MiB} /dev/urandom > /payload/p${i}`)
+    .join(' && ');
   const dockerfile = `FROM ${testImage}\nLABEL ${LABEL}\nRUN mkdir /payload && ${writes}\n`;
   const derived = `FROM ${n.image}\nRUN echo derived > /payload/derived\n`;
-  await inMachine(a, `printf %s ${shQuote(dockerfile)} | docker build -q -t ${n.image} - >/dev/null\nprintf %s ${shQuote(derived)} | docker build -q -t ${n.derivedImage} - >/dev/null`);
+  await inMachine(
+    a,
+    `printf %s ${shQuote(dockerfile)} | docker build -q -t ${n.image} - >/dev/null\nprintf %s ${shQuote(derived)} | docker build -q -t ${n.derivedImage} - >/dev/null`,
+  );
 }
 
 /** The volume on A, filled with random files (`split` of one random stream per directory). */
 export async function makeVolume(a: string, n: Names, layout: Layout): Promise<void> {
   const d = mountpoint(n.volume);
-  const fill = layout.volume.map((v) => `mkdir -p ${d}/${v.dir} && head -c ${v.count * v.bytes} /dev/urandom | split -b ${v.bytes} -d -a 5 - ${d}/${v.dir}/${v.dir[0]}-`);
+  const fill = layout.volume.map(
+    (v) =>
+      `mkdir -p ${d}/${v.dir} && head -c ${v.count * v.bytes} /dev/urandom | split -b ${v.bytes} -d -a 5 - ${d}/${v.dir}/${v.dir[0]}-`,
+  );
   await inMachine(a, [`docker volume create --label ${LABEL} ${n.volume} >/dev/null`, ...fill].join('\n'));
 }
 
 /** Starts the containers on A (and waits until the app is healthy). */
 export async function startApps(a: string, n: Names): Promise<void> {
-  await inMachine(a, [
-    `docker rm -f ${n.app} ${n.app2} ${n.app3} >/dev/null 2>&1 || true`,
-    `${appRunCommand(n)} >/dev/null`,
-    `${idleRunCommand(n.app2, n.image)} >/dev/null`,
-    `${idleRunCommand(n.app3, n.derivedImage)} >/dev/null`,
-    `until [ "$(docker inspect -f '{{.State.Health.Status}}' ${n.app})" = healthy ]; do sleep 0.2; done`,
-  ].join('\n'));
+  await inMachine(
+    a,
+    [
+      `docker rm -f ${n.app} ${n.app2} ${n.app3} >/dev/null 2>&1 || true`,
+      `${appRunCommand(n)} >/dev/null`,
+      `${idleRunCommand(n.app2, n.image)} >/dev/null`,
+      `${idleRunCommand(n.app3, n.derivedImage)} >/dev/null`,
+      `until [ "$(docker inspect -f '{{.State.Health.Status}}' ${n.app})" = healthy ]; do sleep 0.2; done`,
+    ].join('\n'),
+  );
 }
 
 /**
@@ -131,9 +145,17 @@ export async function startApps(a: string, n: Names): Promise<void> {
  */
 export function changeVolumeSync(a: string, n: Names, layout: Layout): void {
   const d = mountpoint(n.volume);
-  const medium = Array.from({ length: layout.change.medium }, (_, i) => `head -c ${8 * MiB} /dev/urandom > ${d}/medium/m-${String(i).padStart(5, '0')}`);
-  const small = Array.from({ length: layout.change.small }, (_, i) => `head -c ${100 * 1024} /dev/urandom > ${d}/small/s-${String(i).padStart(5, '0')}`);
-  const script = ['set -eu', ...medium, ...small, `date > ${d}/added-after-bulk-pass`, `rm -f ${d}/tiny/t-00000`].join('\n');
+  const medium = Array.from(
+    { length: layout.change.medium },
+    (_, i) => `head -c ${8 * MiB} /dev/urandom > ${d}/medium/m-${String(i).padStart(5, '0')}`,
+  );
+  const small = Array.from(
+    { length: layout.change.small },
+    (_, i) => `head -c ${100 * 1024} /dev/urandom > ${d}/small/s-${String(i).padStart(5, '0')}`,
+  );
+  const script = ['set -eu', ...medium, ...small, `date > ${d}/added-after-bulk-pass`, `rm -f ${d}/tiny/t-00000`].join(
+    '\n',
+  );
   execFileSync('docker', ['exec', a, 'bash', '-c', script]);
 }
 
@@ -146,7 +168,10 @@ export async function baselineBytes(a: string, n: Names): Promise<{ image: numbe
 
 /** Starts A's app again (stopped by a migration) and waits until it is healthy. */
 export async function restartApp(a: string, n: Names): Promise<void> {
-  await inMachine(a, `docker start ${n.app} >/dev/null\nuntil [ "$(docker inspect -f '{{.State.Health.Status}}' ${n.app})" = healthy ]; do sleep 0.2; done`);
+  await inMachine(
+    a,
+    `docker start ${n.app} >/dev/null\nuntil [ "$(docker inspect -f '{{.State.Health.Status}}' ${n.app})" = healthy ]; do sleep 0.2; done`,
+  );
 }
 
 /**
@@ -154,18 +179,24 @@ export async function restartApp(a: string, n: Names): Promise<void> {
  * and the app runs again (renaming, unlike recreating, copies nothing on vfs); B loses the copies.
  */
 export async function resetAfterMigration(a: string, b: string, n: Names, targetHostName: string): Promise<void> {
-  const back = [n.app, n.app2, n.app3].map((name) => `if docker inspect ${name}-migrated-to-${targetHostName} >/dev/null 2>&1; then docker rename ${name}-migrated-to-${targetHostName} ${name}; fi`);
+  const back = [n.app, n.app2, n.app3].map(
+    (name) =>
+      `if docker inspect ${name}-migrated-to-${targetHostName} >/dev/null 2>&1; then docker rename ${name}-migrated-to-${targetHostName} ${name}; fi`,
+  );
   await inMachine(a, [...back, `docker update --restart unless-stopped ${n.app} >/dev/null`].join('\n'));
   await Promise.all([restartApp(a, n), cleanTarget(b, n)]);
 }
 
 /** B without any container, volume or image of the run. */
 export async function cleanTarget(b: string, n: Names): Promise<void> {
-  await inMachine(b, [
-    `docker rm -f ${n.app} ${n.app2} ${n.app3} >/dev/null 2>&1 || true`,
-    `docker volume rm ${n.volume} >/dev/null 2>&1 || true`,
-    `docker image rm ${n.derivedImage} ${n.image} >/dev/null 2>&1 || true`,
-  ].join('\n'));
+  await inMachine(
+    b,
+    [
+      `docker rm -f ${n.app} ${n.app2} ${n.app3} >/dev/null 2>&1 || true`,
+      `docker volume rm ${n.volume} >/dev/null 2>&1 || true`,
+      `docker image rm ${n.derivedImage} ${n.image} >/dev/null 2>&1 || true`,
+    ].join('\n'),
+  );
 }
 
 // A's own key for the manual baseline, set up out of band like a user's ~/.ssh.
@@ -178,8 +209,16 @@ export const BASELINE_PID_FILE = '/run/crossdock-bench-baseline.pid';
  * known_hosts. Nothing else is configured: OpenSSH's default ciphers (chacha20-poly1305 first).
  */
 export async function setUpBaselineSsh(a: string, b: string, bAddress: string): Promise<void> {
-  const publicKey = await inMachine(a, `rm -f /root/.ssh/id_ed25519 /root/.ssh/id_ed25519.pub\nssh-keygen -q -t ed25519 -N '' -C ${BASELINE_KEY_COMMENT} -f /root/.ssh/id_ed25519\ncat /root/.ssh/id_ed25519.pub`);
-  const hostKey = (await inMachine(b, `printf '%s\\n' ${shQuote(publicKey.trim())} >> /root/.ssh/authorized_keys\ncut -d' ' -f1,2 /etc/ssh/ssh_host_ed25519_key.pub`)).trim();
+  const publicKey = await inMachine(
+    a,
+    `rm -f /root/.ssh/id_ed25519 /root/.ssh/id_ed25519.pub\nssh-keygen -q -t ed25519 -N '' -C ${BASELINE_KEY_COMMENT} -f /root/.ssh/id_ed25519\ncat /root/.ssh/id_ed25519.pub`,
+  );
+  const hostKey = (
+    await inMachine(
+      b,
+      `printf '%s\\n' ${shQuote(publicKey.trim())} >> /root/.ssh/authorized_keys\ncut -d' ' -f1,2 /etc/ssh/ssh_host_ed25519_key.pub`,
+    )
+  ).trim();
   await inMachine(a, `printf '%s\\n' ${shQuote(`${bAddress} ${hostKey}`)} >> /root/.ssh/known_hosts`);
 }
 
@@ -209,5 +248,8 @@ export async function sweep(machine: string): Promise<void> {
     `f=/root/.ssh/authorized_keys; if [ -f $f ]; then grep -v -e ${BASELINE_KEY_COMMENT} -e crossdock-migration- $f > $f.bench || true; cat $f.bench > $f; rm -f $f.bench; fi`,
     'for d in /tmp/crossdock-migration-*; do [ -d "$d" ] || continue; [ -S "$d/c" ] && ssh -o ControlPath="$d/c" -O exit x >/dev/null 2>&1; rm -rf -- "$d"; done',
   ];
-  await inMachine(machine, ['failed=0', ...parts.map((part) => `( set -e; ${part} ) || failed=1`), 'exit $failed'].join('\n'));
+  await inMachine(
+    machine,
+    ['failed=0', ...parts.map((part) => `( set -e; ${part} ) || failed=1`), 'exit $failed'].join('\n'),
+  );
 }

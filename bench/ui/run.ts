@@ -68,15 +68,26 @@ declare global {
 
 /** Types `query` into the filter box (one input event, as a paste is) and returns ms from it to the filtered rows painted. */
 async function measureFilter(page: Page, core: SyntheticCore, query: string): Promise<number> {
-  const built = buildList(core.containers(), containerSpec, { query, sort: { column: 'name', direction: 'asc' }, groupByHost: false, collapsed: new Set() });
+  const built = buildList(core.containers(), containerSpec, {
+    query,
+    sort: { column: 'name', direction: 'asc' },
+    groupByHost: false,
+    collapsed: new Set(),
+  });
   if (built.matched === 0) throw new Error(`the filter "${query}" matches no container of the synthetic fleet`);
   const filter = page.getByTestId('list-filter');
   await filter.focus();
-  await page.evaluate(([text, q]) => window.__bench.armFilter(text, q, 10_000), [`${numbers.format(built.matched)} of ${numbers.format(built.total)}`, query] as const);
+  await page.evaluate(([text, q]) => window.__bench.armFilter(text, q, 10_000), [
+    `${numbers.format(built.matched)} of ${numbers.format(built.total)}`,
+    query,
+  ] as const);
   await page.keyboard.insertText(query);
   const elapsed = await page.evaluate(() => window.__bench.filterPainted());
   // Back to the whole list before the next measurement.
-  await page.evaluate((text) => window.__bench.armFilter(text, '', 10_000), `${numbers.format(built.total)} containers`);
+  await page.evaluate(
+    (text) => window.__bench.armFilter(text, '', 10_000),
+    `${numbers.format(built.total)} containers`,
+  );
   await filter.fill('');
   await page.evaluate(() => window.__bench.filterPainted());
   return elapsed;
@@ -95,7 +106,12 @@ async function metrics(cdp: CDPSession): Promise<PageMetrics> {
   return {
     usedMb: value('JSHeapUsedSize') / 1e6,
     nodes: value('Nodes'),
-    busy: { task: value('TaskDuration'), script: value('ScriptDuration'), layout: value('LayoutDuration'), style: value('RecalcStyleDuration') },
+    busy: {
+      task: value('TaskDuration'),
+      script: value('ScriptDuration'),
+      layout: value('LayoutDuration'),
+      style: value('RecalcStyleDuration'),
+    },
   };
 }
 
@@ -105,14 +121,31 @@ const busyShare = (before: PageMetrics, after: PageMetrics, seconds: number): Bu
   return { task: share('task'), script: share('script'), layout: share('layout'), style: share('style') };
 };
 
-if (!args['no-build'] && !args.renderer) execFileSync('npx', ['--no-install', 'electron-vite', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+if (!args['no-build'] && !args.renderer)
+  execFileSync('npx', ['--no-install', 'electron-vite', 'build'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
 const core = createSyntheticCore({ containers: containerCount, hosts: hostCount });
-const server = await startWebServer({ core, port: 0, rendererDir: args.renderer ?? join(REPO_ROOT, 'out', 'renderer') });
+const server = await startWebServer({
+  core,
+  port: 0,
+  rendererDir: args.renderer ?? join(REPO_ROOT, 'out', 'renderer'),
+});
 const profile = mkdtempSync(join(tmpdir(), 'crossdock-bench-ui-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
   viewport: { width: 1280, height: 900 },
   locale: 'en-US',
   colorScheme: 'light',
@@ -126,7 +159,10 @@ try {
   await page.addInitScript({ content: PAGE_PROBE });
   await page.goto(`${server.url}#/containers`);
   await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 30_000 });
-  await page.getByTestId('list-count').filter({ hasText: `${numbers.format(containerCount)} containers` }).waitFor({ timeout: 60_000 });
+  await page
+    .getByTestId('list-count')
+    .filter({ hasText: `${numbers.format(containerCount)} containers` })
+    .waitFor({ timeout: 60_000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await sleep(2000); // let the first render's garbage and layout settle
@@ -196,7 +232,9 @@ try {
 } catch (error) {
   // What the page said is usually why a step timed out.
   if (problems.length > 0) console.error(`the page reported:\n${problems.join('\n')}`);
-  const shown = await page.evaluate(() => document.body.innerText.slice(0, 2000)).catch((reason: unknown) => `(the page could not be read: ${String(reason)})`);
+  const shown = await page
+    .evaluate(() => document.body.innerText.slice(0, 2000))
+    .catch((reason: unknown) => `(the page could not be read: ${String(reason)})`);
   console.error(`the page showed:\n${shown}`);
   throw error;
 } finally {

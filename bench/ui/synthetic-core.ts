@@ -38,7 +38,12 @@ const contract: Contract<SyntheticApi> = {
   system: { info: systemSchemas.info, getSettings: systemSchemas.getSettings },
   hosts: { list: hostsSchemas.list },
   jobs: { list: jobsSchemas.list },
-  docker: { containers: dockerSchemas.containers, images: dockerSchemas.images, volumes: dockerSchemas.volumes, networks: dockerSchemas.networks },
+  docker: {
+    containers: dockerSchemas.containers,
+    images: dockerSchemas.images,
+    volumes: dockerSchemas.volumes,
+    networks: dockerSchemas.networks,
+  },
 };
 
 export interface SyntheticCore {
@@ -85,7 +90,13 @@ export function createSyntheticCore(options: { containers: number; hosts: number
 
   const impl: ServerImpl<SyntheticApi> = {
     system: {
-      info: async () => ({ version: '0.0.0-bench', mode: 'web', dataDir: '/nonexistent/bench-ui', platform: process.platform, nodeVersion: process.version }),
+      info: async () => ({
+        version: '0.0.0-bench',
+        mode: 'web',
+        dataDir: '/nonexistent/bench-ui',
+        platform: process.platform,
+        nodeVersion: process.version,
+      }),
       getSettings: async () => ({ theme: 'light' }),
     },
     hosts: { list: async () => hosts },
@@ -115,7 +126,12 @@ export function createSyntheticCore(options: { containers: number; hosts: number
       ? { ...current, state: 'exited', status: 'Exited (0) Less than a second ago' }
       : { ...current, state: 'running', status: 'Up Less than a second' };
     fleet[index] = next;
-    events.emit('docker.changed', { hostId: next.hostId, kind: 'container', action: running ? 'die' : 'start', id: next.id });
+    events.emit('docker.changed', {
+      hostId: next.hostId,
+      kind: 'container',
+      action: running ? 'die' : 'start',
+      id: next.id,
+    });
   };
 
   let timer: ReturnType<typeof setInterval> | null = null;
@@ -123,7 +139,8 @@ export function createSyntheticCore(options: { containers: number; hosts: number
   return {
     calls,
     containers: () => fleet,
-    serve: (transport) => serveRpc<SyntheticApi, CrossdockEvents>(transport, { contract, impl, events, eventNames: CROSSDOCK_EVENTS }),
+    serve: (transport) =>
+      serveRpc<SyntheticApi, CrossdockEvents>(transport, { contract, impl, events, eventNames: CROSSDOCK_EVENTS }),
     startEvents(perSecond) {
       if (timer) throw new Error('the synthetic core is already emitting events');
       emitted = 0;

@@ -88,8 +88,12 @@ export function createCore(options: CoreOptions): Core {
   const store = openLockedStore(dataDir, options.createStore ?? createConfStore);
   const events = new EventHub<CrossdockEvents>();
   const jobs = new JobRegistry(new JobJournal(dataDir), events);
-  const vault = options.vault ?? createVault({ dataDir, ...(options.keyWrapper ? { keyWrapper: options.keyWrapper } : {}) });
-  const keys = new KeyStore({ vault, metadata: { load: () => store.get('sshKeys'), update: (change) => store.update('sshKeys', change) } });
+  const vault =
+    options.vault ?? createVault({ dataDir, ...(options.keyWrapper ? { keyWrapper: options.keyWrapper } : {}) });
+  const keys = new KeyStore({
+    vault,
+    metadata: { load: () => store.get('sshKeys'), update: (change) => store.update('sshKeys', change) },
+  });
   const hosts = new HostInventory(store);
   const runtime = new HostRuntime({
     inventory: hosts,
@@ -100,7 +104,14 @@ export function createCore(options: CoreOptions): Core {
   });
   const watcher = new DockerEventWatcher(events);
 
-  const hostsImpl = hostsService({ inventory: hosts, runtime, keys, events, shells: new ShellSessions(), ...(options.connection ? { connection: options.connection } : {}) });
+  const hostsImpl = hostsService({
+    inventory: hosts,
+    runtime,
+    keys,
+    events,
+    shells: new ShellSessions(),
+    ...(options.connection ? { connection: options.connection } : {}),
+  });
   const providers = new ProviderRegistry({ store, vault });
 
   const impl: ServerImpl<CrossdockApi> = {

@@ -39,7 +39,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Runs one CLI invocation; returns the exit code, or 'keep-alive' for long-running commands. */
-export async function runCli(argv: string[], out: (text: string) => void = console.log): Promise<number | 'keep-alive'> {
+export async function runCli(
+  argv: string[],
+  out: (text: string) => void = console.log,
+): Promise<number | 'keep-alive'> {
   const quick = answerWithoutCore(argv);
   if (quick !== undefined) {
     out(quick);
@@ -47,7 +50,8 @@ export async function runCli(argv: string[], out: (text: string) => void = conso
   }
   const [name = '', ...args] = argv;
   const loadCommand = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!loadCommand) throw new CrossdockError('INVALID_ARGUMENT', `Unknown command "${name}"; run "crossdock help" for the list`);
+  if (!loadCommand)
+    throw new CrossdockError('INVALID_ARGUMENT', `Unknown command "${name}"; run "crossdock help" for the list`);
   // Headless clients have no keychain: the vault opens with CROSSDOCK_PASSPHRASE when it is set.
   // Its scrypt (a few hundred ms by design) runs on libuv's thread pool while this thread loads
   // the core, the command and, when the vault is being opened, dockerode, which most commands

@@ -18,7 +18,10 @@ const CONTENT_TYPES: Record<string, string> = {
  * Resolves a URL path to a file inside `root`, or null when it would leave the folder or does not
  * exist. Unknown paths fall back to index.html (the renderer does its own navigation).
  */
-export async function resolveStaticFile(root: string, urlPath: string): Promise<{ body: Buffer; contentType: string } | null> {
+export async function resolveStaticFile(
+  root: string,
+  urlPath: string,
+): Promise<{ body: Buffer; contentType: string } | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');

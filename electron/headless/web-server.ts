@@ -41,7 +41,11 @@ function sameToken(given: string | null, expected: string): boolean {
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   if (!existsSync(options.rendererDir)) {
-    throw new CrossdockError('FAILED_PRECONDITION', `The built renderer is missing at ${options.rendererDir}; run "npm run build" first`, { path: options.rendererDir });
+    throw new CrossdockError(
+      'FAILED_PRECONDITION',
+      `The built renderer is missing at ${options.rendererDir}; run "npm run build" first`,
+      { path: options.rendererDir },
+    );
   }
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = options.port ?? 0;
@@ -68,9 +72,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE'
-        ? new CrossdockError('PORT_CONFLICT', `Port ${port} on ${HOST} is already in use; pick another with --port`, { port })
-        : error));
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new CrossdockError('PORT_CONFLICT', `Port ${port} on ${HOST} is already in use; pick another with --port`, {
+              port,
+            })
+          : error,
+      ),
+    );
     server.listen(port, HOST, () => resolve());
   });
   port = (server.address() as AddressInfo).port;

@@ -3,7 +3,6 @@ import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HEADER_CSP } from '../../shared/content-security-policy.js';
 
-
 /** The app is served from its own origin, so CSP 'self' and sender checks mean exactly the app. */
 export const APP_ORIGIN = 'crossdock://app';
 
@@ -13,7 +12,9 @@ export function isAppUrl(url: string): boolean {
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: 'crossdock', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: 'crossdock', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 /** Serves the built renderer folder under crossdock://app/, refusing paths that leave it. */

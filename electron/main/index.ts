@@ -20,7 +20,8 @@ let core: Core | null = null;
 
 function openWindow(active: Core): void {
   const window = createAppWindow(join(here, '../preload/index.cjs'), devServerUrl);
-  const isOurs = (url: string): boolean => isAppUrl(url) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
+  const isOurs = (url: string): boolean =>
+    isAppUrl(url) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
   active.serve(ipcTransport(ipcMain, window.webContents, isOurs));
 }
 
@@ -40,7 +41,9 @@ if (!app.requestSingleInstanceLock()) {
       try {
         core.vault.unlockWithKeychain();
       } catch (error) {
-        core.logger.log('warn', 'The system keychain did not open the vault', { error: error instanceof Error ? error.message : String(error) });
+        core.logger.log('warn', 'The system keychain did not open the vault', {
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }
     openWindow(core);

@@ -1,7 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { IPC_CHANNEL } from '../../shared/index.js';
-import { ipcTransport, type FrameLike, type IpcEventLike, type IpcMainLike, type WebContentsLike } from './ipc-transport.js';
+import {
+  ipcTransport,
+  type FrameLike,
+  type IpcEventLike,
+  type IpcMainLike,
+  type WebContentsLike,
+} from './ipc-transport.js';
 
 function fakeWindow(url: string): WebContentsLike & { sent: unknown[]; destroy(): void } {
   const emitter = new EventEmitter();

@@ -24,7 +24,11 @@ export interface WebContentsLike {
  * window's own top frame, and only while it shows the app (`isAppUrl`); anything else — another
  * window, an iframe, a page the window was somehow navigated to — is dropped.
  */
-export function ipcTransport(ipc: IpcMainLike, contents: WebContentsLike, isAppUrl: (url: string) => boolean): Transport {
+export function ipcTransport(
+  ipc: IpcMainLike,
+  contents: WebContentsLike,
+  isAppUrl: (url: string) => boolean,
+): Transport {
   const frameListeners = new Set<(frame: unknown) => void>();
   const closeListeners = new Set<() => void>();
 

@@ -32,7 +32,8 @@ export function createAppWindow(preloadPath: string, devServerUrl: string | unde
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  const allowed = (url: string): boolean => isAppUrl(url) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
+  const allowed = (url: string): boolean =>
+    isAppUrl(url) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
 
   // No page of ours opens windows; anything that tries is refused.
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -12,10 +12,18 @@ export interface BootstrapApi {
    * Starts a bootstrap job: named steps, streamed command output, cancel. Its result is a
    * BootstrapReport. A second run on the same host changes nothing and says so per step.
    */
-  start(args: { host: string; distributionPackagesOnly?: boolean | undefined; sudoPassword?: string | undefined }): Promise<JobInfo>;
+  start(args: {
+    host: string;
+    distributionPackagesOnly?: boolean | undefined;
+    sudoPassword?: string | undefined;
+  }): Promise<JobInfo>;
 }
 
 export const bootstrapSchemas: SchemaMap<BootstrapApi> = {
   detect: z.strictObject({ host: hostRef, sudoPassword: z.string().max(1024).optional() }),
-  start: z.strictObject({ host: hostRef, distributionPackagesOnly: z.boolean().optional(), sudoPassword: z.string().max(1024).optional() }),
+  start: z.strictObject({
+    host: hostRef,
+    distributionPackagesOnly: z.boolean().optional(),
+    sudoPassword: z.string().max(1024).optional(),
+  }),
 };

@@ -23,11 +23,29 @@ export interface DockerApi {
   images(args: { hosts?: string[] | undefined }): Promise<CrossHostList<ImageSummary>>;
   volumes(args: { hosts?: string[] | undefined }): Promise<CrossHostList<VolumeSummary>>;
   networks(args: { hosts?: string[] | undefined }): Promise<CrossHostList<NetworkSummary>>;
-  containerAction(args: { host: string; container: string; action: ContainerAction; force?: boolean | undefined }): Promise<void>;
+  containerAction(args: {
+    host: string;
+    container: string;
+    action: ContainerAction;
+    force?: boolean | undefined;
+  }): Promise<void>;
   /** Streams a container's log; with `follow`, until cancelled. Resolves with the chunk count. */
-  logs(args: { host: string; container: string; follow: boolean; tail?: number | undefined }, chunks?: Chunks<LogChunk>): Promise<number>;
+  logs(
+    args: { host: string; container: string; follow: boolean; tail?: number | undefined },
+    chunks?: Chunks<LogChunk>,
+  ): Promise<number>;
   /** Runs a command in a container with a terminal; streams output until it exits. Resolves with the exit code. */
-  exec(args: { host: string; container: string; command: string[]; tty: boolean; cols?: number | undefined; rows?: number | undefined }, chunks?: Chunks<ExecChunk>): Promise<number>;
+  exec(
+    args: {
+      host: string;
+      container: string;
+      command: string[];
+      tty: boolean;
+      cols?: number | undefined;
+      rows?: number | undefined;
+    },
+    chunks?: Chunks<ExecChunk>,
+  ): Promise<number>;
   /** Sends keystrokes (or stdin bytes) to an exec session. */
   execInput(args: { sessionId: string; data: string }): Promise<void>;
   execResize(args: { sessionId: string; cols: number; rows: number }): Promise<void>;
@@ -46,7 +64,12 @@ export const dockerSchemas: SchemaMap<DockerApi> = {
     action: z.enum(['start', 'stop', 'restart', 'pause', 'unpause', 'kill', 'remove']),
     force: z.boolean().optional(),
   }),
-  logs: z.strictObject({ host: hostRef, container: containerRef, follow: z.boolean(), tail: z.number().int().min(0).max(100_000).optional() }),
+  logs: z.strictObject({
+    host: hostRef,
+    container: containerRef,
+    follow: z.boolean(),
+    tail: z.number().int().min(0).max(100_000).optional(),
+  }),
   exec: z.strictObject({
     host: hostRef,
     container: containerRef,
@@ -56,6 +79,10 @@ export const dockerSchemas: SchemaMap<DockerApi> = {
     rows: z.number().int().min(1).max(1000).optional(),
   }),
   execInput: z.strictObject({ sessionId: z.string().min(1).max(100), data: z.string().max(64 * 1024) }),
-  execResize: z.strictObject({ sessionId: z.string().min(1).max(100), cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(1000) }),
+  execResize: z.strictObject({
+    sessionId: z.string().min(1).max(100),
+    cols: z.number().int().min(1).max(1000),
+    rows: z.number().int().min(1).max(1000),
+  }),
   stats: z.strictObject({ host: hostRef, container: containerRef }),
 };

@@ -64,7 +64,14 @@ export type CrossdockEvents = {
   'migrations.progress': MigrationProgress;
 };
 
-export const CROSSDOCK_EVENTS: readonly (keyof CrossdockEvents)[] = ['jobs.changed', 'jobs.log', 'hosts.changed', 'hosts.removed', 'docker.changed', 'migrations.progress'];
+export const CROSSDOCK_EVENTS: readonly (keyof CrossdockEvents)[] = [
+  'jobs.changed',
+  'jobs.log',
+  'hosts.changed',
+  'hosts.removed',
+  'docker.changed',
+  'migrations.progress',
+];
 
 /** Follow one job: its changes, its log lines, its migration's bytes. */
 export type JobFilter = { jobId: string };

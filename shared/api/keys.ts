@@ -3,7 +3,12 @@ import type { SchemaMap } from '../rpc/contract.js';
 import type { SshConfigHost, SshKeyInfo } from '../domain/keys.js';
 import { noArgs, type NoArgs } from './system.js';
 
-export const keyName = z.string().trim().min(1).max(100).regex(/^[\w.@-]+$/, 'use letters, digits, ".", "_", "-" or "@"');
+export const keyName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[\w.@-]+$/, 'use letters, digits, ".", "_", "-" or "@"');
 
 /** SSH keys. Private keys go into the vault and never come back out through the API. */
 export interface KeysApi {
@@ -12,7 +17,12 @@ export interface KeysApi {
    * Imports a private key (ed25519, RSA or ECDSA; OpenSSH or PEM), from its text or from a file
    * the core reads. An encrypted key needs `passphrase` (else KEY_PASSPHRASE_REQUIRED).
    */
-  import(args: { name: string; privateKey?: string | undefined; path?: string | undefined; passphrase?: string | undefined }): Promise<SshKeyInfo>;
+  import(args: {
+    name: string;
+    privateKey?: string | undefined;
+    path?: string | undefined;
+    passphrase?: string | undefined;
+  }): Promise<SshKeyInfo>;
   /** Generates a new ed25519 key pair. */
   generate(args: { name: string }): Promise<SshKeyInfo>;
   remove(args: { id: string }): Promise<void>;
@@ -25,7 +35,11 @@ export const keysSchemas: SchemaMap<KeysApi> = {
   import: z
     .strictObject({
       name: keyName,
-      privateKey: z.string().min(1).max(64 * 1024).optional(),
+      privateKey: z
+        .string()
+        .min(1)
+        .max(64 * 1024)
+        .optional(),
       path: z.string().min(1).max(4096).optional(),
       passphrase: z.string().max(1024).optional(),
     })

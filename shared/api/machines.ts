@@ -40,7 +40,14 @@ export interface ProvidersApi {
 export interface MachinesApi {
   list(args: NoArgs): Promise<MachineInfo[]>;
   /** Starts a job whose result is the MachineInfo of a bootstrapped machine, listed as a host. */
-  create(args: { name: string; provider: string; size: string; os: 'debian-12' | 'ubuntu-24.04' | 'rocky-9'; region?: string | undefined; openPorts: number[] }): Promise<JobInfo>;
+  create(args: {
+    name: string;
+    provider: string;
+    size: string;
+    os: 'debian-12' | 'ubuntu-24.04' | 'rocky-9';
+    region?: string | undefined;
+    openPorts: number[];
+  }): Promise<JobInfo>;
   start(args: { machine: string }): Promise<MachineInfo>;
   stop(args: { machine: string }): Promise<MachineInfo>;
   /** Destroys the machine on its provider and removes its host from Crossdock. */
@@ -55,18 +62,29 @@ export const providersSchemas: SchemaMap<ProvidersApi> = {
       kind: z.literal('gcp'),
       region: z.string().trim().min(1).max(100),
       endpoint: z.url({ protocol: /^https?$/ }).optional(),
-      serviceAccountJson: z.string().min(2).max(64 * 1024),
+      serviceAccountJson: z
+        .string()
+        .min(2)
+        .max(64 * 1024),
     }),
     z.strictObject({
       name: hostName,
       kind: z.literal('aws'),
-      region: z.string().trim().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region looks like eu-west-1'),
+      region: z
+        .string()
+        .trim()
+        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region looks like eu-west-1'),
       endpoint: z.url({ protocol: /^https?$/ }).optional(),
       credentials: z.union([
-        z.strictObject({ accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'not an AWS access key id'), secretAccessKey: z.string().min(16).max(256) }),
+        z.strictObject({
+          accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'not an AWS access key id'),
+          secretAccessKey: z.string().min(16).max(256),
+        }),
         z.strictObject({ profile: z.string().min(1).max(100) }),
       ]),
-      sshUserByOs: z.partialRecord(z.enum(['debian-12', 'ubuntu-24.04', 'rocky-9']), z.string().min(1).max(32)).optional(),
+      sshUserByOs: z
+        .partialRecord(z.enum(['debian-12', 'ubuntu-24.04', 'rocky-9']), z.string().min(1).max(32))
+        .optional(),
     }),
   ]),
   remove: z.strictObject({ provider: providerRef }),

@@ -6,11 +6,24 @@ import { hostRef } from './hosts.js';
 import { noArgs, type NoArgs } from './system.js';
 
 // Docker's own rules for container names and compose's for project names.
-const containerRef = z.string().trim().min(1).max(256).regex(/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'a container name or id');
-const projectName = z.string().trim().min(1).max(128).regex(/^[a-z0-9][a-z0-9_-]*$/, 'a compose project name: lowercase letters, digits, "_" and "-"');
+const containerRef = z
+  .string()
+  .trim()
+  .min(1)
+  .max(256)
+  .regex(/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'a container name or id');
+const projectName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a compose project name: lowercase letters, digits, "_" and "-"');
 const migrationId = z.string().min(1).max(100);
 
-const source = z.union([z.strictObject({ host: hostRef, container: containerRef }), z.strictObject({ host: hostRef, project: projectName })]);
+const source = z.union([
+  z.strictObject({ host: hostRef, container: containerRef }),
+  z.strictObject({ host: hostRef, project: projectName }),
+]);
 
 export interface MigrationPlanArgs {
   source: MigrationSource;

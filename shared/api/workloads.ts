@@ -2,7 +2,13 @@ import { z } from 'zod';
 import type { SchemaMap } from '../rpc/contract.js';
 import type { JobInfo } from '../domain/jobs.js';
 import type { CrossHostList } from '../domain/docker.js';
-import type { ComposeValidation, PortMapping, RemoveReport, WorkloadProject, WorkloadSecretInfo } from '../domain/workloads.js';
+import type {
+  ComposeValidation,
+  PortMapping,
+  RemoveReport,
+  WorkloadProject,
+  WorkloadSecretInfo,
+} from '../domain/workloads.js';
 import { hostRef } from './hosts.js';
 import { noArgs, type NoArgs } from './system.js';
 
@@ -12,16 +18,25 @@ export const projectName = z
   .trim()
   .min(1)
   .max(63)
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a project name is lowercase letters, digits, "_" and "-", starting with a letter or digit');
+  .regex(
+    /^[a-z0-9][a-z0-9_-]*$/,
+    'a project name is lowercase letters, digits, "_" and "-", starting with a letter or digit',
+  );
 /** A workload secret's name, as compose files refer to it. */
 export const secretName = z
   .string()
   .trim()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a secret name is letters, digits, ".", "_" and "-", starting with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'a secret name is letters, digits, ".", "_" and "-", starting with a letter or digit',
+  );
 
-const composeText = z.string().min(1).max(1024 * 1024);
+const composeText = z
+  .string()
+  .min(1)
+  .max(1024 * 1024);
 /**
  * Files the compose file refers to, by the path it writes (`./web.env` and `web.env` are the
  * same): env_file contents, and `.env` for `${VAR}` interpolation. The CLI reads them relative
@@ -103,7 +118,13 @@ export const workloadsSchemas: SchemaMap<WorkloadsApi> = {
   }),
   list: z.strictObject({ hosts }),
   remove: z.strictObject({ host: hostRef, project: projectName, removeVolumes: z.boolean().optional() }),
-  setSecret: z.strictObject({ name: secretName, value: z.string().min(1).max(512 * 1024) }),
+  setSecret: z.strictObject({
+    name: secretName,
+    value: z
+      .string()
+      .min(1)
+      .max(512 * 1024),
+  }),
   secrets: noArgs,
   removeSecret: z.strictObject({ name: secretName }),
 };

@@ -43,4 +43,6 @@ export type HostKeyTrust =
  * Output of a host shell session: its id first (to send input and resizes), then bytes. Bytes
  * travel as base64 so that binary output (`crossdock ssh web-1 -- cat backup.tar`) arrives exact.
  */
-export type ShellChunk = { kind: 'session'; sessionId: string } | { kind: 'output'; stream: 'stdout' | 'stderr'; base64: string };
+export type ShellChunk =
+  | { kind: 'session'; sessionId: string }
+  | { kind: 'output'; stream: 'stdout' | 'stderr'; base64: string };

@@ -129,7 +129,14 @@ export interface MigrationOutcome {
  * rolled back. `failed`: it failed and rolling back did not finish either (see the error); roll
  * back again once the hosts answer.
  */
-export type MigrationState = 'planned' | 'running' | 'rolling-back' | 'completed' | 'failed-rolled-back' | 'failed' | 'interrupted';
+export type MigrationState =
+  | 'planned'
+  | 'running'
+  | 'rolling-back'
+  | 'completed'
+  | 'failed-rolled-back'
+  | 'failed'
+  | 'interrupted';
 
 /** One step as the journal recorded it. */
 export interface MigrationStepRecord {

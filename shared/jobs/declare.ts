@@ -28,7 +28,9 @@ export interface JobKindDeclaration<K extends string = string, Id extends string
 }
 
 /** Declares a kind of job, keeping the literal types of its kind and step ids. */
-export function declareJobKind<const K extends string, const Id extends string, R>(declaration: JobKindDeclaration<K, Id, R>): JobKindDeclaration<K, Id, R> {
+export function declareJobKind<const K extends string, const Id extends string, R>(
+  declaration: JobKindDeclaration<K, Id, R>,
+): JobKindDeclaration<K, Id, R> {
   return declaration;
 }
 
@@ -54,7 +56,11 @@ export function stepStart<Id extends string>(declaration: JobKindDeclaration<str
 }
 
 /** The job's fraction `part` (0..1) of the way through a step. */
-export function fractionIn<Id extends string>(declaration: JobKindDeclaration<string, Id>, id: Id, part: number): number {
+export function fractionIn<Id extends string>(
+  declaration: JobKindDeclaration<string, Id>,
+  id: Id,
+  part: number,
+): number {
   const step = find(declaration, id);
   const share = step.alongside !== undefined ? find(declaration, step.alongside).share : step.share;
   return Math.min(1, stepStart(declaration, id) + share * Math.min(1, Math.max(0, part)));

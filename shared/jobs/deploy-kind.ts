@@ -5,11 +5,24 @@ import { declareJobKind } from './declare.js';
 export const deployReportSchema: z.ZodType<DeployReport> = z.object({
   host: z.string(),
   project: z.string(),
-  services: z.array(z.object({ name: z.string(), action: z.enum(['created', 'recreated', 'started', 'unchanged', 'removed']), container: z.string() })),
+  services: z.array(
+    z.object({
+      name: z.string(),
+      action: z.enum(['created', 'recreated', 'started', 'unchanged', 'removed']),
+      container: z.string(),
+    }),
+  ),
   createdNetworks: z.array(z.string()),
   createdVolumes: z.array(z.string()),
   reassignedPorts: z.array(
-    z.object({ service: z.string(), target: z.number(), protocol: z.enum(['tcp', 'udp']), wanted: z.number(), assigned: z.number(), holder: z.string() }),
+    z.object({
+      service: z.string(),
+      target: z.number(),
+      protocol: z.enum(['tcp', 'udp']),
+      wanted: z.number(),
+      assigned: z.number(),
+      holder: z.string(),
+    }),
   ),
   changed: z.boolean(),
 });

@@ -3,7 +3,15 @@ import { CrossdockError, type WireError } from '../errors.js';
 import { wireErrorSchema } from '../rpc/frames.js';
 import type { JobState } from '../domain/jobs.js';
 import { isStepOf } from './declare.js';
-import { isExtensionJobKind, isJobKind, JOB_KINDS, type ExtensionJobKind, type JobKind, type JobResult, type JobStepId } from './kinds.js';
+import {
+  isExtensionJobKind,
+  isJobKind,
+  JOB_KINDS,
+  type ExtensionJobKind,
+  type JobKind,
+  type JobResult,
+  type JobStepId,
+} from './kinds.js';
 
 /** What every job has, whatever its kind. */
 interface JobInfoBase {
@@ -70,7 +78,12 @@ export const jobInfoSchema: z.ZodType<JobInfo> = z.union([
   kindSchema('deploy'),
   kindSchema('migration'),
   kindSchema('migration-rollback'),
-  z.object({ ...base, kind: z.custom<ExtensionJobKind>(isExtensionJobKind), step: z.string().nullable(), result: z.unknown() }),
+  z.object({
+    ...base,
+    kind: z.custom<ExtensionJobKind>(isExtensionJobKind),
+    step: z.string().nullable(),
+    result: z.unknown(),
+  }),
 ]);
 
 // Indexed by a generic kind, a mapped type keeps the link between the kind and its result's type.
@@ -96,7 +109,9 @@ export function jobResult<K extends JobKind>(job: JobInfo | null | undefined, ki
 export function requireJobResult<K extends JobKind>(job: JobInfo, kind: K): JobResult<K> {
   const result = jobResult(job, kind);
   if (result === null) {
-    throw new CrossdockError('INTERNAL', `Job ${job.id} (${job.kind}, ${job.state}) has no ${kind} result`, { jobId: job.id });
+    throw new CrossdockError('INTERNAL', `Job ${job.id} (${job.kind}, ${job.state}) has no ${kind} result`, {
+      jobId: job.id,
+    });
   }
   return result;
 }
@@ -107,7 +122,9 @@ export function requireJobResult<K extends JobKind>(job: JobInfo, kind: K): JobR
  * it is. Null before the first step.
  */
 export function jobStepText(job: Pick<JobInfo, 'kind' | 'step' | 'stepDetail'>): string | null {
-  const label = isJobKind(job.kind) ? JOB_KINDS[job.kind].steps.find((s) => s.id === job.step)?.label ?? null : job.step;
+  const label = isJobKind(job.kind)
+    ? (JOB_KINDS[job.kind].steps.find((s) => s.id === job.step)?.label ?? null)
+    : job.step;
   if (label && job.stepDetail) return `${label}: ${job.stepDetail}`;
   return label ?? job.stepDetail;
 }

@@ -6,7 +6,12 @@ import { declareJobKind } from './declare.js';
 const route = z.object({ kind: z.enum(['direct', 'relay']), reason: z.string() });
 
 export const migrationPlanSchema: z.ZodType<MigrationPlan> = z.object({
-  source: z.object({ hostId: z.string(), hostName: z.string(), kind: z.enum(['container', 'project']), name: z.string() }),
+  source: z.object({
+    hostId: z.string(),
+    hostName: z.string(),
+    kind: z.enum(['container', 'project']),
+    name: z.string(),
+  }),
   target: z.object({ hostId: z.string(), hostName: z.string(), architecture: z.string() }),
   containers: z.array(
     z.object({
@@ -42,7 +47,12 @@ export const migrationPlanSchema: z.ZodType<MigrationPlan> = z.object({
   architecture: z.object({ source: z.array(z.string()), target: z.string(), match: z.boolean() }),
   portConflicts: z.array(z.string()),
   route,
-  estimate: z.object({ bytesPerSecond: z.number(), basis: z.enum(['measured', 'assumed']), transferMs: z.number(), downtimeMs: z.number() }),
+  estimate: z.object({
+    bytesPerSecond: z.number(),
+    basis: z.enum(['measured', 'assumed']),
+    transferMs: z.number(),
+    downtimeMs: z.number(),
+  }),
   blockers: z.array(wireErrorSchema),
   warnings: z.array(z.string()),
 });
@@ -56,7 +66,10 @@ export const migrationOutcomeSchema: z.ZodType<MigrationOutcome> = z.object({
   manifest: z.object({ match: z.boolean(), files: z.number(), differences: z.array(z.string()) }),
   route,
   containers: z.array(z.object({ name: z.string(), id: z.string() })),
-  source: z.object({ containers: z.array(z.object({ id: z.string(), name: z.string(), renamedTo: z.string().nullable() })), removed: z.boolean() }),
+  source: z.object({
+    containers: z.array(z.object({ id: z.string(), name: z.string(), renamedTo: z.string().nullable() })),
+    removed: z.boolean(),
+  }),
 });
 
 /**
@@ -72,7 +85,13 @@ export const MIGRATION_JOB = declareJobKind({
     { id: 'route', label: 'Open the route between the hosts', share: 0.01 },
     { id: 'networks', label: 'Create networks', share: 0.01 },
     { id: 'images', label: 'Send the images the target lacks', share: 0.62, data: true },
-    { id: 'volumes-bulk', label: 'Copy volumes, bulk pass (still running, alongside the images)', share: 0, alongside: 'images', data: true },
+    {
+      id: 'volumes-bulk',
+      label: 'Copy volumes, bulk pass (still running, alongside the images)',
+      share: 0,
+      alongside: 'images',
+      data: true,
+    },
     { id: 'checksums', label: 'Checksum the volumes on both hosts (still running)', share: 0.04 },
     { id: 'create', label: 'Create the containers on the target', share: 0.02 },
     { id: 'volumes-catchup', label: 'Copy what changed since, catch-up pass (still running)', share: 0.02, data: true },

@@ -13,7 +13,11 @@ export interface RpcClient<Api, E extends EventMap, F = Record<never, never>> {
   /** The typed API: `client.api.jobs.list({})`. */
   api: ClientApi<Api>;
   /** Follows an event stream; with `filter`, only the events it selects are sent (e.g. `{ jobId }`). */
-  subscribe<K extends keyof E & string>(event: K, listener: (payload: E[K]) => void, filter?: FilterOf<F, K>): Subscription;
+  subscribe<K extends keyof E & string>(
+    event: K,
+    listener: (payload: E[K]) => void,
+    filter?: FilterOf<F, K>,
+  ): Subscription;
   /** Rejects every pending call with DISCONNECTED and stops listening. */
   close(): void;
 }
@@ -29,7 +33,9 @@ interface Pending {
  * A typed proxy over a transport. Method names come from property access
  * (`api.jobs.cancel` sends `jobs.cancel`), so there are no channel strings to keep in sync.
  */
-export function createRpcClient<Api, E extends EventMap, F = Record<never, never>>(transport: Transport): RpcClient<Api, E, F> {
+export function createRpcClient<Api, E extends EventMap, F = Record<never, never>>(
+  transport: Transport,
+): RpcClient<Api, E, F> {
   let nextId = 1;
   let closed = false;
   const pending = new Map<number, Pending>();
@@ -40,7 +46,10 @@ export function createRpcClient<Api, E extends EventMap, F = Record<never, never
   };
 
   const call = (method: string, args: unknown, options: CallOptions = {}): Promise<unknown> => {
-    if (closed) return Promise.reject(new CrossdockError('DISCONNECTED', `Not connected to the Crossdock core (calling ${method})`));
+    if (closed)
+      return Promise.reject(
+        new CrossdockError('DISCONNECTED', `Not connected to the Crossdock core (calling ${method})`),
+      );
     if (options.signal?.aborted) return Promise.reject(new CrossdockError('CANCELLED', `${method} was cancelled`));
     const id = nextId++;
     return new Promise((resolve, reject) => {
@@ -90,7 +99,8 @@ export function createRpcClient<Api, E extends EventMap, F = Record<never, never
   const close = (): void => {
     if (closed) return;
     closed = true;
-    for (const entry of pending.values()) entry.reject(new CrossdockError('DISCONNECTED', 'The connection to the Crossdock core was closed'));
+    for (const entry of pending.values())
+      entry.reject(new CrossdockError('DISCONNECTED', 'The connection to the Crossdock core was closed'));
     pending.clear();
     listeners.clear();
     removeFrame();
@@ -100,17 +110,27 @@ export function createRpcClient<Api, E extends EventMap, F = Record<never, never
   const removeClose = transport.onClose(close);
 
   const domainProxy = (domain: string): unknown =>
-    new Proxy({}, {
-      get: (_target, method) =>
-        typeof method !== 'string' || method === 'then'
-          ? undefined
-          : (args: unknown, options?: CallOptions) => call(`${domain}.${method}`, args, options),
-    });
-  const api = new Proxy({}, {
-    get: (_target, domain) => (typeof domain !== 'string' || domain === 'then' ? undefined : domainProxy(domain)),
-  }) as ClientApi<Api>;
+    new Proxy(
+      {},
+      {
+        get: (_target, method) =>
+          typeof method !== 'string' || method === 'then'
+            ? undefined
+            : (args: unknown, options?: CallOptions) => call(`${domain}.${method}`, args, options),
+      },
+    );
+  const api = new Proxy(
+    {},
+    {
+      get: (_target, domain) => (typeof domain !== 'string' || domain === 'then' ? undefined : domainProxy(domain)),
+    },
+  ) as ClientApi<Api>;
 
-  const subscribe = <K extends keyof E & string>(event: K, listener: (payload: E[K]) => void, filter?: FilterOf<F, K>): Subscription => {
+  const subscribe = <K extends keyof E & string>(
+    event: K,
+    listener: (payload: E[K]) => void,
+    filter?: FilterOf<F, K>,
+  ): Subscription => {
     const id = nextId++;
     listeners.set(id, listener as (payload: never) => void);
     const ready = new Promise<void>((resolve, reject) => {

@@ -40,7 +40,12 @@ export interface CallContext<C = unknown> {
 
 /** What the core implements: every method of the contract, with its call context. */
 export type ServerImpl<Api> = {
-  [D in keyof Api]: { [M in keyof Api[D]]: (args: ArgsOf<Api[D][M]>, ctx: CallContext<ChunkOf<Api[D][M]>>) => Promise<ResultOf<Api[D][M]>> };
+  [D in keyof Api]: {
+    [M in keyof Api[D]]: (
+      args: ArgsOf<Api[D][M]>,
+      ctx: CallContext<ChunkOf<Api[D][M]>>,
+    ) => Promise<ResultOf<Api[D][M]>>;
+  };
 };
 
 /** Options a client may pass with a call. */
@@ -53,7 +58,12 @@ export interface CallOptions<C = unknown> {
 
 /** What a client sees: every method of the contract, with optional call options. */
 export type ClientApi<Api> = {
-  [D in keyof Api]: { [M in keyof Api[D]]: (args: ArgsOf<Api[D][M]>, options?: CallOptions<ChunkOf<Api[D][M]>>) => Promise<ResultOf<Api[D][M]>> };
+  [D in keyof Api]: {
+    [M in keyof Api[D]]: (
+      args: ArgsOf<Api[D][M]>,
+      options?: CallOptions<ChunkOf<Api[D][M]>>,
+    ) => Promise<ResultOf<Api[D][M]>>;
+  };
 };
 
 /** Event streams: event name → payload type. */

@@ -8,7 +8,11 @@ export interface EventSource<E extends EventMap> {
   on<K extends keyof E & string>(event: K, listener: (payload: E[K]) => void): () => void;
 }
 
-export interface RpcServerOptions<Api, E extends EventMap, F extends { [K in keyof E]?: unknown } = Record<never, never>> {
+export interface RpcServerOptions<
+  Api,
+  E extends EventMap,
+  F extends { [K in keyof E]?: unknown } = Record<never, never>,
+> {
   contract: Contract<Api>;
   impl: ServerImpl<Api>;
   events?: EventSource<E>;
@@ -21,7 +25,16 @@ export interface RpcServerOptions<Api, E extends EventMap, F extends { [K in key
 }
 
 type AnyMethod = (args: unknown, ctx: CallContext) => Promise<unknown>;
-type AnyFilter = { schema: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }; matches(payload: unknown, filter: unknown): boolean };
+type AnyFilter = {
+  schema: {
+    safeParse(v: unknown): {
+      success: boolean;
+      data?: unknown;
+      error?: { issues: { path: PropertyKey[]; message: string }[] };
+    };
+  };
+  matches(payload: unknown, filter: unknown): boolean;
+};
 
 function own<T>(record: unknown, key: string): T | undefined {
   if (typeof record !== 'object' || record === null) return undefined;
@@ -46,7 +59,19 @@ export function serveRpc<Api, E extends EventMap, F extends { [K in keyof E]?: u
   };
   const sendError = (id: number, error: WireError): void => send({ t: 'error', id, error });
 
-  const resolveMethod = (name: string): { schema: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }; fn: AnyMethod; self: unknown } | null => {
+  const resolveMethod = (
+    name: string,
+  ): {
+    schema: {
+      safeParse(v: unknown): {
+        success: boolean;
+        data?: unknown;
+        error?: { issues: { path: PropertyKey[]; message: string }[] };
+      };
+    };
+    fn: AnyMethod;
+    self: unknown;
+  } | null => {
     const [domain, method, ...rest] = name.split('.');
     if (!domain || !method || rest.length > 0) return null;
     const schema = own<never>(own(options.contract, domain), method);
@@ -63,12 +88,18 @@ export function serveRpc<Api, E extends EventMap, F extends { [K in keyof E]?: u
     }
     const target = resolveMethod(frame.method);
     if (!target) {
-      sendError(frame.id, { code: 'METHOD_NOT_FOUND', message: `There is no API method named "${frame.method}"`, details: { method: frame.method } });
+      sendError(frame.id, {
+        code: 'METHOD_NOT_FOUND',
+        message: `There is no API method named "${frame.method}"`,
+        details: { method: frame.method },
+      });
       return;
     }
     const parsed = target.schema.safeParse(frame.args);
     if (!parsed.success) {
-      const problems = (parsed.error?.issues ?? []).map((i) => `${i.path.map(String).join('.') || '(arguments)'}: ${i.message}`);
+      const problems = (parsed.error?.issues ?? []).map(
+        (i) => `${i.path.map(String).join('.') || '(arguments)'}: ${i.message}`,
+      );
       sendError(frame.id, {
         code: 'INVALID_ARGUMENT',
         message: `Invalid arguments for ${frame.method}: ${problems.join('; ')}`,
@@ -89,16 +120,15 @@ export function serveRpc<Api, E extends EventMap, F extends { [K in keyof E]?: u
     };
     Promise.resolve()
       .then(() => target.fn.call(target.self, parsed.data, ctx))
-      .then(
-        (value) => {
-          if (controller.signal.aborted) throw new CrossdockError('CANCELLED', `${frame.method} was cancelled`);
-          send({ t: 'result', id: frame.id, value: value === undefined ? null : value });
-        },
-      )
+      .then((value) => {
+        if (controller.signal.aborted) throw new CrossdockError('CANCELLED', `${frame.method} was cancelled`);
+        send({ t: 'result', id: frame.id, value: value === undefined ? null : value });
+      })
       .catch((error: unknown) => {
-        const wire = controller.signal.aborted && !(error instanceof CrossdockError)
-          ? { code: 'CANCELLED' as const, message: `${frame.method} was cancelled`, details: {} }
-          : toWireError(error, frame.method);
+        const wire =
+          controller.signal.aborted && !(error instanceof CrossdockError)
+            ? { code: 'CANCELLED' as const, message: `${frame.method} was cancelled`, details: {} }
+            : toWireError(error, frame.method);
         if (wire.code === 'INTERNAL') options.onInternalError?.(frame.method, error);
         sendError(frame.id, wire);
       })
@@ -108,20 +138,34 @@ export function serveRpc<Api, E extends EventMap, F extends { [K in keyof E]?: u
   const handleSubscribe = (frame: Extract<ClientFrame, { t: 'subscribe' }>): void => {
     const name = frame.event as keyof E & string;
     if (!options.events || !options.eventNames?.includes(name) || subscriptions.has(frame.id)) {
-      sendError(frame.id, { code: 'METHOD_NOT_FOUND', message: `There is no event stream named "${frame.event}"`, details: { event: frame.event } });
+      sendError(frame.id, {
+        code: 'METHOD_NOT_FOUND',
+        message: `There is no event stream named "${frame.event}"`,
+        details: { event: frame.event },
+      });
       return;
     }
     let matches: (payload: unknown) => boolean = () => true;
     if (frame.args !== undefined) {
       const filter = own<AnyFilter>(options.eventFilters, name);
       if (!filter) {
-        sendError(frame.id, { code: 'INVALID_ARGUMENT', message: `The event stream "${name}" takes no filter`, details: { event: name } });
+        sendError(frame.id, {
+          code: 'INVALID_ARGUMENT',
+          message: `The event stream "${name}" takes no filter`,
+          details: { event: name },
+        });
         return;
       }
       const parsed = filter.schema.safeParse(frame.args);
       if (!parsed.success) {
-        const problems = (parsed.error?.issues ?? []).map((i) => `${i.path.map(String).join('.') || '(filter)'}: ${i.message}`);
-        sendError(frame.id, { code: 'INVALID_ARGUMENT', message: `Invalid filter for ${name}: ${problems.join('; ')}`, details: { event: name, problems } });
+        const problems = (parsed.error?.issues ?? []).map(
+          (i) => `${i.path.map(String).join('.') || '(filter)'}: ${i.message}`,
+        );
+        sendError(frame.id, {
+          code: 'INVALID_ARGUMENT',
+          message: `Invalid filter for ${name}: ${problems.join('; ')}`,
+          details: { event: name, problems },
+        });
         return;
       }
       matches = (payload) => filter.matches(payload, parsed.data);
@@ -156,7 +200,11 @@ export function serveRpc<Api, E extends EventMap, F extends { [K in keyof E]?: u
         subscriptions.delete(frame.id);
         return;
       default:
-        sendError(frame.id, { code: 'INVALID_ARGUMENT', message: `A client may not send "${frame.t}" frames`, details: {} });
+        sendError(frame.id, {
+          code: 'INVALID_ARGUMENT',
+          message: `A client may not send "${frame.t}" frames`,
+          details: {},
+        });
     }
   };
 

@@ -30,14 +30,40 @@ beforeAll(async () => {
   mkdirSync(env.HOME);
   const home = join(root, 'data');
   const fingerprint = await machineHostKeyFingerprint(machine.name);
-  const added = spawnSync(process.execPath, ['bin/crossdock.mjs', 'host', 'add', 'fresh', '--ssh', `root@${machine.address}`, '--key', rig.keyPath, '--trust', fingerprint], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env, CROSSDOCK_HOME: home },
-    encoding: 'utf8',
-  });
+  const added = spawnSync(
+    process.execPath,
+    [
+      'bin/crossdock.mjs',
+      'host',
+      'add',
+      'fresh',
+      '--ssh',
+      `root@${machine.address}`,
+      '--key',
+      rig.keyPath,
+      '--trust',
+      fingerprint,
+    ],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env, CROSSDOCK_HOME: home },
+      encoding: 'utf8',
+    },
+  );
   if (added.status !== 0) throw new Error(`crossdock host add failed: ${added.stderr}`);
   server = await startCrossdockServer({ home, env });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(server.url);
 });
@@ -68,7 +94,9 @@ describe('bootstrap from the host view', () => {
     await expect.poll(() => log.textContent(), { timeout: 10_000 }).toContain('[verify]');
     await page.screenshot({ path: join(REPO_ROOT, 'test/e2e/artifacts/bootstrap.png') });
 
-    const version = spawnSync('docker', ['exec', machineName, 'docker', 'version', '--format', '{{.Server.Version}}'], { encoding: 'utf8' });
+    const version = spawnSync('docker', ['exec', machineName, 'docker', 'version', '--format', '{{.Server.Version}}'], {
+      encoding: 'utf8',
+    });
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+/);
   }, 420_000); // the job alone may take its 240 s poll: an apt install on a busy machine

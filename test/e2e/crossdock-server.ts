@@ -28,7 +28,9 @@ export interface CrossdockServerWithTestJobs extends CrossdockServer {
  * (or `options.home`, prepared by the caller), and resolves with the URL once the server has
  * printed it. `options.env` adds to (or overrides) the inherited environment.
  */
-export async function startCrossdockServer(options: { home?: string; env?: Record<string, string> } = {}): Promise<CrossdockServer> {
+export async function startCrossdockServer(
+  options: { home?: string; env?: Record<string, string> } = {},
+): Promise<CrossdockServer> {
   const { server } = await spawnServer(['bin/crossdock.mjs', 'serve', '--port', '0'], options);
   return server;
 }
@@ -54,7 +56,10 @@ export async function startCrossdockServerWithTestJobs(): Promise<CrossdockServe
   };
 }
 
-async function spawnServer(args: string[], options: { home?: string; env?: Record<string, string> }): Promise<{ server: CrossdockServer; child: ChildProcess }> {
+async function spawnServer(
+  args: string[],
+  options: { home?: string; env?: Record<string, string> },
+): Promise<{ server: CrossdockServer; child: ChildProcess }> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'crossdock-e2e-'));
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
@@ -79,7 +84,9 @@ async function spawnServer(args: string[], options: { home?: string; env?: Recor
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', fail);
-    child.once('exit', (code, signal) => fail(new Error(`crossdock serve exited early (code ${code}, signal ${signal})`)));
+    child.once('exit', (code, signal) =>
+      fail(new Error(`crossdock serve exited early (code ${code}, signal ${signal})`)),
+    );
   });
   const server: CrossdockServer = {
     url,

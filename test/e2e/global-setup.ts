@@ -16,7 +16,8 @@ export default function setup(): void {
   if (!existsSync(CHROMIUM)) {
     execFileSync('bash', ['test/rig/rig.sh', 'install'], { stdio: 'inherit' });
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM} and could not be installed (apt-get install chromium)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is not at ${CHROMIUM} and could not be installed (apt-get install chromium)`);
   // Always rebuild: a stale bundle would test yesterday's UI.
   execFileSync('npx', ['--no-install', 'electron-vite', 'build'], { stdio: 'inherit' });
   // The JSON is the last line of stdout; progress goes to stderr, shown live.

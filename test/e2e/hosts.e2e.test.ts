@@ -59,19 +59,31 @@ beforeAll(async () => {
   realFingerprint = await machineHostKeyFingerprint(machine.name);
   const ticker = `i=0; while true; do echo e2e tick $i; i=$((i+1)); sleep 0.3; done`;
   containerId = (
-    await onMachine(machine.name, `docker rm -f ${CONTAINER} >/dev/null 2>&1; docker run -d --name ${CONTAINER} ${testImage} sh -c '${ticker}'`)
+    await onMachine(
+      machine.name,
+      `docker rm -f ${CONTAINER} >/dev/null 2>&1; docker run -d --name ${CONTAINER} ${testImage} sh -c '${ticker}'`,
+    )
   ).trim();
   expect(containerId).toMatch(/^[0-9a-f]{64}$/);
 
   server = await startIsolatedCrossdockServer();
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
   page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      pageProblems.push(`CSP: ${message.text()}`);
   });
   // Chromium does not always log a violation to the console (report-only paths, some CSSOM
   // cases); the DOM event catches every one.
@@ -79,7 +91,9 @@ beforeAll(async () => {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       const report = (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation;
-      void report(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+      void report(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
 });
@@ -93,7 +107,9 @@ afterAll(async () => {
 describe('adding a real SSH host from the page and working with its containers', () => {
   it('imports the SSH key from a path into a vault created from the prompt, and selects it for the new host', async () => {
     await page.goto(server.url);
-    await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
+    await expect
+      .poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('connected');
 
     await page.getByTestId('add-host').click();
     const dialog = page.getByTestId('add-host-dialog');
@@ -125,14 +141,16 @@ describe('adding a real SSH host from the page and working with its containers',
     expect(await picker.inputValue()).not.toBe('');
   });
 
-  it('shows the machine\'s real host key fingerprint before connecting, and connects once it is trusted', async () => {
+  it("shows the machine's real host key fingerprint before connecting, and connects once it is trusted", async () => {
     await page.getByTestId('add-host-submit').click();
     const question = page.getByTestId('hostkey-dialog');
     await question.waitFor({ timeout: 30_000 });
     expect((await question.getByTestId('hostkey-fingerprint').textContent())?.trim()).toBe(realFingerprint);
     expect(await question.textContent()).toContain(`root@${machine.address}:${machine.port}`);
     // Trusting must be a decision: Enter on the opened dialog would cancel, not trust.
-    expect(await question.getByTestId('hostkey-cancel').evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await question.getByTestId('hostkey-cancel').evaluate((button) => button === document.activeElement)).toBe(
+      true,
+    );
     expect(await row().count()).toBe(0);
     await shot('hosts-fingerprint.png');
 
@@ -140,7 +158,9 @@ describe('adding a real SSH host from the page and working with its containers',
     await page.getByTestId('add-host-dialog').waitFor({ state: 'detached', timeout: 30_000 });
     const added = page.getByTestId('notice').filter({ hasText: `Added ${HOST_NAME}` });
     await added.waitFor();
-    expect(await added.textContent()).toMatch(/^Added e2e-docker-1(Connected|Connecting now); its containers (now )?show under Containers/);
+    expect(await added.textContent()).toMatch(
+      /^Added e2e-docker-1(Connected|Connecting now); its containers (now )?show under Containers/,
+    );
     await expect.poll(() => row().getAttribute('data-status'), { timeout: 30_000 }).toBe('connected');
     expect(await row().locator('.host-endpoint').textContent()).toContain(machine.address);
     // The pinned key is the one that was shown.
@@ -148,7 +168,7 @@ describe('adding a real SSH host from the page and working with its containers',
     await shot('hosts-connected.png');
   });
 
-  it('lists the host\'s running container in the Containers view', async () => {
+  it("lists the host's running container in the Containers view", async () => {
     await page.getByTestId('nav-containers').click();
     await page.getByTestId('view-containers').waitFor();
     await page.getByTestId('list-filter').fill(CONTAINER);
@@ -161,7 +181,7 @@ describe('adding a real SSH host from the page and working with its containers',
     await shot('containers.png');
   });
 
-  it('opens the container\'s log and keeps following new lines as they are written', async () => {
+  it("opens the container's log and keeps following new lines as they are written", async () => {
     await page.getByTestId('list-filter').fill(CONTAINER);
     await tickerRow().click();
     const details = page.getByTestId('container-details');
@@ -205,9 +225,13 @@ describe('adding a real SSH host from the page and working with its containers',
     await expect.poll(() => panel.getAttribute('data-phase'), { timeout: 30_000 }).toBe('running');
     await pane.getByTestId('terminal').click();
     // The machine's hostname and its pty's size come only from the host's own shell.
-    await page.keyboard.type('echo "host-$(hostname) rows=$(stty size | cut -d" " -f1)" && test "$(stty size)" != "24 80" && echo sized');
+    await page.keyboard.type(
+      'echo "host-$(hostname) rows=$(stty size | cut -d" " -f1)" && test "$(stty size)" != "24 80" && echo sized',
+    );
     await page.keyboard.press('Enter');
-    await expect.poll(terminalText, { timeout: 15_000 }).toMatch(new RegExp(`host-${machine.name} rows=\\d+\\s*\\nsized`));
+    await expect
+      .poll(terminalText, { timeout: 15_000 })
+      .toMatch(new RegExp(`host-${machine.name} rows=\\d+\\s*\\nsized`));
     await shot('host-terminal.png');
 
     await page.keyboard.type('exit 5');

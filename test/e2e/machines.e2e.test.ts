@@ -30,13 +30,21 @@ let page: Page;
 const pageProblems: string[] = [];
 
 const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, name), animations: 'disabled' });
-const machineRow = () => page.locator(`[data-testid="machine-row"][data-machine-name="${MACHINE}"][data-provider-kind="local"]`);
-const providerNames = () => page.getByTestId('provider-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-provider-name')));
+const machineRow = () =>
+  page.locator(`[data-testid="machine-row"][data-machine-name="${MACHINE}"][data-provider-kind="local"]`);
+const providerNames = () =>
+  page.getByTestId('provider-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-provider-name')));
 
 /** What the local engine has of this machine, by name and by the sandbox's label. */
 function sandboxContainers(): string {
-  const byName = execFileSync('docker', ['ps', '-a', '--filter', `name=^/${CONTAINER}$`, '--format', '{{.Names}}'], { encoding: 'utf8' });
-  const byLabel = execFileSync('docker', ['ps', '-a', '--filter', `label=crossdock.sandbox.name=${MACHINE}`, '--format', '{{.Names}}'], { encoding: 'utf8' });
+  const byName = execFileSync('docker', ['ps', '-a', '--filter', `name=^/${CONTAINER}$`, '--format', '{{.Names}}'], {
+    encoding: 'utf8',
+  });
+  const byLabel = execFileSync(
+    'docker',
+    ['ps', '-a', '--filter', `label=crossdock.sandbox.name=${MACHINE}`, '--format', '{{.Names}}'],
+    { encoding: 'utf8' },
+  );
   return `${byName}${byLabel}`.trim();
 }
 
@@ -54,7 +62,10 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'crossdock-e2e-machines-'));
   const home = join(root, 'home'); // no ~/.aws, ~/.ssh of whoever runs the tests
   mkdirSync(home);
-  server = await startCrossdockServer({ home: join(root, 'data'), env: { CROSSDOCK_PASSPHRASE: PASSPHRASE, HOME: home } });
+  server = await startCrossdockServer({
+    home: join(root, 'data'),
+    env: { CROSSDOCK_PASSPHRASE: PASSPHRASE, HOME: home },
+  });
   ({ browser, page } = await openApp(server.url, pageProblems));
 });
 
@@ -81,21 +92,37 @@ describe('machines from the page', () => {
     const dialog = page.getByTestId('create-machine-dialog');
     await dialog.waitFor();
     // The name field has focus; the local sandbox is the default provider.
-    expect(await dialog.getByTestId('create-machine-name').evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await dialog.getByTestId('create-machine-name').evaluate((input) => input === document.activeElement)).toBe(
+      true,
+    );
     expect(await dialog.getByTestId('create-machine-provider').inputValue()).toBe('local');
 
     // The sandbox's sizes side by side, in normalised terms, with the classes marked.
     const sizes = dialog.getByTestId('size-row');
     await expect.poll(() => sizes.count(), { timeout: 15_000 }).toBe(3);
-    expect(await sizes.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-size-class')))).toEqual(['small', 'medium', 'large']);
-    expect(await sizes.first().locator('td, th').allTextContents()).toEqual(['', 'sandbox-small', 'small', '2', '2 GiB', 'amd64', '$0']);
+    expect(await sizes.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-size-class')))).toEqual([
+      'small',
+      'medium',
+      'large',
+    ]);
+    expect(await sizes.first().locator('td, th').allTextContents()).toEqual([
+      '',
+      'sandbox-small',
+      'small',
+      '2',
+      '2 GiB',
+      'amd64',
+      '$0',
+    ]);
     expect(await dialog.locator('[data-size-type="sandbox-small"] input[type="radio"]').isChecked()).toBe(true);
 
     // Bad input is pointed at before anything is sent.
     await dialog.getByTestId('create-machine-name').fill(MACHINE);
     await dialog.getByTestId('create-machine-ports').fill('8080, http');
     await dialog.getByTestId('create-machine-submit').click();
-    expect(await dialog.locator('.form-error').allTextContents()).toEqual(['“http” is not a port: use numbers from 1 to 65535, separated by commas.']);
+    expect(await dialog.locator('.form-error').allTextContents()).toEqual([
+      '“http” is not a port: use numbers from 1 to 65535, separated by commas.',
+    ]);
     expect(await dialog.getByTestId('machine-progress').count()).toBe(0);
     await dialog.getByTestId('create-machine-ports').fill('8080');
     await shot('machines-create-form.png');
@@ -105,13 +132,26 @@ describe('machines from the page', () => {
     const progress = dialog.getByTestId('machine-progress');
     await progress.waitFor({ timeout: 30_000 });
     const stages = dialog.getByTestId('machine-stage');
-    expect(await stages.evaluateAll((items) => items.map((item) => item.getAttribute('data-step')))).toEqual(MACHINE_CREATE_JOB.steps.map((step) => step.id));
+    expect(await stages.evaluateAll((items) => items.map((item) => item.getAttribute('data-step')))).toEqual(
+      MACHINE_CREATE_JOB.steps.map((step) => step.id),
+    );
     // The machine is created, answers SSH with the key its provider reported, then gets Docker.
-    await expect.poll(() => dialog.locator('[data-step="ssh"]').getAttribute('data-status'), { timeout: 120_000 }).not.toBe('pending');
-    await expect.poll(() => dialog.locator('[data-step="bootstrap"]').getAttribute('data-status'), { timeout: 120_000 }).toBe('active');
+    await expect
+      .poll(() => dialog.locator('[data-step="ssh"]').getAttribute('data-status'), { timeout: 120_000 })
+      .not.toBe('pending');
+    await expect
+      .poll(() => dialog.locator('[data-step="bootstrap"]').getAttribute('data-status'), { timeout: 120_000 })
+      .toBe('active');
     await shot('machines-create-progress.png');
-    await expect.poll(() => progress.getAttribute('data-state'), { timeout: 420_000, interval: 1_000 }).toBe('succeeded');
-    expect(await stages.evaluateAll((items) => items.map((item) => item.getAttribute('data-status')))).toEqual(['done', 'done', 'done', 'done']);
+    await expect
+      .poll(() => progress.getAttribute('data-state'), { timeout: 420_000, interval: 1_000 })
+      .toBe('succeeded');
+    expect(await stages.evaluateAll((items) => items.map((item) => item.getAttribute('data-status')))).toEqual([
+      'done',
+      'done',
+      'done',
+      'done',
+    ]);
     const log = dialog.getByTestId('machine-progress-log');
     expect(await log.textContent()).toContain('Host keys reported by the provider');
     expect(await dialog.getByTestId('machine-ready').textContent()).toContain(MACHINE);
@@ -146,7 +186,9 @@ describe('machines from the page', () => {
     expect(await confirm.getByRole('heading').textContent()).toBe(`Destroy ${MACHINE}?`);
     expect(await confirm.textContent()).toContain(`the host ${MACHINE} is removed from Crossdock`);
     // The safe answer has focus: Enter alone destroys nothing.
-    expect(await confirm.getByRole('button', { name: 'Cancel' }).evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(
+      await confirm.getByRole('button', { name: 'Cancel' }).evaluate((button) => button === document.activeElement),
+    ).toBe(true);
     await page.keyboard.press('Enter');
     await confirm.waitFor({ state: 'detached' });
     expect(await machineRow().count()).toBe(1);
@@ -174,7 +216,12 @@ describe('providers from the page', () => {
 
     // The contract's schema is checked in the page first.
     await dialog.getByTestId('add-provider-submit').click();
-    expect(await dialog.locator('.form-error').allTextContents()).toEqual(['Give the provider a name.', 'Give the region.', 'Give the access key ID.', 'Give the secret access key.']);
+    expect(await dialog.locator('.form-error').allTextContents()).toEqual([
+      'Give the provider a name.',
+      'Give the region.',
+      'Give the access key ID.',
+      'Give the secret access key.',
+    ]);
 
     await dialog.getByTestId('add-provider-name').fill(AWS_NAME);
     await dialog.getByTestId('add-provider-region').fill(emulator.region);
@@ -204,7 +251,9 @@ describe('providers from the page', () => {
     await dialog.getByTestId('add-provider-submit').click();
     await dialog.waitFor({ state: 'detached', timeout: 30_000 });
     await expect.poll(providerNames).toEqual(['local', AWS_NAME]);
-    expect(await page.locator(`[data-testid="provider-row"][data-provider-name="${AWS_NAME}"]`).textContent()).toContain('In the vault');
+    expect(
+      await page.locator(`[data-testid="provider-row"][data-provider-name="${AWS_NAME}"]`).textContent(),
+    ).toContain('In the vault');
     await page.reload();
     await page.getByTestId('view-machines').waitFor();
     await expect.poll(providerNames, { timeout: 15_000 }).toEqual(['local', AWS_NAME]);
@@ -217,15 +266,27 @@ describe('providers from the page', () => {
     await dialog.getByTestId('create-machine-provider').selectOption({ label: `${AWS_NAME} — AWS EC2` });
     const location = dialog.getByTestId('create-machine-location');
     // The account's own region and its zones first, then its other regions.
-    await expect.poll(async () => (await location.locator('option').allTextContents()).slice(0, 4), { timeout: 30_000 }).toEqual([
-      `${emulator.region} (any zone)`, `${emulator.region}a`, `${emulator.region}b`, `${emulator.region}c`,
-    ]);
+    await expect
+      .poll(async () => (await location.locator('option').allTextContents()).slice(0, 4), { timeout: 30_000 })
+      .toEqual([`${emulator.region} (any zone)`, `${emulator.region}a`, `${emulator.region}b`, `${emulator.region}c`]);
     expect(await location.locator('option').allTextContents()).toContain('eu-west-1 (any zone)');
     expect(await location.inputValue()).toBe(emulator.region);
     const small = dialog.locator('[data-testid="size-row"][data-size-type="t3.small"]');
     await small.waitFor({ timeout: 30_000 });
-    expect(await small.locator('td, th').allTextContents()).toEqual(['', 't3.small', 'small', '2', '2 GiB', 'amd64', '$0.0208']);
-    expect(await dialog.getByTestId('size-row').evaluateAll((rows) => rows.slice(0, 3).map((row) => row.getAttribute('data-size-class')))).toEqual(['small', 'medium', 'large']);
+    expect(await small.locator('td, th').allTextContents()).toEqual([
+      '',
+      't3.small',
+      'small',
+      '2',
+      '2 GiB',
+      'amd64',
+      '$0.0208',
+    ]);
+    expect(
+      await dialog
+        .getByTestId('size-row')
+        .evaluateAll((rows) => rows.slice(0, 3).map((row) => row.getAttribute('data-size-class'))),
+    ).toEqual(['small', 'medium', 'large']);
     expect(await small.locator('input[type="radio"]').isChecked()).toBe(true);
     await shot('machines-create-aws-sizes.png');
     await page.keyboard.press('Escape');
@@ -233,7 +294,10 @@ describe('providers from the page', () => {
   });
 
   it('removes the provider after a confirmation', async () => {
-    await page.locator(`[data-testid="provider-row"][data-provider-name="${AWS_NAME}"]`).getByTestId('provider-remove').click();
+    await page
+      .locator(`[data-testid="provider-row"][data-provider-name="${AWS_NAME}"]`)
+      .getByTestId('provider-remove')
+      .click();
     const confirm = page.getByTestId('provider-remove-dialog');
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain(AWS_NAME);

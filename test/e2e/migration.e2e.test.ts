@@ -51,11 +51,27 @@ const pageProblems: string[] = [];
 const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, name), animations: 'disabled' });
 const wizard = () => page.getByTestId('migration-wizard');
 
-async function addHost(rig: DockerRigInfo, end: { machine: string; host: string }, env: Record<string, string>, home: string): Promise<void> {
+async function addHost(
+  rig: DockerRigInfo,
+  end: { machine: string; host: string },
+  env: Record<string, string>,
+  home: string,
+): Promise<void> {
   const machine = machineNamed(rig, end.machine);
   const added = spawnSync(
     process.execPath,
-    ['bin/crossdock.mjs', 'host', 'add', end.host, '--ssh', `root@${machine.address}`, '--key', rig.keyPath, '--trust', await machineHostKeyFingerprint(end.machine)],
+    [
+      'bin/crossdock.mjs',
+      'host',
+      'add',
+      end.host,
+      '--ssh',
+      `root@${machine.address}`,
+      '--key',
+      rig.keyPath,
+      '--trust',
+      await machineHostKeyFingerprint(end.machine),
+    ],
     { cwd: REPO_ROOT, env: { ...process.env, ...env, CROSSDOCK_HOME: home }, encoding: 'utf8' },
   );
   if (added.status !== 0) throw new Error(`crossdock host add ${end.host} failed: ${added.stderr}`);
@@ -150,7 +166,9 @@ describe('the migration wizard', () => {
     expect(await plan.textContent()).toContain(`Moves the container ${APP} on ${SOURCE.host} to ${TARGET.host}`);
     expect(await wizard().getByTestId('plan-image').getAttribute('data-on-target')).toBe('true');
     expect(await wizard().getByTestId('plan-image').textContent()).toContain(`skipped: already on ${TARGET.host}`);
-    expect(await wizard().getByTestId('plan-images').textContent()).toContain(`nothing to send, 1 already on ${TARGET.host}`);
+    expect(await wizard().getByTestId('plan-images').textContent()).toContain(
+      `nothing to send, 1 already on ${TARGET.host}`,
+    );
     expect(await wizard().getByTestId('plan-volume').textContent()).toContain(VOLUME);
     expect(await wizard().getByTestId('plan-volumes').textContent()).toMatch(/1 volume, 2\.\d\d MB in \d+ files/);
     expect(await wizard().getByTestId('plan-route').textContent()).toContain(`direct, ${SOURCE.host} → ${TARGET.host}`);
@@ -169,19 +187,29 @@ describe('the migration wizard', () => {
     const progress = wizard().getByTestId('migration-progress');
     await progress.waitFor({ timeout: 30_000 });
     await expect.poll(() => progress.getAttribute('data-state'), { timeout: 240_000, interval: 500 }).toBe('succeeded');
-    const statuses = await wizard().getByTestId('migration-step').evaluateAll((items) => items.map((item) => `${item.getAttribute('data-step')}:${item.getAttribute('data-status')}`));
+    const statuses = await wizard()
+      .getByTestId('migration-step')
+      .evaluateAll((items) =>
+        items.map((item) => `${item.getAttribute('data-step')}:${item.getAttribute('data-status')}`),
+      );
     expect(statuses).toEqual(MIGRATION_JOB.steps.map((step) => `${step.id}:done`));
     // The bulk pass moved the volume's bytes; while it ran, migrations.progress events reported them.
-    const bulk = wizard().locator('[data-testid="migration-step"][data-step="volumes-bulk"]').getByTestId('migration-step-bytes');
+    const bulk = wizard()
+      .locator('[data-testid="migration-step"][data-step="volumes-bulk"]')
+      .getByTestId('migration-step-bytes');
     expect(Number(await bulk.getAttribute('data-bytes'))).toBeGreaterThanOrEqual(2 * 1024 * 1024);
     expect(await bulk.getAttribute('data-live-bytes')).toMatch(/^\d+$/);
     expect(await bulk.textContent()).toMatch(/^2\.\d\d MB · [\d.]+ [KMG]?B\/s$/);
-    expect(await wizard().getByTestId('wizard-steps').locator('[aria-current="step"]').textContent()).toContain('Outcome');
+    expect(await wizard().getByTestId('wizard-steps').locator('[aria-current="step"]').textContent()).toContain(
+      'Outcome',
+    );
 
     const outcome = wizard().getByTestId('migration-outcome');
     expect(await outcome.getAttribute('data-manifest-match')).toBe('true');
     expect(await outcome.textContent()).toContain(`${APP} runs on ${TARGET.host}`);
-    expect(await outcome.getByTestId('outcome-manifest').textContent()).toMatch(/^match: \d+ paths compared on both hosts$/);
+    expect(await outcome.getByTestId('outcome-manifest').textContent()).toMatch(
+      /^match: \d+ paths compared on both hosts$/,
+    );
     expect(await outcome.getByTestId('outcome-route').textContent()).toContain('direct');
     expect(await outcome.getByTestId('outcome-downtime').textContent()).toMatch(/^\d+(\.\d)? m?s /);
     expect(await outcome.getByTestId('outcome-bytes').textContent()).toMatch(/volumes 2\.\d\d MB/);
@@ -193,9 +221,17 @@ describe('the migration wizard', () => {
   it('left the container running on the target with its data, and the source stopped and marked', async () => {
     expect((await onMachine(TARGET.machine, `docker inspect -f '{{.State.Status}}' ${APP}`)).trim()).toBe('running');
     expect((await onMachine(TARGET.machine, `docker exec ${APP} cat /data/index.html`)).trim()).toBe(GREETING);
-    const sums = async (machine: string): Promise<string> => onMachine(machine, `cd /var/lib/docker/volumes/${VOLUME}/_data && sha256sum blob sub/note`);
+    const sums = async (machine: string): Promise<string> =>
+      onMachine(machine, `cd /var/lib/docker/volumes/${VOLUME}/_data && sha256sum blob sub/note`);
     expect(await sums(TARGET.machine)).toBe(await sums(SOURCE.machine));
-    expect((await onMachine(SOURCE.machine, `docker inspect -f '{{.State.Status}} {{.HostConfig.RestartPolicy.Name}}' ${APP}-migrated-to-${TARGET.host}`)).trim()).toMatch(/^exited (no)?$/);
+    expect(
+      (
+        await onMachine(
+          SOURCE.machine,
+          `docker inspect -f '{{.State.Status}} {{.HostConfig.RestartPolicy.Name}}' ${APP}-migrated-to-${TARGET.host}`,
+        )
+      ).trim(),
+    ).toMatch(/^exited (no)?$/);
   });
 
   it('lists the migration as completed', async () => {
@@ -211,7 +247,10 @@ describe('the migration wizard', () => {
 
   it('refuses at the plan a container whose port is taken on the target, with Start disabled', async () => {
     // The port is free again on the source (its old container is stopped), and held on the target.
-    await onMachine(SOURCE.machine, `docker run -d --name ${SECOND} -p ${PORT}:8080 ${testImage} sleep 3600 >/dev/null`);
+    await onMachine(
+      SOURCE.machine,
+      `docker run -d --name ${SECOND} -p ${PORT}:8080 ${testImage} sleep 3600 >/dev/null`,
+    );
     await chooseSource(SECOND);
     const plan = wizard().getByTestId('migration-plan');
     await plan.waitFor({ timeout: 60_000 });
@@ -228,7 +267,12 @@ describe('the migration wizard', () => {
   });
 
   it('lists a migration cut off by a crash as interrupted after a restart, and rolls it back from the page', async () => {
-    await makeApp({ name: BIG, volume: BIG_VOLUME, port: PORT + 1, blob: `yes "crossdock e2e crash data ${RUN}" | head -c 268435456` });
+    await makeApp({
+      name: BIG,
+      volume: BIG_VOLUME,
+      port: PORT + 1,
+      blob: `yes "crossdock e2e crash data ${RUN}" | head -c 268435456`,
+    });
     const row = await crashDuringBulkCopy(BIG);
     const migrationId = await row.getAttribute('data-migration-id');
     expect(await row.getByTestId('migration-resume').isVisible()).toBe(true);
@@ -242,7 +286,9 @@ describe('the migration wizard', () => {
     await confirm.getByTestId('migration-rollback-dialog-confirm').click();
     const details = page.getByTestId('migration-details-dialog');
     await details.getByTestId('migration-rolled-back').waitFor({ timeout: 120_000 });
-    expect(await details.locator('[data-testid="migration-step"][data-step="rollback"]').getAttribute('data-status')).toBe('done');
+    expect(
+      await details.locator('[data-testid="migration-step"][data-step="rollback"]').getAttribute('data-status'),
+    ).toBe('done');
     await shot('migration-rolled-back.png');
     await details.getByTestId('migration-done').click();
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('failed-rolled-back');
@@ -250,31 +296,53 @@ describe('the migration wizard', () => {
 
     // The source runs; the target has nothing of it left, not even the route's key.
     expect((await onMachine(SOURCE.machine, `docker inspect -f '{{.State.Status}}' ${BIG}`)).trim()).toBe('running');
-    expect((await onMachine(TARGET.machine, `docker ps -aq --filter name=^/${BIG}$; docker volume ls -q --filter name=^${BIG_VOLUME}$`)).trim()).toBe('');
-    expect((await onMachine(TARGET.machine, `grep -c ${migrationId} /root/.ssh/authorized_keys || true`)).trim()).toBe('0');
+    expect(
+      (
+        await onMachine(
+          TARGET.machine,
+          `docker ps -aq --filter name=^/${BIG}$; docker volume ls -q --filter name=^${BIG_VOLUME}$`,
+        )
+      ).trim(),
+    ).toBe('');
+    expect((await onMachine(TARGET.machine, `grep -c ${migrationId} /root/.ssh/authorized_keys || true`)).trim()).toBe(
+      '0',
+    );
   });
 
   it('resumes a migration cut off by a crash from the page, to a completed migration with the data on the target', async () => {
-    await makeApp({ name: RESUMED, volume: RESUMED_VOLUME, port: PORT + 2, blob: `yes "crossdock e2e resume data ${RUN}" | head -c 268435456` });
+    await makeApp({
+      name: RESUMED,
+      volume: RESUMED_VOLUME,
+      port: PORT + 2,
+      blob: `yes "crossdock e2e resume data ${RUN}" | head -c 268435456`,
+    });
     const row = await crashDuringBulkCopy(RESUMED);
     const migrationId = await row.getAttribute('data-migration-id');
     expect(await row.getByTestId('migration-rollback').isVisible()).toBe(true);
 
     await row.getByTestId('migration-resume').click();
     const confirm = page.getByTestId('migration-resume-dialog');
-    expect(await confirm.textContent()).toContain(`The migration to ${TARGET.host} carries on from its last safe point`);
+    expect(await confirm.textContent()).toContain(
+      `The migration to ${TARGET.host} carries on from its last safe point`,
+    );
     await confirm.getByTestId('migration-resume-dialog-confirm').click();
     await confirm.waitFor({ state: 'detached' });
     // The resumed job is followed in the details dialog, step by step, to the outcome.
     const details = page.getByTestId('migration-details-dialog');
     const progress = details.getByTestId('migration-progress');
     await expect.poll(() => progress.getAttribute('data-state'), { timeout: 300_000, interval: 500 }).toBe('succeeded');
-    const statuses = await details.getByTestId('migration-step').evaluateAll((items) => items.map((item) => `${item.getAttribute('data-step')}:${item.getAttribute('data-status')}`));
+    const statuses = await details
+      .getByTestId('migration-step')
+      .evaluateAll((items) =>
+        items.map((item) => `${item.getAttribute('data-step')}:${item.getAttribute('data-status')}`),
+      );
     expect(statuses).toEqual(MIGRATION_JOB.steps.map((step) => `${step.id}:done`));
     const outcome = details.getByTestId('migration-outcome');
     expect(await outcome.getAttribute('data-manifest-match')).toBe('true');
     expect(await outcome.textContent()).toContain(`${RESUMED} runs on ${TARGET.host}`);
-    expect(await outcome.getByTestId('outcome-source').textContent()).toContain(`${RESUMED}-migrated-to-${TARGET.host}`);
+    expect(await outcome.getByTestId('outcome-source').textContent()).toContain(
+      `${RESUMED}-migrated-to-${TARGET.host}`,
+    );
     await shot('migration-resumed.png');
     await details.getByTestId('migration-done').click();
     await details.waitFor({ state: 'detached' });
@@ -287,14 +355,23 @@ describe('the migration wizard', () => {
     expect(await row.getByTestId('migration-rollback').count()).toBe(0);
 
     // The copy runs on the target with the source's data, byte for byte; the source is stopped and marked.
-    expect((await onMachine(TARGET.machine, `docker inspect -f '{{.State.Status}}' ${RESUMED}`)).trim()).toBe('running');
+    expect((await onMachine(TARGET.machine, `docker inspect -f '{{.State.Status}}' ${RESUMED}`)).trim()).toBe(
+      'running',
+    );
     expect((await onMachine(TARGET.machine, `docker exec ${RESUMED} cat /data/index.html`)).trim()).toBe(GREETING);
-    const sums = async (machine: string): Promise<string> => onMachine(machine, `cd /var/lib/docker/volumes/${RESUMED_VOLUME}/_data && sha256sum blob index.html sub/note`);
+    const sums = async (machine: string): Promise<string> =>
+      onMachine(machine, `cd /var/lib/docker/volumes/${RESUMED_VOLUME}/_data && sha256sum blob index.html sub/note`);
     expect(await sums(TARGET.machine)).toBe(await sums(SOURCE.machine));
-    expect((await onMachine(SOURCE.machine, `docker inspect -f '{{.State.Status}}' ${RESUMED}-migrated-to-${TARGET.host}`)).trim()).toBe('exited');
+    expect(
+      (
+        await onMachine(SOURCE.machine, `docker inspect -f '{{.State.Status}}' ${RESUMED}-migrated-to-${TARGET.host}`)
+      ).trim(),
+    ).toBe('exited');
     expect((await onMachine(SOURCE.machine, `docker ps -aq --filter name=^/${RESUMED}$`)).trim()).toBe('');
     // The route's one-off key is gone from the target.
-    expect((await onMachine(TARGET.machine, `grep -c ${migrationId} /root/.ssh/authorized_keys || true`)).trim()).toBe('0');
+    expect((await onMachine(TARGET.machine, `grep -c ${migrationId} /root/.ssh/authorized_keys || true`)).trim()).toBe(
+      '0',
+    );
   }, 400_000);
 
   it('did all of that without uncaught page errors or CSP violations', () => {

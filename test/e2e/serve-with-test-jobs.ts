@@ -12,7 +12,11 @@ import { startTestJob } from '../fixtures/test-job.js';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const core = createCore({ mode: 'web' });
 await unlockFromEnv(core.vault, process.env, core.logger);
-const server = await startWebServer({ core, port: 0, rendererDir: process.env.CROSSDOCK_RENDERER_DIR ?? join(repoRoot, 'out', 'renderer') });
+const server = await startWebServer({
+  core,
+  port: 0,
+  rendererDir: process.env.CROSSDOCK_RENDERER_DIR ?? join(repoRoot, 'out', 'renderer'),
+});
 process.stdout.write(`Crossdock web mode: ${server.url}\n`);
 
 createInterface({ input: process.stdin }).on('line', (line) => {
@@ -23,7 +27,10 @@ createInterface({ input: process.stdin }).on('line', (line) => {
 });
 
 const stop = (): void => {
-  void server.close().then(() => core.dispose()).then(() => process.exit(0));
+  void server
+    .close()
+    .then(() => core.dispose())
+    .then(() => process.exit(0));
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

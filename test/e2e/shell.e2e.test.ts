@@ -47,7 +47,8 @@ async function waitUntilConnected(): Promise<void> {
 /** Starts a long job of the tests' own kind in the server's core, and opens the jobs panel on it. */
 async function startLongJob(): Promise<string> {
   const jobId = await server.startTestJob();
-  if ((await page.getByTestId('jobs-panel').getAttribute('data-open')) !== 'true') await page.getByTestId('jobs-toggle').click();
+  if ((await page.getByTestId('jobs-panel').getAttribute('data-open')) !== 'true')
+    await page.getByTestId('jobs-toggle').click();
   await page.locator(`[data-testid="job-row"][data-job-id="${jobId}"]`).waitFor();
   return jobId;
 }
@@ -62,13 +63,22 @@ beforeAll(async () => {
   server = await startCrossdockServerWithTestJobs();
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
   await page.routeWebSocket(/\/rpc\?token=/, relayToServer);
   page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      pageProblems.push(`CSP: ${message.text()}`);
   });
 });
 
@@ -116,12 +126,18 @@ describe('the Crossdock shell in web mode', () => {
 
     // Progress only arrives as jobs.changed events, so this proves the new client subscribed again.
     const row = page.locator(`[data-testid="job-row"][data-job-id="${await startLongJob()}"]`);
-    await expect.poll(async () => Number(await row.getByTestId('job-progress').getAttribute('data-fraction')), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await row.getByTestId('job-progress').getAttribute('data-fraction')), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0);
     await row.getByTestId('job-cancel').click();
-    await expect.poll(() => page.locator('[data-testid="job-row"][data-state="running"]').count(), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(() => page.locator('[data-testid="job-row"][data-state="running"]').count(), { timeout: 15_000 })
+      .toBe(0);
   });
 
-  it('shows a failed call as a notice with the core\'s message and error code', async () => {
+  it("shows a failed call as a notice with the core's message and error code", async () => {
     const row = page.locator(`[data-testid="job-row"][data-job-id="${await startLongJob()}"]`);
     alterCall = (frame) => {
       if (frame.method === 'jobs.cancel') frame.args = { id: 'no-such-job' };
@@ -139,15 +155,18 @@ describe('the Crossdock shell in web mode', () => {
       alterCall = null;
     }
     await row.getByTestId('job-cancel').click();
-    await expect.poll(() => page.locator('[data-testid="job-row"][data-state="running"]').count(), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(() => page.locator('[data-testid="job-row"][data-state="running"]').count(), { timeout: 15_000 })
+      .toBe(0);
   });
 
-  it('shows a job\'s progress advancing in the jobs panel, its log, and cancels it there', async () => {
+  it("shows a job's progress advancing in the jobs panel, its log, and cancels it there", async () => {
     const started = await startLongJob();
     const panel = page.getByTestId('jobs-panel');
     const row = panel.locator(`[data-testid="job-row"][data-job-id="${started}"]`);
     await row.waitFor();
-    const fraction = async (): Promise<number> => Number(await row.getByTestId('job-progress').getAttribute('data-fraction'));
+    const fraction = async (): Promise<number> =>
+      Number(await row.getByTestId('job-progress').getAttribute('data-fraction'));
     await expect.poll(fraction, { timeout: 10_000 }).toBeGreaterThan(0);
     const first = await fraction();
     await expect.poll(fraction, { timeout: 10_000 }).toBeGreaterThan(first);

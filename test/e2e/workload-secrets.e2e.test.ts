@@ -66,7 +66,9 @@ async function openDeployDialog(): Promise<ReturnType<Page['getByTestId']>> {
   const dialog = page.getByTestId('deploy-dialog');
   await dialog.waitFor();
   await dialog.getByTestId('deploy-compose').fill(composeFile());
-  await expect.poll(() => dialog.getByTestId('deploy-check-state').textContent(), { timeout: 15_000 }).toBe('The file is valid.');
+  await expect
+    .poll(() => dialog.getByTestId('deploy-check-state').textContent(), { timeout: 15_000 })
+    .toBe('The file is valid.');
   return dialog;
 }
 
@@ -81,7 +83,18 @@ beforeAll(async () => {
   const home = join(root, 'data');
   const added = spawnSync(
     process.execPath,
-    ['bin/crossdock.mjs', 'host', 'add', HOST, '--ssh', `root@${machine.address}`, '--key', rig.keyPath, '--trust', await machineHostKeyFingerprint(MACHINE)],
+    [
+      'bin/crossdock.mjs',
+      'host',
+      'add',
+      HOST,
+      '--ssh',
+      `root@${machine.address}`,
+      '--key',
+      rig.keyPath,
+      '--trust',
+      await machineHostKeyFingerprint(MACHINE),
+    ],
     { cwd: REPO_ROOT, env: { ...process.env, ...env, CROSSDOCK_HOME: home }, encoding: 'utf8' },
   );
   if (added.status !== 0) throw new Error(`crossdock host add failed: ${added.stderr}`);
@@ -108,7 +121,9 @@ describe('workload secrets from the page', () => {
     expect(await panel().getByRole('heading').textContent()).toBe('Secrets');
 
     const dialog = await openDeployDialog();
-    expect(await dialog.getByTestId('compose-missing-secrets').textContent()).toContain(`Secrets missing from the vault: ${SECRET}`);
+    expect(await dialog.getByTestId('compose-missing-secrets').textContent()).toContain(
+      `Secrets missing from the vault: ${SECRET}`,
+    );
     await dialog.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });
@@ -125,7 +140,9 @@ describe('workload secrets from the page', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(VALUE);
     await page.keyboard.press('Enter');
-    expect(await dialog.getByText('Use letters, digits, ".", "_" or "-" only (no spaces), e.g. db_password.').isVisible()).toBe(true);
+    expect(
+      await dialog.getByText('Use letters, digits, ".", "_" or "-" only (no spaces), e.g. db_password.').isVisible(),
+    ).toBe(true);
     expect(await dialog.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
     await shot('secret-add-refused.png');
 
@@ -134,7 +151,12 @@ describe('workload secrets from the page', () => {
     await dialog.waitFor({ state: 'detached', timeout: 15_000 });
     await secretRow().waitFor({ timeout: 15_000 });
     expect(await secretRow().locator('th').textContent()).toBe(SECRET);
-    expect(await page.getByTestId('notice').filter({ hasText: `Stored secret ${SECRET}` }).count()).toBe(1);
+    expect(
+      await page
+        .getByTestId('notice')
+        .filter({ hasText: `Stored secret ${SECRET}` })
+        .count(),
+    ).toBe(1);
     // The value went to the vault and nowhere into the page.
     expect(await page.content()).not.toContain(VALUE_CORE);
     await shot('secrets-panel.png');
@@ -165,12 +187,16 @@ describe('workload secrets from the page', () => {
   });
 
   it('removes the secret after a confirmation naming it, Cancel first in focus', async () => {
-    await secretRow().getByRole('button', { name: `Remove secret ${SECRET}` }).click();
+    await secretRow()
+      .getByRole('button', { name: `Remove secret ${SECRET}` })
+      .click();
     const confirm = page.getByTestId('secret-remove-dialog');
     await confirm.waitFor();
     expect(await confirm.getByRole('heading').textContent()).toBe(`Remove secret ${SECRET}?`);
     expect(await confirm.textContent()).toContain(`The value of ${SECRET} is deleted from the vault`);
-    expect(await confirm.getByRole('button', { name: 'Cancel' }).evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(
+      await confirm.getByRole('button', { name: 'Cancel' }).evaluate((button) => button === document.activeElement),
+    ).toBe(true);
     await shot('secret-remove.png');
     await confirm.getByTestId('secret-remove-dialog-confirm').click();
     await confirm.waitFor({ state: 'detached', timeout: 15_000 });
@@ -201,7 +227,9 @@ describe('workload secrets from the page', () => {
     // Closing the prompt stores nothing, and the dialog says why.
     await page.keyboard.press('Escape');
     await prompt.waitFor({ state: 'detached' });
-    expect(await dialog.getByTestId('add-secret-error').textContent()).toContain('The vault is locked, so nothing was stored.');
+    expect(await dialog.getByTestId('add-secret-error').textContent()).toContain(
+      'The vault is locked, so nothing was stored.',
+    );
     expect(await panel().getByTestId('secret-row').count()).toBe(0);
 
     await dialog.getByTestId('add-secret-submit').click();

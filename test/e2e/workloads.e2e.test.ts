@@ -56,7 +56,12 @@ function composeFile(name: string, restart = 'unless-stopped'): string {
 
 /** Containers of a compose project on the machine, read with the docker CLI there. */
 async function projectContainers(name: string): Promise<string> {
-  return (await onMachine(MACHINE, `docker ps -a --filter label=com.docker.compose.project=${name} --format '{{.Names}} {{.State}}'`)).trim();
+  return (
+    await onMachine(
+      MACHINE,
+      `docker ps -a --filter label=com.docker.compose.project=${name} --format '{{.Names}} {{.State}}'`,
+    )
+  ).trim();
 }
 
 async function openDeployDialog(): Promise<ReturnType<Page['getByTestId']>> {
@@ -67,7 +72,9 @@ async function openDeployDialog(): Promise<ReturnType<Page['getByTestId']>> {
 }
 
 async function pickEnv(dialog: ReturnType<Page['getByTestId']>): Promise<void> {
-  await dialog.getByTestId('deploy-env-files').setInputFiles({ name: '.env', mimeType: 'text/plain', buffer: Buffer.from(`WEB_PORT=${PORT}\n`) });
+  await dialog
+    .getByTestId('deploy-env-files')
+    .setInputFiles({ name: '.env', mimeType: 'text/plain', buffer: Buffer.from(`WEB_PORT=${PORT}\n`) });
   await expect.poll(() => dialog.getByTestId('deploy-picked-files').textContent()).toContain('.env');
 }
 
@@ -82,7 +89,18 @@ beforeAll(async () => {
   const home = join(root, 'data');
   const added = spawnSync(
     process.execPath,
-    ['bin/crossdock.mjs', 'host', 'add', HOST, '--ssh', `root@${machine.address}`, '--key', rig.keyPath, '--trust', await machineHostKeyFingerprint(MACHINE)],
+    [
+      'bin/crossdock.mjs',
+      'host',
+      'add',
+      HOST,
+      '--ssh',
+      `root@${machine.address}`,
+      '--key',
+      rig.keyPath,
+      '--trust',
+      await machineHostKeyFingerprint(MACHINE),
+    ],
     { cwd: REPO_ROOT, env: { ...process.env, ...env, CROSSDOCK_HOME: home }, encoding: 'utf8' },
   );
   if (added.status !== 0) throw new Error(`crossdock host add failed: ${added.stderr}`);
@@ -111,15 +129,23 @@ describe('workloads from the page', () => {
     const dialog = await openDeployDialog();
     expect(await dialog.getByTestId('deploy-host').locator('option:checked').textContent()).toBe(HOST);
 
-    await dialog.getByTestId('deploy-compose-file').setInputFiles({ name: 'compose.yaml', mimeType: 'application/yaml', buffer: Buffer.from(composeFile(PROJECT, 'sometimes')) });
+    await dialog.getByTestId('deploy-compose-file').setInputFiles({
+      name: 'compose.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(composeFile(PROJECT, 'sometimes')),
+    });
     await expect.poll(() => dialog.getByTestId('deploy-compose').inputValue()).toContain(`name: ${PROJECT}`);
     const error = dialog.locator('[data-testid="compose-issue"][data-severity="error"]');
     await error.waitFor({ timeout: 15_000 });
     expect(await error.getAttribute('data-line')).toBe('8');
     expect(await error.getByRole('button').textContent()).toBe('line 8, column 14');
-    expect(await error.textContent()).toContain('services.web.restart: must be no, always, on-failure[:N] or unless-stopped');
+    expect(await error.textContent()).toContain(
+      'services.web.restart: must be no, always, on-failure[:N] or unless-stopped',
+    );
     // Without the .env, ${WEB_PORT} is empty: a warning, at its line too.
-    expect(await dialog.locator('[data-testid="compose-issue"][data-severity="warning"]').getAttribute('data-line')).toBe('7');
+    expect(
+      await dialog.locator('[data-testid="compose-issue"][data-severity="warning"]').getAttribute('data-line'),
+    ).toBe('7');
     expect(await dialog.getByTestId('deploy-submit').isDisabled()).toBe(true);
 
     await error.getByRole('button', { name: 'line 8, column 14' }).click();
@@ -135,7 +161,9 @@ describe('workloads from the page', () => {
     const dialog = page.getByTestId('deploy-dialog');
     await dialog.getByTestId('deploy-compose').fill(composeFile(PROJECT));
     await pickEnv(dialog);
-    await expect.poll(() => dialog.getByTestId('deploy-check-state').textContent(), { timeout: 15_000 }).toBe('The file is valid.');
+    await expect
+      .poll(() => dialog.getByTestId('deploy-check-state').textContent(), { timeout: 15_000 })
+      .toBe('The file is valid.');
     expect(await dialog.getByTestId('compose-issue').count()).toBe(0);
     expect(await dialog.getByTestId('compose-preview').textContent()).toContain(`${PORT}→8080/tcp`);
     // The project name comes from the file's name:.
@@ -145,7 +173,11 @@ describe('workloads from the page', () => {
     const progress = dialog.getByTestId('deploy-progress');
     await progress.waitFor();
     await expect.poll(() => progress.getAttribute('data-state'), { timeout: 90_000, interval: 500 }).toBe('succeeded');
-    expect(await dialog.locator('[data-testid="deploy-stage"]').evaluateAll((items) => items.map((item) => item.getAttribute('data-status')))).toEqual(['done', 'done', 'done', 'done']);
+    expect(
+      await dialog
+        .locator('[data-testid="deploy-stage"]')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-status'))),
+    ).toEqual(['done', 'done', 'done', 'done']);
     expect(await dialog.getByTestId('deploy-report').textContent()).toContain(`web: created ${PROJECT}-web-1`);
     await expect.poll(() => dialog.getByTestId('deploy-log').textContent()).toContain(`[web] created ${PROJECT}-web-1`);
     await shot('workloads-deployed.png');
@@ -175,7 +207,13 @@ describe('workloads from the page', () => {
     const row = page.locator(`[data-testid="port-row"][data-project="${PROJECT}"]`);
     await row.waitFor();
     expect(await row.count()).toBe(1);
-    expect(await row.locator('th, td').allTextContents()).toEqual([HOST, `${PORT}/tcp`, `${PROJECT} / web`, `${PROJECT}-web-1`, '8080/tcp']);
+    expect(await row.locator('th, td').allTextContents()).toEqual([
+      HOST,
+      `${PORT}/tcp`,
+      `${PROJECT} / web`,
+      `${PROJECT}-web-1`,
+      '8080/tcp',
+    ]);
     await page.getByTestId('ports-filter').fill(`${PROJECT} nothing-else`);
     await expect.poll(() => page.getByTestId('port-row').count()).toBe(0);
     await page.getByTestId('ports-filter').fill(String(PORT));
@@ -185,7 +223,10 @@ describe('workloads from the page', () => {
 
   it('draws only the rows in view of a long Port map, and reaches the last one by keyboard', async () => {
     const last = RANGE.first + RANGE.count - 1;
-    await onMachine(MACHINE, `docker run -d --name ${MANY} -p ${RANGE.first}-${last}:${RANGE.first}-${last} ${testImage} sleep 3600 >/dev/null`);
+    await onMachine(
+      MACHINE,
+      `docker run -d --name ${MANY} -p ${RANGE.first}-${last}:${RANGE.first}-${last} ${testImage} sleep 3600 >/dev/null`,
+    );
     await page.setViewportSize({ width: 1280, height: 520 });
     try {
       // Open the view afresh, so it lists the new container's ports.
@@ -193,9 +234,12 @@ describe('workloads from the page', () => {
       await page.getByTestId('nav-ports').click();
       await page.getByTestId('ports-filter').waitFor({ timeout: 30_000 });
       await page.getByTestId('ports-filter').fill(MANY);
-      const rowOf = (port: number) => page.locator(`[data-testid="port-row"][data-container="${MANY}"][data-port="${port}"]`);
+      const rowOf = (port: number) =>
+        page.locator(`[data-testid="port-row"][data-container="${MANY}"][data-port="${port}"]`);
       await rowOf(RANGE.first).waitFor();
-      expect(await page.getByTestId('ports-summary').textContent()).toMatch(new RegExp(`^${RANGE.count} of \\d+ published ports$`));
+      expect(await page.getByTestId('ports-summary').textContent()).toMatch(
+        new RegExp(`^${RANGE.count} of \\d+ published ports$`),
+      );
       // Only what the window shows (and a few beyond) is drawn; the table is still as tall as every row.
       const drawn = await page.getByTestId('port-row').count();
       expect(drawn).toBeGreaterThan(5);
@@ -208,10 +252,23 @@ describe('workloads from the page', () => {
       await page.keyboard.press('End');
       await rowOf(last).waitFor({ timeout: 10_000 });
       // Keyboard scrolling is animated: wait for the bottom, then the last row sits wholly in view.
-      await expect.poll(() => scroller.evaluate((box) => Math.ceil(box.scrollTop + box.clientHeight) >= box.scrollHeight)).toBe(true);
+      await expect
+        .poll(() => scroller.evaluate((box) => Math.ceil(box.scrollTop + box.clientHeight) >= box.scrollHeight))
+        .toBe(true);
       const [lastBox, scrollerBox] = await Promise.all([rowOf(last).boundingBox(), scroller.boundingBox()]);
-      expect(lastBox && scrollerBox && lastBox.y >= scrollerBox.y && lastBox.y + lastBox.height <= scrollerBox.y + scrollerBox.height + 1).toBe(true);
-      expect(await rowOf(last).locator('th, td').allTextContents()).toEqual([HOST, `${last}/tcp`, '—', MANY, `${last}/tcp`]);
+      expect(
+        lastBox &&
+          scrollerBox &&
+          lastBox.y >= scrollerBox.y &&
+          lastBox.y + lastBox.height <= scrollerBox.y + scrollerBox.height + 1,
+      ).toBe(true);
+      expect(await rowOf(last).locator('th, td').allTextContents()).toEqual([
+        HOST,
+        `${last}/tcp`,
+        '—',
+        MANY,
+        `${last}/tcp`,
+      ]);
       await expect.poll(() => rowOf(RANGE.first).count()).toBe(0);
       await shot('port-map-long.png');
 
@@ -230,13 +287,17 @@ describe('workloads from the page', () => {
     const dialog = await openDeployDialog();
     await dialog.getByTestId('deploy-compose').fill(composeFile(SECOND));
     await pickEnv(dialog);
-    await expect.poll(() => dialog.getByTestId('deploy-check-state').textContent(), { timeout: 15_000 }).toBe('The file is valid.');
+    await expect
+      .poll(() => dialog.getByTestId('deploy-check-state').textContent(), { timeout: 15_000 })
+      .toBe('The file is valid.');
     await dialog.getByTestId('deploy-submit').click();
     const progress = dialog.getByTestId('deploy-progress');
     await expect.poll(() => progress.getAttribute('data-state'), { timeout: 60_000, interval: 500 }).toBe('failed');
     const failure = dialog.getByTestId('deploy-job-error');
     expect(await failure.locator('code').textContent()).toBe('PORT_CONFLICT');
-    expect(await failure.textContent()).toContain(`host ${HOST}: port ${PORT}/tcp is taken by container ${PROJECT}-web-1 (project ${PROJECT}, service web)`);
+    expect(await failure.textContent()).toContain(
+      `host ${HOST}: port ${PORT}/tcp is taken by container ${PROJECT}-web-1 (project ${PROJECT}, service web)`,
+    );
     expect(await failure.textContent()).toContain('Assign free ports when taken');
     expect(await projectContainers(SECOND)).toBe('');
     await shot('workloads-port-conflict.png');
@@ -245,14 +306,18 @@ describe('workloads from the page', () => {
     await dialog.getByTestId('deploy-auto-ports').check();
     await expect.poll(() => dialog.getByTestId('deploy-submit').isEnabled(), { timeout: 15_000 }).toBe(true);
     await dialog.getByTestId('deploy-submit').click();
-    await expect.poll(() => dialog.getByTestId('deploy-progress').getAttribute('data-state'), { timeout: 90_000, interval: 500 }).toBe('succeeded');
+    await expect
+      .poll(() => dialog.getByTestId('deploy-progress').getAttribute('data-state'), { timeout: 90_000, interval: 500 })
+      .toBe('succeeded');
     const moved = await dialog.getByTestId('deploy-reassigned').textContent();
     const assigned = Number(new RegExp(`web ${PORT}→(\\d+)/tcp`).exec(moved ?? '')?.[1]);
     expect(assigned).toBeGreaterThan(PORT);
     expect(moved).toContain(`held by container ${PROJECT}-web-1`);
     await dialog.getByTestId('deploy-done').click();
     const container = projectRow(SECOND).locator('[data-testid="workload-container"]');
-    await expect.poll(() => container.getByTestId('workload-ports').textContent(), { timeout: 30_000 }).toBe(`${assigned}→8080/tcp`);
+    await expect
+      .poll(() => container.getByTestId('workload-ports').textContent(), { timeout: 30_000 })
+      .toBe(`${assigned}→8080/tcp`);
   });
 
   it('opens the migration wizard from a project, filled in with it', async () => {
@@ -279,9 +344,13 @@ describe('workloads from the page', () => {
       await confirm.waitFor();
       expect(await confirm.getByRole('heading').textContent()).toBe(`Remove ${name} from ${HOST}?`);
       // The safe answer has focus: Enter alone must not remove anything.
-      expect(await confirm.getByRole('button', { name: 'Cancel' }).evaluate((button) => button === document.activeElement)).toBe(true);
+      expect(
+        await confirm.getByRole('button', { name: 'Cancel' }).evaluate((button) => button === document.activeElement),
+      ).toBe(true);
       await confirm.getByTestId('workload-remove-volumes').check();
-      expect(await confirm.getByTestId('workload-remove-dialog-confirm').textContent()).toBe(`Remove ${name} and its volumes`);
+      expect(await confirm.getByTestId('workload-remove-dialog-confirm').textContent()).toBe(
+        `Remove ${name} and its volumes`,
+      );
       await confirm.getByTestId('workload-remove-dialog-confirm').click();
       await confirm.waitFor({ state: 'detached', timeout: 30_000 });
       await projectRow(name).waitFor({ state: 'detached', timeout: 30_000 });

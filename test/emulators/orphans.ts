@@ -22,7 +22,10 @@ export async function removeOrphans(docker: Docker, kind: 'ec2' | 'gce'): Promis
     containers.map(async (c) => {
       const pid = Number((c.Labels[ownerLabel] ?? '').split(':')[0]);
       if (pid && isAlive(pid)) return;
-      await docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined);
+      await docker
+        .getContainer(c.Id)
+        .remove({ force: true, v: true })
+        .catch(() => undefined);
     }),
   );
 }

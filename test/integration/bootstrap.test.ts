@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CrossdockError, type BootstrapReport, type CrossdockApi, type CrossdockEvents, type JobInfo, type RpcClient, requireJobResult } from '../../shared/index.js';
+import {
+  CrossdockError,
+  type BootstrapReport,
+  type CrossdockApi,
+  type CrossdockEvents,
+  type JobInfo,
+  type RpcClient,
+  requireJobResult,
+} from '../../shared/index.js';
 import { createCore, type Core } from '../../electron/core/create-core.js';
 import { machineHostKeyFingerprint } from '../rig/host-key.js';
 import type { RigInfo, RigMachine } from '../rig/rig-info.js';
@@ -29,21 +37,40 @@ function machine(index: number): RigMachine {
 
 async function addHost(m: RigMachine, name: string, user: string): Promise<void> {
   const fingerprint = await machineHostKeyFingerprint(m.name);
-  await client.api.hosts.add({ kind: 'ssh', name, address: m.address, port: m.port, user, keyId, trust: { fingerprint } });
+  await client.api.hosts.add({
+    kind: 'ssh',
+    name,
+    address: m.address,
+    port: m.port,
+    user,
+    keyId,
+    trust: { fingerprint },
+  });
 }
 
-async function bootstrap(host: string, extra: { sudoPassword?: string } = {}): Promise<{ job: JobInfo; report: BootstrapReport; ms: number }> {
+async function bootstrap(
+  host: string,
+  extra: { sudoPassword?: string } = {},
+): Promise<{ job: JobInfo; report: BootstrapReport; ms: number }> {
   const started = Date.now();
   const job = await client.api.jobs.wait({ id: (await client.api.bootstrap.start({ host, ...extra })).id });
   if (job.state !== 'succeeded') {
     const logs = await client.api.jobs.logs({ id: job.id });
-    throw new Error(`bootstrap of ${host} ${job.state}: ${JSON.stringify(job.error)}\n${logs.slice(-30).map((l) => l.text).join('\n')}`);
+    throw new Error(
+      `bootstrap of ${host} ${job.state}: ${JSON.stringify(job.error)}\n${logs
+        .slice(-30)
+        .map((l) => l.text)
+        .join('\n')}`,
+    );
   }
   return { job, report: requireJobResult(job, 'bootstrap'), ms: Date.now() - started };
 }
 
 async function failure(promise: Promise<unknown>): Promise<CrossdockError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof CrossdockError)) throw new Error(`expected a CrossdockError, got ${String(error)}`);
   return error;
 }
@@ -51,20 +78,28 @@ async function failure(promise: Promise<unknown>): Promise<CrossdockError> {
 beforeAll(async () => {
   rig = await freshMachines(3);
   dataDir = mkdtempSync(join(tmpdir(), 'crossdock-bootstrap-'));
-  core = createCore({ dataDir, mode: 'test', knownHostsPaths: [], connection: { connectTimeoutMs: 5_000, reconnect: { enabled: false } } });
+  core = createCore({
+    dataDir,
+    mode: 'test',
+    knownHostsPaths: [],
+    connection: { connectTimeoutMs: 5_000, reconnect: { enabled: false } },
+  });
   client = core.connectInProcess();
   await client.api.vault.initialize({ passphrase: 'integration-passphrase' });
   keyId = (await client.api.keys.import({ name: 'rig', path: rig.keyPath })).id;
   await addHost(machine(0), 'fresh-root', 'root');
   await addHost(machine(1), 'fresh-tester', 'tester');
   // A user whose sudo asks for a password, on the third machine.
-  await onMachine(machine(2).name, [
-    'useradd -m -s /bin/bash pwuser',
-    `echo 'pwuser:${SUDO_PASSWORD}' | chpasswd`,
-    'install -d -m 0700 -o pwuser -g pwuser /home/pwuser/.ssh',
-    'install -m 0600 -o pwuser -g pwuser /etc/ssh/crossdock-rig-authorized_keys /home/pwuser/.ssh/authorized_keys',
-    "echo 'pwuser ALL=(ALL:ALL) ALL' > /etc/sudoers.d/pwuser",
-  ].join(' && '));
+  await onMachine(
+    machine(2).name,
+    [
+      'useradd -m -s /bin/bash pwuser',
+      `echo 'pwuser:${SUDO_PASSWORD}' | chpasswd`,
+      'install -d -m 0700 -o pwuser -g pwuser /home/pwuser/.ssh',
+      'install -m 0600 -o pwuser -g pwuser /etc/ssh/crossdock-rig-authorized_keys /home/pwuser/.ssh/authorized_keys',
+      "echo 'pwuser ALL=(ALL:ALL) ALL' > /etc/sudoers.d/pwuser",
+    ].join(' && '),
+  );
   await addHost(machine(2), 'fresh-pw', 'pwuser');
 }, 300_000);
 
@@ -76,20 +111,43 @@ afterAll(async () => {
 describe('bootstrap', () => {
   it('detects a fresh Debian machine without changing it', async () => {
     const system = await client.api.bootstrap.detect({ host: 'fresh-root' });
-    expect(system).toMatchObject({ id: 'debian', versionId: '12', arch: 'amd64', init: 'other', packageManager: 'apt', privilege: 'root', docker: { installed: false, version: null, running: false } });
+    expect(system).toMatchObject({
+      id: 'debian',
+      versionId: '12',
+      arch: 'amd64',
+      init: 'other',
+      packageManager: 'apt',
+      privilege: 'root',
+      docker: { installed: false, version: null, running: false },
+    });
     expect(await client.api.bootstrap.detect({ host: 'fresh-tester' })).toMatchObject({ privilege: 'sudo' });
   });
 
   it('installs Docker on a fresh machine as root, then a second run changes nothing', async () => {
     const first = await bootstrap('fresh-root');
     console.log(`bootstrap as root: first run ${first.ms} ms`);
-    expect(first.report).toMatchObject({ os: 'debian', version: '12', arch: 'amd64', changed: true, docker: { storageDriver: 'vfs' } });
-    expect(first.report.steps.map((s) => [s.name, s.changed])).toEqual([['detect', false], ['packages', true], ['daemon-config', true], ['service', true], ['verify', false]]);
+    expect(first.report).toMatchObject({
+      os: 'debian',
+      version: '12',
+      arch: 'amd64',
+      changed: true,
+      docker: { storageDriver: 'vfs' },
+    });
+    expect(first.report.steps.map((s) => [s.name, s.changed])).toEqual([
+      ['detect', false],
+      ['packages', true],
+      ['daemon-config', true],
+      ['service', true],
+      ['verify', false],
+    ]);
     const logs = (await client.api.jobs.logs({ id: first.job.id })).map((l) => l.text).join('\n');
     expect(logs).toMatch(/Docker's repository https:\/\/download\.docker\.com\/linux\/debian could not be reached/);
     expect(logs).toMatch(/Setting up docker\.io/);
     expect(JSON.parse(await onMachine(machine(0).name, 'cat /etc/docker/daemon.json'))).toEqual({
-      'log-driver': 'json-file', 'log-opts': { 'max-size': '10m', 'max-file': '3' }, 'live-restore': true, 'storage-driver': 'vfs',
+      'log-driver': 'json-file',
+      'log-opts': { 'max-size': '10m', 'max-file': '3' },
+      'live-restore': true,
+      'storage-driver': 'vfs',
     });
 
     // Nothing can be pulled here: give the new engine the rig's tiny image, so verification
@@ -106,12 +164,19 @@ describe('bootstrap', () => {
   }, 300_000);
 
   it('installs as a sudo user, keeps existing daemon.json keys, adds the user to the docker group', async () => {
-    await onMachine(machine(1).name, 'mkdir -p /etc/docker && echo \'{"debug": true, "log-opts": {"max-size": "50m"}}\' > /etc/docker/daemon.json');
+    await onMachine(
+      machine(1).name,
+      'mkdir -p /etc/docker && echo \'{"debug": true, "log-opts": {"max-size": "50m"}}\' > /etc/docker/daemon.json',
+    );
     const first = await bootstrap('fresh-tester');
     console.log(`bootstrap as tester: first run ${first.ms} ms`);
     expect(first.report.steps.find((s) => s.name === 'docker-group')).toMatchObject({ changed: true });
     expect(JSON.parse(await onMachine(machine(1).name, 'cat /etc/docker/daemon.json'))).toEqual({
-      debug: true, 'log-driver': 'json-file', 'log-opts': { 'max-size': '50m', 'max-file': '3' }, 'live-restore': true, 'storage-driver': 'vfs',
+      debug: true,
+      'log-driver': 'json-file',
+      'log-opts': { 'max-size': '50m', 'max-file': '3' },
+      'live-restore': true,
+      'storage-driver': 'vfs',
     });
     expect(await onMachine(machine(1).name, 'id -nG tester')).toMatch(/\bdocker\b/);
 
@@ -122,15 +187,22 @@ describe('bootstrap', () => {
 
   it('refuses an unsupported system with UNSUPPORTED_OS and changes nothing', async () => {
     const m = machine(2);
-    await onMachine(m.name, 'cp /etc/os-release /root/os-release.saved && rm /etc/os-release && printf \'NAME=Gentoo\\nID=gentoo\\nPRETTY_NAME="Gentoo Linux"\\nVERSION_ID="2.15"\\n\' > /etc/os-release');
+    await onMachine(
+      m.name,
+      'cp /etc/os-release /root/os-release.saved && rm /etc/os-release && printf \'NAME=Gentoo\\nID=gentoo\\nPRETTY_NAME="Gentoo Linux"\\nVERSION_ID="2.15"\\n\' > /etc/os-release',
+    );
     try {
       const detected = await failure(client.api.bootstrap.detect({ host: 'fresh-pw', sudoPassword: SUDO_PASSWORD }));
       expect(detected.code).toBe('UNSUPPORTED_OS');
       expect(detected.message).toMatch(/Gentoo Linux.*Supported: debian, ubuntu/);
-      const job = await client.api.jobs.wait({ id: (await client.api.bootstrap.start({ host: 'fresh-pw', sudoPassword: SUDO_PASSWORD })).id });
+      const job = await client.api.jobs.wait({
+        id: (await client.api.bootstrap.start({ host: 'fresh-pw', sudoPassword: SUDO_PASSWORD })).id,
+      });
       expect(job.state).toBe('failed');
       expect(job.error).toMatchObject({ code: 'UNSUPPORTED_OS', details: { os: 'gentoo' } });
-      expect(await onMachine(m.name, 'ls /etc/docker 2>&1; command -v dockerd || echo no-dockerd')).toMatch(/No such file.*\n?no-dockerd/s);
+      expect(await onMachine(m.name, 'ls /etc/docker 2>&1; command -v dockerd || echo no-dockerd')).toMatch(
+        /No such file.*\n?no-dockerd/s,
+      );
     } finally {
       await onMachine(m.name, 'rm -f /etc/os-release && mv /root/os-release.saved /etc/os-release');
     }
@@ -138,19 +210,40 @@ describe('bootstrap', () => {
 
   it('checks a sudo password once, never logs it, and cancel stops the remote install', async () => {
     const wrong = await failure(client.api.bootstrap.detect({ host: 'fresh-pw', sudoPassword: 'not-the-password' }));
-    expect(wrong).toMatchObject({ code: 'SUDO_PASSWORD_REQUIRED', message: expect.stringMatching(/refused the password/), details: { refused: true } });
+    expect(wrong).toMatchObject({
+      code: 'SUDO_PASSWORD_REQUIRED',
+      message: expect.stringMatching(/refused the password/),
+      details: { refused: true },
+    });
     expect(await client.api.bootstrap.detect({ host: 'fresh-pw' })).toMatchObject({ privilege: 'sudo-password' });
-    expect(await client.api.bootstrap.detect({ host: 'fresh-pw', sudoPassword: SUDO_PASSWORD })).toMatchObject({ privilege: 'sudo-password' });
+    expect(await client.api.bootstrap.detect({ host: 'fresh-pw', sudoPassword: SUDO_PASSWORD })).toMatchObject({
+      privilege: 'sudo-password',
+    });
 
     const { id } = await client.api.bootstrap.start({ host: 'fresh-pw', sudoPassword: SUDO_PASSWORD });
     // Wait until apt is busy on the machine, then cancel.
-    await expect.poll(async () => (await client.api.jobs.logs({ id })).some((l) => l.stream === 'stdout' && /Get:|Hit:|Reading/.test(l.text)), { timeout: 60_000, interval: 200 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await client.api.jobs.logs({ id })).some((l) => l.stream === 'stdout' && /Get:|Hit:|Reading/.test(l.text)),
+        { timeout: 60_000, interval: 200 },
+      )
+      .toBe(true);
     const cancelled = await client.api.jobs.cancel({ id });
     expect(cancelled.state).toBe('cancelled');
-    await expect.poll(() => onMachine(machine(2).name, 'pgrep -x apt-get || pgrep -x dpkg || pgrep -x http || echo none'), { timeout: 15_000 }).toMatch(/^none/);
+    await expect
+      .poll(() => onMachine(machine(2).name, 'pgrep -x apt-get || pgrep -x dpkg || pgrep -x http || echo none'), {
+        timeout: 15_000,
+      })
+      .toMatch(/^none/);
     const logs = (await client.api.jobs.logs({ id })).map((l) => l.text).join('\n');
     expect(logs).not.toContain(SUDO_PASSWORD);
     // No process on the machine carries the password in its arguments ("[b]" keeps grep's own out).
-    expect(await onMachine(machine(2).name, `ps -eo args | grep -c '[${SUDO_PASSWORD[0]}]${SUDO_PASSWORD.slice(1)}' || true`)).toMatch(/^0\s*$/);
+    expect(
+      await onMachine(
+        machine(2).name,
+        `ps -eo args | grep -c '[${SUDO_PASSWORD[0]}]${SUDO_PASSWORD.slice(1)}' || true`,
+      ),
+    ).toMatch(/^0\s*$/);
   }, 120_000);
 });

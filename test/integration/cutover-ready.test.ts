@@ -46,7 +46,11 @@ describe('waiting for a started copy to be ready', () => {
     // Passes only when run as nobody (uid 65534), the container's user.
     const name = container('user', `--user 65534 --health-cmd '[ "$(id -u)" = 65534 ]'`);
     const lines: string[] = [];
-    await waitReady(local, await specsOf(name), { healthySeconds: 30, signal: new AbortController().signal, log: (l) => lines.push(l) });
+    await waitReady(local, await specsOf(name), {
+      healthySeconds: 30,
+      signal: new AbortController().signal,
+      log: (l) => lines.push(l),
+    });
     expect(lines.join('\n')).toContain(`[ready] ${name} on laptop passed its healthcheck (run by Crossdock`);
     expect(health(name)).toBe('starting');
   });
@@ -55,7 +59,11 @@ describe('waiting for a started copy to be ready', () => {
     const name = container('later', `--health-cmd 'test -f /tmp/ready'`);
     const lines: string[] = [];
     let ready = false;
-    const waiting = waitReady(local, await specsOf(name), { healthySeconds: 30, signal: new AbortController().signal, log: (l) => lines.push(l) }).then(() => (ready = true));
+    const waiting = waitReady(local, await specsOf(name), {
+      healthySeconds: 30,
+      signal: new AbortController().signal,
+      log: (l) => lines.push(l),
+    }).then(() => (ready = true));
     await delay(2_500);
     expect(ready).toBe(false);
     sh(`docker exec ${name} touch /tmp/ready`);
@@ -67,7 +75,11 @@ describe('waiting for a started copy to be ready', () => {
   it('fails the wait when the copy exits instead of becoming healthy', async () => {
     const name = container('exits', `--health-cmd 'test -f /tmp/never'`);
     const specs = await specsOf(name);
-    const waiting = waitReady(local, specs, { healthySeconds: 30, signal: new AbortController().signal, log: () => undefined });
+    const waiting = waitReady(local, specs, {
+      healthySeconds: 30,
+      signal: new AbortController().signal,
+      log: () => undefined,
+    });
     await delay(500);
     sh(`docker kill ${name} >/dev/null`);
     await expect(waiting).rejects.toMatchObject({

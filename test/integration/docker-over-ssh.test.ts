@@ -43,7 +43,11 @@ afterEach(async () => {
 });
 afterAll(() => pool.dispose());
 
-async function engineFor(machine: DockerRigMachine, user: string, socketPath?: string): Promise<{ engine: DockerEngine; connection: HostConnection }> {
+async function engineFor(
+  machine: DockerRigMachine,
+  user: string,
+  socketPath?: string,
+): Promise<{ engine: DockerEngine; connection: HostConnection }> {
   const connection = pool.get({
     hostId: `${machine.name}/${user}`,
     address: machine.address,
@@ -83,7 +87,10 @@ describe('Docker over the host connection', () => {
 
   it('makes one SSH login for many Docker calls, over the forward and over dial-stdio', async () => {
     // deployer (in the docker group) logs in only here; the rig's own checks use root and tester.
-    for (const [machine, transport] of [[dockerMachine, 'stream-local'], [noForwarding, 'dial-stdio']] as const) {
+    for (const [machine, transport] of [
+      [dockerMachine, 'stream-local'],
+      [noForwarding, 'dial-stdio'],
+    ] as const) {
       await expect.poll(() => openLogins(machine.name, 'deployer')).toBe(0);
       const { engine } = await engineFor(machine, 'deployer');
       await Promise.all(Array.from({ length: 4 }, () => engine.call((docker) => docker.listContainers({ all: true }))));
@@ -99,7 +106,9 @@ describe('Docker over the host connection', () => {
   it('falls back to docker system dial-stdio where sshd forbids stream-local forwarding', async () => {
     const { engine, connection } = await engineFor(noForwarding, 'root');
     const since = new Date().toISOString();
-    await expect(connection.openStreamLocal('/var/run/docker.sock')).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+    await expect(connection.openStreamLocal('/var/run/docker.sock')).rejects.toMatchObject({
+      code: 'FAILED_PRECONDITION',
+    });
     // sshd's own word that this was its policy, not a missing socket (its log is the container's).
     const { stderr } = await run('docker', ['logs', '--since', since, noForwarding.name]);
     expect(stderr).toContain('refused streamlocal port forward');
@@ -110,7 +119,9 @@ describe('Docker over the host connection', () => {
   });
 
   it('works for non-root users: through the socket in the docker group, through sudo -n outside it', async () => {
-    const expected = byId(await (await engineFor(dockerMachine, 'root')).engine.call((d) => d.listContainers({ all: true })));
+    const expected = byId(
+      await (await engineFor(dockerMachine, 'root')).engine.call((d) => d.listContainers({ all: true })),
+    );
     const deployer = await engineFor(dockerMachine, 'deployer');
     const tester = await engineFor(dockerMachine, 'tester');
     expect(byId(await deployer.engine.call((d) => d.listContainers({ all: true })))).toEqual(expected);
@@ -142,8 +153,11 @@ describe('Docker over the host connection', () => {
     // Five at a time: a dial-stdio stream is an SSH session, and sshd allows 10 per connection.
     for (let batch = 0; batch < 4; batch++) {
       const controllers = Array.from({ length: 5 }, () => new AbortController());
-      const streams = await Promise.all(controllers.map((c) =>
-        engine.call(() => container.logs({ follow: true, stdout: true, tail: 1, abortSignal: c.signal }))));
+      const streams = await Promise.all(
+        controllers.map((c) =>
+          engine.call(() => container.logs({ follow: true, stdout: true, tail: 1, abortSignal: c.signal })),
+        ),
+      );
       await Promise.all(streams.map((s) => new Promise((resolve) => s.once('data', resolve))));
       expect(connection.openChannels).toBe(5);
       streams.forEach((s) => s.on('error', () => undefined));
@@ -159,10 +173,29 @@ describe('Docker over the host connection', () => {
   it('reaches the local engine on its UNIX socket as host "local"', async () => {
     const engine = localDockerEngine();
     engines.push(engine);
-    const listed = byId(await engine.call((docker) => docker.listContainers({ all: true, filters: { name: ['crossdock-docker-'] } })));
-    const { stdout } = await run('docker', ['ps', '-a', '--no-trunc', '--filter', 'name=crossdock-docker-', '--format', '{{.ID}} {{.Names}}']);
-    expect(listed).toEqual(Object.fromEntries(stdout.trim().split('\n').map((line) => line.split(' '))));
+    const listed = byId(
+      await engine.call((docker) => docker.listContainers({ all: true, filters: { name: ['crossdock-docker-'] } })),
+    );
+    const { stdout } = await run('docker', [
+      'ps',
+      '-a',
+      '--no-trunc',
+      '--filter',
+      'name=crossdock-docker-',
+      '--format',
+      '{{.ID}} {{.Names}}',
+    ]);
+    expect(listed).toEqual(
+      Object.fromEntries(
+        stdout
+          .trim()
+          .split('\n')
+          .map((line) => line.split(' ')),
+      ),
+    );
     expect(engine.hostId).toBe('local');
-    await expect(localDockerEngine('/run/crossdock-no-such.sock').ping()).rejects.toMatchObject({ code: 'DOCKER_UNAVAILABLE' });
+    await expect(localDockerEngine('/run/crossdock-no-such.sock').ping()).rejects.toMatchObject({
+      code: 'DOCKER_UNAVAILABLE',
+    });
   });
 });

@@ -41,7 +41,9 @@ function connect(hostKey: HostKeyTrust): { connection: HostConnection; events: H
 async function regenerateHostKeys(): Promise<string> {
   const before = await machineHostKeyFingerprint(machine.name);
   await onMachine(machine.name, 'rm /etc/ssh/ssh_host_* && ssh-keygen -A >/dev/null && kill -HUP 1');
-  await expect.poll(() => onMachine(machine.name, "ss -Htln '( sport = :22 )' | wc -l").then(Number)).toBeGreaterThan(0);
+  await expect
+    .poll(() => onMachine(machine.name, "ss -Htln '( sport = :22 )' | wc -l").then(Number))
+    .toBeGreaterThan(0);
   const after = await machineHostKeyFingerprint(machine.name);
   expect(after).not.toBe(before);
   return after;
@@ -57,11 +59,18 @@ describe('changed host key', () => {
     // The open connection lives on (its keys were agreed at login); the next login is refused.
     expect((await connection.exec('true')).exitCode).toBe(0);
     const since = new Date().toISOString();
-    const error = await connection.reconnect().then(() => null, (e: unknown) => e);
+    const error = await connection.reconnect().then(
+      () => null,
+      (e: unknown) => e,
+    );
 
     expect(error).toMatchObject({
       code: 'HOST_KEY_MISMATCH',
-      details: { host: `tester@${machine.address}:22`, expectedFingerprints: [oldFingerprint], fingerprint: newFingerprint },
+      details: {
+        host: `tester@${machine.address}:22`,
+        expectedFingerprints: [oldFingerprint],
+        fingerprint: newFingerprint,
+      },
     });
     const message = (error as Error).message;
     expect(message).toContain(`tester@${machine.address}:22`);
@@ -79,7 +88,10 @@ describe('changed host key', () => {
   });
 
   it('refuses a changed key recorded in known_hosts too, and accepts it once the user re-pins', async () => {
-    const oldKey = (await onMachine(machine.name, 'cat /etc/ssh/ssh_host_ed25519_key.pub')).split(' ').slice(0, 2).join(' ');
+    const oldKey = (await onMachine(machine.name, 'cat /etc/ssh/ssh_host_ed25519_key.pub'))
+      .split(' ')
+      .slice(0, 2)
+      .join(' ');
     const knownHosts = parseKnownHosts(`${machine.address} ${oldKey}\n`);
     await connect({ knownHosts }).connection.activate();
 

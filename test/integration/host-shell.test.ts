@@ -59,7 +59,17 @@ function runProcess(command: string, args: string[]): Promise<Run> {
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'crossdock-shell-it-'));
-  const added = await crossdock(['host', 'add', HOST, '--ssh', `root@${machine.address}:${machine.port}`, '--key', rig.keyPath, '--trust', await machineHostKeyFingerprint(machine.name)]);
+  const added = await crossdock([
+    'host',
+    'add',
+    HOST,
+    '--ssh',
+    `root@${machine.address}:${machine.port}`,
+    '--key',
+    rig.keyPath,
+    '--trust',
+    await machineHostKeyFingerprint(machine.name),
+  ]);
   if (added.code !== 0) throw new Error(`host add failed: ${added.stderr}`);
   core = createCore({ mode: 'cli', dataDir: home });
   await core.vault.unlock(PASSPHRASE);
@@ -74,9 +84,16 @@ describe('hosts.shell through the contract', () => {
   it('runs one command: both outputs and its exit code', async () => {
     const client = core.connectInProcess();
     const chunks: ShellChunk[] = [];
-    const code = await client.api.hosts.shell({ host: HOST, tty: false, command: ['echo out-$((20+22));', 'echo err >&2;', 'exit 3'] }, { onChunk: (chunk) => chunks.push(chunk) });
+    const code = await client.api.hosts.shell(
+      { host: HOST, tty: false, command: ['echo out-$((20+22));', 'echo err >&2;', 'exit 3'] },
+      { onChunk: (chunk) => chunks.push(chunk) },
+    );
     const text = (stream: 'stdout' | 'stderr'): string =>
-      chunks.flatMap((c) => (c.kind === 'output' && c.stream === stream ? [Buffer.from(c.base64, 'base64').toString()] : [])).join('');
+      chunks
+        .flatMap((c) =>
+          c.kind === 'output' && c.stream === stream ? [Buffer.from(c.base64, 'base64').toString()] : [],
+        )
+        .join('');
     expect(code).toBe(3);
     expect(chunks[0]?.kind).toBe('session');
     expect(text('stdout')).toBe('out-42\n');
@@ -88,8 +105,10 @@ describe('hosts.shell through the contract', () => {
     const client = core.connectInProcess();
     let sessionId = '';
     let output = '';
-    const seen = (needle: RegExp): Promise<void> => vi.waitFor(() => expect(output).toMatch(needle), { timeout: 20_000, interval: 50 });
-    const send = (text: string): Promise<void> => client.api.hosts.shellInput({ sessionId, base64: Buffer.from(text).toString('base64') });
+    const seen = (needle: RegExp): Promise<void> =>
+      vi.waitFor(() => expect(output).toMatch(needle), { timeout: 20_000, interval: 50 });
+    const send = (text: string): Promise<void> =>
+      client.api.hosts.shellInput({ sessionId, base64: Buffer.from(text).toString('base64') });
     const done = client.api.hosts.shell(
       { host: HOST, tty: true, cols: 91, rows: 33, term: 'xterm-256color' },
       {
@@ -111,7 +130,9 @@ describe('hosts.shell through the contract', () => {
 
   it('names a host that does not exist', async () => {
     const client = core.connectInProcess();
-    await expect(client.api.hosts.shell({ host: 'no-such-host', tty: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(client.api.hosts.shell({ host: 'no-such-host', tty: false })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     client.close();
   });
 });
@@ -120,7 +141,14 @@ describe('a known server under a new name', () => {
   it('says which host already pinned the key it presents', async () => {
     const client = core.connectInProcess();
     const keyId = core.keys.list()[0]!.id;
-    const again = client.api.hosts.add({ kind: 'ssh', name: 'shell-1-again', address: machine.address, port: machine.port, user: 'tester', keyId });
+    const again = client.api.hosts.add({
+      kind: 'ssh',
+      name: 'shell-1-again',
+      address: machine.address,
+      port: machine.port,
+      user: 'tester',
+      keyId,
+    });
     await expect(again).rejects.toMatchObject({
       code: 'HOST_KEY_UNKNOWN',
       message: expect.stringContaining('already pinned this key for host "shell-1"'),
@@ -163,7 +191,10 @@ describe("the user's own ssh with ssh-config and the agent", () => {
     expect(config.code).toBe(0);
     configPath = join(home, 'ssh_config');
     writeFileSync(configPath, config.stdout);
-    agent = spawn(process.execPath, ['bin/crossdock.mjs', 'agent'], { env: { ...process.env, CROSSDOCK_HOME: home, CROSSDOCK_PASSPHRASE: PASSPHRASE }, stdio: ['ignore', 'pipe', 'pipe'] });
+    agent = spawn(process.execPath, ['bin/crossdock.mjs', 'agent'], {
+      env: { ...process.env, CROSSDOCK_HOME: home, CROSSDOCK_PASSPHRASE: PASSPHRASE },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let said = '';
     agent.stdout!.setEncoding('utf8').on('data', (chunk: string) => (said += chunk));
     await vi.waitFor(() => expect(said).toMatch(/Ctrl\+C stops it/), { timeout: 60_000, interval: 100 });

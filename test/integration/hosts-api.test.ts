@@ -7,7 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CrossdockError, type CrossdockApi, type CrossdockEvents, type DockerChange, type HostInfo, type RpcClient } from '../../shared/index.js';
+import {
+  CrossdockError,
+  type CrossdockApi,
+  type CrossdockEvents,
+  type DockerChange,
+  type HostInfo,
+  type RpcClient,
+} from '../../shared/index.js';
 import { createCore, type Core } from '../../electron/core/create-core.js';
 import { machineHostKeyFingerprint } from '../rig/host-key.js';
 import type { DockerRigInfo, DockerRigMachine } from '../rig/docker-rig-info.js';
@@ -25,18 +32,31 @@ let keyId: string;
 const hosts = new Map<string, HostInfo>();
 
 async function failure(promise: Promise<unknown>): Promise<CrossdockError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof CrossdockError)) throw new Error(`expected a CrossdockError, got ${String(error)}`);
   return error;
 }
 
 function addArgs(machine: DockerRigMachine, name: string, fingerprint?: string) {
-  return { kind: 'ssh' as const, name, address: machine.address, port: machine.port, user: 'root', keyId, ...(fingerprint ? { trust: { fingerprint } } : {}) };
+  return {
+    kind: 'ssh' as const,
+    name,
+    address: machine.address,
+    port: machine.port,
+    user: 'root',
+    keyId,
+    ...(fingerprint ? { trust: { fingerprint } } : {}),
+  };
 }
 
 beforeAll(async () => {
   rig = await upDockerRig(3);
-  machines = ['crossdock-docker-1', 'crossdock-docker-3', 'crossdock-docker-nofwd'].map((name) => machineNamed(rig, name));
+  machines = ['crossdock-docker-1', 'crossdock-docker-3', 'crossdock-docker-nofwd'].map((name) =>
+    machineNamed(rig, name),
+  );
   const script = [
     'docker rm -f api-ticker api-stopped >/dev/null 2>&1 || true',
     `docker run -d --name api-ticker ${rig.testImage} sh -c 'i=0; while true; do echo tick $i; i=$((i+1)); sleep 0.2; done' >/dev/null`,
@@ -44,7 +64,12 @@ beforeAll(async () => {
   ].join(' && ');
   await Promise.all(machines.map((m) => onMachine(m.name, script)));
   dataDir = mkdtempSync(join(tmpdir(), 'crossdock-hosts-api-'));
-  core = createCore({ dataDir, mode: 'test', knownHostsPaths: [], connection: { connectTimeoutMs: CONNECT_TIMEOUT_MS, reconnect: { enabled: false } } });
+  core = createCore({
+    dataDir,
+    mode: 'test',
+    knownHostsPaths: [],
+    connection: { connectTimeoutMs: CONNECT_TIMEOUT_MS, reconnect: { enabled: false } },
+  });
   client = core.connectInProcess();
   await client.api.vault.initialize({ passphrase: PASSPHRASE });
   keyId = (await client.api.keys.import({ name: 'rig', path: rig.keyPath })).id;
@@ -69,9 +94,16 @@ describe('hosts over SSH', () => {
     expect(JSON.stringify(added)).not.toMatch(/PRIVATE KEY/);
     hosts.set(machine.name, added);
     for (const other of machines.slice(1)) {
-      hosts.set(other.name, await client.api.hosts.add(addArgs(other, other.name.replace('crossdock-', ''), await machineHostKeyFingerprint(other.name))));
+      hosts.set(
+        other.name,
+        await client.api.hosts.add(
+          addArgs(other, other.name.replace('crossdock-', ''), await machineHostKeyFingerprint(other.name)),
+        ),
+      );
     }
-    await expect.poll(async () => (await client.api.hosts.list({})).map((h) => h.status)).toEqual(['connected', 'connected', 'connected']);
+    await expect
+      .poll(async () => (await client.api.hosts.list({})).map((h) => h.status))
+      .toEqual(['connected', 'connected', 'connected']);
   });
 
   it("lists each host's containers exactly as the docker CLI on that host does", async () => {
@@ -79,8 +111,14 @@ describe('hosts over SSH', () => {
     expect(failures).toEqual([]);
     for (const machine of machines) {
       const host = hosts.get(machine.name) as HostInfo;
-      const cli = (await onMachine(machine.name, "docker ps -a --no-trunc --format '{{.ID}} {{.Names}} {{.State}}'")).trim().split('\n').sort();
-      const ours = items.filter((c) => c.hostId === host.id).map((c) => `${c.id} ${c.name} ${c.state}`).sort();
+      const cli = (await onMachine(machine.name, "docker ps -a --no-trunc --format '{{.ID}} {{.Names}} {{.State}}'"))
+        .trim()
+        .split('\n')
+        .sort();
+      const ours = items
+        .filter((c) => c.hostId === host.id)
+        .map((c) => `${c.id} ${c.name} ${c.state}`)
+        .sort();
       expect(ours, machine.name).toEqual(cli);
     }
     const running = await client.api.docker.containers({ all: false, hosts: ['docker-1'] });
@@ -97,33 +135,50 @@ describe('hosts over SSH', () => {
     await client.api.docker.containers({ all: true, hosts: [host.id] }); // starts the host's event stream
     const name = `behind-${Date.now()}`;
     const id = (await onMachine(machine.name, `docker run -d --name ${name} ${rig.testImage} sleep 300`)).trim();
-    await expect.poll(() => changes.filter((c) => c.hostId === host.id && c.id === id).map((c) => c.action), { timeout: 15_000 }).toContain('start');
+    await expect
+      .poll(() => changes.filter((c) => c.hostId === host.id && c.id === id).map((c) => c.action), { timeout: 15_000 })
+      .toContain('start');
     subscription.unsubscribe();
-    expect((await client.api.docker.containers({ all: false, hosts: [host.id] })).items.map((c) => c.name)).toContain(name);
+    expect((await client.api.docker.containers({ all: false, hosts: [host.id] })).items.map((c) => c.name)).toContain(
+      name,
+    );
     await onMachine(machine.name, `docker rm -f ${name} >/dev/null`);
   });
 
   it('streams logs, follows them until cancelled, and runs commands with their exit code', async () => {
     const text: string[] = [];
-    const count = await client.api.docker.logs({ host: 'docker-1', container: 'api-ticker', follow: false, tail: 5 }, { onChunk: (c) => text.push(c.text) });
+    const count = await client.api.docker.logs(
+      { host: 'docker-1', container: 'api-ticker', follow: false, tail: 5 },
+      { onChunk: (c) => text.push(c.text) },
+    );
     expect(count).toBeGreaterThan(0);
     expect(text.join('')).toMatch(/^tick \d+\n/);
 
     const followed: string[] = [];
     const controller = new AbortController();
-    const follow = client.api.docker.logs({ host: 'docker-1', container: 'api-ticker', follow: true, tail: 0 }, { signal: controller.signal, onChunk: (c) => followed.push(c.text) });
+    const follow = client.api.docker.logs(
+      { host: 'docker-1', container: 'api-ticker', follow: true, tail: 0 },
+      { signal: controller.signal, onChunk: (c) => followed.push(c.text) },
+    );
     await expect.poll(() => followed.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
     controller.abort();
     expect((await failure(follow)).code).toBe('CANCELLED');
 
     const output: string[] = [];
     const exitCode = await client.api.docker.exec(
-      { host: 'docker-3', container: 'api-ticker', command: ['sh', '-c', 'echo "hello from $(hostname)"; exit 3'], tty: false },
+      {
+        host: 'docker-3',
+        container: 'api-ticker',
+        command: ['sh', '-c', 'echo "hello from $(hostname)"; exit 3'],
+        tty: false,
+      },
       { onChunk: (chunk) => chunk.kind === 'output' && output.push(chunk.data) },
     );
     expect(exitCode).toBe(3);
     expect(output.join('')).toMatch(/^hello from [0-9a-f]{12}\n$/);
-    expect((await failure(client.api.docker.logs({ host: 'docker-1', container: 'no-such', follow: false }))).message).toContain('docker-1');
+    expect(
+      (await failure(client.api.docker.logs({ host: 'docker-1', container: 'no-such', follow: false }))).message,
+    ).toContain('docker-1');
   });
 
   it('leaves no channel open on the host after 20 log streams are closed', async () => {
@@ -137,7 +192,10 @@ describe('hosts over SSH', () => {
     for (let i = 0; i < 20; i++) {
       const controller = new AbortController();
       let chunks = 0;
-      const call = client.api.docker.logs({ host: host.id, container: 'api-ticker', follow: true, tail: 1 }, { signal: controller.signal, onChunk: () => chunks++ });
+      const call = client.api.docker.logs(
+        { host: host.id, container: 'api-ticker', follow: true, tail: 1 },
+        { signal: controller.signal, onChunk: () => chunks++ },
+      );
       await expect.poll(() => chunks, { timeout: 10_000 }).toBeGreaterThan(0);
       controller.abort();
       await call.catch(() => undefined);
@@ -149,8 +207,14 @@ describe('hosts over SSH', () => {
   it('lists servers added by SSH as machines from provider ssh, which it will not destroy', async () => {
     const machines = await client.api.machines.list({});
     const docker1 = machines.find((m) => m.name === 'docker-1');
-    expect(docker1).toMatchObject({ providerKind: 'ssh', state: 'running', address: machines.length > 0 ? (hosts.get('crossdock-docker-1') as HostInfo).address : null });
-    await expect(client.api.machines.remove({ machine: 'docker-1' })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+    expect(docker1).toMatchObject({
+      providerKind: 'ssh',
+      state: 'running',
+      address: machines.length > 0 ? (hosts.get('crossdock-docker-1') as HostInfo).address : null,
+    });
+    await expect(client.api.machines.remove({ machine: 'docker-1' })).rejects.toMatchObject({
+      code: 'FAILED_PRECONDITION',
+    });
     expect((await client.api.hosts.list({})).map((h) => h.name)).toContain('docker-1');
   });
 
@@ -164,14 +228,25 @@ describe('hosts over SSH', () => {
     expect(result.status).toBe(0);
     const rows = JSON.parse(result.stdout) as Record<string, unknown>[];
     expect(rows.length).toBeGreaterThanOrEqual(6);
-    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['host', 'id', 'image', 'name', 'ports', 'state', 'status']);
+    for (const row of rows)
+      expect(Object.keys(row).sort()).toEqual(['host', 'id', 'image', 'name', 'ports', 'state', 'status']);
     expect(new Set(rows.map((r) => r.host))).toEqual(new Set(['docker-1', 'docker-3', 'docker-nofwd']));
   });
 
   it('fails to add an address where nothing listens with HOST_UNREACHABLE within the timeout', async () => {
     const started = Date.now();
     // An address on the rig's own network where no machine runs.
-    const error = await failure(client.api.hosts.add({ kind: 'ssh', name: 'nowhere', address: '10.213.0.250', port: 22, user: 'root', keyId, trust: { firstUse: true } }));
+    const error = await failure(
+      client.api.hosts.add({
+        kind: 'ssh',
+        name: 'nowhere',
+        address: '10.213.0.250',
+        port: 22,
+        user: 'root',
+        keyId,
+        trust: { firstUse: true },
+      }),
+    );
     expect(error.code).toBe('HOST_UNREACHABLE');
     expect(error.message).toContain('10.213.0.250');
     expect(Date.now() - started).toBeLessThan(CONNECT_TIMEOUT_MS + 3_000);
@@ -180,7 +255,12 @@ describe('hosts over SSH', () => {
   it('fails with AUTH_FAILED, naming the host, when the key is not authorised', async () => {
     const stranger = await client.api.keys.generate({ name: 'stranger' });
     const machine = machines[0] as DockerRigMachine;
-    const error = await failure(client.api.hosts.add({ ...addArgs(machine, 'wrong-key', await machineHostKeyFingerprint(machine.name)), keyId: stranger.id }));
+    const error = await failure(
+      client.api.hosts.add({
+        ...addArgs(machine, 'wrong-key', await machineHostKeyFingerprint(machine.name)),
+        keyId: stranger.id,
+      }),
+    );
     expect(error.code).toBe('AUTH_FAILED');
     expect(error.message).toContain(machine.address);
   });
@@ -191,7 +271,9 @@ describe('hosts over SSH', () => {
     const before = host.hostKey?.fingerprint ?? '';
     await onMachine(machine.name, 'rm /etc/ssh/ssh_host_* && ssh-keygen -A >/dev/null && kill -HUP 1');
     await expect.poll(() => machineHostKeyFingerprint(machine.name)).not.toBe(before);
-    await expect.poll(() => onMachine(machine.name, "ss -Htln '( sport = :22 )' | wc -l").then(Number)).toBeGreaterThan(0);
+    await expect
+      .poll(() => onMachine(machine.name, "ss -Htln '( sport = :22 )' | wc -l").then(Number))
+      .toBeGreaterThan(0);
     const after = await machineHostKeyFingerprint(machine.name);
     const error = await failure(client.api.hosts.connect({ host: host.id }));
     expect(error.code).toBe('HOST_KEY_MISMATCH');
@@ -202,7 +284,9 @@ describe('hosts over SSH', () => {
     expect(listed?.statusError?.code).toBe('HOST_KEY_MISMATCH');
 
     // Re-pinning takes only the fingerprint the user verified; then the host works again.
-    expect((await failure(client.api.hosts.trustHostKey({ host: host.id, fingerprint: before }))).code).toBe('HOST_KEY_MISMATCH');
+    expect((await failure(client.api.hosts.trustHostKey({ host: host.id, fingerprint: before }))).code).toBe(
+      'HOST_KEY_MISMATCH',
+    );
     const repinned = await client.api.hosts.trustHostKey({ host: host.id, fingerprint: after });
     expect(repinned.hostKey?.fingerprint).toBe(after);
     expect((await client.api.docker.containers({ all: true, hosts: [host.id] })).failures).toEqual([]);

@@ -5,7 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshVolumeManifest, snapshotVolumeManifest, volumeManifest } from '../../electron/core/migration/transfer/manifest.js';
+import {
+  refreshVolumeManifest,
+  snapshotVolumeManifest,
+  volumeManifest,
+} from '../../electron/core/migration/transfer/manifest.js';
 import type { TransferHost } from '../../electron/core/migration/transfer/index.js';
 import { localTransferHost, type LocalTransferHost } from './local-transfer-host.js';
 
@@ -37,7 +41,10 @@ afterAll(async () => {
 });
 
 const digests = (manifest: Map<string, { sha256: string; type: string }>): [string, string][] =>
-  [...manifest].filter(([, e]) => e.type === 'f').map(([path, e]): [string, string] => [path, e.sha256]).sort();
+  [...manifest]
+    .filter(([, e]) => e.type === 'f')
+    .map(([path, e]): [string, string] => [path, e.sha256])
+    .sort();
 
 describe('manifest snapshot and refresh', () => {
   it('hashes again only what changed since the snapshot, and ends equal to a full manifest', async () => {
@@ -57,8 +64,12 @@ describe('manifest snapshot and refresh', () => {
 
     // In place with the same size and the old mtime put back; a new file renamed over another;
     // `next` renamed over `cur` (its file keeps its old ctime, only its path changes); one added, one deleted.
-    sh(`cd ${path} && printf new! > inplace.tmp && cat inplace.tmp > inplace && rm inplace.tmp && touch -d @1000000000 inplace`);
-    sh(`cd ${path} && printf v2 > replaced.new && mv replaced.new replaced && mv cur old && mv next cur && printf hi > added && rm doomed`);
+    sh(
+      `cd ${path} && printf new! > inplace.tmp && cat inplace.tmp > inplace && rm inplace.tmp && touch -d @1000000000 inplace`,
+    );
+    sh(
+      `cd ${path} && printf v2 > replaced.new && mv replaced.new replaced && mv cur old && mv next cur && printf hi > added && rm doomed`,
+    );
     const refreshed = await refreshVolumeManifest(local, name, snapshot);
     const full = await volumeManifest(local, name);
     expect(digests(refreshed.manifest)).toEqual(digests(full));

@@ -34,7 +34,10 @@ const cleanups: { machine: string; script: string }[] = [];
 function app(prefix: string, offset: number): { name: string; volume: string; port: number } {
   const name = `${prefix}-${m.run}`;
   for (const machine of [SOURCE, TARGET, SMALL_TARGET]) {
-    cleanups.push({ machine, script: `docker rm -f ${name} ${name}-migrated-to-d7 >/dev/null 2>&1; docker volume rm ${name}-data >/dev/null 2>&1; true` });
+    cleanups.push({
+      machine,
+      script: `docker rm -f ${name} ${name}-migrated-to-d7 >/dev/null 2>&1; docker volume rm ${name}-data >/dev/null 2>&1; true`,
+    });
   }
   return { name, volume: `${name}-data`, port: freePort(offset) };
 }
@@ -71,7 +74,10 @@ describe('the connection to the target cut during the volume pass', () => {
       `nohup sh -c 'for i in $(seq 6000); do s=$(stat -c %s ${blob} 2>/dev/null || echo 0); if [ "$s" -ge 33554432 ]; then ` +
         `for pid in $(ps -eo pid=,comm= | awk "\\$2 == \\"sshd\\" && \\$1 != 1 { print \\$1 }"); do kill -9 $pid; done; echo $s > ${cutLog}; exit; fi; sleep 0.02; done' >/dev/null 2>&1 &`,
     );
-    const job = await m.client.api.migrations.start({ source: { host: HOST[SOURCE], container: a.name }, target: HOST[TARGET] });
+    const job = await m.client.api.migrations.start({
+      source: { host: HOST[SOURCE], container: a.name },
+      target: HOST[TARGET],
+    });
     const { job: done, log } = await finished(m.client, job);
     const cutAtBytes = Number((await onMachine(TARGET, `cat ${cutLog} 2>/dev/null || echo 0`)).trim());
     expect(cutAtBytes, log).toBeGreaterThan(0);
@@ -105,7 +111,11 @@ describe('cancelling during the volume pass', () => {
       void m.client.api.jobs.cancel({ id: p.jobId });
     });
     try {
-      const job = await m.client.api.migrations.start({ source: { host: HOST[SOURCE], container: a.name }, target: HOST[TARGET], forceRelay: true });
+      const job = await m.client.api.migrations.start({
+        source: { host: HOST[SOURCE], container: a.name },
+        target: HOST[TARGET],
+        forceRelay: true,
+      });
       jobId = job.id;
       const { job: done, log } = await finished(m.client, job);
       expect(cancelled, log).toBe(true);
@@ -125,7 +135,10 @@ describe('a target too small for the volume', () => {
   // A small tmpfs over the engine's volume directory of machine 8 (only this file uses it);
   // its engine keeps its metadata database open underneath.
   const mountSmall = (size: string): Promise<string> =>
-    onMachine(SMALL_TARGET, `if mountpoint -q ${volumesDir}; then mount -o remount,size=${size} ${volumesDir}; else mount -t tmpfs -o size=${size} crossdock-small ${volumesDir}; fi`);
+    onMachine(
+      SMALL_TARGET,
+      `if mountpoint -q ${volumesDir}; then mount -o remount,size=${size} ${volumesDir}; else mount -t tmpfs -o size=${size} crossdock-small ${volumesDir}; fi`,
+    );
 
   beforeAll(async () => {
     await mountSmall('8m');
@@ -137,22 +150,40 @@ describe('a target too small for the volume', () => {
   it('is refused at the plan with NO_SPACE naming the host, the volume, and the bytes needed and free', async () => {
     const a = app('mig-big', 12);
     await makeApp(SOURCE, { ...a, image: m.rig.testImage, dataMiB: 16 });
-    const plan = await m.client.api.migrations.plan({ source: { host: HOST[SOURCE], container: a.name }, target: HOST[SMALL_TARGET] });
+    const plan = await m.client.api.migrations.plan({
+      source: { host: HOST[SOURCE], container: a.name },
+      target: HOST[SMALL_TARGET],
+    });
     expect(plan.space.freeBytes).toBeLessThanOrEqual(8 * 1024 * 1024);
     expect(plan.blockers).toEqual([
-      expect.objectContaining({ code: 'NO_SPACE', details: expect.objectContaining({ host: 'd8', volumes: [a.volume], freeBytes: plan.space.freeBytes, neededBytes: plan.volumeBytes }) }),
+      expect.objectContaining({
+        code: 'NO_SPACE',
+        details: expect.objectContaining({
+          host: 'd8',
+          volumes: [a.volume],
+          freeBytes: plan.space.freeBytes,
+          neededBytes: plan.volumeBytes,
+        }),
+      }),
     ]);
-    expect(plan.blockers[0]?.message).toMatch(new RegExp(`^d8 has .+ free for Docker volumes, but ${a.volume} need 16\\.\\d MiB`));
+    expect(plan.blockers[0]?.message).toMatch(
+      new RegExp(`^d8 has .+ free for Docker volumes, but ${a.volume} need 16\\.\\d MiB`),
+    );
 
     const cli = crossdock(m.dataDir, ['migrate', `${HOST[SOURCE]}/${a.name}`, '--to', HOST[SMALL_TARGET], '--dry-run']);
     expect(cli.code).toBe(1);
     expect(cli.stderr.trim()).toMatch(/^crossdock: d8 has .+ \(NO_SPACE\)$/);
 
-    const job = await m.client.api.migrations.start({ source: { host: HOST[SOURCE], container: a.name }, target: HOST[SMALL_TARGET] });
+    const job = await m.client.api.migrations.start({
+      source: { host: HOST[SOURCE], container: a.name },
+      target: HOST[SMALL_TARGET],
+    });
     const { job: done } = await finished(m.client, job);
     expect(done.error?.code).toBe('NO_SPACE');
     expect(await containerState(SOURCE, a.name)).toBe('running');
-    expect(await leftovers(SMALL_TARGET, job.id, { containers: [a.name], volumes: [a.volume], networks: [] })).toEqual([]);
+    expect(await leftovers(SMALL_TARGET, job.id, { containers: [a.name], volumes: [a.volume], networks: [] })).toEqual(
+      [],
+    );
   });
 
   it('fails cleanly with NO_SPACE when the volume grew past the free space after the plan', async () => {
@@ -168,7 +199,10 @@ describe('a target too small for the volume', () => {
       onMachineSync(SOURCE, `docker exec ${a.name} sh -c 'yes grow | head -c 41943040 > /data/grown'`);
     });
     try {
-      const job = await m.client.api.migrations.start({ source: { host: HOST[SOURCE], container: a.name }, target: HOST[SMALL_TARGET] });
+      const job = await m.client.api.migrations.start({
+        source: { host: HOST[SOURCE], container: a.name },
+        target: HOST[SMALL_TARGET],
+      });
       jobId = job.id;
       const { job: done, log } = await finished(m.client, job);
       expect(grown).toBe(true);
@@ -176,7 +210,9 @@ describe('a target too small for the volume', () => {
       expect(done.error?.message).toContain(a.volume);
       expect((await m.client.api.migrations.get({ id: job.id })).state).toBe('failed-rolled-back');
       expect(await containerState(SOURCE, a.name)).toBe('running');
-      expect(await leftovers(SMALL_TARGET, job.id, { containers: [a.name], volumes: [a.volume], networks: [] })).toEqual([]);
+      expect(
+        await leftovers(SMALL_TARGET, job.id, { containers: [a.name], volumes: [a.volume], networks: [] }),
+      ).toEqual([]);
     } finally {
       off();
     }
@@ -197,9 +233,15 @@ describe('the core process killed during the bulk pass', () => {
           resolve();
         }
       });
-      child.once('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`crossdock migrate ended (${code}) before the bulk pass:\n${stderr}`))));
+      child.once('exit', (code, signal) =>
+        signal === 'SIGKILL'
+          ? resolve()
+          : reject(new Error(`crossdock migrate ended (${code}) before the bulk pass:\n${stderr}`)),
+      );
     });
-    await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+    await new Promise((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve),
+    );
     const added = (await m.client.api.migrations.list({})).filter((r) => !before.has(r.id));
     expect(added).toHaveLength(1);
     const id = (added[0] as { id: string }).id;
@@ -219,11 +261,20 @@ describe('the core process killed during the bulk pass', () => {
     const client = core.connectInProcess();
     try {
       await client.api.vault.unlock({ passphrase: PASSPHRASE });
-      expect(await client.api.migrations.get({ id })).toMatchObject({ state: 'interrupted', step: 'volumes-bulk', canResume: true, canRollback: true });
+      expect(await client.api.migrations.get({ id })).toMatchObject({
+        state: 'interrupted',
+        step: 'volumes-bulk',
+        canResume: true,
+        canRollback: true,
+      });
       expect((await client.api.jobs.get({ id })).state).toBe('interrupted');
       const { job, log } = await finished(client, await client.api.migrations.rollback({ id }));
       expect(job.state, log).toBe('succeeded');
-      expect(await client.api.migrations.get({ id })).toMatchObject({ state: 'failed-rolled-back', canResume: false, canRollback: false });
+      expect(await client.api.migrations.get({ id })).toMatchObject({
+        state: 'failed-rolled-back',
+        canResume: false,
+        canRollback: false,
+      });
     } finally {
       client.close();
       await core.dispose();
@@ -239,7 +290,9 @@ describe('the core process killed during the bulk pass', () => {
     const id = await migrateAndKill(a.name);
 
     const listed = crossdock(m.dataDir, ['migrate', 'ls', '--json']);
-    expect((JSON.parse(listed.stdout) as { id: string; state: string }[]).find((r) => r.id === id)?.state).toBe('interrupted');
+    expect((JSON.parse(listed.stdout) as { id: string; state: string }[]).find((r) => r.id === id)?.state).toBe(
+      'interrupted',
+    );
     const resumed = crossdock(m.dataDir, ['migrate', 'resume', id.slice(0, 8), '--json']);
     expect(resumed.code, resumed.stderr).toBe(0);
     const outcome = JSON.parse(resumed.stdout) as MigrationOutcome;

@@ -89,7 +89,9 @@ export interface AppOptions {
  * appends to five times a second, so the delta pass always has something to carry.
  */
 export async function makeApp(machine: string, o: AppOptions): Promise<void> {
-  const labels = Object.entries({ app: o.name, ...(o.labels ?? {}) }).map(([k, v]) => `--label "${k}=${v}"`).join(' ');
+  const labels = Object.entries({ app: o.name, ...(o.labels ?? {}) })
+    .map(([k, v]) => `--label "${k}=${v}"`)
+    .join(' ');
   const network = o.network ? `--network ${o.network.name} --network-alias ${o.network.alias}` : '';
   const main = [
     'trap "exit 0" TERM',
@@ -99,26 +101,38 @@ export async function makeApp(machine: string, o: AppOptions): Promise<void> {
     'touch /data/ready',
     'i=0; while true; do i=$((i+1)); echo $i >> /data/counter; sleep 0.2 & wait; done',
   ].join('; ');
-  await onMachine(machine, [
-    `docker rm -f ${o.name} >/dev/null 2>&1; docker volume rm ${o.volume} >/dev/null 2>&1; true`,
-    `docker run -d --name ${o.name} ${network} -p ${o.port}:8080 -e GREETING="hello world" -e MODE=migration-test -v ${o.volume}:/data ${labels}` +
-      ` --restart unless-stopped --health-cmd 'test -f /data/ready' --health-interval 1s --health-retries 3 --health-start-period 2s` +
-      ` -w /data --user 0:0 --stop-timeout 5 ${o.image} sh -c '${main}' >/dev/null`,
-    // Data, a subdirectory, a symlink and a file with odd permissions, written inside the container.
-    `docker exec ${o.name} sh -c 'mkdir -p /data/sub/deeper && yes "crossdock migration test data" | head -c $((${o.dataMiB} * 1048576)) > /data/blob && echo hi > /data/sub/deeper/note && ln -s sub/deeper/note /data/link && chmod 640 /data/sub/deeper/note'`,
-  ].join(' && '));
+  await onMachine(
+    machine,
+    [
+      `docker rm -f ${o.name} >/dev/null 2>&1; docker volume rm ${o.volume} >/dev/null 2>&1; true`,
+      `docker run -d --name ${o.name} ${network} -p ${o.port}:8080 -e GREETING="hello world" -e MODE=migration-test -v ${o.volume}:/data ${labels}` +
+        ` --restart unless-stopped --health-cmd 'test -f /data/ready' --health-interval 1s --health-retries 3 --health-start-period 2s` +
+        ` -w /data --user 0:0 --stop-timeout 5 ${o.image} sh -c '${main}' >/dev/null`,
+      // Data, a subdirectory, a symlink and a file with odd permissions, written inside the container.
+      `docker exec ${o.name} sh -c 'mkdir -p /data/sub/deeper && yes "crossdock migration test data" | head -c $((${o.dataMiB} * 1048576)) > /data/blob && echo hi > /data/sub/deeper/note && ln -s sub/deeper/note /data/link && chmod 640 /data/sub/deeper/note'`,
+    ].join(' && '),
+  );
 }
 
 /** A new image on the source only (a label with the run id makes its id new), so the target must receive it. */
 export async function makeImage(machine: string, tag: string, base: string, run: string): Promise<void> {
-  await onMachine(machine, `printf 'FROM ${base}\\nLABEL crossdock.test.run=${run}\\nRUN echo ${run} > /image-marker\\n' | docker build -q -t ${tag} - >/dev/null`);
+  await onMachine(
+    machine,
+    `printf 'FROM ${base}\\nLABEL crossdock.test.run=${run}\\nRUN echo ${run} > /image-marker\\n' | docker build -q -t ${tag} - >/dev/null`,
+  );
 }
 
 /** What a migration could have left on a machine: containers, volumes, networks by name; its key in authorized_keys. */
-export async function leftovers(machine: string, migrationId: string, names: { containers: string[]; volumes: string[]; networks: string[] }): Promise<string[]> {
+export async function leftovers(
+  machine: string,
+  migrationId: string,
+  names: { containers: string[]; volumes: string[]; networks: string[] },
+): Promise<string[]> {
   const found: string[] = [];
   const ps = (await onMachine(machine, "docker ps -a --format '{{.Names}}'")).split('\n');
-  const labelled = (await onMachine(machine, `docker ps -aq --filter label=crossdock.migration.id=${migrationId}`)).trim();
+  const labelled = (
+    await onMachine(machine, `docker ps -aq --filter label=crossdock.migration.id=${migrationId}`)
+  ).trim();
   const volumes = (await onMachine(machine, 'docker volume ls -q')).split('\n');
   const networks = (await onMachine(machine, "docker network ls --format '{{.Name}}'")).split('\n');
   found.push(...names.containers.filter((n) => ps.includes(n)).map((n) => `container ${n}`));
@@ -146,17 +160,27 @@ export function cliEnv(dataDir: string): NodeJS.ProcessEnv {
 
 /** Runs the real `crossdock` bin to its end. */
 export function crossdock(dataDir: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['bin/crossdock.mjs', ...args], { env: cliEnv(dataDir), encoding: 'utf8', timeout: 300_000 });
+  const result = spawnSync(process.execPath, ['bin/crossdock.mjs', ...args], {
+    env: cliEnv(dataDir),
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Starts the real `crossdock` bin, for tests that watch it or kill it. */
 export function crossdockChild(dataDir: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, ['bin/crossdock.mjs', ...args], { env: cliEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['bin/crossdock.mjs', ...args], {
+    env: cliEnv(dataDir),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** Waits for a job and returns it; the job's log is attached to a failure message to help reading it. */
-export async function finished(client: RpcClient<CrossdockApi, CrossdockEvents>, job: JobInfo): Promise<{ job: JobInfo; log: string }> {
+export async function finished(
+  client: RpcClient<CrossdockApi, CrossdockEvents>,
+  job: JobInfo,
+): Promise<{ job: JobInfo; log: string }> {
   const done = await client.api.jobs.wait({ id: job.id });
   const log = (await client.api.jobs.logs({ id: job.id })).map((l) => l.text).join('\n');
   return { job: done, log };

@@ -45,16 +45,25 @@ const localVolumes: string[] = [];
 const images: string[] = [];
 
 async function failure(promise: Promise<unknown>): Promise<CrossdockError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof CrossdockError)) throw new Error(`expected a CrossdockError, got ${String(error)}`);
   return error;
 }
 
 /** Route leftovers: lines of this migration's key on B (root's and tester's), route dirs and processes on A. */
 async function leftovers(migrationId: string): Promise<{ keys: string; dirs: string }> {
-  const keys = await onMachine(B, `cat /root/.ssh/authorized_keys /home/tester/.ssh/authorized_keys 2>/dev/null | grep -F 'crossdock-migration-${migrationId}' || true`);
+  const keys = await onMachine(
+    B,
+    `cat /root/.ssh/authorized_keys /home/tester/.ssh/authorized_keys 2>/dev/null | grep -F 'crossdock-migration-${migrationId}' || true`,
+  );
   // The route's files, and its ssh master (its process title names the control socket there).
-  const dirs = await onMachine(A, `ls -d /tmp/crossdock-migration-${migrationId}.* 2>/dev/null; ps -eo args | grep -F '/tmp/crossdock-migration-${migrationId}.' | grep -v grep || true`);
+  const dirs = await onMachine(
+    A,
+    `ls -d /tmp/crossdock-migration-${migrationId}.* 2>/dev/null; ps -eo args | grep -F '/tmp/crossdock-migration-${migrationId}.' | grep -v grep || true`,
+  );
   return { keys: keys.trim(), dirs: dirs.trim() };
 }
 
@@ -72,7 +81,12 @@ async function volumeOnA(suffix: string, script: string): Promise<{ name: string
   return { name, path };
 }
 
-async function withRoute<T>(from: TransferHost, to: TransferHost, options: { migrationId: string; forceRelay?: boolean }, body: (route: Route) => Promise<T>): Promise<T> {
+async function withRoute<T>(
+  from: TransferHost,
+  to: TransferHost,
+  options: { migrationId: string; forceRelay?: boolean },
+  body: (route: Route) => Promise<T>,
+): Promise<T> {
   const route = await openRoute(from, to, options);
   try {
     return await body(route);
@@ -84,13 +98,26 @@ async function withRoute<T>(from: TransferHost, to: TransferHost, options: { mig
 beforeAll(async () => {
   rig = await upDockerRig(5);
   dataDir = mkdtempSync(join(tmpdir(), 'crossdock-transfer-'));
-  core = createCore({ dataDir, mode: 'test', knownHostsPaths: [], connection: { connectTimeoutMs: 5_000, reconnect: { enabled: false } } });
+  core = createCore({
+    dataDir,
+    mode: 'test',
+    knownHostsPaths: [],
+    connection: { connectTimeoutMs: 5_000, reconnect: { enabled: false } },
+  });
   const client = core.connectInProcess();
   await client.api.vault.initialize({ passphrase: 'transfer-passphrase' });
   const keyId = (await client.api.keys.import({ name: 'rig', path: rig.keyPath })).id;
   const add = async (machine: string, name: string, user: string) => {
     const m = machineNamed(rig, machine);
-    await client.api.hosts.add({ kind: 'ssh', name, address: m.address, port: m.port, user, keyId, trust: { fingerprint: await machineHostKeyFingerprint(machine) } });
+    await client.api.hosts.add({
+      kind: 'ssh',
+      name,
+      address: m.address,
+      port: m.port,
+      user,
+      keyId,
+      trust: { fingerprint: await machineHostKeyFingerprint(machine) },
+    });
     return transferHostFor(core.runtime, core.hosts.find(name));
   };
   a = await add(A, 'docker-4', 'root');
@@ -103,9 +130,13 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const volume of volumes) {
     await onMachine(A, `docker volume rm -f ${volume} >/dev/null 2>&1 || true`);
-    await onMachine(B, `umount ${`/var/lib/docker/volumes/${volume}/_data`} 2>/dev/null; docker volume rm -f ${volume} >/dev/null 2>&1 || true`);
+    await onMachine(
+      B,
+      `umount ${`/var/lib/docker/volumes/${volume}/_data`} 2>/dev/null; docker volume rm -f ${volume} >/dev/null 2>&1 || true`,
+    );
   }
-  for (const volume of localVolumes) execFileSync('sh', ['-c', `docker volume rm -f ${volume} >/dev/null 2>&1 || true`]);
+  for (const volume of localVolumes)
+    execFileSync('sh', ['-c', `docker volume rm -f ${volume} >/dev/null 2>&1 || true`]);
   for (const image of images) {
     await onMachine(A, `docker image rm -f ${image} >/dev/null 2>&1 || true`);
     await onMachine(B, `docker image rm -f ${image} >/dev/null 2>&1 || true`);
@@ -121,17 +152,27 @@ describe('routes', () => {
 
   it('opens a direct route with an ephemeral key authorised on B only while it is open', async () => {
     const migrationId = `route-${run}`;
-    expect(await probeRoute(a, b, { migrationId })).toMatchObject({ kind: 'direct', reason: expect.stringContaining('10.213.0.105:22') });
+    expect(await probeRoute(a, b, { migrationId })).toMatchObject({
+      kind: 'direct',
+      reason: expect.stringContaining('10.213.0.105:22'),
+    });
     expect(await leftovers(migrationId)).toEqual({ keys: '', dirs: '' });
 
     const route = await openRoute(a, b, { migrationId });
     expect(route.kind).toBe('direct');
     const during = await leftovers(migrationId);
-    expect(during.keys).toMatch(/^no-agent-forwarding,no-X11-forwarding,no-port-forwarding,no-pty,no-user-rc,expiry-time="\d{12}" ssh-ed25519 \S+ crossdock-migration-route-/);
-    expect(during.dirs).toMatch(/^\/tmp\/crossdock-migration-route-\w+\.\w{6}\nssh: \/tmp\/crossdock-migration-route-\w+\.\w{6}\/c \[mux\]$/);
+    expect(during.keys).toMatch(
+      /^no-agent-forwarding,no-X11-forwarding,no-port-forwarding,no-pty,no-user-rc,expiry-time="\d{12}" ssh-ed25519 \S+ crossdock-migration-route-/,
+    );
+    expect(during.dirs).toMatch(
+      /^\/tmp\/crossdock-migration-route-\w+\.\w{6}\nssh: \/tmp\/crossdock-migration-route-\w+\.\w{6}\/c \[mux\]$/,
+    );
     const dir = during.dirs.split('\n')[0] as string;
     // The directory and the private key are root's alone; known_hosts holds only B's pinned key.
-    expect((await onMachine(A, `stat -c '%a %U' ${dir} ${dir}/key`)).trim().split('\n')).toEqual(['700 root', '600 root']);
+    expect((await onMachine(A, `stat -c '%a %U' ${dir} ${dir}/key`)).trim().split('\n')).toEqual([
+      '700 root',
+      '600 root',
+    ]);
     const knownHosts = await onMachine(A, `cat ${dir}/known_hosts`);
     const pinned = (await onMachine(B, 'cut -d" " -f1,2 /etc/ssh/ssh_host_ed25519_key.pub')).trim();
     expect(knownHosts.trim()).toBe(`crossdock-migration-target ${pinned}`);
@@ -172,7 +213,10 @@ describe('images', () => {
     const ref = `mig-transfer-image:${tag}-${run}`;
     images.push(ref);
     const container = `mig-transfer-build-${tag}-${run}`;
-    await onMachine(A, `docker run --name ${container} ${from} sh -c '${script}' && docker commit ${container} ${ref} >/dev/null && docker rm ${container} >/dev/null`);
+    await onMachine(
+      A,
+      `docker run --name ${container} ${from} sh -c '${script}' && docker commit ${container} ${ref} >/dev/null && docker rm ${container} >/dev/null`,
+    );
     return ref;
   }
 
@@ -180,12 +224,16 @@ describe('images', () => {
     return committedOnA(tag, rig.testImage, 'head -c 300000 /dev/urandom > /stamp');
   }
 
-  const imageId = (machine: string, ref: string): Promise<string> => onMachine(machine, `docker image inspect -f '{{.Id}}' ${ref}`).then((s) => s.trim());
+  const imageId = (machine: string, ref: string): Promise<string> =>
+    onMachine(machine, `docker image inspect -f '{{.Id}}' ${ref}`).then((s) => s.trim());
 
   it('sends an image B lacks directly and skips one B has', async () => {
     const ref = await imageOnlyOnA('direct');
     const planned = await imagesToSend(a, b, [ref, rig.testImage]);
-    expect(planned.map((i) => [i.ref, i.onTarget])).toEqual([[ref, false], [rig.testImage, true]]);
+    expect(planned.map((i) => [i.ref, i.onTarget])).toEqual([
+      [ref, false],
+      [rig.testImage, true],
+    ]);
     const progress: TransferProgress[] = [];
     const result = await withRoute(a, bSudo, { migrationId: `img-${run}` }, async (route) => {
       expect(route.kind).toBe('direct');
@@ -203,7 +251,11 @@ describe('images', () => {
 
   it('sends only the layers B lacks: an image adding a small layer to a base B holds', async () => {
     const base = await committedOnA('base', rig.testImage, 'head -c 20000000 /dev/urandom > /base.bin');
-    const derived = await committedOnA('derived', base, 'echo derived > /derived.txt && head -c 300000 /dev/urandom > /stamp');
+    const derived = await committedOnA(
+      'derived',
+      base,
+      'echo derived > /derived.txt && head -c 300000 /dev/urandom > /stamp',
+    );
     const baseBytes = Number((await onMachine(A, `docker image inspect -f '{{.Size}}' ${base}`)).trim());
     expect(baseBytes).toBeGreaterThan(20_000_000);
     // B holds the test image (the rig loads it everywhere): the base itself goes without its two layers.
@@ -218,28 +270,39 @@ describe('images', () => {
     expect(planned?.bytesToSend).toBeLessThan(400_000);
     const log: string[] = [];
     const progress: TransferProgress[] = [];
-    const result = await withRoute(a, b, { migrationId: `imgd-${run}` }, (route) => sendImages(route, [derived], { log: (line) => log.push(line), onProgress: (p) => progress.push(p) }));
+    const result = await withRoute(a, b, { migrationId: `imgd-${run}` }, (route) =>
+      sendImages(route, [derived], { log: (line) => log.push(line), onProgress: (p) => progress.push(p) }),
+    );
     expect(result).toMatchObject({ sent: [derived], skipped: [], layersSkipped: 3 });
     expect(result.bytes).toBeGreaterThan(300_000);
     expect(result.bytes).toBeLessThan(baseBytes / 4);
     expect(progress.at(-1)).toMatchObject({ kind: 'image', bytes: result.bytes, totalBytes: planned?.bytesToSend });
     expect(log.join('\n')).toContain('3 layer(s) docker-5 holds left out (files named from the diff ids)');
     expect(await imageId(B, derived)).toBe(await imageId(A, derived));
-    expect(await onMachine(B, `docker run --rm ${derived} sh -c 'cat /derived.txt; wc -c < /base.bin; wc -c < /stamp'`)).toBe('derived\n20000000\n300000\n');
+    expect(
+      await onMachine(B, `docker run --rm ${derived} sh -c 'cat /derived.txt; wc -c < /base.bin; wc -c < /stamp'`),
+    ).toBe('derived\n20000000\n300000\n');
 
     // Same layers, another config: B holds every layer, the top one's file name comes from a first docker save on A.
     const relabelled = `mig-transfer-image:relabelled-${run}`;
     images.push(relabelled);
-    await onMachine(A, `printf 'FROM ${derived}\\nLABEL relabelled=${run}\\n' | docker build -q -t ${relabelled} - >/dev/null`);
+    await onMachine(
+      A,
+      `printf 'FROM ${derived}\\nLABEL relabelled=${run}\\n' | docker build -q -t ${relabelled} - >/dev/null`,
+    );
     const [plannedAgain] = await imagesToSend(a, b, [relabelled]);
     expect(plannedAgain).toMatchObject({ onTarget: false, layers: 4, layersOnTarget: 4, bytesToSend: 0 });
     log.length = 0;
-    const labelled = await withRoute(a, b, { migrationId: `imgl-${run}` }, (route) => sendImages(route, [relabelled], { log: (line) => log.push(line) }));
+    const labelled = await withRoute(a, b, { migrationId: `imgl-${run}` }, (route) =>
+      sendImages(route, [relabelled], { log: (line) => log.push(line) }),
+    );
     expect(log.join('\n')).toContain('4 layer(s) docker-5 holds left out (files named by a first docker save)');
     expect(labelled).toMatchObject({ sent: [relabelled], layersSkipped: 4 });
     expect(labelled.bytes).toBeLessThan(100_000);
     expect(await imageId(B, relabelled)).toBe(await imageId(A, relabelled));
-    expect((await onMachine(B, `docker image inspect -f '{{index .Config.Labels "relabelled"}}' ${relabelled}`)).trim()).toBe(run);
+    expect(
+      (await onMachine(B, `docker image inspect -f '{{index .Config.Labels "relabelled"}}' ${relabelled}`)).trim(),
+    ).toBe(run);
   });
 
   it('sends images that share layers B lacks in one stream, leaving out only what B holds (names from the engine)', async () => {
@@ -247,12 +310,16 @@ describe('images', () => {
     // The files to leave out are named by a first docker save on A here, not computed.
     const base = await committedOnA('sbase', rig.testImage, 'head -c 2000000 /dev/urandom > /base.bin');
     const derived = await committedOnA('sderived', base, 'echo shared > /derived.txt');
-    const result = await withRoute(a, b, { migrationId: `imgs-${run}`, forceRelay: true }, (route) => sendImages(route, [derived, base], { layerNamesFromEngine: true }));
+    const result = await withRoute(a, b, { migrationId: `imgs-${run}`, forceRelay: true }, (route) =>
+      sendImages(route, [derived, base], { layerNamesFromEngine: true }),
+    );
     expect(result).toMatchObject({ sent: [derived, base], layersSkipped: 2 });
     expect(result.bytes).toBeGreaterThan(2_000_000);
     expect(result.bytes).toBeLessThan(3_000_000);
     for (const ref of [derived, base]) expect(await imageId(B, ref)).toBe(await imageId(A, ref));
-    expect(await onMachine(B, `docker run --rm ${derived} sh -c 'cat /derived.txt; wc -c < /base.bin'`)).toBe('shared\n2000000\n');
+    expect(await onMachine(B, `docker run --rm ${derived} sh -c 'cat /derived.txt; wc -c < /base.bin'`)).toBe(
+      'shared\n2000000\n',
+    );
   });
 
   it('sends the images again whole, and says so, when B loses a layer between the look-up and the load', async () => {
@@ -269,11 +336,15 @@ describe('images', () => {
         },
       }),
     );
-    expect(log.join('\n')).toMatch(/lacked a layer it held when looked up .*layer\.tar: no such file or directory.*Sending mig-transfer-image:lderived-\w+ again, whole/s);
+    expect(log.join('\n')).toMatch(
+      /lacked a layer it held when looked up .*layer\.tar: no such file or directory.*Sending mig-transfer-image:lderived-\w+ again, whole/s,
+    );
     expect(result).toMatchObject({ sent: [derived], layersSkipped: 0 });
     expect(result.bytes).toBeGreaterThan(3_000_000);
     expect(await imageId(B, derived)).toBe(await imageId(A, derived));
-    expect(await onMachine(B, `docker run --rm ${derived} sh -c 'cat /derived.txt; wc -c < /base.bin'`)).toBe('lost\n3000000\n');
+    expect(await onMachine(B, `docker run --rm ${derived} sh -c 'cat /derived.txt; wc -c < /base.bin'`)).toBe(
+      'lost\n3000000\n',
+    );
   });
 
   it('sends an image whole, in one stream, when B holds none of its layers', async () => {
@@ -281,11 +352,16 @@ describe('images', () => {
     images.push(ref);
     const container = `mig-transfer-build-flat-${run}`;
     // docker export | docker import: one layer of its own, which no image on B starts with.
-    await onMachine(A, `docker run --name ${container} ${rig.testImage} sh -c 'head -c 300000 /dev/urandom > /stamp' && docker export ${container} | docker import - ${ref} >/dev/null && docker rm ${container} >/dev/null`);
+    await onMachine(
+      A,
+      `docker run --name ${container} ${rig.testImage} sh -c 'head -c 300000 /dev/urandom > /stamp' && docker export ${container} | docker import - ${ref} >/dev/null && docker rm ${container} >/dev/null`,
+    );
     const [planned] = await imagesToSend(a, b, [ref]);
     expect(planned).toMatchObject({ onTarget: false, layers: 1, layersOnTarget: 0, bytesToSend: planned?.bytes });
     const log: string[] = [];
-    const result = await withRoute(a, b, { migrationId: `imgf-${run}` }, (route) => sendImages(route, [ref], { log: (line) => log.push(line) }));
+    const result = await withRoute(a, b, { migrationId: `imgf-${run}` }, (route) =>
+      sendImages(route, [ref], { log: (line) => log.push(line) }),
+    );
     expect(result).toMatchObject({ sent: [ref], layersSkipped: 0 });
     expect(result.bytes).toBeGreaterThan(planned?.bytes ?? Infinity);
     expect(log.join('\n')).not.toContain('left out');
@@ -295,9 +371,13 @@ describe('images', () => {
 
   it('sends an image over a relayed route too', async () => {
     const ref = await imageOnlyOnA('relay');
-    const result = await withRoute(a, b, { migrationId: `imgr-${run}`, forceRelay: true }, (route) => sendImages(route, [ref]));
+    const result = await withRoute(a, b, { migrationId: `imgr-${run}`, forceRelay: true }, (route) =>
+      sendImages(route, [ref]),
+    );
     expect(result.sent).toEqual([ref]);
-    expect((await onMachine(B, `docker image inspect -f '{{.Id}}' ${ref}`)).trim()).toBe((await onMachine(A, `docker image inspect -f '{{.Id}}' ${ref}`)).trim());
+    expect((await onMachine(B, `docker image inspect -f '{{.Id}}' ${ref}`)).trim()).toBe(
+      (await onMachine(A, `docker image inspect -f '{{.Id}}' ${ref}`)).trim(),
+    );
   });
 
   it('names the image and host when A does not have it', async () => {
@@ -338,7 +418,10 @@ describe('volumes', () => {
       // within those 2 s would count as changed and the delta would be no smaller than the bulk.
       await new Promise((resolve) => setTimeout(resolve, 2_500));
       const writer = `mig-transfer-writer-${kind}-${run}`;
-      await onMachine(A, `docker run -d --name ${writer} -v ${name}:/v ${rig.testImage} sh -c 'i=0; while true; do echo $i >> /v/log; i=$((i+1)); sleep 0.05; done' >/dev/null`);
+      await onMachine(
+        A,
+        `docker run -d --name ${writer} -v ${name}:/v ${rig.testImage} sh -c 'i=0; while true; do echo $i >> /v/log; i=$((i+1)); sleep 0.05; done' >/dev/null`,
+      );
       try {
         const facts = await volumeFacts(a, name);
         expect(facts).toMatchObject({ name, driver: 'local', labels: { 'crossdock.test': 'transfer', run } });
@@ -354,11 +437,18 @@ describe('volumes', () => {
 
           // A catch-up pass while the writer runs and files come and go as fast as they can: a file
           // that changed or vanished as it was read must not fail it; it hands back a newer marker.
-          await onMachine(A, `docker exec -d ${writer} sh -c 'i=0; while true; do echo $i > /v/churn.$i; rm -f /v/churn.$((i-1)); i=$((i+1)); done'`);
+          await onMachine(
+            A,
+            `docker exec -d ${writer} sh -c 'i=0; while true; do echo $i > /v/churn.$i; rm -f /v/churn.$((i-1)); i=$((i+1)); done'`,
+          );
           // Markers are whole seconds: a fast bulk pass may end in the second it began.
           await new Promise((resolve) => setTimeout(resolve, 1_100));
           await onMachine(A, `cd ${path} && mkdir later && mv early later/`);
-          const catchUp = await copyVolume(route, name, 'delta', { marker: bulk.marker, dirs: bulk.dirs, running: true });
+          const catchUp = await copyVolume(route, name, 'delta', {
+            marker: bulk.marker,
+            dirs: bulk.dirs,
+            running: true,
+          });
           expect(Number(catchUp.marker)).toBeGreaterThan(Number(bulk.marker));
 
           await onMachine(A, `docker stop -t 1 ${writer} >/dev/null && cd ${path} && ${CHANGE}`);
@@ -370,16 +460,29 @@ describe('volumes', () => {
         expect(comparison).toMatchObject({ match: true, differences: [], differenceCount: 0 });
         expect(comparison.files).toBeGreaterThanOrEqual(14);
         const target = await mountpoint(B, name);
-        expect((await onMachine(B, `cd ${target} && stat -c '%a %u:%g' secret && cat keep.txt && readlink link && test -d a/b && ! test -e doomed.txt && test -f empty && du -k sparse | cut -f1`)).split('\n').slice(0, 4)).toEqual([
-          '600 1234:5678',
-          'changed',
-          'a/b/c/moved.txt',
-          expect.stringMatching(/^\d+$/),
-        ]);
+        expect(
+          (
+            await onMachine(
+              B,
+              `cd ${target} && stat -c '%a %u:%g' secret && cat keep.txt && readlink link && test -d a/b && ! test -e doomed.txt && test -f empty && du -k sparse | cut -f1`,
+            )
+          )
+            .split('\n')
+            .slice(0, 4),
+        ).toEqual(['600 1234:5678', 'changed', 'a/b/c/moved.txt', expect.stringMatching(/^\d+$/)]);
         expect(Number((await onMachine(B, `du -k ${target}/sparse | cut -f1`)).trim())).toBeLessThan(1024);
         // Moved directories arrive with their files, and swapped ones hold each other's.
-        expect((await onMachine(B, `cd ${target} && cat renamed-tree/sub/leaf later/early/file swap1/f2 swap1/same swap2/f1 && ls swap1 && ! test -e tree`)).split('\n')).toEqual(['t', 'e', 'two', 'same2', 'one', 'f2', 'same', '']);
-        expect((await onMachine(B, `docker volume inspect -f '{{json .Labels}}' ${name}`)).trim()).toBe(JSON.stringify({ 'crossdock.test': 'transfer', run }));
+        expect(
+          (
+            await onMachine(
+              B,
+              `cd ${target} && cat renamed-tree/sub/leaf later/early/file swap1/f2 swap1/same swap2/f1 && ls swap1 && ! test -e tree`,
+            )
+          ).split('\n'),
+        ).toEqual(['t', 'e', 'two', 'same2', 'one', 'f2', 'same', '']);
+        expect((await onMachine(B, `docker volume inspect -f '{{json .Labels}}' ${name}`)).trim()).toBe(
+          JSON.stringify({ 'crossdock.test': 'transfer', run }),
+        );
       } finally {
         await onMachine(A, `docker rm -f ${writer} >/dev/null 2>&1 || true`);
       }
@@ -388,13 +491,20 @@ describe('volumes', () => {
 
   it('copies the whole volume again when more directories moved since the last pass than its command can name', async () => {
     // 4,001 directories, each with a file, then each moved into a new directory: all topmost moves.
-    const { name, path } = await volumeOnA('many-moves', 'for i in $(seq 1 4001); do mkdir d$i && echo $i > d$i/f; done');
+    const { name, path } = await volumeOnA(
+      'many-moves',
+      'for i in $(seq 1 4001); do mkdir d$i && echo $i > d$i/f; done',
+    );
     await new Promise((resolve) => setTimeout(resolve, 2_500)); // past the bulk marker's 2 s of slack
     const lines: string[] = [];
     await withRoute(a, b, { migrationId: `mvs-${run}` }, async (route) => {
       const bulk = await copyVolume(route, name, 'bulk');
       await onMachine(A, `cd ${path} && mkdir into && mv d* into/`);
-      const delta = await copyVolume(route, name, 'delta', { marker: bulk.marker, dirs: bulk.dirs, log: (line) => lines.push(line) });
+      const delta = await copyVolume(route, name, 'delta', {
+        marker: bulk.marker,
+        dirs: bulk.dirs,
+        log: (line) => lines.push(line),
+      });
       expect(delta.bytes).toBeGreaterThan(4001 * 512);
     });
     expect(lines.join('\n')).toContain('4001 directories moved since, so all of it');
@@ -424,11 +534,18 @@ describe('volumes', () => {
     const target = await mountpoint(B, name);
     // B's volume lives on a 1 MiB filesystem (test only; removed in afterAll).
     await onMachine(B, `mount -t tmpfs -o size=1m mig-transfer-small ${target}`);
-    const error = await withRoute(a, b, { migrationId: `nsp-${run}` }, (route) => failure(copyVolume(route, name, 'bulk')));
+    const error = await withRoute(a, b, { migrationId: `nsp-${run}` }, (route) =>
+      failure(copyVolume(route, name, 'bulk')),
+    );
     expect(error.code).toBe('NO_SPACE');
     expect(error.message).toContain('docker-5');
     expect(error.message).toContain(name);
-    expect(error.details).toMatchObject({ host: 'docker-5', volume: name, free: expect.any(Number), needed: expect.any(Number) });
+    expect(error.details).toMatchObject({
+      host: 'docker-5',
+      volume: name,
+      free: expect.any(Number),
+      needed: expect.any(Number),
+    });
     expect((await onMachine(B, `ls -A ${target}`)).trim()).toBe('');
   });
 
@@ -437,31 +554,46 @@ describe('volumes', () => {
     const { name } = await volumeOnA('fills', 'head -c 900000 /dev/urandom > big.bin');
     await ensureVolume(a, b, name);
     const target = await mountpoint(B, name);
-    await onMachine(B, `mount -t tmpfs -o size=1m mig-transfer-small ${target} && head -c 700000 /dev/urandom > ${target}/filler`);
-    const error = await withRoute(a, b, { migrationId: `nsp2-${run}` }, (route) => failure(copyVolume(route, name, 'bulk')));
+    await onMachine(
+      B,
+      `mount -t tmpfs -o size=1m mig-transfer-small ${target} && head -c 700000 /dev/urandom > ${target}/filler`,
+    );
+    const error = await withRoute(a, b, { migrationId: `nsp2-${run}` }, (route) =>
+      failure(copyVolume(route, name, 'bulk')),
+    );
     expect(error).toMatchObject({ code: 'NO_SPACE', details: { host: 'docker-5', volume: name } });
     expect(error.message).toMatch(/docker-5.*ran out of disk space.*volume/);
   });
 
   it('cancels a copy: both ends stop and nothing keeps running', async () => {
-    const { name } = await volumeOnA('cancel', 'head -c 400000000 /dev/zero > zeros && head -c 100000000 /dev/urandom > random');
+    const { name } = await volumeOnA(
+      'cancel',
+      'head -c 400000000 /dev/zero > zeros && head -c 100000000 /dev/urandom > random',
+    );
     for (const forceRelay of [false, true]) {
       const controller = new AbortController();
-      const error = await withRoute(a, b, { migrationId: `cnl-${forceRelay ? 'r' : 'd'}-${run}`, forceRelay }, (route) => {
-        const copying = copyVolume(route, name, 'bulk', {
-          signal: controller.signal,
-          onProgress: (p) => p.bytes > 0 && controller.abort(),
-        });
-        return failure(copying);
-      });
+      const error = await withRoute(
+        a,
+        b,
+        { migrationId: `cnl-${forceRelay ? 'r' : 'd'}-${run}`, forceRelay },
+        (route) => {
+          const copying = copyVolume(route, name, 'bulk', {
+            signal: controller.signal,
+            onProgress: (p) => p.bytes > 0 && controller.abort(),
+          });
+          return failure(copying);
+        },
+      );
       expect(error.code).toBe('CANCELLED');
       const busy = "ps -eo args | grep -E '^(tar|ssh|dd) ' || true";
-      await expect.poll(async () => (await onMachine(A, busy)) + (await onMachine(B, busy)), { timeout: 10_000 }).toBe('');
+      await expect
+        .poll(async () => (await onMachine(A, busy)) + (await onMachine(B, busy)), { timeout: 10_000 })
+        .toBe('');
     }
     expect(await leftovers(`cnl-d-${run}`)).toEqual({ keys: '', dirs: '' });
   });
 
-  it('needs the last pass\'s marker and directories for a delta pass, and removes a volume on rollback', async () => {
+  it("needs the last pass's marker and directories for a delta pass, and removes a volume on rollback", async () => {
     const { name } = await volumeOnA('rollback', 'echo x > x');
     await withRoute(a, b, { migrationId: `rb-${run}` }, async (route) => {
       expect((await failure(copyVolume(route, name, 'delta'))).code).toBe('INVALID_ARGUMENT');
@@ -476,8 +608,15 @@ describe('the local engine as an end', () => {
   it('sends a volume from this computer straight to B, and relays the other way', async () => {
     const name = `mig-transfer-local-${run}`;
     localVolumes.push(name);
-    const path = execFileSync('sh', ['-c', `docker volume create ${name} >/dev/null && docker volume inspect -f '{{.Mountpoint}}' ${name}`], { encoding: 'utf8' }).trim();
-    execFileSync('sh', ['-c', `cd ${path} && mkdir d && head -c 500000 /dev/urandom > d/data && ln -s d/data link && chmod 640 d/data`]);
+    const path = execFileSync(
+      'sh',
+      ['-c', `docker volume create ${name} >/dev/null && docker volume inspect -f '{{.Mountpoint}}' ${name}`],
+      { encoding: 'utf8' },
+    ).trim();
+    execFileSync('sh', [
+      '-c',
+      `cd ${path} && mkdir d && head -c 500000 /dev/urandom > d/data && ln -s d/data link && chmod 640 d/data`,
+    ]);
     volumes.push(name); // B's copy is removed with the others
 
     await withRoute(local, b, { migrationId: `loc-${run}` }, async (route) => {

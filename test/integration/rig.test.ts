@@ -92,8 +92,6 @@ describe('test rig', () => {
     const [first, second] = machines as [RigMachine, RigMachine];
     // Machine 1 pinned to machine 2's fingerprint: a stand-in for a changed or spoofed host key.
     const wrongPin = fingerprints.get(second.name)!;
-    await expect(sshExec(first, 'tester', 'true', wrongPin)).rejects.toThrow(
-      /Host denied \(verification failed\)/,
-    );
+    await expect(sshExec(first, 'tester', 'true', wrongPin)).rejects.toThrow(/Host denied \(verification failed\)/);
   });
 });

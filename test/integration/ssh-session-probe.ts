@@ -18,8 +18,14 @@ export async function sessionPid(connection: HostConnection): Promise<number> {
 }
 
 /** What an sshd session process holds: commands it runs, and UNIX sockets (stream-local forwards among them). */
-export async function sessionHoldings(machine: string, pid: number): Promise<{ children: number; unixSockets: number }> {
+export async function sessionHoldings(
+  machine: string,
+  pid: number,
+): Promise<{ children: number; unixSockets: number }> {
   const children = await onMachine(machine, `ps -o pid= --ppid ${pid} || true`);
   const sockets = await onMachine(machine, `ss -xp | grep -c 'pid=${pid},' || true`);
-  return { children: children.trim() === '' ? 0 : children.trim().split('\n').length, unixSockets: Number(sockets.trim()) };
+  return {
+    children: children.trim() === '' ? 0 : children.trim().split('\n').length,
+    unixSockets: Number(sockets.trim()),
+  };
 }

@@ -71,13 +71,26 @@ beforeAll(async () => {
   writeFileSync(join(folder, 'compose.yaml'), compose(rig.testImage, 'hello'));
   writeFileSync(join(folder, 'web.env'), 'TEAM=blue\n');
   const machine = machineNamed(rig, MACHINE);
-  await ok(['host', 'add', 'docker-1', '--ssh', `root@${machine.address}:${machine.port}`, '--key', rig.keyPath, '--trust', await machineHostKeyFingerprint(MACHINE)]);
+  await ok([
+    'host',
+    'add',
+    'docker-1',
+    '--ssh',
+    `root@${machine.address}:${machine.port}`,
+    '--key',
+    rig.keyPath,
+    '--trust',
+    await machineHostKeyFingerprint(MACHINE),
+  ]);
 });
 
 afterAll(async () => {
   if (rig) {
     const p = PROJECT;
-    await onMachine(MACHINE, `docker rm -f $(docker ps -aq --filter label=com.docker.compose.project=${p}) >/dev/null 2>&1; docker network rm ${p}_default >/dev/null 2>&1; docker volume rm ${p}_state >/dev/null 2>&1; true`);
+    await onMachine(
+      MACHINE,
+      `docker rm -f $(docker ps -aq --filter label=com.docker.compose.project=${p}) >/dev/null 2>&1; docker network rm ${p}_default >/dev/null 2>&1; docker volume rm ${p}_state >/dev/null 2>&1; true`,
+    );
   }
   if (home) rmSync(home, { recursive: true, force: true });
 });
@@ -102,17 +115,27 @@ describe('crossdock deploy and friends', () => {
 
   it('stores a secret from standard input, deploys the folder as a project, and redeploys changes', async () => {
     expect(await ok(['secret', 'set', 'api_key'], 'k-123\n')).toContain('Stored secret api_key');
-    expect(JSON.parse(await ok(['secret', 'ls', '--json']))).toEqual([{ name: 'api_key', updatedAt: expect.any(String) as string }]);
+    expect(JSON.parse(await ok(['secret', 'ls', '--json']))).toEqual([
+      { name: 'api_key', updatedAt: expect.any(String) as string },
+    ]);
 
     const result = await crossdock(['deploy', join(folder, 'compose.yaml'), '--host', 'docker-1', '--json']);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as DeployReport;
-    expect(report).toMatchObject({ host: 'docker-1', project: PROJECT, services: [{ name: 'web', action: 'created', container: `${PROJECT}-web-1` }], createdVolumes: [`${PROJECT}_state`] });
+    expect(report).toMatchObject({
+      host: 'docker-1',
+      project: PROJECT,
+      services: [{ name: 'web', action: 'created', container: `${PROJECT}-web-1` }],
+      createdVolumes: [`${PROJECT}_state`],
+    });
     // The job's log went to stderr.
     expect(result.stderr).toContain(`[web] created ${PROJECT}-web-1`);
-    const page = async (): Promise<string> => (await fetch(`http://${machineNamed(rig, MACHINE).address}:${PORT}/`)).text();
+    const page = async (): Promise<string> =>
+      (await fetch(`http://${machineNamed(rig, MACHINE).address}:${PORT}/`)).text();
     await expect.poll(page, { timeout: 10_000 }).toBe('hello blue k-123\n');
-    const labels = JSON.parse(await onMachine(MACHINE, `docker inspect -f '{{json .Config.Labels}}' ${PROJECT}-web-1`)) as Record<string, string>;
+    const labels = JSON.parse(
+      await onMachine(MACHINE, `docker inspect -f '{{json .Config.Labels}}' ${PROJECT}-web-1`),
+    ) as Record<string, string>;
     expect(labels['com.docker.compose.project.config_files']).toBe(join(folder, 'compose.yaml'));
     expect(labels['com.docker.compose.project.working_dir']).toBe(folder);
 
@@ -125,33 +148,69 @@ describe('crossdock deploy and friends', () => {
 
   it('lists the project and the port map, as tables and as JSON', async () => {
     const projects = JSON.parse(await ok(['workloads', 'ls', '--host', 'docker-1', '--json'])) as WorkloadProject[];
-    expect(projects.find((p) => p.name === PROJECT)).toMatchObject({ hostName: 'docker-1', state: 'running', deployedByCrossdock: true, services: [{ name: 'web' }] });
-    expect(await ok(['workloads', 'ls'])).toMatch(new RegExp(`docker-1\\s+${PROJECT}\\s+crossdock\\s+web\\s+${PROJECT}-web-1\\s+running\\s+${PORT}->80/tcp`));
+    expect(projects.find((p) => p.name === PROJECT)).toMatchObject({
+      hostName: 'docker-1',
+      state: 'running',
+      deployedByCrossdock: true,
+      services: [{ name: 'web' }],
+    });
+    expect(await ok(['workloads', 'ls'])).toMatch(
+      new RegExp(`docker-1\\s+${PROJECT}\\s+crossdock\\s+web\\s+${PROJECT}-web-1\\s+running\\s+${PORT}->80/tcp`),
+    );
     const rows = JSON.parse(await ok(['ports', '--json'])) as PortMapping[];
     expect(rows.filter((r) => r.project === PROJECT && r.hostIp === '0.0.0.0')).toEqual([
-      expect.objectContaining({ hostName: 'docker-1', port: PORT, protocol: 'tcp', service: 'web', container: `${PROJECT}-web-1`, containerPort: 80 }),
+      expect.objectContaining({
+        hostName: 'docker-1',
+        port: PORT,
+        protocol: 'tcp',
+        service: 'web',
+        container: `${PROJECT}-web-1`,
+        containerPort: 80,
+      }),
     ]);
-    expect(await ok(['ports'])).toMatch(new RegExp(`docker-1\\s+0\\.0\\.0\\.0\\s+${PORT}/tcp\\s+${PROJECT}\\s+web\\s+${PROJECT}-web-1\\s+80`));
+    expect(await ok(['ports'])).toMatch(
+      new RegExp(`docker-1\\s+0\\.0\\.0\\.0\\s+${PORT}/tcp\\s+${PROJECT}\\s+web\\s+${PROJECT}-web-1\\s+80`),
+    );
   });
 
   it('refuses a taken port with one line naming host, port and holder; --auto-ports moves it', async () => {
     const other = join(home, `${PROJECT}-b`);
     mkdirSync(other);
-    writeFileSync(join(other, 'compose.yaml'), `services:\n  app:\n    image: ${rig.testImage}\n    command: ["sleep", "600"]\n    ports: ["${PORT}:80"]\n`);
+    writeFileSync(
+      join(other, 'compose.yaml'),
+      `services:\n  app:\n    image: ${rig.testImage}\n    command: ["sleep", "600"]\n    ports: ["${PORT}:80"]\n`,
+    );
     const refused = await crossdock(['deploy', join(other, 'compose.yaml'), '--host', 'docker-1']);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr.trim().split('\n').at(-1)).toBe(
       `crossdock: host docker-1: port ${PORT}/tcp is taken by container ${PROJECT}-web-1 (project ${PROJECT}, service web); choose another port or deploy with --auto-ports (PORT_CONFLICT)`,
     );
     const moved = await ok(['deploy', join(other, 'compose.yaml'), '--host', 'docker-1', '--auto-ports']);
-    expect(moved).toMatch(new RegExp(`app: port ${PORT}/tcp was taken by container ${PROJECT}-web-1 \\(project ${PROJECT}, service web\\); published on \\d+`));
-    expect(await ok(['workloads', 'rm', `docker-1/${PROJECT}-b`])).toContain(`Removed ${PROJECT}-b from docker-1: 1 container(s), 1 network(s), 0 volume(s)`);
+    expect(moved).toMatch(
+      new RegExp(
+        `app: port ${PORT}/tcp was taken by container ${PROJECT}-web-1 \\(project ${PROJECT}, service web\\); published on \\d+`,
+      ),
+    );
+    expect(await ok(['workloads', 'rm', `docker-1/${PROJECT}-b`])).toContain(
+      `Removed ${PROJECT}-b from docker-1: 1 container(s), 1 network(s), 0 volume(s)`,
+    );
   });
 
   it('removes the project, its volumes only with --volumes', async () => {
-    expect(await ok(['workloads', 'rm', `docker-1/${PROJECT}`, '--volumes'])).toContain(`Removed ${PROJECT} from docker-1: 1 container(s), 1 network(s), 1 volume(s)`);
-    expect((await onMachine(MACHINE, `docker ps -aq --filter label=com.docker.compose.project=${PROJECT}; docker volume ls -q --filter label=com.docker.compose.project=${PROJECT}`)).trim()).toBe('');
+    expect(await ok(['workloads', 'rm', `docker-1/${PROJECT}`, '--volumes'])).toContain(
+      `Removed ${PROJECT} from docker-1: 1 container(s), 1 network(s), 1 volume(s)`,
+    );
+    expect(
+      (
+        await onMachine(
+          MACHINE,
+          `docker ps -aq --filter label=com.docker.compose.project=${PROJECT}; docker volume ls -q --filter label=com.docker.compose.project=${PROJECT}`,
+        )
+      ).trim(),
+    ).toBe('');
     const again = await crossdock(['workloads', 'rm', `docker-1/${PROJECT}`]);
-    expect(again.stderr.trim()).toBe(`crossdock: Host docker-1 has no compose project "${PROJECT}"; "crossdock workloads ls" lists them (NOT_FOUND)`);
+    expect(again.stderr.trim()).toBe(
+      `crossdock: Host docker-1 has no compose project "${PROJECT}"; "crossdock workloads ls" lists them (NOT_FOUND)`,
+    );
   });
 });

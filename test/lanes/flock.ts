@@ -17,7 +17,9 @@ export function hold(args: string[]): Promise<Held | null> {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     let answered = false;
-    child.on('error', (error) => reject(new Error(`flock ${args.join(' ')} could not start (util-linux missing?)`, { cause: error })));
+    child.on('error', (error) =>
+      reject(new Error(`flock ${args.join(' ')} could not start (util-linux missing?)`, { cause: error })),
+    );
     child.stdout?.setEncoding('utf8').once('data', () => {
       answered = true;
       const exited = new Promise<void>((done) => child.once('exit', () => done()));

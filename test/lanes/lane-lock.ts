@@ -27,7 +27,8 @@ const lockDir = fileURLToPath(new URL('../rig/.state/lanes', import.meta.url));
 function slotCount(): number {
   const raw = process.env.CROSSDOCK_TEST_SLOTS ?? '3';
   const count = Number(raw);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`CROSSDOCK_TEST_SLOTS must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`CROSSDOCK_TEST_SLOTS must be a positive integer, got "${raw}"`);
   return count;
 }
 
@@ -41,7 +42,13 @@ const all = join(lockDir, 'all.lock');
 const laneLocks =
   fileLanes.length === 0
     ? ['-x', all]
-    : ['-s', all, ...fileLanes.filter((lane) => lane.name !== 'none').flatMap((lane) => ['flock', '-x', join(lockDir, `${lane.name}.lock`)])];
+    : [
+        '-s',
+        all,
+        ...fileLanes
+          .filter((lane) => lane.name !== 'none')
+          .flatMap((lane) => ['flock', '-x', join(lockDir, `${lane.name}.lock`)]),
+      ];
 const locks = await hold(laneLocks);
 if (!locks) throw new Error(`lane-lock: flock on ${all} gave up without a timeout`);
 const slot = await takeSlot(lockDir, turnOf(file), slotCount());

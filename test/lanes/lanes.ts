@@ -100,7 +100,11 @@ export const lanes: readonly Lane[] = [
   {
     name: 'plain-machines',
     resources: 'crossdock-test-1..3 (10.213.0.11–.13), made by the integration global setup',
-    files: ['test/integration/host-shell.test.ts', 'test/integration/ssh-connection.test.ts', 'test/integration/rig.test.ts'],
+    files: [
+      'test/integration/host-shell.test.ts',
+      'test/integration/ssh-connection.test.ts',
+      'test/integration/rig.test.ts',
+    ],
   },
   {
     name: 'none',

@@ -11,7 +11,11 @@ const run = promisify(execFile);
  */
 export async function machineHostKeyFingerprint(machineName: string): Promise<string> {
   const { stdout } = await run('docker', [
-    'exec', machineName, 'ssh-keygen', '-lf', '/etc/ssh/ssh_host_ed25519_key.pub',
+    'exec',
+    machineName,
+    'ssh-keygen',
+    '-lf',
+    '/etc/ssh/ssh_host_ed25519_key.pub',
   ]);
   // "256 SHA256:xxxx root@host (ED25519)"
   const fingerprint = stdout.trim().split(/\s+/)[1];

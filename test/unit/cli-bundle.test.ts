@@ -17,15 +17,21 @@ const scratch = mkdtempSync(join(tmpdir(), 'crossdock-cli-bundle-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 // A module hook (node --import) that writes down every module Node loads, one URL a line.
-writeFileSync(join(scratch, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';
+writeFileSync(
+  join(scratch, 'hooks.mjs'),
+  `import { appendFileSync } from 'node:fs';
 export async function load(url, context, nextLoad) {
   appendFileSync(process.env.LOAD_LOG, url + '\\n');
   return nextLoad(url, context);
 }
-`);
-writeFileSync(join(scratch, 'register.mjs'), `import { register } from 'node:module';
+`,
+);
+writeFileSync(
+  join(scratch, 'register.mjs'),
+  `import { register } from 'node:module';
 register('./hooks.mjs', import.meta.url);
-`);
+`,
+);
 
 interface Manifest {
   startupFiles: string[];
@@ -44,7 +50,10 @@ function runBundle(args: string[]): { code: number | null; stdout: string; loade
     timeout: 60_000,
   });
   const urls = readFileSync(log, 'utf8').trim().split('\n');
-  const loaded = urls.filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url)).filter((path) => !path.startsWith(scratch));
+  const loaded = urls
+    .filter((url) => url.startsWith('file:'))
+    .map((url) => fileURLToPath(url))
+    .filter((path) => !path.startsWith(scratch));
   return { code: result.status, stdout: result.stdout, loaded };
 }
 
@@ -63,7 +72,9 @@ describe('the CLI bundle', () => {
   it('answers --version and help without loading the core, shared/ or any package', () => {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
     // What the entry holds and imports statically, as esbuild reports it.
-    expect(manifest.startupInputs.filter((input) => input.startsWith('electron/core/') || input.startsWith('shared/'))).toEqual([]);
+    expect(
+      manifest.startupInputs.filter((input) => input.startsWith('electron/core/') || input.startsWith('shared/')),
+    ).toEqual([]);
 
     const version = runBundle(['--version']);
     expect(version.code).toBe(0);

@@ -22,8 +22,15 @@ function home(): string {
 }
 
 /** Runs the real `crossdock` bin, as `npx crossdock` would. */
-function crossdock(args: string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['bin/crossdock.mjs', ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+function crossdock(
+  args: string[],
+  env: Record<string, string> = {},
+): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['bin/crossdock.mjs', ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -53,7 +60,10 @@ describe('crossdock CLI', () => {
     expect(table.stdout).toMatch(/ID\s+STATE\s+PROGRESS/);
     expect(table.stdout).toContain(job.id.slice(0, 8));
     expect(table.stdout).toContain('succeeded');
-    const json = JSON.parse(crossdock(['jobs', 'ls', '--json'], { CROSSDOCK_HOME: dir }).stdout) as { id: string; state: string }[];
+    const json = JSON.parse(crossdock(['jobs', 'ls', '--json'], { CROSSDOCK_HOME: dir }).stdout) as {
+      id: string;
+      state: string;
+    }[];
     expect(json).toEqual([expect.objectContaining({ id: job.id, state: 'succeeded' })]);
   });
 

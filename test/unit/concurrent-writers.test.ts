@@ -31,9 +31,13 @@ function tempDir(): string {
 }
 
 function writer(what: 'vault' | 'hosts' | 'hold', dataDir: string, prefix = ''): ChildProcessWithoutNullStreams {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/concurrent-writer.ts', what, dataDir, prefix, String(EACH)], {
-    env: { ...process.env, CROSSDOCK_PASSPHRASE: PASSPHRASE },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/fixtures/concurrent-writer.ts', what, dataDir, prefix, String(EACH)],
+    {
+      env: { ...process.env, CROSSDOCK_PASSPHRASE: PASSPHRASE },
+    },
+  );
   children.push(child);
   return child;
 }
@@ -47,7 +51,9 @@ function said(child: ChildProcessWithoutNullStreams, word: string): Promise<void
       out += chunk.toString();
       if (out.split('\n').includes(word)) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`a writer exited with ${code} before saying "${word}": ${err.slice(-2000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`a writer exited with ${code} before saying "${word}": ${err.slice(-2000)}`)),
+    );
   });
 }
 

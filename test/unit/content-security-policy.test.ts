@@ -35,10 +35,17 @@ describe('the CSP, declared once', () => {
     const own = join(ROOT, 'shared', 'content-security-policy.ts');
     expect(files).toContain(own);
     // Two directives in a row are a policy being written (a comment may name one directive).
-    const writers = files.filter((path) => path !== own && /[a-z-]+ '[a-z-]+'; ?[a-z-]+-src /.test(readFileSync(path, 'utf8')));
+    const writers = files.filter(
+      (path) => path !== own && /[a-z-]+ '[a-z-]+'; ?[a-z-]+-src /.test(readFileSync(path, 'utf8')),
+    );
     expect(writers).toEqual([]);
-    const senders = files.filter((path) => /setHeader\('Content-Security-Policy'|set\('Content-Security-Policy'/.test(readFileSync(path, 'utf8')));
-    expect(senders.map((path) => path.slice(ROOT.length + 1)).sort()).toEqual(['electron/headless/web-server.ts', 'electron/main/app-protocol.ts']);
+    const senders = files.filter((path) =>
+      /setHeader\('Content-Security-Policy'|set\('Content-Security-Policy'/.test(readFileSync(path, 'utf8')),
+    );
+    expect(senders.map((path) => path.slice(ROOT.length + 1)).sort()).toEqual([
+      'electron/headless/web-server.ts',
+      'electron/main/app-protocol.ts',
+    ]);
     for (const path of senders) expect(readFileSync(path, 'utf8')).toMatch(/'Content-Security-Policy', HEADER_CSP\)/);
   });
 });

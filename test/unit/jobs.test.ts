@@ -37,7 +37,9 @@ describe('jobs', () => {
     expect(done.state).toBe('succeeded');
     expect(done.fraction).toBe(1);
     expect(done.result).toEqual({ steps: 3 });
-    expect(seen.map((job) => job.stepDetail)).toEqual(expect.arrayContaining(['Step 1 of 3', 'Step 2 of 3', 'Step 3 of 3']));
+    expect(seen.map((job) => job.stepDetail)).toEqual(
+      expect.arrayContaining(['Step 1 of 3', 'Step 2 of 3', 'Step 3 of 3']),
+    );
     expect(seen.at(-2)?.step).toBe('done');
     const fractions = seen.filter((job) => job.state === 'running').map((job) => job.fraction);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
@@ -63,7 +65,10 @@ describe('jobs', () => {
     const job = startTestJob(core.jobs, { steps: 3, stepMs: 1, failAtStep: 2 });
     const done = await client.api.jobs.wait({ id: job.id });
     expect(done.state).toBe('failed');
-    expect(done.error).toMatchObject({ code: 'FAILED_PRECONDITION', message: 'The test job failed at step 2, as asked' });
+    expect(done.error).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      message: 'The test job failed at step 2, as asked',
+    });
   });
 
   it('an unknown job id is NOT_FOUND', async () => {
@@ -128,7 +133,22 @@ describe('jobs', () => {
       // A deploy that reported its services as `service NAME`, with a result of the current shape.
       { op: 'start', id: 'old-deploy', kind: 'deploy', title: 'Deploy shop to web-1', at, pid: 1 },
       { op: 'progress', id: 'old-deploy', fraction: 0.3, step: 'service web' },
-      { op: 'end', id: 'old-deploy', state: 'succeeded', at, error: null, result: { host: 'web-1', project: 'shop', services: [], createdNetworks: [], createdVolumes: [], reassignedPorts: [], changed: false } },
+      {
+        op: 'end',
+        id: 'old-deploy',
+        state: 'succeeded',
+        at,
+        error: null,
+        result: {
+          host: 'web-1',
+          project: 'shop',
+          services: [],
+          createdNetworks: [],
+          createdVolumes: [],
+          reassignedPorts: [],
+          changed: false,
+        },
+      },
       // A bootstrap whose result no longer matches its kind's schema, and one with a current step.
       { op: 'start', id: 'old-bootstrap', kind: 'bootstrap', title: 'Install Docker on web-1', at, pid: 1 },
       { op: 'progress', id: 'old-bootstrap', fraction: 0.9, step: 'verify' },
@@ -141,18 +161,24 @@ describe('jobs', () => {
     const deploy = jobs.find((job) => job.id === 'old-deploy');
     expect(deploy).toMatchObject({ kind: 'deploy', step: null, stepDetail: 'service web', state: 'succeeded' });
     expect(deploy?.kind === 'deploy' ? deploy.result?.project : null).toBe('shop');
-    expect(jobs.find((job) => job.id === 'old-bootstrap')).toMatchObject({ kind: 'bootstrap', step: 'verify', result: null });
+    expect(jobs.find((job) => job.id === 'old-bootstrap')).toMatchObject({
+      kind: 'bootstrap',
+      step: 'verify',
+      result: null,
+    });
   });
 
-  it('a result that does not match its kind\'s declared schema fails the job', async () => {
+  it("a result that does not match its kind's declared schema fails the job", async () => {
     const core = freshCore();
-    const job = core.jobs.startExtension({ ...TEST_STEPS_JOB }, 'Returns the wrong shape', async () => ({ steps: 'three' }));
+    const job = core.jobs.startExtension({ ...TEST_STEPS_JOB }, 'Returns the wrong shape', async () => ({
+      steps: 'three',
+    }));
     const done = await core.jobs.wait(job.id);
     expect(done).toMatchObject({ state: 'failed', result: null, error: { code: 'INTERNAL' } });
     expect(done.error?.message).toContain('does not match what a x-test-steps job declares');
   });
 
-  it('a client following one job receives only that job\'s changes and log lines', async () => {
+  it("a client following one job receives only that job's changes and log lines", async () => {
     const core = freshCore();
     const client = core.connectInProcess();
     const first = startTestJob(core.jobs, { steps: 3, stepMs: 5 });

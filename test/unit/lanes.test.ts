@@ -18,7 +18,8 @@ describe('the lane table', () => {
   });
 
   it('keeps a file of lane none out of every other lane', () => {
-    for (const file of lanes.find((lane) => lane.name === 'none')?.files ?? []) expect(lanesOf(file).map((lane) => lane.name)).toEqual(['none']);
+    for (const file of lanes.find((lane) => lane.name === 'none')?.files ?? [])
+      expect(lanesOf(file).map((lane) => lane.name)).toEqual(['none']);
   });
 
   it('has lane names that are lock file names of their own', () => {
@@ -30,7 +31,10 @@ describe('the lane table', () => {
   it('puts a file it does not name in no lane (it runs alone)', () => {
     expect(lanesOf('test/integration/brand-new.test.ts')).toEqual([]);
     expect(lanesOf('test/integration/migration.test.ts').map((lane) => lane.name)).toEqual(['docker-6-8']);
-    expect(lanesOf('test/integration/hosts-api.test.ts').map((lane) => lane.name)).toEqual(['docker-1', 'docker-3-and-9']);
+    expect(lanesOf('test/integration/hosts-api.test.ts').map((lane) => lane.name)).toEqual([
+      'docker-1',
+      'docker-3-and-9',
+    ]);
     expect(lanesOf('test/e2e/machines.e2e.test.ts').map((lane) => lane.name)).toEqual(['sandbox', 'ec2']);
   });
 });

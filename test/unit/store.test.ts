@@ -25,7 +25,9 @@ describe('data directory and store', () => {
     const client = first.connectInProcess();
     expect(await client.api.system.getSettings({})).toEqual({ theme: 'system' });
     expect(await client.api.system.updateSettings({ theme: 'dark' })).toEqual({ theme: 'dark' });
-    await expect(client.api.system.updateSettings({ theme: 'purple' as 'dark' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(client.api.system.updateSettings({ theme: 'purple' as 'dark' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
     await first.dispose();
 
     const file = join(dataDir, `${STORE_FILE_NAME}.json`);

@@ -14,7 +14,11 @@ afterEach(async () => {
 });
 
 function core(keyWrapper?: KeyWrapper): Core {
-  const made = createCore({ dataDir: mkdtempSync(join(tmpdir(), 'crossdock-vault-api-')), mode: 'test', ...(keyWrapper ? { keyWrapper } : {}) });
+  const made = createCore({
+    dataDir: mkdtempSync(join(tmpdir(), 'crossdock-vault-api-')),
+    mode: 'test',
+    ...(keyWrapper ? { keyWrapper } : {}),
+  });
   cores.push(made);
   return made;
 }
@@ -30,7 +34,11 @@ describe('vault API', () => {
   it('creates, locks and unlocks a keychain-protected vault where a keychain is offered', async () => {
     const client = core(xorKeychain).connectInProcess();
     expect(await client.api.vault.status({})).toMatchObject({ initialized: false, keychainAvailable: true });
-    expect(await client.api.vault.initializeWithKeychain({})).toMatchObject({ initialized: true, unlocked: true, protection: 'keychain' });
+    expect(await client.api.vault.initializeWithKeychain({})).toMatchObject({
+      initialized: true,
+      unlocked: true,
+      protection: 'keychain',
+    });
     expect(await client.api.vault.lock({})).toMatchObject({ unlocked: false });
     await expect(client.api.keys.generate({ name: 'k' })).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
     expect(await client.api.vault.unlockWithKeychain({})).toMatchObject({ unlocked: true });

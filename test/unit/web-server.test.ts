@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createRpcClient, HEADER_CSP, webSocketTransport, type CrossdockApi, type CrossdockEvents, type WebSocketLike } from '../../shared/index.js';
+import {
+  createRpcClient,
+  HEADER_CSP,
+  webSocketTransport,
+  type CrossdockApi,
+  type CrossdockEvents,
+  type WebSocketLike,
+} from '../../shared/index.js';
 import { createCore, type Core } from '../../electron/core/create-core.js';
 import { startWebServer, type WebServer } from '../../electron/headless/web-server.js';
 
@@ -57,7 +64,9 @@ describe('web mode server', () => {
   it('answers API calls over the WebSocket with the right token and same-origin', async () => {
     const origin = `http://127.0.0.1:${server.port}`;
     const socket = new WebSocket(`ws://127.0.0.1:${server.port}/rpc?token=${server.token}`, { origin });
-    const client = createRpcClient<CrossdockApi, CrossdockEvents>(webSocketTransport(socket as unknown as WebSocketLike));
+    const client = createRpcClient<CrossdockApi, CrossdockEvents>(
+      webSocketTransport(socket as unknown as WebSocketLike),
+    );
     const info = await client.api.system.info({});
     expect(info).toMatchObject({ mode: 'web', dataDir: join(root, 'data') });
     client.close();
@@ -71,12 +80,18 @@ describe('web mode server', () => {
   });
 
   it('refuses a foreign Origin even with the right token', async () => {
-    expect(await handshake(`ws://127.0.0.1:${server.port}/rpc?token=${server.token}`, 'https://evil.example')).toBe(403);
-    expect(await handshake(`ws://127.0.0.1:${server.port}/rpc?token=${server.token}`, `http://127.0.0.1:${server.port + 1}`)).toBe(403);
+    expect(await handshake(`ws://127.0.0.1:${server.port}/rpc?token=${server.token}`, 'https://evil.example')).toBe(
+      403,
+    );
+    expect(
+      await handshake(`ws://127.0.0.1:${server.port}/rpc?token=${server.token}`, `http://127.0.0.1:${server.port + 1}`),
+    ).toBe(403);
   });
 
   it('refuses to start on a port that is taken, naming the port', async () => {
-    await expect(startWebServer({ core, port: server.port, rendererDir: join(root, 'renderer') })).rejects.toMatchObject({
+    await expect(
+      startWebServer({ core, port: server.port, rendererDir: join(root, 'renderer') }),
+    ).rejects.toMatchObject({
       code: 'PORT_CONFLICT',
       message: expect.stringContaining(String(server.port)),
     });

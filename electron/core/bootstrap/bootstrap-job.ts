@@ -19,7 +19,11 @@ export interface BootstrapOptions {
 const OVERLAY_BACKING = new Set(['overlayfs', 'overlay']);
 
 /** The bootstrap job: named steps, each saying whether it changed anything. */
-export function bootstrapJob(runtime: HostRuntime, host: StoredHost, options: BootstrapOptions): JobRunner<'bootstrap'> {
+export function bootstrapJob(
+  runtime: HostRuntime,
+  host: StoredHost,
+  options: BootstrapOptions,
+): JobRunner<'bootstrap'> {
   return async (job): Promise<BootstrapReport> => {
     const steps: BootstrapStep[] = [];
     const step = (name: string, changed: boolean, detail: string): void => {
@@ -33,12 +37,20 @@ export function bootstrapJob(runtime: HostRuntime, host: StoredHost, options: Bo
     // Unsupported systems fail here, before anything on the host is touched.
     const plan = choosePlan(os, system.arch, { distributionPackagesOnly: options.distributionPackagesOnly });
     if (!privilege) throw noPrivilege(system, connection.endpoint);
-    step('detect', false, `${system.prettyName} (${system.id} ${system.versionId}, ${system.arch}), init ${system.init}, ${system.packageManager ?? 'no package manager'}, privilege ${system.privilege}; Docker ${system.docker.installed ? `${system.docker.version ?? ''} installed${system.docker.running ? ', running' : ''}` : 'not installed'}`);
+    step(
+      'detect',
+      false,
+      `${system.prettyName} (${system.id} ${system.versionId}, ${system.arch}), init ${system.init}, ${system.packageManager ?? 'no package manager'}, privilege ${system.privilege}; Docker ${system.docker.installed ? `${system.docker.version ?? ''} installed${system.docker.running ? ', running' : ''}` : 'not installed'}`,
+    );
 
     const run = async (name: string, script: string): Promise<ScriptResult> => {
       const result = await runPrivileged(connection, script, privilege, {
         signal: job.signal,
-        onLine: ({ stream, text }) => job.log(text.startsWith('@crossdock ') ? `[${name}] ${text.slice(11)}` : text, text.startsWith('@crossdock ') ? 'info' : stream),
+        onLine: ({ stream, text }) =>
+          job.log(
+            text.startsWith('@crossdock ') ? `[${name}] ${text.slice(11)}` : text,
+            text.startsWith('@crossdock ') ? 'info' : stream,
+          ),
       });
       if (result.exitCode !== 0) throw stepFailed(name, result, connection.endpoint, privilege);
       return result;
@@ -60,11 +72,20 @@ export function bootstrapJob(runtime: HostRuntime, host: StoredHost, options: Bo
     const extra: Record<string, string> = {};
     if (!system.docker.running && OVERLAY_BACKING.has(backing)) {
       extra['storage-driver'] = 'vfs';
-      job.log(`[daemon-config] /var/lib/docker is on ${backing}, where overlay2 cannot run: using the vfs storage driver (slower, more disk)`, 'info');
+      job.log(
+        `[daemon-config] /var/lib/docker is on ${backing}, where overlay2 cannot run: using the vfs storage driver (slower, more disk)`,
+        'info',
+      );
     }
     const merged = mergeDaemonConfig(existing, extra);
     if (merged.changed) await run('daemon-config', daemonWriteScript(merged.text));
-    step('daemon-config', merged.changed, merged.changed ? `/etc/docker/daemon.json: added ${merged.added.join(', ')} (existing keys kept)` : '/etc/docker/daemon.json already has the log rotation and live-restore settings');
+    step(
+      'daemon-config',
+      merged.changed,
+      merged.changed
+        ? `/etc/docker/daemon.json: added ${merged.added.join(', ')} (existing keys kept)`
+        : '/etc/docker/daemon.json already has the log rotation and live-restore settings',
+    );
 
     job.step('service');
     let service: { changed: boolean; detail: string };
@@ -73,9 +94,13 @@ export function bootstrapJob(runtime: HostRuntime, host: StoredHost, options: Bo
     } catch (error) {
       // A new engine that cannot use its default storage driver (overlay2 where the backing file
       // system does not allow it) gets vfs, once, if its log says the driver was the problem.
-      const driverTrouble = error instanceof CrossdockError && /graphdriver|storage.driver|overlay/i.test(error.message);
+      const driverTrouble =
+        error instanceof CrossdockError && /graphdriver|storage.driver|overlay/i.test(error.message);
       if (system.docker.running || !driverTrouble || existingKey(merged.text, 'storage-driver')) throw error;
-      job.log('[service] Docker did not start with its default storage driver: setting storage-driver vfs in /etc/docker/daemon.json and trying again', 'info');
+      job.log(
+        '[service] Docker did not start with its default storage driver: setting storage-driver vfs in /etc/docker/daemon.json and trying again',
+        'info',
+      );
       const withVfs = mergeDaemonConfig(merged.text, { 'storage-driver': 'vfs' });
       await run('daemon-config', daemonWriteScript(withVfs.text));
       service = outcome(await run('service', serviceScript(system.init, false)));
@@ -97,7 +122,14 @@ export function bootstrapJob(runtime: HostRuntime, host: StoredHost, options: Bo
     const check = await verifyEngine(await runtime.engine(host), job.signal);
     step('verify', false, check.detail);
 
-    return { os: system.id, version: system.versionId, arch: system.arch, docker: { version: check.version, storageDriver: check.storageDriver }, changed, steps };
+    return {
+      os: system.id,
+      version: system.versionId,
+      arch: system.arch,
+      docker: { version: check.version, storageDriver: check.storageDriver },
+      changed,
+      steps,
+    };
   };
 }
 
@@ -108,6 +140,8 @@ function existingKey(json: string, key: string): boolean {
 function stepFailed(name: string, result: ScriptResult, endpoint: string, privilege: Privilege): CrossdockError {
   const tail = result.stderr.split('\n').filter(Boolean).slice(-8).join(' | ');
   const wrongPassword = privilege.mode === 'sudo-password' && /incorrect password|try again/i.test(result.stderr);
-  const message = wrongPassword ? `sudo on ${endpoint} refused the password` : `Bootstrap step "${name}" failed on ${endpoint} (exit ${result.exitCode ?? 'by signal'})${tail ? `: ${tail}` : ''}`;
+  const message = wrongPassword
+    ? `sudo on ${endpoint} refused the password`
+    : `Bootstrap step "${name}" failed on ${endpoint} (exit ${result.exitCode ?? 'by signal'})${tail ? `: ${tail}` : ''}`;
   return new CrossdockError('FAILED_PRECONDITION', message, { host: endpoint, step: name, exitCode: result.exitCode });
 }

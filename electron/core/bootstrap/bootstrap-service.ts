@@ -23,7 +23,11 @@ export function bootstrapService(deps: BootstrapServiceDeps): ServerImpl<Crossdo
     },
     start: async ({ host: ref, distributionPackagesOnly, sudoPassword }) => {
       const host = deps.inventory.find(ref);
-      return deps.jobs.start('bootstrap', `Install Docker on ${host.name}`, bootstrapJob(deps.runtime, host, { distributionPackagesOnly, sudoPassword }));
+      return deps.jobs.start(
+        'bootstrap',
+        `Install Docker on ${host.name}`,
+        bootstrapJob(deps.runtime, host, { distributionPackagesOnly, sudoPassword }),
+      );
     },
   };
 }

@@ -5,12 +5,24 @@ describe('mergeDaemonConfig', () => {
   it('writes the defaults when there is no file', () => {
     const merged = mergeDaemonConfig(null);
     expect(merged.changed).toBe(true);
-    expect(JSON.parse(merged.text)).toEqual({ 'log-driver': 'json-file', 'log-opts': { 'max-size': '10m', 'max-file': '3' }, 'live-restore': true });
+    expect(JSON.parse(merged.text)).toEqual({
+      'log-driver': 'json-file',
+      'log-opts': { 'max-size': '10m', 'max-file': '3' },
+      'live-restore': true,
+    });
   });
 
   it('keeps every existing key and value, adding only what is missing', () => {
-    const merged = mergeDaemonConfig('{"debug": true, "log-opts": {"max-size": "50m"}, "live-restore": false}', { 'storage-driver': 'vfs' });
-    expect(JSON.parse(merged.text)).toEqual({ debug: true, 'log-driver': 'json-file', 'log-opts': { 'max-size': '50m', 'max-file': '3' }, 'live-restore': false, 'storage-driver': 'vfs' });
+    const merged = mergeDaemonConfig('{"debug": true, "log-opts": {"max-size": "50m"}, "live-restore": false}', {
+      'storage-driver': 'vfs',
+    });
+    expect(JSON.parse(merged.text)).toEqual({
+      debug: true,
+      'log-driver': 'json-file',
+      'log-opts': { 'max-size': '50m', 'max-file': '3' },
+      'live-restore': false,
+      'storage-driver': 'vfs',
+    });
     expect(merged.added).toEqual(['log-driver', 'log-opts.max-file', 'storage-driver']);
   });
 

@@ -30,10 +30,16 @@ export function mergeDaemonConfig(existing: string | null, extra: Record<string,
     try {
       parsed = JSON.parse(existing);
     } catch (error) {
-      throw new CrossdockError('FAILED_PRECONDITION', `/etc/docker/daemon.json is not valid JSON (${(error as Error).message}); fix or remove it, Crossdock will not overwrite it`);
+      throw new CrossdockError(
+        'FAILED_PRECONDITION',
+        `/etc/docker/daemon.json is not valid JSON (${(error as Error).message}); fix or remove it, Crossdock will not overwrite it`,
+      );
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new CrossdockError('FAILED_PRECONDITION', '/etc/docker/daemon.json is not a JSON object; fix or remove it, Crossdock will not overwrite it');
+      throw new CrossdockError(
+        'FAILED_PRECONDITION',
+        '/etc/docker/daemon.json is not a JSON object; fix or remove it, Crossdock will not overwrite it',
+      );
     }
     config = { ...(parsed as Record<string, unknown>) };
   }
@@ -47,7 +53,10 @@ export function mergeDaemonConfig(existing: string | null, extra: Record<string,
   addMissing('log-driver', DAEMON_DEFAULTS['log-driver']);
   if (ROTATING_DRIVERS.has(String(config['log-driver']))) {
     const current = config['log-opts'];
-    const opts: Record<string, unknown> = typeof current === 'object' && current !== null && !Array.isArray(current) ? { ...(current as Record<string, unknown>) } : {};
+    const opts: Record<string, unknown> =
+      typeof current === 'object' && current !== null && !Array.isArray(current)
+        ? { ...(current as Record<string, unknown>) }
+        : {};
     for (const [key, value] of Object.entries(DAEMON_DEFAULTS['log-opts'])) {
       if (!(key in opts)) {
         opts[key] = value;

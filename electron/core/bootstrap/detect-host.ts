@@ -17,10 +17,18 @@ export interface DetectedHost {
  * Looks at the host without changing it. A sudo password, when given, is checked once here
  * (through `sudo -S` on stdin) so a wrong one fails before any step runs.
  */
-export async function detectHost(connection: HostConnection, sudoPassword: string | undefined, signal?: AbortSignal): Promise<DetectedHost> {
+export async function detectHost(
+  connection: HostConnection,
+  sudoPassword: string | undefined,
+  signal?: AbortSignal,
+): Promise<DetectedHost> {
   const result = await connection.exec(`sh -c ${shQuote(DETECT_SCRIPT)}`, { signal });
   if (!result.stdout.includes('@os-release-end')) {
-    throw new CrossdockError('FAILED_PRECONDITION', `Could not read the system of ${connection.endpoint}: ${result.stderr.trim().slice(0, 300) || `exit ${result.exitCode}`}`, { host: connection.endpoint });
+    throw new CrossdockError(
+      'FAILED_PRECONDITION',
+      `Could not read the system of ${connection.endpoint}: ${result.stderr.trim().slice(0, 300) || `exit ${result.exitCode}`}`,
+      { host: connection.endpoint },
+    );
   }
   const { system, os } = parseDetectOutput(result.stdout);
   if (system.privilege === 'root') return { system, os, privilege: { mode: 'root' } };
@@ -29,7 +37,11 @@ export async function detectHost(connection: HostConnection, sudoPassword: strin
     const check = privilegedCommand('true', { mode: 'sudo-password', password: sudoPassword });
     const answer = await connection.exec(check.command, { signal, stdin: check.stdin });
     if (answer.exitCode !== 0) {
-      throw new CrossdockError('SUDO_PASSWORD_REQUIRED', `sudo on ${connection.endpoint} refused the password given for ${connection.endpoint.split('@')[0]}; give the right one`, { host: connection.endpoint, refused: true });
+      throw new CrossdockError(
+        'SUDO_PASSWORD_REQUIRED',
+        `sudo on ${connection.endpoint} refused the password given for ${connection.endpoint.split('@')[0]}; give the right one`,
+        { host: connection.endpoint, refused: true },
+      );
     }
     return { system, os, privilege: { mode: 'sudo-password', password: sudoPassword } };
   }
@@ -42,5 +54,9 @@ export function noPrivilege(system: HostSystem, endpoint: string): CrossdockErro
     system.privilege === 'sudo-password'
       ? `sudo on ${endpoint} needs a password: give it (it is kept in memory for this bootstrap only)`
       : `${endpoint} is not root and cannot use sudo: log in as root or as a user allowed to sudo`;
-  return new CrossdockError(system.privilege === 'sudo-password' ? 'SUDO_PASSWORD_REQUIRED' : 'FAILED_PRECONDITION', message, { host: endpoint, privilege: system.privilege });
+  return new CrossdockError(
+    system.privilege === 'sudo-password' ? 'SUDO_PASSWORD_REQUIRED' : 'FAILED_PRECONDITION',
+    message,
+    { host: endpoint, privilege: system.privilege },
+  );
 }

@@ -3,7 +3,12 @@ import { normaliseArch } from './install-plans.js';
 import { parseOsRelease, type OsRelease } from './os-release.js';
 
 const MANAGERS: Record<string, HostSystem['packageManager']> = {
-  'apt-get': 'apt', dnf: 'dnf', yum: 'yum', zypper: 'zypper', apk: 'apk', pacman: 'pacman',
+  'apt-get': 'apt',
+  dnf: 'dnf',
+  yum: 'yum',
+  zypper: 'zypper',
+  apk: 'apk',
+  pacman: 'pacman',
 };
 
 /** What DETECT_SCRIPT printed, read into a HostSystem (plus the os-release fields plans need). */

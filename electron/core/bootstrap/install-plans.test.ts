@@ -8,10 +8,40 @@ const fixture = (name: string) => parseOsRelease(readFileSync(new URL(`./testdat
 const repo = 'https://download.docker.com/linux';
 
 // Each fixture is the os-release a distribution documents; the plan is what it must get.
-const EXPECTED: [string, { family: string; packageManager: string; upstream: string | null; codename?: string; distribution: string[] | null }][] = [
-  ['debian-12', { family: 'debian', packageManager: 'apt', upstream: `${repo}/debian`, codename: 'bookworm', distribution: ['docker.io'] }],
-  ['ubuntu-24.04', { family: 'debian', packageManager: 'apt', upstream: `${repo}/ubuntu`, codename: 'noble', distribution: ['docker.io'] }],
-  ['raspbian-12', { family: 'debian', packageManager: 'apt', upstream: `${repo}/raspbian`, codename: 'bookworm', distribution: ['docker.io'] }],
+const EXPECTED: [
+  string,
+  { family: string; packageManager: string; upstream: string | null; codename?: string; distribution: string[] | null },
+][] = [
+  [
+    'debian-12',
+    {
+      family: 'debian',
+      packageManager: 'apt',
+      upstream: `${repo}/debian`,
+      codename: 'bookworm',
+      distribution: ['docker.io'],
+    },
+  ],
+  [
+    'ubuntu-24.04',
+    {
+      family: 'debian',
+      packageManager: 'apt',
+      upstream: `${repo}/ubuntu`,
+      codename: 'noble',
+      distribution: ['docker.io'],
+    },
+  ],
+  [
+    'raspbian-12',
+    {
+      family: 'debian',
+      packageManager: 'apt',
+      upstream: `${repo}/raspbian`,
+      codename: 'bookworm',
+      distribution: ['docker.io'],
+    },
+  ],
   ['rhel-9.4', { family: 'rhel', packageManager: 'dnf', upstream: `${repo}/rhel`, distribution: null }],
   ['rocky-9.4', { family: 'rhel', packageManager: 'dnf', upstream: `${repo}/centos`, distribution: null }],
   ['almalinux-9.4', { family: 'rhel', packageManager: 'dnf', upstream: `${repo}/centos`, distribution: null }],
@@ -37,12 +67,17 @@ describe('choosePlan', () => {
     expect(plan.distribution).toEqual(expected.distribution);
   });
 
-  it('drops Docker\'s repository when only distribution packages are wanted', () => {
-    expect(choosePlan(fixture('debian-12'), 'arm64', { distributionPackagesOnly: true })).toMatchObject({ upstream: null, distribution: ['docker.io'] });
+  it("drops Docker's repository when only distribution packages are wanted", () => {
+    expect(choosePlan(fixture('debian-12'), 'arm64', { distributionPackagesOnly: true })).toMatchObject({
+      upstream: null,
+      distribution: ['docker.io'],
+    });
   });
 
   it('refuses distribution packages only where the distribution ships no Docker', () => {
-    expect(() => choosePlan(fixture('rocky-9.4'), 'amd64', { distributionPackagesOnly: true })).toThrow(/no Docker package of its own/);
+    expect(() => choosePlan(fixture('rocky-9.4'), 'amd64', { distributionPackagesOnly: true })).toThrow(
+      /no Docker package of its own/,
+    );
   });
 
   it('refuses an unknown system with UNSUPPORTED_OS naming it and listing what is supported', () => {

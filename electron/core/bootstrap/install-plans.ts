@@ -16,13 +16,32 @@ export interface InstallPlan {
 
 /** What the UNSUPPORTED_OS error lists, in os-release ID terms. */
 export const SUPPORTED_SYSTEMS = [
-  'debian', 'ubuntu', 'raspbian', 'rhel', 'rocky', 'almalinux', 'centos (Stream)', 'ol',
-  'fedora', 'amzn (2, 2023)', 'sles', 'opensuse-leap', 'opensuse-tumbleweed', 'alpine', 'arch',
+  'debian',
+  'ubuntu',
+  'raspbian',
+  'rhel',
+  'rocky',
+  'almalinux',
+  'centos (Stream)',
+  'ol',
+  'fedora',
+  'amzn (2, 2023)',
+  'sles',
+  'opensuse-leap',
+  'opensuse-tumbleweed',
+  'alpine',
+  'arch',
 ];
 const SUPPORTED_ARCHES = ['amd64', 'arm64'];
 
 const DOCKER_REPO = 'https://download.docker.com/linux';
-const UPSTREAM_PACKAGES = ['docker-ce', 'docker-ce-cli', 'containerd.io', 'docker-buildx-plugin', 'docker-compose-plugin'];
+const UPSTREAM_PACKAGES = [
+  'docker-ce',
+  'docker-ce-cli',
+  'containerd.io',
+  'docker-buildx-plugin',
+  'docker-compose-plugin',
+];
 // Docker publishes RHEL packages under rhel/ and builds its centos/ repository for the rebuilds.
 const RHEL_REBUILDS = new Set(['rocky', 'almalinux', 'centos', 'ol']);
 const SUSE = new Set(['sles', 'opensuse-leap', 'opensuse-tumbleweed', 'opensuse']);
@@ -51,11 +70,14 @@ function planFor(os: OsRelease): InstallPlan | null {
     // RHEL and its rebuilds ship Podman, not Docker: Docker's repository is the only source.
     return { family: 'rhel', packageManager: major >= 8 ? 'dnf' : 'yum', upstream: repo, distribution: null };
   }
-  if (id === 'fedora') return { family: 'fedora', packageManager: 'dnf', upstream: upstream('fedora'), distribution: ['moby-engine'] };
+  if (id === 'fedora')
+    return { family: 'fedora', packageManager: 'dnf', upstream: upstream('fedora'), distribution: ['moby-engine'] };
   if (id === 'amzn') {
     // Docker publishes nothing for Amazon Linux; Amazon ships `docker` itself.
-    if (os.versionId === '2') return { family: 'amazon', packageManager: 'yum', upstream: null, distribution: ['docker'] };
-    if (majorVersion(os) >= 2023) return { family: 'amazon', packageManager: 'dnf', upstream: null, distribution: ['docker'] };
+    if (os.versionId === '2')
+      return { family: 'amazon', packageManager: 'yum', upstream: null, distribution: ['docker'] };
+    if (majorVersion(os) >= 2023)
+      return { family: 'amazon', packageManager: 'dnf', upstream: null, distribution: ['docker'] };
     return null;
   }
   // Docker's SLES repository is for s390x only; everywhere else SUSE's own `docker` it is.
@@ -67,26 +89,39 @@ function planFor(os: OsRelease): InstallPlan | null {
 
 /** Throws UNSUPPORTED_OS naming what was found and what is supported. */
 export function unsupported(os: OsRelease, arch: string, why: string): CrossdockError {
-  return new CrossdockError('UNSUPPORTED_OS', `${os.prettyName} (${os.id} ${os.versionId || 'rolling'}, ${arch}) ${why}. Supported: ${SUPPORTED_SYSTEMS.join(', ')} on ${SUPPORTED_ARCHES.join(' or ')}.`, {
-    os: os.id,
-    version: os.versionId,
-    prettyName: os.prettyName,
-    arch,
-    supported: SUPPORTED_SYSTEMS,
-  });
+  return new CrossdockError(
+    'UNSUPPORTED_OS',
+    `${os.prettyName} (${os.id} ${os.versionId || 'rolling'}, ${arch}) ${why}. Supported: ${SUPPORTED_SYSTEMS.join(', ')} on ${SUPPORTED_ARCHES.join(' or ')}.`,
+    {
+      os: os.id,
+      version: os.versionId,
+      prettyName: os.prettyName,
+      arch,
+      supported: SUPPORTED_SYSTEMS,
+    },
+  );
 }
 
 /**
  * Chooses the install plan from os-release and the architecture. `distributionPackagesOnly`
  * drops Docker's repository; a system left with no source at all is unsupported.
  */
-export function choosePlan(os: OsRelease, arch: string, options: { distributionPackagesOnly?: boolean | undefined } = {}): InstallPlan {
+export function choosePlan(
+  os: OsRelease,
+  arch: string,
+  options: { distributionPackagesOnly?: boolean | undefined } = {},
+): InstallPlan {
   const archOk = SUPPORTED_ARCHES.includes(arch) || (os.id === 'raspbian' && arch === 'armhf');
   if (!archOk) throw unsupported(os, arch, 'has an architecture Crossdock does not install Docker on');
   const plan = planFor(os);
   if (!plan) throw unsupported(os, arch, 'is not a system Crossdock can install Docker on');
   if (options.distributionPackagesOnly) {
-    if (!plan.distribution) throw unsupported(os, arch, 'has no Docker package of its own (only Docker\'s repository), and distribution packages only was asked');
+    if (!plan.distribution)
+      throw unsupported(
+        os,
+        arch,
+        "has no Docker package of its own (only Docker's repository), and distribution packages only was asked",
+      );
     return { ...plan, upstream: null };
   }
   return plan;

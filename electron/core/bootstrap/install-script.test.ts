@@ -20,7 +20,8 @@ describe('generated scripts pass shellcheck', () => {
     const os = parseOsRelease(readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8'));
     const plan = choosePlan(os, os.id === 'raspbian' ? 'armhf' : 'amd64');
     expect(shellcheck(installScript(plan))).toBe('');
-    if (plan.distribution) expect(shellcheck(installScript(choosePlan(os, 'amd64', { distributionPackagesOnly: true })))).toBe('');
+    if (plan.distribution)
+      expect(shellcheck(installScript(choosePlan(os, 'amd64', { distributionPackagesOnly: true })))).toBe('');
   });
 
   it.each(['systemd', 'openrc', 'other'] as const)('service script for init %s', (init) => {
@@ -29,7 +30,13 @@ describe('generated scripts pass shellcheck', () => {
   });
 
   it('detect, docker group, daemon.json and kill scripts', () => {
-    for (const script of [DETECT_SCRIPT, groupScript("o'brien"), daemonFactsScript(), daemonWriteScript('{"a": 1}\n'), killTreeScript(42)]) {
+    for (const script of [
+      DETECT_SCRIPT,
+      groupScript("o'brien"),
+      daemonFactsScript(),
+      daemonWriteScript('{"a": 1}\n'),
+      killTreeScript(42),
+    ]) {
       expect(shellcheck(script)).toBe('');
     }
   });
@@ -38,7 +45,7 @@ describe('generated scripts pass shellcheck', () => {
 describe('install script', () => {
   const debian = choosePlan(parseOsRelease('ID=debian\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\n'), 'amd64');
 
-  it('prefers Docker\'s repository and falls back to the distribution package, saying so', () => {
+  it("prefers Docker's repository and falls back to the distribution package, saying so", () => {
     const script = installScript(debian);
     expect(script).toContain("reachable 'https://download.docker.com/linux/debian/gpg'");
     expect(script.indexOf("'docker-ce'")).toBeLessThan(script.indexOf("'docker.io'"));

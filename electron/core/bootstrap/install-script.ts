@@ -23,13 +23,19 @@ const APT_INSTALL = 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpk
 function distroInstall(pm: PackageManager, packages: string[]): string {
   const list = words(packages);
   switch (pm) {
-    case 'apt': return `apt-get update -q && ${APT_INSTALL} ${list}`;
+    case 'apt':
+      return `apt-get update -q && ${APT_INSTALL} ${list}`;
     // Amazon Linux 2 keeps Docker in an "extras" topic that must be enabled first.
-    case 'dnf': case 'yum': return `if command -v amazon-linux-extras >/dev/null 2>&1; then amazon-linux-extras enable docker >/dev/null || true; fi\n  ${pm} install -y ${list}`;
-    case 'zypper': return `zypper --non-interactive install ${list}`;
-    case 'apk': return `apk add --update-cache ${list}`;
+    case 'dnf':
+    case 'yum':
+      return `if command -v amazon-linux-extras >/dev/null 2>&1; then amazon-linux-extras enable docker >/dev/null || true; fi\n  ${pm} install -y ${list}`;
+    case 'zypper':
+      return `zypper --non-interactive install ${list}`;
+    case 'apk':
+      return `apk add --update-cache ${list}`;
     // Arch supports no partial upgrades: installing a package means bringing the system up to date.
-    case 'pacman': return `pacman -Syu --noconfirm --needed ${list}`;
+    case 'pacman':
+      return `pacman -Syu --noconfirm --needed ${list}`;
   }
 }
 
@@ -71,15 +77,28 @@ export function installScript(plan: InstallPlan): string {
     '  exit 0',
     'fi',
   ];
-  const distroDone = distribution ? `echo ${shQuote(`@crossdock changed Installed the distribution's ${distribution.join(' ')}`)}` : '';
+  const distroDone = distribution
+    ? `echo ${shQuote(`@crossdock changed Installed the distribution's ${distribution.join(' ')}`)}`
+    : '';
   if (upstream) {
     lines.push(REACHABLE, upstreamFunctions(pm, upstream));
-    lines.push('if install_upstream; then', `  echo ${shQuote(`@crossdock changed Installed Docker from Docker's repository ${upstream.url} (${upstream.packages.join(' ')})`)}`, '  exit 0', 'fi', 'remove_upstream');
+    lines.push(
+      'if install_upstream; then',
+      `  echo ${shQuote(`@crossdock changed Installed Docker from Docker's repository ${upstream.url} (${upstream.packages.join(' ')})`)}`,
+      '  exit 0',
+      'fi',
+      'remove_upstream',
+    );
     if (!distribution) {
-      lines.push(`echo ${shQuote(`@crossdock fail Docker's repository ${upstream.url} could not be reached or used, and this system ships no Docker package of its own`)} >&2`, 'exit 3');
+      lines.push(
+        `echo ${shQuote(`@crossdock fail Docker's repository ${upstream.url} could not be reached or used, and this system ships no Docker package of its own`)} >&2`,
+        'exit 3',
+      );
       return `${lines.join('\n')}\n`;
     }
-    lines.push(`echo ${shQuote(`@crossdock note Docker's repository ${upstream.url} could not be reached or used: installing the distribution's ${distribution.join(' ')} instead`)}`);
+    lines.push(
+      `echo ${shQuote(`@crossdock note Docker's repository ${upstream.url} could not be reached or used: installing the distribution's ${distribution.join(' ')} instead`)}`,
+    );
   }
   if (distribution) lines.push(distroInstall(pm, distribution).replace(/^ {2}/gm, ''), distroDone);
   return `${lines.join('\n')}\n`;

@@ -20,9 +20,18 @@ export async function verifyEngine(engine: DockerEngine, signal?: AbortSignal): 
   const base = `Docker ${version.Version} answers (API ${version.ApiVersion}, storage driver ${storageDriver})`;
   const images = await engine.call((d) => d.listImages());
   const tag = images.flatMap((image) => image.RepoTags ?? []).find((t) => t !== '<none>:<none>');
-  if (!tag) return { version: version.Version, storageDriver, detail: `${base}; no image on the host to run a test container from` };
+  if (!tag)
+    return {
+      version: version.Version,
+      storageDriver,
+      detail: `${base}; no image on the host to run a test container from`,
+    };
   const exitCode = await engine.call(async (d) => {
-    const container = await d.createContainer({ Image: tag, Cmd: ['true'], Labels: { 'crossdock.bootstrap-check': '1' } });
+    const container = await d.createContainer({
+      Image: tag,
+      Cmd: ['true'],
+      Labels: { 'crossdock.bootstrap-check': '1' },
+    });
     try {
       await container.start();
       const waited = (await container.wait()) as { StatusCode: number };
@@ -31,6 +40,11 @@ export async function verifyEngine(engine: DockerEngine, signal?: AbortSignal): 
       await container.remove({ force: true }).catch(() => undefined);
     }
   });
-  if (exitCode !== 0) throw new CrossdockError('FAILED_PRECONDITION', `A test container from ${tag} exited ${exitCode} on ${engine.label}`, { host: engine.label });
+  if (exitCode !== 0)
+    throw new CrossdockError(
+      'FAILED_PRECONDITION',
+      `A test container from ${tag} exited ${exitCode} on ${engine.label}`,
+      { host: engine.label },
+    );
   return { version: version.Version, storageDriver, detail: `${base}; a container from ${tag} ran and exited 0` };
 }

@@ -30,7 +30,12 @@ export async function acrossHosts<T>(
   results.forEach((result, i) => {
     const host = hosts[i] as StoredHost;
     if (result.status === 'fulfilled') items.push(...result.value);
-    else failures.push({ hostId: host.id, hostName: host.name, error: toWireError(result.reason, `Listing on ${host.name}`) });
+    else
+      failures.push({
+        hostId: host.id,
+        hostName: host.name,
+        error: toWireError(result.reason, `Listing on ${host.name}`),
+      });
   });
   return { items, failures };
 }

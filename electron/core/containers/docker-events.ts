@@ -59,7 +59,12 @@ export class DockerEventWatcher {
       const event = JSON.parse(line) as { Type?: string; Action?: string; Actor?: { ID?: string }; id?: string };
       const kind = event.Type as DockerChange['kind'];
       if (!KINDS.has(kind)) return;
-      this.events.emit('docker.changed', { hostId, kind, action: event.Action ?? '', id: event.Actor?.ID ?? event.id ?? '' });
+      this.events.emit('docker.changed', {
+        hostId,
+        kind,
+        action: event.Action ?? '',
+        id: event.Actor?.ID ?? event.id ?? '',
+      });
     } catch {
       // A malformed line from the engine is not worth breaking the stream for.
     }

@@ -44,19 +44,43 @@ export function dockerService(deps: DockerServiceDeps): ServerImpl<CrossdockApi>
   return {
     containers: ({ hosts, all }, ctx) =>
       acrossHosts(deps, hosts, async (engine, host) =>
-        listed(engine, host, (await engine.call((d) => d.listContainers({ all, abortSignal: ctx.signal }))).map((c) => toContainerSummary(label(host), c))),
+        listed(
+          engine,
+          host,
+          (await engine.call((d) => d.listContainers({ all, abortSignal: ctx.signal }))).map((c) =>
+            toContainerSummary(label(host), c),
+          ),
+        ),
       ),
     images: ({ hosts }, ctx) =>
       acrossHosts(deps, hosts, async (engine, host) =>
-        listed(engine, host, (await engine.call((d) => d.listImages({ abortSignal: ctx.signal }))).map((i) => toImageSummary(label(host), i))),
+        listed(
+          engine,
+          host,
+          (await engine.call((d) => d.listImages({ abortSignal: ctx.signal }))).map((i) =>
+            toImageSummary(label(host), i),
+          ),
+        ),
       ),
     volumes: ({ hosts }, ctx) =>
       acrossHosts(deps, hosts, async (engine, host) =>
-        listed(engine, host, ((await engine.call((d) => d.listVolumes({ abortSignal: ctx.signal }))).Volumes ?? []).map((v) => toVolumeSummary(label(host), v))),
+        listed(
+          engine,
+          host,
+          ((await engine.call((d) => d.listVolumes({ abortSignal: ctx.signal }))).Volumes ?? []).map((v) =>
+            toVolumeSummary(label(host), v),
+          ),
+        ),
       ),
     networks: ({ hosts }, ctx) =>
       acrossHosts(deps, hosts, async (engine, host) =>
-        listed(engine, host, (await engine.call((d) => d.listNetworks({ abortSignal: ctx.signal }))).map((n) => toNetworkSummary(label(host), n))),
+        listed(
+          engine,
+          host,
+          (await engine.call((d) => d.listNetworks({ abortSignal: ctx.signal }))).map((n) =>
+            toNetworkSummary(label(host), n),
+          ),
+        ),
       ),
     containerAction: async ({ host: ref, container, action, force }) => {
       const { host, engine } = await resolve(ref);

@@ -27,7 +27,9 @@ export class ExecSessions {
     const thing = `Container "${args.container}"`;
     try {
       const exec = await engine.call(() =>
-        engine.docker.getContainer(args.container).exec({ Cmd: args.command, AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: args.tty }),
+        engine.docker
+          .getContainer(args.container)
+          .exec({ Cmd: args.command, AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: args.tty }),
       );
       const stream = (await engine.call(() => exec.start({ hijack: true, stdin: true, Tty: args.tty }))) as Duplex;
       const sessionId = randomUUID();

@@ -24,7 +24,12 @@ export async function streamLogs(
   try {
     const info = await engine.call(() => container.inspect({ abortSignal: ctx.signal }));
     const decoder = info.Config.Tty ? new RawTextDecoder(emit) : new DockerFrameSplitter(emit);
-    const options = { stdout: true, stderr: true, ...(args.tail !== undefined ? { tail: args.tail } : {}), abortSignal: ctx.signal };
+    const options = {
+      stdout: true,
+      stderr: true,
+      ...(args.tail !== undefined ? { tail: args.tail } : {}),
+      abortSignal: ctx.signal,
+    };
     if (!args.follow) {
       const buffer = await engine.call(() => container.logs({ ...options, follow: false }));
       decoder.push(Buffer.from(buffer));

@@ -6,9 +6,17 @@ import { fromDockerApi } from './docker-api-errors.js';
 /** The parts of Docker's stats JSON we read. */
 export interface RawStats {
   read?: string;
-  cpu_stats?: { cpu_usage?: { total_usage?: number; percpu_usage?: number[] }; system_cpu_usage?: number; online_cpus?: number };
+  cpu_stats?: {
+    cpu_usage?: { total_usage?: number; percpu_usage?: number[] };
+    system_cpu_usage?: number;
+    online_cpus?: number;
+  };
   precpu_stats?: { cpu_usage?: { total_usage?: number }; system_cpu_usage?: number };
-  memory_stats?: { usage?: number; limit?: number; stats?: { inactive_file?: number; total_inactive_file?: number; cache?: number } };
+  memory_stats?: {
+    usage?: number;
+    limit?: number;
+    stats?: { inactive_file?: number; total_inactive_file?: number; cache?: number };
+  };
   networks?: Record<string, { rx_bytes?: number; tx_bytes?: number }>;
 }
 
@@ -38,9 +46,16 @@ export function toStatsSample(raw: RawStats): StatsSample {
 }
 
 /** Streams samples (Docker sends about one a second) until the caller cancels. */
-export async function streamStats(engine: DockerEngine, hostName: string, container: string, ctx: CallContext<StatsSample>): Promise<void> {
+export async function streamStats(
+  engine: DockerEngine,
+  hostName: string,
+  container: string,
+  ctx: CallContext<StatsSample>,
+): Promise<void> {
   try {
-    const stream = (await engine.call(() => engine.docker.getContainer(container).stats({ stream: true }))) as unknown as Readable;
+    const stream = (await engine.call(() =>
+      engine.docker.getContainer(container).stats({ stream: true }),
+    )) as unknown as Readable;
     await new Promise<void>((resolve, reject) => {
       let buffered = '';
       const stop = (): void => {

@@ -1,5 +1,12 @@
 import type Dockerode from 'dockerode';
-import type { ContainerState, ContainerSummary, ImageSummary, NetworkSummary, PortBinding, VolumeSummary } from '../../../shared/index.js';
+import type {
+  ContainerState,
+  ContainerSummary,
+  ImageSummary,
+  NetworkSummary,
+  PortBinding,
+  VolumeSummary,
+} from '../../../shared/index.js';
 
 /** Which host a listing row came from. */
 export interface HostLabel {
@@ -48,8 +55,18 @@ export function toImageSummary(host: HostLabel, i: Dockerode.ImageInfo): ImageSu
   };
 }
 
-export function toVolumeSummary(host: HostLabel, v: Dockerode.VolumeInspectInfo & { CreatedAt?: string }): VolumeSummary {
-  return { ...host, name: v.Name, driver: v.Driver, mountpoint: v.Mountpoint, createdAt: v.CreatedAt ?? null, labels: v.Labels ?? {} };
+export function toVolumeSummary(
+  host: HostLabel,
+  v: Dockerode.VolumeInspectInfo & { CreatedAt?: string },
+): VolumeSummary {
+  return {
+    ...host,
+    name: v.Name,
+    driver: v.Driver,
+    mountpoint: v.Mountpoint,
+    createdAt: v.CreatedAt ?? null,
+    labels: v.Labels ?? {},
+  };
 }
 
 export function toNetworkSummary(host: HostLabel, n: Dockerode.NetworkInspectInfo): NetworkSummary {

@@ -1,7 +1,12 @@
 import type Dockerode from 'dockerode';
 import { CrossdockError } from '../../../shared/index.js';
 import { dockerodeOnSocket, dockerodeOverAgent, pingEngine } from './dockerode-options.js';
-import { DEFAULT_DOCKER_SOCKET, dockerUnavailable, type DockerSshConnection, type DockerTransport } from './docker-transport.js';
+import {
+  DEFAULT_DOCKER_SOCKET,
+  dockerUnavailable,
+  type DockerSshConnection,
+  type DockerTransport,
+} from './docker-transport.js';
 import { SshDockerAgent } from './ssh-docker-agent.js';
 
 /** The host id of the engine on this computer. */
@@ -32,7 +37,10 @@ export interface DockerEngine {
 }
 
 /** The engine of an SSH host, over that host's one connection. */
-export function sshDockerEngine(connection: DockerSshConnection, socketPath: string = DEFAULT_DOCKER_SOCKET): DockerEngine {
+export function sshDockerEngine(
+  connection: DockerSshConnection,
+  socketPath: string = DEFAULT_DOCKER_SOCKET,
+): DockerEngine {
   const agent = new SshDockerAgent(connection, socketPath);
   return engine(connection.hostId, connection.endpoint, dockerodeOverAgent(agent), {
     transport: (signal) => agent.resolveTransport(signal),

@@ -37,7 +37,9 @@ describe('resolveDockerTransport', () => {
   });
 
   it('says DOCKER_UNAVAILABLE, naming the host and the reason, when nothing reaches an engine', async () => {
-    const connection = refusingConnection({ env: { exitCode: 127, stderr: "env: 'docker': No such file or directory\n" } });
+    const connection = refusingConnection({
+      env: { exitCode: 127, stderr: "env: 'docker': No such file or directory\n" },
+    });
     await expect(resolveDockerTransport(connection, '/var/run/docker.sock')).rejects.toMatchObject({
       code: 'DOCKER_UNAVAILABLE',
       message: expect.stringContaining('tester@192.0.2.1:22'),
@@ -49,11 +51,15 @@ describe('resolveDockerTransport', () => {
     const commands: string[] = [];
     const connection = refusingConnection({ env: { exitCode: 0 } }, 'FAILED_PRECONDITION', commands);
     await resolveDockerTransport(connection, "/run/it's here.sock");
-    expect(commands).toEqual([`env 'DOCKER_HOST=unix:///run/it'\\''s here.sock' docker version --format '{{.Server.Version}}'`]);
+    expect(commands).toEqual([
+      `env 'DOCKER_HOST=unix:///run/it'\\''s here.sock' docker version --format '{{.Server.Version}}'`,
+    ]);
   });
 
   it('passes connection failures through instead of probing further', async () => {
     const connection = refusingConnection({}, 'HOST_UNREACHABLE');
-    await expect(resolveDockerTransport(connection, '/var/run/docker.sock')).rejects.toMatchObject({ code: 'HOST_UNREACHABLE' });
+    await expect(resolveDockerTransport(connection, '/var/run/docker.sock')).rejects.toMatchObject({
+      code: 'HOST_UNREACHABLE',
+    });
   });
 });

@@ -13,7 +13,10 @@ import type { HostConnection } from '../ssh/host-connection.js';
 export type DockerTransport = 'stream-local' | 'dial-stdio' | 'dial-stdio-sudo';
 
 /** What the Docker side needs of a host connection. */
-export type DockerSshConnection = Pick<HostConnection, 'hostId' | 'endpoint' | 'openStreamLocal' | 'exec' | 'execStream'>;
+export type DockerSshConnection = Pick<
+  HostConnection,
+  'hostId' | 'endpoint' | 'openStreamLocal' | 'exec' | 'execStream'
+>;
 
 /** The Docker socket on hosts that do not say otherwise. */
 export const DEFAULT_DOCKER_SOCKET = '/var/run/docker.sock';

@@ -56,7 +56,12 @@ export function dockerodeOnSocket(socketPath: string): Dockerode {
 export function pingEngine(docker: Dockerode, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     docker.modem.dial(
-      { path: '/_ping', method: 'GET', statusCodes: { 200: true, 500: 'server error' }, ...(signal ? { abortSignal: signal } : {}) },
+      {
+        path: '/_ping',
+        method: 'GET',
+        statusCodes: { 200: true, 500: 'server error' },
+        ...(signal ? { abortSignal: signal } : {}),
+      },
       (error) => (error ? reject(error) : resolve()),
     );
   });

@@ -1,6 +1,12 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { CrossdockError, type ConnectionStatus, type CrossdockEvents, type HostInfo, type WireError } from '../../../shared/index.js';
+import {
+  CrossdockError,
+  type ConnectionStatus,
+  type CrossdockEvents,
+  type HostInfo,
+  type WireError,
+} from '../../../shared/index.js';
 import { toWireError } from '../../../shared/errors.js';
 import { localDockerEngine, sshDockerEngine, type DockerEngine } from '../docker/docker-engine.js';
 import { DEFAULT_DOCKER_SOCKET } from '../docker/docker-transport.js';
@@ -50,7 +56,9 @@ export class HostRuntime {
   /** What the SSH layer needs to log in to `host`, with the given (or the pinned) key trust. */
   async target(host: StoredHost, trust?: HostKeyTrust): Promise<SshTarget> {
     if (host.kind !== 'ssh' || !host.address || !host.port || !host.user || !host.keyId) {
-      throw new CrossdockError('FAILED_PRECONDITION', `Host "${host.name}" is not reached over SSH`, { host: host.name });
+      throw new CrossdockError('FAILED_PRECONDITION', `Host "${host.name}" is not reached over SSH`, {
+        host: host.name,
+      });
     }
     return {
       hostId: host.id,
@@ -58,7 +66,11 @@ export class HostRuntime {
       port: host.port,
       username: host.user,
       privateKey: this.options.keys.privateKey(host.keyId),
-      hostKey: trust ?? { pinnedFingerprint: host.hostKey?.fingerprint, pinnedKeyType: host.hostKey?.keyType, knownHosts: await this.knownHosts() },
+      hostKey: trust ?? {
+        pinnedFingerprint: host.hostKey?.fingerprint,
+        pinnedKeyType: host.hostKey?.keyType,
+        knownHosts: await this.knownHosts(),
+      },
     };
   }
 
@@ -81,7 +93,10 @@ export class HostRuntime {
   async engine(host: StoredHost): Promise<DockerEngine> {
     const existing = this.engines.get(host.id);
     if (existing) return existing;
-    const engine = host.kind === 'local' ? localDockerEngine(host.socketPath ?? DEFAULT_DOCKER_SOCKET) : sshDockerEngine(await this.connection(host));
+    const engine =
+      host.kind === 'local'
+        ? localDockerEngine(host.socketPath ?? DEFAULT_DOCKER_SOCKET)
+        : sshDockerEngine(await this.connection(host));
     this.engines.set(host.id, engine);
     return engine;
   }
@@ -89,7 +104,9 @@ export class HostRuntime {
   /** Records the outcome of talking to a local engine (SSH hosts report through their connection). */
   noteLocal(host: StoredHost, error: unknown | null): void {
     if (host.kind !== 'local') return;
-    const next: LocalState = error ? { status: 'error', error: toWireError(error, `Docker on ${host.name}`) } : { status: 'connected', error: null };
+    const next: LocalState = error
+      ? { status: 'error', error: toWireError(error, `Docker on ${host.name}`) }
+      : { status: 'connected', error: null };
     const previous = this.localStates.get(host.id);
     this.localStates.set(host.id, next);
     if (previous?.status !== next.status) this.options.events.emit('hosts.changed', this.describe(host));
@@ -99,12 +116,20 @@ export class HostRuntime {
     const connection = this.pool.peek(host.id);
     const local = this.localStates.get(host.id);
     const status: ConnectionStatus = host.kind === 'local' ? (local?.status ?? 'idle') : (connection?.status ?? 'idle');
-    const error = host.kind === 'local' ? (local?.error ?? null) : connection?.lastError ? toWireError(connection.lastError, host.name) : null;
+    const error =
+      host.kind === 'local'
+        ? (local?.error ?? null)
+        : connection?.lastError
+          ? toWireError(connection.lastError, host.name)
+          : null;
     return {
       id: host.id,
       name: host.name,
       kind: host.kind,
-      endpoint: host.kind === 'local' ? (host.socketPath ?? DEFAULT_DOCKER_SOCKET) : `${host.user}@${host.address}:${host.port}`,
+      endpoint:
+        host.kind === 'local'
+          ? (host.socketPath ?? DEFAULT_DOCKER_SOCKET)
+          : `${host.user}@${host.address}:${host.port}`,
       address: host.address,
       port: host.port,
       user: host.user,

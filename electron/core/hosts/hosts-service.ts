@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { CrossdockError, type AddHostArgs, type CallContext, type CrossdockApi, type CrossdockEvents, type HostInfo, type ServerImpl } from '../../../shared/index.js';
+import {
+  CrossdockError,
+  type AddHostArgs,
+  type CallContext,
+  type CrossdockApi,
+  type CrossdockEvents,
+  type HostInfo,
+  type ServerImpl,
+} from '../../../shared/index.js';
 import { localDockerEngine } from '../docker/docker-engine.js';
 import { DEFAULT_DOCKER_SOCKET } from '../docker/docker-transport.js';
 import type { EventHub } from '../events/event-hub.js';
@@ -23,12 +31,25 @@ export interface HostsServiceDeps {
  * Logs in once with the given trust, before anything is saved: a host is only added when it
  * answered and its key was accepted (pinned, in known_hosts, or confirmed by the user).
  */
-async function probeSsh(args: Omit<Extract<AddHostArgs, { kind: 'ssh' }>, 'name'>, deps: HostsServiceDeps, ctx: CallContext): Promise<{ keyType: string; fingerprint: string }> {
+async function probeSsh(
+  args: Omit<Extract<AddHostArgs, { kind: 'ssh' }>, 'name'>,
+  deps: HostsServiceDeps,
+  ctx: CallContext,
+): Promise<{ keyType: string; fingerprint: string }> {
   const knownHosts = await deps.runtime.knownHosts();
   const trust: HostKeyTrust =
-    args.trust && 'fingerprint' in args.trust ? { pinnedFingerprint: args.trust.fingerprint } : { knownHosts, trustOnFirstUse: args.trust?.firstUse === true };
+    args.trust && 'fingerprint' in args.trust
+      ? { pinnedFingerprint: args.trust.fingerprint }
+      : { knownHosts, trustOnFirstUse: args.trust?.firstUse === true };
   const probe = new HostConnection(
-    { hostId: `probe-${randomUUID()}`, address: args.address, port: args.port, username: args.user, privateKey: deps.keys.privateKey(args.keyId), hostKey: trust },
+    {
+      hostId: `probe-${randomUUID()}`,
+      address: args.address,
+      port: args.port,
+      username: args.user,
+      privateKey: deps.keys.privateKey(args.keyId),
+      hostKey: trust,
+    },
     { ...deps.connection, reconnect: { enabled: false } },
   );
   try {
@@ -65,7 +86,11 @@ export function hostsService(deps: HostsServiceDeps): ServerImpl<CrossdockApi>['
   const { inventory, runtime, events } = deps;
   const assertNameFree = (name: string): void => {
     if (inventory.list().some((host) => host.name === name)) {
-      throw new CrossdockError('ALREADY_EXISTS', `A host named "${name}" already exists; pick another name or remove it first`, { host: name });
+      throw new CrossdockError(
+        'ALREADY_EXISTS',
+        `A host named "${name}" already exists; pick another name or remove it first`,
+        { host: name },
+      );
     }
   };
 
@@ -82,7 +107,16 @@ export function hostsService(deps: HostsServiceDeps): ServerImpl<CrossdockApi>['
         } finally {
           engine.dispose();
         }
-        const stored = inventory.add({ name: args.name, kind: 'local', address: null, port: null, user: null, keyId: null, hostKey: null, socketPath });
+        const stored = inventory.add({
+          name: args.name,
+          kind: 'local',
+          address: null,
+          port: null,
+          user: null,
+          keyId: null,
+          hostKey: null,
+          socketPath,
+        });
         runtime.noteLocal(stored, null);
         const info = runtime.describe(stored);
         events.emit('hosts.changed', info);
@@ -93,7 +127,16 @@ export function hostsService(deps: HostsServiceDeps): ServerImpl<CrossdockApi>['
         throw withHostsHoldingKey(error, inventory.list());
       });
       assertNameFree(args.name);
-      const stored = inventory.add({ name: args.name, kind: 'ssh', address: args.address, port: args.port, user: args.user, keyId: args.keyId, hostKey, socketPath: null });
+      const stored = inventory.add({
+        name: args.name,
+        kind: 'ssh',
+        address: args.address,
+        port: args.port,
+        user: args.user,
+        keyId: args.keyId,
+        hostKey,
+        socketPath: null,
+      });
       // Connect the pooled connection now, so the host shows as connected without another step.
       const connection = await runtime.connection(stored);
       connection.activate().catch(() => undefined);
@@ -129,9 +172,22 @@ export function hostsService(deps: HostsServiceDeps): ServerImpl<CrossdockApi>['
     trustHostKey: async ({ host: ref, fingerprint }, ctx) => {
       const host = inventory.find(ref);
       if (host.kind !== 'ssh' || !host.address || !host.port || !host.user || !host.keyId) {
-        throw new CrossdockError('FAILED_PRECONDITION', `${host.name} is the local engine: it has no SSH host key`, { host: host.name });
+        throw new CrossdockError('FAILED_PRECONDITION', `${host.name} is the local engine: it has no SSH host key`, {
+          host: host.name,
+        });
       }
-      const hostKey = await probeSsh({ kind: 'ssh', address: host.address, port: host.port, user: host.user, keyId: host.keyId, trust: { fingerprint } }, deps, ctx);
+      const hostKey = await probeSsh(
+        {
+          kind: 'ssh',
+          address: host.address,
+          port: host.port,
+          user: host.user,
+          keyId: host.keyId,
+          trust: { fingerprint },
+        },
+        deps,
+        ctx,
+      );
       // The old connection was made (or refused) under the old pin: start afresh under the new one.
       await runtime.forget(host.id);
       const updated = inventory.update(host.id, { hostKey });
@@ -143,11 +199,16 @@ export function hostsService(deps: HostsServiceDeps): ServerImpl<CrossdockApi>['
     shell: async ({ host: ref, ...args }, ctx) => {
       const host = inventory.find(ref);
       if (host.kind !== 'ssh') {
-        throw new CrossdockError('INVALID_ARGUMENT', `${host.name} is this computer's Docker engine, not an SSH host: open a terminal on this computer instead`, { host: host.name });
+        throw new CrossdockError(
+          'INVALID_ARGUMENT',
+          `${host.name} is this computer's Docker engine, not an SSH host: open a terminal on this computer instead`,
+          { host: host.name },
+        );
       }
       return deps.shells.run(await runtime.connection(host), host.name, args, ctx);
     },
-    shellInput: async ({ sessionId, base64, eof }) => deps.shells.input(sessionId, Buffer.from(base64, 'base64'), eof === true),
+    shellInput: async ({ sessionId, base64, eof }) =>
+      deps.shells.input(sessionId, Buffer.from(base64, 'base64'), eof === true),
     shellResize: async ({ sessionId, cols, rows }) => deps.shells.resize(sessionId, cols, rows),
   };
 }

@@ -28,7 +28,10 @@ export class HostInventory {
   /** Finds a host by id or name; NOT_FOUND names what was asked for. */
   find(ref: string): StoredHost {
     const host = this.list().find((h) => h.id === ref || h.name === ref);
-    if (!host) throw new CrossdockError('NOT_FOUND', `There is no host named "${ref}"; "crossdock host ls" lists them`, { host: ref });
+    if (!host)
+      throw new CrossdockError('NOT_FOUND', `There is no host named "${ref}"; "crossdock host ls" lists them`, {
+        host: ref,
+      });
     return host;
   }
 
@@ -37,7 +40,11 @@ export class HostInventory {
     this.store.update('hosts', (hosts) => {
       // Checked under the store's lock: another process may have added the same name just now.
       if (hosts.some((h) => h.name === host.name)) {
-        throw new CrossdockError('ALREADY_EXISTS', `A host named "${host.name}" already exists; pick another name or remove it first`, { host: host.name });
+        throw new CrossdockError(
+          'ALREADY_EXISTS',
+          `A host named "${host.name}" already exists; pick another name or remove it first`,
+          { host: host.name },
+        );
       }
       return [...hosts, stored];
     });

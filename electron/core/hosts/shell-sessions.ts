@@ -32,8 +32,15 @@ export function shellExitCode(code: number | null | undefined, signalName: strin
 export class ShellSessions {
   private readonly sessions = new Map<string, ClientChannel>();
 
-  async run(connection: HostConnection, hostName: string, args: ShellArgs, ctx: CallContext<ShellChunk>): Promise<number> {
-    const pty: PseudoTtyOptions | false = args.tty ? { term: args.term ?? 'xterm-256color', cols: args.cols ?? 80, rows: args.rows ?? 24 } : false;
+  async run(
+    connection: HostConnection,
+    hostName: string,
+    args: ShellArgs,
+    ctx: CallContext<ShellChunk>,
+  ): Promise<number> {
+    const pty: PseudoTtyOptions | false = args.tty
+      ? { term: args.term ?? 'xterm-256color', cols: args.cols ?? 80, rows: args.rows ?? 24 }
+      : false;
     // Like OpenSSH's ssh: the words are joined with spaces and the login shell interprets them.
     const command = args.command ? args.command.join(' ') : null;
     const channel = await connection.openSession(command, pty, ctx.signal);
@@ -49,10 +56,15 @@ export class ShellSessions {
         };
         if (ctx.signal.aborted) return onAbort();
         ctx.signal.addEventListener('abort', onAbort, { once: true });
-        const emit = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => ctx.emit({ kind: 'output', stream, base64: chunk.toString('base64') });
+        const emit = (stream: 'stdout' | 'stderr') => (chunk: Buffer) =>
+          ctx.emit({ kind: 'output', stream, base64: chunk.toString('base64') });
         channel.on('data', emit('stdout'));
         channel.stderr.on('data', emit('stderr'));
-        channel.once('exit', (code: number | null, signalName?: string) => (exit = { code: typeof code === 'number' ? code : null, signal: signalName ?? null }));
+        channel.once(
+          'exit',
+          (code: number | null, signalName?: string) =>
+            (exit = { code: typeof code === 'number' ? code : null, signal: signalName ?? null }),
+        );
         channel.once('close', (code?: number | null, signalName?: string) => {
           ctx.signal.removeEventListener('abort', onAbort);
           resolve(exit ? shellExitCode(exit.code, exit.signal) : shellExitCode(code, signalName));

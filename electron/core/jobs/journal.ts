@@ -59,13 +59,24 @@ export class JobJournal {
     for (const raw of readJsonLines(this.file)) {
       const entry = raw as JournalEntry;
       if (entry.op === 'start') {
-        jobs.set(entry.id, { id: entry.id, kind: entry.kind, title: entry.title, pid: entry.pid, startedAt: entry.at, fraction: 0, step: null, stepDetail: null, end: null });
+        jobs.set(entry.id, {
+          id: entry.id,
+          kind: entry.kind,
+          title: entry.title,
+          pid: entry.pid,
+          startedAt: entry.at,
+          fraction: 0,
+          step: null,
+          stepDetail: null,
+          end: null,
+        });
       } else if (entry.op === 'forget') {
         jobs.delete(entry.id);
       } else {
         const job = jobs.get(entry.id);
         if (!job) continue;
-        if (entry.op === 'progress') Object.assign(job, { fraction: entry.fraction, step: entry.step, stepDetail: entry.detail ?? null });
+        if (entry.op === 'progress')
+          Object.assign(job, { fraction: entry.fraction, step: entry.step, stepDetail: entry.detail ?? null });
         else job.end = entry;
       }
     }
@@ -89,8 +100,12 @@ export class JobJournal {
         rmSync(this.logFile(job.id), { force: true });
         continue;
       }
-      lines.push(JSON.stringify({ op: 'start', id: job.id, kind: job.kind, title: job.title, at: job.startedAt, pid: job.pid }));
-      lines.push(JSON.stringify({ op: 'progress', id: job.id, fraction: job.fraction, step: job.step, detail: job.stepDetail }));
+      lines.push(
+        JSON.stringify({ op: 'start', id: job.id, kind: job.kind, title: job.title, at: job.startedAt, pid: job.pid }),
+      );
+      lines.push(
+        JSON.stringify({ op: 'progress', id: job.id, fraction: job.fraction, step: job.step, detail: job.stepDetail }),
+      );
       if (job.end) lines.push(JSON.stringify(job.end));
     }
     const tmp = `${this.file}.tmp`;

@@ -69,7 +69,11 @@ export class JobRegistry {
    * Starts a job of a kind declared outside the contract (`x-…`), such as a test's own long job.
    * It is listed, followed and cancelled like any other; its result is not typed.
    */
-  startExtension(declaration: JobKindDeclaration<ExtensionJobKind>, title: string, run: (job: JobContext) => Promise<unknown>): JobInfo {
+  startExtension(
+    declaration: JobKindDeclaration<ExtensionJobKind>,
+    title: string,
+    run: (job: JobContext) => Promise<unknown>,
+  ): JobInfo {
     return this.launch(declaration, title, run);
   }
 
@@ -78,7 +82,20 @@ export class JobRegistry {
     const startedAt = new Date().toISOString();
     const controller = new AbortController();
     const { kind } = declaration;
-    const info = jobInfoSchema.parse({ id, kind, title, state: 'running', fraction: 0, step: null, stepDetail: null, startedAt, endedAt: null, error: null, result: null, cancellable: true });
+    const info = jobInfoSchema.parse({
+      id,
+      kind,
+      title,
+      state: 'running',
+      fraction: 0,
+      step: null,
+      stepDetail: null,
+      startedAt,
+      endedAt: null,
+      error: null,
+      result: null,
+      cancellable: true,
+    });
     const live: LiveJob = { info, controller, done: Promise.resolve(), logs: [], nextSeq: 1 };
     this.jobs.set(id, live);
     this.journal.append({ op: 'start', id, kind, title, at: startedAt, pid: process.pid });
@@ -101,7 +118,8 @@ export class JobRegistry {
         },
         (error: unknown) => {
           const wire = toWireError(error, title);
-          if (controller.signal.aborted || wire.code === 'CANCELLED') this.finish(live, 'cancelled', { code: 'CANCELLED', message: `${title} was cancelled`, details: {} });
+          if (controller.signal.aborted || wire.code === 'CANCELLED')
+            this.finish(live, 'cancelled', { code: 'CANCELLED', message: `${title} was cancelled`, details: {} });
           else this.finish(live, 'failed', wire);
         },
       );
@@ -109,7 +127,9 @@ export class JobRegistry {
   }
 
   list(): JobInfo[] {
-    return [...this.jobs.values()].map((job) => ({ ...job.info })).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    return [...this.jobs.values()]
+      .map((job) => ({ ...job.info }))
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
   get(id: string): JobInfo {
@@ -120,7 +140,11 @@ export class JobRegistry {
     const job = this.require(id);
     if (job.info.state !== 'running') return { ...job.info };
     if (!job.controller) {
-      throw new CrossdockError('FAILED_PRECONDITION', `Job "${job.info.title}" runs in another Crossdock process; cancel it there`, { jobId: id });
+      throw new CrossdockError(
+        'FAILED_PRECONDITION',
+        `Job "${job.info.title}" runs in another Crossdock process; cancel it there`,
+        { jobId: id },
+      );
     }
     this.log(job, 'Cancel requested', 'info');
     job.controller.abort();
@@ -219,9 +243,22 @@ export class JobRegistry {
     this.events.emit('jobs.log', line);
   }
 
-  private finish(job: LiveJob, state: Exclude<JobInfo['state'], 'running'>, error: JobInfo['error'], result: unknown = null): void {
+  private finish(
+    job: LiveJob,
+    state: Exclude<JobInfo['state'], 'running'>,
+    error: JobInfo['error'],
+    result: unknown = null,
+  ): void {
     const at = new Date().toISOString();
-    job.info = jobInfoSchema.parse({ ...job.info, state, endedAt: at, error, result, cancellable: false, fraction: state === 'succeeded' ? 1 : job.info.fraction });
+    job.info = jobInfoSchema.parse({
+      ...job.info,
+      state,
+      endedAt: at,
+      error,
+      result,
+      cancellable: false,
+      fraction: state === 'succeeded' ? 1 : job.info.fraction,
+    });
     this.journal.append({ op: 'end', id: job.info.id, state, at, error, result });
     this.changed(job);
   }

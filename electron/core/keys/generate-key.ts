@@ -28,6 +28,11 @@ export function generateEd25519Key(comment: string): GeneratedKey {
     }
     // Read it back through the import path, so generated and imported keys are stored identically.
     const info = readPrivateKey(pair.private);
-    return { type: 'ssh-ed25519', privateKey: info.unencryptedPrivateKey, publicKey: info.publicKey, fingerprint: info.fingerprint };
+    return {
+      type: 'ssh-ed25519',
+      privateKey: info.unencryptedPrivateKey,
+      publicKey: info.publicKey,
+      fingerprint: info.fingerprint,
+    };
   }
 }

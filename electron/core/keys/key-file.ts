@@ -18,9 +18,12 @@ export function readKeyFile(path: string, home = homedir()): Buffer {
   } catch (error) {
     if (error instanceof CrossdockError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CrossdockError('NOT_FOUND', `There is no key file at ${path}.`, { path });
-    if (code === 'EISDIR') throw new CrossdockError('INVALID_ARGUMENT', `${path} is a directory, not a key file.`, { path });
-    if (code === 'EACCES' || code === 'EPERM') throw new CrossdockError('FAILED_PRECONDITION', `Crossdock may not read ${path}.`, { path });
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new CrossdockError('NOT_FOUND', `There is no key file at ${path}.`, { path });
+    if (code === 'EISDIR')
+      throw new CrossdockError('INVALID_ARGUMENT', `${path} is a directory, not a key file.`, { path });
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new CrossdockError('FAILED_PRECONDITION', `Crossdock may not read ${path}.`, { path });
     throw error;
   }
 }

@@ -49,13 +49,31 @@ describe('KeyStore', () => {
     const guarded = store.importKey({ name: 'Guarded', privateKey: encryptedKey.text, passphrase: 'secret' });
     const generated = store.generateKey({ name: 'crossdock-deploy' });
 
-    expect(imported).toMatchObject({ name: 'Laptop', type: 'ssh-ed25519', fingerprint: plainKey.fingerprint, publicKey: plainKey.publicLine, createdAt: '2025-06-01T12:00:00.000Z' });
+    expect(imported).toMatchObject({
+      name: 'Laptop',
+      type: 'ssh-ed25519',
+      fingerprint: plainKey.fingerprint,
+      publicKey: plainKey.publicLine,
+      createdAt: '2025-06-01T12:00:00.000Z',
+    });
     expect(guarded).toMatchObject({ type: 'ecdsa-sha2-nistp256', fingerprint: encryptedKey.fingerprint });
     expect(generated.publicKey).toMatch(/^ssh-ed25519 \S+ crossdock-deploy$/);
     expect(store.list().map((key) => key.name)).toEqual(['Laptop', 'Guarded', 'crossdock-deploy']);
-    expect(Object.keys(store.list()[0]!).sort()).toEqual(['createdAt', 'fingerprint', 'id', 'name', 'publicKey', 'type']);
+    expect(Object.keys(store.list()[0]!).sort()).toEqual([
+      'createdAt',
+      'fingerprint',
+      'id',
+      'name',
+      'publicKey',
+      'type',
+    ]);
     expect(JSON.stringify(store.list())).not.toMatch(/PRIVATE KEY/);
-    expect(vault.list().map((entry) => entry.id).sort()).toEqual([imported, guarded, generated].map((key) => keySecretId(key.id)).sort());
+    expect(
+      vault
+        .list()
+        .map((entry) => entry.id)
+        .sort(),
+    ).toEqual([imported, guarded, generated].map((key) => keySecretId(key.id)).sort());
   });
 
   it('hands the SSH layer a private key that ssh2 reads without any passphrase', () => {
@@ -68,8 +86,13 @@ describe('KeyStore', () => {
 
   it('refuses a different key under a taken name (any case)', () => {
     const first = store.importKey({ name: 'Laptop', privateKey: plainKey.text });
-    expect(failure(() => store.generateKey({ name: ' laptop ' }))).toMatchObject({ code: 'ALREADY_EXISTS', details: { id: first.id } });
-    const clash = failure(() => store.importKey({ name: 'LAPTOP', privateKey: encryptedKey.text, passphrase: 'secret' }));
+    expect(failure(() => store.generateKey({ name: ' laptop ' }))).toMatchObject({
+      code: 'ALREADY_EXISTS',
+      details: { id: first.id },
+    });
+    const clash = failure(() =>
+      store.importKey({ name: 'LAPTOP', privateKey: encryptedKey.text, passphrase: 'secret' }),
+    );
     expect(clash).toMatchObject({ code: 'ALREADY_EXISTS', details: { name: 'Laptop' } });
     expect(store.list()).toHaveLength(1);
     expect(vault.list()).toHaveLength(1);
@@ -77,7 +100,9 @@ describe('KeyStore', () => {
 
   it('importing a key that is already stored returns it, without its passphrase and even while locked', () => {
     const stored = store.importKey({ name: 'guarded', path: encryptedKey.path, passphrase: 'secret' });
-    expect(store.importKey({ name: 'other name', privateKey: encryptedKey.text, passphrase: 'secret' })).toEqual(stored);
+    expect(store.importKey({ name: 'other name', privateKey: encryptedKey.text, passphrase: 'secret' })).toEqual(
+      stored,
+    );
     vault.lock();
     expect(store.importKey({ name: 'guarded', path: encryptedKey.path })).toEqual(stored);
     expect(store.list()).toHaveLength(1);
@@ -91,22 +116,30 @@ describe('KeyStore', () => {
     expect(encrypted.code).toBe('KEY_PASSPHRASE_REQUIRED');
     expect(encrypted.message).toContain(encryptedKey.path);
     expect(failure(() => store.importKey({ name: 'z' })).code).toBe('INVALID_ARGUMENT');
-    expect(failure(() => store.importKey({ name: 'z', path: plainKey.path, privateKey: plainKey.text })).code).toBe('INVALID_ARGUMENT');
+    expect(failure(() => store.importKey({ name: 'z', path: plainKey.path, privateKey: plainKey.text })).code).toBe(
+      'INVALID_ARGUMENT',
+    );
   });
 
   it('checks names and passes the key errors through', () => {
     for (const name of ['', '   ', 'x'.repeat(101), 'tab\tname']) {
       expect(failure(() => store.generateKey({ name })).code).toBe('INVALID_ARGUMENT');
     }
-    expect(failure(() => store.importKey({ name: 'Guarded', privateKey: encryptedKey.text })).code).toBe('KEY_PASSPHRASE_REQUIRED');
-    expect(failure(() => store.importKey({ name: 'Guarded', privateKey: encryptedKey.text, passphrase: 'nope' })).code).toBe('KEY_INVALID');
+    expect(failure(() => store.importKey({ name: 'Guarded', privateKey: encryptedKey.text })).code).toBe(
+      'KEY_PASSPHRASE_REQUIRED',
+    );
+    expect(
+      failure(() => store.importKey({ name: 'Guarded', privateKey: encryptedKey.text, passphrase: 'nope' })).code,
+    ).toBe('KEY_INVALID');
     expect(store.list()).toEqual([]);
   });
 
   it('asks for the vault before the key passphrase when locked; listing still works', () => {
     store.generateKey({ name: 'existing' });
     vault.lock();
-    expect(failure(() => store.importKey({ name: 'Guarded', privateKey: encryptedKey.text })).code).toBe('VAULT_LOCKED');
+    expect(failure(() => store.importKey({ name: 'Guarded', privateKey: encryptedKey.text })).code).toBe(
+      'VAULT_LOCKED',
+    );
     expect(failure(() => store.generateKey({ name: 'new' })).code).toBe('VAULT_LOCKED');
     expect(failure(() => store.privateKey(store.list()[0]!.id)).code).toBe('VAULT_LOCKED');
     expect(failure(() => store.remove(store.list()[0]!.id)).code).toBe('VAULT_LOCKED');
@@ -123,7 +156,15 @@ describe('KeyStore', () => {
   });
 
   it('takes the private half back out of the vault if the key list cannot be saved', () => {
-    const failing = new KeyStore({ vault, metadata: { load: () => [], update: () => { throw new Error('disk full'); } } });
+    const failing = new KeyStore({
+      vault,
+      metadata: {
+        load: () => [],
+        update: () => {
+          throw new Error('disk full');
+        },
+      },
+    });
     expect(() => failing.generateKey({ name: 'doomed' })).toThrow('disk full');
     expect(vault.list()).toEqual([]);
   });

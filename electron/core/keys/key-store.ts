@@ -134,7 +134,14 @@ export class KeyStore {
   }
 
   #add(name: string, type: SshKeyType, fingerprint: string, publicKey: string, privateKey: Buffer): KeyMeta {
-    const meta: KeyMeta = { id: randomUUID(), name, type, fingerprint, publicKey, createdAt: this.#now().toISOString() };
+    const meta: KeyMeta = {
+      id: randomUUID(),
+      name,
+      type,
+      fingerprint,
+      publicKey,
+      createdAt: this.#now().toISOString(),
+    };
     try {
       this.#vault.put(keySecretId(meta.id), privateKey, { kind: 'ssh-key', keyType: type });
     } finally {
@@ -159,7 +166,11 @@ export class KeyStore {
 
   #assertNameFree(name: string): void {
     const taken = this.#metadata.load().find((key) => key.name.toLowerCase() === name.toLowerCase());
-    if (taken) throw new CrossdockError('ALREADY_EXISTS', `An SSH key named "${taken.name}" already exists.`, { id: taken.id, name: taken.name });
+    if (taken)
+      throw new CrossdockError('ALREADY_EXISTS', `An SSH key named "${taken.name}" already exists.`, {
+        id: taken.id,
+        name: taken.name,
+      });
   }
 
   #byFingerprint(fingerprint: string): KeyMeta | undefined {

@@ -4,7 +4,14 @@ import type { KeyMeta, KeyStore } from './key-store.js';
 import { readSshConfigHosts } from './ssh-config-hosts.js';
 
 function toInfo(key: KeyMeta): SshKeyInfo {
-  return { id: key.id, name: key.name, type: key.type, fingerprint: key.fingerprint, publicKey: key.publicKey, createdAt: key.createdAt };
+  return {
+    id: key.id,
+    name: key.name,
+    type: key.type,
+    fingerprint: key.fingerprint,
+    publicKey: key.publicKey,
+    createdAt: key.createdAt,
+  };
 }
 
 export function keysService(keys: KeyStore, hosts: HostInventory): ServerImpl<CrossdockApi>['keys'] {
@@ -14,9 +21,16 @@ export function keysService(keys: KeyStore, hosts: HostInventory): ServerImpl<Cr
     generate: async ({ name }) => toInfo(keys.generateKey({ name })),
     remove: async ({ id }) => {
       const key = keys.get(id);
-      const users = hosts.list().filter((host) => host.keyId === id).map((host) => host.name);
+      const users = hosts
+        .list()
+        .filter((host) => host.keyId === id)
+        .map((host) => host.name);
       if (users.length > 0) {
-        throw new CrossdockError('FAILED_PRECONDITION', `Key "${key.name}" is still used by ${users.join(', ')}; remove or change those hosts first`, { key: key.name, hosts: users });
+        throw new CrossdockError(
+          'FAILED_PRECONDITION',
+          `Key "${key.name}" is still used by ${users.join(', ')}; remove or change those hosts first`,
+          { key: key.name, hosts: users },
+        );
       }
       keys.remove(id);
     },

@@ -2,7 +2,12 @@ import { randomBytes, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { readSshString, sshMpint, sshString, uint32 } from './ssh-wire.js';
 
 /** The key types Crossdock stores; DSA is gone from OpenSSH and is refused. */
-export type SshKeyType = 'ssh-ed25519' | 'ssh-rsa' | 'ecdsa-sha2-nistp256' | 'ecdsa-sha2-nistp384' | 'ecdsa-sha2-nistp521';
+export type SshKeyType =
+  | 'ssh-ed25519'
+  | 'ssh-rsa'
+  | 'ecdsa-sha2-nistp256'
+  | 'ecdsa-sha2-nistp384'
+  | 'ecdsa-sha2-nistp521';
 
 const MAGIC = Buffer.from('openssh-key-v1\0', 'latin1');
 const PEM = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/;
@@ -30,14 +35,24 @@ function keyParts(key: KeyObject): KeyParts | null {
     const publicKey = b('x');
     const publicBlob = Buffer.concat([sshString(type), sshString(publicKey)]);
     // OpenSSH stores the 32-byte seed followed by the public key.
-    const privateFields = Buffer.concat([sshString(type), sshString(publicKey), sshString(Buffer.concat([b('d'), publicKey]))]);
+    const privateFields = Buffer.concat([
+      sshString(type),
+      sshString(publicKey),
+      sshString(Buffer.concat([b('d'), publicKey])),
+    ]);
     return { type, publicBlob, privateFields };
   }
   if (key.asymmetricKeyType === 'rsa') {
     const type = 'ssh-rsa';
     const publicBlob = Buffer.concat([sshString(type), sshMpint(b('e')), sshMpint(b('n'))]);
     const privateFields = Buffer.concat([
-      sshString(type), sshMpint(b('n')), sshMpint(b('e')), sshMpint(b('d')), sshMpint(b('qi')), sshMpint(b('p')), sshMpint(b('q')),
+      sshString(type),
+      sshMpint(b('n')),
+      sshMpint(b('e')),
+      sshMpint(b('d')),
+      sshMpint(b('qi')),
+      sshMpint(b('p')),
+      sshMpint(b('q')),
     ]);
     return { type, publicBlob, privateFields };
   }
@@ -70,10 +85,19 @@ export function encodeOpenSshPrivateKey(key: KeyObject, comment: string): { type
   const padding = (8 - (section.length % 8)) % 8;
   section = Buffer.concat([section, Buffer.from(Array.from({ length: padding }, (_, i) => i + 1))]);
   const body = Buffer.concat([
-    MAGIC, sshString('none'), sshString('none'), sshString(''), uint32(1), sshString(parts.publicBlob), sshString(section),
+    MAGIC,
+    sshString('none'),
+    sshString('none'),
+    sshString(''),
+    uint32(1),
+    sshString(parts.publicBlob),
+    sshString(section),
   ]).toString('base64');
   const lines = body.match(/.{1,70}/g) ?? [];
-  return { type: parts.type, text: `-----BEGIN OPENSSH PRIVATE KEY-----\n${lines.join('\n')}\n-----END OPENSSH PRIVATE KEY-----\n` };
+  return {
+    type: parts.type,
+    text: `-----BEGIN OPENSSH PRIVATE KEY-----\n${lines.join('\n')}\n-----END OPENSSH PRIVATE KEY-----\n`,
+  };
 }
 
 /**

@@ -103,7 +103,9 @@ describe('readPrivateKey', () => {
   it('reads PKCS#8 PEM, which ssh2 alone cannot, plain and encrypted', () => {
     const pair = generateKeyPairSync('ed25519');
     const plain = pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    const encrypted = pair.privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'secret' }).toString();
+    const encrypted = pair.privateKey
+      .export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'secret' })
+      .toString();
     const expected = readPrivateKey(plain);
     expect(expected.type).toBe('ssh-ed25519');
     expect(failure(() => readPrivateKey(encrypted)).code).toBe('KEY_PASSPHRASE_REQUIRED');
@@ -114,7 +116,12 @@ describe('readPrivateKey', () => {
 
   it('refuses public keys, garbage, empty input and DSA-style unsupported keys with KEY_INVALID', () => {
     expect(failure(() => readPrivateKey(keys.ed25519!.publicLine)).message).toMatch(/public key/);
-    for (const text of ['', 'hello', '-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----', 'x'.repeat(70_000)]) {
+    for (const text of [
+      '',
+      'hello',
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----',
+      'x'.repeat(70_000),
+    ]) {
       expect(failure(() => readPrivateKey(text)).code).toBe('KEY_INVALID');
     }
     const ed448 = generateKeyPairSync('ed448').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();

@@ -42,16 +42,25 @@ export function readPrivateKey(text: string | Buffer, passphrase?: string, name?
   const given = passphrase ? passphrase : undefined;
   const encrypted = isEncryptedKeyText(source);
   if (encrypted && !given) {
-    throw new CrossdockError('KEY_PASSPHRASE_REQUIRED', `${label} is protected by a passphrase; enter it to import the key.`, details);
+    throw new CrossdockError(
+      'KEY_PASSPHRASE_REQUIRED',
+      `${label} is protected by a passphrase; enter it to import the key.`,
+      details,
+    );
   }
-  const unreadable = encrypted ? 'could not be decrypted: the passphrase is wrong.' : 'is not a private key Crossdock can read (OpenSSH or PEM).';
+  const unreadable = encrypted
+    ? 'could not be decrypted: the passphrase is wrong.'
+    : 'is not a private key Crossdock can read (OpenSSH or PEM).';
 
   const decoded = decode(source, given);
   if (decoded === 'public') throw invalid('is a public key; import the private key (the file without ".pub").');
   if (!decoded) throw invalid(unreadable);
 
   const encoded = encodeOpenSshPrivateKey(decoded.key, decoded.comment);
-  if (!encoded) throw invalid(`uses ${decoded.key.asymmetricKeyType?.toUpperCase() ?? 'an unknown algorithm'}, which Crossdock does not support (use ed25519, RSA or ECDSA).`);
+  if (!encoded)
+    throw invalid(
+      `uses ${decoded.key.asymmetricKeyType?.toUpperCase() ?? 'an unknown algorithm'}, which Crossdock does not support (use ed25519, RSA or ECDSA).`,
+    );
   const reparsed = parse(encoded.text);
   // Our own output must read back as the same key and sign with it; anything else is a bug here.
   if (!reparsed || !works(reparsed) || (decoded.publicBlob && !decoded.publicBlob.equals(reparsed.getPublicSSH()))) {
@@ -78,12 +87,18 @@ function decode(source: string, passphrase: string | undefined): Decoded | 'publ
   const parsed = parse(source, passphrase);
   if (parsed) {
     if (!parsed.isPrivateKey()) return 'public';
-    return { key: createPrivateKey(parsed.getPrivatePEM()), comment: parsed.comment, publicBlob: parsed.getPublicSSH() };
+    return {
+      key: createPrivateKey(parsed.getPrivatePEM()),
+      comment: parsed.comment,
+      publicBlob: parsed.getPublicSSH(),
+    };
   }
   // ssh2 does not read PKCS#8 (what `openssl genpkey` writes); Node's crypto does.
   if (!PKCS8_PEM.test(source)) return null;
   try {
-    const key = createPrivateKey(passphrase === undefined ? { key: source, format: 'pem' } : { key: source, format: 'pem', passphrase });
+    const key = createPrivateKey(
+      passphrase === undefined ? { key: source, format: 'pem' } : { key: source, format: 'pem', passphrase },
+    );
     return { key, comment: '', publicBlob: null };
   } catch {
     return null;

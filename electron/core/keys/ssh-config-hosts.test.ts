@@ -41,7 +41,13 @@ describe('readSshConfigHosts', () => {
     expect(readSshConfigHosts(join(dir, 'config'), '/home/ada')).toEqual([
       { alias: 'web', hostName: 'web.example.com', user: 'deploy', identityFile: '/home/ada/.ssh/id_default' },
       { alias: 'db', hostName: 'db.example.com', user: 'deploy', identityFile: '/home/ada/.ssh/id_default' },
-      { alias: 'bastion', hostName: '203.0.113.7', user: 'fallback', port: 2222, identityFile: '/home/ada/.ssh/id_bastion' },
+      {
+        alias: 'bastion',
+        hostName: '203.0.113.7',
+        user: 'fallback',
+        port: 2222,
+        identityFile: '/home/ada/.ssh/id_bastion',
+      },
     ]);
   });
 
@@ -62,7 +68,10 @@ describe('readSshConfigHosts', () => {
   it('never runs Match exec commands while reading suggestions', () => {
     const dir = sshDir({});
     const marker = join(dir, 'ran');
-    writeFileSync(join(dir, 'config'), `Match exec "touch ${marker}"\n  User hacked\nHost box\n  HostName box.example\n`);
+    writeFileSync(
+      join(dir, 'config'),
+      `Match exec "touch ${marker}"\n  User hacked\nHost box\n  HostName box.example\n`,
+    );
     expect(readSshConfigHosts(join(dir, 'config'), '/home/ada')).toEqual([{ alias: 'box', hostName: 'box.example' }]);
     expect(existsSync(marker)).toBe(false);
   });

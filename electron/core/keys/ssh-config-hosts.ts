@@ -38,7 +38,10 @@ function hostFor(config: SSHConfig, alias: string, home: string): SshConfigHost 
     const value = computed[key];
     return Array.isArray(value) ? value[0] : value;
   };
-  const host: SshConfigHost = { alias, hostName: (first('hostname') ?? alias).replace(/%h/g, alias).replace(/%%/g, '%') };
+  const host: SshConfigHost = {
+    alias,
+    hostName: (first('hostname') ?? alias).replace(/%h/g, alias).replace(/%%/g, '%'),
+  };
   const user = first('user');
   if (user) host.user = user;
   const port = Number(first('port'));
@@ -62,7 +65,8 @@ function concreteAliases(config: SSHConfig): string[] {
 
 /** ssh-config resolves `CanonicalizeHostName yes` by running nslookup; suggestions must not touch the network. */
 function withoutDnsLookups(config: SSHConfig): SSHConfig {
-  const isCanonicalize = (line: Line): boolean => line.type === LineType.DIRECTIVE && /^canonicalizehostname$/i.test(line.param);
+  const isCanonicalize = (line: Line): boolean =>
+    line.type === LineType.DIRECTIVE && /^canonicalizehostname$/i.test(line.param);
   for (const line of config) {
     if ('config' in line) withoutDnsLookups(line.config);
   }
@@ -111,7 +115,12 @@ function expandPattern(pattern: string, baseDir: string): string[] {
   const full = isAbsolute(pattern) ? pattern : join(baseDir, pattern);
   const name = basename(full);
   if (!/[*?]/.test(name)) return [full];
-  const matcher = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const matcher = new RegExp(
+    `^${name
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
   try {
     return readdirSync(dirname(full))
       .filter((entry) => matcher.test(entry))
@@ -123,5 +132,8 @@ function expandPattern(pattern: string, baseDir: string): string[] {
 }
 
 function expandHome(path: string, home: string): string {
-  return path.replace(/^~(?=$|[/\\])/, home).replace(/%d/g, home).replace(/%%/g, '%');
+  return path
+    .replace(/^~(?=$|[/\\])/, home)
+    .replace(/%d/g, home)
+    .replace(/%%/g, '%');
 }

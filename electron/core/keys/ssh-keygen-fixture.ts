@@ -28,7 +28,12 @@ export function keygenDir(): KeygenDir {
     generate(name, args, passphrase = '') {
       const path = join(dir, name);
       execFileSync('ssh-keygen', ['-q', ...args, '-N', passphrase, '-C', `${name}@crossdock-test`, '-f', path]);
-      return { path, text: readFileSync(path, 'utf8'), publicLine: readFileSync(`${path}.pub`, 'utf8').trim(), fingerprint: keygenFingerprint(path) };
+      return {
+        path,
+        text: readFileSync(path, 'utf8'),
+        publicLine: readFileSync(`${path}.pub`, 'utf8').trim(),
+        fingerprint: keygenFingerprint(path),
+      };
     },
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };

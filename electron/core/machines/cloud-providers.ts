@@ -19,7 +19,6 @@ export interface StoredProvider {
   createdAt: string;
 }
 
-
 export function providerSecretId(id: string): string {
   return `provider/${id}`;
 }
@@ -29,11 +28,19 @@ function parseServiceAccount(text: string, name: string): ServiceAccountKey {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new CrossdockError('INVALID_ARGUMENT', `The credentials for ${name} are not a service-account JSON key file`, { provider: name });
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `The credentials for ${name} are not a service-account JSON key file`,
+      { provider: name },
+    );
   }
   const key = json as Partial<ServiceAccountKey> & { type?: string };
   if (key.type !== 'service_account' || !key.project_id || !key.client_email || !key.private_key) {
-    throw new CrossdockError('INVALID_ARGUMENT', `The credentials for ${name} must be a service-account key (type, project_id, client_email, private_key)`, { provider: name });
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `The credentials for ${name} must be a service-account key (type, project_id, client_email, private_key)`,
+      { provider: name },
+    );
   }
   return key as ServiceAccountKey;
 }
@@ -41,8 +48,13 @@ function parseServiceAccount(text: string, name: string): ServiceAccountKey {
 function parseAwsCredentials(text: string, name: string): AwsCredentials {
   const value = JSON.parse(text) as Partial<{ accessKeyId: string; secretAccessKey: string; profile: string }>;
   if (value.profile) return { profile: value.profile };
-  if (value.accessKeyId && value.secretAccessKey) return { accessKeyId: value.accessKeyId, secretAccessKey: value.secretAccessKey };
-  throw new CrossdockError('INVALID_ARGUMENT', `The credentials for ${name} need an access key id and secret, or a profile`, { provider: name });
+  if (value.accessKeyId && value.secretAccessKey)
+    return { accessKeyId: value.accessKeyId, secretAccessKey: value.secretAccessKey };
+  throw new CrossdockError(
+    'INVALID_ARGUMENT',
+    `The credentials for ${name} need an access key id and secret, or a profile`,
+    { provider: name },
+  );
 }
 
 /**
@@ -66,7 +78,13 @@ export function buildCloudProvider(stored: Omit<StoredProvider, 'id' | 'createdA
     zone: stored.region,
     serviceAccountJson: parseServiceAccount(secret, stored.name),
     ...(endpoint
-      ? { apiEndpoint: { host: endpoint.hostname, port: Number(endpoint.port || (endpoint.protocol === 'http:' ? 80 : 443)), protocol: endpoint.protocol.replace(':', '') as 'http' | 'https' } }
+      ? {
+          apiEndpoint: {
+            host: endpoint.hostname,
+            port: Number(endpoint.port || (endpoint.protocol === 'http:' ? 80 : 443)),
+            protocol: endpoint.protocol.replace(':', '') as 'http' | 'https',
+          },
+        }
       : {}),
   };
   return lazyProvider('gcp', async () => (await import('../providers/gcp/index.js')).createGcpProvider(options));

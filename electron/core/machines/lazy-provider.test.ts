@@ -40,8 +40,13 @@ console.log(JSON.stringify(steps));
 
 describe('cloud providers', () => {
   // A fresh Node process with tsx and two SDKs to load: generous on a busy 2-core machine.
-  it('load their SDK on first use, not when the core starts or the provider is built', { timeout: 90_000 }, async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, env: { ...process.env, DATA_DIR: dataDir } });
+  it('load their SDK on first use, not when the core starts or the provider is built', {
+    timeout: 90_000,
+  }, async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
     expect(JSON.parse(stdout.trim().split('\n').at(-1) ?? '')).toEqual({
       started: { aws: false, gcp: false },
       built: { aws: false, gcp: false },

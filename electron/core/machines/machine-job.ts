@@ -1,5 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BOOTSTRAP_JOB, CrossdockError, fractionIn, stepStart, type CallContext, type CrossdockApi, type HostInfo, type ProviderInfo, type ServerImpl } from '../../../shared/index.js';
+import {
+  BOOTSTRAP_JOB,
+  CrossdockError,
+  fractionIn,
+  stepStart,
+  type CallContext,
+  type CrossdockApi,
+  type HostInfo,
+  type ProviderInfo,
+  type ServerImpl,
+} from '../../../shared/index.js';
 import { bootstrapJob } from '../bootstrap/bootstrap-job.js';
 import type { HostRuntime } from '../hosts/host-runtime.js';
 import type { HostInventory } from '../hosts/inventory.js';
@@ -19,12 +29,18 @@ export interface MachineJobDeps {
 
 const SSH_READY_TIMEOUT_MS = 180_000;
 
-async function until<T>(what: string, signal: AbortSignal, timeoutMs: number, probe: () => Promise<T | null>): Promise<T> {
+async function until<T>(
+  what: string,
+  signal: AbortSignal,
+  timeoutMs: number,
+  probe: () => Promise<T | null>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== null) return value;
-    if (Date.now() > deadline) throw new CrossdockError('TIMEOUT', `${what} did not happen within ${Math.round(timeoutMs / 1000)} s`);
+    if (Date.now() > deadline)
+      throw new CrossdockError('TIMEOUT', `${what} did not happen within ${Math.round(timeoutMs / 1000)} s`);
     await sleep(1_000, undefined, { signal });
   }
 }
@@ -34,9 +50,22 @@ async function until<T>(what: string, signal: AbortSignal, timeoutMs: number, pr
  * machine actually presents wins (providers list every key type, SSH negotiates one). While
  * sshd is still starting, HOST_UNREACHABLE is retried.
  */
-async function addAsHost(deps: MachineJobDeps, machine: ProviderMachine, keyId: string, fingerprints: string[] | null, job: JobContext): Promise<HostInfo> {
+async function addAsHost(
+  deps: MachineJobDeps,
+  machine: ProviderMachine,
+  keyId: string,
+  fingerprints: string[] | null,
+  job: JobContext,
+): Promise<HostInfo> {
   const ctx: CallContext = { signal: job.signal, progress: () => undefined, emit: () => undefined };
-  const base = { kind: 'ssh' as const, name: machine.name, address: machine.address ?? '', port: machine.sshPort, user: machine.sshUser, keyId };
+  const base = {
+    kind: 'ssh' as const,
+    name: machine.name,
+    address: machine.address ?? '',
+    port: machine.sshPort,
+    user: machine.sshUser,
+    keyId,
+  };
   const trusts = fingerprints ? fingerprints.map((fingerprint) => ({ fingerprint })) : [{ firstUse: true as const }];
   if (!fingerprints) job.log('The provider does not expose host keys: trusting the key presented at first contact');
   return until(`SSH on ${machine.name}`, job.signal, 60_000, async () => {
@@ -50,7 +79,11 @@ async function addAsHost(deps: MachineJobDeps, machine: ProviderMachine, keyId: 
         throw error;
       }
     }
-    throw new CrossdockError('HOST_KEY_MISMATCH', `${machine.name} presented a host key its provider did not report; refusing to connect`, { machine: machine.name });
+    throw new CrossdockError(
+      'HOST_KEY_MISMATCH',
+      `${machine.name} presented a host key its provider did not report; refusing to connect`,
+      { machine: machine.name },
+    );
   });
 }
 
@@ -72,7 +105,9 @@ export function machineJob(deps: MachineJobDeps, spec: Omit<MachineSpec, 'sshPub
       return machine?.state === 'running' && machine.address ? machine : null;
     });
     job.log(`${running.name} is running at ${running.address}`);
-    const fingerprints = await until('the host keys', job.signal, 60_000, async () => deps.provider.hostKeyFingerprints(created.id, job.signal)).catch(() => null);
+    const fingerprints = await until('the host keys', job.signal, 60_000, async () =>
+      deps.provider.hostKeyFingerprints(created.id, job.signal),
+    ).catch(() => null);
     if (fingerprints) job.log(`Host keys reported by the provider: ${fingerprints.join(', ')}`);
     const host = await addAsHost(deps, running, key.id, fingerprints, job);
     job.log(`Added host ${host.name} with host key ${host.hostKey?.fingerprint ?? '?'}`);
@@ -80,7 +115,11 @@ export function machineJob(deps: MachineJobDeps, spec: Omit<MachineSpec, 'sshPub
     job.step('bootstrap');
     const stored = deps.inventory.find(host.id);
     // The bootstrap runs as this job's `bootstrap` step: its own steps become the step's detail.
-    await bootstrapJob(deps.runtime, stored, {})({
+    await bootstrapJob(
+      deps.runtime,
+      stored,
+      {},
+    )({
       id: job.id,
       signal: job.signal,
       step: (step) => job.within('bootstrap', stepStart(BOOTSTRAP_JOB, step), step),

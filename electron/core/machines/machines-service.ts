@@ -22,15 +22,26 @@ export function providersService(registry: ProviderRegistry): ServerImpl<Crossdo
     list: async () => registry.list(),
     add: async (args, ctx) =>
       args.kind === 'gcp'
-        ? registry.add({ name: args.name, kind: 'gcp', region: args.region, endpoint: args.endpoint ?? null }, args.serviceAccountJson, ctx.signal)
+        ? registry.add(
+            { name: args.name, kind: 'gcp', region: args.region, endpoint: args.endpoint ?? null },
+            args.serviceAccountJson,
+            ctx.signal,
+          )
         : registry.add(
-            { name: args.name, kind: 'aws', region: args.region, endpoint: args.endpoint ?? null, sshUserByOs: args.sshUserByOs },
+            {
+              name: args.name,
+              kind: 'aws',
+              region: args.region,
+              endpoint: args.endpoint ?? null,
+              sshUserByOs: args.sshUserByOs,
+            },
             JSON.stringify(args.credentials),
             ctx.signal,
           ),
     remove: async ({ provider }) => registry.remove(provider),
     regions: async ({ provider }, ctx) => registry.find(provider).provider.regions(ctx.signal),
-    sizes: async ({ provider, region }, ctx) => registry.find(provider).provider.sizes(region ?? registry.find(provider).info.region, ctx.signal),
+    sizes: async ({ provider, region }, ctx) =>
+      registry.find(provider).provider.sizes(region ?? registry.find(provider).info.region, ctx.signal),
   };
 }
 
@@ -50,7 +61,11 @@ export function machinesService(deps: MachinesServiceDeps): ServerImpl<Crossdock
 
   const all = async (signal?: AbortSignal): Promise<MachineInfo[]> => {
     const lists = await Promise.all(
-      deps.registry.all().map(async ({ info, provider }) => (await provider.list(signal)).map((m) => toMachineInfo(info, m, hostNameOf(m)))),
+      deps.registry
+        .all()
+        .map(async ({ info, provider }) =>
+          (await provider.list(signal)).map((m) => toMachineInfo(info, m, hostNameOf(m))),
+        ),
     );
     const created = lists.flat();
     // Servers the user added by SSH are machines too, from provider `ssh`.
@@ -81,21 +96,33 @@ export function machinesService(deps: MachinesServiceDeps): ServerImpl<Crossdock
   /** Existing servers belong to their owner: Crossdock only connects to them. */
   const assertCreated = (machine: MachineInfo, verb: string): void => {
     if (machine.providerKind === 'ssh') {
-      throw new CrossdockError('FAILED_PRECONDITION', `${machine.name} is an existing server Crossdock did not create; it cannot ${verb} it (remove the host to stop managing it)`, { machine: machine.name });
+      throw new CrossdockError(
+        'FAILED_PRECONDITION',
+        `${machine.name} is an existing server Crossdock did not create; it cannot ${verb} it (remove the host to stop managing it)`,
+        { machine: machine.name },
+      );
     }
   };
 
   const find = async (ref: string, signal?: AbortSignal): Promise<MachineInfo> => {
     const matches = (await all(signal)).filter((m) => m.id === ref || m.name === ref);
     if (matches.length === 1) return matches[0] as MachineInfo;
-    if (matches.length === 0) throw new CrossdockError('NOT_FOUND', `There is no machine named "${ref}"; "crossdock machine ls" lists them`, { machine: ref });
-    throw new CrossdockError('INVALID_ARGUMENT', `More than one machine is named "${ref}"; name it by id`, { machine: ref });
+    if (matches.length === 0)
+      throw new CrossdockError('NOT_FOUND', `There is no machine named "${ref}"; "crossdock machine ls" lists them`, {
+        machine: ref,
+      });
+    throw new CrossdockError('INVALID_ARGUMENT', `More than one machine is named "${ref}"; name it by id`, {
+      machine: ref,
+    });
   };
 
   const refreshed = async (machine: MachineInfo): Promise<MachineInfo> => {
     const { info, provider } = deps.registry.find(machine.providerId);
     const current = await provider.get(machine.id);
-    if (!current) throw new CrossdockError('NOT_FOUND', `Machine ${machine.name} is gone from ${info.name}`, { machine: machine.name });
+    if (!current)
+      throw new CrossdockError('NOT_FOUND', `Machine ${machine.name} is gone from ${info.name}`, {
+        machine: machine.name,
+      });
     return toMachineInfo(info, current, hostNameOf(current));
   };
 
@@ -104,13 +131,26 @@ export function machinesService(deps: MachinesServiceDeps): ServerImpl<Crossdock
     create: async ({ name, provider: ref, size, os, region, openPorts }) => {
       const { info, provider } = deps.registry.find(ref);
       if (deps.inventory.list().some((h) => h.name === name)) {
-        throw new CrossdockError('ALREADY_EXISTS', `A host named "${name}" already exists; pick another machine name`, { machine: name });
+        throw new CrossdockError('ALREADY_EXISTS', `A host named "${name}" already exists; pick another machine name`, {
+          machine: name,
+        });
       }
       deps.keys.list(); // the machine's key goes into the vault: fail now, not mid-job, if it is locked
-      return deps.jobs.start('machine-create', `Create ${name} on ${info.name}`, machineJob(
-        { provider, providerInfo: info, hosts: deps.hosts, inventory: deps.inventory, runtime: deps.runtime, keys: deps.keys },
-        { name, size, os, region: region ?? info.region, openPorts },
-      ));
+      return deps.jobs.start(
+        'machine-create',
+        `Create ${name} on ${info.name}`,
+        machineJob(
+          {
+            provider,
+            providerInfo: info,
+            hosts: deps.hosts,
+            inventory: deps.inventory,
+            runtime: deps.runtime,
+            keys: deps.keys,
+          },
+          { name, size, os, region: region ?? info.region, openPorts },
+        ),
+      );
     },
     start: async ({ machine: ref }, ctx) => {
       const machine = await find(ref, ctx.signal);
@@ -130,7 +170,11 @@ export function machinesService(deps: MachinesServiceDeps): ServerImpl<Crossdock
       const machine = await find(ref, ctx.signal);
       assertCreated(machine, 'destroy');
       await deps.registry.find(machine.providerId).provider.destroy(machine.id, ctx.signal);
-      if (machine.hostName) await deps.hosts.remove({ host: machine.hostName }, { signal: ctx.signal, progress: () => undefined, emit: () => undefined });
+      if (machine.hostName)
+        await deps.hosts.remove(
+          { host: machine.hostName },
+          { signal: ctx.signal, progress: () => undefined, emit: () => undefined },
+        );
     },
   };
 }

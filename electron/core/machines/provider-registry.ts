@@ -13,7 +13,14 @@ interface Entry {
   provider: Provider;
 }
 
-const LOCAL: ProviderInfo = { id: 'local', name: 'local', kind: 'local', region: null, hasCredential: true, builtIn: true };
+const LOCAL: ProviderInfo = {
+  id: 'local',
+  name: 'local',
+  kind: 'local',
+  region: null,
+  hasCredential: true,
+  builtIn: true,
+};
 
 /**
  * The providers machines can be created on: the built-in local sandbox (so a new user with no
@@ -28,7 +35,10 @@ export class ProviderRegistry {
 
   /** Made on first use, so that wiring the core does not load dockerode. */
   private get local(): Provider {
-    this.localProvider ??= createLocalProvider({ name: 'local', docker: dockerodeOnSocket(this.deps.dockerSocket ?? DEFAULT_DOCKER_SOCKET) });
+    this.localProvider ??= createLocalProvider({
+      name: 'local',
+      docker: dockerodeOnSocket(this.deps.dockerSocket ?? DEFAULT_DOCKER_SOCKET),
+    });
     return this.localProvider;
   }
 
@@ -45,7 +55,13 @@ export class ProviderRegistry {
     if (ref === LOCAL.id || ref === LOCAL.name) return { info: LOCAL, provider: this.local };
     const stored = this.deps.store.get('providers').find((p) => p.id === ref || p.name === ref);
     if (!stored) {
-      throw new CrossdockError('NOT_FOUND', `There is no provider named "${ref}"; available: ${this.list().map((p) => p.name).join(', ')}`, { provider: ref });
+      throw new CrossdockError(
+        'NOT_FOUND',
+        `There is no provider named "${ref}"; available: ${this.list()
+          .map((p) => p.name)
+          .join(', ')}`,
+        { provider: ref },
+      );
     }
     let provider = this.built.get(stored.id);
     if (!provider) {
@@ -56,9 +72,15 @@ export class ProviderRegistry {
   }
 
   /** Checks the credentials with a cheap read call, then saves them (secret in the vault). */
-  async add(settings: Omit<StoredProvider, 'id' | 'createdAt'>, secret: string, signal?: AbortSignal): Promise<ProviderInfo> {
+  async add(
+    settings: Omit<StoredProvider, 'id' | 'createdAt'>,
+    secret: string,
+    signal?: AbortSignal,
+  ): Promise<ProviderInfo> {
     if (this.list().some((p) => p.name === settings.name)) {
-      throw new CrossdockError('ALREADY_EXISTS', `A provider named "${settings.name}" already exists`, { provider: settings.name });
+      throw new CrossdockError('ALREADY_EXISTS', `A provider named "${settings.name}" already exists`, {
+        provider: settings.name,
+      });
     }
     this.deps.vault.assertUnlocked();
     const provider = buildCloudProvider(settings, secret);
@@ -72,13 +94,21 @@ export class ProviderRegistry {
 
   remove(ref: string): void {
     const { info } = this.find(ref);
-    if (info.builtIn) throw new CrossdockError('FAILED_PRECONDITION', 'The local sandbox is built in and cannot be removed');
+    if (info.builtIn)
+      throw new CrossdockError('FAILED_PRECONDITION', 'The local sandbox is built in and cannot be removed');
     this.deps.store.update('providers', (providers) => providers.filter((p) => p.id !== info.id));
     this.deps.vault.delete(providerSecretId(info.id));
     this.built.delete(info.id);
   }
 
   private info(stored: StoredProvider): ProviderInfo {
-    return { id: stored.id, name: stored.name, kind: stored.kind, region: stored.region, hasCredential: true, builtIn: false };
+    return {
+      id: stored.id,
+      name: stored.name,
+      kind: stored.kind,
+      region: stored.region,
+      hasCredential: true,
+      builtIn: false,
+    };
   }
 }

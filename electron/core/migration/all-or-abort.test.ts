@@ -34,7 +34,10 @@ describe('allOrAbort', () => {
 
   it('cancels all of them when the parent signal aborts', async () => {
     const parent = new AbortController();
-    const run = allOrAbort<[string, string]>(parent.signal, [(s) => waitUnlessAborted(10_000, s, 'a'), (s) => waitUnlessAborted(10_000, s, 'b')]);
+    const run = allOrAbort<[string, string]>(parent.signal, [
+      (s) => waitUnlessAborted(10_000, s, 'a'),
+      (s) => waitUnlessAborted(10_000, s, 'b'),
+    ]);
     setTimeout(() => parent.abort(), 10);
     await expect(run).rejects.toThrow(/cancelled/);
   });

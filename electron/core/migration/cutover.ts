@@ -19,7 +19,10 @@ const alreadyThere = (error: unknown): boolean => (error as { statusCode?: numbe
 export function startOrder(specs: ContainerSpec[]): ContainerSpec[] {
   const service = (s: ContainerSpec): string => s.spec.body.Labels?.['com.docker.compose.service'] ?? s.spec.name;
   const dependsOn = (s: ContainerSpec): string[] =>
-    (s.spec.body.Labels?.['com.docker.compose.depends_on'] ?? '').split(',').map((d) => d.split(':')[0] ?? '').filter(Boolean);
+    (s.spec.body.Labels?.['com.docker.compose.depends_on'] ?? '')
+      .split(',')
+      .map((d) => d.split(':')[0] ?? '')
+      .filter(Boolean);
   const left = [...specs].sort((x, y) => x.spec.name.localeCompare(y.spec.name));
   const ordered: ContainerSpec[] = [];
   while (left.length > 0) {
@@ -32,10 +35,23 @@ export function startOrder(specs: ContainerSpec[]): ContainerSpec[] {
 }
 
 /** Stops the source's running containers (journaled first, so rollback knows to start them). */
-export async function stopSource(source: TransferHost, specs: ContainerSpec[], journal: MigrationJournal, migrationId: string, log: Log): Promise<void> {
+export async function stopSource(
+  source: TransferHost,
+  specs: ContainerSpec[],
+  journal: MigrationJournal,
+  migrationId: string,
+  log: Log,
+): Promise<void> {
   for (const s of [...startOrder(specs)].reverse()) {
     if (!s.running) continue;
-    journal.update(migrationId, (r) => void (r.source.stopped.some((c) => c.id === s.info.Id) || r.source.stopped.push({ id: s.info.Id, name: s.spec.name })));
+    journal.update(
+      migrationId,
+      (r) =>
+        void (
+          r.source.stopped.some((c) => c.id === s.info.Id) ||
+          r.source.stopped.push({ id: s.info.Id, name: s.spec.name })
+        ),
+    );
     try {
       await source.docker.getContainer(s.info.Id).stop();
     } catch (error) {
@@ -79,15 +95,25 @@ const PROBE_EVERY_MS = 1_000;
  * copy that exits, restarts or turns unhealthy fails the wait (and so the migration, which then
  * rolls back).
  */
-export async function waitReady(target: TransferHost, specs: ContainerSpec[], options: { healthySeconds: number; signal: AbortSignal; log: Log }): Promise<void> {
+export async function waitReady(
+  target: TransferHost,
+  specs: ContainerSpec[],
+  options: { healthySeconds: number; signal: AbortSignal; log: Log },
+): Promise<void> {
   await Promise.all(specs.filter((s) => s.running).map((s) => waitOne(target, s, options)));
 }
 
-async function waitOne(target: TransferHost, s: ContainerSpec, { healthySeconds, signal, log }: { healthySeconds: number; signal: AbortSignal; log: Log }): Promise<void> {
+async function waitOne(
+  target: TransferHost,
+  s: ContainerSpec,
+  { healthySeconds, signal, log }: { healthySeconds: number; signal: AbortSignal; log: Log },
+): Promise<void> {
   const check = s.spec.body.Healthcheck;
   const ns = (v: number | undefined, fallback: number): number => (v && v > 0 ? v / 1e6 : fallback);
   // Long enough for the start period plus every allowed retry, with room for a slow first start.
-  const limitMs = s.hasHealthcheck ? Math.max(60_000, 2 * (ns(check?.StartPeriod, 0) + ns(check?.Interval, 30_000) * ((check?.Retries ?? 3) + 1))) : healthySeconds * 1000 + 30_000;
+  const limitMs = s.hasHealthcheck
+    ? Math.max(60_000, 2 * (ns(check?.StartPeriod, 0) + ns(check?.Interval, 30_000) * ((check?.Retries ?? 3) + 1)))
+    : healthySeconds * 1000 + 30_000;
   const started = Date.now();
   let firstStart: string | null = null;
   let runningSince: number | null = null;
@@ -96,15 +122,26 @@ async function waitOne(target: TransferHost, s: ContainerSpec, { healthySeconds,
   for (;;) {
     // The check runs alongside the look at the container's state (one round trip fewer); its
     // pass counts only if that look finds the copy running as first started.
-    const probe = check && s.hasHealthcheck && Date.now() >= probeDue ? healthcheckPasses(container, check, s.spec.body.User, signal) : null;
+    const probe =
+      check && s.hasHealthcheck && Date.now() >= probeDue
+        ? healthcheckPasses(container, check, s.spec.body.User, signal)
+        : null;
     const info = await container.inspect();
     const state = info.State as HealthState;
     if (!state.Running) {
-      throw new CrossdockError('CONTAINER_UNHEALTHY', `${s.spec.name} on ${target.name} stopped right after starting (${state.Status}, exit code ${state.ExitCode}); its log on ${target.name} says why`, { host: target.name, container: s.spec.name });
+      throw new CrossdockError(
+        'CONTAINER_UNHEALTHY',
+        `${s.spec.name} on ${target.name} stopped right after starting (${state.Status}, exit code ${state.ExitCode}); its log on ${target.name} says why`,
+        { host: target.name, container: s.spec.name },
+      );
     }
     firstStart ??= state.StartedAt;
     if (state.StartedAt !== firstStart || info.RestartCount > 0) {
-      throw new CrossdockError('CONTAINER_UNHEALTHY', `${s.spec.name} on ${target.name} restarted after starting; it is not healthy there`, { host: target.name, container: s.spec.name });
+      throw new CrossdockError(
+        'CONTAINER_UNHEALTHY',
+        `${s.spec.name} on ${target.name} restarted after starting; it is not healthy there`,
+        { host: target.name, container: s.spec.name },
+      );
     }
     if (s.hasHealthcheck) {
       const health = state.Health?.Status;
@@ -114,11 +151,17 @@ async function waitOne(target: TransferHost, s: ContainerSpec, { healthySeconds,
       }
       if (health === 'unhealthy') {
         const output = state.Health?.Log?.at(-1)?.Output.trim() ?? '';
-        throw new CrossdockError('CONTAINER_UNHEALTHY', `${s.spec.name} on ${target.name} is unhealthy${output ? `: ${output.slice(0, 300)}` : ''}`, { host: target.name, container: s.spec.name });
+        throw new CrossdockError(
+          'CONTAINER_UNHEALTHY',
+          `${s.spec.name} on ${target.name} is unhealthy${output ? `: ${output.slice(0, 300)}` : ''}`,
+          { host: target.name, container: s.spec.name },
+        );
       }
       if (probe) {
         if (await probe) {
-          log(`[ready] ${s.spec.name} on ${target.name} passed its healthcheck (run by Crossdock right after the start; Docker's first check comes one interval later)`);
+          log(
+            `[ready] ${s.spec.name} on ${target.name} passed its healthcheck (run by Crossdock right after the start; Docker's first check comes one interval later)`,
+          );
           return;
         }
         probeDue = Date.now() + PROBE_EVERY_MS;
@@ -131,7 +174,11 @@ async function waitOne(target: TransferHost, s: ContainerSpec, { healthySeconds,
       }
     }
     if (Date.now() - started > limitMs) {
-      throw new CrossdockError('TIMEOUT', `${s.spec.name} on ${target.name} did not become ${s.hasHealthcheck ? 'healthy' : 'steadily running'} within ${Math.round(limitMs / 1000)} s`, { host: target.name, container: s.spec.name });
+      throw new CrossdockError(
+        'TIMEOUT',
+        `${s.spec.name} on ${target.name} did not become ${s.hasHealthcheck ? 'healthy' : 'steadily running'} within ${Math.round(limitMs / 1000)} s`,
+        { host: target.name, container: s.spec.name },
+      );
     }
     await delay(POLL_MS, undefined, { signal });
   }
@@ -169,13 +216,17 @@ export async function finishSource(
       const to = migratedName(s.spec.name, options.targetHostName);
       const policy = (s.info.HostConfig.RestartPolicy ?? { Name: 'no' }) as RestartPolicy;
       journal.update(migrationId, (r) => {
-        if (!r.source.restartPolicies.some((p) => p.id === s.info.Id)) r.source.restartPolicies.push({ id: s.info.Id, policy });
-        if (!r.source.renamed.some((p) => p.id === s.info.Id)) r.source.renamed.push({ id: s.info.Id, from: s.spec.name, to });
+        if (!r.source.restartPolicies.some((p) => p.id === s.info.Id))
+          r.source.restartPolicies.push({ id: s.info.Id, policy });
+        if (!r.source.renamed.some((p) => p.id === s.info.Id))
+          r.source.renamed.push({ id: s.info.Id, from: s.spec.name, to });
       });
       await container.update({ RestartPolicy: { Name: 'no', MaximumRetryCount: 0 } });
       const current = (await container.inspect()).Name.replace(/^\//, '');
       if (current !== to) await container.rename({ name: to });
-      log(`[finish-source] ${s.spec.name} on ${source.name} stays stopped as ${to} (restart policy "no"; it was "${policy.Name}")`);
+      log(
+        `[finish-source] ${s.spec.name} on ${source.name} stays stopped as ${to} (restart policy "no"; it was "${policy.Name}")`,
+      );
       result.push({ id: s.info.Id, name: s.spec.name, renamedTo: to });
     } catch (error) {
       throw fromDockerApi(error, `Container "${s.spec.name}"`, source.name);

@@ -30,12 +30,20 @@ export interface EstimateInput {
  * again) + start + ready.
  */
 export function estimateMigration(input: EstimateInput): MigrationEstimate {
-  const rate = input.measuredBytesPerSecond && input.measuredBytesPerSecond > 0 ? input.measuredBytesPerSecond : ASSUMED_BYTES_PER_SECOND;
+  const rate =
+    input.measuredBytesPerSecond && input.measuredBytesPerSecond > 0
+      ? input.measuredBytesPerSecond
+      : ASSUMED_BYTES_PER_SECOND;
   const basis = input.measuredBytesPerSecond && input.measuredBytesPerSecond > 0 ? 'measured' : 'assumed';
   const transferMs = Math.round(((input.imageBytes + input.volumeBytes) / rate) * 1000);
   if (input.runningContainers === 0) return { bytesPerSecond: Math.round(rate), basis, transferMs, downtimeMs: 0 };
   const deltaMs = ((input.volumeBytes * DELTA_SHARE) / rate) * 1000;
   const verifyMs = LIST_MS + ((input.volumeBytes * DELTA_SHARE) / HASH_BYTES_PER_SECOND) * 1000;
   const readyMs = input.anyHealthcheck ? HEALTHY_BY_CHECK_MS : input.healthySeconds * 1000;
-  return { bytesPerSecond: Math.round(rate), basis, transferMs, downtimeMs: Math.round(STOP_MS + deltaMs + verifyMs + START_MS + readyMs) };
+  return {
+    bytesPerSecond: Math.round(rate),
+    basis,
+    transferMs,
+    downtimeMs: Math.round(STOP_MS + deltaMs + verifyMs + START_MS + readyMs),
+  };
 }

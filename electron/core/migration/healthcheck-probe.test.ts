@@ -4,7 +4,11 @@ import { healthcheckCommand } from './healthcheck-probe.js';
 describe('healthcheckCommand', () => {
   it('runs CMD as given and CMD-SHELL through /bin/sh -c', () => {
     expect(healthcheckCommand(['CMD', 'curl', '-f', 'http://localhost/'])).toEqual(['curl', '-f', 'http://localhost/']);
-    expect(healthcheckCommand(['CMD-SHELL', 'test -f /data/app.log || exit 1'])).toEqual(['/bin/sh', '-c', 'test -f /data/app.log || exit 1']);
+    expect(healthcheckCommand(['CMD-SHELL', 'test -f /data/app.log || exit 1'])).toEqual([
+      '/bin/sh',
+      '-c',
+      'test -f /data/app.log || exit 1',
+    ]);
   });
 
   it('has no command for a disabled, empty or unknown test', () => {

@@ -28,12 +28,22 @@ export function healthcheckCommand(test: string[] | undefined): string[] | null 
  * so the migration runs the same check itself right away. A check that cannot run, times out or
  * fails is simply "not passed": Docker's own checks still decide when a container is unhealthy.
  */
-export async function healthcheckPasses(container: Dockerode.Container, check: HealthcheckConfig, user: string | undefined, signal?: AbortSignal): Promise<boolean> {
+export async function healthcheckPasses(
+  container: Dockerode.Container,
+  check: HealthcheckConfig,
+  user: string | undefined,
+  signal?: AbortSignal,
+): Promise<boolean> {
   const cmd = healthcheckCommand(check.Test);
   if (!cmd) return false;
   const timeoutMs = check.Timeout && check.Timeout > 0 ? check.Timeout / 1e6 : DEFAULT_TIMEOUT_MS;
   try {
-    const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, ...(user ? { User: user } : {}) });
+    const exec = await container.exec({
+      Cmd: cmd,
+      AttachStdout: true,
+      AttachStderr: true,
+      ...(user ? { User: user } : {}),
+    });
     const stream = await exec.start({ hijack: true, stdin: false });
     let timer: NodeJS.Timeout | undefined;
     const ended = await new Promise<boolean>((resolve) => {

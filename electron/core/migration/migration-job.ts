@@ -48,14 +48,19 @@ function lazyEnds(runtime: HostRuntime, sourceHost: StoredHost, targetHost: Stor
 }
 
 /** Every step is journaled before and after it runs, and moves the job to its declared place. */
-function journalSinks(journal: MigrationJournal, id: string, job: JobContext<MigrationStepId>): StepSinks<MigrationStepId> {
+function journalSinks(
+  journal: MigrationJournal,
+  id: string,
+  job: JobContext<MigrationStepId>,
+): StepSinks<MigrationStepId> {
   return {
     begin: (step) => {
       job.step(step);
       journal.beginStep(id, step);
     },
     done: (step, detail) => void journal.endStep(id, step, 'done', detail),
-    failed: (step, error) => void journal.endStep(id, step, 'failed', toWireError(error, `Migration step ${step}`).message),
+    failed: (step, error) =>
+      void journal.endStep(id, step, 'failed', toWireError(error, `Migration step ${step}`).message),
   };
 }
 
@@ -66,7 +71,12 @@ function newRecord(journal: MigrationJournal, id: string, request: MigrationRequ
     pid: process.pid,
     state: 'planned',
     request: {
-      source: { hostId: request.sourceHost.id, hostName: request.sourceHost.name, kind: request.source.kind, name: request.source.name },
+      source: {
+        hostId: request.sourceHost.id,
+        hostName: request.sourceHost.name,
+        kind: request.source.kind,
+        name: request.source.name,
+      },
       target: { hostId: request.targetHost.id, hostName: request.targetHost.name },
       forceRelay: request.forceRelay,
       removeSource: request.removeSource,
@@ -99,7 +109,10 @@ function outcomeOf(run: MigrationRun, began: number): MigrationOutcome {
  * source runs again, the target loses what the migration made) and the job fails with the
  * original error.
  */
-export function migrationJob(deps: MigrationDeps, start: { request: MigrationRequest } | { resumeId: string }): JobRunner<'migration'> {
+export function migrationJob(
+  deps: MigrationDeps,
+  start: { request: MigrationRequest } | { resumeId: string },
+): JobRunner<'migration'> {
   return async (job) => {
     const { journal } = deps;
     const began = Date.now();
@@ -108,7 +121,9 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
     const record =
       'request' in start
         ? newRecord(journal, job.id, start.request)
-        : journal.update(start.resumeId, (r) => Object.assign(r, { jobId: job.id, pid: process.pid, state: 'running', error: null }));
+        : journal.update(start.resumeId, (r) =>
+            Object.assign(r, { jobId: job.id, pid: process.pid, state: 'running', error: null }),
+          );
     const { id } = record;
     const sourceHost = deps.inventory.find(record.request.source.hostId);
     const targetHost = deps.inventory.find(record.request.target.hostId);
@@ -162,10 +177,19 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
       await runStepTable(MIGRATION_STEPS, run, sinks, job.signal);
       const outcome = outcomeOf(run, began);
       journal.update(id, (r) => Object.assign(r, { state: 'completed', outcome, error: null }));
-      log(`[done] ${outcome.containers.map((c) => c.name).join(', ')} run on ${target.name}; downtime ${outcome.downtimeMs} ms; ${outcome.manifest.files} paths verified`);
+      log(
+        `[done] ${outcome.containers.map((c) => c.name).join(', ')} run on ${target.name}; downtime ${outcome.downtimeMs} ms; ${outcome.manifest.files} paths verified`,
+      );
       return outcome;
     } catch (error) {
-      await rollBackAfter(error, { run, record, changedAnything: run?.changedAnything ?? request === null, ends, journal, log });
+      await rollBackAfter(error, {
+        run,
+        record,
+        changedAnything: run?.changedAnything ?? request === null,
+        ends,
+        journal,
+        log,
+      });
       throw error;
     } finally {
       await run?.route?.close().catch(() => undefined);
@@ -177,7 +201,21 @@ export function migrationJob(deps: MigrationDeps, start: { request: MigrationReq
 /** After a failure: nothing to undo when refused at the plan; otherwise the journal's rollback. */
 async function rollBackAfter(
   error: unknown,
-  { run, record, changedAnything, ends, journal, log }: { run: MigrationRun | null; record: MigrationJournalRecord; changedAnything: boolean; ends: RollbackEnds; journal: MigrationJournal; log: (line: string) => void },
+  {
+    run,
+    record,
+    changedAnything,
+    ends,
+    journal,
+    log,
+  }: {
+    run: MigrationRun | null;
+    record: MigrationJournalRecord;
+    changedAnything: boolean;
+    ends: RollbackEnds;
+    journal: MigrationJournal;
+    log: (line: string) => void;
+  },
 ): Promise<void> {
   const { id } = record;
   const wire = toWireError(error, `Migration ${id}`);
@@ -186,7 +224,9 @@ async function rollBackAfter(
     journal.update(id, (r) => Object.assign(r, { state: 'failed-rolled-back', error: wire }));
     return;
   }
-  log(`[rollback] the migration failed (${wire.message}); restarting the source and cleaning ${record.request.target.hostName}`);
+  log(
+    `[rollback] the migration failed (${wire.message}); restarting the source and cleaning ${record.request.target.hostName}`,
+  );
   await run?.route?.close().catch(() => undefined);
   const current = journal.update(id, (r) => Object.assign(r, { state: 'rolling-back', error: wire }));
   try {
@@ -195,7 +235,9 @@ async function rollBackAfter(
     log('[rollback] done: the source runs as before, nothing of the migration is left on the target');
   } catch (rollbackError) {
     const left = toWireError(rollbackError, `Rollback of migration ${id}`);
-    journal.update(id, (r) => Object.assign(r, { state: 'failed', error: { ...wire, message: `${wire.message}. ${left.message}` } }));
+    journal.update(id, (r) =>
+      Object.assign(r, { state: 'failed', error: { ...wire, message: `${wire.message}. ${left.message}` } }),
+    );
     log(`[rollback] ${left.message}`);
   }
 }
@@ -204,10 +246,16 @@ async function rollBackAfter(
 export function rollbackJob(deps: MigrationDeps, id: string): JobRunner<'migration-rollback'> {
   return async (job) => {
     const { journal } = deps;
-    const record = journal.update(id, (r) => Object.assign(r, { jobId: job.id, pid: process.pid, state: 'rolling-back' }));
+    const record = journal.update(id, (r) =>
+      Object.assign(r, { jobId: job.id, pid: process.pid, state: 'rolling-back' }),
+    );
     deps.active.add(id);
     try {
-      const ends = lazyEnds(deps.runtime, deps.inventory.find(record.request.source.hostId), deps.inventory.find(record.request.target.hostId));
+      const ends = lazyEnds(
+        deps.runtime,
+        deps.inventory.find(record.request.source.hostId),
+        deps.inventory.find(record.request.target.hostId),
+      );
       job.step('rollback');
       journal.beginStep(id, 'rollback');
       await rollbackMigration(record, ends, { log: (line) => job.log(line) });
@@ -217,7 +265,9 @@ export function rollbackJob(deps: MigrationDeps, id: string): JobRunner<'migrati
       return { id, state: 'failed-rolled-back' };
     } catch (error) {
       journal.endStep(id, 'rollback', 'failed', toWireError(error, 'Rollback').message);
-      journal.update(id, (r) => Object.assign(r, { state: 'failed', error: toWireError(error, `Rollback of migration ${id}`) }));
+      journal.update(id, (r) =>
+        Object.assign(r, { state: 'failed', error: toWireError(error, `Rollback of migration ${id}`) }),
+      );
       throw error;
     } finally {
       deps.active.delete(id);

@@ -38,7 +38,10 @@ describe('MigrationJournal', () => {
     journal.create({ id: 'm-1', jobId: 'm-1', pid: process.pid, state: 'planned', request, plan: null });
     journal.update('m-1', (r) => void r.created.volumes.push('data'));
     expect(readdirSync(join(dir, 'migrations'))).toEqual(['m-1.json']);
-    const onDisk = JSON.parse(readFileSync(join(dir, 'migrations', 'm-1.json'), 'utf8')) as { created: { volumes: string[] }; state: string };
+    const onDisk = JSON.parse(readFileSync(join(dir, 'migrations', 'm-1.json'), 'utf8')) as {
+      created: { volumes: string[] };
+      state: string;
+    };
     expect(onDisk.created.volumes).toEqual(['data']);
     expect(onDisk.state).toBe('planned');
   });
@@ -46,7 +49,9 @@ describe('MigrationJournal', () => {
   it('records each step before it runs and how it ended', () => {
     const journal = new MigrationJournal(dataDir());
     journal.create({ id: 'm-2', jobId: 'm-2', pid: process.pid, state: 'running', request, plan: null });
-    expect(journal.beginStep('m-2', 'volumes-bulk').steps).toEqual([expect.objectContaining({ name: 'volumes-bulk', state: 'started', endedAt: null })]);
+    expect(journal.beginStep('m-2', 'volumes-bulk').steps).toEqual([
+      expect.objectContaining({ name: 'volumes-bulk', state: 'started', endedAt: null }),
+    ]);
     journal.endStep('m-2', 'volumes-bulk', 'done', '42 bytes');
     journal.beginStep('m-2', 'verify');
     const steps = journal.endStep('m-2', 'verify', 'failed', 'checksums differ').steps;
@@ -81,21 +86,41 @@ describe('migrations after a crash', () => {
     try {
       const listed = await core.connectInProcess().api.migrations.list({});
       const byId = Object.fromEntries(listed.map((m) => [m.id, m]));
-      expect(byId['cut-off']).toMatchObject({ state: 'interrupted', source: 'a/web', target: 'b', canResume: true, canRollback: true });
+      expect(byId['cut-off']).toMatchObject({
+        state: 'interrupted',
+        source: 'a/web',
+        target: 'b',
+        canResume: true,
+        canRollback: true,
+      });
       // Another live process (here: the test runner's parent) still runs that one.
       expect(byId.elsewhere).toMatchObject({ state: 'running', canResume: false, canRollback: false });
       expect(byId.done).toMatchObject({ state: 'completed', canResume: false, canRollback: false });
       // Durably: the file says so too.
       expect(new MigrationJournal(dir).read('cut-off').state).toBe('interrupted');
-      await expect(core.connectInProcess().api.migrations.resume({ id: 'done' })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
-      await expect(core.connectInProcess().api.migrations.rollback({ id: 'elsewhere' })).rejects.toMatchObject({ code: 'ALREADY_RUNNING' });
+      await expect(core.connectInProcess().api.migrations.resume({ id: 'done' })).rejects.toMatchObject({
+        code: 'FAILED_PRECONDITION',
+      });
+      await expect(core.connectInProcess().api.migrations.rollback({ id: 'elsewhere' })).rejects.toMatchObject({
+        code: 'ALREADY_RUNNING',
+      });
 
       // A new migration of the same container waits until the interrupted one is dealt with.
-      const host = { kind: 'ssh' as const, address: '192.0.2.1', port: 22, user: 'root', keyId: null, hostKey: null, socketPath: null };
+      const host = {
+        kind: 'ssh' as const,
+        address: '192.0.2.1',
+        port: 22,
+        user: 'root',
+        keyId: null,
+        hostKey: null,
+        socketPath: null,
+      };
       const a = core.hosts.add({ ...host, name: 'a' });
       core.hosts.add({ ...host, name: 'b' });
       journal.update('cut-off', (r) => void (r.request.source.hostId = a.id));
-      await expect(core.connectInProcess().api.migrations.start({ source: { host: 'a', container: 'web' }, target: 'b' })).rejects.toMatchObject({
+      await expect(
+        core.connectInProcess().api.migrations.start({ source: { host: 'a', container: 'web' }, target: 'b' }),
+      ).rejects.toMatchObject({
         code: 'FAILED_PRECONDITION',
         message: expect.stringMatching(/^Migration cut-off of web on a is interrupted; resume or roll it back first/),
       });

@@ -1,6 +1,24 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import { CrossdockError, type ManifestCheck, type MigrationOutcome, type MigrationPlan, type MigrationState, type MigrationStepRecord, type WireError } from '../../../shared/index.js';
+import {
+  CrossdockError,
+  type ManifestCheck,
+  type MigrationOutcome,
+  type MigrationPlan,
+  type MigrationState,
+  type MigrationStepRecord,
+  type WireError,
+} from '../../../shared/index.js';
 
 /** A container's restart policy, as Docker reports and takes it. */
 export interface RestartPolicy {
@@ -67,7 +85,25 @@ export class MigrationJournal {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
   }
 
-  create(record: Omit<MigrationJournalRecord, 'version' | 'createdAt' | 'updatedAt' | 'steps' | 'created' | 'source' | 'markers' | 'bytes' | 'transferBytesPerSecond' | 'cutover' | 'manifest' | 'route' | 'outcome' | 'error'>): MigrationJournalRecord {
+  create(
+    record: Omit<
+      MigrationJournalRecord,
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'steps'
+      | 'created'
+      | 'source'
+      | 'markers'
+      | 'bytes'
+      | 'transferBytesPerSecond'
+      | 'cutover'
+      | 'manifest'
+      | 'route'
+      | 'outcome'
+      | 'error'
+    >,
+  ): MigrationJournalRecord {
     const now = new Date().toISOString();
     const full: MigrationJournalRecord = {
       version: 1,
@@ -92,7 +128,10 @@ export class MigrationJournal {
 
   read(id: string): MigrationJournalRecord {
     const file = this.file(id);
-    if (!existsSync(file)) throw new CrossdockError('NOT_FOUND', `There is no migration with id ${id}; "crossdock migrate ls" lists them`, { migrationId: id });
+    if (!existsSync(file))
+      throw new CrossdockError('NOT_FOUND', `There is no migration with id ${id}; "crossdock migrate ls" lists them`, {
+        migrationId: id,
+      });
     return JSON.parse(readFileSync(file, 'utf8')) as MigrationJournalRecord;
   }
 
@@ -156,7 +195,8 @@ export class MigrationJournal {
   }
 
   private file(id: string): string {
-    if (!ID_PATTERN.test(id)) throw new CrossdockError('INVALID_ARGUMENT', `"${id}" is not a migration id`, { migrationId: id });
+    if (!ID_PATTERN.test(id))
+      throw new CrossdockError('INVALID_ARGUMENT', `"${id}" is not a migration id`, { migrationId: id });
     return join(this.dir, `${id}.json`);
   }
 }

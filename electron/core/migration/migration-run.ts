@@ -4,7 +4,14 @@ import type { StoredHost } from '../hosts/inventory.js';
 import type { MigrationDeps, MigrationRequest } from './migration-job.js';
 import type { MigrationJournalRecord } from './migration-journal.js';
 import type { ContainerSpec } from './source-containers.js';
-import type { CurrentManifest, DirectoryInodes, ManifestSnapshots, Route, SendImagesResult, TransferHost } from './transfer/index.js';
+import type {
+  CurrentManifest,
+  DirectoryInodes,
+  ManifestSnapshots,
+  Route,
+  SendImagesResult,
+  TransferHost,
+} from './transfer/index.js';
 
 export type MigrationStepId = JobStepId<'migration'>;
 

@@ -8,10 +8,23 @@ import { ProgressMeter } from './progress-meter.js';
 import { resumeSpecs } from './resume.js';
 import type { StepTable, TableStep } from './step-runner.js';
 import { createContainers, createNetworks } from './target-setup.js';
-import { compareManifests, copyVolume, currentManifest, openRoute, sendImages, snapshotManifests } from './transfer/index.js';
+import {
+  compareManifests,
+  copyVolume,
+  currentManifest,
+  openRoute,
+  sendImages,
+  snapshotManifests,
+} from './transfer/index.js';
 
 function meterFor(run: MigrationRun, step: MigrationStepId, onStepBytes?: (bytes: number) => void): ProgressMeter {
-  return new ProgressMeter(step, { migrationId: run.id, jobId: run.job.id, emit: (p) => run.deps.events.emit('migrations.progress', p), log: run.log, onStepBytes });
+  return new ProgressMeter(step, {
+    migrationId: run.id,
+    jobId: run.job.id,
+    emit: (p) => run.deps.events.emit('migrations.progress', p),
+    log: run.log,
+    onStepBytes,
+  });
 }
 
 /**
@@ -48,7 +61,9 @@ async function plan(run: MigrationRun, signal: AbortSignal): Promise<null> {
     });
     journal.update(run.id, (r) => Object.assign(r, { plan: planned.plan }));
     const p = planned.plan;
-    run.log(`[plan] ${p.containers.map((c) => c.name).join(', ')} from ${run.source.name} to ${run.target.name}: images ${p.images.length} (${formatBytes(p.imageBytesToSend)} to send), volumes ${p.volumes.length} (${formatBytes(p.volumeBytes)}), route ${p.route.kind} (${p.route.reason})`);
+    run.log(
+      `[plan] ${p.containers.map((c) => c.name).join(', ')} from ${run.source.name} to ${run.target.name}: images ${p.images.length} (${formatBytes(p.imageBytesToSend)} to send), volumes ${p.volumes.length} (${formatBytes(p.volumeBytes)}), route ${p.route.kind} (${p.route.reason})`,
+    );
     for (const warning of p.warnings) run.log(`[plan] note: ${warning}`);
     const blocker = p.blockers[0];
     if (blocker) {
@@ -69,7 +84,11 @@ const images: TableStep<MigrationStepId, MigrationRun> = {
   run: async (run, signal) => {
     run.transferStarted ??= Date.now();
     const refs = [...new Set(run.specs.map((s) => s.image))];
-    const sent = await sendImages(needed(run.route, 'the route'), refs, { signal, onProgress: dataMeter(run, 'images').update, log: run.log });
+    const sent = await sendImages(needed(run.route, 'the route'), refs, {
+      signal,
+      onProgress: dataMeter(run, 'images').update,
+      log: run.log,
+    });
     run.deps.journal.update(run.id, (r) => void (r.bytes.images += sent.bytes));
     run.images = sent;
     return `sent ${sent.sent.length} (${sent.bytes} bytes, ${sent.layersSkipped} layer(s) ${run.target.name} held left out), skipped ${sent.skipped.length}`;
@@ -85,7 +104,11 @@ const volumesBulk: TableStep<MigrationStepId, MigrationRun> = {
     let bytes = 0;
     for (const volume of run.volumes) {
       journal.update(run.id, (r) => void (r.created.volumes.includes(volume) || r.created.volumes.push(volume)));
-      const copied = await copyVolume(needed(run.route, 'the route'), volume, 'bulk', { signal, onProgress: meter.update, log: run.log });
+      const copied = await copyVolume(needed(run.route, 'the route'), volume, 'bulk', {
+        signal,
+        onProgress: meter.update,
+        log: run.log,
+      });
       bytes += copied.bytes;
       journal.update(run.id, (r) => Object.assign(r.markers, { [volume]: copied.marker }));
       run.dirs.set(volume, copied.dirs);
@@ -101,18 +124,30 @@ const volumesBulk: TableStep<MigrationStepId, MigrationRun> = {
  * Copies what changed in every volume since the last pass's marker, and keeps the marker it hands
  * back (a new one while the source runs) for the next pass.
  */
-function changesPass(id: 'volumes-catchup' | 'volumes-delta', whileRunning: boolean): (run: MigrationRun, signal: AbortSignal) => Promise<string> {
+function changesPass(
+  id: 'volumes-catchup' | 'volumes-delta',
+  whileRunning: boolean,
+): (run: MigrationRun, signal: AbortSignal) => Promise<string> {
   return async (run, signal) => {
     const { journal } = run.deps;
     const meter = meterFor(run, id);
     let bytes = 0;
     const markers = journal.read(run.id).markers;
     for (const volume of run.volumes) {
-      const copied = await copyVolume(needed(run.route, 'the route'), volume, 'delta', { signal, onProgress: meter.update, log: run.log, marker: markers[volume], dirs: run.dirs.get(volume), running: whileRunning });
+      const copied = await copyVolume(needed(run.route, 'the route'), volume, 'delta', {
+        signal,
+        onProgress: meter.update,
+        log: run.log,
+        marker: markers[volume],
+        dirs: run.dirs.get(volume),
+        running: whileRunning,
+      });
       bytes += copied.bytes;
       run.dirs.set(volume, copied.dirs);
       journal.update(run.id, (r) => Object.assign(r.markers, { [volume]: copied.marker }));
-      run.log(`[${id}] ${volume}: ${formatBytes(copied.bytes)} copied, ${copied.deleted ?? 0} deleted on ${run.target.name}`);
+      run.log(
+        `[${id}] ${volume}: ${formatBytes(copied.bytes)} copied, ${copied.deleted ?? 0} deleted on ${run.target.name}`,
+      );
     }
     journal.update(run.id, (r) => void (r.bytes.volumes += bytes));
     return `${bytes} bytes`;
@@ -123,7 +158,12 @@ async function verify(run: MigrationRun, signal: AbortSignal): Promise<string> {
   const { source, target } = run;
   const check: ManifestCheck = { match: true, files: 0, differences: [] };
   for (const volume of run.volumes) {
-    const compared = await compareManifests(source, target, volume, { signal, log: run.log, snapshots: run.snapshots.get(volume), source: run.sourceNow.get(volume) });
+    const compared = await compareManifests(source, target, volume, {
+      signal,
+      log: run.log,
+      snapshots: run.snapshots.get(volume),
+      source: run.sourceNow.get(volume),
+    });
     check.files += compared.files;
     check.match &&= compared.match;
     check.differences.push(...compared.differences.map((d) => `${volume}: ${d}`));
@@ -131,10 +171,14 @@ async function verify(run: MigrationRun, signal: AbortSignal): Promise<string> {
   check.differences = check.differences.slice(0, 100);
   run.deps.journal.update(run.id, (r) => void (r.manifest = check));
   if (!check.match) {
-    throw new CrossdockError('FAILED_PRECONDITION', `The volume data on ${target.name} does not match ${source.name} after the copy (${check.differences.slice(0, 3).join('; ')}); nothing was started on ${target.name}`, {
-      host: target.name,
-      differences: check.differences.slice(0, 20),
-    });
+    throw new CrossdockError(
+      'FAILED_PRECONDITION',
+      `The volume data on ${target.name} does not match ${source.name} after the copy (${check.differences.slice(0, 3).join('; ')}); nothing was started on ${target.name}`,
+      {
+        host: target.name,
+        differences: check.differences.slice(0, 20),
+      },
+    );
   }
   run.manifest = check;
   return `${check.files} paths match`;
@@ -149,7 +193,11 @@ export const MIGRATION_STEPS: StepTable<MigrationStepId, MigrationRun> = [
   {
     id: 'route',
     run: async (run, signal) => {
-      const route = await openRoute(run.source, run.target, { migrationId: run.id, forceRelay: run.settings.forceRelay, signal });
+      const route = await openRoute(run.source, run.target, {
+        migrationId: run.id,
+        forceRelay: run.settings.forceRelay,
+        signal,
+      });
       run.route = route;
       run.deps.journal.update(run.id, (r) => void (r.route = { kind: route.kind, reason: route.reason }));
       run.log(`[route] ${route.kind}: ${route.reason}`);
@@ -180,7 +228,8 @@ export const MIGRATION_STEPS: StepTable<MigrationStepId, MigrationRun> = [
   {
     id: 'checksums',
     run: async (run, signal) => {
-      for (const volume of run.volumes) run.snapshots.set(volume, await snapshotManifests(run.source, run.target, volume, { signal, log: run.log }));
+      for (const volume of run.volumes)
+        run.snapshots.set(volume, await snapshotManifests(run.source, run.target, volume, { signal, log: run.log }));
       return `${[...run.snapshots.values()].reduce((sum, s) => sum + s.source.manifest.size, 0)} paths hashed on both hosts`;
     },
   },
@@ -199,7 +248,8 @@ export const MIGRATION_STEPS: StepTable<MigrationStepId, MigrationRun> = [
     id: 'stop-source',
     run: async (run, signal) => {
       // Downtime counts from the stop request: a container may stop serving as soon as it gets SIGTERM.
-      if (sourceRan(run)) run.deps.journal.update(run.id, (r) => void (r.cutover.stoppedAt ??= new Date().toISOString()));
+      if (sourceRan(run))
+        run.deps.journal.update(run.id, (r) => void (r.cutover.stoppedAt ??= new Date().toISOString()));
       await stopSource(run.source, run.specs, run.deps.journal, run.id, run.log);
       // With its containers stopped, nothing writes the source's volumes any more: its side of
       // the verify runs during the delta pass (which only reads them), out of the downtime.
@@ -232,7 +282,13 @@ export const MIGRATION_STEPS: StepTable<MigrationStepId, MigrationRun> = [
   {
     id: 'finish-source',
     run: async (run) => {
-      run.sourceContainers = await finishSource(run.source, run.specs, { targetHostName: run.target.name, remove: run.settings.removeSource, journal: run.deps.journal, migrationId: run.id, log: run.log });
+      run.sourceContainers = await finishSource(run.source, run.specs, {
+        targetHostName: run.target.name,
+        remove: run.settings.removeSource,
+        journal: run.deps.journal,
+        migrationId: run.id,
+        log: run.log,
+      });
       return null;
     },
   },

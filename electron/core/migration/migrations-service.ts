@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CrossdockError, type CrossdockApi, type CrossdockEvents, type MigrationRecord, type MigrationSource, type ServerImpl } from '../../../shared/index.js';
+import {
+  CrossdockError,
+  type CrossdockApi,
+  type CrossdockEvents,
+  type MigrationRecord,
+  type MigrationSource,
+  type ServerImpl,
+} from '../../../shared/index.js';
 import type { EventHub } from '../events/event-hub.js';
 import type { HostRuntime } from '../hosts/host-runtime.js';
 import type { HostInventory } from '../hosts/inventory.js';
@@ -24,7 +31,9 @@ const DEFAULT_HEALTHY_SECONDS = 5;
 const UNFINISHED = new Set(['planned', 'running', 'rolling-back']);
 
 function sourceRef(source: MigrationSource): SourceRef {
-  return 'container' in source ? { kind: 'container', name: source.container } : { kind: 'project', name: source.project };
+  return 'container' in source
+    ? { kind: 'container', name: source.container }
+    : { kind: 'project', name: source.project };
 }
 
 function describeSource(record: MigrationJournalRecord): string {
@@ -68,18 +77,40 @@ export function migrationsService(deps: MigrationsServiceDeps): ServerImpl<Cross
   for (const record of journal.list()) settle(record);
 
   const measuredRate = (sourceHostId: string, targetHostId: string): number | null =>
-    journal.list().find((r) => r.state === 'completed' && r.request.source.hostId === sourceHostId && r.request.target.hostId === targetHostId && r.transferBytesPerSecond)
-      ?.transferBytesPerSecond ?? null;
+    journal
+      .list()
+      .find(
+        (r) =>
+          r.state === 'completed' &&
+          r.request.source.hostId === sourceHostId &&
+          r.request.target.hostId === targetHostId &&
+          r.transferBytesPerSecond,
+      )?.transferBytesPerSecond ?? null;
 
-  const jobDeps: MigrationDeps = { runtime: deps.runtime, inventory: deps.inventory, journal, events: deps.events, active, measuredRate };
+  const jobDeps: MigrationDeps = {
+    runtime: deps.runtime,
+    inventory: deps.inventory,
+    journal,
+    events: deps.events,
+    active,
+    measuredRate,
+  };
 
   const claim = (id: string, allowed: MigrationRecord['state'][], what: string): MigrationJournalRecord => {
     const record = settle(journal.read(id));
     if (active.has(id) || (UNFINISHED.has(record.state) && record.pid !== process.pid && processAlive(record.pid))) {
-      throw new CrossdockError('ALREADY_RUNNING', `Migration ${id} is running (process ${record.pid}); wait for it or cancel its job`, { migrationId: id });
+      throw new CrossdockError(
+        'ALREADY_RUNNING',
+        `Migration ${id} is running (process ${record.pid}); wait for it or cancel its job`,
+        { migrationId: id },
+      );
     }
     if (!allowed.includes(record.state)) {
-      throw new CrossdockError('FAILED_PRECONDITION', `Migration ${id} is ${record.state}; only ${allowed.join(' or ')} migrations can be ${what}`, { migrationId: id, state: record.state });
+      throw new CrossdockError(
+        'FAILED_PRECONDITION',
+        `Migration ${id} is ${record.state}; only ${allowed.join(' or ')} migrations can be ${what}`,
+        { migrationId: id, state: record.state },
+      );
     }
     active.add(id);
     return record;
@@ -116,20 +147,37 @@ export function migrationsService(deps: MigrationsServiceDeps): ServerImpl<Cross
       const open = journal
         .list()
         .map(settle)
-        .find((r) => ['planned', 'running', 'rolling-back', 'interrupted', 'failed'].includes(r.state) && r.request.source.hostId === sourceHost.id && r.request.source.kind === ref.kind && r.request.source.name === ref.name);
+        .find(
+          (r) =>
+            ['planned', 'running', 'rolling-back', 'interrupted', 'failed'].includes(r.state) &&
+            r.request.source.hostId === sourceHost.id &&
+            r.request.source.kind === ref.kind &&
+            r.request.source.name === ref.name,
+        );
       if (open) {
         // Still under way: the client follows it. Left interrupted or failed: the user decides first.
         const code = ['interrupted', 'failed'].includes(open.state) ? 'FAILED_PRECONDITION' : 'ALREADY_RUNNING';
-        throw new CrossdockError(code, `Migration ${open.id} of ${what} on ${sourceHost.name} is ${open.state}; ${open.state === 'interrupted' ? 'resume or roll it back' : open.state === 'failed' ? 'roll it back' : 'wait for it'} first ("crossdock migrate ls")`, {
-          migrationId: open.id,
-          state: open.state,
-        });
+        throw new CrossdockError(
+          code,
+          `Migration ${open.id} of ${what} on ${sourceHost.name} is ${open.state}; ${open.state === 'interrupted' ? 'resume or roll it back' : open.state === 'failed' ? 'roll it back' : 'wait for it'} first ("crossdock migrate ls")`,
+          {
+            migrationId: open.id,
+            state: open.state,
+          },
+        );
       }
       return deps.jobs.start(
         'migration',
         `Migrate ${what} from ${sourceHost.name} to ${targetHost.name}`,
         migrationJob(jobDeps, {
-          request: { source: ref, sourceHost, targetHost, forceRelay: forceRelay === true, removeSource: removeSource === true, healthySeconds: healthySeconds ?? DEFAULT_HEALTHY_SECONDS },
+          request: {
+            source: ref,
+            sourceHost,
+            targetHost,
+            forceRelay: forceRelay === true,
+            removeSource: removeSource === true,
+            healthySeconds: healthySeconds ?? DEFAULT_HEALTHY_SECONDS,
+          },
         }),
       );
     },
@@ -138,7 +186,11 @@ export function migrationsService(deps: MigrationsServiceDeps): ServerImpl<Cross
     resume: async ({ id }) => {
       const record = claim(id, ['interrupted'], 'resumed');
       try {
-        return deps.jobs.start('migration', `Resume migration of ${describeSource(record)} to ${record.request.target.hostName}`, migrationJob(jobDeps, { resumeId: id }));
+        return deps.jobs.start(
+          'migration',
+          `Resume migration of ${describeSource(record)} to ${record.request.target.hostName}`,
+          migrationJob(jobDeps, { resumeId: id }),
+        );
       } catch (error) {
         active.delete(id);
         throw error;
@@ -147,7 +199,11 @@ export function migrationsService(deps: MigrationsServiceDeps): ServerImpl<Cross
     rollback: async ({ id }) => {
       const record = claim(id, ['interrupted', 'failed'], 'rolled back');
       try {
-        return deps.jobs.start('migration-rollback', `Roll back migration of ${describeSource(record)} to ${record.request.target.hostName}`, rollbackJob(jobDeps, id));
+        return deps.jobs.start(
+          'migration-rollback',
+          `Roll back migration of ${describeSource(record)} to ${record.request.target.hostName}`,
+          rollbackJob(jobDeps, id),
+        );
       } catch (error) {
         active.delete(id);
         throw error;

@@ -15,9 +15,19 @@ describe('architecture check', () => {
   });
 
   it('refuses an arm64 image on an amd64 target, naming both and what to do', () => {
-    const refused = architectureMismatches([{ ref: 'web:1', architecture: 'arm64' }, { ref: 'db:1', architecture: 'amd64' }], 'web-2', 'amd64');
+    const refused = architectureMismatches(
+      [
+        { ref: 'web:1', architecture: 'arm64' },
+        { ref: 'db:1', architecture: 'amd64' },
+      ],
+      'web-2',
+      'amd64',
+    );
     expect(refused).toHaveLength(1);
-    expect(refused[0]).toMatchObject({ code: 'FAILED_PRECONDITION', details: { host: 'web-2', image: 'web:1', imageArchitecture: 'arm64', targetArchitecture: 'amd64' } });
+    expect(refused[0]).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      details: { host: 'web-2', image: 'web:1', imageArchitecture: 'arm64', targetArchitecture: 'amd64' },
+    });
     expect(refused[0]?.message).toMatch(/web:1 is built for arm64 but web-2 runs amd64; build the image for amd64/);
     expect(architectureMismatches([{ ref: 'a', architecture: 'x86_64' }], 'h', 'amd64')).toEqual([]);
   });
@@ -25,36 +35,72 @@ describe('architecture check', () => {
 
 describe('estimateMigration', () => {
   it('estimates from an assumed rate until a migration between the hosts was measured', () => {
-    const assumed = estimateMigration({ imageBytes: 0, volumeBytes: 20 * 1024 * 1024, runningContainers: 1, anyHealthcheck: false, healthySeconds: 5, measuredBytesPerSecond: null });
+    const assumed = estimateMigration({
+      imageBytes: 0,
+      volumeBytes: 20 * 1024 * 1024,
+      runningContainers: 1,
+      anyHealthcheck: false,
+      healthySeconds: 5,
+      measuredBytesPerSecond: null,
+    });
     expect(assumed).toMatchObject({ basis: 'assumed', bytesPerSecond: ASSUMED_BYTES_PER_SECOND, transferMs: 1000 });
-    const measured = estimateMigration({ imageBytes: 0, volumeBytes: 20 * 1024 * 1024, runningContainers: 1, anyHealthcheck: false, healthySeconds: 5, measuredBytesPerSecond: 40 * 1024 * 1024 });
+    const measured = estimateMigration({
+      imageBytes: 0,
+      volumeBytes: 20 * 1024 * 1024,
+      runningContainers: 1,
+      anyHealthcheck: false,
+      healthySeconds: 5,
+      measuredBytesPerSecond: 40 * 1024 * 1024,
+    });
     expect(measured).toMatchObject({ basis: 'measured', transferMs: 500 });
     // Downtime covers at least stopping, starting and the readiness wait.
     expect(assumed.downtimeMs).toBeGreaterThan(5_000);
   });
 
   it('counts no downtime when nothing runs', () => {
-    expect(estimateMigration({ imageBytes: 1, volumeBytes: 1, runningContainers: 0, anyHealthcheck: true, healthySeconds: 5, measuredBytesPerSecond: null }).downtimeMs).toBe(0);
+    expect(
+      estimateMigration({
+        imageBytes: 1,
+        volumeBytes: 1,
+        runningContainers: 0,
+        anyHealthcheck: true,
+        healthySeconds: 5,
+        measuredBytesPerSecond: null,
+      }).downtimeMs,
+    ).toBe(0);
   });
 });
 
 describe('cutover helpers', () => {
-  const base = JSON.parse(readFileSync(new URL('./testdata/inspect-bridge-stopped.json', import.meta.url), 'utf8')) as InspectedContainer;
+  const base = JSON.parse(
+    readFileSync(new URL('./testdata/inspect-bridge-stopped.json', import.meta.url), 'utf8'),
+  ) as InspectedContainer;
   const spec = (name: string, labels: Record<string, string>): ContainerSpec => {
     const info: InspectedContainer = { ...structuredClone(base), Name: `/${name}` };
     info.Config.Labels = labels;
     return { info, image: 'x', spec: recreateFromInspect(info, { image: 'x' }), running: true, hasHealthcheck: false };
   };
 
-  it("starts compose services after the ones they depend on, others in name order", () => {
-    const web = spec('shop-web-1', { 'com.docker.compose.service': 'web', 'com.docker.compose.depends_on': 'api:service_started:false,db:service_healthy:false' });
-    const api = spec('shop-api-1', { 'com.docker.compose.service': 'api', 'com.docker.compose.depends_on': 'db:service_started:false' });
+  it('starts compose services after the ones they depend on, others in name order', () => {
+    const web = spec('shop-web-1', {
+      'com.docker.compose.service': 'web',
+      'com.docker.compose.depends_on': 'api:service_started:false,db:service_healthy:false',
+    });
+    const api = spec('shop-api-1', {
+      'com.docker.compose.service': 'api',
+      'com.docker.compose.depends_on': 'db:service_started:false',
+    });
     const db = spec('shop-db-1', { 'com.docker.compose.service': 'db' });
     const lone = spec('a-lone', {});
-    expect(startOrder([web, api, lone, db]).map((s) => s.spec.name)).toEqual(['a-lone', 'shop-db-1', 'shop-api-1', 'shop-web-1']);
+    expect(startOrder([web, api, lone, db]).map((s) => s.spec.name)).toEqual([
+      'a-lone',
+      'shop-db-1',
+      'shop-api-1',
+      'shop-web-1',
+    ]);
   });
 
-  it('names a migrated source container after its target, within Docker\'s name rules', () => {
+  it("names a migrated source container after its target, within Docker's name rules", () => {
     expect(migratedName('web', 'eu-west.2')).toBe('web-migrated-to-eu-west.2');
     expect(migratedName('web', 'host one')).toBe('web-migrated-to-host-one');
   });
@@ -64,6 +110,7 @@ describe('crossdock migrate HOST/WHAT', () => {
   it('reads a container or a compose project', () => {
     expect(parseSource('web-1/shop')).toEqual({ host: 'web-1', container: 'shop' });
     expect(parseSource('web-1/project:shop')).toEqual({ host: 'web-1', project: 'shop' });
-    for (const bad of ['shop', '/shop', 'web-1/']) expect(() => parseSource(bad)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    for (const bad of ['shop', '/shop', 'web-1/'])
+      expect(() => parseSource(bad)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });

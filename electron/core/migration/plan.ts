@@ -1,4 +1,11 @@
-import { CrossdockError, toWireError, type MigrationPlan, type PlannedNetwork, type PlannedVolume, type WireError } from '../../../shared/index.js';
+import {
+  CrossdockError,
+  toWireError,
+  type MigrationPlan,
+  type PlannedNetwork,
+  type PlannedVolume,
+  type WireError,
+} from '../../../shared/index.js';
 import { shQuote } from '../bootstrap/shell-quote.js';
 import { findPortConflicts, portConflictError, type PortTarget } from '../ports/port-conflicts.js';
 import { estimateMigration } from './estimate.js';
@@ -35,17 +42,25 @@ export function normaliseArchitecture(arch: string): string {
 }
 
 /** An image for another architecture than the target's is refused: amd64 does not run on arm64, nor the reverse. */
-export function architectureMismatches(images: { ref: string; architecture: string }[], targetName: string, targetArch: string): CrossdockError[] {
+export function architectureMismatches(
+  images: { ref: string; architecture: string }[],
+  targetName: string,
+  targetArch: string,
+): CrossdockError[] {
   return images.flatMap((image) => {
     const arch = normaliseArchitecture(image.architecture);
     if (arch === targetArch) return [];
     return [
-      new CrossdockError('FAILED_PRECONDITION', `Image ${image.ref} is built for ${arch} but ${targetName} runs ${targetArch}; build the image for ${targetArch} (docker buildx --platform linux/${targetArch}) or pick a ${arch} target`, {
-        host: targetName,
-        image: image.ref,
-        imageArchitecture: arch,
-        targetArchitecture: targetArch,
-      }),
+      new CrossdockError(
+        'FAILED_PRECONDITION',
+        `Image ${image.ref} is built for ${arch} but ${targetName} runs ${targetArch}; build the image for ${targetArch} (docker buildx --platform linux/${targetArch}) or pick a ${arch} target`,
+        {
+          host: targetName,
+          image: image.ref,
+          imageArchitecture: arch,
+          targetArchitecture: targetArch,
+        },
+      ),
     ];
   });
 }
@@ -58,7 +73,12 @@ export function architectureMismatches(images: { ref: string; architecture: stri
  */
 export async function planMigration(input: PlanInput): Promise<PlannedMigration> {
   const { source, target, signal } = input;
-  if (source.id === target.id) throw new CrossdockError('INVALID_ARGUMENT', `The source and the target are the same host (${source.name}); pick another target`, { host: source.name });
+  if (source.id === target.id)
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `The source and the target are the same host (${source.name}); pick another target`,
+      { host: source.name },
+    );
   const infos = await findSourceContainers(source, input.sourceRef, signal);
   const specs = await containerSpecs(source, infos, input.migrationId);
   const blockers: WireError[] = [];
@@ -66,7 +86,14 @@ export async function planMigration(input: PlanInput): Promise<PlannedMigration>
   const block = (error: CrossdockError): void => void blockers.push(toWireError(error, 'Migration plan'));
 
   for (const s of specs) {
-    for (const reason of s.spec.unsupported) block(new CrossdockError('FAILED_PRECONDITION', `Container ${s.spec.name} on ${source.name} cannot be migrated: ${reason}`, { host: source.name, container: s.spec.name }));
+    for (const reason of s.spec.unsupported)
+      block(
+        new CrossdockError(
+          'FAILED_PRECONDITION',
+          `Container ${s.spec.name} on ${source.name} cannot be migrated: ${reason}`,
+          { host: source.name, container: s.spec.name },
+        ),
+      );
   }
 
   const [images, targetInfo, route] = await Promise.all([
@@ -84,11 +111,28 @@ export async function planMigration(input: PlanInput): Promise<PlannedMigration>
   // would mix its files with the source's).
   const volumeNames = [...new Set(specs.flatMap((s) => s.spec.volumes))];
   const [takenContainers, takenVolumes] = await Promise.all([
-    existing(specs.map((s) => s.spec.name), (name) => target.docker.getContainer(name).inspect()),
+    existing(
+      specs.map((s) => s.spec.name),
+      (name) => target.docker.getContainer(name).inspect(),
+    ),
     existing(volumeNames, (name) => target.docker.getVolume(name).inspect()),
   ]);
-  for (const name of takenContainers) block(new CrossdockError('ALREADY_EXISTS', `A container named ${name} already exists on ${target.name}; remove or rename it there first`, { host: target.name, container: name }));
-  for (const name of takenVolumes) block(new CrossdockError('ALREADY_EXISTS', `A volume named ${name} already exists on ${target.name}; its files would mix with ${source.name}'s. Remove or rename it there first`, { host: target.name, volume: name }));
+  for (const name of takenContainers)
+    block(
+      new CrossdockError(
+        'ALREADY_EXISTS',
+        `A container named ${name} already exists on ${target.name}; remove or rename it there first`,
+        { host: target.name, container: name },
+      ),
+    );
+  for (const name of takenVolumes)
+    block(
+      new CrossdockError(
+        'ALREADY_EXISTS',
+        `A volume named ${name} already exists on ${target.name}; its files would mix with ${source.name}'s. Remove or rename it there first`,
+        { host: target.name, volume: name },
+      ),
+    );
 
   // Volumes and space.
   const volumes: PlannedVolume[] = await Promise.all(
@@ -100,12 +144,18 @@ export async function planMigration(input: PlanInput): Promise<PlannedMigration>
   const volumeBytes = volumes.reduce((sum, v) => sum + v.bytes, 0);
   const freeBytes = volumes.length > 0 ? await freeBytesForVolumes(target, signal) : 0;
   if (volumes.length > 0 && freeBytes < volumeBytes) {
-    block(new CrossdockError('NO_SPACE', `${target.name} has ${formatBytes(freeBytes)} free for Docker volumes, but ${volumes.map((v) => v.name).join(', ')} need ${formatBytes(volumeBytes)}; free space there or pick another target`, {
-      host: target.name,
-      volumes: volumes.map((v) => v.name),
-      neededBytes: volumeBytes,
-      freeBytes,
-    }));
+    block(
+      new CrossdockError(
+        'NO_SPACE',
+        `${target.name} has ${formatBytes(freeBytes)} free for Docker volumes, but ${volumes.map((v) => v.name).join(', ')} need ${formatBytes(volumeBytes)}; free space there or pick another target`,
+        {
+          host: target.name,
+          volumes: volumes.map((v) => v.name),
+          neededBytes: volumeBytes,
+          freeBytes,
+        },
+      ),
+    );
   }
 
   // Bind mounts: host paths are host configuration, not container data; they are not copied.
@@ -113,11 +163,17 @@ export async function planMigration(input: PlanInput): Promise<PlannedMigration>
     for (const path of s.spec.binds) {
       const found = await target.exec(target.asRoot(`test -e ${shQuote(path)}`), { signal });
       if (found.exitCode !== 0) {
-        block(new CrossdockError('FAILED_PRECONDITION', `Container ${s.spec.name} bind-mounts ${path}, which does not exist on ${target.name}. Crossdock does not copy bind-mounted host paths: create it there, or move the data into a named volume`, {
-          host: target.name,
-          container: s.spec.name,
-          path,
-        }));
+        block(
+          new CrossdockError(
+            'FAILED_PRECONDITION',
+            `Container ${s.spec.name} bind-mounts ${path}, which does not exist on ${target.name}. Crossdock does not copy bind-mounted host paths: create it there, or move the data into a named volume`,
+            {
+              host: target.name,
+              container: s.spec.name,
+              path,
+            },
+          ),
+        );
       }
     }
   }
@@ -127,8 +183,17 @@ export async function planMigration(input: PlanInput): Promise<PlannedMigration>
   const networks: PlannedNetwork[] = await Promise.all(
     networkNames.map(async (name) => {
       const onSource = (await source.docker.getNetwork(name).inspect()) as { Driver: string };
-      const onTarget = await target.docker.getNetwork(name).inspect().then((n: { Driver: string }) => n, () => null);
-      if (onTarget && onTarget.Driver !== onSource.Driver) warnings.push(`Network ${name} exists on ${target.name} with driver ${onTarget.Driver} (${onSource.Driver} on ${source.name}); the containers join the existing one`);
+      const onTarget = await target.docker
+        .getNetwork(name)
+        .inspect()
+        .then(
+          (n: { Driver: string }) => n,
+          () => null,
+        );
+      if (onTarget && onTarget.Driver !== onSource.Driver)
+        warnings.push(
+          `Network ${name} exists on ${target.name} with driver ${onTarget.Driver} (${onSource.Driver} on ${source.name}); the containers join the existing one`,
+        );
       return { name, driver: onSource.Driver, existsOnTarget: onTarget !== null };
     }),
   );
@@ -136,10 +201,19 @@ export async function planMigration(input: PlanInput): Promise<PlannedMigration>
   // Ports published on the target must be free there.
   const wanted = specs.filter((s) => s.running).flatMap((s) => s.spec.publishedPorts);
   const conflicts = await findPortConflicts(input.targetPorts, wanted);
-  if (conflicts.length > 0) block(portConflictError(conflicts, `stop or move what holds it on ${target.name}, or publish another port on ${source.name} before migrating`));
+  if (conflicts.length > 0)
+    block(
+      portConflictError(
+        conflicts,
+        `stop or move what holds it on ${target.name}, or publish another port on ${source.name} before migrating`,
+      ),
+    );
 
   // Only the layers the target lacks are sent (see sendImages); each image once, whatever refs name it.
-  const imageBytesToSend = [...new Map(images.map((i) => [i.id, i.bytesToSend])).values()].reduce((sum, bytes) => sum + bytes, 0);
+  const imageBytesToSend = [...new Map(images.map((i) => [i.id, i.bytesToSend])).values()].reduce(
+    (sum, bytes) => sum + bytes,
+    0,
+  );
   const running = specs.filter((s) => s.running);
   const plan: MigrationPlan = {
     source: { hostId: source.id, hostName: source.name, kind: input.sourceRef.kind, name: input.sourceRef.name },

@@ -60,7 +60,9 @@ export class ProgressMeter {
     if (now - this.lastLog >= LOG_EVERY_MS) {
       this.lastLog = now;
       const of = progress.totalBytes ? ` of ${formatBytes(progress.totalBytes)}` : '';
-      this.sinks.log(`[${this.step}] ${progress.kind} ${progress.item}: ${formatBytes(progress.bytes)}${of}, ${formatBytes(bytesPerSecond)}/s`);
+      this.sinks.log(
+        `[${this.step}] ${progress.kind} ${progress.item}: ${formatBytes(progress.bytes)}${of}, ${formatBytes(bytesPerSecond)}/s`,
+      );
     }
   };
 }

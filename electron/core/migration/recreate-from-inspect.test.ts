@@ -17,7 +17,10 @@ const web = fixture('inspect-compose-web');
 const plain = fixture('inspect-bridge-stopped');
 
 describe('recreateFromInspect', () => {
-  const spec = recreateFromInspect(web, { image: 'crossdock-test-tiny:latest', extraLabels: { 'crossdock.migration.id': 'm-1' } });
+  const spec = recreateFromInspect(web, {
+    image: 'crossdock-test-tiny:latest',
+    extraLabels: { 'crossdock.migration.id': 'm-1' },
+  });
   const body = spec.body;
   const host = body.HostConfig ?? {};
 
@@ -32,7 +35,11 @@ describe('recreateFromInspect', () => {
   });
 
   it('keeps the environment exactly, values with spaces included', () => {
-    expect(body.Env).toEqual(['A=1', 'B=two words', 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']);
+    expect(body.Env).toEqual([
+      'A=1',
+      'B=two words',
+      'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    ]);
   });
 
   it('keeps every label (compose ones too) and adds the migration id', () => {
@@ -46,13 +53,20 @@ describe('recreateFromInspect', () => {
 
   it('keeps the restart policy, healthcheck, stop signal and stop timeout', () => {
     expect(host.RestartPolicy).toEqual({ Name: 'unless-stopped', MaximumRetryCount: 0 });
-    expect(body.Healthcheck).toEqual({ Test: ['CMD-SHELL', 'test -f /data/ok || true'], Interval: 2_000_000_000, Retries: 3 });
+    expect(body.Healthcheck).toEqual({
+      Test: ['CMD-SHELL', 'test -f /data/ok || true'],
+      Interval: 2_000_000_000,
+      Retries: 3,
+    });
     expect(body.StopSignal).toBe('SIGINT');
     expect(body.StopTimeout).toBe(7);
   });
 
   it('publishes the same ports on the same host addresses and exposes the same ones', () => {
-    expect(host.PortBindings).toEqual({ '8080/tcp': [{ HostIp: '', HostPort: '18080' }], '8443/udp': [{ HostIp: '127.0.0.1', HostPort: '18443' }] });
+    expect(host.PortBindings).toEqual({
+      '8080/tcp': [{ HostIp: '', HostPort: '18080' }],
+      '8443/udp': [{ HostIp: '127.0.0.1', HostPort: '18443' }],
+    });
     expect(body.ExposedPorts).toEqual({ '8080/tcp': {}, '8443/udp': {} });
     expect(spec.publishedPorts).toEqual([
       { port: 18080, protocol: 'tcp', hostIp: undefined },
@@ -129,8 +143,13 @@ describe('recreateFromInspect', () => {
     };
     const s = recreateFromInspect(twoNetworks, { image: 'x' });
     expect(s.networks).toEqual(['fx_default', 'backend']);
-    expect(s.connect).toEqual([{ network: 'backend', aliases: ['db-client'], ipv4Address: '172.30.0.9', ipv6Address: null }]);
-    expect(endpointSettings(s.connect[0] as (typeof s.connect)[number])).toEqual({ Aliases: ['db-client'], IPAMConfig: { IPv4Address: '172.30.0.9' } });
+    expect(s.connect).toEqual([
+      { network: 'backend', aliases: ['db-client'], ipv4Address: '172.30.0.9', ipv6Address: null },
+    ]);
+    expect(endpointSettings(s.connect[0] as (typeof s.connect)[number])).toEqual({
+      Aliases: ['db-client'],
+      IPAMConfig: { IPv4Address: '172.30.0.9' },
+    });
   });
 
   it('reports what cannot move: shared namespaces, --volumes-from, links, --rm, other volume drivers', () => {

@@ -2,7 +2,11 @@ import type Dockerode from 'dockerode';
 
 /** `docker inspect` of a container, with the fields dockerode's typings leave out. */
 export type InspectedContainer = Dockerode.ContainerInspectInfo & {
-  Config: Dockerode.ContainerInspectInfo['Config'] & { StopSignal?: string; StopTimeout?: number; Shell?: string[] | null };
+  Config: Dockerode.ContainerInspectInfo['Config'] & {
+    StopSignal?: string;
+    StopTimeout?: number;
+    Shell?: string[] | null;
+  };
   HostConfig: Dockerode.HostConfig & { CgroupnsMode?: string };
 };
 
@@ -51,13 +55,61 @@ const BUILTIN_NETWORKS = new Set(['bridge', 'host', 'none', 'default']);
  * ConsoleSize (meaningless for a detached copy); Links (legacy, reported as unsupported).
  */
 const HOST_CONFIG_KEYS = [
-  'AutoRemove', 'LogConfig', 'NetworkMode', 'PortBindings', 'PublishAllPorts', 'RestartPolicy', 'VolumeDriver',
-  'CapAdd', 'CapDrop', 'Dns', 'DnsOptions', 'DnsSearch', 'ExtraHosts', 'GroupAdd', 'IpcMode', 'Cgroup', 'OomScoreAdj',
-  'PidMode', 'Privileged', 'ReadonlyRootfs', 'SecurityOpt', 'StorageOpt', 'Tmpfs', 'UTSMode', 'UsernsMode', 'ShmSize',
-  'Sysctls', 'Runtime', 'Isolation', 'CpuShares', 'Memory', 'NanoCpus', 'CgroupParent', 'BlkioWeight', 'BlkioWeightDevice',
-  'BlkioDeviceReadBps', 'BlkioDeviceWriteBps', 'BlkioDeviceReadIOps', 'BlkioDeviceWriteIOps', 'CpuPeriod', 'CpuQuota',
-  'CpuRealtimePeriod', 'CpuRealtimeRuntime', 'CpusetCpus', 'CpusetMems', 'Devices', 'DeviceCgroupRules', 'DeviceRequests',
-  'MemoryReservation', 'MemorySwap', 'MemorySwappiness', 'OomKillDisable', 'PidsLimit', 'Ulimits', 'Init',
+  'AutoRemove',
+  'LogConfig',
+  'NetworkMode',
+  'PortBindings',
+  'PublishAllPorts',
+  'RestartPolicy',
+  'VolumeDriver',
+  'CapAdd',
+  'CapDrop',
+  'Dns',
+  'DnsOptions',
+  'DnsSearch',
+  'ExtraHosts',
+  'GroupAdd',
+  'IpcMode',
+  'Cgroup',
+  'OomScoreAdj',
+  'PidMode',
+  'Privileged',
+  'ReadonlyRootfs',
+  'SecurityOpt',
+  'StorageOpt',
+  'Tmpfs',
+  'UTSMode',
+  'UsernsMode',
+  'ShmSize',
+  'Sysctls',
+  'Runtime',
+  'Isolation',
+  'CpuShares',
+  'Memory',
+  'NanoCpus',
+  'CgroupParent',
+  'BlkioWeight',
+  'BlkioWeightDevice',
+  'BlkioDeviceReadBps',
+  'BlkioDeviceWriteBps',
+  'BlkioDeviceReadIOps',
+  'BlkioDeviceWriteIOps',
+  'CpuPeriod',
+  'CpuQuota',
+  'CpuRealtimePeriod',
+  'CpuRealtimeRuntime',
+  'CpusetCpus',
+  'CpusetMems',
+  'Devices',
+  'DeviceCgroupRules',
+  'DeviceRequests',
+  'MemoryReservation',
+  'MemorySwap',
+  'MemorySwappiness',
+  'OomKillDisable',
+  'PidsLimit',
+  'Ulimits',
+  'Init',
 ] as const satisfies readonly (keyof Dockerode.HostConfig)[];
 
 /**
@@ -90,13 +142,23 @@ export function recreateFromInspect(info: InspectedContainer, options: RecreateO
   const binds: string[] = [];
   for (const mount of info.Mounts) {
     if (mount.Type === 'volume' && mount.Name) {
-      if (mount.Driver && mount.Driver !== 'local') unsupported.push(`volume ${mount.Name} uses the "${mount.Driver}" driver; only local volumes can be copied`);
+      if (mount.Driver && mount.Driver !== 'local')
+        unsupported.push(`volume ${mount.Name} uses the "${mount.Driver}" driver; only local volumes can be copied`);
       volumes.push(mount.Name);
       mounts.push({ Type: 'volume', Source: mount.Name, Target: mount.Destination, ReadOnly: !mount.RW });
     } else if (mount.Type === 'bind') {
       binds.push(mount.Source);
-      const propagation = mount.Propagation && mount.Propagation !== 'rprivate' ? { BindOptions: { Propagation: mount.Propagation as Dockerode.MountPropagation } } : {};
-      mounts.push({ Type: 'bind', Source: mount.Source, Target: mount.Destination, ReadOnly: !mount.RW, ...propagation });
+      const propagation =
+        mount.Propagation && mount.Propagation !== 'rprivate'
+          ? { BindOptions: { Propagation: mount.Propagation as Dockerode.MountPropagation } }
+          : {};
+      mounts.push({
+        Type: 'bind',
+        Source: mount.Source,
+        Target: mount.Destination,
+        ReadOnly: !mount.RW,
+        ...propagation,
+      });
     } else if (mount.Type === 'tmpfs') {
       // --mount type=tmpfs: its options are only in HostConfig.Mounts (--tmpfs is in HostConfig.Tmpfs, copied above).
       const given = info.HostConfig.Mounts?.find((m) => m.Type === 'tmpfs' && m.Target === mount.Destination);
@@ -106,33 +168,55 @@ export function recreateFromInspect(info: InspectedContainer, options: RecreateO
     }
   }
   if (mounts.length > 0) hostConfig.Mounts = mounts;
-  if (info.HostConfig.VolumesFrom?.length) unsupported.push(`it uses --volumes-from ${(info.HostConfig.VolumesFrom as string[]).join(', ')}`);
+  if (info.HostConfig.VolumesFrom?.length)
+    unsupported.push(`it uses --volumes-from ${(info.HostConfig.VolumesFrom as string[]).join(', ')}`);
   if (info.HostConfig.Links?.length) unsupported.push('it uses legacy --link; use a user-defined network instead');
-  for (const [what, mode] of [['network', info.HostConfig.NetworkMode], ['IPC', info.HostConfig.IpcMode], ['PID', info.HostConfig.PidMode]] as const) {
-    if (mode?.startsWith('container:')) unsupported.push(`it shares the ${what} namespace of another container (${mode})`);
+  for (const [what, mode] of [
+    ['network', info.HostConfig.NetworkMode],
+    ['IPC', info.HostConfig.IpcMode],
+    ['PID', info.HostConfig.PidMode],
+  ] as const) {
+    if (mode?.startsWith('container:'))
+      unsupported.push(`it shares the ${what} namespace of another container (${mode})`);
   }
-  if (info.HostConfig.AutoRemove) unsupported.push('it was started with --rm: Docker removes it when it stops, so it could not be restarted if the migration had to roll back');
-  if (info.HostConfig.PublishAllPorts) warnings.push(`${name} publishes its ports on random host ports (-P): the target picks its own`);
-  if (info.HostConfig.Devices?.length) warnings.push(`${name} uses host devices (${(info.HostConfig.Devices as { PathOnHost: string }[]).map((d) => d.PathOnHost).join(', ')}): they must exist on the target`);
+  if (info.HostConfig.AutoRemove)
+    unsupported.push(
+      'it was started with --rm: Docker removes it when it stops, so it could not be restarted if the migration had to roll back',
+    );
+  if (info.HostConfig.PublishAllPorts)
+    warnings.push(`${name} publishes its ports on random host ports (-P): the target picks its own`);
+  if (info.HostConfig.Devices?.length)
+    warnings.push(
+      `${name} uses host devices (${(info.HostConfig.Devices as { PathOnHost: string }[]).map((d) => d.PathOnHost).join(', ')}): they must exist on the target`,
+    );
 
   // Networks: the one in NetworkMode at create, the others connected afterwards.
   const networkMode = info.HostConfig.NetworkMode ?? 'default';
   const primary = networkMode === 'default' ? 'bridge' : networkMode;
-  const attachments: NetworkAttachment[] = Object.entries(info.NetworkSettings.Networks ?? {}).map(([network, endpoint]) => {
-    const ipam = endpoint.IPAMConfig as { IPv4Address?: string; IPv6Address?: string } | null | undefined;
-    const aliases = ((endpoint.Aliases as string[] | null | undefined) ?? []).filter((alias) => alias !== shortId && alias !== info.Id);
-    return { network, aliases, ipv4Address: ipam?.IPv4Address || null, ipv6Address: ipam?.IPv6Address || null };
-  });
+  const attachments: NetworkAttachment[] = Object.entries(info.NetworkSettings.Networks ?? {}).map(
+    ([network, endpoint]) => {
+      const ipam = endpoint.IPAMConfig as { IPv4Address?: string; IPv6Address?: string } | null | undefined;
+      const aliases = ((endpoint.Aliases as string[] | null | undefined) ?? []).filter(
+        (alias) => alias !== shortId && alias !== info.Id,
+      );
+      return { network, aliases, ipv4Address: ipam?.IPv4Address || null, ipv6Address: ipam?.IPv6Address || null };
+    },
+  );
   const first = attachments.find((a) => a.network === primary);
   const connect = attachments.filter((a) => a.network !== primary && !BUILTIN_NETWORKS.has(a.network));
-  const networks = [...new Set([primary, ...connect.map((a) => a.network)])].filter((n) => !BUILTIN_NETWORKS.has(n) && !n.startsWith('container:'));
+  const networks = [...new Set([primary, ...connect.map((a) => a.network)])].filter(
+    (n) => !BUILTIN_NETWORKS.has(n) && !n.startsWith('container:'),
+  );
 
   const publishedPorts: RecreateSpec['publishedPorts'] = [];
-  for (const [key, bindings] of Object.entries((info.HostConfig.PortBindings ?? {}) as Record<string, { HostIp?: string; HostPort?: string }[] | null>)) {
+  for (const [key, bindings] of Object.entries(
+    (info.HostConfig.PortBindings ?? {}) as Record<string, { HostIp?: string; HostPort?: string }[] | null>,
+  )) {
     const protocol = key.endsWith('/udp') ? 'udp' : 'tcp';
     for (const binding of bindings ?? []) {
       const port = Number(binding.HostPort);
-      if (Number.isInteger(port) && port > 0) publishedPorts.push({ port, protocol, hostIp: binding.HostIp || undefined });
+      if (Number.isInteger(port) && port > 0)
+        publishedPorts.push({ port, protocol, hostIp: binding.HostIp || undefined });
     }
   }
 
@@ -156,7 +240,9 @@ export function recreateFromInspect(info: InspectedContainer, options: RecreateO
     OpenStdin: config.OpenStdin,
     StdinOnce: config.StdinOnce,
     HostConfig: hostConfig,
-    ...(first && !BUILTIN_NETWORKS.has(primary) ? { NetworkingConfig: { EndpointsConfig: { [primary]: endpointSettings(first) } } } : {}),
+    ...(first && !BUILTIN_NETWORKS.has(primary)
+      ? { NetworkingConfig: { EndpointsConfig: { [primary]: endpointSettings(first) } } }
+      : {}),
   };
   return { name, body, connect, volumes, binds, networks, publishedPorts, unsupported, warnings };
 }
@@ -164,6 +250,14 @@ export function recreateFromInspect(info: InspectedContainer, options: RecreateO
 /** A network attachment as endpoint settings (at create, or for `network.connect` afterwards). */
 export function endpointSettings(attachment: NetworkAttachment): Dockerode.EndpointSettings {
   const { ipv4Address, ipv6Address } = attachment;
-  const ipam = ipv4Address || ipv6Address ? { IPAMConfig: { ...(ipv4Address ? { IPv4Address: ipv4Address } : {}), ...(ipv6Address ? { IPv6Address: ipv6Address } : {}) } } : {};
+  const ipam =
+    ipv4Address || ipv6Address
+      ? {
+          IPAMConfig: {
+            ...(ipv4Address ? { IPv4Address: ipv4Address } : {}),
+            ...(ipv6Address ? { IPv6Address: ipv6Address } : {}),
+          },
+        }
+      : {};
   return { ...(attachment.aliases.length > 0 ? { Aliases: attachment.aliases } : {}), ...ipam };
 }

@@ -13,7 +13,12 @@ const TRANSIENT = new Set(['HOST_UNREACHABLE', 'DISCONNECTED', 'DOCKER_UNAVAILAB
 function transient(error: unknown): boolean {
   if (error instanceof CrossdockError) return TRANSIENT.has(error.code);
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNREFUSED' || /socket hang up|channel|Not connected|No response/i.test(String((error as Error).message));
+  return (
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    code === 'ECONNREFUSED' ||
+    /socket hang up|channel|Not connected|No response/i.test(String((error as Error).message))
+  );
 }
 
 /** Runs `work`, again after a pause while its host is briefly unreachable (sshd restarting), up to `budgetMs`. */
@@ -43,7 +48,11 @@ export interface RollbackEnds {
  * networks it created, and the route's key and files. Every part is tried even when another
  * fails; what could not be undone is listed in the error, and running it again is safe.
  */
-export async function rollbackMigration(record: MigrationJournalRecord, ends: RollbackEnds, options: { log: Log; retryBudgetMs?: number }): Promise<void> {
+export async function rollbackMigration(
+  record: MigrationJournalRecord,
+  ends: RollbackEnds,
+  options: { log: Log; retryBudgetMs?: number },
+): Promise<void> {
   const { log } = options;
   const budget = options.retryBudgetMs ?? 60_000;
   if (record.source.removed) await refuseWithoutSource(record, await withRetries(ends.source, budget));
@@ -100,7 +109,13 @@ export async function rollbackMigration(record: MigrationJournalRecord, ends: Ro
   for (const network of record.created.networks) {
     await attempt(`remove network ${network} from ${targetName}`, async () => {
       const target = await ends.target();
-      const found = await target.docker.getNetwork(network).inspect().then((n: { Labels?: Record<string, string> | undefined }) => n, () => null);
+      const found = await target.docker
+        .getNetwork(network)
+        .inspect()
+        .then(
+          (n: { Labels?: Record<string, string> | undefined }) => n,
+          () => null,
+        );
       // Only a network this migration made (a same-named one made by someone since is not ours).
       if (found?.Labels?.[MIGRATION_LABEL] !== record.id) return;
       await target.docker.getNetwork(network).remove();
@@ -112,10 +127,14 @@ export async function rollbackMigration(record: MigrationJournalRecord, ends: Ro
   });
 
   if (left.length > 0) {
-    throw new CrossdockError('FAILED_PRECONDITION', `Rolling back migration ${record.id} did not finish: ${left.join('; ')}. Run "crossdock migrate rollback ${record.id}" again once the hosts answer`, {
-      migrationId: record.id,
-      left,
-    });
+    throw new CrossdockError(
+      'FAILED_PRECONDITION',
+      `Rolling back migration ${record.id} did not finish: ${left.join('; ')}. Run "crossdock migrate rollback ${record.id}" again once the hosts answer`,
+      {
+        migrationId: record.id,
+        left,
+      },
+    );
   }
 }
 
@@ -126,18 +145,25 @@ export async function rollbackMigration(record: MigrationJournalRecord, ends: Ro
  */
 async function refuseWithoutSource(record: MigrationJournalRecord, source: TransferHost): Promise<void> {
   for (const container of record.plan?.containers ?? []) {
-    const exists = await source.docker.getContainer(container.id).inspect().then(
-      () => true,
-      (error: unknown) => {
-        if ((error as { statusCode?: number }).statusCode === 404) return false;
-        throw error;
-      },
-    );
+    const exists = await source.docker
+      .getContainer(container.id)
+      .inspect()
+      .then(
+        () => true,
+        (error: unknown) => {
+          if ((error as { statusCode?: number }).statusCode === 404) return false;
+          throw error;
+        },
+      );
     if (!exists) {
-      throw new CrossdockError('FAILED_PRECONDITION', `Migration ${record.id} already removed ${container.name} from ${record.request.source.hostName}; its copy on ${record.request.target.hostName} is the only one, so it is not rolled back. Resume it instead`, {
-        migrationId: record.id,
-        container: container.name,
-      });
+      throw new CrossdockError(
+        'FAILED_PRECONDITION',
+        `Migration ${record.id} already removed ${container.name} from ${record.request.source.hostName}; its copy on ${record.request.target.hostName} is the only one, so it is not rolled back. Resume it instead`,
+        {
+          migrationId: record.id,
+          container: container.name,
+        },
+      );
     }
   }
 }

@@ -26,21 +26,37 @@ export function aborts(signal: AbortSignal | undefined): { abortSignal: AbortSig
 }
 
 /** Inspects the container, or every container of the compose project, on the source host. */
-export async function findSourceContainers(sourceHost: TransferHost, source: SourceRef, signal?: AbortSignal): Promise<InspectedContainer[]> {
+export async function findSourceContainers(
+  sourceHost: TransferHost,
+  source: SourceRef,
+  signal?: AbortSignal,
+): Promise<InspectedContainer[]> {
   if (source.kind === 'container') return [await inspectContainer(sourceHost, source.name, signal)];
-  const listed = await sourceHost.docker.listContainers({ all: true, filters: { label: [`${COMPOSE_PROJECT_LABEL}=${source.name}`] }, ...aborts(signal) });
+  const listed = await sourceHost.docker.listContainers({
+    all: true,
+    filters: { label: [`${COMPOSE_PROJECT_LABEL}=${source.name}`] },
+    ...aborts(signal),
+  });
   if (listed.length === 0) {
-    throw new CrossdockError('NOT_FOUND', `There is no compose project "${source.name}" on ${sourceHost.name} (no container has the label ${COMPOSE_PROJECT_LABEL}=${source.name})`, {
-      host: sourceHost.name,
-      project: source.name,
-    });
+    throw new CrossdockError(
+      'NOT_FOUND',
+      `There is no compose project "${source.name}" on ${sourceHost.name} (no container has the label ${COMPOSE_PROJECT_LABEL}=${source.name})`,
+      {
+        host: sourceHost.name,
+        project: source.name,
+      },
+    );
   }
   const infos = await Promise.all(listed.map((c) => inspectContainer(sourceHost, c.Id, signal)));
   return infos.sort((x, y) => x.Name.localeCompare(y.Name));
 }
 
 /** Inspects one container by id or name, NOT_FOUND naming the host. */
-export async function inspectContainer(host: TransferHost, ref: string, signal?: AbortSignal): Promise<InspectedContainer> {
+export async function inspectContainer(
+  host: TransferHost,
+  ref: string,
+  signal?: AbortSignal,
+): Promise<InspectedContainer> {
   try {
     return (await host.docker.getContainer(ref).inspect(aborts(signal))) as InspectedContainer;
   } catch (error) {
@@ -65,7 +81,11 @@ async function imageFor(sourceHost: TransferHost, info: InspectedContainer): Pro
 }
 
 /** How to recreate each source container on the target, labelled with the migration id. */
-export async function containerSpecs(sourceHost: TransferHost, infos: InspectedContainer[], migrationId: string): Promise<ContainerSpec[]> {
+export async function containerSpecs(
+  sourceHost: TransferHost,
+  infos: InspectedContainer[],
+  migrationId: string,
+): Promise<ContainerSpec[]> {
   return Promise.all(
     infos.map(async (info) => {
       const image = await imageFor(sourceHost, info);

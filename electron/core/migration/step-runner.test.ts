@@ -31,8 +31,18 @@ describe('runStepTable', () => {
       { id: 'one', run: async (run) => (run.ran.push('one'), 'first') },
       {
         together: [
-          { id: 'left', run: async (run, signal) => (run.ran.push('left starts'), await wait(30, signal), run.ran.push('left ends'), null) },
-          { id: 'right', run: async (run, signal) => (run.ran.push('right starts'), await wait(10, signal), run.ran.push('right ends'), '2 bytes') },
+          {
+            id: 'left',
+            run: async (run, signal) => (
+              run.ran.push('left starts'), await wait(30, signal), run.ran.push('left ends'), null
+            ),
+          },
+          {
+            id: 'right',
+            run: async (run, signal) => (
+              run.ran.push('right starts'), await wait(10, signal), run.ran.push('right ends'), '2 bytes'
+            ),
+          },
         ],
         then: (run) => run.ran.push('group done'),
       },
@@ -43,7 +53,16 @@ describe('runStepTable', () => {
     const { events, sinks } = recorder();
     await runStepTable(table, run, sinks, new AbortController().signal);
     expect(run.ran).toEqual(['one', 'left starts', 'right starts', 'right ends', 'left ends', 'group done', 'two']);
-    expect(events).toEqual(['begin one', 'done one: first', 'begin left', 'begin right', 'done right: 2 bytes', 'done left: null', 'begin two', 'done two: null']);
+    expect(events).toEqual([
+      'begin one',
+      'done one: first',
+      'begin left',
+      'begin right',
+      'done right: 2 bytes',
+      'done left: null',
+      'begin two',
+      'done two: null',
+    ]);
   });
 
   it('stops at a failing step: its sibling in the group is cancelled, both journaled failed, the first error thrown', async () => {

@@ -25,7 +25,12 @@ export interface StepSinks<Id extends string> {
   failed(id: Id, error: unknown): void;
 }
 
-async function runOne<Id extends string, Run>(step: TableStep<Id, Run>, run: Run, sinks: StepSinks<Id>, signal: AbortSignal): Promise<void> {
+async function runOne<Id extends string, Run>(
+  step: TableStep<Id, Run>,
+  run: Run,
+  sinks: StepSinks<Id>,
+  signal: AbortSignal,
+): Promise<void> {
   sinks.begin(step.id);
   let detail: string | null;
   try {
@@ -41,12 +46,20 @@ async function runOne<Id extends string, Run>(step: TableStep<Id, Run>, run: Run
  * Runs a declared table of steps in order over one run state: each is begun and ended through the
  * sinks, a group runs its steps at once, the first failure stops the table and is thrown.
  */
-export async function runStepTable<Id extends string, Run>(table: StepTable<Id, Run>, run: Run, sinks: StepSinks<Id>, signal: AbortSignal): Promise<void> {
+export async function runStepTable<Id extends string, Run>(
+  table: StepTable<Id, Run>,
+  run: Run,
+  sinks: StepSinks<Id>,
+  signal: AbortSignal,
+): Promise<void> {
   for (const entry of table) {
     signal.throwIfAborted();
     if ('together' in entry) {
       const steps = entry.together.filter((step) => step.when?.(run) ?? true);
-      await allOrAbort(signal, steps.map((step) => (stepSignal: AbortSignal) => runOne(step, run, sinks, stepSignal)));
+      await allOrAbort(
+        signal,
+        steps.map((step) => (stepSignal: AbortSignal) => runOne(step, run, sinks, stepSignal)),
+      );
       entry.then?.(run);
     } else if (entry.when?.(run) ?? true) {
       await runOne(entry, run, sinks, signal);

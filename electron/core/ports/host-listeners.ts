@@ -33,7 +33,13 @@ export function parseListeners(output: string): HostListener[] {
     const address = splitAddress(local);
     if (!address) continue;
     const users = /users:\(\("([^"]*)",pid=(\d+)/.exec(line);
-    listeners.push({ protocol: netid, hostIp: address.ip, port: address.port, process: users?.[1] ?? null, pid: users?.[2] ? Number(users[2]) : null });
+    listeners.push({
+      protocol: netid,
+      hostIp: address.ip,
+      port: address.port,
+      process: users?.[1] ?? null,
+      pid: users?.[2] ? Number(users[2]) : null,
+    });
   }
   return listeners;
 }

@@ -14,7 +14,12 @@ const SS = [
   '',
 ].join('\n');
 
-const container = (port: number, name: string, project: string | null = null, service: string | null = null): HeldPort => ({
+const container = (
+  port: number,
+  name: string,
+  project: string | null = null,
+  service: string | null = null,
+): HeldPort => ({
   port,
   protocol: 'tcp',
   hostIp: '0.0.0.0',
@@ -60,14 +65,26 @@ describe('port conflicts', () => {
   });
 
   it('says host, port, holder and what to do', () => {
-    const error = portConflictError(conflictsAmong('web-1', held, [{ port: 8080, protocol: 'tcp' }, { port: 6379, protocol: 'tcp' }]));
+    const error = portConflictError(
+      conflictsAmong('web-1', held, [
+        { port: 8080, protocol: 'tcp' },
+        { port: 6379, protocol: 'tcp' },
+      ]),
+    );
     expect(error).toBeInstanceOf(CrossdockError);
     expect(error.code).toBe('PORT_CONFLICT');
     expect(error.message).toBe(
       'host web-1: port 8080/tcp is taken by container shop-web-1 (project shop, service web), port 6379/tcp on 127.0.0.1 is taken by process redis-server (pid 99); choose another port or deploy with --auto-ports',
     );
-    expect(error.details).toMatchObject({ host: 'web-1', port: 8080, protocol: 'tcp', holder: 'container shop-web-1 (project shop, service web)' });
-    expect(portConflictError(conflictsAmong('db', held, [{ port: 53, protocol: 'udp' }]), 'pick another target').message).toMatch(/port 53\/udp is taken by a process outside Docker .*; pick another target$/);
+    expect(error.details).toMatchObject({
+      host: 'web-1',
+      port: 8080,
+      protocol: 'tcp',
+      holder: 'container shop-web-1 (project shop, service web)',
+    });
+    expect(
+      portConflictError(conflictsAmong('db', held, [{ port: 53, protocol: 'udp' }]), 'pick another target').message,
+    ).toMatch(/port 53\/udp is taken by a process outside Docker .*; pick another target$/);
   });
 
   it('assigns the next free port above the wanted one, skipping held and reserved ones', () => {

@@ -1,6 +1,12 @@
 import type Dockerode from 'dockerode';
 import { CrossdockError } from '../../../shared/index.js';
-import { addressesOverlap, isWildcard, LISTENERS_COMMAND, parseListeners, type PortProtocol } from './host-listeners.js';
+import {
+  addressesOverlap,
+  isWildcard,
+  LISTENERS_COMMAND,
+  parseListeners,
+  type PortProtocol,
+} from './host-listeners.js';
 
 export type { PortProtocol } from './host-listeners.js';
 
@@ -65,7 +71,10 @@ export async function heldPorts(target: PortTarget, options: PortCheckOptions = 
   const byContainers = new Set<string>();
   for (const container of containers) {
     const name = (container.Names[0] ?? container.Id).replace(/^\//, '');
-    const skip = ignored.has(container.Id) || ignored.has(name) || [...ignored].some((ref) => ref.length >= 12 && container.Id.startsWith(ref));
+    const skip =
+      ignored.has(container.Id) ||
+      ignored.has(name) ||
+      [...ignored].some((ref) => ref.length >= 12 && container.Id.startsWith(ref));
     for (const port of container.Ports) {
       if (!port.PublicPort) continue;
       const protocol = port.Type === 'udp' ? 'udp' : 'tcp';
@@ -89,14 +98,23 @@ export async function heldPorts(target: PortTarget, options: PortCheckOptions = 
   if (target.exec) {
     for (const listener of parseListeners(await target.exec(LISTENERS_COMMAND))) {
       if (byContainers.has(`${listener.protocol}/${listener.port}`)) continue;
-      held.push({ port: listener.port, protocol: listener.protocol, hostIp: listener.hostIp, holder: { kind: 'process', process: listener.process, pid: listener.pid } });
+      held.push({
+        port: listener.port,
+        protocol: listener.protocol,
+        hostIp: listener.hostIp,
+        holder: { kind: 'process', process: listener.process, pid: listener.pid },
+      });
     }
   }
   return held;
 }
 
 /** The wanted ports that something on the host already holds (one conflict per wanted port). */
-export async function findPortConflicts(target: PortTarget, wanted: WantedPort[], options: PortCheckOptions = {}): Promise<PortConflict[]> {
+export async function findPortConflicts(
+  target: PortTarget,
+  wanted: WantedPort[],
+  options: PortCheckOptions = {},
+): Promise<PortConflict[]> {
   if (wanted.length === 0) return [];
   return conflictsAmong(target.hostName, await heldPorts(target, options), wanted);
 }
@@ -105,8 +123,17 @@ export async function findPortConflicts(target: PortTarget, wanted: WantedPort[]
 export function conflictsAmong(hostName: string, held: HeldPort[], wanted: WantedPort[]): PortConflict[] {
   const conflicts: PortConflict[] = [];
   for (const want of wanted) {
-    const hit = held.find((h) => h.port === want.port && h.protocol === want.protocol && addressesOverlap(want.hostIp, h.hostIp));
-    if (hit) conflicts.push({ host: hostName, port: want.port, protocol: want.protocol, hostIp: hit.hostIp, holder: hit.holder });
+    const hit = held.find(
+      (h) => h.port === want.port && h.protocol === want.protocol && addressesOverlap(want.hostIp, h.hostIp),
+    );
+    if (hit)
+      conflicts.push({
+        host: hostName,
+        port: want.port,
+        protocol: want.protocol,
+        hostIp: hit.hostIp,
+        holder: hit.holder,
+      });
   }
   return conflicts;
 }
@@ -115,12 +142,17 @@ export function conflictsAmong(hostName: string, held: HeldPort[], wanted: Wante
  * A free port for `want`: the first one above the wanted port (wrapping to 1024) that nothing
  * holds and that is not in `reserved` (ports already handed out in the same deploy).
  */
-export function nextFreePort(held: HeldPort[], want: WantedPort, reserved: ReadonlySet<string> = new Set()): number | null {
+export function nextFreePort(
+  held: HeldPort[],
+  want: WantedPort,
+  reserved: ReadonlySet<string> = new Set(),
+): number | null {
   let port = want.port;
   for (let tries = 0; tries < 65535; tries++) {
     port = port >= 65535 ? 1024 : port + 1;
     if (reserved.has(`${want.protocol}/${port}`)) continue;
-    if (!held.some((h) => h.port === port && h.protocol === want.protocol && addressesOverlap(want.hostIp, h.hostIp))) return port;
+    if (!held.some((h) => h.port === port && h.protocol === want.protocol && addressesOverlap(want.hostIp, h.hostIp)))
+      return port;
   }
   return null;
 }
@@ -128,7 +160,9 @@ export function nextFreePort(held: HeldPort[], want: WantedPort, reserved: Reado
 /** How a message names a holder: `container shop-web-1 (project shop, service web)`, `process nginx (pid 42)`. */
 export function describeHolder(holder: PortHolder): string {
   if (holder.kind === 'container') {
-    const compose = holder.project ? ` (project ${holder.project}${holder.service ? `, service ${holder.service}` : ''})` : '';
+    const compose = holder.project
+      ? ` (project ${holder.project}${holder.service ? `, service ${holder.service}` : ''})`
+      : '';
     return `container ${holder.name}${compose}`;
   }
   if (holder.process) return `process ${holder.process}${holder.pid !== null ? ` (pid ${holder.pid})` : ''}`;
@@ -153,7 +187,13 @@ export function portConflictError(conflicts: PortConflict[], advice: string = DE
   const first = conflicts[0];
   if (!first) throw new Error('portConflictError needs at least one conflict');
   const hosts = [...new Set(conflicts.map((c) => c.host))];
-  const parts = hosts.map((host) => `host ${host}: ${conflicts.filter((c) => c.host === host).map(describeConflict).join(', ')}`);
+  const parts = hosts.map(
+    (host) =>
+      `host ${host}: ${conflicts
+        .filter((c) => c.host === host)
+        .map(describeConflict)
+        .join(', ')}`,
+  );
   return new CrossdockError('PORT_CONFLICT', `${parts.join('; ')}; ${advice}`, {
     host: first.host,
     port: first.port,

@@ -9,7 +9,10 @@ const SERVICE = 'com.docker.compose.service';
  * compose project and service that publish it. Docker lists an IPv4 and an IPv6 bind of the
  * same port apart; both are rows, since both are taken.
  */
-export function portMappings(host: { hostId: string; hostName: string }, containers: Dockerode.ContainerInfo[]): PortMapping[] {
+export function portMappings(
+  host: { hostId: string; hostName: string },
+  containers: Dockerode.ContainerInfo[],
+): PortMapping[] {
   const rows: PortMapping[] = [];
   for (const container of containers) {
     if (container.State !== 'running') continue;
@@ -28,5 +31,7 @@ export function portMappings(host: { hostId: string; hostName: string }, contain
       });
     }
   }
-  return rows.sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol) || a.hostIp.localeCompare(b.hostIp));
+  return rows.sort(
+    (a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol) || a.hostIp.localeCompare(b.hostIp),
+  );
 }

@@ -16,7 +16,9 @@ export async function portTargetFor(runtime: HostRuntime, host: StoredHost, sign
     return {
       hostName: host.name,
       docker: engine.docker,
-      exec: async (command) => (await execFileAsync('sh', ['-c', command], { ...(signal ? { signal } : {}), maxBuffer: 16 * 1024 * 1024 })).stdout,
+      exec: async (command) =>
+        (await execFileAsync('sh', ['-c', command], { ...(signal ? { signal } : {}), maxBuffer: 16 * 1024 * 1024 }))
+          .stdout,
     };
   }
   const connection = await runtime.connection(host);

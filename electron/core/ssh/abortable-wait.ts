@@ -4,7 +4,8 @@ import { CrossdockError } from '../../../shared/index.js';
 /** Waits for `promise`, or rejects with CANCELLED when `signal` fires first (the work goes on). */
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, host: string): Promise<T> {
   if (!signal) return promise;
-  const cancelled = (): CrossdockError => new CrossdockError('CANCELLED', `Connecting to ${host} was cancelled.`, { host });
+  const cancelled = (): CrossdockError =>
+    new CrossdockError('CANCELLED', `Connecting to ${host} was cancelled.`, { host });
   if (signal.aborted) return Promise.reject(cancelled());
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(cancelled());

@@ -8,9 +8,18 @@ const timing = { connectTimeoutMs: 1_000, keepaliveIntervalMs: 0, keepaliveCount
 
 describe('toConnectError', () => {
   it.each([
-    [Object.assign(new Error('All configured authentication methods failed'), { level: 'client-authentication' }), 'AUTH_FAILED'],
-    [Object.assign(new Error('Timed out while waiting for handshake'), { level: 'client-timeout' }), 'HOST_UNREACHABLE'],
-    [Object.assign(new Error('connect EHOSTUNREACH'), { level: 'client-socket', code: 'EHOSTUNREACH' }), 'HOST_UNREACHABLE'],
+    [
+      Object.assign(new Error('All configured authentication methods failed'), { level: 'client-authentication' }),
+      'AUTH_FAILED',
+    ],
+    [
+      Object.assign(new Error('Timed out while waiting for handshake'), { level: 'client-timeout' }),
+      'HOST_UNREACHABLE',
+    ],
+    [
+      Object.assign(new Error('connect EHOSTUNREACH'), { level: 'client-socket', code: 'EHOSTUNREACH' }),
+      'HOST_UNREACHABLE',
+    ],
     [Object.assign(new Error('getaddrinfo ENOTFOUND nowhere'), { code: 'ENOTFOUND' }), 'HOST_UNREACHABLE'],
   ])('maps "%s" to %s, naming the host', (error, code) => {
     const mapped = toConnectError(error, host, 1_000);
@@ -21,9 +30,20 @@ describe('toConnectError', () => {
 
   it('says when the private key needs a passphrase, or cannot be read with the one given', async () => {
     const encrypted = generateTestKey({ passphrase: 'right' }).privateKey;
-    const target = { hostId: 'h', address: '192.0.2.1', port: 22, username: 'deploy', privateKey: encrypted, hostKey: {} };
+    const target = {
+      hostId: 'h',
+      address: '192.0.2.1',
+      port: 22,
+      username: 'deploy',
+      privateKey: encrypted,
+      hostKey: {},
+    };
     await expect(openSshClient(target, timing)).rejects.toMatchObject({ code: 'KEY_PASSPHRASE_REQUIRED' });
-    await expect(openSshClient({ ...target, passphrase: 'wrong' }, timing)).rejects.toMatchObject({ code: 'KEY_INVALID' });
-    await expect(openSshClient({ ...target, privateKey: 'not a key' }, timing)).rejects.toMatchObject({ code: 'KEY_INVALID' });
+    await expect(openSshClient({ ...target, passphrase: 'wrong' }, timing)).rejects.toMatchObject({
+      code: 'KEY_INVALID',
+    });
+    await expect(openSshClient({ ...target, privateKey: 'not a key' }, timing)).rejects.toMatchObject({
+      code: 'KEY_INVALID',
+    });
   });
 });

@@ -44,21 +44,40 @@ export function toConnectError(error: unknown, host: string, timeoutMs: number):
 function classify(e: Ssh2Error, host: string, timeoutMs: number): CrossdockError {
   const message = e.message;
   if (/passphrase given/i.test(message)) {
-    return new CrossdockError('KEY_PASSPHRASE_REQUIRED', `The private key for ${host} is encrypted and no passphrase was given.`, { host });
+    return new CrossdockError(
+      'KEY_PASSPHRASE_REQUIRED',
+      `The private key for ${host} is encrypted and no passphrase was given.`,
+      { host },
+    );
   }
   if (/Cannot parse privateKey|bad passphrase|Malformed|Unsupported key format/i.test(message)) {
-    return new CrossdockError('KEY_INVALID', `The private key for ${host} could not be read (unknown format, corrupt, or wrong passphrase).`, { host });
+    return new CrossdockError(
+      'KEY_INVALID',
+      `The private key for ${host} could not be read (unknown format, corrupt, or wrong passphrase).`,
+      { host },
+    );
   }
   if (e.level === 'client-authentication') {
-    return new CrossdockError('AUTH_FAILED', `${host} refused the login: the server did not accept the user or key.`, { host });
+    return new CrossdockError('AUTH_FAILED', `${host} refused the login: the server did not accept the user or key.`, {
+      host,
+    });
   }
   if (e.level === 'client-timeout') {
-    const what = /keepalive/i.test(message) ? 'stopped answering keepalives' : `did not complete the SSH handshake within ${timeoutMs} ms`;
+    const what = /keepalive/i.test(message)
+      ? 'stopped answering keepalives'
+      : `did not complete the SSH handshake within ${timeoutMs} ms`;
     return new CrossdockError('HOST_UNREACHABLE', `${host} ${what}.`, { host, timeoutMs });
   }
-  if (e.level === 'client-socket' || e.level === 'client-dns' || (e.code !== undefined && UNREACHABLE_SOCKET_CODES.has(e.code))) {
+  if (
+    e.level === 'client-socket' ||
+    e.level === 'client-dns' ||
+    (e.code !== undefined && UNREACHABLE_SOCKET_CODES.has(e.code))
+  ) {
     const reason = e.code ? ` (${e.code})` : '';
-    return new CrossdockError('HOST_UNREACHABLE', `Nothing answered SSH at ${host}${reason}.`, { host, ...(e.code ? { reason: e.code } : {}) });
+    return new CrossdockError('HOST_UNREACHABLE', `Nothing answered SSH at ${host}${reason}.`, {
+      host,
+      ...(e.code ? { reason: e.code } : {}),
+    });
   }
   // Protocol or handshake failures not decided by our host key policy (no common algorithm, a
   // server that hung up during key exchange): the host is there but not usable over SSH.

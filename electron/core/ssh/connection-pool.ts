@@ -9,7 +9,10 @@ type PoolEvents = { status: HostStatusEvent };
  * removed: every Docker call and command for a host goes through the same SSH login.
  */
 export class HostConnectionPool {
-  private readonly connections = new Map<string, { connection: HostConnection; target: SshTarget; unsubscribe: () => void }>();
+  private readonly connections = new Map<
+    string,
+    { connection: HostConnection; target: SshTarget; unsubscribe: () => void }
+  >();
   private readonly events = new EventHub<PoolEvents>();
 
   constructor(private readonly options: HostConnectionOptions = {}) {}

@@ -23,7 +23,12 @@ async function server(): Promise<FakeSshServer> {
   return started;
 }
 
-function connection(port: number, hostKey: HostKeyTrust, options: HostConnectionOptions = {}, privateKey = userKey.privateKey) {
+function connection(
+  port: number,
+  hostKey: HostKeyTrust,
+  options: HostConnectionOptions = {},
+  privateKey = userKey.privateKey,
+) {
   const made = new HostConnection(
     { hostId: 'h1', address: '127.0.0.1', port, username: 'deploy', privateKey, hostKey },
     { connectTimeoutMs: 2_000, reconnect: { enabled: false }, ...options },
@@ -51,7 +56,11 @@ describe('HostConnection', () => {
     const result = await made.exec('uptime');
     expect(result).toEqual({ stdout: 'ran: uptime\n', stderr: '', exitCode: 0, exitSignal: null });
     expect(events.map((e) => e.status)).toEqual(['connecting', 'connected']);
-    expect(events[1]?.hostKey).toEqual({ keyType: 'ssh-ed25519', fingerprint: fake.hostKey.fingerprint, source: 'pinned' });
+    expect(events[1]?.hostKey).toEqual({
+      keyType: 'ssh-ed25519',
+      fingerprint: fake.hostKey.fingerprint,
+      source: 'pinned',
+    });
     expect(made.endpoint).toBe(`deploy@127.0.0.1:${fake.port}`);
     await expect.poll(() => made.openChannels).toBe(0);
   });
@@ -68,8 +77,14 @@ describe('HostConnection', () => {
     const fake = await server();
     const old = generateTestKey().fingerprint;
     const { made, events } = connection(fake.port, { pinnedFingerprint: old });
-    const error = await made.activate().then(() => null, (e: unknown) => e);
-    expect(error).toMatchObject({ code: 'HOST_KEY_MISMATCH', details: { fingerprint: fake.hostKey.fingerprint, expectedFingerprints: [old] } });
+    const error = await made.activate().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      code: 'HOST_KEY_MISMATCH',
+      details: { fingerprint: fake.hostKey.fingerprint, expectedFingerprints: [old] },
+    });
     expect(String((error as Error).message)).toContain(`deploy@127.0.0.1:${fake.port}`);
     expect(String((error as Error).message)).toContain(old);
     expect(fake.authAttempts).toBe(0);
@@ -87,7 +102,11 @@ describe('HostConnection', () => {
     expect(fake.authAttempts).toBe(0);
     const trusting = connection(fake.port, { trustOnFirstUse: true }).made;
     await trusting.activate();
-    expect(trusting.hostKey).toEqual({ keyType: 'ssh-ed25519', fingerprint: fake.hostKey.fingerprint, source: 'first-use' });
+    expect(trusting.hostKey).toEqual({
+      keyType: 'ssh-ed25519',
+      fingerprint: fake.hostKey.fingerprint,
+      source: 'first-use',
+    });
   });
 
   it('maps a refused key to AUTH_FAILED and does not retry it', async () => {
@@ -98,26 +117,38 @@ describe('HostConnection', () => {
       { reconnect: { enabled: true, initialDelayMs: 10 } },
       generateTestKey().privateKey,
     );
-    await expect(made.activate()).rejects.toMatchObject({ code: 'AUTH_FAILED', message: expect.stringContaining(`deploy@127.0.0.1:${fake.port}`) });
+    await expect(made.activate()).rejects.toMatchObject({
+      code: 'AUTH_FAILED',
+      message: expect.stringContaining(`deploy@127.0.0.1:${fake.port}`),
+    });
     expect(events.at(-1)?.retryInMs).toBeUndefined();
   });
 
   it('reports HOST_UNREACHABLE for a closed port and for a silent one within the timeout', async () => {
     const closed = connection(await unusedPort(), { trustOnFirstUse: true }).made;
-    await expect(closed.activate()).rejects.toMatchObject({ code: 'HOST_UNREACHABLE', details: { reason: 'ECONNREFUSED' } });
+    await expect(closed.activate()).rejects.toMatchObject({
+      code: 'HOST_UNREACHABLE',
+      details: { reason: 'ECONNREFUSED' },
+    });
 
     // Accepts TCP, never says a word: only the connect timeout ends the wait.
     const sockets = new Set<Socket>();
     const silent: Server = createServer((socket) => sockets.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise<void>((resolve) => {
-      sockets.forEach((socket) => socket.destroy());
-      silent.close(() => resolve());
-    }));
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          sockets.forEach((socket) => socket.destroy());
+          silent.close(() => resolve());
+        }),
+    );
     const silentPort = (silent.address() as AddressInfo).port;
     const slow = connection(silentPort, { trustOnFirstUse: true }, { connectTimeoutMs: 300 }).made;
     let started = Date.now();
-    await expect(slow.activate()).rejects.toMatchObject({ code: 'HOST_UNREACHABLE', message: expect.stringContaining('300 ms') });
+    await expect(slow.activate()).rejects.toMatchObject({
+      code: 'HOST_UNREACHABLE',
+      message: expect.stringContaining('300 ms'),
+    });
     expect(Date.now() - started).toBeLessThan(1_500);
 
     // Disposing ends a login in flight at once instead of leaving it to its timeout.
@@ -138,7 +169,9 @@ describe('HostConnection', () => {
     );
     await made.activate();
     fake.dropClients();
-    await expect.poll(() => events.map((e) => e.status).join(',')).toBe('connecting,connected,disconnected,connecting,connected');
+    await expect
+      .poll(() => events.map((e) => e.status).join(','))
+      .toBe('connecting,connected,disconnected,connecting,connected');
     expect(events[2]?.retryInMs).toBe(20);
     expect((await made.exec('again')).stdout).toBe('ran: again\n');
   });
@@ -159,8 +192,12 @@ describe('HostConnectionPool', () => {
     const pool = new HostConnectionPool({ reconnect: { enabled: false } });
     cleanups.push(() => pool.dispose());
     const target = {
-      hostId: 'h1', address: '127.0.0.1', port: fake.port, username: 'deploy',
-      privateKey: userKey.privateKey, hostKey: { trustOnFirstUse: true },
+      hostId: 'h1',
+      address: '127.0.0.1',
+      port: fake.port,
+      username: 'deploy',
+      privateKey: userKey.privateKey,
+      hostKey: { trustOnFirstUse: true },
     };
     const statuses: string[] = [];
     pool.onStatus((event) => statuses.push(`${event.hostId}:${event.status}`));

@@ -7,7 +7,17 @@ import { ChannelRegistry } from './channel-registry.js';
 import { PERMANENT_CONNECT_CODES, toConnectError } from './connect-errors.js';
 import type { HostKeySource, PresentedHostKey } from './host-key-policy.js';
 import { openSshClient, type SshClientOptions } from './open-client.js';
-import { channelOpenError, execCollect, execStream, openExecChannel, openShellChannel, type ChannelSource, type ExecOptions, type ExecResult, type RemoteProcess } from './remote-exec.js';
+import {
+  channelOpenError,
+  execCollect,
+  execStream,
+  openExecChannel,
+  openShellChannel,
+  type ChannelSource,
+  type ExecOptions,
+  type ExecResult,
+  type RemoteProcess,
+} from './remote-exec.js';
 import { describeEndpoint, type HostKeyTrust, type SshTarget } from './ssh-target.js';
 
 /** Tuning of a host connection; every field has a default. */
@@ -145,7 +155,11 @@ export class HostConnection {
    * else `command` run by the login shell; with a pseudo-terminal when `pty` is given. The caller
    * owns the channel (input, resize, close).
    */
-  async openSession(command: string | null, pty: PseudoTtyOptions | false, signal?: AbortSignal): Promise<ClientChannel> {
+  async openSession(
+    command: string | null,
+    pty: PseudoTtyOptions | false,
+    signal?: AbortSignal,
+  ): Promise<ClientChannel> {
     const source = await this.channelSource(signal);
     if (command === null) return openShellChannel(source, pty, signal);
     return openExecChannel(source, command, { signal, ...(pty ? { pty } : {}) });
@@ -182,7 +196,11 @@ export class HostConnection {
 
   private ensureClient(signal: AbortSignal | undefined): Promise<Client> {
     if (this.disposed) {
-      return Promise.reject(new CrossdockError('FAILED_PRECONDITION', `The connection to ${this.endpoint} was closed.`, { host: this.endpoint }));
+      return Promise.reject(
+        new CrossdockError('FAILED_PRECONDITION', `The connection to ${this.endpoint} was closed.`, {
+          host: this.endpoint,
+        }),
+      );
     }
     if (this.client) return Promise.resolve(this.client);
     this.connecting ??= this.connect();
@@ -197,7 +215,9 @@ export class HostConnection {
       const opened = await openSshClient(this.target, { ...this.options, signal: abort.signal });
       if (this.disposed) {
         opened.client.end();
-        throw new CrossdockError('FAILED_PRECONDITION', `The connection to ${this.endpoint} was closed.`, { host: this.endpoint });
+        throw new CrossdockError('FAILED_PRECONDITION', `The connection to ${this.endpoint} was closed.`, {
+          host: this.endpoint,
+        });
       }
       const client = opened.client;
       let dropError: CrossdockError | undefined;

@@ -24,10 +24,16 @@ const ALGORITHMS_OF_KEY_TYPE: Readonly<Record<string, readonly string[]>> = {
  * RSA one, or the pinned check would fail on a key we simply never asked for.
  * Returns undefined (ssh2's default) when nothing about the host is known.
  */
-export function preferredHostKeyAlgorithms(endpoint: SshEndpoint, trust: HostKeyTrust): ServerHostKeyAlgorithm[] | undefined {
-  const types = trust.pinnedFingerprint !== undefined
-    ? (trust.pinnedKeyType ? [trust.pinnedKeyType] : [])
-    : knownKeyTypes(trust.knownHosts ?? [], endpoint.address, endpoint.port);
+export function preferredHostKeyAlgorithms(
+  endpoint: SshEndpoint,
+  trust: HostKeyTrust,
+): ServerHostKeyAlgorithm[] | undefined {
+  const types =
+    trust.pinnedFingerprint !== undefined
+      ? trust.pinnedKeyType
+        ? [trust.pinnedKeyType]
+        : []
+      : knownKeyTypes(trust.knownHosts ?? [], endpoint.address, endpoint.port);
   const first = types.flatMap((type) => ALGORITHMS_OF_KEY_TYPE[type] ?? [type]).filter(isOffered);
   if (first.length === 0) return undefined;
   return [...first, ...DEFAULT_ORDER.filter((algorithm) => !first.includes(algorithm))];

@@ -40,7 +40,12 @@ describe('decideHostKey', () => {
     expect(error.message).toContain(HOST);
     expect(error.message).toContain(FP_A);
     expect(error.message).toContain(FP_C);
-    expect(error.details).toMatchObject({ host: HOST, expectedFingerprints: [FP_A], fingerprint: FP_C, keyType: 'ssh-ed25519' });
+    expect(error.details).toMatchObject({
+      host: HOST,
+      expectedFingerprints: [FP_A],
+      fingerprint: FP_C,
+      keyType: 'ssh-ed25519',
+    });
   });
 
   it('follows known_hosts when nothing is pinned', () => {
@@ -57,13 +62,21 @@ describe('decideHostKey', () => {
     const other = { ...web1, address: 'new.example.com' };
     const error = refusal(decideHostKey(other, edC, { knownHosts }));
     expect(error.code).toBe('HOST_KEY_UNKNOWN');
-    expect(error.details).toMatchObject({ fingerprint: FP_C, keyType: 'ssh-ed25519', host: 'deploy@new.example.com:22' });
+    expect(error.details).toMatchObject({
+      fingerprint: FP_C,
+      keyType: 'ssh-ed25519',
+      host: 'deploy@new.example.com:22',
+    });
     expect(error.message).toContain(FP_C);
   });
 
   it('trusts an unknown key on first use when asked, reporting it for pinning', () => {
     const decision = decideHostKey({ ...web1, address: 'new.example.com' }, edC, { knownHosts, trustOnFirstUse: true });
-    expect(decision).toEqual({ accepted: true, source: 'first-use', key: { keyType: 'ssh-ed25519', fingerprint: FP_C } });
+    expect(decision).toEqual({
+      accepted: true,
+      source: 'first-use',
+      key: { keyType: 'ssh-ed25519', fingerprint: FP_C },
+    });
   });
 
   it('does not call it first use when known_hosts knows the host with other key types', () => {
@@ -78,9 +91,14 @@ describe('preferredHostKeyAlgorithms', () => {
   it('asks first for the key types already trusted', () => {
     const build = { ...web1, address: 'build.example.com' };
     expect(preferredHostKeyAlgorithms(build, { knownHosts })?.slice(0, 4)).toEqual([
-      'ecdsa-sha2-nistp256', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa',
+      'ecdsa-sha2-nistp256',
+      'rsa-sha2-512',
+      'rsa-sha2-256',
+      'ssh-rsa',
     ]);
-    expect(preferredHostKeyAlgorithms(web1, { pinnedFingerprint: FP_A, pinnedKeyType: 'ssh-rsa' })?.[0]).toBe('rsa-sha2-512');
+    expect(preferredHostKeyAlgorithms(web1, { pinnedFingerprint: FP_A, pinnedKeyType: 'ssh-rsa' })?.[0]).toBe(
+      'rsa-sha2-512',
+    );
     expect(preferredHostKeyAlgorithms({ ...web1, address: 'never.example.com' }, { knownHosts })).toBeUndefined();
   });
 });

@@ -43,11 +43,15 @@ export function decideHostKey(endpoint: SshEndpoint, keyBlob: Buffer, trust: Hos
       return refuse(mismatch(host, known.knownFingerprints, key));
     case 'revoked':
       return refuse(
-        new CrossdockError('HOST_KEY_REVOKED', `The host key of ${host} (${key.fingerprint}) is marked @revoked in known_hosts; refusing to connect.`, {
-          host,
-          fingerprint: key.fingerprint,
-          keyType: key.keyType,
-        }),
+        new CrossdockError(
+          'HOST_KEY_REVOKED',
+          `The host key of ${host} (${key.fingerprint}) is marked @revoked in known_hosts; refusing to connect.`,
+          {
+            host,
+            fingerprint: key.fingerprint,
+            keyType: key.keyType,
+          },
+        ),
       );
     case 'unknown':
       // First use means nobody knows this host. If known_hosts has it with other key types, the

@@ -43,7 +43,10 @@ describe('parseKnownHosts', () => {
 
 describe('lookup', () => {
   it('matches hashed names, including both halves of a hashed comma list', () => {
-    expect(lookup(entries, 'web1.example.com', 22, ED25519, fp.edA)).toEqual({ status: 'match', knownFingerprints: [fp.edA] });
+    expect(lookup(entries, 'web1.example.com', 22, ED25519, fp.edA)).toEqual({
+      status: 'match',
+      knownFingerprints: [fp.edA],
+    });
     expect(lookup(entries, 'db.example.com', 22, ED25519, fp.edB).status).toBe('match');
     expect(lookup(entries, '10.0.0.5', 22, ED25519, fp.edB).status).toBe('match');
     // Case does not matter, as in ssh.
@@ -59,8 +62,14 @@ describe('lookup', () => {
   });
 
   it('reports a different key of the same type as a mismatch, with the known fingerprints', () => {
-    expect(lookup(entries, 'web1.example.com', 22, ED25519, fp.edC)).toEqual({ status: 'mismatch', knownFingerprints: [fp.edA] });
-    expect(lookup(entries, 'build.example.com', 22, 'ssh-rsa', fp.edA)).toEqual({ status: 'mismatch', knownFingerprints: [fp.rsaA] });
+    expect(lookup(entries, 'web1.example.com', 22, ED25519, fp.edC)).toEqual({
+      status: 'mismatch',
+      knownFingerprints: [fp.edA],
+    });
+    expect(lookup(entries, 'build.example.com', 22, 'ssh-rsa', fp.edA)).toEqual({
+      status: 'mismatch',
+      knownFingerprints: [fp.rsaA],
+    });
   });
 
   it('treats a key type the host is not known with as unknown, naming the keys it is known with', () => {
@@ -69,7 +78,10 @@ describe('lookup', () => {
       knownFingerprints: [fp.ecA, fp.rsaA],
     });
     expect(lookup(entries, '192.0.2.7', 22, 'ecdsa-sha2-nistp256', fp.ecA).status).toBe('match');
-    expect(lookup(entries, 'never.example.com', 22, ED25519, fp.edA)).toEqual({ status: 'unknown', knownFingerprints: [] });
+    expect(lookup(entries, 'never.example.com', 22, ED25519, fp.edA)).toEqual({
+      status: 'unknown',
+      knownFingerprints: [],
+    });
   });
 
   it('applies wildcards and negation', () => {
@@ -81,12 +93,18 @@ describe('lookup', () => {
   });
 
   it('refuses a revoked key whatever else the file says about the host', () => {
-    expect(lookup(entries, 'web1.example.com', 22, ED25519, fp.edD)).toEqual({ status: 'revoked', knownFingerprints: [] });
+    expect(lookup(entries, 'web1.example.com', 22, ED25519, fp.edD)).toEqual({
+      status: 'revoked',
+      knownFingerprints: [],
+    });
     expect(lookup(entries, 'anything.example.org', 2022, ED25519, fp.edD).status).toBe('revoked');
   });
 
   it('never takes a @cert-authority key for a host key', () => {
-    expect(lookup(entries, 'x.ca.example.com', 22, ED25519, fp.edC)).toEqual({ status: 'unknown', knownFingerprints: [] });
+    expect(lookup(entries, 'x.ca.example.com', 22, ED25519, fp.edC)).toEqual({
+      status: 'unknown',
+      knownFingerprints: [],
+    });
   });
 });
 

@@ -108,7 +108,9 @@ export function lookup(
 /** The key types known_hosts holds for a host, so the client can ask for those first (as ssh does). */
 export function knownKeyTypes(entries: readonly KnownHostEntry[], host: string, port: number): string[] {
   return unique(
-    entries.filter((entry) => entry.marker === 'none' && entryMatchesHost(entry, host, port)).map((entry) => entry.keyType),
+    entries
+      .filter((entry) => entry.marker === 'none' && entryMatchesHost(entry, host, port))
+      .map((entry) => entry.keyType),
   );
 }
 

@@ -52,7 +52,8 @@ export function openSshClient(target: SshTarget, options: SshClientOptions): Pro
         reject(new CrossdockError('INTERNAL', `SSH login to ${host} finished without a host key decision`, { host }));
       }
     };
-    const onAbort = (): void => finish(new CrossdockError('CANCELLED', `Connecting to ${host} was cancelled.`, { host }));
+    const onAbort = (): void =>
+      finish(new CrossdockError('CANCELLED', `Connecting to ${host} was cancelled.`, { host }));
 
     // The refusal from our own policy is the real reason; ssh2 only says "Host denied".
     const failure = (error: unknown): CrossdockError =>
@@ -62,15 +63,23 @@ export function openSshClient(target: SshTarget, options: SshClientOptions): Pro
     // 'error' listener would crash the process. Later errors are the connection owner's business.
     client.on('error', (error) => finish(failure(error)));
     client.once('ready', () => finish(null));
-    client.once('close', () => finish(failure(new CrossdockError('HOST_UNREACHABLE', `${host} closed the connection during the SSH handshake.`, { host }))));
+    client.once('close', () =>
+      finish(
+        failure(
+          new CrossdockError('HOST_UNREACHABLE', `${host} closed the connection during the SSH handshake.`, { host }),
+        ),
+      ),
+    );
 
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      client.connect(connectConfig(target, options, (key) => {
-        decision = decideHostKey(target, key, target.hostKey);
-        return decision.accepted;
-      }));
+      client.connect(
+        connectConfig(target, options, (key) => {
+          decision = decideHostKey(target, key, target.hostKey);
+          return decision.accepted;
+        }),
+      );
     } catch (error) {
       // ssh2 throws synchronously for an unreadable private key.
       finish(failure(error));

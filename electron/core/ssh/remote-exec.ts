@@ -76,7 +76,11 @@ export function openExecChannel(source: ChannelSource, command: string, options:
  * Opens an interactive login shell (`client.shell`), with a pseudo-terminal when `pty` is given,
  * counted in the registry like exec channels.
  */
-export function openShellChannel(source: ChannelSource, pty: PseudoTtyOptions | false, signal?: AbortSignal): Promise<ClientChannel> {
+export function openShellChannel(
+  source: ChannelSource,
+  pty: PseudoTtyOptions | false,
+  signal?: AbortSignal,
+): Promise<ClientChannel> {
   const { client, registry, host } = source;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(cancelled(host));
@@ -93,7 +97,11 @@ export function openShellChannel(source: ChannelSource, pty: PseudoTtyOptions | 
 }
 
 /** Runs a command and collects its output (UTF-8). Rejects with CANCELLED when aborted. */
-export async function execCollect(source: ChannelSource, command: string, options: ExecOptions = {}): Promise<ExecResult> {
+export async function execCollect(
+  source: ChannelSource,
+  command: string,
+  options: ExecOptions = {},
+): Promise<ExecResult> {
   const channel = await openExecChannel(source, command, options);
   const proc = startProcess(channel, options.signal);
   const stdout: Buffer[] = [];
@@ -112,7 +120,11 @@ export async function execCollect(source: ChannelSource, command: string, option
 }
 
 /** Runs a command and hands back its streams; stdin stays open unless `options.stdin` is given. */
-export async function execStream(source: ChannelSource, command: string, options: ExecOptions = {}): Promise<RemoteProcess> {
+export async function execStream(
+  source: ChannelSource,
+  command: string,
+  options: ExecOptions = {},
+): Promise<RemoteProcess> {
   const channel = await openExecChannel(source, command, options);
   const proc = startProcess(channel, options.signal);
   if (options.stdin !== undefined) feedStdin(channel, options.stdin);
@@ -163,7 +175,9 @@ export function cancelled(host: string): CrossdockError {
 export function channelOpenError(error: Error, host: string, what: string): CrossdockError {
   const gone = /No response from server|Not connected|closed/i.test(error.message);
   const made = gone
-    ? new CrossdockError('DISCONNECTED', `The SSH connection to ${host} closed before ${what} could be opened.`, { host })
+    ? new CrossdockError('DISCONNECTED', `The SSH connection to ${host} closed before ${what} could be opened.`, {
+        host,
+      })
     : new CrossdockError('FAILED_PRECONDITION', `${host} refused to open ${what}: ${error.message}`, { host });
   made.cause = error;
   return made;

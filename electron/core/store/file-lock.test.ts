@@ -34,10 +34,17 @@ function holdBy(path: string, pid: number, options: { host?: string; ageSeconds?
 describe('withFileLock', () => {
   it('holds <file>.lock while the critical section runs and removes it after, also when it throws', () => {
     const path = target();
-    const seen = withFileLock(path, () => JSON.parse(readFileSync(`${path}.lock`, 'utf8')) as { pid: number; host: string });
+    const seen = withFileLock(
+      path,
+      () => JSON.parse(readFileSync(`${path}.lock`, 'utf8')) as { pid: number; host: string },
+    );
     expect(seen).toMatchObject({ pid: process.pid, host: hostname() });
     expect(existsSync(`${path}.lock`)).toBe(false);
-    expect(() => withFileLock(path, () => { throw new Error('boom'); })).toThrow('boom');
+    expect(() =>
+      withFileLock(path, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(existsSync(`${path}.lock`)).toBe(false);
   });
 
@@ -56,7 +63,12 @@ describe('withFileLock', () => {
     holdBy(path, process.ppid);
     let ran = false;
     expect(() => withFileLock(path, () => (ran = true), { timeoutMs: 300 })).toThrow(
-      expect.objectContaining({ code: 'TIMEOUT', message: expect.stringContaining(`${path}.lock has been held by another Crossdock process (pid ${process.ppid}`) }),
+      expect.objectContaining({
+        code: 'TIMEOUT',
+        message: expect.stringContaining(
+          `${path}.lock has been held by another Crossdock process (pid ${process.ppid}`,
+        ),
+      }),
     );
     expect(ran).toBe(false);
     // The live holder's lock is left alone.
@@ -66,7 +78,9 @@ describe('withFileLock', () => {
   it('does not judge a holder on another machine by its pid, only by the lock’s age', () => {
     const path = target();
     holdBy(path, deadPid(), { host: 'some-other-laptop' });
-    expect(() => withFileLock(path, () => 'ran', { timeoutMs: 200 })).toThrow(expect.objectContaining({ code: 'TIMEOUT' }));
+    expect(() => withFileLock(path, () => 'ran', { timeoutMs: 200 })).toThrow(
+      expect.objectContaining({ code: 'TIMEOUT' }),
+    );
     holdBy(path, deadPid(), { host: 'some-other-laptop', ageSeconds: 60 });
     expect(withFileLock(path, () => 'ran', { timeoutMs: 2_000, staleMs: 30_000 })).toBe('ran');
   });

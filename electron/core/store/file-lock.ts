@@ -97,7 +97,14 @@ function readOwner(lockPath: string): LockOwner | null {
     const parsed: unknown = JSON.parse(readFileSync(lockPath, 'utf8'));
     if (typeof parsed !== 'object' || parsed === null) return null;
     const { pid, host, token } = parsed as Record<string, unknown>;
-    if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0 || typeof host !== 'string' || typeof token !== 'string') return null;
+    if (
+      typeof pid !== 'number' ||
+      !Number.isInteger(pid) ||
+      pid <= 0 ||
+      typeof host !== 'string' ||
+      typeof token !== 'string'
+    )
+      return null;
     return { pid, host, token };
   } catch {
     return null;

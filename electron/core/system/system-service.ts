@@ -2,7 +2,11 @@ import type { ClientMode, CrossdockApi, ServerImpl } from '../../../shared/index
 import type { Store } from '../store/store.js';
 import { CROSSDOCK_VERSION } from '../version.js';
 
-export function systemService(deps: { store: Store; dataDir: string; mode: ClientMode }): ServerImpl<CrossdockApi>['system'] {
+export function systemService(deps: {
+  store: Store;
+  dataDir: string;
+  mode: ClientMode;
+}): ServerImpl<CrossdockApi>['system'] {
   return {
     info: async () => ({
       version: CROSSDOCK_VERSION,

@@ -18,7 +18,11 @@ export function newDataKey(): Buffer {
 
 type PassphraseProtection = Extract<VaultFileProtection, { kind: 'passphrase' }>;
 
-export async function wrapWithPassphrase(dataKey: Buffer, passphrase: string, params: ScryptParams): Promise<PassphraseProtection> {
+export async function wrapWithPassphrase(
+  dataKey: Buffer,
+  passphrase: string,
+  params: ScryptParams,
+): Promise<PassphraseProtection> {
   const salt = newSalt();
   const wrappingKey = await derivePassphraseKey(passphrase, salt, params);
   try {
@@ -33,7 +37,10 @@ export async function wrapWithPassphrase(dataKey: Buffer, passphrase: string, pa
 }
 
 /** The data key, or `null` when the passphrase is wrong (GCM's tag does not verify). */
-export async function unwrapWithPassphrase(protection: PassphraseProtection, passphrase: string): Promise<Buffer | null> {
+export async function unwrapWithPassphrase(
+  protection: PassphraseProtection,
+  passphrase: string,
+): Promise<Buffer | null> {
   const { N, r, p, salt } = protection.kdf;
   const wrappingKey = await derivePassphraseKey(passphrase, Buffer.from(salt, 'base64'), { N, r, p });
   try {

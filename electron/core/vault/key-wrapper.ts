@@ -25,10 +25,16 @@ export interface KeyWrapper {
 /** Refuses anything that does not declare itself a keychain (a JS caller could pass any object). */
 export function assertKeychainWrapper(wrapper: KeyWrapper | undefined): KeyWrapper {
   if (!wrapper) {
-    throw new CrossdockError('KEYCHAIN_UNAVAILABLE', 'No system keychain is available here; use a passphrase for the vault instead.');
+    throw new CrossdockError(
+      'KEYCHAIN_UNAVAILABLE',
+      'No system keychain is available here; use a passphrase for the vault instead.',
+    );
   }
   if ((wrapper as { kind: unknown }).kind !== 'keychain') {
-    throw new CrossdockError('INVALID_ARGUMENT', 'Only a real system keychain may protect the vault (never a plain-text backend).');
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      'Only a real system keychain may protect the vault (never a plain-text backend).',
+    );
   }
   return wrapper;
 }

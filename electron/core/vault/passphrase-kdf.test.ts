@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assertAcceptablePassphrase, DEFAULT_SCRYPT, derivePassphraseKey, isValidScryptParams, newSalt } from './passphrase-kdf.js';
+import {
+  assertAcceptablePassphrase,
+  DEFAULT_SCRYPT,
+  derivePassphraseKey,
+  isValidScryptParams,
+  newSalt,
+} from './passphrase-kdf.js';
 import { createVault } from './vault.js';
 
 const dirs: string[] = [];
@@ -48,7 +54,13 @@ describe('passphrase KDF', () => {
 
   it('bounds the parameters a file may ask for and the passphrase length', () => {
     expect(isValidScryptParams(DEFAULT_SCRYPT)).toBe(true);
-    for (const params of [{ N: 2 ** 10, r: 8, p: 1 }, { N: 2 ** 21, r: 8, p: 1 }, { N: 100_000, r: 8, p: 1 }, { N: 2 ** 15, r: 0, p: 1 }, { N: 2 ** 15, r: 8, p: 99 }]) {
+    for (const params of [
+      { N: 2 ** 10, r: 8, p: 1 },
+      { N: 2 ** 21, r: 8, p: 1 },
+      { N: 100_000, r: 8, p: 1 },
+      { N: 2 ** 15, r: 0, p: 1 },
+      { N: 2 ** 15, r: 8, p: 99 },
+    ]) {
       expect(isValidScryptParams(params)).toBe(false);
     }
     expect(() => assertAcceptablePassphrase('1234567')).toThrow(/at least 8/);

@@ -26,9 +26,15 @@ const MAX_PASSPHRASE_LENGTH = 1024;
 export function isValidScryptParams(params: ScryptParams): boolean {
   const logN = Math.log2(params.N);
   return (
-    Number.isInteger(logN) && logN >= SCRYPT_BOUNDS.minLogN && logN <= SCRYPT_BOUNDS.maxLogN &&
-    Number.isInteger(params.r) && params.r >= 1 && params.r <= SCRYPT_BOUNDS.maxR &&
-    Number.isInteger(params.p) && params.p >= 1 && params.p <= SCRYPT_BOUNDS.maxP
+    Number.isInteger(logN) &&
+    logN >= SCRYPT_BOUNDS.minLogN &&
+    logN <= SCRYPT_BOUNDS.maxLogN &&
+    Number.isInteger(params.r) &&
+    params.r >= 1 &&
+    params.r <= SCRYPT_BOUNDS.maxR &&
+    Number.isInteger(params.p) &&
+    params.p >= 1 &&
+    params.p <= SCRYPT_BOUNDS.maxP
   );
 }
 
@@ -39,12 +45,19 @@ export function isValidScryptParams(params: ScryptParams): boolean {
 export function assertAcceptablePassphrase(passphrase: string): void {
   const length = [...passphrase.normalize('NFC')].length;
   if (length < MIN_PASSPHRASE_LENGTH) {
-    throw new CrossdockError('INVALID_ARGUMENT', `The vault passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`, {
-      minLength: MIN_PASSPHRASE_LENGTH,
-    });
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `The vault passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`,
+      {
+        minLength: MIN_PASSPHRASE_LENGTH,
+      },
+    );
   }
   if (length > MAX_PASSPHRASE_LENGTH) {
-    throw new CrossdockError('INVALID_ARGUMENT', `The vault passphrase must be at most ${MAX_PASSPHRASE_LENGTH} characters long.`);
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `The vault passphrase must be at most ${MAX_PASSPHRASE_LENGTH} characters long.`,
+    );
   }
 }
 

@@ -47,10 +47,14 @@ describe('unlockFromEnv', () => {
   it('a wrong or too-short passphrase fails loudly', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'crossdock-env-'));
     dirs.push(dataDir);
-    await expect(unlockFromEnv(vaultIn(dataDir), { CROSSDOCK_PASSPHRASE: 'short' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(unlockFromEnv(vaultIn(dataDir), { CROSSDOCK_PASSPHRASE: 'short' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
     await vaultIn(dataDir).initialize('the right passphrase');
     const vault = vaultIn(dataDir);
-    await expect(unlockFromEnv(vault, { CROSSDOCK_PASSPHRASE: 'the wrong passphrase' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await expect(unlockFromEnv(vault, { CROSSDOCK_PASSPHRASE: 'the wrong passphrase' })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
     expect(vault.status().unlocked).toBe(false);
   });
 });

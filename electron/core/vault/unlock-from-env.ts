@@ -14,7 +14,11 @@ export type UnlockFromEnvOutcome = 'not-set' | 'already-unlocked' | 'initialized
  * process running with a vault it can never open. The passphrase is registered with the logger
  * first, so no later log line can carry it.
  */
-export async function unlockFromEnv(vault: Vault, env: NodeJS.ProcessEnv = process.env, logger?: Logger): Promise<UnlockFromEnvOutcome> {
+export async function unlockFromEnv(
+  vault: Vault,
+  env: NodeJS.ProcessEnv = process.env,
+  logger?: Logger,
+): Promise<UnlockFromEnvOutcome> {
   const passphrase = env[PASSPHRASE_ENV];
   if (!passphrase) return 'not-set';
   logger?.addSecret(passphrase);

@@ -56,7 +56,11 @@ function keyMaterial(pemText: string): Buffer[] {
   const parsed = ssh2.utils.parseKey(pemText);
   if (parsed instanceof Error) throw parsed;
   const jwk = createPrivateKey(parsed.getPrivatePEM()).export({ format: 'jwk' });
-  return [Buffer.from(pemText), ...bodyLines.map((line) => Buffer.from(line)), ...encodings(Buffer.from(String(jwk.d), 'base64url'))];
+  return [
+    Buffer.from(pemText),
+    ...bodyLines.map((line) => Buffer.from(line)),
+    ...encodings(Buffer.from(String(jwk.d), 'base64url')),
+  ];
 }
 
 function filesUnder(dir: string): string[] {
@@ -101,19 +105,34 @@ describe('secrets at rest (acceptance)', () => {
       ...encodings(Buffer.from(ACCESS_KEY_ID)).map((n) => ['access key id', n] as [string, Buffer]),
       ...encodings(Buffer.from(SECRET_ACCESS_KEY)).map((n) => ['secret access key', n] as [string, Buffer]),
       ...encodings(Buffer.from(PASSPHRASE)).map((n) => ['vault passphrase', n] as [string, Buffer]),
-      ...encodings(Buffer.from('a second vault passphrase')).map((n) => ['new vault passphrase', n] as [string, Buffer]),
+      ...encodings(Buffer.from('a second vault passphrase')).map(
+        (n) => ['new vault passphrase', n] as [string, Buffer],
+      ),
       ...encodings(Buffer.from(KEY_PASSPHRASE)).map((n) => ['key passphrase', n] as [string, Buffer]),
       ...keyMaterial(rsa.text).map((n) => ['RSA private key', n] as [string, Buffer]),
       ...keyMaterial(storedGuarded).map((n) => ['decrypted ed25519 key', n] as [string, Buffer]),
     ];
-    expect(filesUnder(dataDir).map((file) => file.slice(dataDir.length + 1)).sort()).toEqual(['logs/crossdock.log', 'ssh-keys.json', 'vault.json']);
+    expect(
+      filesUnder(dataDir)
+        .map((file) => file.slice(dataDir.length + 1))
+        .sort(),
+    ).toEqual(['logs/crossdock.log', 'ssh-keys.json', 'vault.json']);
     expect(hitsUnder(dataDir, needles)).toEqual([]);
 
     // The search itself must be able to find a leak, or zero hits proves nothing.
     const canary = mkdtempSync(join(tmpdir(), 'crossdock-canary-'));
     try {
-      writeFileSync(join(canary, 'leak.json'), JSON.stringify({ x: Buffer.from(`k=${SECRET_ACCESS_KEY}`).toString('base64'), y: storedGuarded.split('\n')[2] }));
-      expect(hitsUnder(canary, needles).map((hit) => hit.split(' in ')[0])).toEqual(['secret access key', 'decrypted ed25519 key']);
+      writeFileSync(
+        join(canary, 'leak.json'),
+        JSON.stringify({
+          x: Buffer.from(`k=${SECRET_ACCESS_KEY}`).toString('base64'),
+          y: storedGuarded.split('\n')[2],
+        }),
+      );
+      expect(hitsUnder(canary, needles).map((hit) => hit.split(' in ')[0])).toEqual([
+        'secret access key',
+        'decrypted ed25519 key',
+      ]);
     } finally {
       rmSync(canary, { recursive: true, force: true });
     }

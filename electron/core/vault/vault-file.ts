@@ -1,4 +1,15 @@
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync, fchmodSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+  fchmodSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -60,7 +71,11 @@ export function readVaultFile(path: string): VaultFile | null {
   }
   const parsed = vaultFile.safeParse(json);
   if (!parsed.success) {
-    throw new CrossdockError('VAULT_DAMAGED', `The vault file ${path} is damaged or was written by a newer Crossdock; restore it from a backup, or update Crossdock.`, { path });
+    throw new CrossdockError(
+      'VAULT_DAMAGED',
+      `The vault file ${path} is damaged or was written by a newer Crossdock; restore it from a backup, or update Crossdock.`,
+      { path },
+    );
   }
   return parsed.data;
 }

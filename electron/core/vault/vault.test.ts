@@ -62,7 +62,13 @@ describe('vault', () => {
   it('reports an empty directory as not set up and writes nothing until initialised', () => {
     const dataDir = tempDir();
     const vault = vaultIn(dataDir);
-    expect(vault.status()).toEqual({ initialized: false, unlocked: false, protection: null, secretCount: 0, keychainAvailable: false });
+    expect(vault.status()).toEqual({
+      initialized: false,
+      unlocked: false,
+      protection: null,
+      secretCount: 0,
+      keychainAvailable: false,
+    });
     expect(vault.list()).toEqual([]);
     expect(vault.has('anything')).toBe(false);
     expect(readdirSync(dataDir)).toEqual([]);
@@ -71,7 +77,9 @@ describe('vault', () => {
   it('unlocking a vault that does not exist says so with its own code (a client offers to create it)', async () => {
     const vault = vaultIn(tempDir());
     expect((await failure(() => vault.unlock(PASSPHRASE))).code).toBe('VAULT_NOT_INITIALIZED');
-    expect((await failure(() => vault.changePassphrase(PASSPHRASE, 'another passphrase'))).code).toBe('VAULT_NOT_INITIALIZED');
+    expect((await failure(() => vault.changePassphrase(PASSPHRASE, 'another passphrase'))).code).toBe(
+      'VAULT_NOT_INITIALIZED',
+    );
     expect((await failure(() => vault.put('a', 'x'))).code).toBe('VAULT_LOCKED');
   });
 
@@ -82,7 +90,13 @@ describe('vault', () => {
     vault.put('blob', bytes);
     expect(vault.get('provider:hetzner:token').toString('utf8')).toBe('tok-123');
     expect(vault.get('blob').equals(bytes)).toBe(true);
-    expect(vault.status()).toEqual({ initialized: true, unlocked: true, protection: 'passphrase', secretCount: 2, keychainAvailable: false });
+    expect(vault.status()).toEqual({
+      initialized: true,
+      unlocked: true,
+      protection: 'passphrase',
+      secretCount: 2,
+      keychainAvailable: false,
+    });
     expect(vault.list().map(({ id, meta }) => ({ id, meta }))).toEqual([
       { id: 'blob', meta: {} },
       { id: 'provider:hetzner:token', meta: { kind: 'api-token', provider: 'hetzner' } },
@@ -101,7 +115,10 @@ describe('vault', () => {
     clock += 60_000;
     vault.put('a', 'two');
     expect(vault.get('a').toString()).toBe('two');
-    expect(vault.list()[0]).toMatchObject({ createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:01:00.000Z' });
+    expect(vault.list()[0]).toMatchObject({
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:01:00.000Z',
+    });
     expect(vault.delete('a')).toBe(true);
     expect(vault.delete('a')).toBe(false);
     expect((await failure(() => vault.get('a'))).code).toBe('NOT_FOUND');
@@ -150,7 +167,8 @@ describe('vault', () => {
     const after = readFile(vault);
     expect(after.secrets).toEqual(before.secrets);
     expect(after.keyCheck).toEqual(before.keyCheck);
-    if (after.protection.kind !== 'passphrase' || before.protection.kind !== 'passphrase') throw new Error('expected passphrase protection');
+    if (after.protection.kind !== 'passphrase' || before.protection.kind !== 'passphrase')
+      throw new Error('expected passphrase protection');
     expect(after.protection.kdf.salt).not.toBe(before.protection.kdf.salt);
 
     vault.lock();
@@ -163,11 +181,17 @@ describe('vault', () => {
     const first = await newVault();
     first.put('a', 'alpha');
     const second = vaultIn(join(first.path, '..'));
-    const outcomes = await Promise.allSettled([first.changePassphrase(PASSPHRASE, 'first new passphrase'), second.changePassphrase(PASSPHRASE, 'second new passphrase')]);
+    const outcomes = await Promise.allSettled([
+      first.changePassphrase(PASSPHRASE, 'first new passphrase'),
+      second.changePassphrase(PASSPHRASE, 'second new passphrase'),
+    ]);
     const won = outcomes.flatMap((outcome, i) => (outcome.status === 'fulfilled' ? [i] : []));
     expect(won).toHaveLength(1);
     const lost = outcomes.find((outcome) => outcome.status === 'rejected');
-    expect(lost?.reason).toMatchObject({ code: 'FAILED_PRECONDITION', message: expect.stringContaining('changed by another Crossdock process') });
+    expect(lost?.reason).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      message: expect.stringContaining('changed by another Crossdock process'),
+    });
     const reader = vaultIn(join(first.path, '..'));
     await reader.unlock(won[0] === 0 ? 'first new passphrase' : 'second new passphrase');
     expect(reader.get('a').toString()).toBe('alpha');
@@ -191,7 +215,11 @@ describe('vault', () => {
     const original = readFile(vault);
     const box = original.secrets.a!.box;
 
-    for (const tampered of [{ ...box, data: flipFirstByte(box.data) }, { ...box, tag: flipFirstByte(box.tag) }, { ...box, tag: box.tag.slice(0, 8) }]) {
+    for (const tampered of [
+      { ...box, data: flipFirstByte(box.data) },
+      { ...box, tag: flipFirstByte(box.tag) },
+      { ...box, tag: box.tag.slice(0, 8) },
+    ]) {
       writeFile(vault, { ...original, secrets: { a: { ...original.secrets.a!, box: tampered } } });
       expect(await failure(() => vault.get('a'))).toMatchObject({ code: 'VAULT_DAMAGED', details: { id: 'a' } });
     }
@@ -281,7 +309,13 @@ describe('vault protected by the system keychain', () => {
     vault.initializeWithKeychain();
     vault.put('a', 'value');
     vault.lock();
-    expect(vault.status()).toEqual({ initialized: true, unlocked: false, protection: 'keychain', secretCount: 1, keychainAvailable: true });
+    expect(vault.status()).toEqual({
+      initialized: true,
+      unlocked: false,
+      protection: 'keychain',
+      secretCount: 1,
+      keychainAvailable: true,
+    });
     vault.unlockWithKeychain();
     expect(vault.get('a').toString()).toBe('value');
     expect(vaultIn(dataDir, { keyWrapper: keychain }).status().unlocked).toBe(false);
@@ -299,8 +333,14 @@ describe('vault protected by the system keychain', () => {
   });
 
   it('never accepts a wrapper that is not a keychain (safeStorage basic_text), nor a missing one', async () => {
-    const basicText = { kind: 'basic_text', encrypt: (b: Buffer) => b, decrypt: (b: Buffer) => b } as unknown as KeyWrapper;
-    expect((await failure(() => vaultIn(tempDir(), { keyWrapper: basicText }).initializeWithKeychain())).code).toBe('INVALID_ARGUMENT');
+    const basicText = {
+      kind: 'basic_text',
+      encrypt: (b: Buffer) => b,
+      decrypt: (b: Buffer) => b,
+    } as unknown as KeyWrapper;
+    expect((await failure(() => vaultIn(tempDir(), { keyWrapper: basicText }).initializeWithKeychain())).code).toBe(
+      'INVALID_ARGUMENT',
+    );
     expect((await failure(() => vaultIn(tempDir()).initializeWithKeychain())).code).toBe('KEYCHAIN_UNAVAILABLE');
   });
 
@@ -310,7 +350,12 @@ describe('vault protected by the system keychain', () => {
     vaultIn(dataDir, { keyWrapper: keychain }).initializeWithKeychain();
 
     const lying: KeyWrapper = { ...keychain, decrypt: () => randomBytes(32) };
-    const failing: KeyWrapper = { ...keychain, decrypt: () => { throw new Error('item "Crossdock Safe Storage" not found'); } };
+    const failing: KeyWrapper = {
+      ...keychain,
+      decrypt: () => {
+        throw new Error('item "Crossdock Safe Storage" not found');
+      },
+    };
     for (const keyWrapper of [lying, failing]) {
       const vault = vaultIn(dataDir, { keyWrapper });
       const error = await failure(() => vault.unlockWithKeychain());

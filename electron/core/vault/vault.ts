@@ -1,9 +1,21 @@
 import { join } from 'node:path';
 import { CrossdockError } from '../../../shared/errors.js';
 import type { VaultStatus } from '../../../shared/domain/vault.js';
-import { isRightKey, keyCheckFor, newDataKey, secretAad, unwrapWithPassphrase, wrapWithPassphrase } from './data-key.js';
+import {
+  isRightKey,
+  keyCheckFor,
+  newDataKey,
+  secretAad,
+  unwrapWithPassphrase,
+  wrapWithPassphrase,
+} from './data-key.js';
 import { assertKeychainWrapper, type KeyWrapper } from './key-wrapper.js';
-import { assertAcceptablePassphrase, DEFAULT_SCRYPT, isValidScryptParams, type ScryptParams } from './passphrase-kdf.js';
+import {
+  assertAcceptablePassphrase,
+  DEFAULT_SCRYPT,
+  isValidScryptParams,
+  type ScryptParams,
+} from './passphrase-kdf.js';
 import { open, seal } from './sealed-box.js';
 import {
   keychainFailed,
@@ -15,7 +27,13 @@ import {
   wrongPassphrase,
 } from './vault-errors.js';
 import { withFileLock } from '../store/file-lock.js';
-import { readVaultFile, writeVaultFile, type StoredSecret, type VaultFile, type VaultFileProtection } from './vault-file.js';
+import {
+  readVaultFile,
+  writeVaultFile,
+  type StoredSecret,
+  type VaultFile,
+  type VaultFileProtection,
+} from './vault-file.js';
 
 export const VAULT_FILE_NAME = 'vault.json';
 
@@ -68,7 +86,8 @@ export class Vault {
     this.#keyWrapper = options.keyWrapper;
     this.#scrypt = options.scrypt ?? DEFAULT_SCRYPT;
     this.#now = options.now ?? (() => new Date());
-    if (!isValidScryptParams(this.#scrypt)) throw new CrossdockError('INVALID_ARGUMENT', 'The scrypt parameters are out of bounds.');
+    if (!isValidScryptParams(this.#scrypt))
+      throw new CrossdockError('INVALID_ARGUMENT', 'The scrypt parameters are out of bounds.');
   }
 
   /** What anyone may know without unlocking; the API returns it as it is. */
@@ -146,7 +165,10 @@ export class Vault {
       this.#change((file) => {
         // Secrets written while scrypt ran are kept; a passphrase changed meanwhile is not overwritten.
         if (JSON.stringify(file.protection) !== JSON.stringify(before.protection)) {
-          throw new CrossdockError('FAILED_PRECONDITION', 'The vault passphrase was changed by another Crossdock process meanwhile; unlock with the new one and try again.');
+          throw new CrossdockError(
+            'FAILED_PRECONDITION',
+            'The vault passphrase was changed by another Crossdock process meanwhile; unlock with the new one and try again.',
+          );
         }
         file.protection = protection;
       });
@@ -210,7 +232,11 @@ export class Vault {
 
   #create(dataKey: Buffer, protection: VaultFileProtection): void {
     try {
-      writeVaultFile(this.path, { format: 'crossdock-vault', version: 1, protection, keyCheck: keyCheckFor(dataKey), secrets: {} }, { exclusive: true });
+      writeVaultFile(
+        this.path,
+        { format: 'crossdock-vault', version: 1, protection, keyCheck: keyCheckFor(dataKey), secrets: {} },
+        { exclusive: true },
+      );
     } catch (error) {
       dataKey.fill(0);
       throw error;
@@ -273,7 +299,10 @@ function ownSecret(file: VaultFile, id: string): StoredSecret | undefined {
 
 function assertSecretId(id: string): void {
   if (typeof id !== 'string' || !SECRET_ID.test(id)) {
-    throw new CrossdockError('INVALID_ARGUMENT', 'A secret id is 1–200 characters of letters, digits and . _ : @ / -, starting with a letter or digit.');
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      'A secret id is 1–200 characters of letters, digits and . _ : @ / -, starting with a letter or digit.',
+    );
   }
 }
 
@@ -281,7 +310,10 @@ function cleanMeta(meta: SecretMeta): Record<string, string | number | boolean |
   const out: Record<string, string | number | boolean | null> = {};
   for (const [key, value] of Object.entries(meta)) {
     if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
-      throw new CrossdockError('INVALID_ARGUMENT', `Secret metadata "${key}" must be a string, number, boolean or null.`);
+      throw new CrossdockError(
+        'INVALID_ARGUMENT',
+        `Secret metadata "${key}" must be a string, number, boolean or null.`,
+      );
     }
     out[key] = value;
   }

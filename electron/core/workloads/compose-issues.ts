@@ -10,5 +10,9 @@ export function formatIssue(issue: ComposeIssue): string {
 export function invalidCompose(issues: ComposeIssue[]): CrossdockError {
   const errors = issues.filter((issue) => issue.severity === 'error');
   const list = errors.map(formatIssue);
-  return new CrossdockError('INVALID_ARGUMENT', `The compose file has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}: ${list.join('; ')}`, { issues: list });
+  return new CrossdockError(
+    'INVALID_ARGUMENT',
+    `The compose file has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}: ${list.join('; ')}`,
+    { issues: list },
+  );
 }

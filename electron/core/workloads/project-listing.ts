@@ -7,7 +7,10 @@ import { LABEL } from './deploy/compose-labels.js';
  * whoever made them (Crossdock or the docker compose CLI). One-off containers (`compose run`)
  * are left out, as `docker compose ps` does.
  */
-export function projectsFrom(host: { hostId: string; hostName: string }, containers: Dockerode.ContainerInfo[]): WorkloadProject[] {
+export function projectsFrom(
+  host: { hostId: string; hostName: string },
+  containers: Dockerode.ContainerInfo[],
+): WorkloadProject[] {
   const projects = new Map<string, WorkloadProject>();
   for (const info of containers) {
     const name = info.Labels[LABEL.project];

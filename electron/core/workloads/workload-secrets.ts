@@ -40,7 +40,11 @@ export class WorkloadSecrets {
   /** The value, for putting into a container; NOT_FOUND says how to store it. */
   read(name: string): Buffer {
     if (!this.has(name)) {
-      throw new CrossdockError('NOT_FOUND', `The vault has no secret "${name}": store it with "crossdock secret set ${name}" (or in the app's Workloads view) and deploy again`, { secret: name });
+      throw new CrossdockError(
+        'NOT_FOUND',
+        `The vault has no secret "${name}": store it with "crossdock secret set ${name}" (or in the app's Workloads view) and deploy again`,
+        { secret: name },
+      );
     }
     const value = this.vault.get(PREFIX + name);
     // A value read for a container must not show up in the log if something prints it by mistake.

@@ -29,18 +29,36 @@ export function workloadsService(deps: WorkloadsServiceDeps): ServerImpl<Crossdo
   return {
     validate: async (input) => {
       const loaded = loadCompose(input, (name) => secrets.has(name));
-      return { valid: !loaded.issues.some((issue) => issue.severity === 'error'), issues: loaded.issues, summary: loaded.summary };
+      return {
+        valid: !loaded.issues.some((issue) => issue.severity === 'error'),
+        issues: loaded.issues,
+        summary: loaded.summary,
+      };
     },
     deploy: async (args) => {
       const host = deps.inventory.find(args.host);
       const loaded = loadCompose(args, (name) => secrets.has(name));
       if (!loaded.file) throw invalidCompose(loaded.issues);
       const project = args.project ?? loaded.file.name;
-      if (!project) throw new CrossdockError('INVALID_ARGUMENT', 'Name the project: give one (--project in the CLI) or put name: at the top of the compose file');
+      if (!project)
+        throw new CrossdockError(
+          'INVALID_ARGUMENT',
+          'Name the project: give one (--project in the CLI) or put name: at the top of the compose file',
+        );
       const checked = projectName.safeParse(project);
-      if (!checked.success) throw new CrossdockError('INVALID_ARGUMENT', `The project name "${project}" is not valid: ${checked.error.issues[0]?.message ?? 'use lowercase letters, digits, "_" and "-"'}`, { project });
+      if (!checked.success)
+        throw new CrossdockError(
+          'INVALID_ARGUMENT',
+          `The project name "${project}" is not valid: ${checked.error.issues[0]?.message ?? 'use lowercase letters, digits, "_" and "-"'}`,
+          { project },
+        );
       const key = `${host.id}/${project}`;
-      if (deploying.has(key)) throw new CrossdockError('ALREADY_RUNNING', `A deploy of ${project} to ${host.name} is already running; wait for it or cancel it ("crossdock jobs ls")`, { host: host.name, project });
+      if (deploying.has(key))
+        throw new CrossdockError(
+          'ALREADY_RUNNING',
+          `A deploy of ${project} to ${host.name} is already running; wait for it or cancel it ("crossdock jobs ls")`,
+          { host: host.name, project },
+        );
       const warnings = loaded.issues.filter((issue) => issue.severity === 'warning').map(formatIssue);
       const run = deployJob({ runtime: deps.runtime, secrets }, host, {
         project,
@@ -64,7 +82,12 @@ export function workloadsService(deps: WorkloadsServiceDeps): ServerImpl<Crossdo
     },
     list: ({ hosts }, ctx) =>
       acrossHosts(deps, hosts, async (engine, host) =>
-        projectsFrom({ hostId: host.id, hostName: host.name }, await engine.call((d) => d.listContainers({ all: true, filters: { label: [LABEL.project] }, abortSignal: ctx.signal }))),
+        projectsFrom(
+          { hostId: host.id, hostName: host.name },
+          await engine.call((d) =>
+            d.listContainers({ all: true, filters: { label: [LABEL.project] }, abortSignal: ctx.signal }),
+          ),
+        ),
       ),
     remove: async ({ host: ref, project, removeVolumes }, ctx) => {
       const host = deps.inventory.find(ref);

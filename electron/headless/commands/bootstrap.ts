@@ -16,7 +16,10 @@ export const bootstrapCommand: Command = async (args, ctx) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, 'distribution-packages-only': { type: 'boolean', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      'distribution-packages-only': { type: 'boolean', default: false },
+    },
     strict: true,
   });
   const [host, ...extra] = positionals;
@@ -25,15 +28,27 @@ export const bootstrapCommand: Command = async (args, ctx) => {
   let sudoPassword = process.env.CROSSDOCK_SUDO_PASSWORD;
   const system = await client.api.bootstrap.detect({ host, sudoPassword });
   if (system.privilege === 'sudo-password' && !sudoPassword) {
-    sudoPassword = await promptSecret(`sudo password for ${host}: `, `${host} needs a sudo password: run in a terminal to be asked, or set CROSSDOCK_SUDO_PASSWORD`);
+    sudoPassword = await promptSecret(
+      `sudo password for ${host}: `,
+      `${host} needs a sudo password: run in a terminal to be asked, or set CROSSDOCK_SUDO_PASSWORD`,
+    );
   }
 
-  const report = await runJob(ctx, 'bootstrap', () => client.api.bootstrap.start({ host, sudoPassword, distributionPackagesOnly: values['distribution-packages-only'] }));
+  const report = await runJob(ctx, 'bootstrap', () =>
+    client.api.bootstrap.start({ host, sudoPassword, distributionPackagesOnly: values['distribution-packages-only'] }),
+  );
   if (values.json) {
     out(JSON.stringify(report, null, 2));
   } else {
-    out(formatTable(['STEP', 'CHANGED', 'DETAIL'], report.steps.map((step) => [step.name, step.changed ? 'yes' : 'no', step.detail])));
-    out(`${host}: ${report.os} ${report.version} (${report.arch}), Docker ${report.docker.version} on ${report.docker.storageDriver}${report.changed ? '' : ' — nothing to change'}`);
+    out(
+      formatTable(
+        ['STEP', 'CHANGED', 'DETAIL'],
+        report.steps.map((step) => [step.name, step.changed ? 'yes' : 'no', step.detail]),
+      ),
+    );
+    out(
+      `${host}: ${report.os} ${report.version} (${report.arch}), Docker ${report.docker.version} on ${report.docker.storageDriver}${report.changed ? '' : ' — nothing to change'}`,
+    );
   }
   return 0;
 };

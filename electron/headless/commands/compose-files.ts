@@ -53,10 +53,18 @@ export function formatIssueAt(file: string, issue: ComposeIssue): string {
 export function reportIssues(file: string, validation: ComposeValidation): void {
   for (const issue of validation.issues) process.stderr.write(`${formatIssueAt(file, issue)}\n`);
   const errors = validation.issues.filter((i) => i.severity === 'error').length;
-  if (errors > 0) throw new CrossdockError('INVALID_ARGUMENT', `${file} has ${errors === 1 ? 'a problem' : `${errors} problems`} (above); nothing was deployed`, { file });
+  if (errors > 0)
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `${file} has ${errors === 1 ? 'a problem' : `${errors} problems`} (above); nothing was deployed`,
+      { file },
+    );
 }
 
 /** docker compose's default project name: the compose file's folder, lowercased, other characters dropped. */
 export function defaultProjectName(dir: string): string {
-  return basename(dir).toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[_-]+/, '');
+  return basename(dir)
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '')
+    .replace(/^[_-]+/, '');
 }

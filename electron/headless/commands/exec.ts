@@ -7,7 +7,8 @@ export const execCommand: Command = async (args, { client }) => {
   const separator = args.indexOf('--');
   const ref = separator === 1 ? args[0] : undefined;
   const command = separator === 1 ? args.slice(2) : [];
-  if (!ref || command.length === 0) throw new CrossdockError('INVALID_ARGUMENT', 'Usage: crossdock exec HOST/CONTAINER -- COMMAND [ARGS…]');
+  if (!ref || command.length === 0)
+    throw new CrossdockError('INVALID_ARGUMENT', 'Usage: crossdock exec HOST/CONTAINER -- COMMAND [ARGS…]');
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const controller = new AbortController();
   let sessionId: string | null = null;

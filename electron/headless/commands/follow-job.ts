@@ -1,4 +1,11 @@
-import { CrossdockError, requireJobResult, type JobInfo, type JobKind, type JobLogLine, type JobResult } from '../../../shared/index.js';
+import {
+  CrossdockError,
+  requireJobResult,
+  type JobInfo,
+  type JobKind,
+  type JobLogLine,
+  type JobResult,
+} from '../../../shared/index.js';
 import type { CommandContext } from './context.js';
 
 /**
@@ -34,7 +41,11 @@ export async function runJob<K extends JobKind>(
     early.forEach(print);
     const done = await client.api.jobs.wait({ id: job.id });
     if (done.state !== 'succeeded') {
-      const error = done.error ?? { code: 'INTERNAL' as const, message: `${done.title} ended ${done.state}`, details: {} };
+      const error = done.error ?? {
+        code: 'INTERNAL' as const,
+        message: `${done.title} ended ${done.state}`,
+        details: {},
+      };
       throw new CrossdockError(error.code, error.message, error.details);
     }
     return requireJobResult(done, kind);

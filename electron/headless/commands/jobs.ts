@@ -18,9 +18,18 @@ export const jobsCommand: Command = async (args, { client, out }) => {
     out('No jobs yet.');
     return 0;
   }
-  out(formatTable(
-    ['ID', 'STATE', 'PROGRESS', 'STEP', 'STARTED', 'TITLE'],
-    jobs.map((job) => [job.id.slice(0, 8), job.state, formatPercent(job.fraction), jobStepText(job) ?? '', job.startedAt, job.title]),
-  ));
+  out(
+    formatTable(
+      ['ID', 'STATE', 'PROGRESS', 'STEP', 'STARTED', 'TITLE'],
+      jobs.map((job) => [
+        job.id.slice(0, 8),
+        job.state,
+        formatPercent(job.fraction),
+        jobStepText(job) ?? '',
+        job.startedAt,
+        job.title,
+      ]),
+    ),
+  );
   return 0;
 };

@@ -35,12 +35,25 @@ async function create(args: string[], ctx: CommandContext): Promise<number> {
   if (!os) throw new CrossdockError('INVALID_ARGUMENT', `--os must be one of ${OS.join(', ')}, not "${values.os}"`);
   const openPorts = (values['open-port'] ?? []).map((p) => {
     const port = Number(p);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CrossdockError('INVALID_ARGUMENT', `--open-port must be a port number, not "${p}"`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new CrossdockError('INVALID_ARGUMENT', `--open-port must be a port number, not "${p}"`);
     return port;
   });
-  const machine = await runJob(ctx, 'machine-create', () => client.api.machines.create({ name, provider: values.provider, size: values.size, os, region: values.region, openPorts }));
+  const machine = await runJob(ctx, 'machine-create', () =>
+    client.api.machines.create({
+      name,
+      provider: values.provider,
+      size: values.size,
+      os,
+      region: values.region,
+      openPorts,
+    }),
+  );
   if (values.json) out(JSON.stringify(machine, null, 2));
-  else out(`${machine.name} is running at ${machine.address} on ${machine.providerName}, Docker bootstrapped, listed as host ${machine.hostName ?? machine.name}`);
+  else
+    out(
+      `${machine.name} is running at ${machine.address} on ${machine.providerName}, Docker bootstrapped, listed as host ${machine.hostName ?? machine.name}`,
+    );
   return 0;
 }
 
@@ -48,7 +61,8 @@ export const machineCommand: Command = async (args, ctx) => {
   const [sub, ...rest] = args;
   const one = (): string => {
     const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {}, strict: true });
-    if (positionals.length !== 1 || !positionals[0]) throw new CrossdockError('INVALID_ARGUMENT', `Usage: crossdock machine ${sub ?? ''} NAME`);
+    if (positionals.length !== 1 || !positionals[0])
+      throw new CrossdockError('INVALID_ARGUMENT', `Usage: crossdock machine ${sub ?? ''} NAME`);
     return positionals[0];
   };
   switch (sub) {
@@ -56,10 +70,15 @@ export const machineCommand: Command = async (args, ctx) => {
       return create(rest, ctx);
     case 'ls':
     case 'list': {
-      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, strict: true });
+      const { values } = parseArgs({
+        args: rest,
+        options: { json: { type: 'boolean', default: false } },
+        strict: true,
+      });
       const machines = await ctx.client.api.machines.list({});
       if (values.json) ctx.out(JSON.stringify(machines, null, 2));
-      else if (machines.length === 0) ctx.out('No machines yet. Create one with: crossdock machine create NAME (on the local sandbox by default)');
+      else if (machines.length === 0)
+        ctx.out('No machines yet. Create one with: crossdock machine create NAME (on the local sandbox by default)');
       else ctx.out(formatTable(['NAME', 'PROVIDER', 'STATE', 'ADDRESS', 'TYPE', 'OS', 'HOST'], machines.map(row)));
       return 0;
     }
@@ -99,30 +118,65 @@ async function addProvider(args: string[], { client, out }: CommandContext): Pro
     strict: true,
   });
   const [name, ...extra] = positionals;
-  if (!name || extra.length > 0) throw new CrossdockError('INVALID_ARGUMENT', `Give one provider name. Usage: ${PROVIDER_USAGE}`);
+  if (!name || extra.length > 0)
+    throw new CrossdockError('INVALID_ARGUMENT', `Give one provider name. Usage: ${PROVIDER_USAGE}`);
   if (values.type === 'aws') {
-    if (!values.region) throw new CrossdockError('INVALID_ARGUMENT', `--region (e.g. eu-west-1) is needed. Usage: ${PROVIDER_USAGE}`);
-    if (Boolean(values.profile) === Boolean(values['access-key-id'])) throw new CrossdockError('INVALID_ARGUMENT', 'Give --profile P (from ~/.aws) or --access-key-id ID (the secret from AWS_SECRET_ACCESS_KEY or a prompt)');
+    if (!values.region)
+      throw new CrossdockError('INVALID_ARGUMENT', `--region (e.g. eu-west-1) is needed. Usage: ${PROVIDER_USAGE}`);
+    if (Boolean(values.profile) === Boolean(values['access-key-id']))
+      throw new CrossdockError(
+        'INVALID_ARGUMENT',
+        'Give --profile P (from ~/.aws) or --access-key-id ID (the secret from AWS_SECRET_ACCESS_KEY or a prompt)',
+      );
     const credentials = values.profile
       ? { profile: values.profile }
       : {
           accessKeyId: values['access-key-id'] as string,
-          secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? (await promptSecret('AWS secret access key: ', 'Set AWS_SECRET_ACCESS_KEY, or run in a terminal to be asked for the secret access key')),
+          secretAccessKey:
+            process.env.AWS_SECRET_ACCESS_KEY ??
+            (await promptSecret(
+              'AWS secret access key: ',
+              'Set AWS_SECRET_ACCESS_KEY, or run in a terminal to be asked for the secret access key',
+            )),
         };
-    const provider = await client.api.providers.add({ name, kind: 'aws', region: values.region, endpoint: values.endpoint, credentials });
-    out(`Added ${provider.name} (${provider.kind}, ${provider.region}); its credentials were checked and are in the vault`);
+    const provider = await client.api.providers.add({
+      name,
+      kind: 'aws',
+      region: values.region,
+      endpoint: values.endpoint,
+      credentials,
+    });
+    out(
+      `Added ${provider.name} (${provider.kind}, ${provider.region}); its credentials were checked and are in the vault`,
+    );
     return 0;
   }
-  if (values.type !== 'gcp') throw new CrossdockError('INVALID_ARGUMENT', `--type must be aws or gcp (the local sandbox is built in). Usage: ${PROVIDER_USAGE}`);
-  if (!values['credentials-file'] || !values.region) throw new CrossdockError('INVALID_ARGUMENT', `--credentials-file and --region (a zone, e.g. europe-west1-b) are needed. Usage: ${PROVIDER_USAGE}`);
+  if (values.type !== 'gcp')
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `--type must be aws or gcp (the local sandbox is built in). Usage: ${PROVIDER_USAGE}`,
+    );
+  if (!values['credentials-file'] || !values.region)
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `--credentials-file and --region (a zone, e.g. europe-west1-b) are needed. Usage: ${PROVIDER_USAGE}`,
+    );
   let serviceAccountJson: string;
   try {
     serviceAccountJson = readFileSync(values['credentials-file'], 'utf8');
   } catch {
     throw new CrossdockError('NOT_FOUND', `Cannot read the credentials file ${values['credentials-file']}`);
   }
-  const provider = await client.api.providers.add({ name, kind: 'gcp', region: values.region, endpoint: values.endpoint, serviceAccountJson });
-  out(`Added ${provider.name} (${provider.kind}, ${provider.region}); its credentials were checked and are in the vault`);
+  const provider = await client.api.providers.add({
+    name,
+    kind: 'gcp',
+    region: values.region,
+    endpoint: values.endpoint,
+    serviceAccountJson,
+  });
+  out(
+    `Added ${provider.name} (${provider.kind}, ${provider.region}); its credentials were checked and are in the vault`,
+  );
   return 0;
 }
 
@@ -137,10 +191,22 @@ export const providerCommand: Command = async (args, ctx) => {
     out(`Removed ${name}`);
     return 0;
   }
-  if (sub !== 'ls' && sub !== 'list') throw new CrossdockError('INVALID_ARGUMENT', `Unknown provider command "${sub ?? ''}". Usage: ${PROVIDER_USAGE}`);
+  if (sub !== 'ls' && sub !== 'list')
+    throw new CrossdockError('INVALID_ARGUMENT', `Unknown provider command "${sub ?? ''}". Usage: ${PROVIDER_USAGE}`);
   const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, strict: true });
   const providers = await client.api.providers.list({});
   if (values.json) out(JSON.stringify(providers, null, 2));
-  else out(formatTable(['NAME', 'KIND', 'REGION', 'CREDENTIAL'], providers.map((p) => [p.name, p.kind, p.region ?? '', p.builtIn ? 'built in' : p.hasCredential ? 'in vault' : 'missing'])));
+  else
+    out(
+      formatTable(
+        ['NAME', 'KIND', 'REGION', 'CREDENTIAL'],
+        providers.map((p) => [
+          p.name,
+          p.kind,
+          p.region ?? '',
+          p.builtIn ? 'built in' : p.hasCredential ? 'in vault' : 'missing',
+        ]),
+      ),
+    );
   return 0;
 };

@@ -1,5 +1,10 @@
 import { parseArgs } from 'node:util';
-import { CrossdockError, type MigrationOutcome, type MigrationPlan, type MigrationSource } from '../../../shared/index.js';
+import {
+  CrossdockError,
+  type MigrationOutcome,
+  type MigrationPlan,
+  type MigrationSource,
+} from '../../../shared/index.js';
 import { formatBytes } from '../../core/migration/format-bytes.js';
 import type { Command, CommandContext } from './context.js';
 import { runJob } from './follow-job.js';
@@ -13,7 +18,11 @@ export function parseSource(text: string): MigrationSource {
   const slash = text.indexOf('/');
   const host = text.slice(0, slash);
   const what = text.slice(slash + 1);
-  if (slash <= 0 || !what) throw new CrossdockError('INVALID_ARGUMENT', `"${text}" is not HOST/CONTAINER or HOST/project:NAME. Usage: ${USAGE}`);
+  if (slash <= 0 || !what)
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `"${text}" is not HOST/CONTAINER or HOST/project:NAME. Usage: ${USAGE}`,
+    );
   return what.startsWith('project:') ? { host, project: what.slice('project:'.length) } : { host, container: what };
 }
 
@@ -23,7 +32,14 @@ function describePlan(plan: MigrationPlan): string {
     '',
     formatTable(
       ['CONTAINER', 'IMAGE', 'STATE', 'PORTS', 'VOLUMES', 'NETWORKS'],
-      plan.containers.map((c) => [c.name, c.image, c.running ? 'running' : 'stopped', c.ports.join(',') || '-', c.volumes.join(',') || '-', c.networks.join(',') || '-']),
+      plan.containers.map((c) => [
+        c.name,
+        c.image,
+        c.running ? 'running' : 'stopped',
+        c.ports.join(',') || '-',
+        c.volumes.join(',') || '-',
+        c.networks.join(',') || '-',
+      ]),
     ),
     '',
     `Images:   ${plan.images.map((i) => `${i.ref} (${i.architecture}, ${i.onTarget ? 'already there' : i.layersOnTarget > 0 ? `${formatBytes(i.bytesToSend)} of ${formatBytes(i.bytes)}, ${i.layersOnTarget} of ${i.layers} layers already there` : formatBytes(i.bytes)})`).join(', ')}; ${formatBytes(plan.imageBytesToSend)} to send`,
@@ -39,7 +55,11 @@ function describePlan(plan: MigrationPlan): string {
 
 function describeOutcome(outcome: MigrationOutcome): string {
   const { plan } = outcome;
-  const source = outcome.source.containers.map((c) => (c.renamedTo ? `${c.name} stays stopped on ${plan.source.hostName} as ${c.renamedTo}` : `${c.name} removed from ${plan.source.hostName}`));
+  const source = outcome.source.containers.map((c) =>
+    c.renamedTo
+      ? `${c.name} stays stopped on ${plan.source.hostName} as ${c.renamedTo}`
+      : `${c.name} removed from ${plan.source.hostName}`,
+  );
   return [
     `Migrated ${outcome.containers.map((c) => c.name).join(', ')} from ${plan.source.hostName} to ${plan.target.hostName} (migration ${outcome.id})`,
     `Moved:    images ${formatBytes(outcome.bytes.images)}, volumes ${formatBytes(outcome.bytes.volumes)} over the ${outcome.route.kind} route`,
@@ -54,8 +74,14 @@ async function resolveId({ client }: CommandContext, given: string | undefined, 
   if (!given) throw new CrossdockError('INVALID_ARGUMENT', `Usage: crossdock migrate ${sub} ID`);
   const matches = (await client.api.migrations.list({})).filter((m) => m.id === given || m.id.startsWith(given));
   if (matches.length === 1 && matches[0]) return matches[0].id;
-  if (matches.length > 1) throw new CrossdockError('INVALID_ARGUMENT', `"${given}" matches ${matches.length} migrations; give more of the id`);
-  throw new CrossdockError('NOT_FOUND', `There is no migration with id ${given}; "crossdock migrate ls" lists them`, { migrationId: given });
+  if (matches.length > 1)
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `"${given}" matches ${matches.length} migrations; give more of the id`,
+    );
+  throw new CrossdockError('NOT_FOUND', `There is no migration with id ${given}; "crossdock migrate ls" lists them`, {
+    migrationId: given,
+  });
 }
 
 async function migrate(args: string[], ctx: CommandContext): Promise<number> {
@@ -73,11 +99,15 @@ async function migrate(args: string[], ctx: CommandContext): Promise<number> {
     strict: true,
   });
   const [what, ...extra] = positionals;
-  if (!what || extra.length > 0 || !values.to) throw new CrossdockError('INVALID_ARGUMENT', `Give what to move and --to HOST. Usage: ${USAGE}`);
+  if (!what || extra.length > 0 || !values.to)
+    throw new CrossdockError('INVALID_ARGUMENT', `Give what to move and --to HOST. Usage: ${USAGE}`);
   const source = parseSource(what);
   const healthySeconds = values['healthy-seconds'] === undefined ? undefined : Number(values['healthy-seconds']);
   if (healthySeconds !== undefined && (!Number.isInteger(healthySeconds) || healthySeconds < 1)) {
-    throw new CrossdockError('INVALID_ARGUMENT', `--healthy-seconds must be a whole number of seconds, not "${values['healthy-seconds']}"`);
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `--healthy-seconds must be a whole number of seconds, not "${values['healthy-seconds']}"`,
+    );
   }
 
   if (values['dry-run']) {
@@ -89,7 +119,13 @@ async function migrate(args: string[], ctx: CommandContext): Promise<number> {
   }
   const target = values.to;
   const outcome = await runJob(ctx, 'migration', () =>
-    ctx.client.api.migrations.start({ source, target, forceRelay: values.relay, removeSource: values['remove-source'], healthySeconds }),
+    ctx.client.api.migrations.start({
+      source,
+      target,
+      forceRelay: values.relay,
+      removeSource: values['remove-source'],
+      healthySeconds,
+    }),
   );
   ctx.out(values.json ? JSON.stringify(outcome, null, 2) : describeOutcome(outcome));
   return 0;
@@ -100,21 +136,41 @@ export const migrateCommand: Command = async (args, ctx) => {
   switch (sub) {
     case 'ls':
     case 'list': {
-      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, strict: true });
+      const { values } = parseArgs({
+        args: rest,
+        options: { json: { type: 'boolean', default: false } },
+        strict: true,
+      });
       const migrations = await ctx.client.api.migrations.list({});
       if (values.json) ctx.out(JSON.stringify(migrations, null, 2));
-      else if (migrations.length === 0) ctx.out('No migrations yet. Start one with: crossdock migrate HOST/CONTAINER --to HOST');
+      else if (migrations.length === 0)
+        ctx.out('No migrations yet. Start one with: crossdock migrate HOST/CONTAINER --to HOST');
       else {
-        ctx.out(formatTable(
-          ['ID', 'STATE', 'STEP', 'SOURCE', 'TARGET', 'UPDATED', 'NEXT'],
-          migrations.map((m) => [m.id.slice(0, 8), m.state, m.step ?? '', m.source, m.target, m.updatedAt, m.canResume ? 'resume | rollback' : m.canRollback ? 'rollback' : '']),
-        ));
+        ctx.out(
+          formatTable(
+            ['ID', 'STATE', 'STEP', 'SOURCE', 'TARGET', 'UPDATED', 'NEXT'],
+            migrations.map((m) => [
+              m.id.slice(0, 8),
+              m.state,
+              m.step ?? '',
+              m.source,
+              m.target,
+              m.updatedAt,
+              m.canResume ? 'resume | rollback' : m.canRollback ? 'rollback' : '',
+            ]),
+          ),
+        );
       }
       return 0;
     }
     case 'resume':
     case 'rollback': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false } }, strict: true });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { json: { type: 'boolean', default: false } },
+        strict: true,
+      });
       if (positionals.length !== 1) throw new CrossdockError('INVALID_ARGUMENT', `Usage: crossdock migrate ${sub} ID`);
       const id = await resolveId(ctx, positionals[0], sub);
       if (sub === 'resume') {
@@ -123,7 +179,11 @@ export const migrateCommand: Command = async (args, ctx) => {
       } else {
         await runJob(ctx, 'migration-rollback', () => ctx.client.api.migrations.rollback({ id }));
         const record = await ctx.client.api.migrations.get({ id });
-        ctx.out(values.json ? JSON.stringify(record, null, 2) : `Rolled back migration ${id}: ${record.source} runs again, nothing of it is left on ${record.target}`);
+        ctx.out(
+          values.json
+            ? JSON.stringify(record, null, 2)
+            : `Rolled back migration ${id}: ${record.source} runs again, nothing of it is left on ${record.target}`,
+        );
       }
       return 0;
     }

@@ -18,16 +18,32 @@ async function readValue(name: string, fromFile: string | undefined): Promise<st
 /** `crossdock secret …`: values for compose files' secrets, kept in the vault. */
 export const secretCommand: Command = async (args, { client, out }) => {
   const [sub, ...rest] = args;
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'from-file': { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { 'from-file': { type: 'string' }, json: { type: 'boolean', default: false } },
+    strict: true,
+  });
   const [name, ...extra] = positionals;
   if (sub === 'ls' || sub === 'list') {
     const secrets = await client.api.workloads.secrets({});
-    out(values.json ? JSON.stringify(secrets, null, 2) : formatTable(['NAME', 'UPDATED'], secrets.map((s) => [s.name, s.updatedAt])));
+    out(
+      values.json
+        ? JSON.stringify(secrets, null, 2)
+        : formatTable(
+            ['NAME', 'UPDATED'],
+            secrets.map((s) => [s.name, s.updatedAt]),
+          ),
+    );
     return 0;
   }
-  if ((sub !== 'set' && sub !== 'rm') || !name || extra.length > 0) throw new CrossdockError('INVALID_ARGUMENT', `Usage: ${USAGE}`);
+  if ((sub !== 'set' && sub !== 'rm') || !name || extra.length > 0)
+    throw new CrossdockError('INVALID_ARGUMENT', `Usage: ${USAGE}`);
   if (sub === 'rm') {
-    if (!(await client.api.workloads.removeSecret({ name }))) throw new CrossdockError('NOT_FOUND', `There is no secret "${name}"; "crossdock secret ls" lists them`, { secret: name });
+    if (!(await client.api.workloads.removeSecret({ name })))
+      throw new CrossdockError('NOT_FOUND', `There is no secret "${name}"; "crossdock secret ls" lists them`, {
+        secret: name,
+      });
     out(`Removed secret ${name}`);
     return 0;
   }

@@ -13,7 +13,10 @@ export const serveCommand: Command = async (args, { core, out, rendererDir }) =>
   out(`Crossdock web mode: ${server.url}`);
   out('Open that address in a browser on this machine. Press Ctrl+C to stop.');
   const stop = (): void => {
-    void server.close().then(() => core.dispose()).then(() => process.exit(0));
+    void server
+      .close()
+      .then(() => core.dispose())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -23,17 +23,29 @@ function selfCommand(): string[] {
  * pins by `crossdock known-hosts`; keys come from `crossdock agent`.
  */
 export const sshConfigCommand: Command = async (args, { core, out }) => {
-  const { values, positionals } = parseArgs({ args, options: { socket: { type: 'string' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { socket: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
   const hosts = positionals.length ? positionals.map((ref) => core.hosts.find(ref)) : core.hosts.list();
   const local = hosts.find((host) => host.kind !== 'ssh');
-  if (positionals.length && local) throw new CrossdockError('INVALID_ARGUMENT', `${local.name} is this computer's Docker engine, not an SSH host`, { host: local.name });
+  if (positionals.length && local)
+    throw new CrossdockError('INVALID_ARGUMENT', `${local.name} is this computer's Docker engine, not an SSH host`, {
+      host: local.name,
+    });
   // ssh wants an absolute path for the command itself.
   const env = process.env.CROSSDOCK_HOME ? ['/usr/bin/env', `CROSSDOCK_HOME=${process.env.CROSSDOCK_HOME}`] : [];
   const text = sshConfigBlocks(hosts, {
     knownHostsCommand: [...env, ...selfCommand(), 'known-hosts', '%H', '%t', '%K'],
     agentSocket: values.socket ?? defaultAgentSocket(core.dataDir),
   });
-  if (!text) throw new CrossdockError('NOT_FOUND', 'There are no SSH hosts yet; add one with "crossdock host add" or "crossdock machine create"');
+  if (!text)
+    throw new CrossdockError(
+      'NOT_FOUND',
+      'There are no SSH hosts yet; add one with "crossdock host add" or "crossdock machine create"',
+    );
   out(text.trimEnd());
   return 0;
 };
@@ -62,7 +74,9 @@ export const agentCommand: Command = async (args, { core, out }) => {
   const { values } = parseArgs({ args, options: { socket: { type: 'string' } }, strict: true });
   const socketPath = values.socket ?? defaultAgentSocket(core.dataDir);
   const keys = core.keys.list().map((meta) => ({ name: meta.name, privateKey: core.keys.privateKey(meta.id) }));
-  const agent = await startVaultAgent(socketPath, keys, (name) => core.logger.log('info', `SSH agent signed with key "${name}"`));
+  const agent = await startVaultAgent(socketPath, keys, (name) =>
+    core.logger.log('info', `SSH agent signed with key "${name}"`),
+  );
   out(`SSH agent for ${keys.length} key(s) from the vault at ${socketPath}`);
   out(`Use it with "crossdock ssh-config" blocks (IdentityAgent), or: export SSH_AUTH_SOCK=${socketPath}`);
   out('Ctrl+C stops it.');

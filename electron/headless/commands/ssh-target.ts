@@ -13,11 +13,15 @@ export interface SshTarget {
 export function parseSshTarget(text: string): SshTarget {
   const match = /^([^@\s]+)@(\[[0-9a-fA-F:.]+\]|[^\s:@[\]]+)(?::(\d{1,5}))?$/.exec(text);
   if (!match) {
-    throw new CrossdockError('INVALID_ARGUMENT', `--ssh must look like USER@ADDRESS[:PORT] (e.g. root@203.0.113.10:22), not "${text}"`);
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `--ssh must look like USER@ADDRESS[:PORT] (e.g. root@203.0.113.10:22), not "${text}"`,
+    );
   }
   const [, user = '', rawAddress = '', rawPort] = match;
   const port = rawPort === undefined ? 22 : Number(rawPort);
-  if (port < 1 || port > 65535) throw new CrossdockError('INVALID_ARGUMENT', `The port in "${text}" must be from 1 to 65535`);
+  if (port < 1 || port > 65535)
+    throw new CrossdockError('INVALID_ARGUMENT', `The port in "${text}" must be from 1 to 65535`);
   return { user, address: rawAddress.replace(/^\[|\]$/g, ''), port };
 }
 
@@ -25,7 +29,10 @@ export function parseSshTarget(text: string): SshTarget {
 export function parseContainerRef(text: string): { host: string; container: string } {
   const slash = text.indexOf('/');
   if (slash <= 0 || slash === text.length - 1) {
-    throw new CrossdockError('INVALID_ARGUMENT', `Name a container as HOST/CONTAINER (e.g. web-1/nginx), not "${text}"`);
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `Name a container as HOST/CONTAINER (e.g. web-1/nginx), not "${text}"`,
+    );
   }
   return { host: text.slice(0, slash), container: text.slice(slash + 1) };
 }

@@ -15,7 +15,8 @@ export const sshCommand: Command = async (args, { client }) => {
   const command = separator === -1 ? [] : args.slice(separator + 1);
   const [host, ...extra] = words;
   if (!host || extra.length > 0) throw new CrossdockError('INVALID_ARGUMENT', `${USAGE} (put the command after "--")`);
-  if (separator !== -1 && command.length === 0) throw new CrossdockError('INVALID_ARGUMENT', `${USAGE} (nothing after "--")`);
+  if (separator !== -1 && command.length === 0)
+    throw new CrossdockError('INVALID_ARGUMENT', `${USAGE} (nothing after "--")`);
 
   // A pseudo-terminal only when a person is at one, as ssh does by default.
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -30,12 +31,19 @@ export const sshCommand: Command = async (args, { client }) => {
       return;
     }
     const id = sessionId;
-    sending = sending.then(() => api.shellInput({ sessionId: id, base64: bytes.toString('base64'), ...(eof ? { eof } : {}) }).catch(() => undefined));
+    sending = sending.then(() =>
+      api
+        .shellInput({ sessionId: id, base64: bytes.toString('base64'), ...(eof ? { eof } : {}) })
+        .catch(() => undefined),
+    );
   };
   const onData = (chunk: Buffer): void => send(chunk, false);
   const onEnd = (): void => send(Buffer.alloc(0), true);
   const onResize = (): void => {
-    if (sessionId) void api.shellResize({ sessionId, cols: process.stdout.columns, rows: process.stdout.rows }).catch(() => undefined);
+    if (sessionId)
+      void api
+        .shellResize({ sessionId, cols: process.stdout.columns, rows: process.stdout.rows })
+        .catch(() => undefined);
   };
 
   if (tty) {
@@ -48,7 +56,14 @@ export const sshCommand: Command = async (args, { client }) => {
   process.stdin.resume();
   try {
     const code = await api.shell(
-      { host, tty, ...(command.length ? { command } : {}), ...(tty ? { cols: process.stdout.columns, rows: process.stdout.rows, term: process.env.TERM || 'xterm-256color' } : {}) },
+      {
+        host,
+        tty,
+        ...(command.length ? { command } : {}),
+        ...(tty
+          ? { cols: process.stdout.columns, rows: process.stdout.rows, term: process.env.TERM || 'xterm-256color' }
+          : {}),
+      },
       {
         onChunk: (chunk) => {
           if (chunk.kind === 'session') {

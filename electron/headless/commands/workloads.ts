@@ -4,7 +4,8 @@ import { readComposeFile, reportIssues } from './compose-files.js';
 import type { Command, CommandContext } from './context.js';
 import { formatTable } from './output.js';
 
-const USAGE = 'crossdock workloads ls [--host HOST]… [--json] | workloads rm HOST/PROJECT [--volumes] | workloads check FILE [--json]';
+const USAGE =
+  'crossdock workloads ls [--host HOST]… [--json] | workloads rm HOST/PROJECT [--volumes] | workloads check FILE [--json]';
 
 export function formatComposePorts(ports: ComposePort[]): string {
   const seen = new Set<string>();
@@ -15,7 +16,11 @@ export function formatComposePorts(ports: ComposePort[]): string {
 }
 
 async function list(args: string[], { client, out }: CommandContext): Promise<number> {
-  const { values } = parseArgs({ args, options: { host: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { host: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } },
+    strict: true,
+  });
   const { items, failures } = await client.api.workloads.list({ hosts: values.host });
   for (const failure of failures) process.stderr.write(`crossdock: ${failure.error.message} (${failure.error.code})\n`);
   if (values.json) {
@@ -23,7 +28,15 @@ async function list(args: string[], { client, out }: CommandContext): Promise<nu
   } else {
     const rows = items.flatMap((project) =>
       project.services.flatMap((service) =>
-        service.containers.map((c) => [project.hostName, project.name, project.deployedByCrossdock ? 'crossdock' : 'compose', service.name, c.name, c.health ? `${c.state} (${c.health})` : c.state, formatComposePorts(c.ports)]),
+        service.containers.map((c) => [
+          project.hostName,
+          project.name,
+          project.deployedByCrossdock ? 'crossdock' : 'compose',
+          service.name,
+          c.name,
+          c.health ? `${c.state} (${c.health})` : c.state,
+          formatComposePorts(c.ports),
+        ]),
       ),
     );
     out(formatTable(['HOST', 'PROJECT', 'BY', 'SERVICE', 'CONTAINER', 'STATE', 'PORTS'], rows));
@@ -32,17 +45,34 @@ async function list(args: string[], { client, out }: CommandContext): Promise<nu
 }
 
 async function remove(args: string[], { client, out }: CommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { volumes: { type: 'boolean', default: false } }, strict: true });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { volumes: { type: 'boolean', default: false } },
+    strict: true,
+  });
   const [ref, ...extra] = positionals;
   const slash = ref?.indexOf('/') ?? -1;
-  if (!ref || extra.length > 0 || slash <= 0 || slash === ref.length - 1) throw new CrossdockError('INVALID_ARGUMENT', `Name the project as HOST/PROJECT. Usage: ${USAGE}`);
-  const report = await client.api.workloads.remove({ host: ref.slice(0, slash), project: ref.slice(slash + 1), removeVolumes: values.volumes });
-  out(`Removed ${report.project} from ${report.host}: ${report.containers.length} container(s), ${report.networks.length} network(s), ${report.volumes.length} volume(s)${values.volumes ? '' : ' (volumes kept; --volumes removes them)'}`);
+  if (!ref || extra.length > 0 || slash <= 0 || slash === ref.length - 1)
+    throw new CrossdockError('INVALID_ARGUMENT', `Name the project as HOST/PROJECT. Usage: ${USAGE}`);
+  const report = await client.api.workloads.remove({
+    host: ref.slice(0, slash),
+    project: ref.slice(slash + 1),
+    removeVolumes: values.volumes,
+  });
+  out(
+    `Removed ${report.project} from ${report.host}: ${report.containers.length} container(s), ${report.networks.length} network(s), ${report.volumes.length} volume(s)${values.volumes ? '' : ' (volumes kept; --volumes removes them)'}`,
+  );
   return 0;
 }
 
 async function check(args: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } }, strict: true });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false } },
+    strict: true,
+  });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new CrossdockError('INVALID_ARGUMENT', `Give one compose file. Usage: ${USAGE}`);
   const { validation } = await readComposeFile(file, ctx);
@@ -52,7 +82,13 @@ async function check(args: string[], ctx: CommandContext): Promise<number> {
   }
   reportIssues(file, validation);
   const summary = validation.summary;
-  if (summary) ctx.out(formatTable(['SERVICE', 'IMAGE', 'PORTS', 'DEPENDS ON'], summary.services.map((s) => [s.name, s.image, formatComposePorts(s.ports), s.dependsOn.join(', ')])));
+  if (summary)
+    ctx.out(
+      formatTable(
+        ['SERVICE', 'IMAGE', 'PORTS', 'DEPENDS ON'],
+        summary.services.map((s) => [s.name, s.image, formatComposePorts(s.ports), s.dependsOn.join(', ')]),
+      ),
+    );
   ctx.out(`${file}: valid`);
   return 0;
 }

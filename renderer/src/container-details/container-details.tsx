@@ -26,14 +26,21 @@ const TABS: readonly { id: DetailsTab; label: string }[] = [
  * the pane, or picking another container unmounts its stream and the stream's call is aborted.
  */
 export function ContainerDetails({ target }: { target: ContainerRef }) {
-  const container = useDocker((state) => state.lists.containers[target.hostId]?.value.items.find((c) => c.id === target.id) ?? null);
+  const container = useDocker(
+    (state) => state.lists.containers[target.hostId]?.value.items.find((c) => c.id === target.id) ?? null,
+  );
   const pending = useDocker((state) => state.pending[containerKey(target)]);
   const [tab, setTab] = useState<DetailsTab>('logs');
   const tabs = useRef<Partial<Record<DetailsTab, HTMLButtonElement | null>>>({});
 
   const onTabKey = (event: KeyboardEvent): void => {
     const index = TABS.findIndex((t) => t.id === tab);
-    const next = { ArrowRight: (index + 1) % TABS.length, ArrowLeft: (index + TABS.length - 1) % TABS.length, Home: 0, End: TABS.length - 1 }[event.key];
+    const next = {
+      ArrowRight: (index + 1) % TABS.length,
+      ArrowLeft: (index + TABS.length - 1) % TABS.length,
+      Home: 0,
+      End: TABS.length - 1,
+    }[event.key];
     const id = next === undefined ? undefined : TABS[next]?.id;
     if (!id) return;
     event.preventDefault();
@@ -42,22 +49,40 @@ export function ContainerDetails({ target }: { target: ContainerRef }) {
   };
 
   return (
-    <section className="details-pane" data-testid="container-details" aria-label={`Container ${container?.name ?? shortId(target.id)}`} onKeyDown={(event) => event.key === 'Escape' && event.target === event.currentTarget && selectContainer(null)}>
+    <section
+      className="details-pane"
+      data-testid="container-details"
+      aria-label={`Container ${container?.name ?? shortId(target.id)}`}
+      onKeyDown={(event) => event.key === 'Escape' && event.target === event.currentTarget && selectContainer(null)}
+    >
       <header className="details-header">
         <div className="details-title">
           <h2 className="details-name">{container?.name ?? shortId(target.id)}</h2>
           <span className="details-meta">
             {container ? (
               <>
-                on <strong>{container.hostName}</strong> · <span className="state-badge" data-state={container.state}>{container.state}</span> · <span className="mono">{container.image}</span>
+                on <strong>{container.hostName}</strong> ·{' '}
+                <span className="state-badge" data-state={container.state}>
+                  {container.state}
+                </span>{' '}
+                · <span className="mono">{container.image}</span>
               </>
             ) : (
               'This container is no longer listed (removed, or its host stopped answering).'
             )}
           </span>
         </div>
-        <div className="details-actions">{container && <ContainerActions container={container} pending={pending} variant="buttons" />}</div>
-        <button type="button" className="icon-button" aria-label="Close details" title="Close" data-testid="details-close" onClick={() => selectContainer(null)}>
+        <div className="details-actions">
+          {container && <ContainerActions container={container} pending={pending} variant="buttons" />}
+        </div>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close details"
+          title="Close"
+          data-testid="details-close"
+          onClick={() => selectContainer(null)}
+        >
           <svg className="icon" viewBox="0 0 16 16" aria-hidden="true">
             <path d="M4 4l8 8M12 4l-8 8" />
           </svg>

@@ -33,7 +33,11 @@ describe('LogBuffer', () => {
 
   it('caps 50,000 lines at 10,000 by default', () => {
     const buffer = new LogBuffer();
-    for (let i = 0; i < 50; i++) buffer.append({ stream: 'stdout', text: Array.from({ length: 1000 }, (_, j) => `line ${i * 1000 + j}\n`).join('') });
+    for (let i = 0; i < 50; i++)
+      buffer.append({
+        stream: 'stdout',
+        text: Array.from({ length: 1000 }, (_, j) => `line ${i * 1000 + j}\n`).join(''),
+      });
     buffer.commit();
     expect(buffer.lines).toHaveLength(10_000);
     expect(buffer.lines.at(-1)?.text).toBe('line 49999');

@@ -45,7 +45,8 @@ export class LogBuffer {
   /** The stream ended: unfinished lines are complete now. */
   end(): void {
     for (const stream of ['stdout', 'stderr'] as const) {
-      if (this.partial[stream] !== '') this.lines.push({ seq: this.nextSeq++, stream, text: cleanLine(this.partial[stream]) });
+      if (this.partial[stream] !== '')
+        this.lines.push({ seq: this.nextSeq++, stream, text: cleanLine(this.partial[stream]) });
       this.partial[stream] = '';
     }
   }

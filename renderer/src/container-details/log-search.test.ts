@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { LogLine } from './log-buffer.js';
 import { countMatches, highlight, visibleLines } from './log-search.js';
 
-const lines: LogLine[] = ['GET /health 200', 'POST /login 401', 'get /HEALTH 200'].map((text, i) => ({ seq: i + 1, stream: 'stdout', text }));
+const lines: LogLine[] = ['GET /health 200', 'POST /login 401', 'get /HEALTH 200'].map((text, i) => ({
+  seq: i + 1,
+  stream: 'stdout',
+  text,
+}));
 
 describe('visibleLines', () => {
   it('shows every line unless filtering by a query', () => {

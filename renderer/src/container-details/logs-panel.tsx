@@ -13,7 +13,9 @@ const TAILS = [100, 500, 1000, 5000] as const;
 const LogText = memo(function LogText({ line, query, start }: { line: LogLine; query: string; start: number }) {
   return (
     <div className="log-line" data-stream={line.stream} style={{ transform: `translateY(${start}px)` }}>
-      {highlight(line.text, query).map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : segment.text))}
+      {highlight(line.text, query).map((segment, i) =>
+        segment.match ? <mark key={i}>{segment.text}</mark> : segment.text,
+      )}
     </div>
   );
 });
@@ -33,10 +35,18 @@ export function LogsPanel({ target }: { target: ContainerRef }) {
   const scroller = useRef<HTMLDivElement>(null);
 
   // `stream.version` stands for the content of `stream.lines`, which is updated in place.
-  const shown = useMemo(() => visibleLines(stream.lines, search, onlyMatches), [stream.lines, stream.version, search, onlyMatches]);
+  const shown = useMemo(
+    () => visibleLines(stream.lines, search, onlyMatches),
+    [stream.lines, stream.version, search, onlyMatches],
+  );
   const matches = useMemo(() => countMatches(stream.lines, search), [stream.lines, stream.version, search]);
   const count = shown ? shown.length : stream.lines.length;
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => LINE_HEIGHT, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => LINE_HEIGHT,
+    overscan: 20,
+  });
 
   // Pinned: stay at the bottom. Paused: when old lines drop off the top, move up by as much, so
   // the lines being read stay put.
@@ -72,12 +82,22 @@ export function LogsPanel({ target }: { target: ContainerRef }) {
     <div className="logs-panel" data-testid="logs-panel">
       <div className="panel-toolbar">
         <label className="form-check">
-          <input type="checkbox" checked={follow} data-testid="logs-follow" onChange={(event) => setFollow(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={follow}
+            data-testid="logs-follow"
+            onChange={(event) => setFollow(event.target.checked)}
+          />
           Follow
         </label>
         <label className="form-check">
           Last
-          <select className="input input-small" value={tail ?? 'all'} data-testid="logs-tail" onChange={(event) => setTail(event.target.value === 'all' ? null : Number(event.target.value))}>
+          <select
+            className="input input-small"
+            value={tail ?? 'all'}
+            data-testid="logs-tail"
+            onChange={(event) => setTail(event.target.value === 'all' ? null : Number(event.target.value))}
+          >
             {TAILS.map((n) => (
               <option key={n} value={n}>
                 {n.toLocaleString()} lines
@@ -86,9 +106,23 @@ export function LogsPanel({ target }: { target: ContainerRef }) {
             <option value="all">all lines</option>
           </select>
         </label>
-        <input type="search" className="input input-small log-search" placeholder="Search the log…" aria-label="Search the log" data-testid="logs-search" value={query} onChange={(event) => setQuery(event.target.value)} />
+        <input
+          type="search"
+          className="input input-small log-search"
+          placeholder="Search the log…"
+          aria-label="Search the log"
+          data-testid="logs-search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
         <label className="form-check">
-          <input type="checkbox" checked={onlyMatches} disabled={query === ''} data-testid="logs-only-matches" onChange={(event) => setOnlyMatches(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={onlyMatches}
+            disabled={query === ''}
+            data-testid="logs-only-matches"
+            onChange={(event) => setOnlyMatches(event.target.checked)}
+          />
           Only matching lines
         </label>
         <span className="panel-status" role="status" data-testid="logs-status" data-status={stream.status}>
@@ -97,8 +131,19 @@ export function LogsPanel({ target }: { target: ContainerRef }) {
           {stream.dropped > 0 ? ` · older lines beyond ${MAX_LOG_LINES.toLocaleString()} dropped` : ''}
         </span>
       </div>
-      <div className="log-view" ref={scroller} onScroll={onScroll} tabIndex={0} role="log" aria-label="Container log" aria-live="off" data-testid="logs-lines">
-        {count === 0 && <p className="log-empty">{stream.status === 'streaming' ? 'Waiting for log lines…' : 'No log lines.'}</p>}
+      <div
+        className="log-view"
+        ref={scroller}
+        onScroll={onScroll}
+        tabIndex={0}
+        role="log"
+        aria-label="Container log"
+        aria-live="off"
+        data-testid="logs-lines"
+      >
+        {count === 0 && (
+          <p className="log-empty">{stream.status === 'streaming' ? 'Waiting for log lines…' : 'No log lines.'}</p>
+        )}
         <div className="log-body" style={{ height: `${virtualizer.getTotalSize()}px` }}>
           {virtualizer.getVirtualItems().map((item) => {
             const line = stream.lines[shown ? (shown[item.index] ?? 0) : item.index];
@@ -107,7 +152,12 @@ export function LogsPanel({ target }: { target: ContainerRef }) {
         </div>
       </div>
       {!pinned && (
-        <button type="button" className="button button-small jump-latest" data-testid="logs-jump" onClick={() => setPinned(true)}>
+        <button
+          type="button"
+          className="button button-small jump-latest"
+          data-testid="logs-jump"
+          onClick={() => setPinned(true)}
+        >
           Paused · jump to latest
         </button>
       )}

@@ -20,7 +20,6 @@ interface StatsChartProps {
 
 const WINDOW_S = STATS_WINDOW_MS / 1000;
 
-
 /**
  * A two-minute line chart with uPlot. uPlot sizes and positions its elements through the CSSOM
  * and its stylesheet comes from the bundle, so it needs no inline styles. Colours are read from
@@ -51,8 +50,21 @@ export function StatsChart({ label, testId, t, values, format, colorVar, minTop 
         },
         axes: [
           // Seconds before the newest sample: "2 min ago" reads better than wall-clock times here.
-          { stroke: muted, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '11px system-ui, sans-serif', values: (u, ticks) => ticks.map((t) => secondsAgo((u.scales.x?.max ?? t) - t)) },
-          { stroke: muted, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '11px system-ui, sans-serif', size: 64, values: (_u, ticks) => ticks.map((v) => formatRef.current(v)) },
+          {
+            stroke: muted,
+            grid: { stroke: grid, width: 1 },
+            ticks: { stroke: grid, width: 1 },
+            font: '11px system-ui, sans-serif',
+            values: (u, ticks) => ticks.map((t) => secondsAgo((u.scales.x?.max ?? t) - t)),
+          },
+          {
+            stroke: muted,
+            grid: { stroke: grid, width: 1 },
+            ticks: { stroke: grid, width: 1 },
+            font: '11px system-ui, sans-serif',
+            size: 64,
+            values: (_u, ticks) => ticks.map((v) => formatRef.current(v)),
+          },
         ],
         series: [{}, { label, stroke: line, width: 1.5, fill: withAlpha(line, 0.14), points: { show: false } }],
       },
@@ -60,7 +72,9 @@ export function StatsChart({ label, testId, t, values, format, colorVar, minTop 
       element,
     );
     plot.current = chart;
-    const observer = new ResizeObserver(() => chart.setSize({ width: Math.max(200, element.clientWidth), height: Math.max(100, element.clientHeight) }));
+    const observer = new ResizeObserver(() =>
+      chart.setSize({ width: Math.max(200, element.clientWidth), height: Math.max(100, element.clientHeight) }),
+    );
     observer.observe(element);
     return () => {
       observer.disconnect();
@@ -73,5 +87,13 @@ export function StatsChart({ label, testId, t, values, format, colorVar, minTop 
     plot.current?.setData([[...t], [...values]]);
   }, [t, values, theme]);
 
-  return <div className="stats-chart" ref={host} data-testid={testId} role="img" aria-label={`${label} over the last two minutes`} />;
+  return (
+    <div
+      className="stats-chart"
+      ref={host}
+      data-testid={testId}
+      role="img"
+      aria-label={`${label} over the last two minutes`}
+    />
+  );
 }

@@ -9,7 +9,8 @@ import './stats.css';
 
 const MIB = 1024 * 1024;
 const percent = (value: number): string => `${value.toFixed(value < 10 ? 1 : 0)} %`;
-const rate = (bytesPerSecond: number | null): string => (bytesPerSecond === null ? '—' : `${formatBinaryBytes(bytesPerSecond)}/s`);
+const rate = (bytesPerSecond: number | null): string =>
+  bytesPerSecond === null ? '—' : `${formatBinaryBytes(bytesPerSecond)}/s`;
 
 /** CPU and memory over the last two minutes and the current network rates; the stream stops on close. */
 export function StatsPanel({ target }: { target: ContainerRef }) {
@@ -22,7 +23,14 @@ export function StatsPanel({ target }: { target: ContainerRef }) {
     const controller = new AbortController();
     setSeries(EMPTY_SERIES);
     setProblem(null);
-    void attempt((api) => api.docker.stats({ host: target.hostId, container: target.id }, { signal: controller.signal, onChunk: (sample) => setSeries((current) => appendSample(current, sample)) }), { vault: false }).then((outcome) => {
+    void attempt(
+      (api) =>
+        api.docker.stats(
+          { host: target.hostId, container: target.id },
+          { signal: controller.signal, onChunk: (sample) => setSeries((current) => appendSample(current, sample)) },
+        ),
+      { vault: false },
+    ).then((outcome) => {
       if (controller.signal.aborted) return;
       setProblem(outcome.ok ? 'The container stopped; no more samples.' : outcome.failure.message);
     });
@@ -59,16 +67,40 @@ export function StatsPanel({ target }: { target: ContainerRef }) {
           </dd>
         </div>
       </dl>
-      {problem && <p className="stats-problem" role="status">{problem}</p>}
-      {!latest && !problem && <p className="stats-problem" role="status">Waiting for the first sample…</p>}
+      {problem && (
+        <p className="stats-problem" role="status">
+          {problem}
+        </p>
+      )}
+      {!latest && !problem && (
+        <p className="stats-problem" role="status">
+          Waiting for the first sample…
+        </p>
+      )}
       <div className="stats-charts">
         <figure className="stats-figure">
           <figcaption>CPU</figcaption>
-          <StatsChart label="CPU" testId="stats-chart-cpu" t={series.t} values={series.cpu} format={(v) => `${Math.round(v)} %`} colorVar="--accent" minTop={5} />
+          <StatsChart
+            label="CPU"
+            testId="stats-chart-cpu"
+            t={series.t}
+            values={series.cpu}
+            format={(v) => `${Math.round(v)} %`}
+            colorVar="--accent"
+            minTop={5}
+          />
         </figure>
         <figure className="stats-figure">
           <figcaption>Memory</figcaption>
-          <StatsChart label="Memory" testId="stats-chart-memory" t={series.t} values={memoryMiB} format={(v) => `${Math.round(v)} MiB`} colorVar="--ok" minTop={1} />
+          <StatsChart
+            label="Memory"
+            testId="stats-chart-memory"
+            t={series.t}
+            values={memoryMiB}
+            format={(v) => `${Math.round(v)} MiB`}
+            colorVar="--ok"
+            minTop={1}
+          />
         </figure>
       </div>
     </div>

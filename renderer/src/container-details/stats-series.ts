@@ -16,7 +16,8 @@ export interface StatsSeries {
 
 export const EMPTY_SERIES: StatsSeries = { t: [], cpu: [], memory: [], latest: null, rxRate: null, txRate: null };
 
-const rate = (now: number, before: number, seconds: number): number | null => (seconds > 0 && now >= before ? (now - before) / seconds : null);
+const rate = (now: number, before: number, seconds: number): number | null =>
+  seconds > 0 && now >= before ? (now - before) / seconds : null;
 
 /**
  * Adds a sample and drops those older than the window, measured from the newest sample (the

@@ -39,7 +39,11 @@ export function useLogStream(target: ContainerRef, follow: boolean, tail: number
     };
     setState(INITIAL);
     const args = { host: target.hostId, container: target.id, follow, ...(tail === null ? {} : { tail }) };
-    void attempt((api) => api.docker.logs(args, { signal: controller.signal, onChunk: (chunk) => (buffer.append(chunk), schedule()) }), { vault: false }).then((outcome) => {
+    void attempt(
+      (api) =>
+        api.docker.logs(args, { signal: controller.signal, onChunk: (chunk) => (buffer.append(chunk), schedule()) }),
+      { vault: false },
+    ).then((outcome) => {
       if (controller.signal.aborted) return;
       cancelAnimationFrame(frame);
       frame = 0;

@@ -9,11 +9,22 @@ import { refetchHost } from './docker-sync.js';
  * the host is refetched right after (its `docker.changed` events would do it too, but a user who
  * just clicked should not wait for the debounce).
  */
-export async function runContainerAction(container: ContainerSummary, action: ContainerAction, force = false): Promise<boolean> {
+export async function runContainerAction(
+  container: ContainerSummary,
+  action: ContainerAction,
+  force = false,
+): Promise<boolean> {
   const key = containerKey(container);
   if (useDocker.getState().pending[key]) return false;
   setPending(key, action);
-  const outcome = await attempt((api) => api.docker.containerAction({ host: container.hostId, container: container.id, action, ...(force ? { force } : {}) }));
+  const outcome = await attempt((api) =>
+    api.docker.containerAction({
+      host: container.hostId,
+      container: container.id,
+      action,
+      ...(force ? { force } : {}),
+    }),
+  );
   setPending(key, null);
   if (!outcome.ok) {
     noticeFailure(`Could not ${ACTION_TEXT[action].verb} ${container.name} on ${container.hostName}`, outcome.failure);

@@ -18,7 +18,15 @@ export const CONTAINER_COLUMNS: readonly Column<ContainerSummary>[] = [
   { id: 'host', label: 'Host', cell: (c) => c.hostName, className: 'cell-muted' },
   { id: 'name', label: 'Name', cell: (c) => <span title={`${c.name} · ${shortId(c.id)}`}>{c.name}</span> },
   { id: 'image', label: 'Image', cell: (c) => <span title={c.image}>{c.image}</span>, className: 'cell-mono' },
-  { id: 'state', label: 'State', cell: (c) => <span className="state-badge" data-state={c.state}>{STATE_LABELS[c.state]}</span> },
+  {
+    id: 'state',
+    label: 'State',
+    cell: (c) => (
+      <span className="state-badge" data-state={c.state}>
+        {STATE_LABELS[c.state]}
+      </span>
+    ),
+  },
   { id: 'status', label: 'Status', cell: (c) => c.status, className: 'cell-muted' },
   {
     id: 'ports',
@@ -33,18 +41,33 @@ export const CONTAINER_COLUMNS: readonly Column<ContainerSummary>[] = [
 
 export const IMAGE_COLUMNS: readonly Column<ImageSummary>[] = [
   { id: 'host', label: 'Host', cell: (i) => i.hostName, className: 'cell-muted' },
-  { id: 'tags', label: 'Repository:tag', cell: (i) => <span title={imageTitle(i)}>{imageTitle(i)}</span>, className: 'cell-mono' },
+  {
+    id: 'tags',
+    label: 'Repository:tag',
+    cell: (i) => <span title={imageTitle(i)}>{imageTitle(i)}</span>,
+    className: 'cell-mono',
+  },
   { id: 'id', label: 'Id', cell: (i) => shortId(i.id), className: 'cell-mono cell-muted' },
   { id: 'size', label: 'Size', cell: (i) => formatBytes(i.sizeBytes), className: 'cell-number' },
   { id: 'created', label: 'Created', cell: (i) => formatDate(i.createdAt), className: 'cell-muted' },
-  { id: 'containers', label: 'Used by', cell: (i) => (i.containers > 0 ? String(i.containers) : '—'), className: 'cell-number' },
+  {
+    id: 'containers',
+    label: 'Used by',
+    cell: (i) => (i.containers > 0 ? String(i.containers) : '—'),
+    className: 'cell-number',
+  },
 ];
 
 export const VOLUME_COLUMNS: readonly Column<VolumeSummary>[] = [
   { id: 'host', label: 'Host', cell: (v) => v.hostName, className: 'cell-muted' },
   { id: 'name', label: 'Name', cell: (v) => <span title={v.name}>{v.name}</span>, className: 'cell-mono' },
   { id: 'driver', label: 'Driver', cell: (v) => v.driver },
-  { id: 'mountpoint', label: 'Mount point', cell: (v) => <span title={v.mountpoint}>{v.mountpoint}</span>, className: 'cell-mono cell-muted' },
+  {
+    id: 'mountpoint',
+    label: 'Mount point',
+    cell: (v) => <span title={v.mountpoint}>{v.mountpoint}</span>,
+    className: 'cell-mono cell-muted',
+  },
   { id: 'created', label: 'Created', cell: (v) => formatDate(v.createdAt), className: 'cell-muted' },
 ];
 

@@ -3,12 +3,7 @@ import type { ContainerSummary } from '../../../shared/index.js';
 import { ContainerDetails } from '../container-details/container-details.js';
 import { useCrossdock } from '../state/store.js';
 import { EmptyState } from '../views/empty-state.js';
-import {
-  CONTAINER_COLUMNS,
-  IMAGE_COLUMNS,
-  NETWORK_COLUMNS,
-  VOLUME_COLUMNS,
-} from './container-columns.js';
+import { CONTAINER_COLUMNS, IMAGE_COLUMNS, NETWORK_COLUMNS, VOLUME_COLUMNS } from './container-columns.js';
 import { ContainerActions } from './container-actions-bar.js';
 import { askToRemove, containerKey, selectContainer, setShowStopped, useDocker } from './docker-store.js';
 import { useDockerLive } from './docker-sync.js';
@@ -19,15 +14,26 @@ import { ResourceTabs } from './resource-tabs.js';
 import './containers.css';
 
 const running = (container: ContainerSummary): boolean => !isStopped(container);
-const containerAttributes = (container: ContainerSummary): Record<string, string> => ({ 'data-state': container.state, 'data-host-id': container.hostId });
+const containerAttributes = (container: ContainerSummary): Record<string, string> => ({
+  'data-state': container.state,
+  'data-host-id': container.hostId,
+});
 
 function ContainersPanel() {
   const showStopped = useDocker((state) => state.showStopped);
   const selected = useDocker((state) => state.selected);
   const pending = useDocker((state) => state.pending);
-  const open = useCallback((container: ContainerSummary) => selectContainer({ hostId: container.hostId, id: container.id }), []);
+  const open = useCallback(
+    (container: ContainerSummary) => selectContainer({ hostId: container.hostId, id: container.id }),
+    [],
+  );
   // Depends on `pending`, so only a change of pending actions re-renders the visible rows.
-  const actions = useCallback((container: ContainerSummary) => <ContainerActions container={container} pending={pending[containerKey(container)]} variant="icons" />, [pending]);
+  const actions = useCallback(
+    (container: ContainerSummary) => (
+      <ContainerActions container={container} pending={pending[containerKey(container)]} variant="icons" />
+    ),
+    [pending],
+  );
   const busy = useCallback((container: ContainerSummary) => pending[containerKey(container)] !== undefined, [pending]);
   return (
     <ResourcePanel
@@ -46,7 +52,12 @@ function ContainersPanel() {
       compact={selected !== null}
       toolbarExtra={
         <label className="form-check">
-          <input type="checkbox" checked={showStopped} data-testid="show-stopped" onChange={(event) => setShowStopped(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={showStopped}
+            data-testid="show-stopped"
+            onChange={(event) => setShowStopped(event.target.checked)}
+          />
           Show stopped
         </label>
       }
@@ -84,9 +95,36 @@ export function ContainersView() {
       <ResourceTabs panelId={panelId} />
       <div className="resource-panel" role="tabpanel" id={panelId} aria-labelledby={`tab-${tab}`}>
         {tab === 'containers' && <ContainersPanel />}
-        {tab === 'images' && <ResourcePanel kind="images" spec={imageSpec} columns={IMAGE_COLUMNS} gridClass="grid-images" noun="images" rowTestId="image-row" />}
-        {tab === 'volumes' && <ResourcePanel kind="volumes" spec={volumeSpec} columns={VOLUME_COLUMNS} gridClass="grid-volumes" noun="volumes" rowTestId="volume-row" />}
-        {tab === 'networks' && <ResourcePanel kind="networks" spec={networkSpec} columns={NETWORK_COLUMNS} gridClass="grid-networks" noun="networks" rowTestId="network-row" />}
+        {tab === 'images' && (
+          <ResourcePanel
+            kind="images"
+            spec={imageSpec}
+            columns={IMAGE_COLUMNS}
+            gridClass="grid-images"
+            noun="images"
+            rowTestId="image-row"
+          />
+        )}
+        {tab === 'volumes' && (
+          <ResourcePanel
+            kind="volumes"
+            spec={volumeSpec}
+            columns={VOLUME_COLUMNS}
+            gridClass="grid-volumes"
+            noun="volumes"
+            rowTestId="volume-row"
+          />
+        )}
+        {tab === 'networks' && (
+          <ResourcePanel
+            kind="networks"
+            spec={networkSpec}
+            columns={NETWORK_COLUMNS}
+            gridClass="grid-networks"
+            noun="networks"
+            rowTestId="network-row"
+          />
+        )}
       </div>
       {tab === 'containers' && selected && <ContainerDetails key={containerKey(selected)} target={selected} />}
       {removing && <RemoveContainerDialog container={removing} onClose={() => askToRemove(null)} />}

@@ -1,4 +1,11 @@
-import type { ContainerSummary, CrossHostList, HostFailure, ImageSummary, NetworkSummary, VolumeSummary } from '../../../shared/index.js';
+import type {
+  ContainerSummary,
+  CrossHostList,
+  HostFailure,
+  ImageSummary,
+  NetworkSummary,
+  VolumeSummary,
+} from '../../../shared/index.js';
 import { writeAnswer, type Entries, type Stamped } from '../state/live-rule.js';
 
 export type ResourceKind = 'containers' | 'images' | 'volumes' | 'networks';

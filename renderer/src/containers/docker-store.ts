@@ -53,7 +53,12 @@ export const useDocker = create<DockerState>()(() => ({
   errors: perKind(() => null),
   pending: {},
   tab: 'containers',
-  views: perKind(() => ({ query: '', sort: { column: 'name', direction: 'asc' }, groupByHost: true, collapsed: new Set<string>() })),
+  views: perKind(() => ({
+    query: '',
+    sort: { column: 'name', direction: 'asc' },
+    groupByHost: true,
+    collapsed: new Set<string>(),
+  })),
   showStopped: true,
   selected: null,
   removing: null,
@@ -72,7 +77,14 @@ const ITEM_KEYS: { [K in ResourceKind]: (item: ResourceItems[K]) => string } = {
   networks: (n) => n.id,
 };
 
-function merge<K extends ResourceKind>(lists: Lists, kind: K, answer: CrossHostList<ResourceItems[K]>, asked: readonly string[] | null, generation: number, knownHosts: readonly string[]): Lists {
+function merge<K extends ResourceKind>(
+  lists: Lists,
+  kind: K,
+  answer: CrossHostList<ResourceItems[K]>,
+  asked: readonly string[] | null,
+  generation: number,
+  knownHosts: readonly string[],
+): Lists {
   const current = lists[kind] as HostSlices<ResourceItems[K]>;
   const next = keepUnchanged(current, applyAnswer(current, answer, asked, generation, knownHosts), ITEM_KEYS[kind]);
   return next === current ? lists : { ...lists, [kind]: next };
@@ -115,15 +127,28 @@ function flushAnswers(): void {
  * in a hidden window, which gets none. A full listing is applied at once, with what is queued
  * before it: the view's loading state ends with it.
  */
-export function applyListAnswer<K extends ResourceKind>(kind: K, answer: CrossHostList<ResourceItems[K]>, asked: readonly string[] | null, generation: number, knownHosts: readonly string[]): void {
-  queued.push({ kind, full: asked === null, apply: (lists) => merge(lists, kind, answer, asked, generation, knownHosts) });
+export function applyListAnswer<K extends ResourceKind>(
+  kind: K,
+  answer: CrossHostList<ResourceItems[K]>,
+  asked: readonly string[] | null,
+  generation: number,
+  knownHosts: readonly string[],
+): void {
+  queued.push({
+    kind,
+    full: asked === null,
+    apply: (lists) => merge(lists, kind, answer, asked, generation, knownHosts),
+  });
   if (asked === null || typeof requestAnimationFrame !== 'function') return flushAnswers();
   flushFrame ??= requestAnimationFrame(flushAnswers);
   flushTimer ??= setTimeout(flushAnswers, 100);
 }
 
 export function setListLoading(kind: ResourceKind, loading: boolean, error?: string | null): void {
-  set({ loading: { ...get().loading, [kind]: loading }, ...(error !== undefined ? { errors: { ...get().errors, [kind]: error } } : {}) });
+  set({
+    loading: { ...get().loading, [kind]: loading },
+    ...(error !== undefined ? { errors: { ...get().errors, [kind]: error } } : {}),
+  });
 }
 
 /** The view stopped following events (or reconnected): every list must be fetched again. */
@@ -162,8 +187,10 @@ function updateView(kind: ResourceKind, change: (view: ListView) => Partial<List
 }
 
 export const setQuery = (kind: ResourceKind, query: string): void => updateView(kind, () => ({ query }));
-export const sortBy = (kind: ResourceKind, column: string): void => updateView(kind, (view) => ({ sort: nextSort(view.sort, column) }));
-export const toggleGrouping = (kind: ResourceKind): void => updateView(kind, (view) => ({ groupByHost: !view.groupByHost }));
+export const sortBy = (kind: ResourceKind, column: string): void =>
+  updateView(kind, (view) => ({ sort: nextSort(view.sort, column) }));
+export const toggleGrouping = (kind: ResourceKind): void =>
+  updateView(kind, (view) => ({ groupByHost: !view.groupByHost }));
 
 export function toggleCollapsed(kind: ResourceKind, hostId: string): void {
   updateView(kind, (view) => {

@@ -4,10 +4,20 @@ import { createLoader, type LiveSource } from '../state/live-loader.js';
 import { useCrossdock } from '../state/store.js';
 import { useLive } from '../state/use-live.js';
 import type { ResourceItems, ResourceKind } from './docker-lists.js';
-import { applyListAnswer, markAllStale, pruneHosts, setListLoading, useDocker, RESOURCE_KINDS } from './docker-store.js';
+import {
+  applyListAnswer,
+  markAllStale,
+  pruneHosts,
+  setListLoading,
+  useDocker,
+  RESOURCE_KINDS,
+} from './docker-store.js';
 import { createRefetchScheduler } from './refetch-scheduler.js';
 
-type Lister<K extends ResourceKind> = (api: ClientApi<CrossdockApi>, hosts: string[] | undefined) => Promise<CrossHostList<ResourceItems[K]>>;
+type Lister<K extends ResourceKind> = (
+  api: ClientApi<CrossdockApi>,
+  hosts: string[] | undefined,
+) => Promise<CrossHostList<ResourceItems[K]>>;
 
 // Stopped containers are always listed: the "show stopped" toggle filters in the window, so
 // flipping it is instant and does not refetch 50 hosts.
@@ -29,7 +39,14 @@ function dockerSource<K extends ResourceKind>(kind: K): LiveSource {
   const lister: Lister<K> = LISTERS[kind];
   return createLoader<CrossHostList<ResourceItems[K]>>({
     fetch: (api, scope) => lister(api, scope ? [...scope] : undefined),
-    apply: (answer, scope, generation) => applyListAnswer(kind, answer, scope, generation, useCrossdock.getState().hosts.map((host) => host.id)),
+    apply: (answer, scope, generation) =>
+      applyListAnswer(
+        kind,
+        answer,
+        scope,
+        generation,
+        useCrossdock.getState().hosts.map((host) => host.id),
+      ),
     failed: (failure, scope) => {
       if (scope === null) setListLoading(kind, false, failure.message);
     },
@@ -76,7 +93,9 @@ function watchHosts(onConnected: (hostId: string) => void): () => void {
 function followDocker(client: CrossdockClient): () => void {
   markAllStale();
   const scheduler = createRefetchScheduler(refetchFresh);
-  const subscription = client.subscribe('docker.changed', (change) => scheduler.schedule(change.hostId, KIND_OF_CHANGE[change.kind]));
+  const subscription = client.subscribe('docker.changed', (change) =>
+    scheduler.schedule(change.hostId, KIND_OF_CHANGE[change.kind]),
+  );
   const stopWatching = watchHosts((hostId) => {
     for (const kind of RESOURCE_KINDS) scheduler.schedule(hostId, kind);
   });

@@ -22,7 +22,8 @@ function FailureLine({ failure }: { failure: HostFailure }) {
   return (
     <li className="failure-line" data-testid="host-failure" data-host-id={failure.hostId}>
       <div className="failure-text">
-        <strong>{failure.hostName}</strong>: {failure.error.message} <code className="notice-code">{failure.error.code}</code>
+        <strong>{failure.hostName}</strong>: {failure.error.message}{' '}
+        <code className="notice-code">{failure.error.code}</code>
         {hint && <span className="failure-hint">{hint}</span>}
       </div>
       <button type="button" className="button button-small button-quiet" onClick={() => void retry()}>
@@ -40,7 +41,15 @@ const SHOWN_OPEN = 2;
  * (or little room, with the details pane open) fold into one line that names the hosts and
  * opens to the full messages.
  */
-export function FailureBanner({ failures, error, compact = false }: { failures: readonly HostFailure[]; error: string | null; compact?: boolean }) {
+export function FailureBanner({
+  failures,
+  error,
+  compact = false,
+}: {
+  failures: readonly HostFailure[];
+  error: string | null;
+  compact?: boolean;
+}) {
   if (failures.length === 0 && !error) return null;
   const list = (
     <ul className="failure-list" aria-label="Hosts that did not answer">

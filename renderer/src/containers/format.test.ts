@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { PortBinding } from '../../../shared/index.js';
 import { firstHostPort, formatBinaryBytes, formatBytes, formatPorts, shortId } from './format.js';
 
-const port = (hostPort: number | null, containerPort: number, hostIp: string | null = '0.0.0.0', protocol: PortBinding['protocol'] = 'tcp'): PortBinding => ({ hostIp, hostPort, containerPort, protocol });
+const port = (
+  hostPort: number | null,
+  containerPort: number,
+  hostIp: string | null = '0.0.0.0',
+  protocol: PortBinding['protocol'] = 'tcp',
+): PortBinding => ({ hostIp, hostPort, containerPort, protocol });
 
 describe('formatPorts', () => {
   it('shows published ports as host→container and folds the IPv4/IPv6 pair into one', () => {
@@ -10,7 +15,9 @@ describe('formatPorts', () => {
   });
 
   it('keeps a specific bind address and lists exposed-only ports last', () => {
-    expect(formatPorts([port(null, 9000), port(5432, 5432, '127.0.0.1'), port(53, 53, '0.0.0.0', 'udp')])).toBe('53→53/udp, 127.0.0.1:5432→5432/tcp, 9000/tcp');
+    expect(formatPorts([port(null, 9000), port(5432, 5432, '127.0.0.1'), port(53, 53, '0.0.0.0', 'udp')])).toBe(
+      '53→53/udp, 127.0.0.1:5432→5432/tcp, 9000/tcp',
+    );
   });
 
   it('brackets an IPv6 bind address', () => {

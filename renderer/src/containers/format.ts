@@ -31,9 +31,10 @@ export function formatPorts(ports: readonly PortBinding[]): string {
   const exposed: { order: number; text: string }[] = [];
   for (const port of ports) {
     const wildcard = port.hostIp === null || port.hostIp === '0.0.0.0' || port.hostIp === '::' || port.hostIp === '';
-    const text = port.hostPort === null
-      ? `${port.containerPort}/${port.protocol}`
-      : `${wildcard ? '' : `${port.hostIp?.includes(':') ? `[${port.hostIp}]` : port.hostIp}:`}${port.hostPort}→${port.containerPort}/${port.protocol}`;
+    const text =
+      port.hostPort === null
+        ? `${port.containerPort}/${port.protocol}`
+        : `${wildcard ? '' : `${port.hostIp?.includes(':') ? `[${port.hostIp}]` : port.hostIp}:`}${port.hostPort}→${port.containerPort}/${port.protocol}`;
     if (seen.has(text)) continue;
     seen.add(text);
     (port.hostPort === null ? exposed : published).push({ order: port.hostPort ?? port.containerPort, text });
@@ -54,7 +55,14 @@ export function formatDate(iso: string | null): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
-  return date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+  return date.toLocaleString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 }
 
 const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;

@@ -1,7 +1,22 @@
 import type { ContainerState, ContainerSummary } from '../../../shared/index.js';
 
-const STATES: readonly ContainerState[] = ['running', 'running', 'running', 'exited', 'paused', 'restarting', 'created'];
-const IMAGES = ['nginx:1.27', 'postgres:16', 'redis:7', 'ghcr.io/acme/api:2.4.1', 'traefik:v3.1', 'grafana/grafana:11.2'];
+const STATES: readonly ContainerState[] = [
+  'running',
+  'running',
+  'running',
+  'exited',
+  'paused',
+  'restarting',
+  'created',
+];
+const IMAGES = [
+  'nginx:1.27',
+  'postgres:16',
+  'redis:7',
+  'ghcr.io/acme/api:2.4.1',
+  'traefik:v3.1',
+  'grafana/grafana:11.2',
+];
 
 /**
  * A deterministic fleet for tests and measurements: `count` containers spread over `hosts`
@@ -19,9 +34,15 @@ export function generateContainers(count: number, hosts: number): ContainerSumma
       name: `${['web', 'api', 'db', 'cache', 'worker'][i % 5]}-${Math.floor(i / 5) + 1}`,
       image: IMAGES[i % IMAGES.length] ?? 'busybox',
       state,
-      status: state === 'running' ? `Up ${(i % 59) + 1} minutes` : state === 'exited' ? `Exited (${i % 3}) ${(i % 23) + 1} hours ago` : state,
+      status:
+        state === 'running'
+          ? `Up ${(i % 59) + 1} minutes`
+          : state === 'exited'
+            ? `Exited (${i % 3}) ${(i % 23) + 1} hours ago`
+            : state,
       createdAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
-      ports: i % 4 === 0 ? [{ hostIp: '0.0.0.0', hostPort: 8000 + (i % 1000), containerPort: 80, protocol: 'tcp' }] : [],
+      ports:
+        i % 4 === 0 ? [{ hostIp: '0.0.0.0', hostPort: 8000 + (i % 1000), containerPort: 80, protocol: 'tcp' }] : [],
       labels: {},
     });
   }

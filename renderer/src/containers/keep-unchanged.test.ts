@@ -6,7 +6,9 @@ import { keepUnchanged, sameJson } from './keep-unchanged.js';
 
 const key = (c: ContainerSummary): string => c.id;
 const copy = <T>(value: T): T => structuredClone(value);
-const slices = (items: ContainerSummary[], generation: number): HostSlices<ContainerSummary> => ({ h0: { value: { items, failure: null }, generation } });
+const slices = (items: ContainerSummary[], generation: number): HostSlices<ContainerSummary> => ({
+  h0: { value: { items, failure: null }, generation },
+});
 
 describe('sameJson', () => {
   it('compares objects, arrays and primitives by value', () => {
@@ -37,7 +39,7 @@ describe('keepUnchanged', () => {
     expect(items[2]).toBe(answer[2]);
   });
 
-  it('follows the answer\'s order and membership (a container removed, one created)', () => {
+  it("follows the answer's order and membership (a container removed, one created)", () => {
     const created = { ...copy(fleet[0]!), id: 'f'.repeat(64), name: 'new-1' };
     const answer = [created, ...copy(fleet.slice(1))];
     const items = keepUnchanged(slices(fleet, 1), slices(answer, 2), key).h0!.value.items;

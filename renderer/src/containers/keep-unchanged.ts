@@ -13,7 +13,8 @@ export function sameJson(a: unknown, b: unknown): boolean {
   }
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) if (!Object.hasOwn(b, key) || !sameJson(Reflect.get(a, key), Reflect.get(b, key))) return false;
+  for (const key of keys)
+    if (!Object.hasOwn(b, key) || !sameJson(Reflect.get(a, key), Reflect.get(b, key))) return false;
   return true;
 }
 
@@ -30,7 +31,8 @@ export function keepUnchanged<T>(before: HostSlices<T>, after: HostSlices<T>, ke
   for (const [hostId, slice] of Object.entries(after)) {
     const previous = before[hostId]?.value;
     const answer = slice.value;
-    if (!previous || before[hostId] === slice || previous.items === answer.items || previous.items.length === 0) continue;
+    if (!previous || before[hostId] === slice || previous.items === answer.items || previous.items.length === 0)
+      continue;
     // Docker lists a host's containers in the same order each time: look at the same place
     // first, and index the previous items by key only once the orders differ.
     let byKey: Map<string, T> | null = null;
@@ -38,7 +40,10 @@ export function keepUnchanged<T>(before: HostSlices<T>, after: HostSlices<T>, ke
     const items = answer.items.map((item, i) => {
       const id = key(item);
       const there = previous.items[i];
-      const old = there !== undefined && key(there) === id ? there : (byKey ??= new Map(previous.items.map((p) => [key(p), p]))).get(id);
+      const old =
+        there !== undefined && key(there) === id
+          ? there
+          : (byKey ??= new Map(previous.items.map((p) => [key(p), p]))).get(id);
       const kept = old !== undefined && sameJson(old, item) ? old : item;
       if (kept !== there) same = false;
       return kept;

@@ -11,7 +11,12 @@ export type ListKeyAction =
  * Enter opens an item or toggles a group; Space toggles a group; Left/Right collapse/expand it.
  * Pure, so the keyboard model is tested without a browser.
  */
-export function listKeyAction<T>(key: string, active: number, rows: readonly ListRow<T>[], pageSize: number): ListKeyAction {
+export function listKeyAction<T>(
+  key: string,
+  active: number,
+  rows: readonly ListRow<T>[],
+  pageSize: number,
+): ListKeyAction {
   const last = rows.length - 1;
   if (last < 0) return null;
   const clamp = (i: number): number => Math.max(0, Math.min(last, i));
@@ -31,13 +36,19 @@ export function listKeyAction<T>(key: string, active: number, rows: readonly Lis
       return { kind: 'move', index: last };
     case 'Enter':
       if (!current) return null;
-      return current.kind === 'group' ? { kind: 'toggle-group', index: active, collapse: null } : { kind: 'open', index: active };
+      return current.kind === 'group'
+        ? { kind: 'toggle-group', index: active, collapse: null }
+        : { kind: 'open', index: active };
     case ' ':
       return current?.kind === 'group' ? { kind: 'toggle-group', index: active, collapse: null } : null;
     case 'ArrowLeft':
-      return current?.kind === 'group' && !current.collapsed ? { kind: 'toggle-group', index: active, collapse: true } : null;
+      return current?.kind === 'group' && !current.collapsed
+        ? { kind: 'toggle-group', index: active, collapse: true }
+        : null;
     case 'ArrowRight':
-      return current?.kind === 'group' && current.collapsed ? { kind: 'toggle-group', index: active, collapse: false } : null;
+      return current?.kind === 'group' && current.collapsed
+        ? { kind: 'toggle-group', index: active, collapse: false }
+        : null;
     default:
       return null;
   }

@@ -12,18 +12,32 @@ const options = (changes: Partial<ListOptions<ContainerSummary>> = {}): ListOpti
   ...changes,
 });
 
-const names = (rows: ListRow<ContainerSummary>[]): string[] => rows.map((row) => (row.kind === 'item' ? row.item.name : `[${row.hostName} ${row.count}]`));
+const names = (rows: ListRow<ContainerSummary>[]): string[] =>
+  rows.map((row) => (row.kind === 'item' ? row.item.name : `[${row.hostName} ${row.count}]`));
 
 const fleet = (): ContainerSummary[] => {
   const base = generateContainers(1, 1)[0]!;
-  const c = (hostId: string, hostName: string, name: string, state: ContainerSummary['state'] = 'running'): ContainerSummary => ({ ...base, hostId, hostName, id: `${hostId}-${name}`, name, state });
-  return [c('b', 'beta', 'web-10'), c('a', 'alpha', 'web-2'), c('a', 'alpha', 'db', 'exited'), c('b', 'beta', 'api'), c('a', 'alpha', 'web-1')];
+  const c = (
+    hostId: string,
+    hostName: string,
+    name: string,
+    state: ContainerSummary['state'] = 'running',
+  ): ContainerSummary => ({ ...base, hostId, hostName, id: `${hostId}-${name}`, name, state });
+  return [
+    c('b', 'beta', 'web-10'),
+    c('a', 'alpha', 'web-2'),
+    c('a', 'alpha', 'db', 'exited'),
+    c('b', 'beta', 'api'),
+    c('a', 'alpha', 'web-1'),
+  ];
 };
 
 describe('buildList', () => {
   it('sorts names naturally, so web-2 comes before web-10', () => {
     expect(names(buildList(fleet(), containerSpec, options()).rows)).toEqual(['api', 'db', 'web-1', 'web-2', 'web-10']);
-    expect(names(buildList(fleet(), containerSpec, options({ sort: { column: 'name', direction: 'desc' } })).rows)).toEqual(['web-10', 'web-2', 'web-1', 'db', 'api']);
+    expect(
+      names(buildList(fleet(), containerSpec, options({ sort: { column: 'name', direction: 'desc' } })).rows),
+    ).toEqual(['web-10', 'web-2', 'web-1', 'db', 'api']);
   });
 
   it('keeps items that contain every term of the filter, in any field', () => {
@@ -33,11 +47,23 @@ describe('buildList', () => {
   });
 
   it('groups by host with a header per host, host names in order', () => {
-    expect(names(buildList(fleet(), containerSpec, options({ groupByHost: true })).rows)).toEqual(['[alpha 3]', 'db', 'web-1', 'web-2', '[beta 2]', 'api', 'web-10']);
+    expect(names(buildList(fleet(), containerSpec, options({ groupByHost: true })).rows)).toEqual([
+      '[alpha 3]',
+      'db',
+      'web-1',
+      'web-2',
+      '[beta 2]',
+      'api',
+      'web-10',
+    ]);
   });
 
   it('reverses the groups when sorting by host descending', () => {
-    const rows = buildList(fleet(), containerSpec, options({ groupByHost: true, sort: { column: 'host', direction: 'desc' } })).rows;
+    const rows = buildList(
+      fleet(),
+      containerSpec,
+      options({ groupByHost: true, sort: { column: 'host', direction: 'desc' } }),
+    ).rows;
     expect(rows[0]).toMatchObject({ kind: 'group', hostName: 'beta' });
   });
 
@@ -90,8 +116,16 @@ describe('createListBuilder', () => {
 
   it('gives the same rows as buildList over the same items', () => {
     const builder = createListBuilder(containerSpec);
-    for (const changes of [{}, { groupByHost: true }, { query: 'web' }, { sort: { column: 'state', direction: 'desc' as const } }, { groupByHost: true, collapsed: new Set(['b']) }]) {
-      expect(names(builder.build([hostA, hostB], options(changes)).rows)).toEqual(names(buildList(fleet(), containerSpec, options(changes)).rows));
+    for (const changes of [
+      {},
+      { groupByHost: true },
+      { query: 'web' },
+      { sort: { column: 'state', direction: 'desc' as const } },
+      { groupByHost: true, collapsed: new Set(['b']) },
+    ]) {
+      expect(names(builder.build([hostA, hostB], options(changes)).rows)).toEqual(
+        names(buildList(fleet(), containerSpec, options(changes)).rows),
+      );
     }
   });
 
@@ -120,7 +154,9 @@ describe('createListBuilder', () => {
   it('sorts again when the sort or `include` changes', () => {
     const builder = createListBuilder(containerSpec);
     builder.build([hostA, hostB], options());
-    expect(names(builder.build([hostA, hostB], options({ sort: { column: 'name', direction: 'desc' } })).rows)).toEqual(['web-10', 'web-2', 'web-1', 'db', 'api']);
+    expect(names(builder.build([hostA, hostB], options({ sort: { column: 'name', direction: 'desc' } })).rows)).toEqual(
+      ['web-10', 'web-2', 'web-1', 'db', 'api'],
+    );
     expect(names(builder.build([hostA, hostB], options({ include: (c) => !isStopped(c) })).rows)).not.toContain('db');
   });
 });

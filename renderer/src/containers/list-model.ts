@@ -90,9 +90,19 @@ interface Run<T> {
 type Comparator<T> = (a: Decorated<T>, b: Decorated<T>) => number;
 
 // Ties break by host and key, so equal rows never swap places between renders.
-const comparator = <T>(direction: number): Comparator<T> => (a, b) => compareKeys(a.value, b.value) * direction || compareKeys(a.host, b.host) || compareKeys(a.key, b.key);
+const comparator =
+  <T>(direction: number): Comparator<T> =>
+  (a, b) =>
+    compareKeys(a.value, b.value) * direction || compareKeys(a.host, b.host) || compareKeys(a.key, b.key);
 
-function makeRun<T extends object>(items: readonly T[], spec: ListSpec<T>, fixed: WeakMap<T, Fixed<T>>, options: ListOptions<T>, compare: Comparator<T>, sortedBy: string): Run<T> | null {
+function makeRun<T extends object>(
+  items: readonly T[],
+  spec: ListSpec<T>,
+  fixed: WeakMap<T, Fixed<T>>,
+  options: ListOptions<T>,
+  compare: Comparator<T>,
+  sortedBy: string,
+): Run<T> | null {
   const first = items[0];
   if (first === undefined) return null;
   const hostName = spec.hostName(first);
@@ -109,10 +119,25 @@ function makeRun<T extends object>(items: readonly T[], spec: ListSpec<T>, fixed
       fixed.set(item, known);
     }
     const raw = spec.sortValue(item, options.sort.column);
-    members.push({ item, text: known.text, value: typeof raw === 'string' ? naturalKey(raw) : raw, host, key: known.key, row: known.row });
+    members.push({
+      item,
+      text: known.text,
+      value: typeof raw === 'string' ? naturalKey(raw) : raw,
+      host,
+      key: known.key,
+      row: known.row,
+    });
   }
   members.sort(compare);
-  return { hostId: spec.hostId(first), hostName, sortName: host, sortedBy, include: options.include, all: { terms: '', members, group: null }, last: null };
+  return {
+    hostId: spec.hostId(first),
+    hostName,
+    sortName: host,
+    sortedBy,
+    include: options.include,
+    all: { terms: '', members, group: null },
+    last: null,
+  };
 }
 
 function filterRun<T>(run: Run<T>, terms: readonly string[]): Filtered<T> {
@@ -165,14 +190,25 @@ export function createListBuilder<T extends object>(spec: ListSpec<T>): ListBuil
 
       // Groups go by host name; sorting by the host column reverses them too.
       const hostDirection = options.sort.column === 'host' ? direction : 1;
-      present.sort((a, b) => (compareKeys(a.run.sortName, b.run.sortName) || compareKeys(a.run.hostId, b.run.hostId)) * hostDirection);
+      present.sort(
+        (a, b) =>
+          (compareKeys(a.run.sortName, b.run.sortName) || compareKeys(a.run.hostId, b.run.hostId)) * hostDirection,
+      );
       const rows: ListRow<T>[] = [];
       let matched = 0;
       for (const { run, filtered } of present) {
         const collapsed = options.collapsed.has(run.hostId);
         const count = filtered.members.length;
         matched += count;
-        if (filtered.group?.collapsed !== collapsed) filtered.group = { kind: 'group', key: `group:${run.hostId}`, hostId: run.hostId, hostName: run.hostName, count, collapsed };
+        if (filtered.group?.collapsed !== collapsed)
+          filtered.group = {
+            kind: 'group',
+            key: `group:${run.hostId}`,
+            hostId: run.hostId,
+            hostName: run.hostName,
+            count,
+            collapsed,
+          };
         rows.push(filtered.group);
         if (!collapsed) for (const d of filtered.members) rows.push(d.row);
       }
@@ -186,7 +222,11 @@ export function createListBuilder<T extends object>(spec: ListSpec<T>): ListBuil
  * memory between calls. Allocation-light, so it can run on every keystroke over 10,000 items:
  * sort keys are computed once per item and compared with `<` (see naturalKey).
  */
-export function buildList<T extends object>(items: readonly T[], spec: ListSpec<T>, options: ListOptions<T>): BuiltList<T> {
+export function buildList<T extends object>(
+  items: readonly T[],
+  spec: ListSpec<T>,
+  options: ListOptions<T>,
+): BuiltList<T> {
   const byHost = new Map<string, T[]>();
   for (const item of items) {
     const id = spec.hostId(item);
@@ -199,5 +239,7 @@ export function buildList<T extends object>(items: readonly T[], spec: ListSpec<
 
 /** The next sort after a click on a column header: the same column flips, another starts ascending. */
 export function nextSort(current: SortState, column: string): SortState {
-  return current.column === column ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'asc' };
+  return current.column === column
+    ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' }
+    : { column, direction: 'asc' };
 }

@@ -30,7 +30,20 @@ interface ItemRowProps<T> {
  * One row, positioned by a CSSOM transform (allowed by the CSP, unlike a style attribute in
  * markup). Memoised on its props, so scrolling renders only the rows that come into view.
  */
-function ItemRowImpl<T>({ id, row, index, start, columns, active, selected, testId, rowAttributes, renderActions, showActions, onClick }: ItemRowProps<T>) {
+function ItemRowImpl<T>({
+  id,
+  row,
+  index,
+  start,
+  columns,
+  active,
+  selected,
+  testId,
+  rowAttributes,
+  renderActions,
+  showActions,
+  onClick,
+}: ItemRowProps<T>) {
   return (
     <div
       id={id}

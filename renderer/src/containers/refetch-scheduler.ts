@@ -21,7 +21,11 @@ export interface RefetchScheduler {
  * event and is not pushed back by later ones: a host that changes continuously (100 events a
  * second) is still refetched every `delayMs`, instead of never.
  */
-export function createRefetchScheduler(run: (hostId: string, kinds: ReadonlySet<ResourceKind>) => void, delayMs = 200, timers: Timers = realTimers): RefetchScheduler {
+export function createRefetchScheduler(
+  run: (hostId: string, kinds: ReadonlySet<ResourceKind>) => void,
+  delayMs = 200,
+  timers: Timers = realTimers,
+): RefetchScheduler {
   const waiting = new Map<string, { kinds: Set<ResourceKind>; timer: unknown }>();
   return {
     schedule(hostId, kind) {

@@ -14,8 +14,8 @@ export function RemoveContainerDialog({ container, onClose }: { container: Conta
       testId="container-remove-dialog"
       message={
         <>
-          The container <strong>{container.name}</strong> on <strong>{container.hostName}</strong> is deleted, with its writable layer. Named
-          volumes stay.
+          The container <strong>{container.name}</strong> on <strong>{container.hostName}</strong> is deleted, with its
+          writable layer. Named volumes stay.
         </>
       }
       confirmLabel={force ? 'Force remove' : 'Remove'}
@@ -23,10 +23,19 @@ export function RemoveContainerDialog({ container, onClose }: { container: Conta
       onClose={onClose}
     >
       <label className="form-check">
-        <input type="checkbox" checked={force} data-testid="container-remove-force" onChange={(event) => setForce(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={force}
+          data-testid="container-remove-force"
+          onChange={(event) => setForce(event.target.checked)}
+        />
         Force: stop it first if it is running
       </label>
-      {running && !force && <p className="form-hint">{container.name} is {container.state}; Docker refuses to remove it unless forced.</p>}
+      {running && !force && (
+        <p className="form-hint">
+          {container.name} is {container.state}; Docker refuses to remove it unless forced.
+        </p>
+      )}
     </ConfirmDialog>
   );
 }

@@ -1,5 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { listKeyAction } from './list-keys.js';
 import type { ListRow, SortState } from './list-model.js';
 import { GroupRow, ItemRow, type Column } from './list-rows.js';
@@ -36,7 +45,23 @@ export interface ResourceListProps<T> {
  * Page Up/Down, Home/End to move, Enter to open or fold a host group, Left/Right to fold.
  */
 export function ResourceList<T>(props: ResourceListProps<T>) {
-  const { label, testId, rowTestId, noun, columns, gridClass, rows, sort, onSort, onToggleGroup, onOpen, selectedKey, rowAttributes, actions, keepActions } = props;
+  const {
+    label,
+    testId,
+    rowTestId,
+    noun,
+    columns,
+    gridClass,
+    rows,
+    sort,
+    onSort,
+    onToggleGroup,
+    onOpen,
+    selectedKey,
+    rowAttributes,
+    actions,
+    keepActions,
+  } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
   const [active, setActive] = useState(-1);
@@ -108,10 +133,25 @@ export function ResourceList<T>(props: ResourceListProps<T>) {
     >
       <div role="row" aria-rowindex={1} className="list-row list-header">
         {columns.map((column) => (
-          <div key={column.id} role="columnheader" className="cell" aria-sort={sort.column === column.id ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-            <button type="button" className="sort-button" data-testid={`sort-${column.id}`} onClick={() => onSort(column.id)}>
+          <div
+            key={column.id}
+            role="columnheader"
+            className="cell"
+            aria-sort={sort.column === column.id ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+          >
+            <button
+              type="button"
+              className="sort-button"
+              data-testid={`sort-${column.id}`}
+              onClick={() => onSort(column.id)}
+            >
               {column.label}
-              <svg className="icon sort-arrow" viewBox="0 0 16 16" aria-hidden="true" data-direction={sort.column === column.id ? sort.direction : undefined}>
+              <svg
+                className="icon sort-arrow"
+                viewBox="0 0 16 16"
+                aria-hidden="true"
+                data-direction={sort.column === column.id ? sort.direction : undefined}
+              >
                 <path d="M5 7l3-3 3 3M5 9l3 3 3-3" />
               </svg>
             </button>
@@ -136,7 +176,16 @@ export function ResourceList<T>(props: ResourceListProps<T>) {
           const start = virtual.start - margin;
           const isActive = virtual.index === active;
           return row.kind === 'group' ? (
-            <GroupRow key={row.key} id={rowId(virtual.index)} row={row} index={virtual.index} start={start} active={isActive} noun={noun} onClick={activate} />
+            <GroupRow
+              key={row.key}
+              id={rowId(virtual.index)}
+              row={row}
+              index={virtual.index}
+              start={start}
+              active={isActive}
+              noun={noun}
+              onClick={activate}
+            />
           ) : (
             <ItemRow
               key={row.key}
@@ -150,7 +199,9 @@ export function ResourceList<T>(props: ResourceListProps<T>) {
               testId={rowTestId}
               rowAttributes={rowAttributes}
               renderActions={actions}
-              showActions={isActive || virtual.index === hovered || row.key === selectedKey || (keepActions?.(row.item) ?? false)}
+              showActions={
+                isActive || virtual.index === hovered || row.key === selectedKey || (keepActions?.(row.item) ?? false)
+              }
               onClick={activate}
             />
           );

@@ -30,7 +30,22 @@ const numberFormat = new Intl.NumberFormat();
 
 /** Toolbar, failure banner and virtualised list of one kind; everything derived is memoised. */
 export function ResourcePanel<K extends ResourceKind>(props: ResourcePanelProps<K>) {
-  const { kind, spec, columns, gridClass, noun, rowTestId, include, onOpen, selectedKey, rowAttributes, actions, keepActions, toolbarExtra, compact } = props;
+  const {
+    kind,
+    spec,
+    columns,
+    gridClass,
+    noun,
+    rowTestId,
+    include,
+    onOpen,
+    selectedKey,
+    rowAttributes,
+    actions,
+    keepActions,
+    toolbarExtra,
+    compact,
+  } = props;
   const slices = useDocker((state) => state.lists[kind]) as HostSlices<ResourceItems[K]>;
   const view = useDocker((state) => state.views[kind]);
   const loading = useDocker((state) => state.loading[kind]);
@@ -45,7 +60,14 @@ export function ResourcePanel<K extends ResourceKind>(props: ResourcePanelProps<
   const hostItems = useMemo(() => Object.values(slices).map((slice) => slice.value.items), [slices]);
   const failures = useMemo(() => allFailures(slices), [slices]);
   const built = useMemo(
-    () => builder.build(hostItems, { query, sort: view.sort, groupByHost: view.groupByHost, collapsed: view.collapsed, include }),
+    () =>
+      builder.build(hostItems, {
+        query,
+        sort: view.sort,
+        groupByHost: view.groupByHost,
+        collapsed: view.collapsed,
+        include,
+      }),
     [builder, hostItems, query, view.sort, view.groupByHost, view.collapsed, include],
   );
   const onSort = useCallback((column: string) => sortBy(kind, column), [kind]);
@@ -57,12 +79,17 @@ export function ResourcePanel<K extends ResourceKind>(props: ResourcePanelProps<
     [kind],
   );
 
-  const count = built.matched === built.total ? `${numberFormat.format(built.total)} ${noun}` : `${numberFormat.format(built.matched)} of ${numberFormat.format(built.total)} ${noun}`;
+  const count =
+    built.matched === built.total
+      ? `${numberFormat.format(built.total)} ${noun}`
+      : `${numberFormat.format(built.matched)} of ${numberFormat.format(built.total)} ${noun}`;
   let empty: string | null = null;
   if (built.rows.length === 0) {
     if (loading && !fresh) empty = `Listing ${noun} on every host…`;
-    else if (error) empty = null; // the banner says why
-    else if (built.total === 0) empty = `No ${noun} on ${failures.length > 0 ? 'the hosts that answered' : 'your hosts'}.`;
+    else if (error)
+      empty = null; // the banner says why
+    else if (built.total === 0)
+      empty = `No ${noun} on ${failures.length > 0 ? 'the hosts that answered' : 'your hosts'}.`;
     else empty = `No ${noun} match “${query}”.`;
   }
 
@@ -79,7 +106,12 @@ export function ResourcePanel<K extends ResourceKind>(props: ResourcePanelProps<
           onChange={(event) => setQuery(kind, event.target.value)}
         />
         <label className="form-check">
-          <input type="checkbox" checked={view.groupByHost} data-testid="group-by-host" onChange={() => toggleGrouping(kind)} />
+          <input
+            type="checkbox"
+            checked={view.groupByHost}
+            data-testid="group-by-host"
+            onChange={() => toggleGrouping(kind)}
+          />
           Group by host
         </label>
         {toolbarExtra}

@@ -1,17 +1,33 @@
-import type { ContainerState, ContainerSummary, ImageSummary, NetworkSummary, VolumeSummary } from '../../../shared/index.js';
+import type {
+  ContainerState,
+  ContainerSummary,
+  ImageSummary,
+  NetworkSummary,
+  VolumeSummary,
+} from '../../../shared/index.js';
 import { firstHostPort, formatPorts, shortId } from './format.js';
 import type { ListSpec } from './list-model.js';
 
 /** Running first, then the states that need attention, then the stopped ones. */
-const STATE_ORDER: Record<ContainerState, number> = { running: 0, restarting: 1, paused: 2, created: 3, removing: 4, exited: 5, dead: 6 };
+const STATE_ORDER: Record<ContainerState, number> = {
+  running: 0,
+  restarting: 1,
+  paused: 2,
+  created: 3,
+  removing: 4,
+  exited: 5,
+  dead: 6,
+};
 
-export const isStopped = (container: ContainerSummary): boolean => container.state === 'exited' || container.state === 'dead' || container.state === 'created';
+export const isStopped = (container: ContainerSummary): boolean =>
+  container.state === 'exited' || container.state === 'dead' || container.state === 'created';
 
 export const containerSpec: ListSpec<ContainerSummary> = {
   key: (c) => `${c.hostId}/${c.id}`,
   hostId: (c) => c.hostId,
   hostName: (c) => c.hostName,
-  searchText: (c) => `${c.hostName} ${c.name} ${c.image} ${c.state} ${c.status} ${shortId(c.id)} ${formatPorts(c.ports)}`,
+  searchText: (c) =>
+    `${c.hostName} ${c.name} ${c.image} ${c.state} ${c.status} ${shortId(c.id)} ${formatPorts(c.ports)}`,
   sortValue: (c, column) => {
     switch (column) {
       case 'host':

@@ -2,7 +2,12 @@ import { useRef, type KeyboardEvent } from 'react';
 import type { ResourceKind } from './docker-lists.js';
 import { RESOURCE_KINDS, showTab, useDocker } from './docker-store.js';
 
-export const KIND_LABELS: Record<ResourceKind, string> = { containers: 'Containers', images: 'Images', volumes: 'Volumes', networks: 'Networks' };
+export const KIND_LABELS: Record<ResourceKind, string> = {
+  containers: 'Containers',
+  images: 'Images',
+  volumes: 'Volumes',
+  networks: 'Networks',
+};
 
 /** Tabs with the ARIA keyboard model: Left/Right/Home/End move and select, Tab leaves the row. */
 export function ResourceTabs({ panelId }: { panelId: string }) {
@@ -11,7 +16,12 @@ export function ResourceTabs({ panelId }: { panelId: string }) {
   const onKeyDown = (event: KeyboardEvent): void => {
     const index = RESOURCE_KINDS.indexOf(tab);
     const last = RESOURCE_KINDS.length - 1;
-    const next = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[event.key];
+    const next = {
+      ArrowRight: index === last ? 0 : index + 1,
+      ArrowLeft: index === 0 ? last : index - 1,
+      Home: 0,
+      End: last,
+    }[event.key];
     if (next === undefined) return;
     event.preventDefault();
     const kind = RESOURCE_KINDS[next];

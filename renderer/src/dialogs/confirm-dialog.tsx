@@ -16,7 +16,16 @@ export interface ConfirmDialogProps {
 }
 
 /** A yes/no question. The safe answer (Cancel) has focus, so Enter never destroys by accident. */
-export function ConfirmDialog({ title, testId, message, confirmLabel, onConfirm, onClose, tone = 'danger', children }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  testId,
+  message,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  tone = 'danger',
+  children,
+}: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -36,7 +45,12 @@ export function ConfirmDialog({ title, testId, message, confirmLabel, onConfirm,
           <button type="button" className="button button-quiet" data-autofocus onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className={tone === 'danger' ? 'button button-danger-solid' : 'button'} data-testid={`${testId}-confirm`} disabled={busy}>
+          <button
+            type="submit"
+            className={tone === 'danger' ? 'button button-danger-solid' : 'button'}
+            data-testid={`${testId}-confirm`}
+            disabled={busy}
+          >
             {confirmLabel}
           </button>
         </DialogActions>

@@ -20,7 +20,15 @@ export interface DialogProps {
  * inert, Esc fires `cancel` (closed through React so state stays the source of truth), Tab wraps
  * inside, and focus returns to where it was when the dialog closes. Forms inside submit on Enter.
  */
-export function Dialog({ title, testId, onClose, children, role = 'dialog', size = 'medium', description }: DialogProps) {
+export function Dialog({
+  title,
+  testId,
+  onClose,
+  children,
+  role = 'dialog',
+  size = 'medium',
+  description,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -61,7 +69,13 @@ export function Dialog({ title, testId, onClose, children, role = 'dialog', size
         <h2 id={titleId} className="dialog-title">
           {title}
         </h2>
-        <button type="button" className="icon-button" aria-label="Close" title="Close (Esc)" onClick={() => onCloseRef.current()}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close"
+          title="Close (Esc)"
+          onClick={() => onCloseRef.current()}
+        >
           <svg className="icon" viewBox="0 0 16 16" aria-hidden="true">
             <path d="M4 4l8 8M12 4l-8 8" />
           </svg>

@@ -1,4 +1,5 @@
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** The elements Tab can reach inside `root`, in document order, skipping hidden ones. */
 export function focusableIn(root: HTMLElement): HTMLElement[] {
@@ -31,7 +32,9 @@ export function trapTab(event: KeyboardEvent, root: HTMLElement): void {
 export function focusInitial(root: HTMLElement): void {
   const target =
     root.querySelector<HTMLElement>('[data-autofocus]') ??
-    root.querySelector<HTMLElement>('input:not([disabled]):not([type="hidden"]), textarea:not([disabled]), select:not([disabled])') ??
+    root.querySelector<HTMLElement>(
+      'input:not([disabled]):not([type="hidden"]), textarea:not([disabled]), select:not([disabled])',
+    ) ??
     focusableIn(root)[0];
   target?.focus();
 }

@@ -18,7 +18,15 @@ interface FormActionsProps {
 }
 
 /** The button row of a dialog's form: Cancel, then the submit button, which Enter presses. */
-export function FormActions({ onCancel, label, testId, busy = false, busyLabel, disabled = false, before }: FormActionsProps) {
+export function FormActions({
+  onCancel,
+  label,
+  testId,
+  busy = false,
+  busyLabel,
+  disabled = false,
+  before,
+}: FormActionsProps) {
   return (
     <DialogActions>
       {before}

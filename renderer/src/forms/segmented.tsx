@@ -15,7 +15,14 @@ export function Segmented<T extends string>({ legend, name, value, options, onCh
       <div className="segmented">
         {options.map((option) => (
           <label key={option.value} className="segmented-option">
-            <input type="radio" name={name} value={option.value} checked={value === option.value} data-testid={`${name}-${option.value}`} onChange={() => onChange(option.value)} />
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              data-testid={`${name}-${option.value}`}
+              onChange={() => onChange(option.value)}
+            />
             <span>{option.label}</span>
           </label>
         ))}

@@ -1,6 +1,5 @@
 import { useId, type ReactNode } from 'react';
 
-
 export interface TextFieldProps {
   label: string;
   value: string;
@@ -23,7 +22,23 @@ export interface TextFieldProps {
 /** A labelled input (or textarea) whose hint and error are tied to it for screen readers. */
 export function TextField(props: TextFieldProps) {
   const id = useId();
-  const { label, value, onChange, testId, type = 'text', error, hint, placeholder, autoFocus, autoComplete, mono, multiline, required, disabled, inputMode } = props;
+  const {
+    label,
+    value,
+    onChange,
+    testId,
+    type = 'text',
+    error,
+    hint,
+    placeholder,
+    autoFocus,
+    autoComplete,
+    mono,
+    multiline,
+    required,
+    disabled,
+    inputMode,
+  } = props;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const common = {
     id,

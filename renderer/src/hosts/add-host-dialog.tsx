@@ -10,7 +10,14 @@ import { errorIntent, type ErrorIntent } from '../state/error-intent.js';
 import { pushNotice, useCrossdock } from '../state/store.js';
 import { useLive, useLiveValue } from '../state/use-live.js';
 import { AddHostProblem } from './add-host-problem.js';
-import { EMPTY_ADD_HOST_FORM, formFromSuggestion, keyForIdentityFile, validateAddHost, type AddHostForm, type FormProblems } from './add-host-form.js';
+import {
+  EMPTY_ADD_HOST_FORM,
+  formFromSuggestion,
+  keyForIdentityFile,
+  validateAddHost,
+  type AddHostForm,
+  type FormProblems,
+} from './add-host-form.js';
 import { addHost } from './host-actions.js';
 import { HostKeyDialog } from './host-key-dialog.js';
 import { HOST_STATUS } from './host-status.js';
@@ -23,7 +30,8 @@ import { SshSuggestions } from './ssh-suggestions.js';
  */
 function addedMessage(host: HostInfo): string {
   if (host.status === 'connected') return 'Connected; its containers now show under Containers.';
-  if (host.status === 'idle' || host.status === 'connecting') return 'Connecting now; its containers show under Containers once it is connected.';
+  if (host.status === 'idle' || host.status === 'connecting')
+    return 'Connecting now; its containers show under Containers once it is connected.';
   return `Status: ${HOST_STATUS[host.status].label}.`;
 }
 
@@ -79,11 +87,15 @@ export function AddHostDialog({ onClose }: { onClose: () => void }) {
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const result = validateAddHost(form, hosts.map((host) => host.name));
+    const result = validateAddHost(
+      form,
+      hosts.map((host) => host.name),
+    );
     if ('problems' in result) return setProblems(result.problems);
     setIntent(null);
     const args = result.args;
-    if (args.kind === 'ssh' && trusted?.endpoint === `${args.address}:${args.port}`) void send({ ...args, trust: { fingerprint: trusted.fingerprint } });
+    if (args.kind === 'ssh' && trusted?.endpoint === `${args.address}:${args.port}`)
+      void send({ ...args, trust: { fingerprint: trusted.fingerprint } });
     else void send(args);
   };
 
@@ -93,7 +105,8 @@ export function AddHostDialog({ onClose }: { onClose: () => void }) {
     setProblems({});
   };
 
-  const unmatchedIdentity = picked?.identityFile && !keyForIdentityFile(picked.identityFile, keys ?? []) ? picked.identityFile : null;
+  const unmatchedIdentity =
+    picked?.identityFile && !keyForIdentityFile(picked.identityFile, keys ?? []) ? picked.identityFile : null;
   const ssh = form.kind === 'ssh';
 
   return (
@@ -103,17 +116,37 @@ export function AddHostDialog({ onClose }: { onClose: () => void }) {
           <legend className="form-label">Reach Docker</legend>
           <div className="segmented">
             <label className="segmented-option">
-              <input type="radio" name="host-kind" checked={ssh} data-testid="add-host-kind-ssh" onChange={() => update({ kind: 'ssh' })} />
+              <input
+                type="radio"
+                name="host-kind"
+                checked={ssh}
+                data-testid="add-host-kind-ssh"
+                onChange={() => update({ kind: 'ssh' })}
+              />
               <span>Over SSH</span>
             </label>
             <label className="segmented-option">
-              <input type="radio" name="host-kind" checked={!ssh} data-testid="add-host-kind-local" onChange={() => update({ kind: 'local', name: form.name || 'local' })} />
+              <input
+                type="radio"
+                name="host-kind"
+                checked={!ssh}
+                data-testid="add-host-kind-local"
+                onChange={() => update({ kind: 'local', name: form.name || 'local' })}
+              />
               <span>Local Docker engine</span>
             </label>
           </div>
         </fieldset>
         {ssh && <SshSuggestions hosts={suggestions} onPick={pick} />}
-        <TextField label="Name" value={form.name} onChange={(name) => update({ name })} testId="add-host-name" autoFocus error={problems.name} hint="How the host is called in Crossdock, e.g. web-1." />
+        <TextField
+          label="Name"
+          value={form.name}
+          onChange={(name) => update({ name })}
+          testId="add-host-name"
+          autoFocus
+          error={problems.name}
+          hint="How the host is called in Crossdock, e.g. web-1."
+        />
         {ssh ? (
           <SshLoginFields
             form={form}
@@ -125,26 +158,53 @@ export function AddHostDialog({ onClose }: { onClose: () => void }) {
             onImport={(path) => setExtra(path ? { dialog: 'import', path } : { dialog: 'import' })}
           />
         ) : (
-          <TextField label="Socket path (optional)" mono value={form.socketPath} onChange={(socketPath) => update({ socketPath })} testId="add-host-socket" placeholder="/var/run/docker.sock" hint="Leave empty for Docker’s default socket on this computer." />
+          <TextField
+            label="Socket path (optional)"
+            mono
+            value={form.socketPath}
+            onChange={(socketPath) => update({ socketPath })}
+            testId="add-host-socket"
+            placeholder="/var/run/docker.sock"
+            hint="Leave empty for Docker’s default socket on this computer."
+          />
         )}
         <AddHostProblem intent={intent} />
         <FormActions onCancel={onClose} label="Add host" testId="add-host-submit" busy={busy} busyLabel="Connecting…" />
       </form>
       {intent?.kind === 'confirm-host-key' && pending?.kind === 'ssh' && (
         <HostKeyDialog
-          question={{ host: intent.host ?? `${pending.user}@${pending.address}:${pending.port}`, fingerprint: intent.fingerprint, keyType: intent.keyType, knownFingerprints: intent.knownFingerprints, pinnedFor: intent.pinnedFor }}
+          question={{
+            host: intent.host ?? `${pending.user}@${pending.address}:${pending.port}`,
+            fingerprint: intent.fingerprint,
+            keyType: intent.keyType,
+            knownFingerprints: intent.knownFingerprints,
+            pinnedFor: intent.pinnedFor,
+          }}
           onTrust={() => {
             setTrusted({ endpoint: `${pending.address}:${pending.port}`, fingerprint: intent.fingerprint });
             return send({ ...pending, trust: { fingerprint: intent.fingerprint } });
           }}
           onCancel={() => {
             setPending(null);
-            setIntent({ kind: 'message', message: 'The host was not added: its key was not trusted.', code: null, hint: null });
+            setIntent({
+              kind: 'message',
+              message: 'The host was not added: its key was not trusted.',
+              code: null,
+              hint: null,
+            });
           }}
         />
       )}
-      {extra?.dialog === 'generate' && <GenerateKeyDialog onClose={() => setExtra(null)} onGenerated={(key) => update({ keyId: key.id })} />}
-      {extra?.dialog === 'import' && <ImportKeyDialog onClose={() => setExtra(null)} onImported={(key) => update({ keyId: key.id })} {...(extra.path ? { initialPath: extra.path } : {})} />}
+      {extra?.dialog === 'generate' && (
+        <GenerateKeyDialog onClose={() => setExtra(null)} onGenerated={(key) => update({ keyId: key.id })} />
+      )}
+      {extra?.dialog === 'import' && (
+        <ImportKeyDialog
+          onClose={() => setExtra(null)}
+          onImported={(key) => update({ keyId: key.id })}
+          {...(extra.path ? { initialPath: extra.path } : {})}
+        />
+      )}
     </Dialog>
   );
 }

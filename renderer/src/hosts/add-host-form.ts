@@ -14,7 +14,15 @@ export interface AddHostForm {
 export type AddHostField = Exclude<keyof AddHostForm, 'kind'>;
 export type FormProblems = Partial<Record<AddHostField, string>>;
 
-export const EMPTY_ADD_HOST_FORM: AddHostForm = { kind: 'ssh', name: '', address: '', port: '22', user: 'root', keyId: '', socketPath: '' };
+export const EMPTY_ADD_HOST_FORM: AddHostForm = {
+  kind: 'ssh',
+  name: '',
+  address: '',
+  port: '22',
+  user: 'root',
+  keyId: '',
+  socketPath: '',
+};
 
 // The same rules as the contract's zod schemas, checked here to point at the field in question.
 const HOST_NAME = /^[a-zA-Z0-9][\w.-]*$/;
@@ -22,12 +30,17 @@ const USER = /^[a-z_][a-z0-9_.-]*\$?$/i;
 const ADDRESS = /^[^\s@/]+$/;
 
 /** Checks the form and builds the `hosts.add` arguments, or says what to fix, field by field. */
-export function validateAddHost(form: AddHostForm, takenNames: readonly string[] = []): { args: AddHostArgs } | { problems: FormProblems } {
+export function validateAddHost(
+  form: AddHostForm,
+  takenNames: readonly string[] = [],
+): { args: AddHostArgs } | { problems: FormProblems } {
   const problems: FormProblems = {};
   const name = form.name.trim();
   if (name === '') problems.name = 'Give the host a name.';
-  else if (name.length > 63 || !HOST_NAME.test(name)) problems.name = 'Use letters, digits, ".", "_" or "-", starting with a letter or digit (at most 63).';
-  else if (takenNames.some((taken) => taken.toLowerCase() === name.toLowerCase())) problems.name = `A host named ${name} already exists.`;
+  else if (name.length > 63 || !HOST_NAME.test(name))
+    problems.name = 'Use letters, digits, ".", "_" or "-", starting with a letter or digit (at most 63).';
+  else if (takenNames.some((taken) => taken.toLowerCase() === name.toLowerCase()))
+    problems.name = `A host named ${name} already exists.`;
 
   if (form.kind === 'local') {
     if (Object.keys(problems).length > 0) return { problems };
@@ -37,7 +50,8 @@ export function validateAddHost(form: AddHostForm, takenNames: readonly string[]
 
   const address = form.address.trim();
   if (address === '') problems.address = 'Give the server’s host name or IP address.';
-  else if (address.length > 253 || !ADDRESS.test(address)) problems.address = 'Only the host name or IP address, without user@ or a path.';
+  else if (address.length > 253 || !ADDRESS.test(address))
+    problems.address = 'Only the host name or IP address, without user@ or a path.';
   const port = Number(form.port.trim());
   if (!/^\d+$/.test(form.port.trim()) || port < 1 || port > 65535) problems.port = 'A port from 1 to 65535.';
   const user = form.user.trim();
@@ -76,7 +90,11 @@ export function splitAddress(text: string): { address: string; user?: string; po
 
 /** A host name for the inventory from an alias or address: `web-1.example.com` → `web-1.example.com`, `my box` → `my-box`. */
 export function hostNameFrom(text: string): string {
-  return text.trim().replace(/[^\w.-]+/g, '-').replace(/^[^a-zA-Z0-9]+/, '').slice(0, 63);
+  return text
+    .trim()
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^[^a-zA-Z0-9]+/, '')
+    .slice(0, 63);
 }
 
 /** The key an ~/.ssh/config IdentityFile refers to, when one was imported under its file name. */
@@ -87,7 +105,11 @@ export function keyForIdentityFile(identityFile: string | undefined, keys: reado
 }
 
 /** Prefills the form from an ~/.ssh/config entry, keeping the chosen key unless the entry names another one we hold. */
-export function formFromSuggestion(form: AddHostForm, suggestion: SshConfigHost, keys: readonly SshKeyInfo[]): AddHostForm {
+export function formFromSuggestion(
+  form: AddHostForm,
+  suggestion: SshConfigHost,
+  keys: readonly SshKeyInfo[],
+): AddHostForm {
   const key = keyForIdentityFile(suggestion.identityFile, keys);
   return {
     ...form,

@@ -13,7 +13,12 @@ export async function removeHost(host: HostInfo): Promise<void> {
   const outcome = await attempt((api) => api.hosts.remove({ host: host.id }));
   if (!outcome.ok) return noticeFailure(`Could not remove ${host.name}`, outcome.failure);
   dropHost(host.id);
-  pushNotice({ tone: 'info', title: `Removed ${host.name}`, message: 'Its containers keep running; Crossdock no longer manages them.', code: null });
+  pushNotice({
+    tone: 'info',
+    title: `Removed ${host.name}`,
+    message: 'Its containers keep running; Crossdock no longer manages them.',
+    code: null,
+  });
 }
 
 /** Connects again now; the row also follows through `hosts.changed`. */
@@ -34,7 +39,10 @@ export async function bootstrapNeedsPassword(host: HostInfo): Promise<boolean | 
 }
 
 /** Starts installing Docker on the host as a job and opens that job's live log. */
-export async function bootstrapHost(host: HostInfo, choice: { distributionPackagesOnly: boolean; sudoPassword?: string | undefined }): Promise<void> {
+export async function bootstrapHost(
+  host: HostInfo,
+  choice: { distributionPackagesOnly: boolean; sudoPassword?: string | undefined },
+): Promise<void> {
   const outcome = await attempt((api) => api.bootstrap.start({ host: host.id, ...choice }));
   if (!outcome.ok) return noticeFailure(`Could not start bootstrapping ${host.name}`, outcome.failure);
   showJobLog(outcome.value.id);

@@ -34,11 +34,17 @@ export function HostKeyDialog({ question, onTrust, onCancel }: HostKeyDialogProp
     }
   };
   return (
-    <Dialog title="Trust this host key?" testId="hostkey-dialog" role="alertdialog" onClose={onCancel} description={
+    <Dialog
+      title="Trust this host key?"
+      testId="hostkey-dialog"
+      role="alertdialog"
+      onClose={onCancel}
+      description={
         question.pinnedFor.length > 0
           ? `${question.host} presents the key Crossdock already pinned for ${question.pinnedFor.map((name) => `“${name}”`).join(', ')}.`
           : `Crossdock has not seen ${question.host} before.`
-      }>
+      }
+    >
       <div className="dialog-body">
         <p>
           The host presents {question.keyType ? <span className="mono">{question.keyType}</span> : 'a'} key{' '}
@@ -49,26 +55,38 @@ export function HostKeyDialog({ question, onTrust, onCancel }: HostKeyDialogProp
         </p>
         <p className="muted">
           Compare it with the fingerprint the server shows for its own key, for example with{' '}
-          <code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> on the server or in your cloud console. Once trusted, Crossdock pins
-          it and refuses to connect if it ever changes.
+          <code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> on the server or in your cloud console. Once
+          trusted, Crossdock pins it and refuses to connect if it ever changes.
         </p>
         {question.pinnedFor.length > 0 && (
           <p className="hostkey-note" role="note" data-testid="hostkey-pinned-for">
-            It is the same server as {question.pinnedFor.join(', ')}, reached under another name or address — unless that server&apos;s key was copied to
-            this one.
+            It is the same server as {question.pinnedFor.join(', ')}, reached under another name or address — unless
+            that server&apos;s key was copied to this one.
           </p>
         )}
         {question.knownFingerprints.length > 0 && (
           <p className="hostkey-note" role="note">
-            Your known_hosts lists this server with another key type ({question.knownFingerprints.join(', ')}). That can be normal after a
-            server upgrade; if you did not expect it, do not trust this key.
+            Your known_hosts lists this server with another key type ({question.knownFingerprints.join(', ')}). That can
+            be normal after a server upgrade; if you did not expect it, do not trust this key.
           </p>
         )}
         <DialogActions>
-          <button type="button" className="button button-quiet" data-testid="hostkey-cancel" data-autofocus onClick={onCancel}>
+          <button
+            type="button"
+            className="button button-quiet"
+            data-testid="hostkey-cancel"
+            data-autofocus
+            onClick={onCancel}
+          >
             Cancel
           </button>
-          <button type="button" className="button" data-testid="hostkey-trust" disabled={busy} onClick={() => void trust()}>
+          <button
+            type="button"
+            className="button"
+            data-testid="hostkey-trust"
+            disabled={busy}
+            onClick={() => void trust()}
+          >
             {busy ? 'Connecting…' : 'Trust and connect'}
           </button>
         </DialogActions>

@@ -31,7 +31,8 @@ export function HostKeyMismatch({ change }: { change: HostKeyChange }) {
         </dd>
       </dl>
       <p className="muted">
-        Ask whoever runs the server whether its key changed. If it did, paste the fingerprint they confirm below to trust the new key.
+        Ask whoever runs the server whether its key changed. If it did, paste the fingerprint they confirm below to
+        trust the new key.
       </p>
     </div>
   );

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { hostProblem, shortFingerprint } from './host-status.js';
 
-const error = (code: 'HOST_KEY_MISMATCH' | 'HOST_UNREACHABLE' | 'INTERNAL', message = 'It failed') => ({ code, message, details: {} });
+const error = (code: 'HOST_KEY_MISMATCH' | 'HOST_UNREACHABLE' | 'INTERNAL', message = 'It failed') => ({
+  code,
+  message,
+  details: {},
+});
 
 describe('hostProblem', () => {
   it('shows nothing for a connected host, even if an old error lingers', () => {
@@ -9,8 +13,10 @@ describe('hostProblem', () => {
     expect(hostProblem({ status: 'error', statusError: null })).toBeNull();
   });
 
-  it('summarises known failures and keeps the core\'s sentence', () => {
-    expect(hostProblem({ status: 'error', statusError: error('HOST_UNREACHABLE', 'Nothing answered at 10.0.0.9:22') })).toEqual({
+  it("summarises known failures and keeps the core's sentence", () => {
+    expect(
+      hostProblem({ status: 'error', statusError: error('HOST_UNREACHABLE', 'Nothing answered at 10.0.0.9:22') }),
+    ).toEqual({
       summary: 'Unreachable',
       message: 'Nothing answered at 10.0.0.9:22',
       code: 'HOST_UNREACHABLE',
@@ -19,7 +25,10 @@ describe('hostProblem', () => {
   });
 
   it('marks a changed host key as severe', () => {
-    expect(hostProblem({ status: 'error', statusError: error('HOST_KEY_MISMATCH') })).toMatchObject({ severe: true, summary: expect.stringContaining('changed') });
+    expect(hostProblem({ status: 'error', statusError: error('HOST_KEY_MISMATCH') })).toMatchObject({
+      severe: true,
+      summary: expect.stringContaining('changed'),
+    });
   });
 
   it('falls back to the message for other codes', () => {

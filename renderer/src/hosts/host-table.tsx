@@ -27,12 +27,23 @@ function ProblemCell({ host }: { host: HostInfo }) {
 /** The inventory, as `hosts.list` and the `hosts.changed` / `hosts.removed` events report it. */
 export function HostTable({ hosts, busy, onReconnect, onBootstrap, onTerminal, onRemove }: HostTableProps) {
   return (
-    <DataTable className="host-table" testId="host-table" caption="Hosts" columns={['Name', 'Endpoint', 'Status', 'Host key', 'Problem']}>
+    <DataTable
+      className="host-table"
+      testId="host-table"
+      caption="Hosts"
+      columns={['Name', 'Endpoint', 'Status', 'Host key', 'Problem']}
+    >
       <tbody>
         {hosts.map((host) => {
           const status = HOST_STATUS[host.status];
           return (
-            <tr key={host.id} data-testid="host-row" data-status={host.status} data-host-id={host.id} data-host-name={host.name}>
+            <tr
+              key={host.id}
+              data-testid="host-row"
+              data-status={host.status}
+              data-host-id={host.id}
+              data-host-name={host.name}
+            >
               <th scope="row">
                 {host.name}
                 <span className="host-kind">{host.kind === 'ssh' ? 'SSH' : 'Local engine'}</span>
@@ -46,18 +57,36 @@ export function HostTable({ hosts, busy, onReconnect, onBootstrap, onTerminal, o
               </td>
               <td
                 className={host.hostKey ? 'mono host-fingerprint' : 'muted'}
-                title={host.hostKey ? `${host.hostKey.keyType} ${host.hostKey.fingerprint}` : host.kind === 'local' ? 'The local engine is reached without SSH' : 'Not pinned yet'}
+                title={
+                  host.hostKey
+                    ? `${host.hostKey.keyType} ${host.hostKey.fingerprint}`
+                    : host.kind === 'local'
+                      ? 'The local engine is reached without SSH'
+                      : 'Not pinned yet'
+                }
                 data-testid="host-fingerprint"
               >
                 {host.hostKey ? shortFingerprint(host.hostKey.fingerprint) : '—'}
               </td>
               <ProblemCell host={host} />
               <td className="row-actions">
-                <button type="button" className="button button-small button-quiet" data-testid="host-reconnect" disabled={busy.has(host.id) || host.status === 'connecting'} onClick={() => onReconnect(host)}>
+                <button
+                  type="button"
+                  className="button button-small button-quiet"
+                  data-testid="host-reconnect"
+                  disabled={busy.has(host.id) || host.status === 'connecting'}
+                  onClick={() => onReconnect(host)}
+                >
                   {busy.has(host.id) ? 'Connecting…' : 'Reconnect'}
                 </button>
                 {host.kind === 'ssh' && (
-                  <button type="button" className="button button-small button-quiet" data-testid="host-terminal-open" title={`A shell on ${host.name}, with the key from the vault`} onClick={() => onTerminal(host)}>
+                  <button
+                    type="button"
+                    className="button button-small button-quiet"
+                    data-testid="host-terminal-open"
+                    title={`A shell on ${host.name}, with the key from the vault`}
+                    onClick={() => onTerminal(host)}
+                  >
                     Terminal
                   </button>
                 )}

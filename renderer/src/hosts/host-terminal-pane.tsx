@@ -15,13 +15,26 @@ export function HostTerminalPane({ host, onClose }: { host: HostInfo; onClose: (
   const close = useRef<HTMLButtonElement>(null);
   const backend = useMemo(() => hostBackend(host.id), [host.id]);
   return (
-    <section className="details-pane host-terminal" data-testid="host-terminal" aria-label={`Terminal on ${host.name}`} onKeyDown={(event) => event.key === 'Escape' && event.target === close.current && onClose()}>
+    <section
+      className="details-pane host-terminal"
+      data-testid="host-terminal"
+      aria-label={`Terminal on ${host.name}`}
+      onKeyDown={(event) => event.key === 'Escape' && event.target === close.current && onClose()}
+    >
       <header className="details-header">
         <div className="details-title">
           <h2 className="details-name">Terminal · {host.name}</h2>
           <span className="details-meta mono">{host.endpoint}</span>
         </div>
-        <button ref={close} type="button" className="icon-button" aria-label={`Close the terminal on ${host.name}`} title="Close (ends the shell)" data-testid="host-terminal-close" onClick={onClose}>
+        <button
+          ref={close}
+          type="button"
+          className="icon-button"
+          aria-label={`Close the terminal on ${host.name}`}
+          title="Close (ends the shell)"
+          data-testid="host-terminal-close"
+          onClick={onClose}
+        >
           <svg className="icon" viewBox="0 0 16 16" aria-hidden="true">
             <path d="M4 4l8 8M12 4l-8 8" />
           </svg>

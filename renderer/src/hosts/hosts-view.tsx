@@ -15,7 +15,12 @@ import { HostTable } from './host-table.js';
 import { HostTerminalPane } from './host-terminal-pane.js';
 import './hosts.css';
 
-type Open = { dialog: 'add' } | { dialog: 'bootstrap'; host: HostInfo; needsPassword: boolean } | { dialog: 'remove'; host: HostInfo } | { dialog: 'changed-key'; host: HostInfo; change: HostKeyChange } | null;
+type Open =
+  | { dialog: 'add' }
+  | { dialog: 'bootstrap'; host: HostInfo; needsPassword: boolean }
+  | { dialog: 'remove'; host: HostInfo }
+  | { dialog: 'changed-key'; host: HostInfo; change: HostKeyChange }
+  | null;
 
 export function HostsView() {
   const hosts = useCrossdock((state) => state.hosts);
@@ -47,7 +52,13 @@ export function HostsView() {
   };
 
   const addButton = (
-    <button type="button" className="button" data-testid="add-host" disabled={!connected} onClick={() => setOpen({ dialog: 'add' })}>
+    <button
+      type="button"
+      className="button"
+      data-testid="add-host"
+      disabled={!connected}
+      onClick={() => setOpen({ dialog: 'add' })}
+    >
       Add host
     </button>
   );
@@ -60,8 +71,17 @@ export function HostsView() {
             <p className="page-summary">{hosts.length === 1 ? '1 host' : `${hosts.length} hosts`}</p>
             {addButton}
           </div>
-          <HostTable hosts={hosts} busy={busy} onReconnect={(host) => void reconnect(host)} onBootstrap={(host) => void bootstrap(host)} onTerminal={(host) => setTerminalFor(host.id)} onRemove={(host) => setOpen({ dialog: 'remove', host })} />
-          {terminalHost && <HostTerminalPane key={terminalHost.id} host={terminalHost} onClose={() => setTerminalFor(null)} />}
+          <HostTable
+            hosts={hosts}
+            busy={busy}
+            onReconnect={(host) => void reconnect(host)}
+            onBootstrap={(host) => void bootstrap(host)}
+            onTerminal={(host) => setTerminalFor(host.id)}
+            onRemove={(host) => setOpen({ dialog: 'remove', host })}
+          />
+          {terminalHost && (
+            <HostTerminalPane key={terminalHost.id} host={terminalHost} onClose={() => setTerminalFor(null)} />
+          )}
         </div>
       ) : (
         <EmptyState
@@ -83,9 +103,10 @@ export function HostsView() {
           testId="host-remove-dialog"
           message={
             <>
-              Crossdock stops managing <strong>{open.host.name}</strong> (<span className="mono">{open.host.endpoint}</span>)
-              {open.host.kind === 'ssh' ? ' and forgets its pinned host key' : ''}. Nothing on the {open.host.kind === 'ssh' ? 'server' : 'engine'} changes: its
-              containers keep running.
+              Crossdock stops managing <strong>{open.host.name}</strong> (
+              <span className="mono">{open.host.endpoint}</span>)
+              {open.host.kind === 'ssh' ? ' and forgets its pinned host key' : ''}. Nothing on the{' '}
+              {open.host.kind === 'ssh' ? 'server' : 'engine'} changes: its containers keep running.
             </>
           }
           confirmLabel="Remove host"
@@ -106,7 +127,12 @@ export function HostsView() {
         />
       )}
       {open?.dialog === 'changed-key' && (
-        <Dialog title={`Cannot connect to ${open.host.name}`} testId="hostkey-changed-dialog" role="alertdialog" onClose={close}>
+        <Dialog
+          title={`Cannot connect to ${open.host.name}`}
+          testId="hostkey-changed-dialog"
+          role="alertdialog"
+          onClose={close}
+        >
           <div className="dialog-body">
             <HostKeyMismatch change={{ ...open.change, host: open.change.host ?? open.host.endpoint }} />
             <RepinHostKey host={open.host} presented={open.change.presented} onDone={close} />

@@ -32,7 +32,15 @@ export function KeyPicker({ value, onChange, onGenerate, onImport, onUnlock, err
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(event) => onChange(event.target.value)}
         >
-          <option value="">{keys === null ? (locked ? 'Vault locked' : 'No keys yet') : keys.length === 0 ? 'No keys yet' : 'Choose a key…'}</option>
+          <option value="">
+            {keys === null
+              ? locked
+                ? 'Vault locked'
+                : 'No keys yet'
+              : keys.length === 0
+                ? 'No keys yet'
+                : 'Choose a key…'}
+          </option>
           {keys?.map((key) => (
             <option key={key.id} value={key.id}>
               {key.name} · {key.type.replace(/^ssh-/, '')} · {shortFingerprint(key.fingerprint, 10)}
@@ -45,7 +53,12 @@ export function KeyPicker({ value, onChange, onGenerate, onImport, onUnlock, err
           </button>
         ) : (
           <>
-            <button type="button" className="button button-quiet" data-testid="add-host-generate-key" onClick={onGenerate}>
+            <button
+              type="button"
+              className="button button-quiet"
+              data-testid="add-host-generate-key"
+              onClick={onGenerate}
+            >
               Generate new key
             </button>
             <button type="button" className="button button-quiet" onClick={onImport}>

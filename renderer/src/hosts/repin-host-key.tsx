@@ -9,7 +9,15 @@ import { applyHost, pushNotice } from '../state/store.js';
  * owner: it has to match the key presented now, so a reflexive click cannot accept an attacker's
  * key. The core then logs in with exactly that key before saving it.
  */
-export function RepinHostKey({ host, presented, onDone }: { host: HostInfo; presented: string | null; onDone: () => void }) {
+export function RepinHostKey({
+  host,
+  presented,
+  onDone,
+}: {
+  host: HostInfo;
+  presented: string | null;
+  onDone: () => void;
+}) {
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const matches = presented !== null && typed.trim() === presented;
@@ -33,7 +41,13 @@ export function RepinHostKey({ host, presented, onDone }: { host: HostInfo; pres
         testId="hostkey-repin-input"
         hint="Paste the SHA256 fingerprint the server's owner confirmed. It must match the presented key."
       />
-      <button type="button" className="button button-danger" data-testid="hostkey-repin" disabled={!matches || busy} onClick={() => void repin()}>
+      <button
+        type="button"
+        className="button button-danger"
+        data-testid="hostkey-repin"
+        disabled={!matches || busy}
+        onClick={() => void repin()}
+      >
         {busy ? 'Checking…' : 'Trust the new key'}
       </button>
     </div>

@@ -18,40 +18,55 @@ interface Props {
 /** Where and as whom to log in over SSH: address, port, user and key. */
 export function SshLoginFields({ form, problems, update, unmatchedIdentity, alias, onGenerate, onImport }: Props) {
   return (
-  <>
-    <div className="form-row">
+    <>
+      <div className="form-row">
+        <TextField
+          label="Address"
+          mono
+          value={form.address}
+          onChange={(text) => {
+            // Pasting `user@host:port` fills the three fields at once.
+            const split = splitAddress(text);
+            update(text.includes('@') || /\]:\d+$|^[^:]+:\d+$/.test(text.trim()) ? split : { address: text });
+          }}
+          testId="add-host-address"
+          placeholder="203.0.113.10 or server.example.com"
+          error={problems.address}
+        />
+        <TextField
+          label="Port"
+          mono
+          inputMode="numeric"
+          value={form.port}
+          onChange={(port) => update({ port })}
+          testId="add-host-port"
+          error={problems.port}
+        />
+      </div>
       <TextField
-        label="Address"
+        label="User"
         mono
-        value={form.address}
-        onChange={(text) => {
-          // Pasting `user@host:port` fills the three fields at once.
-          const split = splitAddress(text);
-          update(text.includes('@') || /\]:\d+$|^[^:]+:\d+$/.test(text.trim()) ? split : { address: text });
-        }}
-        testId="add-host-address"
-        placeholder="203.0.113.10 or server.example.com"
-        error={problems.address}
+        value={form.user}
+        onChange={(user) => update({ user })}
+        testId="add-host-user"
+        error={problems.user}
       />
-      <TextField label="Port" mono inputMode="numeric" value={form.port} onChange={(port) => update({ port })} testId="add-host-port" error={problems.port} />
-    </div>
-    <TextField label="User" mono value={form.user} onChange={(user) => update({ user })} testId="add-host-user" error={problems.user} />
-    <KeyPicker
-      value={form.keyId}
-      onChange={(keyId) => update({ keyId })}
-      onGenerate={onGenerate}
-      onImport={() => onImport()}
-      onUnlock={() => void requestVaultAccess(null).then((open) => (open ? keysLive.load() : undefined))}
-      error={problems.keyId}
-    />
-    {unmatchedIdentity && (
-      <p className="form-hint" data-testid="identity-file-hint">
-        ~/.ssh/config logs in to {alias} with <code>{unmatchedIdentity}</code>.{' '}
-        <button type="button" className="link-button" onClick={() => onImport(unmatchedIdentity)}>
-          Import that key
-        </button>
-      </p>
-    )}
-  </>
+      <KeyPicker
+        value={form.keyId}
+        onChange={(keyId) => update({ keyId })}
+        onGenerate={onGenerate}
+        onImport={() => onImport()}
+        onUnlock={() => void requestVaultAccess(null).then((open) => (open ? keysLive.load() : undefined))}
+        error={problems.keyId}
+      />
+      {unmatchedIdentity && (
+        <p className="form-hint" data-testid="identity-file-hint">
+          ~/.ssh/config logs in to {alias} with <code>{unmatchedIdentity}</code>.{' '}
+          <button type="button" className="link-button" onClick={() => onImport(unmatchedIdentity)}>
+            Import that key
+          </button>
+        </p>
+      )}
+    </>
   );
 }

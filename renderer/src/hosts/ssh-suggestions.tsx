@@ -4,7 +4,13 @@ import type { SshConfigHost } from '../../../shared/index.js';
 const MAX_SHOWN = 12;
 
 /** Hosts from ~/.ssh/config as one-click prefills of the form. */
-export function SshSuggestions({ hosts, onPick }: { hosts: readonly SshConfigHost[]; onPick: (host: SshConfigHost) => void }) {
+export function SshSuggestions({
+  hosts,
+  onPick,
+}: {
+  hosts: readonly SshConfigHost[];
+  onPick: (host: SshConfigHost) => void;
+}) {
   if (hosts.length === 0) return null;
   return (
     <div className="ssh-suggestions" data-testid="ssh-suggestions">

@@ -20,7 +20,8 @@ export function declaredSteps<Id extends string>(
 ): DeclaredStepView<Id>[] {
   const at = steps.findIndex((step) => step.id === job.step);
   const current = job.state === 'succeeded' ? steps.length : Math.max(0, at);
-  const endedHere: StepMarkStatus = job.state === 'running' ? 'active' : job.state === 'cancelled' ? 'cancelled' : 'failed';
+  const endedHere: StepMarkStatus =
+    job.state === 'running' ? 'active' : job.state === 'cancelled' ? 'cancelled' : 'failed';
   return steps.map((step, index) => ({
     id: step.id,
     label: step.label,

@@ -25,7 +25,9 @@ describe('jobElapsedMs', () => {
   const startedAt = '2025-01-01T00:00:00.000Z';
 
   it('measures a finished job from start to end', () => {
-    expect(jobElapsedMs({ startedAt, endedAt: '2025-01-01T00:00:09.500Z' }, Date.parse('2025-01-02T00:00:00Z'))).toBe(9500);
+    expect(jobElapsedMs({ startedAt, endedAt: '2025-01-01T00:00:09.500Z' }, Date.parse('2025-01-02T00:00:00Z'))).toBe(
+      9500,
+    );
   });
 
   it('measures a running job up to now', () => {

@@ -8,8 +8,12 @@ const error = { code: 'INTERNAL' as const, message: 'Step 3 broke', details: {} 
 describe('jobDetail', () => {
   it('shows the step of a running job', () => {
     expect(jobDetail({ ...deploy, state: 'running', step: 'resources', error: null })).toBe('Networks and volumes');
-    expect(jobDetail({ ...deploy, state: 'running', step: 'services', stepDetail: 'web', error: null })).toBe('Services, dependencies first: web');
-    expect(jobDetail({ kind: 'x-test', state: 'running', step: 'Step 2 of 5', stepDetail: null, error: null })).toBe('Step 2 of 5');
+    expect(jobDetail({ ...deploy, state: 'running', step: 'services', stepDetail: 'web', error: null })).toBe(
+      'Services, dependencies first: web',
+    );
+    expect(jobDetail({ kind: 'x-test', state: 'running', step: 'Step 2 of 5', stepDetail: null, error: null })).toBe(
+      'Step 2 of 5',
+    );
   });
 
   it('shows why a job failed or was interrupted', () => {
@@ -18,7 +22,14 @@ describe('jobDetail', () => {
   });
 
   it('shows where a cancelled job stopped rather than repeating that it was cancelled', () => {
-    expect(jobDetail({ ...deploy, state: 'cancelled', step: 'check', error: { ...error, code: 'CANCELLED', message: 'Deploy was cancelled' } })).toBe('Check images, secrets and ports on the host');
+    expect(
+      jobDetail({
+        ...deploy,
+        state: 'cancelled',
+        step: 'check',
+        error: { ...error, code: 'CANCELLED', message: 'Deploy was cancelled' },
+      }),
+    ).toBe('Check images, secrets and ports on the host');
   });
 
   it('shows nothing before the first step', () => {

@@ -19,7 +19,8 @@ export function JobFailure({ testId, cancelled, error, cancelledText, endedText,
   return (
     <FormError testId={testId}>
       <p>
-        {cancelled ? cancelledText : (error?.message ?? endedText)} {error?.code && !cancelled && <code className="notice-code">{error.code}</code>}
+        {cancelled ? cancelledText : (error?.message ?? endedText)}{' '}
+        {error?.code && !cancelled && <code className="notice-code">{error.code}</code>}
       </p>
       {children}
     </FormError>

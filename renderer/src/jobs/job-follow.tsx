@@ -45,11 +45,23 @@ export function JobFollowActions({ job, cancelLabel, testId, onHide, onClose, on
       {job.state === 'running' ? (
         <>
           {job.cancellable && (
-            <button type="button" className="button button-danger dialog-actions-start" data-testid={`${testId}-cancel`} onClick={() => void cancelJob(job.id)}>
+            <button
+              type="button"
+              className="button button-danger dialog-actions-start"
+              data-testid={`${testId}-cancel`}
+              onClick={() => void cancelJob(job.id)}
+            >
               {cancelLabel}
             </button>
           )}
-          <button type="button" className="button button-quiet" data-autofocus data-testid={`${testId}-hide`} title="The job goes on; follow it in the jobs panel" onClick={onHide}>
+          <button
+            type="button"
+            className="button button-quiet"
+            data-autofocus
+            data-testid={`${testId}-hide`}
+            title="The job goes on; follow it in the jobs panel"
+            onClick={onHide}
+          >
             Run in background
           </button>
         </>

@@ -19,7 +19,13 @@ export function JobLog({ jobId }: { jobId: string }) {
     <section className="job-log" data-testid="job-log" aria-label={`Log of ${title}`}>
       <div className="job-log-header">
         <h3 className="job-log-title">Log · {title}</h3>
-        <button type="button" className="icon-button" aria-label="Close log" title="Close log" onClick={() => showJobLog(null)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close log"
+          title="Close log"
+          onClick={() => showJobLog(null)}
+        >
           <svg className="icon" viewBox="0 0 16 16" aria-hidden="true">
             <path d="M4 4l8 8M12 4l-8 8" />
           </svg>

@@ -15,7 +15,13 @@ interface JobRowProps {
 export function JobRow({ job, now, logOpen }: JobRowProps) {
   const detail = jobDetail(job);
   return (
-    <li className="job-row" data-testid="job-row" data-state={job.state} data-job-id={job.id} aria-current={logOpen ? 'true' : undefined}>
+    <li
+      className="job-row"
+      data-testid="job-row"
+      data-state={job.state}
+      data-job-id={job.id}
+      aria-current={logOpen ? 'true' : undefined}
+    >
       <span className="job-state" data-state={job.state}>
         <span className="job-state-dot" aria-hidden="true" />
         {JOB_STATE_LABELS[job.state]}
@@ -45,7 +51,12 @@ export function JobRow({ job, now, logOpen }: JobRowProps) {
           Log
         </button>
         {job.state === 'running' && job.cancellable && (
-          <button type="button" className="button button-small button-danger" data-testid="job-cancel" onClick={() => void cancelJob(job.id)}>
+          <button
+            type="button"
+            className="button button-small button-danger"
+            data-testid="job-cancel"
+            onClick={() => void cancelJob(job.id)}
+          >
             Cancel
           </button>
         )}

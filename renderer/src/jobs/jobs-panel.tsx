@@ -57,8 +57,8 @@ export function JobsPanel() {
         <div className="jobs-body" id="jobs-panel-body">
           {jobs.length === 0 ? (
             <p className="jobs-empty">
-              No jobs yet. Long work such as installing Docker or migrating a workload runs here in the background, with its
-              progress and log.
+              No jobs yet. Long work such as installing Docker or migrating a workload runs here in the background, with
+              its progress and log.
             </p>
           ) : (
             <ul className="job-list" aria-label="Jobs, newest first">

@@ -3,7 +3,13 @@ import './job-follow.css';
 
 export type StepMarkStatus = 'done' | 'active' | 'pending' | 'failed' | 'cancelled';
 
-const STATUS_WORD: Record<StepMarkStatus, string> = { done: 'done', active: 'in progress', pending: 'waiting', failed: 'failed', cancelled: 'cancelled' };
+const STATUS_WORD: Record<StepMarkStatus, string> = {
+  done: 'done',
+  active: 'in progress',
+  pending: 'waiting',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
 
 export interface StepItem {
   id: string;
@@ -15,7 +21,12 @@ export interface StepItem {
 }
 
 function StepMark({ status }: { status: StepMarkStatus }) {
-  const path = status === 'done' ? 'M4 8.5l2.5 2.5L12 5.5' : status === 'failed' || status === 'cancelled' ? 'M5 5l6 6M11 5l-6 6' : null;
+  const path =
+    status === 'done'
+      ? 'M4 8.5l2.5 2.5L12 5.5'
+      : status === 'failed' || status === 'cancelled'
+        ? 'M5 5l6 6M11 5l-6 6'
+        : null;
   return (
     <span className="step-mark" data-status={status} aria-hidden="true">
       {path && (
@@ -28,7 +39,15 @@ function StepMark({ status }: { status: StepMarkStatus }) {
 }
 
 /** A job's steps with a mark each (never colour alone: the status is also read out). */
-export function StepList({ steps, testId, label = 'Steps' }: { steps: readonly StepItem[]; testId: string; label?: string }) {
+export function StepList({
+  steps,
+  testId,
+  label = 'Steps',
+}: {
+  steps: readonly StepItem[];
+  testId: string;
+  label?: string;
+}) {
   return (
     <ol className="step-list" aria-label={label}>
       {steps.map((step) => (

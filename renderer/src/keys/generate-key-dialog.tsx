@@ -18,7 +18,12 @@ interface GenerateKeyDialogProps {
 /** Makes an ed25519 key pair in the vault, then shows the public half to put on servers. */
 export function GenerateKeyDialog({ onClose, onGenerated }: GenerateKeyDialogProps) {
   const keys = useCrossdock((state) => state.keys);
-  const [name, setName] = useState(() => uniqueKeyName('crossdock-ed25519', (keys ?? []).map((k) => k.name)));
+  const [name, setName] = useState(() =>
+    uniqueKeyName(
+      'crossdock-ed25519',
+      (keys ?? []).map((k) => k.name),
+    ),
+  );
   const [checked, setChecked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<CoreFailure | null>(null);
@@ -38,12 +43,17 @@ export function GenerateKeyDialog({ onClose, onGenerated }: GenerateKeyDialogPro
   };
 
   return (
-    <Dialog title={key ? 'Key generated' : 'Generate an SSH key'} testId="generate-key-dialog" onClose={onClose} size={key ? 'large' : 'medium'}>
+    <Dialog
+      title={key ? 'Key generated' : 'Generate an SSH key'}
+      testId="generate-key-dialog"
+      onClose={onClose}
+      size={key ? 'large' : 'medium'}
+    >
       {key ? (
         <div className="dialog-body">
           <p>
-            <strong>{key.name}</strong> is in the vault ({key.type}, <span className="mono">{key.fingerprint}</span>). Its private half never
-            leaves Crossdock.
+            <strong>{key.name}</strong> is in the vault ({key.type}, <span className="mono">{key.fingerprint}</span>).
+            Its private half never leaves Crossdock.
           </p>
           <PublicKeyBox publicKey={key.publicKey} name={key.name} />
           <DialogActions>
@@ -54,10 +64,25 @@ export function GenerateKeyDialog({ onClose, onGenerated }: GenerateKeyDialogPro
         </div>
       ) : (
         <form className="dialog-body" onSubmit={(event) => void submit(event)}>
-          <p className="muted">A new ed25519 key pair is created inside the vault. You get its public key to add to your servers.</p>
-          <TextField label="Name" value={name} onChange={setName} testId="generate-key-name" autoFocus error={checked ? problem : null} />
+          <p className="muted">
+            A new ed25519 key pair is created inside the vault. You get its public key to add to your servers.
+          </p>
+          <TextField
+            label="Name"
+            value={name}
+            onChange={setName}
+            testId="generate-key-name"
+            autoFocus
+            error={checked ? problem : null}
+          />
           {failure && <FormError>{failure.message}</FormError>}
-          <FormActions onCancel={onClose} label="Generate" testId="generate-key-submit" busy={busy} busyLabel="Generating…" />
+          <FormActions
+            onCancel={onClose}
+            label="Generate"
+            testId="generate-key-submit"
+            busy={busy}
+            busyLabel="Generating…"
+          />
         </form>
       )}
     </Dialog>

@@ -59,7 +59,9 @@ export function ImportKeyDialog({ onClose, onImported, initialPath }: ImportKeyD
     if (!file) return;
     if (file.size > MAX_KEY_FILE_BYTES) {
       setText('');
-      return setFileProblem(`${file.name} is ${Math.round(file.size / 1024)} KB; a private key file is only a few KB. Pick the key file.`);
+      return setFileProblem(
+        `${file.name} is ${Math.round(file.size / 1024)} KB; a private key file is only a few KB. Pick the key file.`,
+      );
     }
     setText(await file.text());
     setFileName(file.name);
@@ -91,28 +93,76 @@ export function ImportKeyDialog({ onClose, onImported, initialPath }: ImportKeyD
       <form className="dialog-body" onSubmit={(event) => void submit(event)}>
         <Segmented legend="Private key from" name="key-source" value={source} options={SOURCES} onChange={setSource} />
         {source === 'paste' && (
-          <TextField label="Private key" multiline mono value={text} onChange={setText} testId="import-key-text" autoFocus placeholder="-----BEGIN OPENSSH PRIVATE KEY-----" error={checked && !material ? 'Paste the private key.' : null} />
+          <TextField
+            label="Private key"
+            multiline
+            mono
+            value={text}
+            onChange={setText}
+            testId="import-key-text"
+            autoFocus
+            placeholder="-----BEGIN OPENSSH PRIVATE KEY-----"
+            error={checked && !material ? 'Paste the private key.' : null}
+          />
         )}
         {source === 'file' && (
           <div className="form-field">
             <label className="form-label" htmlFor="import-key-file">
               Key file
             </label>
-            <input id="import-key-file" type="file" className="file-input" data-testid="import-key-file" onChange={(event) => void onFile(event)} />
-            <p className="form-hint">{fileName ? `Read ${fileName}.` : 'For example ~/.ssh/id_ed25519 — the file without “.pub”.'}</p>
-            {(fileProblem ?? (checked && !material ? 'Pick the key file.' : null)) && <p className="form-error">{fileProblem ?? 'Pick the key file.'}</p>}
+            <input
+              id="import-key-file"
+              type="file"
+              className="file-input"
+              data-testid="import-key-file"
+              onChange={(event) => void onFile(event)}
+            />
+            <p className="form-hint">
+              {fileName ? `Read ${fileName}.` : 'For example ~/.ssh/id_ed25519 — the file without “.pub”.'}
+            </p>
+            {(fileProblem ?? (checked && !material ? 'Pick the key file.' : null)) && (
+              <p className="form-error">{fileProblem ?? 'Pick the key file.'}</p>
+            )}
           </div>
         )}
         {source === 'path' && (
-          <TextField label="Path" mono value={path} onChange={setPath} testId="import-key-path" autoFocus placeholder="~/.ssh/id_ed25519" hint="A path on the computer that runs the Crossdock core; the core reads the file, so the key never passes through this window." error={checked && !material ? 'Give the path of the key file.' : null} />
+          <TextField
+            label="Path"
+            mono
+            value={path}
+            onChange={setPath}
+            testId="import-key-path"
+            autoFocus
+            placeholder="~/.ssh/id_ed25519"
+            hint="A path on the computer that runs the Crossdock core; the core reads the file, so the key never passes through this window."
+            error={checked && !material ? 'Give the path of the key file.' : null}
+          />
         )}
-        <TextField label="Name" value={name} onChange={setName} testId="import-key-name" error={checked ? nameProblem : null} hint="How the key is listed in Crossdock." />
+        <TextField
+          label="Name"
+          value={name}
+          onChange={setName}
+          testId="import-key-name"
+          error={checked ? nameProblem : null}
+          hint="How the key is listed in Crossdock."
+        />
         {passphrase !== null && (
           <div ref={passphraseField}>
-            <TextField label="Key passphrase" type="password" value={passphrase} onChange={setPassphrase} testId="import-key-passphrase" hint="The passphrase that protects this key file (not the vault passphrase)." />
+            <TextField
+              label="Key passphrase"
+              type="password"
+              value={passphrase}
+              onChange={setPassphrase}
+              testId="import-key-passphrase"
+              hint="The passphrase that protects this key file (not the vault passphrase)."
+            />
           </div>
         )}
-        {intent?.kind === 'key-passphrase' && <p className="form-hint" data-testid="import-key-needs-passphrase">{intent.message}</p>}
+        {intent?.kind === 'key-passphrase' && (
+          <p className="form-hint" data-testid="import-key-needs-passphrase">
+            {intent.message}
+          </p>
+        )}
         {intent?.kind === 'message' && (
           <FormError testId="import-key-error">
             <p>{intent.message}</p>

@@ -15,7 +15,11 @@ export const loadKeys = (): Promise<void> => keysLive.load();
 export type KeySource = { privateKey: string } | { path: string };
 
 /** Imports a key; KEY_PASSPHRASE_REQUIRED comes back as data so the dialog can ask for it. */
-export async function importKey(name: string, source: KeySource, passphrase: string | undefined): Promise<Outcome<SshKeyInfo>> {
+export async function importKey(
+  name: string,
+  source: KeySource,
+  passphrase: string | undefined,
+): Promise<Outcome<SshKeyInfo>> {
   const outcome = await attempt((api) => api.keys.import({ name, ...source, ...(passphrase ? { passphrase } : {}) }));
   if (outcome.ok) applyKey(outcome.value);
   return outcome;

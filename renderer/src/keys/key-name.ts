@@ -6,7 +6,10 @@ const MAX_LENGTH = 100;
 export function keyNameFromFile(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   const stem = base.replace(/\.(pem|key|ppk|txt)$/i, '');
-  return stem.replace(ALLOWED, '-').replace(/^-+|-+$/g, '').slice(0, MAX_LENGTH);
+  return stem
+    .replace(ALLOWED, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_LENGTH);
 }
 
 /** `base`, or `base-2`, `base-3`… when that name is taken. */

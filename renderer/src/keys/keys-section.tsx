@@ -21,7 +21,13 @@ function KeyTable({ keys, onRemove }: { keys: readonly SshKeyInfo[]; onRemove: (
             <td className="mono nowrap">{key.type}</td>
             <td className="mono selectable key-fingerprint">{key.fingerprint}</td>
             <td className="row-actions">
-              <CopyButton text={key.publicKey} label="Copy public key" testId="key-copy-public" quiet what={`the public key of ${key.name}`} />
+              <CopyButton
+                text={key.publicKey}
+                label="Copy public key"
+                testId="key-copy-public"
+                quiet
+                what={`the public key of ${key.name}`}
+              />
               <RowDangerButton action="Remove" name={key.name} testId="key-remove" onClick={() => onRemove(key)} />
             </td>
           </tr>
@@ -44,15 +50,32 @@ export function KeysSection() {
       <h2 id="settings-keys" className="section-title">
         SSH keys
       </h2>
-      <p className="section-text">Crossdock logs in to your servers with these keys. The private halves stay in the vault; only the public key and fingerprint are shown.</p>
+      <p className="section-text">
+        Crossdock logs in to your servers with these keys. The private halves stay in the vault; only the public key and
+        fingerprint are shown.
+      </p>
       {keys && keys.length > 0 && <KeyTable keys={keys} onRemove={(key) => setOpen({ dialog: 'remove', key })} />}
-      {keys && keys.length === 0 && <p className="muted">No keys yet. Import the key you already use for your servers, or generate a new one.</p>}
+      {keys && keys.length === 0 && (
+        <p className="muted">No keys yet. Import the key you already use for your servers, or generate a new one.</p>
+      )}
       {!keys && vault?.initialized && !vault.unlocked && <p className="muted">Unlock the vault to see your keys.</p>}
       <div className="button-row">
-        <button type="button" className="button" data-testid="key-import" disabled={!connected} onClick={() => setOpen({ dialog: 'import' })}>
+        <button
+          type="button"
+          className="button"
+          data-testid="key-import"
+          disabled={!connected}
+          onClick={() => setOpen({ dialog: 'import' })}
+        >
           Import key…
         </button>
-        <button type="button" className="button button-quiet" data-testid="key-generate" disabled={!connected} onClick={() => setOpen({ dialog: 'generate' })}>
+        <button
+          type="button"
+          className="button button-quiet"
+          data-testid="key-generate"
+          disabled={!connected}
+          onClick={() => setOpen({ dialog: 'generate' })}
+        >
           Generate ed25519 key…
         </button>
       </div>
@@ -64,8 +87,9 @@ export function KeysSection() {
           testId="key-remove-dialog"
           message={
             <>
-              The private key <strong>{open.key.name}</strong> (<span className="mono">{open.key.fingerprint}</span>) is deleted from the vault.
-              Hosts that log in with it stop connecting until they get another key. This cannot be undone.
+              The private key <strong>{open.key.name}</strong> (<span className="mono">{open.key.fingerprint}</span>) is
+              deleted from the vault. Hosts that log in with it stop connecting until they get another key. This cannot
+              be undone.
             </>
           }
           confirmLabel="Remove key"

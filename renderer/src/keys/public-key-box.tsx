@@ -11,14 +11,33 @@ export function PublicKeyBox({ publicKey, name }: { publicKey: string; name: str
       <label htmlFor={`${id}-key`} className="form-label">
         Public key of {name}
       </label>
-      <textarea id={`${id}-key`} className="input mono" readOnly rows={3} value={publicKey} data-testid="public-key-text" onFocus={(e) => e.currentTarget.select()} />
+      <textarea
+        id={`${id}-key`}
+        className="input mono"
+        readOnly
+        rows={3}
+        value={publicKey}
+        data-testid="public-key-text"
+        onFocus={(e) => e.currentTarget.select()}
+      />
       <div className="button-row">
-        <CopyButton text={publicKey} label="Copy public key" testId="public-key-copy" what={`the public key of ${name}`} />
-        <CopyButton text={command} label="Copy install command" testId="public-key-copy-command" quiet what="the command that installs it" />
+        <CopyButton
+          text={publicKey}
+          label="Copy public key"
+          testId="public-key-copy"
+          what={`the public key of ${name}`}
+        />
+        <CopyButton
+          text={command}
+          label="Copy install command"
+          testId="public-key-copy-command"
+          quiet
+          what="the command that installs it"
+        />
       </div>
       <p className="form-hint">
-        Add the line to <code>~/.ssh/authorized_keys</code> of the user Crossdock logs in as, on every server that should accept
-        this key — for example by running the install command there:
+        Add the line to <code>~/.ssh/authorized_keys</code> of the user Crossdock logs in as, on every server that
+        should accept this key — for example by running the install command there:
       </p>
       <pre className="command-line mono">{command}</pre>
     </div>

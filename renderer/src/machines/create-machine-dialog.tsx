@@ -37,7 +37,12 @@ export function CreateMachineDialog({ onClose }: { onClose: () => void }) {
 
   const chooseProvider = (id: string): void => {
     const next = providers?.find((p) => p.id === id);
-    update({ provider: id, location: null, size: null, ...(next && !osAvailable(next, form.os) ? { os: 'debian-12' as const } : {}) });
+    update({
+      provider: id,
+      location: null,
+      size: null,
+      ...(next && !osAvailable(next, form.os) ? { os: 'debian-12' as const } : {}),
+    });
   };
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -50,7 +55,12 @@ export function CreateMachineDialog({ onClose }: { onClose: () => void }) {
 
   if (jobId) {
     return (
-      <Dialog title={`Creating ${form.name.trim()} on ${provider?.name ?? form.provider}`} testId="create-machine-dialog" onClose={close} size="large">
+      <Dialog
+        title={`Creating ${form.name.trim()} on ${provider?.name ?? form.provider}`}
+        testId="create-machine-dialog"
+        onClose={close}
+        size="large"
+      >
         <div className="dialog-body">
           <MachineProgress jobId={jobId} name={form.name.trim()} onClose={close} onHide={close} onEdit={backToForm} />
         </div>
@@ -61,11 +71,35 @@ export function CreateMachineDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Create a machine" testId="create-machine-dialog" onClose={close} size="large">
       <form className="dialog-body" onSubmit={(event) => void submit(event)} noValidate>
-        <MachinePlaceFields form={form} problems={problems} providers={providers} provider={provider} offers={offers} update={update} chooseProvider={chooseProvider} />
+        <MachinePlaceFields
+          form={form}
+          problems={problems}
+          providers={providers}
+          provider={provider}
+          offers={offers}
+          update={update}
+          chooseProvider={chooseProvider}
+        />
         <MachineSizeField offers={offers} problems={problems} onChange={(type) => update({ size: type })} />
-        <TextField label="Open ports" mono value={form.ports} onChange={(ports) => update({ ports })} testId="create-machine-ports" error={problems.ports} placeholder="80, 443" hint="Comma separated. SSH (22) is always open." />
+        <TextField
+          label="Open ports"
+          mono
+          value={form.ports}
+          onChange={(ports) => update({ ports })}
+          testId="create-machine-ports"
+          error={problems.ports}
+          placeholder="80, 443"
+          hint="Comma separated. SSH (22) is always open."
+        />
         {failure && <FailureAlert failure={failure} testId="create-machine-error" />}
-        <FormActions onCancel={close} label="Create machine" testId="create-machine-submit" busy={busy} busyLabel="Starting…" disabled={!provider || !sizeList} />
+        <FormActions
+          onCancel={close}
+          label="Create machine"
+          testId="create-machine-submit"
+          busy={busy}
+          busyLabel="Starting…"
+          disabled={!provider || !sizeList}
+        />
       </form>
     </Dialog>
   );

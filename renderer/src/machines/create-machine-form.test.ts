@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { validateCreateMachine, type CreateMachineForm } from './create-machine-form.js';
 
 const form = (changes: Partial<CreateMachineForm> = {}): CreateMachineForm => ({
-  name: 'web-2', provider: 'local', location: null, os: 'debian-12', size: 'sandbox-small', ports: '', ...changes,
+  name: 'web-2',
+  provider: 'local',
+  location: null,
+  os: 'debian-12',
+  size: 'sandbox-small',
+  ports: '',
+  ...changes,
 });
 
 describe('validateCreateMachine', () => {
@@ -14,7 +20,9 @@ describe('validateCreateMachine', () => {
 
   it('passes the region or zone when the provider has one', () => {
     const result = validateCreateMachine(form({ provider: 'work', location: 'eu-west-1a', size: 't3.small' }), []);
-    expect(result).toEqual({ args: { name: 'web-2', provider: 'work', size: 't3.small', os: 'debian-12', openPorts: [], region: 'eu-west-1a' } });
+    expect(result).toEqual({
+      args: { name: 'web-2', provider: 'work', size: 't3.small', os: 'debian-12', openPorts: [], region: 'eu-west-1a' },
+    });
   });
 
   it('names each field to fix', () => {
@@ -30,6 +38,8 @@ describe('validateCreateMachine', () => {
 
   it('asks for a name, and refuses one a host or machine already has', () => {
     expect(validateCreateMachine(form({ name: '  ' }), [])).toEqual({ problems: { name: 'Give the machine a name.' } });
-    expect(validateCreateMachine(form({ name: 'Web-2' }), ['web-2'])).toEqual({ problems: { name: 'A machine or host named Web-2 already exists.' } });
+    expect(validateCreateMachine(form({ name: 'Web-2' }), ['web-2'])).toEqual({
+      problems: { name: 'A machine or host named Web-2 already exists.' },
+    });
   });
 });

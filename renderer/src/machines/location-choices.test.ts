@@ -32,7 +32,12 @@ describe('locationChoices', () => {
       { value: 'europe-west1-b', label: 'europe-west1-b (europe-west1)' },
       { value: 'us-central1-a', label: 'us-central1-a (us-central1)' },
     ]);
-    expect(locationChoices({ kind: 'gcp', region: 'asia-east1-a' }, gce).map((c) => c.value)).toEqual(['asia-east1-a', 'europe-west1-b', 'europe-west1-c', 'us-central1-a']);
+    expect(locationChoices({ kind: 'gcp', region: 'asia-east1-a' }, gce).map((c) => c.value)).toEqual([
+      'asia-east1-a',
+      'europe-west1-b',
+      'europe-west1-c',
+      'us-central1-a',
+    ]);
   });
 });
 

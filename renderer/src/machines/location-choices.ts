@@ -12,17 +12,26 @@ export interface LocationChoice {
  * only); a GCE project makes machines in a zone and lists them in every zone. The local sandbox
  * has no location: the list is empty and no field is shown.
  */
-export function locationChoices(provider: Pick<ProviderInfo, 'kind' | 'region'>, regions: readonly RegionInfo[]): LocationChoice[] {
+export function locationChoices(
+  provider: Pick<ProviderInfo, 'kind' | 'region'>,
+  regions: readonly RegionInfo[],
+): LocationChoice[] {
   const home = provider.region;
   if (provider.kind === 'local' || !home) return [];
   if (provider.kind === 'gcp') {
-    const zones = regions.flatMap((region) => region.zones.map((zone) => ({ value: zone, label: `${zone} (${region.name})` })));
+    const zones = regions.flatMap((region) =>
+      region.zones.map((zone) => ({ value: zone, label: `${zone} (${region.name})` })),
+    );
     const own = zones.find((zone) => zone.value === home) ?? { value: home, label: home };
     return [own, ...zones.filter((zone) => zone.value !== home)];
   }
   const homeZones = regions.find((r) => r.name === home)?.zones ?? [];
   const others = regions.filter((r) => r.name !== home).map((r) => ({ value: r.name, label: `${r.name} (any zone)` }));
-  return [{ value: home, label: `${home} (any zone)` }, ...homeZones.map((zone) => ({ value: zone, label: zone })), ...others];
+  return [
+    { value: home, label: `${home} (any zone)` },
+    ...homeZones.map((zone) => ({ value: zone, label: zone })),
+    ...others,
+  ];
 }
 
 /** The place to ask `providers.sizes` about: GCE types are per zone, EC2 types per region (a zone names its region). */

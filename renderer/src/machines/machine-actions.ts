@@ -37,7 +37,12 @@ export async function destroyMachine(machine: MachineInfo): Promise<Outcome<void
   if (outcome.ok) {
     machinesLive.put(machine.id, null);
     forgetMachine(machine.id);
-    pushNotice({ tone: 'info', title: `Destroyed ${machine.name}`, message: `It is gone from ${machine.providerName}${machine.hostName ? `, and ${machine.hostName} is no longer a host` : ''}.`, code: null });
+    pushNotice({
+      tone: 'info',
+      title: `Destroyed ${machine.name}`,
+      message: `It is gone from ${machine.providerName}${machine.hostName ? `, and ${machine.hostName} is no longer a host` : ''}.`,
+      code: null,
+    });
   }
   return outcome;
 }

@@ -29,21 +29,49 @@ export function MachineProgress({ jobId, name, onEdit, onClose, onHide }: Machin
 
   return (
     <div className="job-follow machine-progress" ref={root} data-testid="machine-progress" data-state={job.state}>
-      <JobFollow job={job} jobId={jobId} steps={job.kind === 'machine-create' ? machineStages(job) : []} stepTestId="machine-stage" logTestId="machine-progress-log" />
+      <JobFollow
+        job={job}
+        jobId={jobId}
+        steps={job.kind === 'machine-create' ? machineStages(job) : []}
+        stepTestId="machine-stage"
+        logTestId="machine-progress-log"
+      />
       <div aria-live="polite">
         {machine && (
           <p className="machine-ready" data-testid="machine-ready">
-            <strong>{machine.name}</strong> is running{machine.address ? <> at <span className="mono">{machine.address}</span></> : null} with Docker, and listed as host{' '}
-            <strong>{machine.hostName ?? machine.name}</strong>.
+            <strong>{machine.name}</strong> is running
+            {machine.address ? (
+              <>
+                {' '}
+                at <span className="mono">{machine.address}</span>
+              </>
+            ) : null}{' '}
+            with Docker, and listed as host <strong>{machine.hostName ?? machine.name}</strong>.
           </p>
         )}
         {(job.state === 'failed' || job.state === 'interrupted' || job.state === 'cancelled') && (
-          <JobFailure testId="machine-create-error" cancelled={job.state === 'cancelled'} error={job.error} cancelledText={`Creating ${name} was cancelled.`} endedText={`Creating ${name} ended ${job.state}.`}>
-            <p className="muted">What was made before that (the machine, its host) is listed under Machines and Hosts; destroy it there, or fix the form and try again.</p>
+          <JobFailure
+            testId="machine-create-error"
+            cancelled={job.state === 'cancelled'}
+            error={job.error}
+            cancelledText={`Creating ${name} was cancelled.`}
+            endedText={`Creating ${name} ended ${job.state}.`}
+          >
+            <p className="muted">
+              What was made before that (the machine, its host) is listed under Machines and Hosts; destroy it there, or
+              fix the form and try again.
+            </p>
           </JobFailure>
         )}
       </div>
-      <JobFollowActions job={job} cancelLabel="Cancel creation" testId="machine-create" onHide={onHide} onClose={onClose} onEdit={onEdit} />
+      <JobFollowActions
+        job={job}
+        cancelLabel="Cancel creation"
+        testId="machine-create"
+        onHide={onHide}
+        onClose={onClose}
+        onEdit={onEdit}
+      />
     </div>
   );
 }

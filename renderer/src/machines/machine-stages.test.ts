@@ -8,7 +8,9 @@ const statuses = (state: Job['state'], step: Job['step'], stepDetail: string | n
 
 describe('machineStages', () => {
   it('are the steps the machine-create job declares, with their labels', () => {
-    expect(machineStages({ state: 'running', step: null, stepDetail: null }).map((s) => [s.id, s.label])).toEqual(MACHINE_CREATE_JOB.steps.map((s) => [s.id, s.label]));
+    expect(machineStages({ state: 'running', step: null, stepDetail: null }).map((s) => [s.id, s.label])).toEqual(
+      MACHINE_CREATE_JOB.steps.map((s) => [s.id, s.label]),
+    );
   });
 
   it('marks earlier stages done, the current one active and later ones pending while running', () => {
@@ -28,7 +30,17 @@ describe('machineStages', () => {
 
   it('marks the stage where the job ended as failed or cancelled', () => {
     expect(statuses('failed', 'ssh')).toEqual(['create:done', 'ssh:failed', 'bootstrap:pending', 'done:pending']);
-    expect(statuses('interrupted', 'bootstrap', 'verify')).toEqual(['create:done', 'ssh:done', 'bootstrap:failed', 'done:pending']);
-    expect(statuses('cancelled', 'create')).toEqual(['create:cancelled', 'ssh:pending', 'bootstrap:pending', 'done:pending']);
+    expect(statuses('interrupted', 'bootstrap', 'verify')).toEqual([
+      'create:done',
+      'ssh:done',
+      'bootstrap:failed',
+      'done:pending',
+    ]);
+    expect(statuses('cancelled', 'create')).toEqual([
+      'create:cancelled',
+      'ssh:pending',
+      'bootstrap:pending',
+      'done:pending',
+    ]);
   });
 });

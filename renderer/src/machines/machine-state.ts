@@ -28,7 +28,8 @@ export interface MachineActions {
  * Crossdock only connects to them. A terminated machine is already gone on its provider.
  */
 export function machineActions(machine: Pick<MachineInfo, 'providerKind' | 'state'>): MachineActions {
-  if (machine.providerKind === 'ssh' || machine.state === 'terminated') return { start: false, stop: false, destroy: machine.providerKind !== 'ssh' };
+  if (machine.providerKind === 'ssh' || machine.state === 'terminated')
+    return { start: false, stop: false, destroy: machine.providerKind !== 'ssh' };
   return {
     start: machine.state === 'stopped' || machine.state === 'unknown',
     stop: machine.state === 'running' || machine.state === 'pending' || machine.state === 'unknown',
@@ -38,5 +39,7 @@ export function machineActions(machine: Pick<MachineInfo, 'providerKind' | 'stat
 
 /** Provider name, then machine name: machines of one account stay together. */
 export function sortMachines(machines: readonly MachineInfo[]): MachineInfo[] {
-  return [...machines].sort((a, b) => a.providerName.localeCompare(b.providerName) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return [...machines].sort(
+    (a, b) => a.providerName.localeCompare(b.providerName) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+  );
 }

@@ -20,7 +20,13 @@ function Row({ machine, onStart, onStop, onDestroy }: { machine: MachineInfo } &
   const existing = machine.providerKind === 'ssh';
   return (
     <>
-      <tr data-testid="machine-row" data-machine-name={machine.name} data-state={machine.state} data-provider-kind={machine.providerKind} className={failure ? 'has-row-error' : undefined}>
+      <tr
+        data-testid="machine-row"
+        data-machine-name={machine.name}
+        data-state={machine.state}
+        data-provider-kind={machine.providerKind}
+        className={failure ? 'has-row-error' : undefined}
+      >
         <th scope="row">
           {machine.name}
           {machine.os && <span className="machine-sub">{machine.os}</span>}
@@ -45,18 +51,41 @@ function Row({ machine, onStart, onStop, onDestroy }: { machine: MachineInfo } &
         </td>
         <td className="row-actions">
           {existing ? (
-            <span className="muted machine-managed-elsewhere" title="Crossdock did not create this server: it connects to it, but never starts, stops or destroys it.">
+            <span
+              className="muted machine-managed-elsewhere"
+              title="Crossdock did not create this server: it connects to it, but never starts, stops or destroys it."
+            >
               Managed by its owner
             </span>
           ) : (
             <>
-              <button type="button" className="button button-small button-quiet" data-testid="machine-start" aria-label={`Start ${machine.name}`} disabled={!actions.start || busy !== null} onClick={() => onStart(machine)}>
+              <button
+                type="button"
+                className="button button-small button-quiet"
+                data-testid="machine-start"
+                aria-label={`Start ${machine.name}`}
+                disabled={!actions.start || busy !== null}
+                onClick={() => onStart(machine)}
+              >
                 Start
               </button>
-              <button type="button" className="button button-small button-quiet" data-testid="machine-stop" aria-label={`Stop ${machine.name}`} disabled={!actions.stop || busy !== null} onClick={() => onStop(machine)}>
+              <button
+                type="button"
+                className="button button-small button-quiet"
+                data-testid="machine-stop"
+                aria-label={`Stop ${machine.name}`}
+                disabled={!actions.stop || busy !== null}
+                onClick={() => onStop(machine)}
+              >
                 Stop
               </button>
-              <RowDangerButton action="Destroy" name={machine.name} testId="machine-destroy" disabled={!actions.destroy || busy !== null} onClick={() => onDestroy(machine)} />
+              <RowDangerButton
+                action="Destroy"
+                name={machine.name}
+                testId="machine-destroy"
+                disabled={!actions.destroy || busy !== null}
+                onClick={() => onDestroy(machine)}
+              />
             </>
           )}
         </td>
@@ -64,7 +93,8 @@ function Row({ machine, onStart, onStop, onDestroy }: { machine: MachineInfo } &
       {failure && (
         <tr className="machine-row-error" data-testid="machine-error" data-machine-name={machine.name}>
           <td colSpan={8} role="alert">
-            <strong>{machine.name}:</strong> {failure.message} {failure.code && <code className="notice-code">{failure.code}</code>}
+            <strong>{machine.name}:</strong> {failure.message}{' '}
+            {failure.code && <code className="notice-code">{failure.code}</code>}
           </td>
         </tr>
       )}
@@ -75,7 +105,12 @@ function Row({ machine, onStart, onStop, onDestroy }: { machine: MachineInfo } &
 /** Every machine on every provider, and the existing servers added as hosts. */
 export function MachineTable({ machines, ...handlers }: MachineTableProps) {
   return (
-    <DataTable className="machine-table" testId="machine-table" caption="Machines" columns={['Name', 'Provider', 'Region', 'Size', 'Address', 'State', 'Host']}>
+    <DataTable
+      className="machine-table"
+      testId="machine-table"
+      caption="Machines"
+      columns={['Name', 'Provider', 'Region', 'Size', 'Address', 'State', 'Host']}
+    >
       <tbody>
         {machines.map((machine) => (
           <Row key={machine.id} machine={machine} {...handlers} />

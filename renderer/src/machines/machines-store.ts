@@ -16,7 +16,8 @@ export const useMachines = create<MachinesState>()(() => ({ busy: {}, rowErrors:
 const set = useMachines.setState;
 const get = useMachines.getState;
 
-const without = <T>(record: Record<string, T>, id: string): Record<string, T> => Object.fromEntries(Object.entries(record).filter(([key]) => key !== id));
+const without = <T>(record: Record<string, T>, id: string): Record<string, T> =>
+  Object.fromEntries(Object.entries(record).filter(([key]) => key !== id));
 
 export function forgetMachine(id: string): void {
   set({ rowErrors: without(get().rowErrors, id) });

@@ -22,11 +22,19 @@ function ListProblem() {
   return (
     <FormError testId="machines-list-error">
       <p>
-        {locked ? 'The vault is locked: machines on cloud providers are listed with their credentials, which it keeps.' : <>Could not list the machines: {failure.message}</>}{' '}
+        {locked ? (
+          'The vault is locked: machines on cloud providers are listed with their credentials, which it keeps.'
+        ) : (
+          <>Could not list the machines: {failure.message}</>
+        )}{' '}
         {failure.code && <code className="notice-code">{failure.code}</code>}
       </p>
       <p>
-        <button type="button" className="button button-small button-quiet" onClick={() => void machinesLive.load(null, { vault: locked })}>
+        <button
+          type="button"
+          className="button button-small button-quiet"
+          onClick={() => void machinesLive.load(null, { vault: locked })}
+        >
           {locked ? 'Unlock the vault' : 'Try again'}
         </button>
       </p>
@@ -46,7 +54,13 @@ export function MachinesView() {
   const close = (): void => setOpen(null);
 
   const createButton = (
-    <button type="button" className="button" data-testid="create-machine" disabled={!connected} onClick={() => setOpen({ dialog: 'create' })}>
+    <button
+      type="button"
+      className="button"
+      data-testid="create-machine"
+      disabled={!connected}
+      onClick={() => setOpen({ dialog: 'create' })}
+    >
       Create machine
     </button>
   );
@@ -62,7 +76,12 @@ export function MachinesView() {
             {createButton}
           </div>
           <ListProblem />
-          <MachineTable machines={machines} onStart={(m) => void startMachine(m)} onStop={(m) => void stopMachine(m)} onDestroy={(machine) => setOpen({ dialog: 'destroy', machine })} />
+          <MachineTable
+            machines={machines}
+            onStart={(m) => void startMachine(m)}
+            onStop={(m) => void stopMachine(m)}
+            onDestroy={(machine) => setOpen({ dialog: 'destroy', machine })}
+          />
         </>
       ) : (
         <>
@@ -76,7 +95,11 @@ export function MachinesView() {
               'Get plain Linux servers that you own: nothing Crossdock-specific keeps running on them.',
               'Destroy a machine from here when you no longer need it.',
             ]}
-            footnote={machines ? 'The local sandbox is built in: a first machine needs no cloud account.' : 'Listing the machines…'}
+            footnote={
+              machines
+                ? 'The local sandbox is built in: a first machine needs no cloud account.'
+                : 'Listing the machines…'
+            }
             action={createButton}
           />
         </>
@@ -89,9 +112,16 @@ export function MachinesView() {
           testId="machine-destroy-dialog"
           message={
             <>
-              <strong>{open.machine.name}</strong> is deleted on {open.machine.providerName} ({PROVIDER_KIND_LABEL[open.machine.providerKind]})
-              {open.machine.address ? <>, at <span className="mono">{open.machine.address}</span></> : null}, with its disk and every container and volume on it
-              {open.machine.hostName ? <>; the host {open.machine.hostName} is removed from Crossdock</> : null}. This cannot be undone.
+              <strong>{open.machine.name}</strong> is deleted on {open.machine.providerName} (
+              {PROVIDER_KIND_LABEL[open.machine.providerKind]})
+              {open.machine.address ? (
+                <>
+                  , at <span className="mono">{open.machine.address}</span>
+                </>
+              ) : null}
+              , with its disk and every container and volume on it
+              {open.machine.hostName ? <>; the host {open.machine.hostName} is removed from Crossdock</> : null}. This
+              cannot be undone.
             </>
           }
           confirmLabel={`Destroy ${open.machine.name}`}

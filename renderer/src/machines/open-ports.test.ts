@@ -22,7 +22,9 @@ describe('parseOpenPorts', () => {
   });
 
   it('names every entry that is not a port, each once', () => {
-    expect(parseOpenPorts('80, abc, 70000, abc')).toEqual({ problem: '“abc”, “70000” are not ports: use numbers from 1 to 65535, separated by commas.' });
+    expect(parseOpenPorts('80, abc, 70000, abc')).toEqual({
+      problem: '“abc”, “70000” are not ports: use numbers from 1 to 65535, separated by commas.',
+    });
   });
 
   it('refuses more ports than the contract accepts', () => {

@@ -18,7 +18,9 @@ export function parseOpenPorts(text: string): { ports: number[] } | { problem: s
   }
   if (bad.length > 0) {
     const named = bad.map((entry) => `“${entry}”`).join(', ');
-    return { problem: `${named} ${bad.length === 1 ? 'is not a port' : 'are not ports'}: use numbers from 1 to 65535, separated by commas.` };
+    return {
+      problem: `${named} ${bad.length === 1 ? 'is not a port' : 'are not ports'}: use numbers from 1 to 65535, separated by commas.`,
+    };
   }
   if (ports.length > MAX_OPEN_PORTS) return { problem: `At most ${MAX_OPEN_PORTS} ports.` };
   return { ports };

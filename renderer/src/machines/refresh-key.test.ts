@@ -5,7 +5,12 @@ import { machinesRefreshKey } from './refresh-key.js';
 type Job = Pick<JobInfo, 'id' | 'kind' | 'state' | 'step'>;
 type MachineStep = JobInfoOf<'machine-create'>['step'];
 type Host = Pick<HostInfo, 'id' | 'status'>;
-const job = (step: MachineStep, state: JobInfo['state'] = 'running'): Job => ({ id: 'j1', kind: 'machine-create', state, step });
+const job = (step: MachineStep, state: JobInfo['state'] = 'running'): Job => ({
+  id: 'j1',
+  kind: 'machine-create',
+  state,
+  step,
+});
 const host = (status: HostInfo['status'], id = 'h1'): Host => ({ id, status });
 
 describe('machinesRefreshKey', () => {
@@ -20,13 +25,17 @@ describe('machinesRefreshKey', () => {
   });
 
   it('ignores jobs of other kinds', () => {
-    expect(machinesRefreshKey([{ id: 'j2', kind: 'deploy', state: 'running', step: 'services' }], [])).toBe(machinesRefreshKey([], []));
+    expect(machinesRefreshKey([{ id: 'j2', kind: 'deploy', state: 'running', step: 'services' }], [])).toBe(
+      machinesRefreshKey([], []),
+    );
   });
 
   it('changes when a host comes, goes or changes status, but not with the order of the lists', () => {
     const base = machinesRefreshKey([], [host('connected')]);
     expect(machinesRefreshKey([], [host('disconnected')])).not.toBe(base);
     expect(machinesRefreshKey([], [])).not.toBe(base);
-    expect(machinesRefreshKey([], [host('connected'), host('idle', 'h2')])).toBe(machinesRefreshKey([], [host('idle', 'h2'), host('connected')]));
+    expect(machinesRefreshKey([], [host('connected'), host('idle', 'h2')])).toBe(
+      machinesRefreshKey([], [host('idle', 'h2'), host('connected')]),
+    );
   });
 });

@@ -6,7 +6,10 @@ import type { HostInfo, JobInfo } from '../../../shared/index.js';
  * machine's host disconnects; an existing server's state follows its host's connection).
  * Progress within a stage does not change it, so a running job does not refetch every tick.
  */
-export function machinesRefreshKey(jobs: readonly Pick<JobInfo, 'id' | 'kind' | 'state' | 'step'>[], hosts: readonly Pick<HostInfo, 'id' | 'status'>[]): string {
+export function machinesRefreshKey(
+  jobs: readonly Pick<JobInfo, 'id' | 'kind' | 'state' | 'step'>[],
+  hosts: readonly Pick<HostInfo, 'id' | 'status'>[],
+): string {
   const jobPart = jobs
     .filter((job) => job.kind === 'machine-create')
     .map((job) => `${job.id}:${job.state}:${job.step ?? 'create'}`)

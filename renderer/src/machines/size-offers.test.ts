@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { SizeInfo } from '../../../shared/index.js';
 import { defaultSize, formatHourlyPrice, formatMemory, sortSizes } from './size-offers.js';
 
-const size = (type: string, vcpus: number, memoryGiB: number, hourlyPriceUsd: number | null, normalized: SizeInfo['normalized'] = null): SizeInfo => ({
-  type, vcpus, memoryGiB, arch: 'amd64', hourlyPriceUsd, normalized,
+const size = (
+  type: string,
+  vcpus: number,
+  memoryGiB: number,
+  hourlyPriceUsd: number | null,
+  normalized: SizeInfo['normalized'] = null,
+): SizeInfo => ({
+  type,
+  vcpus,
+  memoryGiB,
+  arch: 'amd64',
+  hourlyPriceUsd,
+  normalized,
 });
 
 describe('sortSizes', () => {

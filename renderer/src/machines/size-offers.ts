@@ -5,7 +5,8 @@ export type SizeClass = NonNullable<SizeInfo['normalized']>;
 /** The vendor-neutral classes, smallest first; `crossdock machine create --size` takes them too. */
 export const SIZE_CLASSES: readonly SizeClass[] = ['small', 'medium', 'large'];
 
-const classRank = (size: SizeInfo): number => (size.normalized ? SIZE_CLASSES.indexOf(size.normalized) : SIZE_CLASSES.length);
+const classRank = (size: SizeInfo): number =>
+  size.normalized ? SIZE_CLASSES.indexOf(size.normalized) : SIZE_CLASSES.length;
 
 /**
  * The order of the size table: the provider's picks for small, medium and large first (what most

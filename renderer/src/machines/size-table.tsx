@@ -36,18 +36,49 @@ export function SizeTable({ sizes, value, onChange, labelledBy, describedBy }: S
             const id = `size-${size.type}`;
             const checked = size.type === value;
             return (
-              <tr key={size.type} data-testid="size-row" data-size-type={size.type} data-size-class={size.normalized ?? ''} aria-selected={checked} onClick={() => onChange(size.type)}>
+              <tr
+                key={size.type}
+                data-testid="size-row"
+                data-size-type={size.type}
+                data-size-class={size.normalized ?? ''}
+                aria-selected={checked}
+                onClick={() => onChange(size.type)}
+              >
                 <td className="size-choice">
-                  <input type="radio" id={id} name="machine-size" value={size.type} checked={checked} onChange={() => onChange(size.type)} data-testid="size-radio" />
+                  <input
+                    type="radio"
+                    id={id}
+                    name="machine-size"
+                    value={size.type}
+                    checked={checked}
+                    onChange={() => onChange(size.type)}
+                    data-testid="size-radio"
+                  />
                 </td>
                 <th scope="row" className="mono">
                   <label htmlFor={id}>{size.type}</label>
                 </th>
-                <td>{size.normalized ? <span className="size-class" data-class={size.normalized}>{size.normalized}</span> : <span className="muted">—</span>}</td>
+                <td>
+                  {size.normalized ? (
+                    <span className="size-class" data-class={size.normalized}>
+                      {size.normalized}
+                    </span>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
                 <td className="numeric">{size.vcpus}</td>
                 <td className="numeric nowrap">{formatMemory(size.memoryGiB)}</td>
                 <td className="mono">{size.arch}</td>
-                <td className="numeric nowrap" data-testid="size-price" title={size.hourlyPriceUsd === null ? 'The provider publishes no price for this type' : 'On-demand price in US dollars'}>
+                <td
+                  className="numeric nowrap"
+                  data-testid="size-price"
+                  title={
+                    size.hourlyPriceUsd === null
+                      ? 'The provider publishes no price for this type'
+                      : 'On-demand price in US dollars'
+                  }
+                >
                   {formatHourlyPrice(size.hourlyPriceUsd)}
                 </td>
               </tr>

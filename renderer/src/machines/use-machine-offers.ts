@@ -19,13 +19,32 @@ export interface MachineOffers {
  * region. Each is loaded again when what it depends on changes; these are asked for by the user,
  * so a locked vault prompts for the passphrase.
  */
-export function useMachineOffers(provider: ProviderInfo | undefined, chosen: { location: string | null; size: string | null }): MachineOffers {
-  const regions = useLiveValue(provider && provider.kind !== 'local' ? provider.id : null, (api) => api.providers.regions({ provider: provider?.id ?? '' }), { vault: true });
-  const locations = provider && (provider.kind === 'local' || regions?.status === 'ready') ? locationChoices(provider, regions?.status === 'ready' ? regions.value : []) : [];
+export function useMachineOffers(
+  provider: ProviderInfo | undefined,
+  chosen: { location: string | null; size: string | null },
+): MachineOffers {
+  const regions = useLiveValue(
+    provider && provider.kind !== 'local' ? provider.id : null,
+    (api) => api.providers.regions({ provider: provider?.id ?? '' }),
+    { vault: true },
+  );
+  const locations =
+    provider && (provider.kind === 'local' || regions?.status === 'ready')
+      ? locationChoices(provider, regions?.status === 'ready' ? regions.value : [])
+      : [];
   const location = chosen.location ?? locations[0]?.value ?? null;
   const sizeRegion = provider ? sizesRegion(provider.kind, location) : undefined;
-  const sizes = useLiveValue(provider ? `${provider.id}\n${sizeRegion ?? ''}` : null, (api) => api.providers.sizes({ provider: provider?.id ?? '', ...(sizeRegion ? { region: sizeRegion } : {}) }), { vault: true });
+  const sizes = useLiveValue(
+    provider ? `${provider.id}\n${sizeRegion ?? ''}` : null,
+    (api) => api.providers.sizes({ provider: provider?.id ?? '', ...(sizeRegion ? { region: sizeRegion } : {}) }),
+    { vault: true },
+  );
   const sizeList = sizes?.status === 'ready' ? sizes.value : null;
-  const size = chosen.size && sizeList?.some((s) => s.type === chosen.size) ? chosen.size : sizeList ? defaultSize(sizeList) : null;
+  const size =
+    chosen.size && sizeList?.some((s) => s.type === chosen.size)
+      ? chosen.size
+      : sizeList
+        ? defaultSize(sizeList)
+        : null;
   return { regions, locations, location, sizes, sizeList, size };
 }

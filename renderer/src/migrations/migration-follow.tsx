@@ -36,7 +36,15 @@ function toItems(steps: readonly StepView[]): StepItem[] {
     id: step.id,
     label: step.label,
     status: step.status,
-    detail: [step.detail, step.durationMs !== null && step.status !== 'pending' && step.status !== 'active' ? formatSpan(step.durationMs) : null].filter(Boolean).join(' · ') || null,
+    detail:
+      [
+        step.detail,
+        step.durationMs !== null && step.status !== 'pending' && step.status !== 'active'
+          ? formatSpan(step.durationMs)
+          : null,
+      ]
+        .filter(Boolean)
+        .join(' · ') || null,
     extra: step.data ? dataFigures(step) : null,
   }));
 }
@@ -56,7 +64,13 @@ function Failure({ job, record }: { job: JobInfo | null; record: MigrationRecord
             ? 'The roll back did not finish either; roll it back again from the Migrations list once both hosts answer.'
             : null;
   return (
-    <JobFailure testId="migration-error" cancelled={job?.state === 'cancelled'} error={error} cancelledText="The migration was cancelled." endedText="The migration ended without finishing.">
+    <JobFailure
+      testId="migration-error"
+      cancelled={job?.state === 'cancelled'}
+      error={error}
+      cancelledText="The migration was cancelled."
+      endedText="The migration ended without finishing."
+    >
       {after && <p data-testid="migration-after">{after}</p>}
     </JobFailure>
   );
@@ -84,13 +98,21 @@ export function MigrationFollow({ migrationId, jobId, onClose, onBack }: Migrati
 
   const steps = migrationSteps(record?.steps ?? [], job ? { state: job.state, step: job.step } : null, progress, now);
   const outcome = jobResult(job, 'migration') ?? record?.outcome ?? null;
-  const ended = job ? job.state !== 'running' : record !== null && record.state !== 'running' && record.state !== 'rolling-back';
+  const ended = job
+    ? job.state !== 'running'
+    : record !== null && record.state !== 'running' && record.state !== 'rolling-back';
   const rollbackJob = job?.kind === 'migration-rollback';
-  const succeeded = !rollbackJob && outcome !== null && (job ? job.state === 'succeeded' : record?.state === 'completed');
+  const succeeded =
+    !rollbackJob && outcome !== null && (job ? job.state === 'succeeded' : record?.state === 'completed');
   const rolledBack = rollbackJob && job?.state === 'succeeded';
 
   return (
-    <div className="job-follow migration-follow" ref={root} data-testid="migration-progress" data-state={job?.state ?? record?.state ?? 'running'}>
+    <div
+      className="job-follow migration-follow"
+      ref={root}
+      data-testid="migration-progress"
+      data-state={job?.state ?? record?.state ?? 'running'}
+    >
       <JobFollow job={job} jobId={jobId} steps={toItems(steps)} stepTestId="migration-step" logTestId="migration-log" />
       <div aria-live="polite">
         {succeeded && outcome && <MigrationOutcomeView outcome={outcome} />}
@@ -105,11 +127,23 @@ export function MigrationFollow({ migrationId, jobId, onClose, onBack }: Migrati
         {running ? (
           <>
             {job?.cancellable && (
-              <button type="button" className="button button-danger dialog-actions-start" data-testid="migration-cancel" title="Stops the migration and rolls it back: the source runs again" onClick={() => void cancelJob(job.id)}>
+              <button
+                type="button"
+                className="button button-danger dialog-actions-start"
+                data-testid="migration-cancel"
+                title="Stops the migration and rolls it back: the source runs again"
+                onClick={() => void cancelJob(job.id)}
+              >
                 Cancel and roll back
               </button>
             )}
-            <button type="button" className="button button-quiet" data-autofocus title="The migration goes on; follow it in the jobs panel or the Migrations list" onClick={onClose}>
+            <button
+              type="button"
+              className="button button-quiet"
+              data-autofocus
+              title="The migration goes on; follow it in the jobs panel or the Migrations list"
+              onClick={onClose}
+            >
               Run in background
             </button>
           </>

@@ -7,9 +7,14 @@ export function MigrationOutcomeView({ outcome }: { outcome: MigrationOutcome })
   const source = outcome.plan.source.hostName;
   const renamed = outcome.source.containers.filter((c) => c.renamedTo);
   return (
-    <div className="success-box migration-outcome" data-testid="migration-outcome" data-manifest-match={outcome.manifest.match}>
+    <div
+      className="success-box migration-outcome"
+      data-testid="migration-outcome"
+      data-manifest-match={outcome.manifest.match}
+    >
       <p>
-        <strong>{outcome.containers.map((c) => c.name).join(', ')}</strong> {outcome.containers.length === 1 ? 'runs' : 'run'} on <strong>{target}</strong>.
+        <strong>{outcome.containers.map((c) => c.name).join(', ')}</strong>{' '}
+        {outcome.containers.length === 1 ? 'runs' : 'run'} on <strong>{target}</strong>.
       </p>
       <dl className="fact-list">
         <dt>Moved</dt>
@@ -22,11 +27,14 @@ export function MigrationOutcomeView({ outcome }: { outcome: MigrationOutcome })
         </dd>
         <dt>Checksums</dt>
         <dd data-testid="outcome-manifest">
-          {outcome.manifest.match ? `match: ${counted(outcome.manifest.files, 'path')} compared on both hosts` : `differ: ${outcome.manifest.differences.slice(0, 5).join('; ')}`}
+          {outcome.manifest.match
+            ? `match: ${counted(outcome.manifest.files, 'path')} compared on both hosts`
+            : `differ: ${outcome.manifest.differences.slice(0, 5).join('; ')}`}
         </dd>
         <dt>Route</dt>
         <dd data-testid="outcome-route">
-          {outcome.route.kind === 'direct' ? `direct, ${source} → ${target}` : 'relayed through this computer'} <span className="muted">({outcome.route.reason})</span>
+          {outcome.route.kind === 'direct' ? `direct, ${source} → ${target}` : 'relayed through this computer'}{' '}
+          <span className="muted">({outcome.route.reason})</span>
         </dd>
         <dt>Source</dt>
         <dd data-testid="outcome-source">

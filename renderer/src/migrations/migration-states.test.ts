@@ -38,6 +38,11 @@ describe('migrationsRefreshKey', () => {
     const base = migrationsRefreshKey([job, other]);
     expect(migrationsRefreshKey([job, { ...other, state: 'succeeded' }])).toBe(base);
     expect(migrationsRefreshKey([{ ...job, step: 'networks' as const }, other])).not.toBe(base);
-    expect(migrationsRefreshKey([job, { id: 'r1', kind: 'migration-rollback' as const, state: 'running' as const, step: 'rollback' as const }])).not.toBe(base);
+    expect(
+      migrationsRefreshKey([
+        job,
+        { id: 'r1', kind: 'migration-rollback' as const, state: 'running' as const, step: 'rollback' as const },
+      ]),
+    ).not.toBe(base);
   });
 });

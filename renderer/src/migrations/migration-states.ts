@@ -29,5 +29,7 @@ export function migrationsRefreshKey(jobs: readonly Pick<JobInfo, 'id' | 'kind' 
 /** Migrations that need a decision (interrupted, or failed and not rolled back) first, then newest first. */
 export function sortMigrations(records: readonly MigrationRecord[]): MigrationRecord[] {
   const needsDecision = (record: MigrationRecord): number => (record.canResume || record.canRollback ? 0 : 1);
-  return [...records].sort((a, b) => needsDecision(a) - needsDecision(b) || b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+  return [...records].sort(
+    (a, b) => needsDecision(a) - needsDecision(b) || b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id),
+  );
 }

@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { MigrationProgress, MigrationStepRecord } from '../../../shared/index.js';
-import { MIGRATION_STEPS, applyProgress, detailBytes, migrationSteps, readableDetail, stepBytes, type ProgressByStep } from './migration-steps.js';
+import {
+  MIGRATION_STEPS,
+  applyProgress,
+  detailBytes,
+  migrationSteps,
+  readableDetail,
+  stepBytes,
+  type ProgressByStep,
+} from './migration-steps.js';
 
 const at = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s)).toISOString();
-const record = (name: string, state: MigrationStepRecord['state'], from: number, to: number | null, detail: string | null = null): MigrationStepRecord => ({
+const record = (
+  name: string,
+  state: MigrationStepRecord['state'],
+  from: number,
+  to: number | null,
+  detail: string | null = null,
+): MigrationStepRecord => ({
   name,
   state,
   startedAt: at(from),
@@ -35,8 +49,14 @@ describe('applyProgress and stepBytes', () => {
   });
 
   it('has no total once any item came without one', () => {
-    let progress = applyProgress({}, event({ step: 'images', kind: 'image', item: 'app:1', pass: null, bytes: 10, totalBytes: 100 }));
-    progress = applyProgress(progress, event({ step: 'images', kind: 'image', item: 'app:2', pass: null, bytes: 5, totalBytes: null }));
+    let progress = applyProgress(
+      {},
+      event({ step: 'images', kind: 'image', item: 'app:1', pass: null, bytes: 10, totalBytes: 100 }),
+    );
+    progress = applyProgress(
+      progress,
+      event({ step: 'images', kind: 'image', item: 'app:2', pass: null, bytes: 5, totalBytes: null }),
+    );
     expect(stepBytes(progress, 'images')).toEqual({ bytes: 15, totalBytes: null, bytesPerSecond: 0 });
   });
 
@@ -61,8 +81,15 @@ describe('a finished data step', () => {
   it('shows the bytes the journal recorded and their average rate, not the last live event', () => {
     const records = [record('plan', 'done', 0, 1), record('volumes-delta', 'done', 10, 12, '10240 bytes')];
     const progress = applyProgress({}, event({ step: 'volumes-delta', pass: 'delta', bytes: 0, bytesPerSecond: 0 }));
-    const delta = migrationSteps(records, { state: 'succeeded', step: 'done' }, progress, NOW).find((s) => s.id === 'volumes-delta');
-    expect(delta).toMatchObject({ status: 'done', detail: null, bytes: { bytes: 10_240, totalBytes: null, bytesPerSecond: 5_120 }, live: { bytes: 0 } });
+    const delta = migrationSteps(records, { state: 'succeeded', step: 'done' }, progress, NOW).find(
+      (s) => s.id === 'volumes-delta',
+    );
+    expect(delta).toMatchObject({
+      status: 'done',
+      detail: null,
+      bytes: { bytes: 10_240, totalBytes: null, bytesPerSecond: 5_120 },
+      live: { bytes: 0 },
+    });
   });
 
   it('reads the byte count of a detail', () => {
@@ -81,15 +108,37 @@ describe('migrationSteps', () => {
   });
 
   it('marks journaled steps done with their detail and duration, the started one active, and carries live bytes on data steps', () => {
-    const records = [record('plan', 'done', 0, 1), record('route', 'done', 1, 2, 'direct: d9 reaches d3'), record('networks', 'done', 2, 2, 'none needed'), record('images', 'done', 2, 4, 'sent 1 (1000 bytes), skipped 0'), record('volumes-bulk', 'started', 4, null)];
+    const records = [
+      record('plan', 'done', 0, 1),
+      record('route', 'done', 1, 2, 'direct: d9 reaches d3'),
+      record('networks', 'done', 2, 2, 'none needed'),
+      record('images', 'done', 2, 4, 'sent 1 (1000 bytes), skipped 0'),
+      record('volumes-bulk', 'started', 4, null),
+    ];
     const progress = applyProgress({}, event({ bytes: 2_000_000, totalBytes: 8_000_000, bytesPerSecond: 1_000_000 }));
     const steps = migrationSteps(records, { state: 'running', step: 'volumes-bulk' }, progress, NOW);
     // The images step and the bulk pass run at once: both started, both active.
-    const together = migrationSteps([...records.slice(0, 3), record('images', 'started', 2, null), record('volumes-bulk', 'started', 2, null)], { state: 'running', step: 'volumes-bulk' }, progress, NOW);
+    const together = migrationSteps(
+      [...records.slice(0, 3), record('images', 'started', 2, null), record('volumes-bulk', 'started', 2, null)],
+      { state: 'running', step: 'volumes-bulk' },
+      progress,
+      NOW,
+    );
     expect(together.filter((s) => s.status === 'active').map((s) => s.id)).toEqual(['images', 'volumes-bulk']);
     const byId = Object.fromEntries(steps.map((s) => [s.id, s]));
-    expect(byId.route).toMatchObject({ status: 'done', detail: 'direct: d9 reaches d3', durationMs: 1_000, data: false, bytes: null });
-    expect(byId.images).toMatchObject({ status: 'done', detail: 'sent 1 (1.00 KB), skipped 0', data: true, bytes: { bytes: 1000, totalBytes: null, bytesPerSecond: 500 } });
+    expect(byId.route).toMatchObject({
+      status: 'done',
+      detail: 'direct: d9 reaches d3',
+      durationMs: 1_000,
+      data: false,
+      bytes: null,
+    });
+    expect(byId.images).toMatchObject({
+      status: 'done',
+      detail: 'sent 1 (1.00 KB), skipped 0',
+      data: true,
+      bytes: { bytes: 1000, totalBytes: null, bytesPerSecond: 500 },
+    });
     const live = { bytes: 2_000_000, totalBytes: 8_000_000, bytesPerSecond: 1_000_000 };
     expect(byId['volumes-bulk']).toMatchObject({ status: 'active', durationMs: 26_000, bytes: live, live });
     expect(byId.networks).toMatchObject({ data: false, bytes: null, live: null });
@@ -102,11 +151,21 @@ describe('migrationSteps', () => {
   });
 
   it('marks the step where the job ended as failed, or cancelled when it was cancelled', () => {
-    const records = [record('plan', 'done', 0, 1), record('route', 'done', 1, 2), record('images', 'failed', 2, 3, 'No space left on d3')];
-    expect(migrationSteps(records, { state: 'failed', step: 'images' }, {}, NOW).find((s) => s.id === 'images')).toMatchObject({ status: 'failed', detail: 'No space left on d3' });
+    const records = [
+      record('plan', 'done', 0, 1),
+      record('route', 'done', 1, 2),
+      record('images', 'failed', 2, 3, 'No space left on d3'),
+    ];
+    expect(
+      migrationSteps(records, { state: 'failed', step: 'images' }, {}, NOW).find((s) => s.id === 'images'),
+    ).toMatchObject({ status: 'failed', detail: 'No space left on d3' });
     const cut = [record('plan', 'done', 0, 1), record('route', 'started', 1, null)];
-    expect(migrationSteps(cut, { state: 'cancelled', step: 'route' }, {}, NOW).find((s) => s.id === 'route')?.status).toBe('cancelled');
-    expect(migrationSteps(cut, { state: 'interrupted', step: 'route' }, {}, NOW).find((s) => s.id === 'route')?.status).toBe('failed');
+    expect(
+      migrationSteps(cut, { state: 'cancelled', step: 'route' }, {}, NOW).find((s) => s.id === 'route')?.status,
+    ).toBe('cancelled');
+    expect(
+      migrationSteps(cut, { state: 'interrupted', step: 'route' }, {}, NOW).find((s) => s.id === 'route')?.status,
+    ).toBe('failed');
   });
 
   it('shows only the latest run of a resumed migration, and a roll back after it', () => {
@@ -122,7 +181,12 @@ describe('migrationSteps', () => {
     expect(steps.find((s) => s.id === 'images')?.status).toBe('pending');
     expect(steps.find((s) => s.id === 'volumes-bulk')?.status).toBe('pending');
     expect(steps.find((s) => s.id === 'plan')?.durationMs).toBe(1_000);
-    const rolledBack = migrationSteps([...records.slice(0, 4), record('rollback', 'done', 20, 22)], { state: 'succeeded', step: 'rollback' }, {}, NOW);
+    const rolledBack = migrationSteps(
+      [...records.slice(0, 4), record('rollback', 'done', 20, 22)],
+      { state: 'succeeded', step: 'rollback' },
+      {},
+      NOW,
+    );
     expect(rolledBack.at(-1)).toMatchObject({ id: 'rollback', status: 'done', durationMs: 2_000 });
   });
 });

@@ -1,4 +1,11 @@
-import { MIGRATION_JOB, MIGRATION_ROLLBACK_JOB, type JobState, type MigrationProgress, type MigrationStepRecord, type StepDeclaration } from '../../../shared/index.js';
+import {
+  MIGRATION_JOB,
+  MIGRATION_ROLLBACK_JOB,
+  type JobState,
+  type MigrationProgress,
+  type MigrationStepRecord,
+  type StepDeclaration,
+} from '../../../shared/index.js';
 import { formatBytes } from './transfer-format.js';
 
 /** The steps of a migration job in the order it runs them, as the contract declares them. */
@@ -46,7 +53,10 @@ export function applyProgress(current: ProgressByStep, event: MigrationProgress)
   const key = `${event.kind}:${event.item}:${event.pass ?? ''}`;
   return {
     ...current,
-    [event.step]: { items: { ...step.items, [key]: { bytes: event.bytes, totalBytes: event.totalBytes } }, bytesPerSecond: event.bytesPerSecond },
+    [event.step]: {
+      items: { ...step.items, [key]: { bytes: event.bytes, totalBytes: event.totalBytes } },
+      bytesPerSecond: event.bytesPerSecond,
+    },
   };
 }
 
@@ -107,7 +117,9 @@ export function migrationSteps(
   for (const record of run) last.set(record.name, record);
   const running = job?.state === 'running';
   const endedAs: StepStatus = job?.state === 'cancelled' ? 'cancelled' : 'failed';
-  const catalogue = ROLLBACK_STEPS.some((step) => last.has(step.id)) ? [...MIGRATION_STEPS, ...ROLLBACK_STEPS] : MIGRATION_STEPS;
+  const catalogue = ROLLBACK_STEPS.some((step) => last.has(step.id))
+    ? [...MIGRATION_STEPS, ...ROLLBACK_STEPS]
+    : MIGRATION_STEPS;
   return catalogue.map((step) => {
     const record = last.get(step.id);
     let status: StepStatus = 'pending';
@@ -120,9 +132,16 @@ export function migrationSteps(
     const live = data ? stepBytes(progress, step.id) : null;
     const recorded = data && status === 'done' ? detailBytes(record?.detail ?? null) : null;
     const bytes =
-      recorded !== null ? { bytes: recorded, totalBytes: null, bytesPerSecond: durationMs ? Math.round(recorded / Math.max(0.001, durationMs / 1000)) : 0 } : live;
+      recorded !== null
+        ? {
+            bytes: recorded,
+            totalBytes: null,
+            bytesPerSecond: durationMs ? Math.round(recorded / Math.max(0.001, durationMs / 1000)) : 0,
+          }
+        : live;
     // A detail that only says how many bytes is shown by the figures instead.
-    const detail = recorded !== null && /^\d+ bytes$/.test(record?.detail ?? '') ? null : readableDetail(record?.detail ?? null);
+    const detail =
+      recorded !== null && /^\d+ bytes$/.test(record?.detail ?? '') ? null : readableDetail(record?.detail ?? null);
     return { id: step.id, label: step.label, status, detail, data, bytes, live, durationMs };
   });
 }

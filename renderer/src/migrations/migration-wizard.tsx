@@ -27,20 +27,37 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
   const defaultHost = hosts.find((host) => host.status === 'connected')?.id ?? hosts[0]?.id ?? '';
   const [step, setStep] = useState<Step>(initial ? 'target' : 'source');
   const [source, setSource] = useState<WizardSource>(initial ?? { host: defaultHost, kind: 'project', name: '' });
-  const [target, setTarget] = useState<string>(() => hosts.find((host) => host.id !== (initial?.host ?? defaultHost))?.id ?? '');
+  const [target, setTarget] = useState<string>(
+    () => hosts.find((host) => host.id !== (initial?.host ?? defaultHost))?.id ?? '',
+  );
   const [options, setOptions] = useState<PlanOptions>({ removeSource: false, forceRelay: false });
   const { forceRelay, removeSource } = options;
-  const { busy: starting, failure: startFailure, setFailure: setStartFailure, jobId, job, start: startJob, close } = useStartedJob(onClose);
+  const {
+    busy: starting,
+    failure: startFailure,
+    setFailure: setStartFailure,
+    jobId,
+    job,
+    start: startJob,
+    close,
+  } = useStartedJob(onClose);
   const choices = useSourceChoices(source.host, source.kind);
 
   const hostName = (id: string): string => hosts.find((host) => host.id === id)?.name ?? id;
-  const apiSource: MigrationSource = source.kind === 'project' ? { host: source.host, project: source.name } : { host: source.host, container: source.name };
+  const apiSource: MigrationSource =
+    source.kind === 'project'
+      ? { host: source.host, project: source.name }
+      : { host: source.host, container: source.name };
   const what = source.name ? `${source.kind === 'project' ? 'project ' : ''}${source.name}` : 'a workload';
 
   // A fresh plan whenever the plan step is shown or what it depends on changes; a start's
   // failure belongs to the plan it was started from.
   const planKey = step === 'plan' ? [source.host, source.kind, source.name, target, forceRelay].join('\n') : null;
-  const plan = useLiveValue<MigrationPlan>(planKey, (api) => api.migrations.plan({ source: apiSource, target, forceRelay }), { vault: true });
+  const plan = useLiveValue<MigrationPlan>(
+    planKey,
+    (api) => api.migrations.plan({ source: apiSource, target, forceRelay }),
+    { vault: true },
+  );
   useEffect(() => {
     if (planKey !== null) setStartFailure(null);
   }, [planKey]);
@@ -51,7 +68,8 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
   const start = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (plan?.status !== 'ready' || plan.value.blockers.length > 0) return;
-    if (await startJob(() => startMigration({ source: apiSource, target, forceRelay, removeSource }))) setStep('progress');
+    if (await startJob(() => startMigration({ source: apiSource, target, forceRelay, removeSource })))
+      setStep('progress');
   };
 
   const title = `Migrate ${what}${source.host ? ` from ${hostName(source.host)}` : ''}${step !== 'source' && target ? ` to ${hostName(target)}` : ''}`;
@@ -70,9 +88,29 @@ export function MigrationWizard({ initial, onClose }: { initial: WizardSource | 
       if (!target || target === source.host) setTarget(hosts.find((host) => host.id !== source.host)?.id ?? '');
       setStep('target');
     };
-    body = <WizardSourceStep hosts={hosts} source={source} setSource={setSource} choices={choices} onNext={toTarget} close={close} />;
+    body = (
+      <WizardSourceStep
+        hosts={hosts}
+        source={source}
+        setSource={setSource}
+        choices={choices}
+        onNext={toTarget}
+        close={close}
+      />
+    );
   } else if (step === 'target') {
-    body = <WizardTargetStep hosts={hosts} source={source} target={target} setTarget={setTarget} hostName={hostName} onNext={() => setStep('plan')} onBack={() => setStep('source')} close={close} />;
+    body = (
+      <WizardTargetStep
+        hosts={hosts}
+        source={source}
+        target={target}
+        setTarget={setTarget}
+        hostName={hostName}
+        onNext={() => setStep('plan')}
+        onBack={() => setStep('source')}
+        close={close}
+      />
+    );
   } else {
     body = (
       <WizardPlanStep

@@ -30,7 +30,12 @@ export function MigrationsView() {
   const act = async (record: MigrationRecord, kind: 'resume' | 'rollback'): Promise<void> => {
     const outcome = kind === 'resume' ? await resumeMigration(record.id) : await rollBackMigration(record.id);
     if (!outcome.ok) {
-      noticeFailure(kind === 'resume' ? `Could not resume the migration of ${record.source}` : `Could not roll back the migration of ${record.source}`, outcome.failure);
+      noticeFailure(
+        kind === 'resume'
+          ? `Could not resume the migration of ${record.source}`
+          : `Could not roll back the migration of ${record.source}`,
+        outcome.failure,
+      );
       return;
     }
     // The job is followed in the confirmation's place; its own close then leaves this open.
@@ -38,7 +43,14 @@ export function MigrationsView() {
   };
 
   const newButton = (
-    <button type="button" className="button" data-testid="migration-new" disabled={!connected || hostCount < 2} title={hostCount < 2 ? 'A migration needs two hosts' : undefined} onClick={() => openMigrationWizard()}>
+    <button
+      type="button"
+      className="button"
+      data-testid="migration-new"
+      disabled={!connected || hostCount < 2}
+      title={hostCount < 2 ? 'A migration needs two hosts' : undefined}
+      onClick={() => openMigrationWizard()}
+    >
       New migration…
     </button>
   );
@@ -48,7 +60,8 @@ export function MigrationsView() {
       {failure && (
         <FormError testId="migrations-list-error">
           <p>
-            Could not list the migrations: {failure.message} {failure.code && <code className="notice-code">{failure.code}</code>}
+            Could not list the migrations: {failure.message}{' '}
+            {failure.code && <code className="notice-code">{failure.code}</code>}
           </p>
         </FormError>
       )}
@@ -64,7 +77,11 @@ export function MigrationsView() {
             'Keep downtime short: volumes are copied while the workload runs, then a small final delta.',
             'Stay safe: the source keeps running until the target is up and its data matches a checksum manifest.',
           ]}
-          footnote={hostCount < 2 ? 'A migration needs two hosts: add them under Hosts.' : 'Start one here, or with Migrate… on a project in Workloads.'}
+          footnote={
+            hostCount < 2
+              ? 'A migration needs two hosts: add them under Hosts.'
+              : 'Start one here, or with Migrate… on a project in Workloads.'
+          }
           action={newButton}
         />
       ) : (
@@ -75,7 +92,12 @@ export function MigrationsView() {
             </p>
             {newButton}
           </div>
-          <DataTable className="migrations-table" testId="migrations-table" caption="Migrations" columns={['Source → target', 'State', 'Last step', 'Started']}>
+          <DataTable
+            className="migrations-table"
+            testId="migrations-table"
+            caption="Migrations"
+            columns={['Source → target', 'State', 'Last step', 'Started']}
+          >
             <tbody>
               {sorted.map((record) => (
                 <MigrationRow key={record.id} record={record} onOpen={setOpen} />
@@ -85,7 +107,12 @@ export function MigrationsView() {
         </>
       )}
       {open?.dialog === 'follow' && (
-        <Dialog title={`Migration of ${open.record.source} to ${open.record.target}`} testId="migration-details-dialog" onClose={close} size="large">
+        <Dialog
+          title={`Migration of ${open.record.source} to ${open.record.target}`}
+          testId="migration-details-dialog"
+          onClose={close}
+          size="large"
+        >
           <div className="dialog-body">
             <MigrationFollow migrationId={open.record.id} jobId={open.jobId} onClose={close} />
           </div>

@@ -7,11 +7,40 @@ function plan(changes: Partial<MigrationPlan> = {}): MigrationPlan {
     source: { hostId: 'h9', hostName: 'd9', kind: 'container', name: 'web' },
     target: { hostId: 'h3', hostName: 'd3', architecture: 'amd64' },
     containers: [
-      { id: 'c1', name: 'web', image: 'app:1', imageId: 'sha256:a', running: true, hasHealthcheck: false, ports: ['8080/tcp'], volumes: ['data'], binds: [], networks: [] },
+      {
+        id: 'c1',
+        name: 'web',
+        image: 'app:1',
+        imageId: 'sha256:a',
+        running: true,
+        hasHealthcheck: false,
+        ports: ['8080/tcp'],
+        volumes: ['data'],
+        binds: [],
+        networks: [],
+      },
     ],
     images: [
-      { ref: 'app:1', id: 'sha256:a', bytes: 52_400_000, onTarget: false, architecture: 'amd64', layers: 3, layersOnTarget: 0, bytesToSend: 52_400_000 },
-      { ref: 'busybox:1', id: 'sha256:b', bytes: 4_000_000, onTarget: true, architecture: 'amd64', layers: 1, layersOnTarget: 1, bytesToSend: 0 },
+      {
+        ref: 'app:1',
+        id: 'sha256:a',
+        bytes: 52_400_000,
+        onTarget: false,
+        architecture: 'amd64',
+        layers: 3,
+        layersOnTarget: 0,
+        bytesToSend: 52_400_000,
+      },
+      {
+        ref: 'busybox:1',
+        id: 'sha256:b',
+        bytes: 4_000_000,
+        onTarget: true,
+        architecture: 'amd64',
+        layers: 1,
+        layersOnTarget: 1,
+        bytesToSend: 0,
+      },
     ],
     imageBytesToSend: 52_400_000,
     volumes: [{ name: 'data', driver: 'local', bytes: 24_000_000, files: 9 }],
@@ -36,15 +65,42 @@ describe('summarisePlan', () => {
     expect(summary.what).toBe('container web on d9');
     expect(summary.canStart).toBe(true);
     expect(summary.refusals).toEqual([]);
-    expect(summary.facts.map((f) => f.id)).toEqual(['images', 'volumes', 'space', 'ports', 'architecture', 'route', 'estimate']);
+    expect(summary.facts.map((f) => f.id)).toEqual([
+      'images',
+      'volumes',
+      'space',
+      'ports',
+      'architecture',
+      'route',
+      'estimate',
+    ]);
   });
 
   it('splits the images into those sent, with their bytes, and those the target already has', () => {
     const summary = summarisePlan(plan());
     expect(summary.imagesToSend.map((i) => i.ref)).toEqual(['app:1']);
     expect(summary.imagesSkipped.map((i) => i.ref)).toEqual(['busybox:1']);
-    expect(fact(plan(), 'images')).toEqual({ id: 'images', label: 'Images', value: '1 image to send (52.4 MB), 1 already on d3', tone: 'ok' });
-    const nothing = plan({ images: [{ ref: 'busybox:1', id: 'sha256:b', bytes: 4, onTarget: true, architecture: 'amd64', layers: 1, layersOnTarget: 1, bytesToSend: 0 }], imageBytesToSend: 0 });
+    expect(fact(plan(), 'images')).toEqual({
+      id: 'images',
+      label: 'Images',
+      value: '1 image to send (52.4 MB), 1 already on d3',
+      tone: 'ok',
+    });
+    const nothing = plan({
+      images: [
+        {
+          ref: 'busybox:1',
+          id: 'sha256:b',
+          bytes: 4,
+          onTarget: true,
+          architecture: 'amd64',
+          layers: 1,
+          layersOnTarget: 1,
+          bytesToSend: 0,
+        },
+      ],
+      imageBytesToSend: 0,
+    });
     expect(fact(nothing, 'images')?.value).toBe('nothing to send, 1 already on d3');
   });
 
@@ -56,7 +112,9 @@ describe('summarisePlan', () => {
   });
 
   it('names a project with its number of containers', () => {
-    expect(summarisePlan(plan({ source: { hostId: 'h9', hostName: 'd9', kind: 'project', name: 'shop' } })).what).toBe('project shop (1 container) on d9');
+    expect(summarisePlan(plan({ source: { hostId: 'h9', hostName: 'd9', kind: 'project', name: 'shop' } })).what).toBe(
+      'project shop (1 container) on d9',
+    );
   });
 
   it('marks what stops the migration: port conflicts, too little space, another architecture', () => {
@@ -72,17 +130,26 @@ describe('summarisePlan', () => {
     const summary = summarisePlan(refused);
     expect(summary.canStart).toBe(false);
     expect(summary.refusals.map((r) => r.code)).toEqual(['PORT_CONFLICT', 'NO_SPACE']);
-    expect(fact(refused, 'ports')).toMatchObject({ tone: 'danger', value: 'taken on d3: d3:8080/tcp container other-1' });
+    expect(fact(refused, 'ports')).toMatchObject({
+      tone: 'danger',
+      value: 'taken on d3: d3:8080/tcp container other-1',
+    });
     expect(fact(refused, 'space')).toMatchObject({ tone: 'danger', value: '1.00 KB free, 24.0 MB needed' });
     expect(fact(refused, 'architecture')).toMatchObject({ tone: 'danger', value: 'images are arm64, d3 is amd64' });
   });
 
   it('gives the route with its reason, and the estimate with the rate it assumes', () => {
     expect(fact(plan(), 'route')).toMatchObject({ value: 'direct, d9 → d3 (d9 reaches d3 over SSH)', tone: 'ok' });
-    expect(fact(plan({ route: { kind: 'relay', reason: 'asked to relay' } }), 'route')).toMatchObject({ value: 'relayed through this computer (asked to relay)', tone: 'warn' });
+    expect(fact(plan({ route: { kind: 'relay', reason: 'asked to relay' } }), 'route')).toMatchObject({
+      value: 'relayed through this computer (asked to relay)',
+      tone: 'warn',
+    });
     expect(fact(plan(), 'estimate')?.value).toBe('transfer 1.5 s, downtime 6.2 s (at 50.0 MB/s assumed)');
-    expect(fact(plan({ estimate: { bytesPerSecond: 80_000_000, basis: 'measured', transferMs: 900, downtimeMs: 5_100 } }), 'estimate')?.value).toBe(
-      'transfer 900 ms, downtime 5.1 s (at 80.0 MB/s as measured last time)',
-    );
+    expect(
+      fact(
+        plan({ estimate: { bytesPerSecond: 80_000_000, basis: 'measured', transferMs: 900, downtimeMs: 5_100 } }),
+        'estimate',
+      )?.value,
+    ).toBe('transfer 900 ms, downtime 5.1 s (at 80.0 MB/s as measured last time)');
   });
 });

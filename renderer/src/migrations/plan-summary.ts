@@ -25,21 +25,32 @@ export interface PlanSummary {
 
 function imagesFact(plan: MigrationPlan, send: PlannedImage[], skipped: PlannedImage[]): PlanFact {
   if (plan.images.length === 0) return { id: 'images', label: 'Images', value: 'none', tone: 'muted' };
-  const parts = [send.length > 0 ? `${counted(send.length, 'image')} to send (${formatBytes(plan.imageBytesToSend)})` : 'nothing to send'];
+  const parts = [
+    send.length > 0
+      ? `${counted(send.length, 'image')} to send (${formatBytes(plan.imageBytesToSend)})`
+      : 'nothing to send',
+  ];
   if (skipped.length > 0) parts.push(`${skipped.length} already on ${plan.target.hostName}`);
   return { id: 'images', label: 'Images', value: parts.join(', '), tone: 'ok' };
 }
 
 function volumesFact(plan: MigrationPlan): PlanFact {
-  if (plan.volumes.length === 0) return { id: 'volumes', label: 'Volumes', value: 'none: no data to copy', tone: 'muted' };
+  if (plan.volumes.length === 0)
+    return { id: 'volumes', label: 'Volumes', value: 'none: no data to copy', tone: 'muted' };
   const files = plan.volumes.reduce((sum, v) => sum + v.files, 0);
-  return { id: 'volumes', label: 'Volumes', value: `${counted(plan.volumes.length, 'volume')}, ${formatBytes(plan.volumeBytes)} in ${counted(files, 'file')}`, tone: 'ok' };
+  return {
+    id: 'volumes',
+    label: 'Volumes',
+    value: `${counted(plan.volumes.length, 'volume')}, ${formatBytes(plan.volumeBytes)} in ${counted(files, 'file')}`,
+    tone: 'ok',
+  };
 }
 
 function spaceFact(plan: MigrationPlan): PlanFact {
   const { freeBytes, neededBytes } = plan.space;
   // Without volumes nothing is stored there, and the core does not measure the free space.
-  if (neededBytes === 0 && plan.volumes.length === 0) return { id: 'space', label: `Space on ${plan.target.hostName}`, value: 'no volume data to store', tone: 'muted' };
+  if (neededBytes === 0 && plan.volumes.length === 0)
+    return { id: 'space', label: `Space on ${plan.target.hostName}`, value: 'no volume data to store', tone: 'muted' };
   const enough = freeBytes >= neededBytes;
   return {
     id: 'space',
@@ -50,8 +61,14 @@ function spaceFact(plan: MigrationPlan): PlanFact {
 }
 
 function portsFact(plan: MigrationPlan): PlanFact {
-  if (plan.portConflicts.length === 0) return { id: 'ports', label: 'Published ports', value: `free on ${plan.target.hostName}`, tone: 'ok' };
-  return { id: 'ports', label: 'Published ports', value: `taken on ${plan.target.hostName}: ${plan.portConflicts.join('; ')}`, tone: 'danger' };
+  if (plan.portConflicts.length === 0)
+    return { id: 'ports', label: 'Published ports', value: `free on ${plan.target.hostName}`, tone: 'ok' };
+  return {
+    id: 'ports',
+    label: 'Published ports',
+    value: `taken on ${plan.target.hostName}: ${plan.portConflicts.join('; ')}`,
+    tone: 'danger',
+  };
 }
 
 function architectureFact(plan: MigrationPlan): PlanFact {
@@ -66,14 +83,27 @@ function architectureFact(plan: MigrationPlan): PlanFact {
 }
 
 function routeFact(plan: MigrationPlan): PlanFact {
-  const kind = plan.route.kind === 'direct' ? `direct, ${plan.source.hostName} → ${plan.target.hostName}` : 'relayed through this computer';
-  return { id: 'route', label: 'Route', value: `${kind} (${plan.route.reason})`, tone: plan.route.kind === 'direct' ? 'ok' : 'warn' };
+  const kind =
+    plan.route.kind === 'direct'
+      ? `direct, ${plan.source.hostName} → ${plan.target.hostName}`
+      : 'relayed through this computer';
+  return {
+    id: 'route',
+    label: 'Route',
+    value: `${kind} (${plan.route.reason})`,
+    tone: plan.route.kind === 'direct' ? 'ok' : 'warn',
+  };
 }
 
 function estimateFact(plan: MigrationPlan): PlanFact {
   const { transferMs, downtimeMs, bytesPerSecond, basis } = plan.estimate;
   const rate = `${formatRate(bytesPerSecond)} ${basis === 'measured' ? 'as measured last time' : 'assumed'}`;
-  return { id: 'estimate', label: 'Estimate', value: `transfer ${formatSpan(transferMs)}, downtime ${formatSpan(downtimeMs)} (at ${rate})`, tone: 'muted' };
+  return {
+    id: 'estimate',
+    label: 'Estimate',
+    value: `transfer ${formatSpan(transferMs)}, downtime ${formatSpan(downtimeMs)} (at ${rate})`,
+    tone: 'muted',
+  };
 }
 
 /** The plan as a few facts to read at a glance, the images split by what travels, and the refusals. */
@@ -86,7 +116,15 @@ export function summarisePlan(plan: MigrationPlan): PlanSummary {
       : `container ${plan.source.name} on ${plan.source.hostName}`;
   return {
     what,
-    facts: [imagesFact(plan, send, skipped), volumesFact(plan), spaceFact(plan), portsFact(plan), architectureFact(plan), routeFact(plan), estimateFact(plan)],
+    facts: [
+      imagesFact(plan, send, skipped),
+      volumesFact(plan),
+      spaceFact(plan),
+      portsFact(plan),
+      architectureFact(plan),
+      routeFact(plan),
+      estimateFact(plan),
+    ],
     imagesToSend: send,
     imagesSkipped: skipped,
     refusals: plan.blockers,

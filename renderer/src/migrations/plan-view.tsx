@@ -35,7 +35,9 @@ export function PlanView({ plan }: { plan: MigrationPlan }) {
           <div key={fact.id} className="fact" data-tone={fact.tone} data-testid={`plan-${fact.id}`}>
             <dt>{fact.label}</dt>
             <dd>
-              {fact.tone !== 'muted' && fact.tone !== 'ok' && <span className="visually-hidden">{TONE_WORD[fact.tone]}: </span>}
+              {fact.tone !== 'muted' && fact.tone !== 'ok' && (
+                <span className="visually-hidden">{TONE_WORD[fact.tone]}: </span>
+              )}
               {fact.value}
             </dd>
           </div>
@@ -49,7 +51,11 @@ export function PlanView({ plan }: { plan: MigrationPlan }) {
                 <td>Image</td>
                 <td className="mono">{image.ref}</td>
                 <td className="numeric">{formatBytes(image.bytes)}</td>
-                <td className={image.onTarget ? 'muted' : undefined}>{image.onTarget ? `skipped: already on ${plan.target.hostName}` : `sent (${image.architecture}${image.layersOnTarget > 0 ? `; ${image.layersOnTarget} of ${image.layers} layers already there, ${formatBytes(image.bytesToSend)} to send` : ''})`}</td>
+                <td className={image.onTarget ? 'muted' : undefined}>
+                  {image.onTarget
+                    ? `skipped: already on ${plan.target.hostName}`
+                    : `sent (${image.architecture}${image.layersOnTarget > 0 ? `; ${image.layersOnTarget} of ${image.layers} layers already there, ${formatBytes(image.bytesToSend)} to send` : ''})`}
+                </td>
               </tr>
             ))}
             {plan.volumes.map((volume) => (

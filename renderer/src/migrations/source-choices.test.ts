@@ -33,7 +33,21 @@ describe('source choices', () => {
       deployedByCrossdock: true,
       configFiles: null,
       workingDir: null,
-      services: [{ name: 'web', containers: states.map((state, i) => ({ id: `${name}${i}`, name: `${name}-web-${i}`, number: i, image: 'x', state, status: '', health: null, ports: [] })) }],
+      services: [
+        {
+          name: 'web',
+          containers: states.map((state, i) => ({
+            id: `${name}${i}`,
+            name: `${name}-web-${i}`,
+            number: i,
+            image: 'x',
+            state,
+            status: '',
+            health: null,
+            ports: [],
+          })),
+        },
+      ],
     });
     expect(projectChoices([project('shop', ['running', 'exited']), project('api', ['running'])])).toEqual([
       { value: 'api', label: 'api (1 of 1 running)' },

@@ -20,7 +20,10 @@ export function projectChoices(projects: readonly WorkloadProject[]): SourceChoi
 export function containerChoices(containers: readonly ContainerSummary[]): SourceChoice[] {
   return [...containers]
     .sort((a, b) => Number(b.state === 'running') - Number(a.state === 'running') || a.name.localeCompare(b.name))
-    .map((container) => ({ value: container.name, label: `${container.name} — ${container.state}, ${container.image}` }));
+    .map((container) => ({
+      value: container.name,
+      label: `${container.name} — ${container.state}, ${container.image}`,
+    }));
 }
 
 /** The choices, with a name given beforehand (from the Workloads view) kept even if not listed (yet). */

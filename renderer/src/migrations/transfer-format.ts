@@ -5,7 +5,8 @@ export { formatBytes };
 
 /** `12.4 MB/s`, in the same decimal units as the byte counts next to it. */
 export function formatRate(bytesPerSecond: number | null | undefined): string {
-  if (bytesPerSecond === null || bytesPerSecond === undefined || !Number.isFinite(bytesPerSecond) || bytesPerSecond < 0) return '—';
+  if (bytesPerSecond === null || bytesPerSecond === undefined || !Number.isFinite(bytesPerSecond) || bytesPerSecond < 0)
+    return '—';
   return `${formatBytes(bytesPerSecond)}/s`;
 }
 

@@ -15,7 +15,10 @@ interface LiveProgress {
  * (the journal holds each step's times and details), and its live transfer figures from
  * `migrations.progress` events. Nothing is polled.
  */
-export function useMigrationRecord(migrationId: string, jobId: string): { record: MigrationRecord | null; progress: ProgressByStep; last: MigrationProgress | null } {
+export function useMigrationRecord(
+  migrationId: string,
+  jobId: string,
+): { record: MigrationRecord | null; progress: ProgressByStep; last: MigrationProgress | null } {
   const jobMoment = useCrossdock((state) => {
     const job = state.jobs.find((j) => j.id === jobId);
     return job ? `${job.state}:${job.step ?? ''}` : '';
@@ -27,7 +30,8 @@ export function useMigrationRecord(migrationId: string, jobId: string): { record
   useLive(null, {
     follow: (client: CrossdockClient) => {
       const subscription = client.subscribe('migrations.progress', (event) => {
-        if (event.migrationId === migrationId) setLive((current) => ({ progress: applyProgress(current.progress, event), last: event }));
+        if (event.migrationId === migrationId)
+          setLive((current) => ({ progress: applyProgress(current.progress, event), last: event }));
       });
       return () => subscription.unsubscribe();
     },

@@ -10,6 +10,10 @@ import { migrationsRefreshKey } from './migration-states.js';
  */
 export function useMigrations(): { records: MigrationRecord[] | null; failure: CoreFailure | null } {
   const refreshKey = useCrossdock((state) => migrationsRefreshKey(state.jobs));
-  const { state } = useViewLive<MigrationRecord[], MigrationRecord[]>('migrations', () => ({ fetch: (api) => api.migrations.list({}), entries: (records) => new Map([['', records]]) }), { refreshKey });
+  const { state } = useViewLive<MigrationRecord[], MigrationRecord[]>(
+    'migrations',
+    () => ({ fetch: (api) => api.migrations.list({}), entries: (records) => new Map([['', records]]) }),
+    { refreshKey },
+  );
   return { records: state.entries?.['']?.value ?? null, failure: state.failure };
 }

@@ -9,12 +9,14 @@ export function useSourceChoices(host: string, kind: WizardSource['kind']): Load
     kind === 'project'
       ? async (api) => {
           const listed = await api.workloads.list({ hosts: [host] });
-          if (listed.failures[0]) throw Object.assign(new Error(listed.failures[0].error.message), listed.failures[0].error);
+          if (listed.failures[0])
+            throw Object.assign(new Error(listed.failures[0].error.message), listed.failures[0].error);
           return projectChoices(listed.items);
         }
       : async (api) => {
           const listed = await api.docker.containers({ all: true, hosts: [host] });
-          if (listed.failures[0]) throw Object.assign(new Error(listed.failures[0].error.message), listed.failures[0].error);
+          if (listed.failures[0])
+            throw Object.assign(new Error(listed.failures[0].error.message), listed.failures[0].error);
           return containerChoices(listed.items);
         },
     { vault: true },

@@ -7,7 +7,12 @@ export function StepIndicator({ current }: { current: (typeof STEP_NAMES)[number
   return (
     <ol className="wizard-steps" aria-label="Migration steps" data-testid="wizard-steps">
       {STEP_NAMES.map((name, i) => (
-        <li key={name} className="wizard-step" data-status={i < index ? 'done' : i === index ? 'current' : 'next'} aria-current={i === index ? 'step' : undefined}>
+        <li
+          key={name}
+          className="wizard-step"
+          data-status={i < index ? 'done' : i === index ? 'current' : 'next'}
+          aria-current={i === index ? 'step' : undefined}
+        >
           <span className="wizard-step-number" aria-hidden="true">
             {i + 1}
           </span>
@@ -21,7 +26,12 @@ export function StepIndicator({ current }: { current: (typeof STEP_NAMES)[number
 /** Back to the step before, at the start of the button row. */
 export function WizardBack({ onBack }: { onBack: () => void }) {
   return (
-    <button type="button" className="button button-quiet dialog-actions-start" data-testid="wizard-back" onClick={onBack}>
+    <button
+      type="button"
+      className="button button-quiet dialog-actions-start"
+      data-testid="wizard-back"
+      onClick={onBack}
+    >
       Back
     </button>
   );

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { VIEWS, hashForView, viewForShortcut, viewFromHash } from './views.js';
 
-const key = (code: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }> = {}) => ({
+const key = (
+  code: string,
+  mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }> = {},
+) => ({
   altKey: true,
   ctrlKey: false,
   metaKey: false,
@@ -13,7 +16,14 @@ const key = (code: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; me
 describe('views', () => {
   it('lists the eight views in sidebar order with digits 1..8', () => {
     expect(VIEWS.map((v) => `${v.digit}:${v.id}`)).toEqual([
-      '1:hosts', '2:containers', '3:machines', '4:workloads', '5:ports', '6:migrations', '7:compare', '8:settings',
+      '1:hosts',
+      '2:containers',
+      '3:machines',
+      '4:workloads',
+      '5:ports',
+      '6:migrations',
+      '7:compare',
+      '8:settings',
     ]);
   });
 });

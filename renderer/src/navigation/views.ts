@@ -1,5 +1,14 @@
 /** The top-level views, in sidebar order; Alt+1..8 follows this order. */
-export const VIEW_IDS = ['hosts', 'containers', 'machines', 'workloads', 'ports', 'migrations', 'compare', 'settings'] as const;
+export const VIEW_IDS = [
+  'hosts',
+  'containers',
+  'machines',
+  'workloads',
+  'ports',
+  'migrations',
+  'compare',
+  'settings',
+] as const;
 
 export type ViewId = (typeof VIEW_IDS)[number];
 
@@ -48,7 +57,13 @@ export function shortcutLabel(view: ViewEntry): string {
  * The view an Alt+digit key press goes to, or null. Uses `code` (the physical key) rather than
  * `key`, because on macOS Option+1 types "¡" and `key` would never be "1".
  */
-export function viewForShortcut(event: { altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; code: string }): ViewId | null {
+export function viewForShortcut(event: {
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  code: string;
+}): ViewId | null {
   if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
   const match = /^(?:Digit|Numpad)([1-9])$/.exec(event.code);
   if (!match) return null;

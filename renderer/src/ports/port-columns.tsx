@@ -14,13 +14,27 @@ export const PORT_COLUMNS: readonly { key: PortSortKey; label: string; numeric?:
   { key: 'containerPort', label: 'Container port', numeric: true, width: '16%' },
 ];
 
-export const rowKey = (row: PortMapping): string => `${row.hostId}|${row.hostIp}|${row.port}|${row.protocol}|${row.containerId}|${row.containerPort}`;
+export const rowKey = (row: PortMapping): string =>
+  `${row.hostId}|${row.hostIp}|${row.port}|${row.protocol}|${row.containerId}|${row.containerPort}`;
 
-export function SortHeader({ column, sort, onSort }: { column: (typeof PORT_COLUMNS)[number]; sort: PortSort; onSort: (key: PortSortKey) => void }) {
+export function SortHeader({
+  column,
+  sort,
+  onSort,
+}: {
+  column: (typeof PORT_COLUMNS)[number];
+  sort: PortSort;
+  onSort: (key: PortSortKey) => void;
+}) {
   const active = sort.key === column.key;
   return (
     <th scope="col" aria-sort={active ? sort.direction : 'none'} className={column.numeric ? 'numeric' : undefined}>
-      <button type="button" className="sort-button" data-testid={`ports-sort-${column.key}`} onClick={() => onSort(column.key)}>
+      <button
+        type="button"
+        className="sort-button"
+        data-testid={`ports-sort-${column.key}`}
+        onClick={() => onSort(column.key)}
+      >
         {column.label}
         <span className="sort-arrow" aria-hidden="true">
           {active ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PortMapping } from '../../../shared/index.js';
-import { DEFAULT_PORT_SORT, dedupePorts, filterPorts, formatHostPort, formatOwner, nextSort, sortPorts } from './port-table.js';
+import {
+  DEFAULT_PORT_SORT,
+  dedupePorts,
+  filterPorts,
+  formatHostPort,
+  formatOwner,
+  nextSort,
+  sortPorts,
+} from './port-table.js';
 
 const mapping = (changes: Partial<PortMapping> = {}): PortMapping => ({
   hostId: 'h1',
@@ -33,13 +41,30 @@ describe('formatting', () => {
 
 describe('dedupePorts', () => {
   it('shows a port Docker lists for IPv4 and IPv6 once, and keeps ports on one address apart', () => {
-    const rows = dedupePorts([mapping(), mapping({ hostIp: '::' }), mapping({ hostIp: '127.0.0.1' }), mapping({ hostId: 'h2', hostName: 'web-2' })]);
+    const rows = dedupePorts([
+      mapping(),
+      mapping({ hostIp: '::' }),
+      mapping({ hostIp: '127.0.0.1' }),
+      mapping({ hostId: 'h2', hostName: 'web-2' }),
+    ]);
     expect(rows.map((r) => `${r.hostName} ${r.hostIp}`)).toEqual(['web-1 0.0.0.0', 'web-1 127.0.0.1', 'web-2 0.0.0.0']);
   });
 });
 
 describe('filterPorts', () => {
-  const rows = [mapping(), mapping({ hostName: 'db-1', hostId: 'h2', port: 5432, project: 'data', service: 'pg', container: 'data-pg-1', containerPort: 5432 }), mapping({ project: null, service: null, container: 'lonely', port: 9000 })];
+  const rows = [
+    mapping(),
+    mapping({
+      hostName: 'db-1',
+      hostId: 'h2',
+      port: 5432,
+      project: 'data',
+      service: 'pg',
+      container: 'data-pg-1',
+      containerPort: 5432,
+    }),
+    mapping({ project: null, service: null, container: 'lonely', port: 9000 }),
+  ];
 
   it('keeps rows where every word appears, whatever the case', () => {
     expect(filterPorts(rows, 'PG').map((r) => r.container)).toEqual(['data-pg-1']);
@@ -61,14 +86,32 @@ describe('sortPorts', () => {
   ];
 
   it('sorts host names as people count (web-2 before web-10), then by port', () => {
-    expect(sortPorts(rows, DEFAULT_PORT_SORT).map((r) => `${r.hostName}:${r.port}`)).toEqual(['web-2:80', 'web-2:443', 'web-10:80']);
+    expect(sortPorts(rows, DEFAULT_PORT_SORT).map((r) => `${r.hostName}:${r.port}`)).toEqual([
+      'web-2:80',
+      'web-2:443',
+      'web-10:80',
+    ]);
   });
 
   it('sorts by any column, either way, ties by host and port', () => {
-    expect(sortPorts(rows, { key: 'port', direction: 'descending' }).map((r) => `${r.hostName}:${r.port}`)).toEqual(['web-2:443', 'web-2:80', 'web-10:80']);
-    expect(sortPorts(rows, { key: 'containerPort', direction: 'ascending' }).map((r) => r.containerPort)).toEqual([80, 443, 8080]);
-    expect(sortPorts(rows, { key: 'project', direction: 'ascending' }).map((r) => r.container)).toEqual(['a', 'c', 'b']);
-    expect(sortPorts(rows, { key: 'container', direction: 'descending' }).map((r) => r.container)).toEqual(['c', 'b', 'a']);
+    expect(sortPorts(rows, { key: 'port', direction: 'descending' }).map((r) => `${r.hostName}:${r.port}`)).toEqual([
+      'web-2:443',
+      'web-2:80',
+      'web-10:80',
+    ]);
+    expect(sortPorts(rows, { key: 'containerPort', direction: 'ascending' }).map((r) => r.containerPort)).toEqual([
+      80, 443, 8080,
+    ]);
+    expect(sortPorts(rows, { key: 'project', direction: 'ascending' }).map((r) => r.container)).toEqual([
+      'a',
+      'c',
+      'b',
+    ]);
+    expect(sortPorts(rows, { key: 'container', direction: 'descending' }).map((r) => r.container)).toEqual([
+      'c',
+      'b',
+      'a',
+    ]);
   });
 
   it('flips the sorted column, and starts another ascending', () => {

@@ -12,7 +12,9 @@ const wildcard = (ip: string): boolean => ip === '' || ip === '0.0.0.0' || ip ==
 
 /** `8080/tcp` on every address, `127.0.0.1:5432/tcp` or `[::1]:80/tcp` on one. */
 export function formatHostPort(mapping: Pick<PortMapping, 'hostIp' | 'port' | 'protocol'>): string {
-  const address = wildcard(mapping.hostIp) ? '' : `${mapping.hostIp.includes(':') ? `[${mapping.hostIp}]` : mapping.hostIp}:`;
+  const address = wildcard(mapping.hostIp)
+    ? ''
+    : `${mapping.hostIp.includes(':') ? `[${mapping.hostIp}]` : mapping.hostIp}:`;
   return `${address}${mapping.port}/${mapping.protocol}`;
 }
 
@@ -43,7 +45,15 @@ export function filterPorts(mappings: readonly PortMapping[], query: string): Po
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...mappings];
   return mappings.filter((mapping) => {
-    const text = [mapping.hostName, formatHostPort(mapping), mapping.hostIp, mapping.project ?? '', mapping.service ?? '', mapping.container, `${mapping.containerPort}/${mapping.protocol}`]
+    const text = [
+      mapping.hostName,
+      formatHostPort(mapping),
+      mapping.hostIp,
+      mapping.project ?? '',
+      mapping.service ?? '',
+      mapping.container,
+      `${mapping.containerPort}/${mapping.protocol}`,
+    ]
       .join(' ')
       .toLowerCase();
     return words.every((word) => text.includes(word));
@@ -65,7 +75,12 @@ export function sortPorts(mappings: readonly PortMapping[], sort: PortSort): Por
   const sign = sort.direction === 'ascending' ? 1 : -1;
   const primary = COMPARE[sort.key];
   return [...mappings].sort(
-    (a, b) => sign * primary(a, b) || COMPARE.host(a, b) || COMPARE.port(a, b) || byText(a.hostIp, b.hostIp) || byText(a.container, b.container),
+    (a, b) =>
+      sign * primary(a, b) ||
+      COMPARE.host(a, b) ||
+      COMPARE.port(a, b) ||
+      byText(a.hostIp, b.hostIp) ||
+      byText(a.container, b.container),
   );
 }
 

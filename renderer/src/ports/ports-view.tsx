@@ -61,7 +61,9 @@ export function PortsView() {
           'Find where a service listens, across all your hosts.',
           'Deploys refuse a taken port, naming what holds it, or move to a free one when you ask.',
         ]}
-        footnote={hostCount === 0 ? 'Add a host first, under Hosts.' : 'Running containers that publish ports appear here.'}
+        footnote={
+          hostCount === 0 ? 'Add a host first, under Hosts.' : 'Running containers that publish ports appear here.'
+        }
       />
     );
   }
@@ -71,16 +73,29 @@ export function PortsView() {
 
   return (
     <div className="page ports-page">
-      {list && <FailureBanner failures={list.failures} error={error ? `Could not list the ports: ${error.message}` : null} />}
+      {list && (
+        <FailureBanner failures={list.failures} error={error ? `Could not list the ports: ${error.message}` : null} />
+      )}
       <div className="page-toolbar">
         <p className="page-summary" data-testid="ports-summary" aria-live="polite">
-          {rows.length === all.length ? `${all.length} published ${all.length === 1 ? 'port' : 'ports'}` : `${rows.length} of ${all.length} published ports`}
+          {rows.length === all.length
+            ? `${all.length} published ${all.length === 1 ? 'port' : 'ports'}`
+            : `${rows.length} of ${all.length} published ports`}
         </p>
         <PortsFilter query={query} onChange={setQuery} />
       </div>
-      <div ref={scroller} className="ports-scroller" role="region" aria-label="Published ports" tabIndex={0} data-testid="ports-scroller">
+      <div
+        ref={scroller}
+        className="ports-scroller"
+        role="region"
+        aria-label="Published ports"
+        tabIndex={0}
+        data-testid="ports-scroller"
+      >
         <table className="data-table ports-table" data-testid="ports-table" aria-rowcount={rows.length + 1}>
-          <caption className="visually-hidden">Published ports on every host, sorted by {PORT_COLUMNS.find((c) => c.key === sort.key)?.label}</caption>
+          <caption className="visually-hidden">
+            Published ports on every host, sorted by {PORT_COLUMNS.find((c) => c.key === sort.key)?.label}
+          </caption>
           <colgroup>
             {PORT_COLUMNS.map((column) => (
               <col key={column.key} style={{ width: column.width }} />
@@ -89,7 +104,12 @@ export function PortsView() {
           <thead>
             <tr aria-rowindex={1}>
               {PORT_COLUMNS.map((column) => (
-                <SortHeader key={column.key} column={column} sort={sort} onSort={(key) => setSort(nextSort(sort, key))} />
+                <SortHeader
+                  key={column.key}
+                  column={column}
+                  sort={sort}
+                  onSort={(key) => setSort(nextSort(sort, key))}
+                />
               ))}
             </tr>
           </thead>

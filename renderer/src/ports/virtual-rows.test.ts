@@ -4,12 +4,20 @@ import { spacerHeights } from './virtual-rows.js';
 const ROW = 32;
 const HEADER = 34;
 /** Items as the virtualizer gives them: starts offset by the header above the rows. */
-const items = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => ({ start: HEADER + (from + k) * ROW, end: HEADER + (from + k + 1) * ROW }));
+const items = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, k) => ({
+    start: HEADER + (from + k) * ROW,
+    end: HEADER + (from + k + 1) * ROW,
+  }));
 
 describe('spacerHeights', () => {
   it('keeps the table as tall as every row, wherever the drawn window is', () => {
     const total = 5000 * ROW;
-    for (const [from, to] of [[0, 29], [1200, 1240], [4970, 4999]] as const) {
+    for (const [from, to] of [
+      [0, 29],
+      [1200, 1240],
+      [4970, 4999],
+    ] as const) {
       const { before, after } = spacerHeights(items(from, to), total, HEADER);
       expect(before).toBe(from * ROW);
       expect(after).toBe((4999 - to) * ROW);

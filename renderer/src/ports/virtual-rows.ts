@@ -12,7 +12,11 @@ export interface VirtualSpan {
  * not into `totalSize`. Before the first measurement nothing is drawn and the lower spacer holds
  * the whole height.
  */
-export function spacerHeights(items: readonly VirtualSpan[], totalSize: number, margin: number): { before: number; after: number } {
+export function spacerHeights(
+  items: readonly VirtualSpan[],
+  totalSize: number,
+  margin: number,
+): { before: number; after: number } {
   const first = items[0];
   const last = items.at(-1);
   if (!first || !last) return { before: 0, after: Math.max(0, totalSize) };

@@ -7,7 +7,12 @@ import { TextField } from '../forms/text-field.js';
 import { useFormFields } from '../forms/use-form-fields.js';
 import type { CoreFailure } from '../state/core-call.js';
 import { pushNotice } from '../state/store.js';
-import { EMPTY_ADD_PROVIDER_FORM, validateAddProvider, type AddProviderForm, type AddProviderProblems } from './add-provider-form.js';
+import {
+  EMPTY_ADD_PROVIDER_FORM,
+  validateAddProvider,
+  type AddProviderForm,
+  type AddProviderProblems,
+} from './add-provider-form.js';
 import { AwsCredentialFields } from './aws-credential-fields.js';
 import { GcpKeyFields } from './gcp-key-fields.js';
 import { addProvider } from './provider-actions.js';
@@ -24,7 +29,9 @@ const HINTS: Partial<Record<NonNullable<CoreFailure['code']>, string>> = {
  * secrets live in this component's state only, gone when the dialog closes.
  */
 export function AddProviderDialog({ onClose }: { onClose: () => void }) {
-  const { form, problems, setProblems, update } = useFormFields<AddProviderForm, keyof AddProviderProblems>(EMPTY_ADD_PROVIDER_FORM);
+  const { form, problems, setProblems, update } = useFormFields<AddProviderForm, keyof AddProviderProblems>(
+    EMPTY_ADD_PROVIDER_FORM,
+  );
   const [failure, setFailure] = useState<CoreFailure | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -39,7 +46,12 @@ export function AddProviderDialog({ onClose }: { onClose: () => void }) {
     const outcome = await addProvider(result.args);
     setBusy(false);
     if (outcome.ok) {
-      pushNotice({ tone: 'info', title: `Added ${outcome.value.name}`, message: 'Its credentials were checked and are kept in the vault. Machines can be created on it now.', code: null });
+      pushNotice({
+        tone: 'info',
+        title: `Added ${outcome.value.name}`,
+        message: 'Its credentials were checked and are kept in the vault. Machines can be created on it now.',
+        code: null,
+      });
       return onClose();
     }
     setFailure(outcome.failure.silent ? null : outcome.failure);
@@ -61,7 +73,15 @@ export function AddProviderDialog({ onClose }: { onClose: () => void }) {
           ]}
           onChange={(kind) => update({ kind })}
         />
-        <TextField label="Name" value={form.name} onChange={(name) => update({ name })} testId="add-provider-name" autoFocus error={problems.name} hint="How the account is called in Crossdock, e.g. work or prod." />
+        <TextField
+          label="Name"
+          value={form.name}
+          onChange={(name) => update({ name })}
+          testId="add-provider-name"
+          autoFocus
+          error={problems.name}
+          hint="How the account is called in Crossdock, e.g. work or prod."
+        />
         <TextField
           label={aws ? 'Region' : 'Zone'}
           mono
@@ -70,12 +90,21 @@ export function AddProviderDialog({ onClose }: { onClose: () => void }) {
           testId="add-provider-region"
           error={problems.region}
           placeholder={aws ? 'eu-west-1' : 'europe-west1-b'}
-          hint={aws ? 'The default region, where the credentials are checked; machines can be made in any region of the account.' : 'The default zone; machines can be made in any zone of the project.'}
+          hint={
+            aws
+              ? 'The default region, where the credentials are checked; machines can be made in any region of the account.'
+              : 'The default zone; machines can be made in any zone of the project.'
+          }
         />
         {aws ? (
           <AwsCredentialFields form={form} problems={problems} update={update} />
         ) : (
-          <GcpKeyFields form={form} problems={problems} update={update} onProblem={(message) => setProblems((current) => ({ ...current, serviceAccountJson: message }))} />
+          <GcpKeyFields
+            form={form}
+            problems={problems}
+            update={update}
+            onProblem={(message) => setProblems((current) => ({ ...current, serviceAccountJson: message }))}
+          />
         )}
         <TextField
           label="Endpoint (optional)"
@@ -92,7 +121,13 @@ export function AddProviderDialog({ onClose }: { onClose: () => void }) {
             {hint && <p className="muted">{hint}</p>}
           </FailureAlert>
         )}
-        <FormActions onCancel={onClose} label="Check and add" testId="add-provider-submit" busy={busy} busyLabel="Checking the credentials…" />
+        <FormActions
+          onCancel={onClose}
+          label="Check and add"
+          testId="add-provider-submit"
+          busy={busy}
+          busyLabel="Checking the credentials…"
+        />
       </form>
     </Dialog>
   );

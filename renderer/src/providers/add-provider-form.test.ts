@@ -3,17 +3,39 @@ import { EMPTY_ADD_PROVIDER_FORM, validateAddProvider, type AddProviderForm } fr
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const aws = (changes: Partial<AddProviderForm> = {}): AddProviderForm => ({
-  ...EMPTY_ADD_PROVIDER_FORM, kind: 'aws', name: 'work', region: 'eu-west-1', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET, ...changes,
+  ...EMPTY_ADD_PROVIDER_FORM,
+  kind: 'aws',
+  name: 'work',
+  region: 'eu-west-1',
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: SECRET,
+  ...changes,
 });
-const KEY = JSON.stringify({ type: 'service_account', project_id: 'p', client_email: 'ci@p.iam.gserviceaccount.com', private_key: '-----BEGIN PRIVATE KEY-----\n…' });
+const KEY = JSON.stringify({
+  type: 'service_account',
+  project_id: 'p',
+  client_email: 'ci@p.iam.gserviceaccount.com',
+  private_key: '-----BEGIN PRIVATE KEY-----\n…',
+});
 const gcp = (changes: Partial<AddProviderForm> = {}): AddProviderForm => ({
-  ...EMPTY_ADD_PROVIDER_FORM, kind: 'gcp', name: 'gce', region: 'europe-west1-b', serviceAccountJson: KEY, ...changes,
+  ...EMPTY_ADD_PROVIDER_FORM,
+  kind: 'gcp',
+  name: 'gce',
+  region: 'europe-west1-b',
+  serviceAccountJson: KEY,
+  ...changes,
 });
 
 describe('validateAddProvider: AWS', () => {
   it('builds the arguments for an access key, with an endpoint when given', () => {
     expect(validateAddProvider(aws({ name: ' work ', endpoint: 'http://127.0.0.1:4566' }))).toEqual({
-      args: { kind: 'aws', name: 'work', region: 'eu-west-1', endpoint: 'http://127.0.0.1:4566', credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET } },
+      args: {
+        kind: 'aws',
+        name: 'work',
+        region: 'eu-west-1',
+        endpoint: 'http://127.0.0.1:4566',
+        credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET },
+      },
     });
   });
 
@@ -24,7 +46,9 @@ describe('validateAddProvider: AWS', () => {
   });
 
   it('says what to fix in each field, in words', () => {
-    const result = validateAddProvider(aws({ name: '', region: 'Ireland', endpoint: 'ftp://x', accessKeyId: 'akia-lower', secretAccessKey: 'short' }));
+    const result = validateAddProvider(
+      aws({ name: '', region: 'Ireland', endpoint: 'ftp://x', accessKeyId: 'akia-lower', secretAccessKey: 'short' }),
+    );
     expect(result).toEqual({
       problems: {
         name: 'Give the provider a name.',
@@ -38,27 +62,44 @@ describe('validateAddProvider: AWS', () => {
 
   it('asks for every empty field of an access key', () => {
     expect(validateAddProvider({ ...EMPTY_ADD_PROVIDER_FORM, kind: 'aws' })).toEqual({
-      problems: { name: 'Give the provider a name.', region: 'Give the region.', accessKeyId: 'Give the access key ID.', secretAccessKey: 'Give the secret access key.' },
+      problems: {
+        name: 'Give the provider a name.',
+        region: 'Give the region.',
+        accessKeyId: 'Give the access key ID.',
+        secretAccessKey: 'Give the secret access key.',
+      },
     });
   });
 
   it('asks for the profile name when the profile is chosen but empty', () => {
-    expect(validateAddProvider(aws({ awsCredentials: 'profile', profile: ' ' }))).toEqual({ problems: { profile: 'Give the profile name.' } });
+    expect(validateAddProvider(aws({ awsCredentials: 'profile', profile: ' ' }))).toEqual({
+      problems: { profile: 'Give the profile name.' },
+    });
   });
 });
 
 describe('validateAddProvider: GCE', () => {
   it('builds the arguments with the key as given', () => {
-    expect(validateAddProvider(gcp())).toEqual({ args: { kind: 'gcp', name: 'gce', region: 'europe-west1-b', serviceAccountJson: KEY } });
+    expect(validateAddProvider(gcp())).toEqual({
+      args: { kind: 'gcp', name: 'gce', region: 'europe-west1-b', serviceAccountJson: KEY },
+    });
   });
 
   it('asks for the key, and refuses text that is not a service-account key', () => {
-    expect(validateAddProvider(gcp({ serviceAccountJson: '' }))).toEqual({ problems: { serviceAccountJson: expect.stringContaining('Paste the service-account key') } });
-    expect(validateAddProvider(gcp({ serviceAccountJson: '{"type": "service_acc' }))).toEqual({ problems: { serviceAccountJson: expect.stringContaining('not JSON') } });
-    expect(validateAddProvider(gcp({ serviceAccountJson: '{"type": "authorized_user"}' }))).toEqual({ problems: { serviceAccountJson: expect.stringContaining('not a service-account key') } });
+    expect(validateAddProvider(gcp({ serviceAccountJson: '' }))).toEqual({
+      problems: { serviceAccountJson: expect.stringContaining('Paste the service-account key') },
+    });
+    expect(validateAddProvider(gcp({ serviceAccountJson: '{"type": "service_acc' }))).toEqual({
+      problems: { serviceAccountJson: expect.stringContaining('not JSON') },
+    });
+    expect(validateAddProvider(gcp({ serviceAccountJson: '{"type": "authorized_user"}' }))).toEqual({
+      problems: { serviceAccountJson: expect.stringContaining('not a service-account key') },
+    });
   });
 
   it('asks for the zone', () => {
-    expect(validateAddProvider(gcp({ region: '' }))).toEqual({ problems: { region: 'Give the zone, such as europe-west1-b.' } });
+    expect(validateAddProvider(gcp({ region: '' }))).toEqual({
+      problems: { region: 'Give the zone, such as europe-west1-b.' },
+    });
   });
 });

@@ -18,22 +18,52 @@ export interface AddProviderForm {
   serviceAccountJson: string;
 }
 
-export type AddProviderField = 'name' | 'region' | 'endpoint' | 'accessKeyId' | 'secretAccessKey' | 'profile' | 'serviceAccountJson';
+export type AddProviderField =
+  | 'name'
+  | 'region'
+  | 'endpoint'
+  | 'accessKeyId'
+  | 'secretAccessKey'
+  | 'profile'
+  | 'serviceAccountJson';
 export type AddProviderProblems = Partial<Record<AddProviderField, string>>;
 
 export const EMPTY_ADD_PROVIDER_FORM: AddProviderForm = {
-  kind: 'aws', name: '', region: '', endpoint: '', awsCredentials: 'keys', accessKeyId: '', secretAccessKey: '', profile: '', serviceAccountJson: '',
+  kind: 'aws',
+  name: '',
+  region: '',
+  endpoint: '',
+  awsCredentials: 'keys',
+  accessKeyId: '',
+  secretAccessKey: '',
+  profile: '',
+  serviceAccountJson: '',
 };
 
 /** What to say about a field the contract's schema refused: words for a person, not zod's. */
 const WORDS: Record<AddProviderField, { empty: string; wrong: string }> = {
-  name: { empty: 'Give the provider a name.', wrong: 'Use letters, digits, ".", "_" or "-", starting with a letter or digit (at most 63).' },
+  name: {
+    empty: 'Give the provider a name.',
+    wrong: 'Use letters, digits, ".", "_" or "-", starting with a letter or digit (at most 63).',
+  },
   region: { empty: 'Give the region.', wrong: 'An AWS region looks like eu-west-1.' },
   endpoint: { empty: '', wrong: 'An http:// or https:// address, or leave it empty for the provider’s own.' },
-  accessKeyId: { empty: 'Give the access key ID.', wrong: 'An access key ID is capital letters and digits, such as AKIAIOSFODNN7EXAMPLE.' },
-  secretAccessKey: { empty: 'Give the secret access key.', wrong: 'That is too short for a secret access key (40 characters); paste it whole.' },
-  profile: { empty: 'Give the profile name.', wrong: 'A profile name from ~/.aws/credentials, at most 100 characters.' },
-  serviceAccountJson: { empty: 'Paste the service-account key, or pick its file.', wrong: 'That key is too large; pick the service account’s JSON key file.' },
+  accessKeyId: {
+    empty: 'Give the access key ID.',
+    wrong: 'An access key ID is capital letters and digits, such as AKIAIOSFODNN7EXAMPLE.',
+  },
+  secretAccessKey: {
+    empty: 'Give the secret access key.',
+    wrong: 'That is too short for a secret access key (40 characters); paste it whole.',
+  },
+  profile: {
+    empty: 'Give the profile name.',
+    wrong: 'A profile name from ~/.aws/credentials, at most 100 characters.',
+  },
+  serviceAccountJson: {
+    empty: 'Paste the service-account key, or pick its file.',
+    wrong: 'That key is too large; pick the service account’s JSON key file.',
+  },
 };
 
 /** The form's field a schema issue is about (`credentials.accessKeyId` → `accessKeyId`). */
@@ -63,7 +93,10 @@ export function addProviderArgs(form: AddProviderForm): unknown {
   const endpoint = form.endpoint.trim();
   const common = { name: form.name, region: form.region.trim(), ...(endpoint ? { endpoint } : {}) };
   if (form.kind === 'gcp') return { kind: 'gcp', ...common, serviceAccountJson: form.serviceAccountJson };
-  const credentials = form.awsCredentials === 'profile' ? { profile: form.profile.trim() } : { accessKeyId: form.accessKeyId.trim(), secretAccessKey: form.secretAccessKey.trim() };
+  const credentials =
+    form.awsCredentials === 'profile'
+      ? { profile: form.profile.trim() }
+      : { accessKeyId: form.accessKeyId.trim(), secretAccessKey: form.secretAccessKey.trim() };
   return { kind: 'aws', ...common, credentials };
 }
 
@@ -71,10 +104,17 @@ export function addProviderArgs(form: AddProviderForm): unknown {
  * Checks the form with the contract's own schema (`providersSchemas.add`, the one the core
  * applies) and returns the arguments to send, or a problem per field.
  */
-export function validateAddProvider(form: AddProviderForm): { args: AddProviderArgs } | { problems: AddProviderProblems } {
+export function validateAddProvider(
+  form: AddProviderForm,
+): { args: AddProviderArgs } | { problems: AddProviderProblems } {
   const values: Record<AddProviderField, string> = {
-    name: form.name, region: form.region, endpoint: form.endpoint, accessKeyId: form.accessKeyId,
-    secretAccessKey: form.secretAccessKey, profile: form.profile, serviceAccountJson: form.serviceAccountJson,
+    name: form.name,
+    region: form.region,
+    endpoint: form.endpoint,
+    accessKeyId: form.accessKeyId,
+    secretAccessKey: form.secretAccessKey,
+    profile: form.profile,
+    serviceAccountJson: form.serviceAccountJson,
   };
   const problems: AddProviderProblems = {};
   const result = providersSchemas.add.safeParse(addProviderArgs(form));
@@ -83,7 +123,12 @@ export function validateAddProvider(form: AddProviderForm): { args: AddProviderA
       const field = fieldOf(issue.path);
       if (!field || problems[field]) continue;
       const empty = values[field].trim() === '';
-      problems[field] = field === 'region' && form.kind === 'gcp' ? 'Give the zone, such as europe-west1-b.' : empty ? WORDS[field].empty : WORDS[field].wrong;
+      problems[field] =
+        field === 'region' && form.kind === 'gcp'
+          ? 'Give the zone, such as europe-west1-b.'
+          : empty
+            ? WORDS[field].empty
+            : WORDS[field].wrong;
     }
     // An issue that names no field of this form would be a bug here; still never send the call.
     if (Object.keys(problems).length === 0) problems.name = result.error.issues[0]?.message ?? 'Check the form.';

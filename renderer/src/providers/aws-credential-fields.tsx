@@ -18,8 +18,24 @@ export function AwsCredentialFields({ form, problems, update }: CredentialFields
       />
       {form.awsCredentials === 'keys' ? (
         <div className="form-pair">
-          <TextField label="Access key ID" mono value={form.accessKeyId} onChange={(accessKeyId) => update({ accessKeyId })} testId="add-provider-access-key-id" error={problems.accessKeyId} placeholder="AKIA…" />
-          <TextField label="Secret access key" type="password" value={form.secretAccessKey} onChange={(secretAccessKey) => update({ secretAccessKey })} testId="add-provider-secret-access-key" error={problems.secretAccessKey} autoComplete="off" />
+          <TextField
+            label="Access key ID"
+            mono
+            value={form.accessKeyId}
+            onChange={(accessKeyId) => update({ accessKeyId })}
+            testId="add-provider-access-key-id"
+            error={problems.accessKeyId}
+            placeholder="AKIA…"
+          />
+          <TextField
+            label="Secret access key"
+            type="password"
+            value={form.secretAccessKey}
+            onChange={(secretAccessKey) => update({ secretAccessKey })}
+            testId="add-provider-secret-access-key"
+            error={problems.secretAccessKey}
+            autoComplete="off"
+          />
         </div>
       ) : (
         <TextField

@@ -7,7 +7,12 @@ import type { CredentialFieldsProps } from './credential-fields.js';
 const MAX_KEY_FILE_BYTES = 64 * 1024;
 
 /** A Google Cloud service-account key, pasted or read from its JSON file (kept in this dialog only). */
-export function GcpKeyFields({ form, problems, update, onProblem }: CredentialFieldsProps & { onProblem: (message: string) => void }) {
+export function GcpKeyFields({
+  form,
+  problems,
+  update,
+  onProblem,
+}: CredentialFieldsProps & { onProblem: (message: string) => void }) {
   const [keySource, setKeySource] = useState<'paste' | 'file'>('paste');
   const [fileNote, setFileNote] = useState<string | null>(null);
 
@@ -17,7 +22,9 @@ export function GcpKeyFields({ form, problems, update, onProblem }: CredentialFi
     if (file.size > MAX_KEY_FILE_BYTES) {
       update({ serviceAccountJson: '' });
       setFileNote(null);
-      onProblem(`${file.name} is ${Math.round(file.size / 1024)} KB; a service-account key is a few KB. Pick the JSON key file.`);
+      onProblem(
+        `${file.name} is ${Math.round(file.size / 1024)} KB; a service-account key is a few KB. Pick the JSON key file.`,
+      );
       return;
     }
     update({ serviceAccountJson: await file.text() });
@@ -52,8 +59,17 @@ export function GcpKeyFields({ form, problems, update, onProblem }: CredentialFi
           <label className="form-label" htmlFor="add-provider-key-file">
             Key file
           </label>
-          <input id="add-provider-key-file" type="file" accept="application/json,.json" className="file-input" data-testid="add-provider-key-file" onChange={(event) => void onFile(event)} />
-          <p className="form-hint">{fileNote ?? 'The JSON key of a service account allowed to use Compute Engine (Keys → Add key → JSON).'}</p>
+          <input
+            id="add-provider-key-file"
+            type="file"
+            accept="application/json,.json"
+            className="file-input"
+            data-testid="add-provider-key-file"
+            onChange={(event) => void onFile(event)}
+          />
+          <p className="form-hint">
+            {fileNote ?? 'The JSON key of a service account allowed to use Compute Engine (Keys → Add key → JSON).'}
+          </p>
           {problems.serviceAccountJson && <p className="form-error">{problems.serviceAccountJson}</p>}
         </div>
       )}

@@ -18,7 +18,12 @@ export async function removeProvider(provider: ProviderInfo): Promise<Outcome<vo
   const outcome = await attempt((api) => api.providers.remove({ provider: provider.id }));
   if (outcome.ok) {
     dropProvider(provider.id);
-    pushNotice({ tone: 'info', title: `Removed ${provider.name}`, message: 'Its credentials were deleted from the vault. Machines already made on it keep running there.', code: null });
+    pushNotice({
+      tone: 'info',
+      title: `Removed ${provider.name}`,
+      message: 'Its credentials were deleted from the vault. Machines already made on it keep running there.',
+      code: null,
+    });
   }
   return outcome;
 }

@@ -25,32 +25,56 @@ export function ProvidersPanel() {
         <h2 id="providers-title" className="section-title">
           Providers
         </h2>
-        <button type="button" className="button button-quiet" data-testid="add-provider" disabled={!connected} onClick={() => setOpen({ dialog: 'add' })}>
+        <button
+          type="button"
+          className="button button-quiet"
+          data-testid="add-provider"
+          disabled={!connected}
+          onClick={() => setOpen({ dialog: 'add' })}
+        >
           Add provider
         </button>
       </div>
       {error && (
         <FormError testId="providers-error">
           <p>
-            Could not list the providers: {error.message} {error.code && <code className="notice-code">{error.code}</code>}
+            Could not list the providers: {error.message}{' '}
+            {error.code && <code className="notice-code">{error.code}</code>}
           </p>
         </FormError>
       )}
       {providers && (
-        <DataTable className="provider-table" testId="provider-table" caption="Providers" columns={['Name', 'Kind', 'Region', 'Credentials']}>
+        <DataTable
+          className="provider-table"
+          testId="provider-table"
+          caption="Providers"
+          columns={['Name', 'Kind', 'Region', 'Credentials']}
+        >
           <tbody>
             {providers.map((provider) => (
-              <tr key={provider.id} data-testid="provider-row" data-provider-name={provider.name} data-provider-kind={provider.kind}>
+              <tr
+                key={provider.id}
+                data-testid="provider-row"
+                data-provider-name={provider.name}
+                data-provider-kind={provider.kind}
+              >
                 <th scope="row">
                   {provider.name}
                   {provider.builtIn && <span className="machine-sub">Built in, the default</span>}
                 </th>
                 <td>{PROVIDER_KIND_LABEL[provider.kind]}</td>
                 <td className={provider.region ? 'nowrap' : 'muted'}>{provider.region ?? 'this computer'}</td>
-                <td className="muted">{provider.builtIn ? 'None needed' : provider.hasCredential ? 'In the vault' : 'Missing'}</td>
+                <td className="muted">
+                  {provider.builtIn ? 'None needed' : provider.hasCredential ? 'In the vault' : 'Missing'}
+                </td>
                 <td className="row-actions">
                   {!provider.builtIn && (
-                    <RowDangerButton action="Remove" name={provider.name} testId="provider-remove" onClick={() => setOpen({ dialog: 'remove', provider })} />
+                    <RowDangerButton
+                      action="Remove"
+                      name={provider.name}
+                      testId="provider-remove"
+                      onClick={() => setOpen({ dialog: 'remove', provider })}
+                    />
                   )}
                 </td>
               </tr>
@@ -65,8 +89,9 @@ export function ProvidersPanel() {
           testId="provider-remove-dialog"
           message={
             <>
-              Crossdock forgets the {PROVIDER_KIND_LABEL[open.provider.kind]} account <strong>{open.provider.name}</strong> and deletes its credentials from the vault.
-              Machines already made on it keep running there, and are no longer listed here.
+              Crossdock forgets the {PROVIDER_KIND_LABEL[open.provider.kind]} account{' '}
+              <strong>{open.provider.name}</strong> and deletes its credentials from the vault. Machines already made on
+              it keep running there, and are no longer listed here.
             </>
           }
           confirmLabel="Remove provider"

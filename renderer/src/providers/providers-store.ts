@@ -16,7 +16,8 @@ export const providersLive = createLiveStore<ProviderInfo[], ProviderInfo>({
 });
 
 // The built-in local sandbox is always first.
-const sandboxFirst = (a: ProviderInfo, b: ProviderInfo): number => Number(b.kind === 'local') - Number(a.kind === 'local') || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+const sandboxFirst = (a: ProviderInfo, b: ProviderInfo): number =>
+  Number(b.kind === 'local') - Number(a.kind === 'local') || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
 /** The providers (null until listed) and why the last listing failed. */
 export function useProviderList(): { providers: ProviderInfo[] | null; error: CoreFailure | null } {

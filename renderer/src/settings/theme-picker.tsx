@@ -31,7 +31,9 @@ export function ThemePicker() {
           </label>
         ))}
       </div>
-      <p className="field-hint">System follows your operating system’s light or dark setting. Saved with your Crossdock settings.</p>
+      <p className="field-hint">
+        System follows your operating system’s light or dark setting. Saved with your Crossdock settings.
+      </p>
     </fieldset>
   );
 }

@@ -4,7 +4,10 @@ import { describeConnection } from './describe-connection.js';
 describe('describeConnection', () => {
   it('says connecting on the first attempt and reconnecting after', () => {
     expect(describeConnection({ status: 'connecting', attempt: 0 }, 0).label).toBe('Connecting…');
-    expect(describeConnection({ status: 'connecting', attempt: 2 }, 0)).toMatchObject({ label: 'Reconnecting…', detail: expect.stringContaining('attempt 3') });
+    expect(describeConnection({ status: 'connecting', attempt: 2 }, 0)).toMatchObject({
+      label: 'Reconnecting…',
+      detail: expect.stringContaining('attempt 3'),
+    });
   });
 
   it('names the transport when connected', () => {
@@ -13,7 +16,10 @@ describe('describeConnection', () => {
   });
 
   it('gives the reason and counts down to the next retry, rounding up', () => {
-    const text = describeConnection({ status: 'disconnected', reason: 'The connection was lost.', retryAt: 10_000 }, 6_500);
+    const text = describeConnection(
+      { status: 'disconnected', reason: 'The connection was lost.', retryAt: 10_000 },
+      6_500,
+    );
     expect(text).toEqual({ label: 'Disconnected', detail: 'The connection was lost.', retryInSeconds: 4 });
   });
 
@@ -22,6 +28,10 @@ describe('describeConnection', () => {
   });
 
   it('offers no countdown when no retry is scheduled', () => {
-    expect(describeConnection({ status: 'disconnected', reason: 'Closed.', retryAt: null }, 0)).toEqual({ label: 'Disconnected', detail: 'Closed.', retryInSeconds: null });
+    expect(describeConnection({ status: 'disconnected', reason: 'Closed.', retryAt: null }, 0)).toEqual({
+      label: 'Disconnected',
+      detail: 'Closed.',
+      retryInSeconds: null,
+    });
   });
 });

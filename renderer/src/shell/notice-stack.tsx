@@ -11,7 +11,11 @@ function NoticeItem({ notice }: { notice: Notice }) {
     return () => clearTimeout(timer);
   }, [notice.id, notice.tone]);
   return (
-    <div className={`notice notice-${notice.tone}`} data-testid="notice" role={notice.tone === 'error' ? 'alert' : 'status'}>
+    <div
+      className={`notice notice-${notice.tone}`}
+      data-testid="notice"
+      role={notice.tone === 'error' ? 'alert' : 'status'}
+    >
       <div className="notice-text">
         <p className="notice-title">{notice.title}</p>
         <p className="notice-message">
@@ -19,7 +23,13 @@ function NoticeItem({ notice }: { notice: Notice }) {
           {notice.code && <code className="notice-code">{notice.code}</code>}
         </p>
       </div>
-      <button type="button" className="icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => dismissNotice(notice.id)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Dismiss"
+        title="Dismiss"
+        onClick={() => dismissNotice(notice.id)}
+      >
         <svg className="icon" viewBox="0 0 16 16" aria-hidden="true">
           <path d="M4 4l8 8M12 4l-8 8" />
         </svg>

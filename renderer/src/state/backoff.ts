@@ -13,7 +13,11 @@ export const RECONNECT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 15_000, j
  * `crossdock serve`), so the first retries are quick; a core that stays down is polled at most
  * every `maxMs`, which keeps a forgotten tab from hammering it.
  */
-export function backoffDelay(attempt: number, options: BackoffOptions = RECONNECT_BACKOFF, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: BackoffOptions = RECONNECT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const exponent = Math.min(Math.max(0, Math.floor(attempt)), 30);
   const ideal = Math.min(options.maxMs, options.baseMs * 2 ** exponent);
   const spread = ideal * options.jitter * (random() * 2 - 1);

@@ -28,7 +28,15 @@ export type CoreRun<T> = (api: ClientApi<CrossdockApi>) => Promise<T>;
 async function once<T>(run: CoreRun<T>): Promise<Outcome<T>> {
   const client = currentClient();
   if (!client) {
-    return { ok: false, failure: { code: 'DISCONNECTED', message: 'Not connected to the Crossdock core. Waiting for the connection to come back.', details: {}, silent: false } };
+    return {
+      ok: false,
+      failure: {
+        code: 'DISCONNECTED',
+        message: 'Not connected to the Crossdock core. Waiting for the connection to come back.',
+        details: {},
+        silent: false,
+      },
+    };
   }
   try {
     return { ok: true, value: await run(client.api) };

@@ -1,5 +1,13 @@
 import { create } from 'zustand';
-import type { HostInfo, JobInfo, JobLogLine, Settings, SshKeyInfo, SystemInfo, VaultStatus } from '../../../shared/index.js';
+import type {
+  HostInfo,
+  JobInfo,
+  JobLogLine,
+  Settings,
+  SshKeyInfo,
+  SystemInfo,
+  VaultStatus,
+} from '../../../shared/index.js';
 import { DEFAULT_VIEW, type ViewId } from '../navigation/views.js';
 import type { ErrorDescription } from './describe-error.js';
 import type { Entries } from './live-rule.js';

@@ -9,17 +9,30 @@ describe('describeError', () => {
   });
 
   it('keeps the codes that name a precondition of their own', () => {
-    for (const code of ['ALREADY_RUNNING', 'VAULT_NOT_INITIALIZED', 'VAULT_DAMAGED', 'KEYCHAIN_UNAVAILABLE', 'SUDO_PASSWORD_REQUIRED', 'CONTAINER_UNHEALTHY'] as const) {
+    for (const code of [
+      'ALREADY_RUNNING',
+      'VAULT_NOT_INITIALIZED',
+      'VAULT_DAMAGED',
+      'KEYCHAIN_UNAVAILABLE',
+      'SUDO_PASSWORD_REQUIRED',
+      'CONTAINER_UNHEALTHY',
+    ] as const) {
       expect(describeError({ code, message: 'm', details: {} })).toEqual({ message: 'm', code });
     }
   });
 
   it('recognises a wire error that is a plain object', () => {
-    expect(describeError({ code: 'NOT_FOUND', message: 'No job x', details: {} })).toEqual({ message: 'No job x', code: 'NOT_FOUND' });
+    expect(describeError({ code: 'NOT_FOUND', message: 'No job x', details: {} })).toEqual({
+      message: 'No job x',
+      code: 'NOT_FOUND',
+    });
   });
 
   it('does not trust a code outside the closed list', () => {
-    expect(describeError({ code: 'EACCES', message: 'permission denied' })).toEqual({ message: 'permission denied', code: null });
+    expect(describeError({ code: 'EACCES', message: 'permission denied' })).toEqual({
+      message: 'permission denied',
+      code: null,
+    });
   });
 
   it('uses the message of an ordinary Error', () => {

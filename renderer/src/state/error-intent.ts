@@ -7,8 +7,21 @@ import type { CoreFailure } from './core-call.js';
  */
 export type ErrorIntent =
   | { kind: 'unlock-vault'; create: boolean }
-  | { kind: 'confirm-host-key'; host: string | null; fingerprint: string; keyType: string | null; knownFingerprints: string[]; pinnedFor: string[] }
-  | { kind: 'host-key-changed'; host: string | null; expected: string[]; presented: string | null; keyType: string | null }
+  | {
+      kind: 'confirm-host-key';
+      host: string | null;
+      fingerprint: string;
+      keyType: string | null;
+      knownFingerprints: string[];
+      pinnedFor: string[];
+    }
+  | {
+      kind: 'host-key-changed';
+      host: string | null;
+      expected: string[];
+      presented: string | null;
+      keyType: string | null;
+    }
   | { kind: 'key-passphrase'; message: string }
   | { kind: 'message'; message: string; code: CoreFailure['code']; hint: string | null };
 
@@ -31,15 +44,23 @@ const list = (details: ErrorDetails, ...names: string[]): string[] => {
 
 /** What to try next, for the failures a person can do something about. */
 export const ERROR_HINTS: Partial<Record<NonNullable<CoreFailure['code']>, string>> = {
-  HOST_UNREACHABLE: 'Check the address and port, and that the server is up and reachable from this computer (VPN, firewall, security group).',
-  AUTH_FAILED: 'The server refused the user or the key. Check the user name, and that the key’s public half is in ~/.ssh/authorized_keys of that user.',
-  DOCKER_UNAVAILABLE: 'The host answered, but its Docker engine did not. Check that Docker is installed and running, and that the user may use it (the docker group).',
-  HOST_KEY_REVOKED: 'known_hosts marks this key as revoked. Do not connect until whoever runs the server has replaced the key.',
+  HOST_UNREACHABLE:
+    'Check the address and port, and that the server is up and reachable from this computer (VPN, firewall, security group).',
+  AUTH_FAILED:
+    'The server refused the user or the key. Check the user name, and that the key’s public half is in ~/.ssh/authorized_keys of that user.',
+  DOCKER_UNAVAILABLE:
+    'The host answered, but its Docker engine did not. Check that Docker is installed and running, and that the user may use it (the docker group).',
+  HOST_KEY_REVOKED:
+    'known_hosts marks this key as revoked. Do not connect until whoever runs the server has replaced the key.',
   WRONG_PASSPHRASE: 'Check the passphrase and try again.',
-  KEY_INVALID: 'Crossdock reads OpenSSH, PEM and PuTTY private keys (ed25519, RSA, ECDSA). Pick the private key, not the .pub file.',
-  VAULT_DAMAGED: 'No passphrase will open a damaged vault file. Restore vault.json in the Crossdock data folder from a backup.',
-  KEYCHAIN_UNAVAILABLE: 'Use a passphrase for the vault instead: it works everywhere, the command line and web mode included.',
-  SUDO_PASSWORD_REQUIRED: 'The login user needs its sudo password to install Docker. Give it (it is kept in memory for this bootstrap only) and try again.',
+  KEY_INVALID:
+    'Crossdock reads OpenSSH, PEM and PuTTY private keys (ed25519, RSA, ECDSA). Pick the private key, not the .pub file.',
+  VAULT_DAMAGED:
+    'No passphrase will open a damaged vault file. Restore vault.json in the Crossdock data folder from a backup.',
+  KEYCHAIN_UNAVAILABLE:
+    'Use a passphrase for the vault instead: it works everywhere, the command line and web mode included.',
+  SUDO_PASSWORD_REQUIRED:
+    'The login user needs its sudo password to install Docker. Give it (it is kept in memory for this bootstrap only) and try again.',
   ALREADY_RUNNING: 'It is still running: follow it under Jobs, or cancel it there first.',
   CONTAINER_UNHEALTHY: 'The container’s log says why: open it from the container list of that host.',
 };
@@ -55,13 +76,27 @@ export function errorIntent(failure: CoreFailure): ErrorIntent {
       const fingerprint = text(details, 'fingerprint');
       // Without a fingerprint there is nothing the user could check; never offer a blind trust.
       if (!fingerprint) break;
-      return { kind: 'confirm-host-key', host: text(details, 'host'), fingerprint, keyType: text(details, 'keyType'), knownFingerprints: list(details, 'knownFingerprints'), pinnedFor: list(details, 'pinnedFor') };
+      return {
+        kind: 'confirm-host-key',
+        host: text(details, 'host'),
+        fingerprint,
+        keyType: text(details, 'keyType'),
+        knownFingerprints: list(details, 'knownFingerprints'),
+        pinnedFor: list(details, 'pinnedFor'),
+      };
     }
     case 'HOST_KEY_MISMATCH':
       return {
         kind: 'host-key-changed',
         host: text(details, 'host'),
-        expected: list(details, 'expectedFingerprints', 'expectedFingerprint', 'expected', 'pinnedFingerprint', 'oldFingerprint'),
+        expected: list(
+          details,
+          'expectedFingerprints',
+          'expectedFingerprint',
+          'expected',
+          'pinnedFingerprint',
+          'oldFingerprint',
+        ),
         presented: text(details, 'fingerprint', 'presentedFingerprint', 'actualFingerprint', 'newFingerprint'),
         keyType: text(details, 'keyType'),
       };
@@ -70,5 +105,10 @@ export function errorIntent(failure: CoreFailure): ErrorIntent {
     default:
       break;
   }
-  return { kind: 'message', message: failure.message, code: failure.code, hint: (failure.code && ERROR_HINTS[failure.code]) ?? null };
+  return {
+    kind: 'message',
+    message: failure.message,
+    code: failure.code,
+    hint: (failure.code && ERROR_HINTS[failure.code]) ?? null,
+  };
 }

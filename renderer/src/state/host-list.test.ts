@@ -22,11 +22,19 @@ const host = (id: string, name: string, status: HostInfo['status'] = 'idle'): Ho
 
 describe('sortHosts', () => {
   it('orders hosts by name', () => {
-    expect(sortHosts([host('1', 'gamma'), host('2', 'alpha'), host('3', 'beta')]).map((h) => h.name)).toEqual(['alpha', 'beta', 'gamma']);
+    expect(sortHosts([host('1', 'gamma'), host('2', 'alpha'), host('3', 'beta')]).map((h) => h.name)).toEqual([
+      'alpha',
+      'beta',
+      'gamma',
+    ]);
   });
 
   it('orders numbered names naturally', () => {
-    expect(sortHosts([host('1', 'host-10'), host('2', 'host-1'), host('3', 'host-2')]).map((h) => h.name)).toEqual(['host-1', 'host-2', 'host-10']);
+    expect(sortHosts([host('1', 'host-10'), host('2', 'host-1'), host('3', 'host-2')]).map((h) => h.name)).toEqual([
+      'host-1',
+      'host-2',
+      'host-10',
+    ]);
   });
 });
 

@@ -6,12 +6,15 @@ import { byId, valuesOf, writeAnswer, writeEvent, type Entries } from './live-ru
 /** Hosts, the vault's status and the SSH keys: what the core keeps about the fleet. */
 
 function setHostEntries(hostEntries: Entries<HostInfo>): void {
-  if (hostEntries !== useCrossdock.getState().hostEntries) useCrossdock.setState({ hostEntries, hosts: sortHosts(valuesOf(hostEntries)) });
+  if (hostEntries !== useCrossdock.getState().hostEntries)
+    useCrossdock.setState({ hostEntries, hosts: sortHosts(valuesOf(hostEntries)) });
 }
 
 /** A `hosts.list` answer of generation `generation`, by the rule in live-rule.ts. */
 export function applyHostList(listed: readonly HostInfo[], generation: number): void {
-  setHostEntries(writeAnswer(useCrossdock.getState().hostEntries, { values: byId(listed), complete: true, generation }));
+  setHostEntries(
+    writeAnswer(useCrossdock.getState().hostEntries, { values: byId(listed), complete: true, generation }),
+  );
 }
 
 /** A `hosts.changed` event or an action's reply. */
@@ -35,7 +38,9 @@ export function setKeys(keys: SshKeyInfo[] | null): void {
 }
 
 export function applyKey(key: SshKeyInfo): void {
-  useCrossdock.setState({ keys: [...(useCrossdock.getState().keys ?? []).filter((k) => k.id !== key.id), key].sort(byKeyName) });
+  useCrossdock.setState({
+    keys: [...(useCrossdock.getState().keys ?? []).filter((k) => k.id !== key.id), key].sort(byKeyName),
+  });
 }
 
 export function dropKey(id: string): void {

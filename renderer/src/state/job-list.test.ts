@@ -23,7 +23,8 @@ function job(id: string, patch: Partial<Pick<JobInfo, 'state' | 'fraction' | 'ca
 describe('isFinished', () => {
   it('counts every state but running as finished', () => {
     expect(isFinished({ state: 'running' })).toBe(false);
-    for (const state of ['succeeded', 'failed', 'cancelled', 'interrupted'] as const) expect(isFinished({ state })).toBe(true);
+    for (const state of ['succeeded', 'failed', 'cancelled', 'interrupted'] as const)
+      expect(isFinished({ state })).toBe(true);
   });
 });
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { JobLogLine } from '../../../shared/index.js';
 import { mergeLogLines } from './job-logs.js';
 
-const line = (seq: number, text = `line ${seq}`): JobLogLine => ({ jobId: 'j', seq, at: '2025-01-01T00:00:00.000Z', stream: 'info', text });
+const line = (seq: number, text = `line ${seq}`): JobLogLine => ({
+  jobId: 'j',
+  seq,
+  at: '2025-01-01T00:00:00.000Z',
+  stream: 'info',
+  text,
+});
 const seqs = (lines: JobLogLine[]): number[] => lines.map((l) => l.seq);
 
 describe('mergeLogLines', () => {

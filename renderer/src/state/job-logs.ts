@@ -8,7 +8,11 @@ export const MAX_LOG_LINES = 2000;
  * when the view opens while the job writes, and after a reconnect. Duplicates are dropped and
  * the result is in `seq` order, trimmed to the last `max` lines.
  */
-export function mergeLogLines(existing: readonly JobLogLine[], incoming: readonly JobLogLine[], max = MAX_LOG_LINES): JobLogLine[] {
+export function mergeLogLines(
+  existing: readonly JobLogLine[],
+  incoming: readonly JobLogLine[],
+  max = MAX_LOG_LINES,
+): JobLogLine[] {
   if (incoming.length === 0) return existing as JobLogLine[];
   const lastSeq = existing.at(-1)?.seq ?? 0;
   // The common case, a live line after the last one, stays a cheap append.

@@ -5,7 +5,8 @@ import { mergeLogLines } from './job-logs.js';
 import { byId, valuesOf, writeAnswer, writeEvent, type Entries } from './live-rule.js';
 
 function setJobEntries(jobEntries: Entries<JobInfo>): void {
-  if (jobEntries !== useCrossdock.getState().jobEntries) useCrossdock.setState({ jobEntries, jobs: sortJobs(valuesOf(jobEntries)) });
+  if (jobEntries !== useCrossdock.getState().jobEntries)
+    useCrossdock.setState({ jobEntries, jobs: sortJobs(valuesOf(jobEntries)) });
 }
 
 /** A job from `jobs.changed` or an action's reply: an event, by the rule in live-rule.ts. */

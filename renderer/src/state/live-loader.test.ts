@@ -3,12 +3,13 @@ import type { CoreFailure, Outcome } from './core-call.js';
 import { createLoader, type CoreCaller, type Scope } from './live-loader.js';
 
 /** A core whose answers the test releases one by one, in any order. */
-export
-function heldCore() {
+export function heldCore() {
   const held: { resolve: (outcome: Outcome<unknown>) => void; vault: boolean }[] = [];
   const call: CoreCaller = <T>(_run: unknown, options: { vault?: boolean }) =>
     // The stand-in answers whatever the test hands it; the loaders under test are typed by their spec.
-    new Promise<Outcome<T>>((resolve) => held.push({ resolve: (outcome) => resolve(outcome as Outcome<T>), vault: options.vault ?? false }));
+    new Promise<Outcome<T>>((resolve) =>
+      held.push({ resolve: (outcome) => resolve(outcome as Outcome<T>), vault: options.vault ?? false }),
+    );
   return { call, held };
 }
 
@@ -21,7 +22,12 @@ function recordingLoader(call: CoreCaller) {
   const failed: CoreFailure[] = [];
   const loading: boolean[] = [];
   const source = createLoader<string>(
-    { fetch: () => Promise.resolve(''), apply: (answer, scope, generation) => applied.push({ answer, scope, generation }), failed: (f) => failed.push(f), loading: (l) => loading.push(l) },
+    {
+      fetch: () => Promise.resolve(''),
+      apply: (answer, scope, generation) => applied.push({ answer, scope, generation }),
+      failed: (f) => failed.push(f),
+      loading: (l) => loading.push(l),
+    },
     call,
   );
   return { source, applied, failed, loading };

@@ -3,8 +3,15 @@ import { mayWrite, nextGeneration, valuesOf, writeAnswer, writeEvent, type Entri
 
 type Job = { id: string; state: string };
 const job = (id: string, state = 'running'): Job => ({ id, state });
-const answer = (jobs: Job[], generation: number, complete = true) => ({ values: new Map(jobs.map((j) => [j.id, j])), complete, generation });
-const states = (entries: Entries<Job>): string[] => valuesOf(entries).map((j) => `${j.id}:${j.state}`).sort();
+const answer = (jobs: Job[], generation: number, complete = true) => ({
+  values: new Map(jobs.map((j) => [j.id, j])),
+  complete,
+  generation,
+});
+const states = (entries: Entries<Job>): string[] =>
+  valuesOf(entries)
+    .map((j) => `${j.id}:${j.state}`)
+    .sort();
 
 describe('nextGeneration', () => {
   it('only ever grows', () => {

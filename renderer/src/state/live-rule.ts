@@ -75,7 +75,12 @@ export function writeAnswer<V>(entries: Entries<V>, answer: Answer<V>, merge: Me
 }
 
 /** Writes one entry from an event or an action's reply (null: it is gone), with a fresh generation. */
-export function writeEvent<V>(entries: Entries<V>, id: string, value: V | null, merge: Merge<V> = takeIncoming): Entries<V> {
+export function writeEvent<V>(
+  entries: Entries<V>,
+  id: string,
+  value: V | null,
+  merge: Merge<V> = takeIncoming,
+): Entries<V> {
   const current = entries[id];
   if (value === null) {
     if (!current) return entries;
@@ -88,7 +93,8 @@ export function writeEvent<V>(entries: Entries<V>, id: string, value: V | null, 
 }
 
 /** A list answer's values by their `id`. */
-export const byId = <V extends { id: string }>(list: readonly V[]): ReadonlyMap<string, V> => new Map(list.map((item) => [item.id, item]));
+export const byId = <V extends { id: string }>(list: readonly V[]): ReadonlyMap<string, V> =>
+  new Map(list.map((item) => [item.id, item]));
 
 /** The entries' values, in no particular order. */
 export function valuesOf<V>(entries: Entries<V> | null): V[] {

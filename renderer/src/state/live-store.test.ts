@@ -23,9 +23,15 @@ const rows = (store: LiveStore<Row>): string[] =>
 describe('a live store', () => {
   it('keeps what an event wrote while a list was in flight, and drops what the list left out', async () => {
     const core = heldCore();
-    const store = createLiveStore<Row[], Row>({ fetch: () => Promise.resolve([]), entries: (answer) => byId(answer) }, core.call);
+    const store = createLiveStore<Row[], Row>(
+      { fetch: () => Promise.resolve([]), entries: (answer) => byId(answer) },
+      core.call,
+    );
     const first = store.load();
-    core.held[0]?.([{ id: 'gone', state: 'running' }, { id: 'a', state: 'running' }]);
+    core.held[0]?.([
+      { id: 'gone', state: 'running' },
+      { id: 'a', state: 'running' },
+    ]);
     await first;
 
     const listing = store.load(); // the snapshot is taken…
@@ -38,7 +44,10 @@ describe('a live store', () => {
 
   it('tells its readers about every change', async () => {
     const core = heldCore();
-    const store = createLiveStore<Row[], Row>({ fetch: () => Promise.resolve([]), entries: (answer) => byId(answer) }, core.call);
+    const store = createLiveStore<Row[], Row>(
+      { fetch: () => Promise.resolve([]), entries: (answer) => byId(answer) },
+      core.call,
+    );
     let changes = 0;
     const stop = store.subscribe(() => (changes += 1));
     const load = store.load();
@@ -52,7 +61,21 @@ describe('a live store', () => {
 });
 
 function job(id: string, patch: Partial<Pick<JobInfo, 'state' | 'fraction' | 'cancellable'>> = {}): ExtensionJobInfo {
-  return { id, kind: 'x-test', stepDetail: null, title: id, state: 'running', fraction: 0, step: null, startedAt: `2025-01-01T00:00:0${id}.000Z`, endedAt: null, error: null, result: null, cancellable: true, ...patch };
+  return {
+    id,
+    kind: 'x-test',
+    stepDetail: null,
+    title: id,
+    state: 'running',
+    fraction: 0,
+    step: null,
+    startedAt: `2025-01-01T00:00:0${id}.000Z`,
+    endedAt: null,
+    error: null,
+    result: null,
+    cancellable: true,
+    ...patch,
+  };
 }
 
 describe('the jobs in the store (what seenWhileListing did)', () => {

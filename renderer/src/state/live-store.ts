@@ -36,18 +36,25 @@ export function createLiveStore<A, V>(spec: LiveStoreSpec<A, V>, call?: CoreCall
     state = { ...state, ...change };
     for (const listener of listeners) listener();
   };
-  const loader = createLoader<A>({
-    fetch: spec.fetch,
-    apply: (answer, scope, generation) => {
-      const complete = spec.complete ? spec.complete(scope) : scope === null;
-      const entries = writeAnswer(state.entries ?? {}, { values: spec.entries(answer, scope), complete, generation }, spec.merge);
-      update(scope === null ? { entries, failure: null } : { entries });
+  const loader = createLoader<A>(
+    {
+      fetch: spec.fetch,
+      apply: (answer, scope, generation) => {
+        const complete = spec.complete ? spec.complete(scope) : scope === null;
+        const entries = writeAnswer(
+          state.entries ?? {},
+          { values: spec.entries(answer, scope), complete, generation },
+          spec.merge,
+        );
+        update(scope === null ? { entries, failure: null } : { entries });
+      },
+      failed: (failure, scope) => {
+        if (scope === null) update({ failure });
+      },
+      loading: (loading) => update({ loading }),
     },
-    failed: (failure, scope) => {
-      if (scope === null) update({ failure });
-    },
-    loading: (loading) => update({ loading }),
-  }, call);
+    call,
+  );
   return {
     load: loader.load,
     get: () => state,

@@ -14,8 +14,20 @@ export function followSessionEvents(client: CrossdockClient, alive: () => boolea
   const follow = (what: string, subscription: Subscription): void => {
     subscription.ready.catch((error: unknown) => reportLoadFailure(`live updates of ${what}`, toFailure(error)));
   };
-  follow('jobs', client.subscribe('jobs.changed', (job) => alive() && applyJob(job)));
-  follow('job logs', client.subscribe('jobs.log', (line) => alive() && applyLogLines(line.jobId, [line])));
-  follow('hosts', client.subscribe('hosts.changed', (host) => alive() && applyHost(host)));
-  follow('removed hosts', client.subscribe('hosts.removed', ({ id }) => alive() && dropHost(id)));
+  follow(
+    'jobs',
+    client.subscribe('jobs.changed', (job) => alive() && applyJob(job)),
+  );
+  follow(
+    'job logs',
+    client.subscribe('jobs.log', (line) => alive() && applyLogLines(line.jobId, [line])),
+  );
+  follow(
+    'hosts',
+    client.subscribe('hosts.changed', (host) => alive() && applyHost(host)),
+  );
+  follow(
+    'removed hosts',
+    client.subscribe('hosts.removed', ({ id }) => alive() && dropHost(id)),
+  );
 }

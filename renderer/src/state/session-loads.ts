@@ -12,7 +12,8 @@ import { applyHostList, applyJobList, pushNotice, setKeys, setSettings, setVault
 
 export function reportLoadFailure(what: string, failure: CoreFailure): void {
   // A closed connection is shown by the indicator; a toast for each failed load would be noise.
-  if (failure.code !== 'DISCONNECTED') pushNotice({ tone: 'error', title: `Could not load ${what}`, message: failure.message, code: failure.code });
+  if (failure.code !== 'DISCONNECTED')
+    pushNotice({ tone: 'error', title: `Could not load ${what}`, message: failure.message, code: failure.code });
 }
 
 let sources: { hosts: LiveSource; jobs: LiveSource } | null = null;

@@ -6,7 +6,13 @@ import { useCrossdock, type ConnectionState } from './crossdock-state.js';
  * The window's store: its shape is in crossdock-state.ts; jobs, the inventory and notices have
  * their writers beside it. This module is the one place views import them from.
  */
-export { useCrossdock, type ConnectionState, type CrossdockState, type Notice, type TransportKind } from './crossdock-state.js';
+export {
+  useCrossdock,
+  type ConnectionState,
+  type CrossdockState,
+  type Notice,
+  type TransportKind,
+} from './crossdock-state.js';
 export { applyJob, applyJobList, applyLogLines } from './jobs-state.js';
 export { applyHost, applyHostList, applyKey, dropHost, dropKey, setKeys, setVault } from './inventory-state.js';
 export { dismissNotice, pushNotice } from './notices.js';

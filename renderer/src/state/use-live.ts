@@ -21,7 +21,8 @@ export interface LiveOptions {
 }
 
 /** The session number while connected, null otherwise: every (re)connection loads again. */
-export const useSession = (): number | null => useCrossdock((state) => (state.connection.status === 'connected' ? state.session : null));
+export const useSession = (): number | null =>
+  useCrossdock((state) => (state.connection.status === 'connected' ? state.session : null));
 
 /**
  * THE hook that keeps live data current while a view is shown: `source` is loaded on every
@@ -62,7 +63,11 @@ export function useLiveState<V>(store: LiveStore<V> | null): LiveState<V> {
  * for an older key are dropped with its store); null makes none. `spec` is read when the store
  * is made: `key` must say everything it depends on.
  */
-export function useViewLive<A, V>(key: string | null, spec: () => LiveStoreSpec<A, V>, options: LiveOptions = {}): { state: LiveState<V>; store: LiveStore<V> | null } {
+export function useViewLive<A, V>(
+  key: string | null,
+  spec: () => LiveStoreSpec<A, V>,
+  options: LiveOptions = {},
+): { state: LiveState<V>; store: LiveStore<V> | null } {
   // `key` says everything `spec` depends on; `spec` itself is rebuilt on every render.
   const store = useMemo(() => (key === null ? null : createLiveStore(spec())), [key]);
   useLive(store, options);
@@ -70,13 +75,24 @@ export function useViewLive<A, V>(key: string | null, spec: () => LiveStoreSpec<
 }
 
 /** Something the view asked the core for: on its way, there, or refused. */
-export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; failure: CoreFailure };
+export type Loaded<T> =
+  | { status: 'loading' }
+  | { status: 'ready'; value: T }
+  | { status: 'failed'; failure: CoreFailure };
 
 const ONE = '';
 
 /** One value kept live (a plan, a record, a provider's regions): {@link useViewLive} with a single entry. */
-export function useLiveValue<T>(key: string | null, fetch: (api: Parameters<CoreRun<T>>[0]) => Promise<T>, options: LiveOptions = {}): Loaded<T> | null {
-  const { state } = useViewLive<T, T>(key, () => ({ fetch: (api) => fetch(api), entries: (value) => new Map([[ONE, value]]) }), options);
+export function useLiveValue<T>(
+  key: string | null,
+  fetch: (api: Parameters<CoreRun<T>>[0]) => Promise<T>,
+  options: LiveOptions = {},
+): Loaded<T> | null {
+  const { state } = useViewLive<T, T>(
+    key,
+    () => ({ fetch: (api) => fetch(api), entries: (value) => new Map([[ONE, value]]) }),
+    options,
+  );
   if (key === null) return null;
   const entry = state.entries?.[ONE];
   if (entry) return { status: 'ready', value: entry.value };

@@ -3,7 +3,8 @@ import { createInputQueue } from './input-queue.js';
 
 function deferredSender() {
   const calls: { sessionId: string; data: string; resolve: () => void }[] = [];
-  const send = (sessionId: string, data: string): Promise<void> => new Promise((resolve) => calls.push({ sessionId, data, resolve }));
+  const send = (sessionId: string, data: string): Promise<void> =>
+    new Promise((resolve) => calls.push({ sessionId, data, resolve }));
   return { calls, send };
 }
 
@@ -37,10 +38,13 @@ describe('createInputQueue', () => {
     const errors: unknown[] = [];
     let attempt = 0;
     const sent: string[] = [];
-    const queue = createInputQueue(async (_id, data) => {
-      sent.push(data);
-      if (attempt++ === 0) throw new Error('lost');
-    }, (error) => errors.push(error));
+    const queue = createInputQueue(
+      async (_id, data) => {
+        sent.push(data);
+        if (attempt++ === 0) throw new Error('lost');
+      },
+      (error) => errors.push(error),
+    );
     queue.start('s1');
     queue.push('x');
     queue.push('y');

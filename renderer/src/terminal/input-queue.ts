@@ -11,7 +11,10 @@ export interface InputQueue {
   stop(): void;
 }
 
-export function createInputQueue(send: (sessionId: string, data: string) => Promise<unknown>, onError: (error: unknown) => void = () => {}): InputQueue {
+export function createInputQueue(
+  send: (sessionId: string, data: string) => Promise<unknown>,
+  onError: (error: unknown) => void = () => {},
+): InputQueue {
   let sessionId: string | null = null;
   let waiting = '';
   let sending = false;

@@ -41,7 +41,11 @@ export function containerBackend(target: ContainerRef): TerminalBackend {
         (api) =>
           api.docker.exec(
             { host: target.hostId, container: target.id, command: SHELL_COMMAND, tty: true, ...size },
-            { signal, onChunk: (chunk) => (chunk.kind === 'session' ? events.onSession(chunk.sessionId) : events.onOutput(chunk.data)) },
+            {
+              signal,
+              onChunk: (chunk) =>
+                chunk.kind === 'session' ? events.onSession(chunk.sessionId) : events.onOutput(chunk.data),
+            },
           ),
         { vault: false },
       ),
@@ -73,7 +77,11 @@ export function hostBackend(hostId: string): TerminalBackend {
       attempt((api) =>
         api.hosts.shell(
           { host: hostId, tty: true, term: 'xterm-256color', ...size },
-          { signal, onChunk: (chunk) => (chunk.kind === 'session' ? events.onSession(chunk.sessionId) : events.onOutput(fromBase64(chunk.base64))) },
+          {
+            signal,
+            onChunk: (chunk) =>
+              chunk.kind === 'session' ? events.onSession(chunk.sessionId) : events.onOutput(fromBase64(chunk.base64)),
+          },
         ),
       ),
     input: (sessionId, data) => send((api) => api.hosts.shellInput({ sessionId, base64: toBase64(data) })),

@@ -10,7 +10,11 @@ import { TERMINAL_FONT, terminalTheme } from './terminal-theme.js';
 import { openTerminalWithinCsp } from './xterm-csp.js';
 import './terminal.css';
 
-type SessionState = { phase: 'starting' } | { phase: 'running' } | { phase: 'exited'; code: number } | { phase: 'failed'; message: string };
+type SessionState =
+  | { phase: 'starting' }
+  | { phase: 'running' }
+  | { phase: 'exited'; code: number }
+  | { phase: 'failed'; message: string };
 
 /**
  * A shell in a container or on a host (the backend says which). Output chunks are written to
@@ -18,7 +22,13 @@ type SessionState = { phase: 'starting' } | { phase: 'running' } | { phase: 'exi
  * to its resize. Unmounting (closing the tab or the pane, picking another container or host)
  * aborts the call, which ends the session. `escapeTo` finds what F6 moves the focus to.
  */
-export function TerminalPanel({ backend, escapeTo }: { backend: TerminalBackend; escapeTo: (element: HTMLElement) => HTMLElement | null | undefined }) {
+export function TerminalPanel({
+  backend,
+  escapeTo,
+}: {
+  backend: TerminalBackend;
+  escapeTo: (element: HTMLElement) => HTMLElement | null | undefined;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const terminalRef = useRef<Terminal | null>(null);
   const [state, setState] = useState<SessionState>({ phase: 'starting' });
@@ -29,7 +39,13 @@ export function TerminalPanel({ backend, escapeTo }: { backend: TerminalBackend;
   useEffect(() => {
     const element = host.current;
     if (!element || session === null) return;
-    const terminal = new Terminal({ fontFamily: TERMINAL_FONT, fontSize: 12, cursorBlink: true, scrollback: 5000, theme: terminalTheme() });
+    const terminal = new Terminal({
+      fontFamily: TERMINAL_FONT,
+      fontSize: 12,
+      cursorBlink: true,
+      scrollback: 5000,
+      theme: terminalTheme(),
+    });
     const fit = new FitAddon();
     terminal.loadAddon(fit);
     const csp = openTerminalWithinCsp(terminal, element);
@@ -71,22 +87,23 @@ export function TerminalPanel({ backend, escapeTo }: { backend: TerminalBackend;
             input.start(id);
             setState({ phase: 'running' });
             // The pane may have been resized between the call and the session.
-            if (terminal.cols !== size.cols || terminal.rows !== size.rows) void backend.resize(id, terminal.cols, terminal.rows).catch(() => undefined);
+            if (terminal.cols !== size.cols || terminal.rows !== size.rows)
+              void backend.resize(id, terminal.cols, terminal.rows).catch(() => undefined);
           },
           onOutput: (data) => terminal.write(data),
         },
         controller.signal,
       )
       .then((outcome) => {
-      if (controller.signal.aborted) return;
-      input.stop();
-      if (outcome.ok) {
-        terminal.write(`\r\n\u001b[2m[the shell exited with code ${outcome.value}]\u001b[0m\r\n`);
-        setState({ phase: 'exited', code: outcome.value });
-      } else {
-        setState({ phase: 'failed', message: outcome.failure.message });
-      }
-    });
+        if (controller.signal.aborted) return;
+        input.stop();
+        if (outcome.ok) {
+          terminal.write(`\r\n\u001b[2m[the shell exited with code ${outcome.value}]\u001b[0m\r\n`);
+          setState({ phase: 'exited', code: outcome.value });
+        } else {
+          setState({ phase: 'failed', message: outcome.failure.message });
+        }
+      });
 
     return () => {
       controller.abort();
@@ -117,7 +134,12 @@ export function TerminalPanel({ backend, escapeTo }: { backend: TerminalBackend;
           {state.phase === 'failed' && `Could not start a shell: ${state.message}`}
         </span>
         {(state.phase === 'exited' || state.phase === 'failed') && (
-          <button type="button" className="button button-small" data-testid="terminal-restart" onClick={() => setAttemptNo((n) => n + 1)}>
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="terminal-restart"
+            onClick={() => setAttemptNo((n) => n + 1)}
+          >
             New shell
           </button>
         )}

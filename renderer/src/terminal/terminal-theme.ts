@@ -11,8 +11,18 @@ export function terminalTheme(): ITheme {
     cursorAccent: cssVar('--surface-sunken'),
     selectionBackground: dark ? 'rgba(126, 162, 255, 0.35)' : 'rgba(47, 91, 211, 0.25)',
     // The default ANSI palette is made for dark backgrounds; a few colours need to be darker on light.
-    ...(dark ? {} : { yellow: '#8a6d00', brightYellow: '#9a7b00', white: '#5f6672', brightWhite: '#3b414b', green: '#1d7a3f', brightGreen: '#21884a' }),
+    ...(dark
+      ? {}
+      : {
+          yellow: '#8a6d00',
+          brightYellow: '#9a7b00',
+          white: '#5f6672',
+          brightWhite: '#3b414b',
+          green: '#1d7a3f',
+          brightGreen: '#21884a',
+        }),
   };
 }
 
-export const TERMINAL_FONT = "ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', monospace";
+export const TERMINAL_FONT =
+  "ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', monospace";

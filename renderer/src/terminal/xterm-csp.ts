@@ -22,7 +22,11 @@ export function openTerminalWithinCsp(terminal: Terminal, parent: HTMLElement): 
   const sheets: CSSStyleSheet[] = [];
   const own = Object.getOwnPropertyDescriptor(doc, 'createElement');
   const create = plainCreateElement();
-  const patched = function createElement(this: Document, tagName: string, options?: ElementCreationOptions): HTMLElement {
+  const patched = function createElement(
+    this: Document,
+    tagName: string,
+    options?: ElementCreationOptions,
+  ): HTMLElement {
     if (tagName.toLowerCase() === 'style') return styleStandIn(doc, sheets);
     return create.call(doc, tagName, options);
   };
@@ -42,7 +46,8 @@ export function openTerminalWithinCsp(terminal: Terminal, parent: HTMLElement): 
 }
 
 /** `Document.prototype.createElement` without its overloads (read when called: tests import this file under Node). */
-const plainCreateElement = (): ((this: Document, tagName: string, options?: ElementCreationOptions) => HTMLElement) => Document.prototype.createElement;
+const plainCreateElement = (): ((this: Document, tagName: string, options?: ElementCreationOptions) => HTMLElement) =>
+  Document.prototype.createElement;
 
 function styleStandIn(doc: Document, sheets: CSSStyleSheet[]): HTMLElement {
   const element = plainCreateElement().call(doc, 'template');
@@ -50,7 +55,11 @@ function styleStandIn(doc: Document, sheets: CSSStyleSheet[]): HTMLElement {
   sheets.push(sheet);
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   let text = '';
-  const css = { get: () => text, set: (value: unknown) => sheet.replaceSync((text = String(value ?? ''))), configurable: true };
+  const css = {
+    get: () => text,
+    set: (value: unknown) => sheet.replaceSync((text = String(value ?? ''))),
+    configurable: true,
+  };
   Object.defineProperty(element, 'textContent', css);
   Object.defineProperty(element, 'innerText', css);
   const remove = element.remove.bind(element);

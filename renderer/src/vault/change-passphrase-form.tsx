@@ -16,7 +16,15 @@ export function ChangePassphraseForm({ onDone, extraActions, autoFocus }: FormPr
   }, onDone);
   return (
     <form className="dialog-body vault-form" onSubmit={onSubmit} data-testid="vault-change-form">
-      <TextField label="Current passphrase" type="password" value={current} onChange={setCurrent} testId="vault-current" autoFocus={autoFocus ?? false} autoComplete="current-password" />
+      <TextField
+        label="Current passphrase"
+        type="password"
+        value={current}
+        onChange={setCurrent}
+        testId="vault-current"
+        autoFocus={autoFocus ?? false}
+        autoComplete="current-password"
+      />
       <TextField
         label="New passphrase"
         type="password"

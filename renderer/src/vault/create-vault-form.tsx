@@ -49,7 +49,13 @@ export function CreateVaultForm({ onDone, extraActions, autoFocus }: FormProps) 
       <div className="dialog-actions">
         {extraActions}
         {keychainAvailable && (
-          <button type="button" className="button button-quiet" data-testid="vault-use-keychain" disabled={busy || keychain.busy} onClick={keychain.onSubmit}>
+          <button
+            type="button"
+            className="button button-quiet"
+            data-testid="vault-use-keychain"
+            disabled={busy || keychain.busy}
+            onClick={keychain.onSubmit}
+          >
             {keychain.busy ? 'Creating…' : 'Use the system keychain'}
           </button>
         )}

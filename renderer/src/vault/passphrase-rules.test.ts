@@ -13,22 +13,49 @@ describe('newPassphraseProblem', () => {
   });
 
   it('points at the second field when the two differ', () => {
-    expect(newPassphraseProblem('correct horse', 'correct hosre')).toEqual({ field: 'again', message: 'The two passphrases are not the same.' });
+    expect(newPassphraseProblem('correct horse', 'correct hosre')).toEqual({
+      field: 'again',
+      message: 'The two passphrases are not the same.',
+    });
   });
 });
 
 describe('describeVault', () => {
   it('says the vault is not set up before it is created', () => {
-    expect(describeVault({ initialized: false, unlocked: false, protection: null, secretCount: 0, keychainAvailable: false })).toMatchObject({ label: 'Not set up', tone: 'warn' });
+    expect(
+      describeVault({
+        initialized: false,
+        unlocked: false,
+        protection: null,
+        secretCount: 0,
+        keychainAvailable: false,
+      }),
+    ).toMatchObject({ label: 'Not set up', tone: 'warn' });
   });
 
   it('counts secrets and names the protection', () => {
-    expect(describeVault({ initialized: true, unlocked: true, protection: 'passphrase', secretCount: 1, keychainAvailable: false })).toEqual({
+    expect(
+      describeVault({
+        initialized: true,
+        unlocked: true,
+        protection: 'passphrase',
+        secretCount: 1,
+        keychainAvailable: false,
+      }),
+    ).toEqual({
       label: 'Unlocked',
       tone: 'ok',
       detail: '1 secret, protected by your passphrase.',
     });
-    expect(describeVault({ initialized: true, unlocked: false, protection: 'keychain', secretCount: 3, keychainAvailable: false }).detail).toContain('3 secrets, protected by the system keychain');
+    expect(
+      describeVault({
+        initialized: true,
+        unlocked: false,
+        protection: 'keychain',
+        secretCount: 3,
+        keychainAvailable: false,
+      }).detail,
+    ).toContain('3 secrets, protected by the system keychain');
   });
 
   it('waits for the core before saying anything', () => {

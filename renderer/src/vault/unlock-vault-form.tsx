@@ -8,7 +8,15 @@ export function UnlockVaultForm({ onDone, extraActions, autoFocus }: FormProps) 
   const { busy, failure, onSubmit } = useSubmit(() => (passphrase === '' ? null : unlockVault(passphrase)), onDone);
   return (
     <form className="dialog-body vault-form" onSubmit={onSubmit} data-testid="vault-unlock-form">
-      <TextField label="Passphrase" type="password" value={passphrase} onChange={setPassphrase} testId="vault-passphrase" autoFocus={autoFocus ?? false} autoComplete="current-password" />
+      <TextField
+        label="Passphrase"
+        type="password"
+        value={passphrase}
+        onChange={setPassphrase}
+        testId="vault-passphrase"
+        autoFocus={autoFocus ?? false}
+        autoComplete="current-password"
+      />
       {failure && <FailureText failure={failure} />}
       <div className="dialog-actions">
         {extraActions}

@@ -22,9 +22,12 @@ export const refreshVault = (): Promise<Outcome<VaultStatus>> => vaultCall((api)
 
 /** The vault's status as a live source: there is no event for it (the CLI or another window may lock it). */
 export const vaultLive: LiveSource = { load: async () => void (await refreshVault()) };
-export const createVault = (passphrase: string): Promise<Outcome<VaultStatus>> => vaultCall((api) => api.vault.initialize({ passphrase }));
-export const createKeychainVault = (): Promise<Outcome<VaultStatus>> => vaultCall((api) => api.vault.initializeWithKeychain({}));
-export const unlockVault = (passphrase: string): Promise<Outcome<VaultStatus>> => vaultCall((api) => api.vault.unlock({ passphrase }));
+export const createVault = (passphrase: string): Promise<Outcome<VaultStatus>> =>
+  vaultCall((api) => api.vault.initialize({ passphrase }));
+export const createKeychainVault = (): Promise<Outcome<VaultStatus>> =>
+  vaultCall((api) => api.vault.initializeWithKeychain({}));
+export const unlockVault = (passphrase: string): Promise<Outcome<VaultStatus>> =>
+  vaultCall((api) => api.vault.unlock({ passphrase }));
 export const lockVault = (): Promise<Outcome<VaultStatus>> => vaultCall((api) => api.vault.lock({}));
 export const changeVaultPassphrase = (current: string, next: string): Promise<Outcome<VaultStatus>> =>
   vaultCall((api) => api.vault.changePassphrase({ current, next }));

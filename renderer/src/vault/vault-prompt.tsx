@@ -22,7 +22,11 @@ function CheckingVault() {
       live = false;
     };
   }, []);
-  return <div className="dialog-body">{problem ? <FormError>{problem}</FormError> : <p className="muted">Checking the vault…</p>}</div>;
+  return (
+    <div className="dialog-body">
+      {problem ? <FormError>{problem}</FormError> : <p className="muted">Checking the vault…</p>}
+    </div>
+  );
 }
 
 /**

@@ -34,7 +34,11 @@ export function VaultSection() {
       <h2 id="settings-vault" className="section-title">
         Vault
       </h2>
-      <div className="vault-status" data-testid="vault-status" data-state={text.label.toLowerCase().replace(/\s+/g, '-')}>
+      <div
+        className="vault-status"
+        data-testid="vault-status"
+        data-state={text.label.toLowerCase().replace(/\s+/g, '-')}
+      >
         <span className="status-pill" data-tone={text.tone}>
           <span className="status-dot" aria-hidden="true" />
           {text.label}
@@ -53,7 +57,13 @@ export function VaultSection() {
       )}
       {connected && status?.unlocked && (
         <div className="button-row">
-          <button type="button" className="button button-quiet" data-testid="vault-lock" disabled={busy} onClick={() => void lock()}>
+          <button
+            type="button"
+            className="button button-quiet"
+            data-testid="vault-lock"
+            disabled={busy}
+            onClick={() => void lock()}
+          >
             Lock now
           </button>
           {status.protection === 'passphrase' && (

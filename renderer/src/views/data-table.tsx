@@ -25,7 +25,10 @@ interface DataTableProps {
 
 /** A table of the app's look: its caption, the column heads and, for a list view, the actions column. */
 export function DataTable({ className, testId, caption, columns, actions = true, children }: DataTableProps) {
-  const heads = [...columns.map((column) => (typeof column === 'string' ? { label: column } : column)), ...(actions ? [ACTIONS_COLUMN] : [])];
+  const heads = [
+    ...columns.map((column) => (typeof column === 'string' ? { label: column } : column)),
+    ...(actions ? [ACTIONS_COLUMN] : []),
+  ];
   return (
     <table className={`data-table ${className}`} data-testid={testId}>
       {caption !== undefined && <caption className="visually-hidden">{caption}</caption>}
@@ -55,7 +58,14 @@ interface RowDangerButtonProps {
 /** A row's destructive action in its actions cell (it opens a confirmation that names the thing). */
 export function RowDangerButton({ action, name, testId, onClick, disabled }: RowDangerButtonProps) {
   return (
-    <button type="button" className="button button-small button-danger" data-testid={testId} aria-label={`${action} ${name}`} disabled={disabled} onClick={onClick}>
+    <button
+      type="button"
+      className="button button-small button-danger"
+      data-testid={testId}
+      aria-label={`${action} ${name}`}
+      disabled={disabled}
+      onClick={onClick}
+    >
       {action}
     </button>
   );

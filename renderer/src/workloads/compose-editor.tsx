@@ -43,10 +43,22 @@ export function ComposeEditor({ compose, onChange, configFile, onOpen, check, pr
         <label className="form-label" htmlFor={ids.compose}>
           Compose file{configFile ? <span className="muted"> — {configFile}</span> : null}
         </label>
-        <button type="button" className="button button-small button-quiet" data-testid="deploy-open-compose" onClick={() => composePicker.current?.click()}>
+        <button
+          type="button"
+          className="button button-small button-quiet"
+          data-testid="deploy-open-compose"
+          onClick={() => composePicker.current?.click()}
+        >
           Open file…
         </button>
-        <input ref={composePicker} type="file" accept=".yml,.yaml,application/yaml,text/yaml" hidden data-testid="deploy-compose-file" onChange={(event) => void openCompose(event)} />
+        <input
+          ref={composePicker}
+          type="file"
+          accept=".yml,.yaml,application/yaml,text/yaml"
+          hidden
+          data-testid="deploy-compose-file"
+          onChange={(event) => void openCompose(event)}
+        />
       </div>
       <textarea
         id={ids.compose}
@@ -73,7 +85,9 @@ export function ComposeEditor({ compose, onChange, configFile, onOpen, check, pr
                   : 'The file has problems; they are listed below.'
                 : 'Checked as you type; nothing is sent to a host until you deploy.')}
       </p>
-      {check.validation && <ComposeIssues issues={check.validation.issues} onJump={(issue) => jumpToLine(textarea.current, issue)} />}
+      {check.validation && (
+        <ComposeIssues issues={check.validation.issues} onJump={(issue) => jumpToLine(textarea.current, issue)} />
+      )}
       {check.validation && <ComposePreview validation={check.validation} />}
     </div>
   );

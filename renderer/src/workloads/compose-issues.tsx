@@ -6,11 +6,22 @@ import { issuePlace, sortIssues } from './deploy-form.js';
  * The problems of a compose file, errors first, each with its path and line; a problem with a
  * place is a button that puts the cursor on that line of the text.
  */
-export function ComposeIssues({ issues, onJump }: { issues: readonly ComposeIssue[]; onJump: (issue: ComposeIssue) => void }) {
+export function ComposeIssues({
+  issues,
+  onJump,
+}: {
+  issues: readonly ComposeIssue[];
+  onJump: (issue: ComposeIssue) => void;
+}) {
   if (issues.length === 0) return null;
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const warnings = issues.length - errors;
-  const heading = [errors > 0 ? `${errors} ${errors === 1 ? 'problem' : 'problems'}` : null, warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : null].filter(Boolean).join(', ');
+  const heading = [
+    errors > 0 ? `${errors} ${errors === 1 ? 'problem' : 'problems'}` : null,
+    warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
     <div className="compose-issues" data-testid="compose-issues" data-errors={errors}>
       <p className="compose-issues-heading">{heading}</p>
@@ -18,9 +29,20 @@ export function ComposeIssues({ issues, onJump }: { issues: readonly ComposeIssu
         {sortIssues(issues).map((issue, index) => {
           const place = issuePlace(issue);
           return (
-            <li key={`${issue.path}:${issue.line ?? ''}:${index}`} className="compose-issue" data-severity={issue.severity} data-testid="compose-issue" data-line={issue.line ?? undefined}>
+            <li
+              key={`${issue.path}:${issue.line ?? ''}:${index}`}
+              className="compose-issue"
+              data-severity={issue.severity}
+              data-testid="compose-issue"
+              data-line={issue.line ?? undefined}
+            >
               {place ? (
-                <button type="button" className="issue-jump mono" onClick={() => onJump(issue)} title="Show this line in the file">
+                <button
+                  type="button"
+                  className="issue-jump mono"
+                  onClick={() => onJump(issue)}
+                  title="Show this line in the file"
+                >
                   {place}
                 </button>
               ) : null}
@@ -46,8 +68,13 @@ export function ComposePreview({ validation }: { validation: ComposeValidation }
     <div className="compose-preview" data-testid="compose-preview">
       <p>
         Deploys {summary.services.length === 1 ? '1 service' : `${summary.services.length} services`}
-        {summary.volumes.length > 0 ? `, ${summary.volumes.length === 1 ? '1 volume' : `${summary.volumes.length} volumes`}` : ''}
-        {summary.networks.length > 0 ? `, ${summary.networks.length === 1 ? '1 network' : `${summary.networks.length} networks`}` : ''}:
+        {summary.volumes.length > 0
+          ? `, ${summary.volumes.length === 1 ? '1 volume' : `${summary.volumes.length} volumes`}`
+          : ''}
+        {summary.networks.length > 0
+          ? `, ${summary.networks.length === 1 ? '1 network' : `${summary.networks.length} networks`}`
+          : ''}
+        :
       </p>
       <ul className="compose-preview-services">
         {summary.services.map((service) => (
@@ -59,7 +86,12 @@ export function ComposePreview({ validation }: { validation: ComposeValidation }
       </ul>
       {summary.secrets.some((secret) => !secret.stored) && (
         <p className="form-error" data-testid="compose-missing-secrets">
-          Secrets missing from the vault: {summary.secrets.filter((secret) => !secret.stored).map((secret) => secret.vaultName).join(', ')} (add them under Secrets below the projects, or with crossdock secret set).
+          Secrets missing from the vault:{' '}
+          {summary.secrets
+            .filter((secret) => !secret.stored)
+            .map((secret) => secret.vaultName)
+            .join(', ')}{' '}
+          (add them under Secrets below the projects, or with crossdock secret set).
         </p>
       )}
     </div>

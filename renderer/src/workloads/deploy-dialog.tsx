@@ -36,7 +36,8 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
   const check = useComposeValidation(form.compose, files);
   const summary = check.validation?.summary ?? null;
   const summaryPaths = summary?.envFiles.map((file) => file.path).join('\n') ?? '';
-  if (summaryPaths !== envPaths.map((file) => file.path).join('\n') && summary) setEnvPaths(summary.envFiles.map((file) => ({ path: file.path })));
+  if (summaryPaths !== envPaths.map((file) => file.path).join('\n') && summary)
+    setEnvPaths(summary.envFiles.map((file) => ({ path: file.path })));
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -60,7 +61,14 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
     return (
       <Dialog title={`Deploying ${project} to ${hostName}`} testId="deploy-dialog" onClose={close} size="large">
         <div className="dialog-body">
-          <DeployProgress jobId={jobId} project={project} hostName={hostName} autoPorts={form.autoPorts} onClose={close} onEdit={backToForm} />
+          <DeployProgress
+            jobId={jobId}
+            project={project}
+            hostName={hostName}
+            autoPorts={form.autoPorts}
+            onClose={close}
+            onEdit={backToForm}
+          />
         </div>
       </Dialog>
     );
@@ -75,7 +83,14 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
             <label className="form-label" htmlFor={ids.host}>
               Host
             </label>
-            <select id={ids.host} className="input" value={form.host} data-testid="deploy-host" aria-invalid={problems.host ? true : undefined} onChange={(event) => update({ host: event.target.value })}>
+            <select
+              id={ids.host}
+              className="input"
+              value={form.host}
+              data-testid="deploy-host"
+              aria-invalid={problems.host ? true : undefined}
+              onChange={(event) => update({ host: event.target.value })}
+            >
               {hosts.length === 0 && <option value="">No hosts yet</option>}
               <HostOptions hosts={hosts} />
             </select>
@@ -89,7 +104,9 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
             mono
             error={problems.project}
             placeholder={summary?.name ?? 'shop'}
-            hint={summary?.name ? `Empty: ${summary.name}, the file’s name:` : 'Lowercase letters, digits, “_” and “-”.'}
+            hint={
+              summary?.name ? `Empty: ${summary.name}, the file’s name:` : 'Lowercase letters, digits, “_” and “-”.'
+            }
           />
         </div>
 
@@ -109,14 +126,27 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
         <EnvFilesField files={form.files} summary={summary} onChange={(picked) => update({ files: picked })} />
 
         <label className="form-check">
-          <input type="checkbox" checked={form.autoPorts} data-testid="deploy-auto-ports" onChange={(event) => update({ autoPorts: event.target.checked })} />
+          <input
+            type="checkbox"
+            checked={form.autoPorts}
+            data-testid="deploy-auto-ports"
+            onChange={(event) => update({ autoPorts: event.target.checked })}
+          />
           <span>
-            Assign free ports when taken <span className="muted">— publish on the next free port instead of failing</span>
+            Assign free ports when taken{' '}
+            <span className="muted">— publish on the next free port instead of failing</span>
           </span>
         </label>
 
         {failure && <DeployFailure failure={failure} />}
-        <FormActions onCancel={close} label={project ? `Deploy ${project}` : 'Deploy'} testId="deploy-submit" busy={busy} busyLabel="Starting…" disabled={hosts.length === 0 || errors > 0 || check.checking} />
+        <FormActions
+          onCancel={close}
+          label={project ? `Deploy ${project}` : 'Deploy'}
+          testId="deploy-submit"
+          busy={busy}
+          busyLabel="Starting…"
+          disabled={hosts.length === 0 || errors > 0 || check.checking}
+        />
       </form>
     </Dialog>
   );

@@ -1,10 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import type { ComposeIssue, ComposeSummary } from '../../../shared/index.js';
-import { addPicked, deployProblems, filesForCompose, issuePlace, lineRange, projectFor, sortIssues, type DeployForm } from './deploy-form.js';
+import {
+  addPicked,
+  deployProblems,
+  filesForCompose,
+  issuePlace,
+  lineRange,
+  projectFor,
+  sortIssues,
+  type DeployForm,
+} from './deploy-form.js';
 
-const summary = (name: string | null): ComposeSummary => ({ name, services: [], volumes: [], networks: [], envFiles: [], secrets: [], variables: [] });
-const form = (changes: Partial<DeployForm> = {}): DeployForm => ({ host: 'h1', project: '', compose: 'services: {}', files: [], autoPorts: false, ...changes });
-const issue = (changes: Partial<ComposeIssue>): ComposeIssue => ({ path: 'services.web', line: null, column: null, message: 'wrong', severity: 'error', ...changes });
+const summary = (name: string | null): ComposeSummary => ({
+  name,
+  services: [],
+  volumes: [],
+  networks: [],
+  envFiles: [],
+  secrets: [],
+  variables: [],
+});
+const form = (changes: Partial<DeployForm> = {}): DeployForm => ({
+  host: 'h1',
+  project: '',
+  compose: 'services: {}',
+  files: [],
+  autoPorts: false,
+  ...changes,
+});
+const issue = (changes: Partial<ComposeIssue>): ComposeIssue => ({
+  path: 'services.web',
+  line: null,
+  column: null,
+  message: 'wrong',
+  severity: 'error',
+  ...changes,
+});
 
 describe('filesForCompose', () => {
   it('passes each picked file under its name, and under every env_file path ending in that name', () => {
@@ -25,7 +56,16 @@ describe('filesForCompose', () => {
 
 describe('addPicked', () => {
   it('replaces a file picked again under the same name, and keeps the list in name order', () => {
-    const files = addPicked([{ name: 'web.env', text: 'old' }, { name: '.env', text: 'X=1' }], [{ name: 'web.env', text: 'new' }, { name: 'db.env', text: 'D=1' }]);
+    const files = addPicked(
+      [
+        { name: 'web.env', text: 'old' },
+        { name: '.env', text: 'X=1' },
+      ],
+      [
+        { name: 'web.env', text: 'new' },
+        { name: 'db.env', text: 'D=1' },
+      ],
+    );
     expect(files).toEqual([
       { name: '.env', text: 'X=1' },
       { name: 'db.env', text: 'D=1' },
@@ -55,7 +95,9 @@ describe('projectFor and deployProblems', () => {
   });
 
   it('refuses a project name docker compose would refuse, saying why', () => {
-    expect(deployProblems(form({ project: 'My Shop' }), null).project).toMatch(/^“My Shop” is not a project name: a project name is lowercase letters/);
+    expect(deployProblems(form({ project: 'My Shop' }), null).project).toMatch(
+      /^“My Shop” is not a project name: a project name is lowercase letters/,
+    );
   });
 });
 

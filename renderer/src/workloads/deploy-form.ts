@@ -25,7 +25,10 @@ const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
  * its folder, so a picked file answers every env_file path of the compose file that ends in
  * that name (`./config/web.env` ← `web.env`), and is also passed under its own name (`.env`).
  */
-export function filesForCompose(picked: readonly PickedFile[], envFiles: readonly { path: string }[]): Record<string, string> {
+export function filesForCompose(
+  picked: readonly PickedFile[],
+  envFiles: readonly { path: string }[],
+): Record<string, string> {
   const files: Record<string, string> = {};
   for (const file of picked) {
     files[file.name] = file.text;
@@ -55,7 +58,8 @@ export function deployProblems(form: DeployForm, summary: ComposeSummary | null)
     problems.project = 'Name the project, or put name: at the top of the compose file.';
   } else {
     const checked = projectName.safeParse(project);
-    if (!checked.success) problems.project = `“${project}” is not a project name: ${checked.error.issues[0]?.message ?? 'use lowercase letters, digits, "_" and "-"'}.`;
+    if (!checked.success)
+      problems.project = `“${project}” is not a project name: ${checked.error.issues[0]?.message ?? 'use lowercase letters, digits, "_" and "-"'}.`;
   }
   return problems;
 }
@@ -69,14 +73,23 @@ export function issuePlace(issue: Pick<ComposeIssue, 'line' | 'column'>): string
 /** Errors first, then by line; problems without a place last. */
 export function sortIssues(issues: readonly ComposeIssue[]): ComposeIssue[] {
   const rank = (issue: ComposeIssue): number => (issue.severity === 'error' ? 0 : 1);
-  return [...issues].sort((a, b) => rank(a) - rank(b) || (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER) || (a.column ?? 0) - (b.column ?? 0));
+  return [...issues].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER) ||
+      (a.column ?? 0) - (b.column ?? 0),
+  );
 }
 
 /**
  * Where a 1-based line (and column) starts and where that line ends in `text`, as offsets for
  * `setSelectionRange`; null when the text has no such line.
  */
-export function lineRange(text: string, line: number, column: number | null = null): { start: number; end: number } | null {
+export function lineRange(
+  text: string,
+  line: number,
+  column: number | null = null,
+): { start: number; end: number } | null {
   if (!Number.isInteger(line) || line < 1) return null;
   let start = 0;
   for (let current = 1; current < line; current++) {

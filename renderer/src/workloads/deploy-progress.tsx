@@ -17,7 +17,8 @@ function Report({ report }: { report: DeployReport }) {
   return (
     <div className="success-box" data-testid="deploy-report">
       <p>
-        <strong>{report.project}</strong> {report.changed ? 'is deployed' : 'was already as the file says'} on <strong>{report.host}</strong>.
+        <strong>{report.project}</strong> {report.changed ? 'is deployed' : 'was already as the file says'} on{' '}
+        <strong>{report.host}</strong>.
       </p>
       <ul>
         {report.services.map((service) => (
@@ -29,7 +30,13 @@ function Report({ report }: { report: DeployReport }) {
       {report.reassignedPorts.length > 0 && (
         <p data-testid="deploy-reassigned">
           Ports moved because they were taken:{' '}
-          {report.reassignedPorts.map((moved) => `${moved.service} ${moved.wanted}→${moved.assigned}/${moved.protocol} (${moved.wanted} is held by ${moved.holder})`).join('; ')}.
+          {report.reassignedPorts
+            .map(
+              (moved) =>
+                `${moved.service} ${moved.wanted}→${moved.assigned}/${moved.protocol} (${moved.wanted} is held by ${moved.holder})`,
+            )
+            .join('; ')}
+          .
         </p>
       )}
     </div>
@@ -58,20 +65,41 @@ export function DeployProgress({ jobId, project, hostName, autoPorts, onClose, o
 
   return (
     <div className="job-follow" ref={root} data-testid="deploy-progress" data-state={job.state}>
-      <JobFollow job={job} jobId={jobId} steps={job.kind === 'deploy' ? deployStages(job) : []} stepTestId="deploy-stage" logTestId="deploy-log" />
+      <JobFollow
+        job={job}
+        jobId={jobId}
+        steps={job.kind === 'deploy' ? deployStages(job) : []}
+        stepTestId="deploy-stage"
+        logTestId="deploy-log"
+      />
       <div aria-live="polite">
         {report && <Report report={report} />}
         {ended && (
-          <JobFailure testId="deploy-job-error" cancelled={job.state === 'cancelled'} error={job.error} cancelledText={`Deploying ${project} to ${hostName} was cancelled.`} endedText={`Deploying ${project} ended ${job.state}.`}>
+          <JobFailure
+            testId="deploy-job-error"
+            cancelled={job.state === 'cancelled'}
+            error={job.error}
+            cancelledText={`Deploying ${project} to ${hostName} was cancelled.`}
+            endedText={`Deploying ${project} ended ${job.state}.`}
+          >
             {portConflict && (
               <p className="muted">
-                {autoPorts ? 'No free port was found to publish on instead.' : 'Change the port in the file, or tick “Assign free ports when taken” in the form and deploy again.'}
+                {autoPorts
+                  ? 'No free port was found to publish on instead.'
+                  : 'Change the port in the file, or tick “Assign free ports when taken” in the form and deploy again.'}
               </p>
             )}
           </JobFailure>
         )}
       </div>
-      <JobFollowActions job={job} cancelLabel="Cancel deploy" testId="deploy" onHide={onClose} onClose={onClose} onEdit={onEdit} />
+      <JobFollowActions
+        job={job}
+        cancelLabel="Cancel deploy"
+        testId="deploy"
+        onHide={onClose}
+        onClose={onClose}
+        onEdit={onEdit}
+      />
     </div>
   );
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkloadContainer, WorkloadProject } from '../../../shared/index.js';
-import { containerTone, formatComposePorts, projectCounts, projectsSummary, sortProjects, workloadsRefreshKey } from './project-rows.js';
+import {
+  containerTone,
+  formatComposePorts,
+  projectCounts,
+  projectsSummary,
+  sortProjects,
+  workloadsRefreshKey,
+} from './project-rows.js';
 
 const container = (changes: Partial<WorkloadContainer> = {}): WorkloadContainer => ({
   id: 'c',
@@ -53,7 +60,11 @@ describe('containerTone', () => {
 
 describe('projects', () => {
   it('sorts by host, then project name', () => {
-    const sorted = sortProjects([project({ hostName: 'web-2', name: 'a' }), project({ name: 'zoo' }), project({ name: 'api' })]);
+    const sorted = sortProjects([
+      project({ hostName: 'web-2', name: 'a' }),
+      project({ name: 'zoo' }),
+      project({ name: 'api' }),
+    ]);
     expect(sorted.map((p) => `${p.hostName}/${p.name}`)).toEqual(['web-1/api', 'web-1/zoo', 'web-2/a']);
   });
 
@@ -70,7 +81,9 @@ describe('projects', () => {
 
   it('summarises projects and hosts for the toolbar', () => {
     expect(projectsSummary([project()])).toBe('1 project on 1 host');
-    expect(projectsSummary([project(), project({ name: 'b' }), project({ hostId: 'h2' })])).toBe('3 projects on 2 hosts');
+    expect(projectsSummary([project(), project({ name: 'b' }), project({ hostId: 'h2' })])).toBe(
+      '3 projects on 2 hosts',
+    );
   });
 });
 
@@ -83,6 +96,8 @@ describe('workloadsRefreshKey', () => {
     expect(workloadsRefreshKey([{ ...deploy, state: 'succeeded' }, other])).not.toBe(base);
     expect(workloadsRefreshKey([deploy, { ...other, step: 'verify' as const }])).toBe(base);
     const migration = { id: 'm1', kind: 'migration' as const, state: 'running' as const, step: 'create' as const };
-    expect(workloadsRefreshKey([migration])).not.toBe(workloadsRefreshKey([{ ...migration, step: 'stop-source' as const }]));
+    expect(workloadsRefreshKey([migration])).not.toBe(
+      workloadsRefreshKey([{ ...migration, step: 'stop-source' as const }]),
+    );
   });
 });

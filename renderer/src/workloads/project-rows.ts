@@ -1,4 +1,10 @@
-import type { ComposePort, ContainerState, JobInfo, WorkloadContainer, WorkloadProject } from '../../../shared/index.js';
+import type {
+  ComposePort,
+  ContainerState,
+  JobInfo,
+  WorkloadContainer,
+  WorkloadProject,
+} from '../../../shared/index.js';
 import type { Tone } from '../hosts/host-status.js';
 
 export const PROJECT_STATE: Record<WorkloadProject['state'], { label: string; tone: Tone }> = {
@@ -30,14 +36,18 @@ const wildcard = (ip: string | null): boolean => ip === null || ip === '' || ip 
 export function formatComposePorts(ports: readonly ComposePort[]): string {
   const texts = ports.map((port) => {
     const address = wildcard(port.hostIp) ? '' : `${port.hostIp?.includes(':') ? `[${port.hostIp}]` : port.hostIp}:`;
-    return port.published === null ? `${port.target}/${port.protocol}` : `${address}${port.published}→${port.target}/${port.protocol}`;
+    return port.published === null
+      ? `${port.target}/${port.protocol}`
+      : `${address}${port.published}→${port.target}/${port.protocol}`;
   });
   return [...new Set(texts)].join(', ');
 }
 
 /** Host, then project name: a host's projects stay together, in the order people look for them. */
 export function sortProjects(projects: readonly WorkloadProject[]): WorkloadProject[] {
-  return [...projects].sort((a, b) => a.hostName.localeCompare(b.hostName) || a.name.localeCompare(b.name) || a.hostId.localeCompare(b.hostId));
+  return [...projects].sort(
+    (a, b) => a.hostName.localeCompare(b.hostName) || a.name.localeCompare(b.name) || a.hostId.localeCompare(b.hostId),
+  );
 }
 
 /** `2 services, 3 of 4 containers running`. */

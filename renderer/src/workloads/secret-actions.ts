@@ -16,7 +16,12 @@ export async function removeSecret(name: string): Promise<Outcome<boolean>> {
   if (outcome.ok) {
     pushNotice(
       outcome.value
-        ? { tone: 'info', title: `Removed secret ${name}`, message: `Compose files that use ${name} cannot be deployed until it is stored again; running containers keep their copy.`, code: null }
+        ? {
+            tone: 'info',
+            title: `Removed secret ${name}`,
+            message: `Compose files that use ${name} cannot be deployed until it is stored again; running containers keep their copy.`,
+            code: null,
+          }
         : { tone: 'info', title: `No secret ${name}`, message: 'It was already removed.', code: null },
     );
   }

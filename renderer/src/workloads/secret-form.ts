@@ -32,12 +32,15 @@ export function secretNameProblem(name: string): string | null {
  * Checks the form with the contract's schema and returns the arguments to send, or a problem per
  * field. The value is sent exactly as typed (spaces matter in a password); only the name is trimmed.
  */
-export function validateSecretForm(form: SecretForm): { args: { name: string; value: string } } | { problems: SecretProblems } {
+export function validateSecretForm(
+  form: SecretForm,
+): { args: { name: string; value: string } } | { problems: SecretProblems } {
   const problems: SecretProblems = {};
   const nameProblem = secretNameProblem(form.name);
   if (nameProblem) problems.name = nameProblem;
   if (form.value === '') problems.value = 'Type the value to store.';
-  else if (new TextEncoder().encode(form.value).length > MAX_VALUE_BYTES) problems.value = 'That value is larger than 512 KB; a secret is a password, a token or a key.';
+  else if (new TextEncoder().encode(form.value).length > MAX_VALUE_BYTES)
+    problems.value = 'That value is larger than 512 KB; a secret is a password, a token or a key.';
   if (Object.keys(problems).length > 0) return { problems };
   const result = workloadsSchemas.setSecret.safeParse({ name: form.name.trim(), value: form.value });
   // Both fields were checked above; a refusal here would be a bug, and still nothing is sent.

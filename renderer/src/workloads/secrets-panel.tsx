@@ -15,10 +15,20 @@ import { removeSecret } from './secret-actions.js';
 type Open = { dialog: 'add' } | { dialog: 'remove'; name: string } | null;
 
 /** The stored secrets' names, kept live: read on (re)connection and after every change made here. */
-function useSecrets(): { secrets: WorkloadSecretInfo[] | null; failure: CoreFailure | null; reload: () => Promise<void> } {
+function useSecrets(): {
+  secrets: WorkloadSecretInfo[] | null;
+  failure: CoreFailure | null;
+  reload: () => Promise<void>;
+} {
   // Names are not secret: they are listed while the vault is locked, so no prompt.
-  const { state, store } = useViewLive<WorkloadSecretInfo[], WorkloadSecretInfo>('secrets', () => ({ fetch: (api) => api.workloads.secrets({}), entries: (secrets) => new Map(secrets.map((secret) => [secret.name, secret])) }));
-  const secrets = useMemo(() => (state.entries ? valuesOf(state.entries).sort((a, b) => a.name.localeCompare(b.name)) : null), [state.entries]);
+  const { state, store } = useViewLive<WorkloadSecretInfo[], WorkloadSecretInfo>('secrets', () => ({
+    fetch: (api) => api.workloads.secrets({}),
+    entries: (secrets) => new Map(secrets.map((secret) => [secret.name, secret])),
+  }));
+  const secrets = useMemo(
+    () => (state.entries ? valuesOf(state.entries).sort((a, b) => a.name.localeCompare(b.name)) : null),
+    [state.entries],
+  );
   return { secrets, failure: state.failure, reload: () => store?.load() ?? Promise.resolve() };
 }
 
@@ -40,17 +50,32 @@ export function SecretsPanel() {
         <h2 id="secrets-title" className="section-title">
           Secrets
         </h2>
-        <button type="button" className="button button-quiet" data-testid="add-secret" disabled={!connected} onClick={() => setOpen({ dialog: 'add' })}>
+        <button
+          type="button"
+          className="button button-quiet"
+          data-testid="add-secret"
+          disabled={!connected}
+          onClick={() => setOpen({ dialog: 'add' })}
+        >
           Add secret…
         </button>
       </div>
       <p className="muted secrets-lead">
-        Compose files take them with <code>secrets: {'{'} NAME: {'{'} external: true {'}'} {'}'}</code>; each value is written into the container at <code>/run/secrets/NAME</code>.
+        Compose files take them with{' '}
+        <code>
+          secrets: {'{'} NAME: {'{'} external: true {'}'} {'}'}
+        </code>
+        ; each value is written into the container at <code>/run/secrets/NAME</code>.
       </p>
       {locked && (
         <p className="secrets-locked" data-testid="secrets-vault-locked">
-          The vault is locked: the names are listed, but storing or removing a secret (and deploying a file that uses one) needs its passphrase.{' '}
-          <button type="button" className="button button-small button-quiet" onClick={() => void requestVaultAccess(vault.initialized)}>
+          The vault is locked: the names are listed, but storing or removing a secret (and deploying a file that uses
+          one) needs its passphrase.{' '}
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            onClick={() => void requestVaultAccess(vault.initialized)}
+          >
             {vault.initialized ? 'Unlock the vault' : 'Set up the vault'}
           </button>
         </p>
@@ -58,7 +83,8 @@ export function SecretsPanel() {
       {failure && (
         <FormError testId="secrets-error">
           <p>
-            Could not list the secrets: {failure.message} {failure.code && <code className="notice-code">{failure.code}</code>}
+            Could not list the secrets: {failure.message}{' '}
+            {failure.code && <code className="notice-code">{failure.code}</code>}
           </p>
         </FormError>
       )}
@@ -77,7 +103,13 @@ export function SecretsPanel() {
                   </th>
                   <td className="nowrap">{formatDate(secret.updatedAt)}</td>
                   <td className="row-actions">
-                    <button type="button" className="button button-small button-danger" data-testid="secret-remove" aria-label={`Remove secret ${secret.name}`} onClick={() => setOpen({ dialog: 'remove', name: secret.name })}>
+                    <button
+                      type="button"
+                      className="button button-small button-danger"
+                      data-testid="secret-remove"
+                      aria-label={`Remove secret ${secret.name}`}
+                      onClick={() => setOpen({ dialog: 'remove', name: secret.name })}
+                    >
                       Remove
                     </button>
                   </td>
@@ -86,15 +118,17 @@ export function SecretsPanel() {
             </tbody>
           </DataTable>
         ))}
-      {open?.dialog === 'add' && <AddSecretDialog stored={secrets ?? []} onClose={close} onStored={() => void reload()} />}
+      {open?.dialog === 'add' && (
+        <AddSecretDialog stored={secrets ?? []} onClose={close} onStored={() => void reload()} />
+      )}
       {open?.dialog === 'remove' && (
         <ConfirmDialog
           title={`Remove secret ${open.name}?`}
           testId="secret-remove-dialog"
           message={
             <>
-              The value of <strong className="mono">{open.name}</strong> is deleted from the vault. Containers already running keep their copy; compose files that use {open.name} cannot be deployed until
-              it is stored again.
+              The value of <strong className="mono">{open.name}</strong> is deleted from the vault. Containers already
+              running keep their copy; compose files that use {open.name} cannot be deployed until it is stored again.
             </>
           }
           confirmLabel={`Remove ${open.name}`}

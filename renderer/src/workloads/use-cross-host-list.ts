@@ -7,7 +7,10 @@ import type { LiveSource, Scope } from '../state/live-loader.js';
 import { useCrossdock } from '../state/store.js';
 import { useViewLive } from '../state/use-live.js';
 
-export type CrossHostLister<T> = (api: ClientApi<CrossdockApi>, hosts: string[] | undefined) => Promise<CrossHostList<T>>;
+export type CrossHostLister<T> = (
+  api: ClientApi<CrossdockApi>,
+  hosts: string[] | undefined,
+) => Promise<CrossHostList<T>>;
 
 export interface HostListState<T> {
   items: T[];
@@ -29,10 +32,14 @@ interface HostAnswer<T> {
 }
 
 /** Hosts and their connection status: a host added, removed, connected or lost changes it. */
-const hostsKey = (hosts: readonly { id: string; status: string }[]): string => hosts.map((host) => `${host.id}:${host.status}`).join(',');
+const hostsKey = (hosts: readonly { id: string; status: string }[]): string =>
+  hosts.map((host) => `${host.id}:${host.status}`).join(',');
 
 /** An answer as one entry per host it covers: every host asked, or every known host for a full listing. */
-function byHost<T extends { hostId: string }>(answer: CrossHostList<T>, scope: Scope): ReadonlyMap<string, HostAnswer<T>> {
+function byHost<T extends { hostId: string }>(
+  answer: CrossHostList<T>,
+  scope: Scope,
+): ReadonlyMap<string, HostAnswer<T>> {
   const entries = new Map<string, HostAnswer<T>>();
   const entry = (hostId: string): HostAnswer<T> => {
     let found = entries.get(hostId);
@@ -63,7 +70,10 @@ function followContainerChanges(client: CrossdockClient, source: () => LiveSourc
  * 300 ms). Never polls. No vault prompt: this runs unasked; a locked vault shows up as per-host
  * failures. `lister` is read once: it must not depend on render state.
  */
-export function useCrossHostList<T extends { hostId: string }>(lister: CrossHostLister<T>, refreshKey: string): CrossHostListView<T> {
+export function useCrossHostList<T extends { hostId: string }>(
+  lister: CrossHostLister<T>,
+  refreshKey: string,
+): CrossHostListView<T> {
   const hosts = useCrossdock((state) => hostsKey(state.hosts));
   const hostIds = useCrossdock((state) => state.hostEntries);
   const { state, store } = useViewLive<CrossHostList<T>, HostAnswer<T>>(
@@ -75,7 +85,10 @@ export function useCrossHostList<T extends { hostId: string }>(lister: CrossHost
     if (!state.entries) return null;
     // Hosts that left the inventory are dropped; the rule never removes what a partial answer skips.
     const known = Object.entries(state.entries).filter(([hostId]) => hostId in hostIds);
-    return { items: known.flatMap(([, entry]) => entry.value.items), failures: known.flatMap(([, entry]) => (entry.value.failure ? [entry.value.failure] : [])) };
+    return {
+      items: known.flatMap(([, entry]) => entry.value.items),
+      failures: known.flatMap(([, entry]) => (entry.value.failure ? [entry.value.failure] : [])),
+    };
   }, [state.entries, hostIds]);
   return { list, error: state.failure, reload: () => store?.load() ?? Promise.resolve() };
 }

@@ -26,8 +26,13 @@ export function describeRemoval(report: RemoveReport): string {
 }
 
 /** Removes a project's containers and networks (and volumes when asked); the outcome is a notice. */
-export async function removeWorkload(project: Pick<WorkloadProject, 'hostId' | 'hostName' | 'name'>, removeVolumes: boolean): Promise<RemoveReport | undefined> {
-  const outcome = await attempt((api) => api.workloads.remove({ host: project.hostId, project: project.name, removeVolumes }));
+export async function removeWorkload(
+  project: Pick<WorkloadProject, 'hostId' | 'hostName' | 'name'>,
+  removeVolumes: boolean,
+): Promise<RemoveReport | undefined> {
+  const outcome = await attempt((api) =>
+    api.workloads.remove({ host: project.hostId, project: project.name, removeVolumes }),
+  );
   if (!outcome.ok) {
     noticeFailure(`Could not remove ${project.name} from ${project.hostName}`, outcome.failure);
     return undefined;

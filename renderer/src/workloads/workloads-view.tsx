@@ -15,7 +15,15 @@ import './workloads.css';
 
 const listProjects: CrossHostLister<WorkloadProject> = (api, hosts) => api.workloads.list({ hosts });
 
-function RemoveProjectDialog({ project, onClose, onRemoved }: { project: WorkloadProject; onClose: () => void; onRemoved: () => void }) {
+function RemoveProjectDialog({
+  project,
+  onClose,
+  onRemoved,
+}: {
+  project: WorkloadProject;
+  onClose: () => void;
+  onRemoved: () => void;
+}) {
   const [volumes, setVolumes] = useState(false);
   return (
     <ConfirmDialog
@@ -23,7 +31,8 @@ function RemoveProjectDialog({ project, onClose, onRemoved }: { project: Workloa
       testId="workload-remove-dialog"
       message={
         <>
-          The containers and networks of <strong>{project.name}</strong> on <strong>{project.hostName}</strong> are removed. Its volumes stay unless you tick the box below.
+          The containers and networks of <strong>{project.name}</strong> on <strong>{project.hostName}</strong> are
+          removed. Its volumes stay unless you tick the box below.
         </>
       }
       confirmLabel={volumes ? `Remove ${project.name} and its volumes` : `Remove ${project.name}`}
@@ -33,7 +42,12 @@ function RemoveProjectDialog({ project, onClose, onRemoved }: { project: Workloa
       onClose={onClose}
     >
       <label className="form-check">
-        <input type="checkbox" checked={volumes} data-testid="workload-remove-volumes" onChange={(event) => setVolumes(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={volumes}
+          data-testid="workload-remove-volumes"
+          onChange={(event) => setVolumes(event.target.checked)}
+        />
         Also remove its volumes (their data is lost)
       </label>
     </ConfirmDialog>
@@ -57,14 +71,25 @@ export function WorkloadsView() {
   const projects = list ? sortProjects(list.items) : null;
 
   const deployButton = (
-    <button type="button" className="button" data-testid="deploy-open" disabled={!connected || hostCount === 0} onClick={() => setOpen({ dialog: 'deploy' })}>
+    <button
+      type="button"
+      className="button"
+      data-testid="deploy-open"
+      disabled={!connected || hostCount === 0}
+      onClick={() => setOpen({ dialog: 'deploy' })}
+    >
       Deploy…
     </button>
   );
 
   return (
     <div className="page workloads-page">
-      {list && <FailureBanner failures={list.failures} error={error ? `Could not list the projects: ${error.message}` : null} />}
+      {list && (
+        <FailureBanner
+          failures={list.failures}
+          error={error ? `Could not list the projects: ${error.message}` : null}
+        />
+      )}
       {projects === null ? (
         <p className="muted" data-testid="workloads-loading">
           {error ? `Could not list the projects: ${error.message}` : 'Listing the compose projects on every host…'}
@@ -79,8 +104,12 @@ export function WorkloadsView() {
           </div>
           <ProjectTable
             projects={projects}
-            onMigrateProject={(project) => openMigrationWizard({ host: project.hostId, kind: 'project', name: project.name })}
-            onMigrateContainer={(project, container) => openMigrationWizard({ host: project.hostId, kind: 'container', name: container.name })}
+            onMigrateProject={(project) =>
+              openMigrationWizard({ host: project.hostId, kind: 'project', name: project.name })
+            }
+            onMigrateContainer={(project, container) =>
+              openMigrationWizard({ host: project.hostId, kind: 'container', name: container.name })
+            }
             onRemove={(project) => setOpen({ dialog: 'remove', project })}
           />
         </>
@@ -94,13 +123,19 @@ export function WorkloadsView() {
             'Publish host ports and keep a port map, instead of a forced overlay network.',
             'Move a whole project, with its data, to another host.',
           ]}
-          footnote={hostCount === 0 ? 'Add a host first, under Hosts.' : 'Projects made with docker compose on your hosts are listed here too.'}
+          footnote={
+            hostCount === 0
+              ? 'Add a host first, under Hosts.'
+              : 'Projects made with docker compose on your hosts are listed here too.'
+          }
           action={deployButton}
         />
       )}
       <SecretsPanel />
       {open?.dialog === 'deploy' && <DeployDialog onClose={close} />}
-      {open?.dialog === 'remove' && <RemoveProjectDialog project={open.project} onClose={close} onRemoved={() => void reload()} />}
+      {open?.dialog === 'remove' && (
+        <RemoveProjectDialog project={open.project} onClose={close} onRemoved={() => void reload()} />
+      )}
     </div>
   );
 }

@@ -20,6 +20,7 @@ export function invalidParameter(message: string): ServiceError {
 
 /** `MissingParameter` for a required parameter that is absent. */
 export function requireParam<T>(value: T | undefined, name: string): T {
-  if (value === undefined || value === '') throw new ServiceError('MissingParameter', `The request must contain the parameter ${name}`);
+  if (value === undefined || value === '')
+    throw new ServiceError('MissingParameter', `The request must contain the parameter ${name}`);
   return value;
 }

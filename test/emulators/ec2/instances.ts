@@ -133,16 +133,22 @@ export class Fleet {
 
   private async boot(instance: Instance): Promise<void> {
     await waitForSsh(instance.address, this.options.sshTimeoutMs, this.abort.signal);
-    instance.consoleOutput = consoleText(instance, await readHostKeys(this.options.machines.docker, this.containerOf(instance)));
+    instance.consoleOutput = consoleText(
+      instance,
+      await readHostKeys(this.options.machines.docker, this.containerOf(instance)),
+    );
     if (instance.state === 'pending') instance.state = 'running';
   }
 
   private async destroy(instance: Instance): Promise<void> {
     if (instance.containerId) {
-      await this.options.machines.docker.getContainer(instance.containerId).remove({ force: true }).catch((error: unknown) => {
-        // 404: already gone, which is what we want.
-        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
-      });
+      await this.options.machines.docker
+        .getContainer(instance.containerId)
+        .remove({ force: true })
+        .catch((error: unknown) => {
+          // 404: already gone, which is what we want.
+          if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+        });
       delete instance.containerId;
     }
     if (instance.state !== 'terminated') {
@@ -155,13 +161,11 @@ export class Fleet {
 
   private transition(instance: Instance, work: () => Promise<void>, afterPrevious = false): void {
     const previous = afterPrevious ? instance.busy : Promise.resolve();
-    instance.busy = previous
-      .then(work)
-      .catch((error: unknown) => {
-        // A machine that failed to boot is reported like EC2 reports a failed launch.
-        instance.stateReason = `Server.InternalError: ${error instanceof Error ? error.message : String(error)}`;
-        return this.destroy(instance).catch(() => undefined);
-      });
+    instance.busy = previous.then(work).catch((error: unknown) => {
+      // A machine that failed to boot is reported like EC2 reports a failed launch.
+      instance.stateReason = `Server.InternalError: ${error instanceof Error ? error.message : String(error)}`;
+      return this.destroy(instance).catch(() => undefined);
+    });
   }
 
   private containerOf(instance: Instance): string {
@@ -179,7 +183,11 @@ export class Fleet {
       if (!taken.has(address)) free.push(address);
     }
     if (free.length < count) {
-      throw new ServiceError('InsufficientInstanceCapacity', `There is not enough capacity for ${count} instance(s).`, 500);
+      throw new ServiceError(
+        'InsufficientInstanceCapacity',
+        `There is not enough capacity for ${count} instance(s).`,
+        500,
+      );
     }
     for (const address of free) this.options.reserved.add(address);
     return free;

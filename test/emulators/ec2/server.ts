@@ -55,7 +55,11 @@ export interface Ec2Emulator {
 }
 
 const actions: Record<string, ActionHandler> = {
-  ...instanceActions, ...keyPairActions, ...securityGroupActions, ...tagActions, ...catalogActions,
+  ...instanceActions,
+  ...keyPairActions,
+  ...securityGroupActions,
+  ...tagActions,
+  ...catalogActions,
 };
 const apiVersion = '2016-11-15';
 const maxBodyBytes = 1 << 20;
@@ -110,10 +114,20 @@ export async function startEc2Emulator(options: Ec2EmulatorOptions = {}): Promis
     let context = contexts.get(region);
     if (!context) {
       const state = new Ec2State();
-      state.groups.set('sg-0defa017c0ffee000', { groupId: 'sg-0defa017c0ffee000', groupName: 'default', description: 'default VPC security group', ingress: [] });
+      state.groups.set('sg-0defa017c0ffee000', {
+        groupId: 'sg-0defa017c0ffee000',
+        groupName: 'default',
+        description: 'default VPC security group',
+        ingress: [],
+      });
       context = {
-        state, fleet: new Fleet(state, fleetOptions), region, regions,
-        accountId: '123456789012', vpcId: 'vpc-0c0ffee0crossdock', subnetId: 'subnet-0c0ffee0crossdock',
+        state,
+        fleet: new Fleet(state, fleetOptions),
+        region,
+        regions,
+        accountId: '123456789012',
+        vpcId: 'vpc-0c0ffee0crossdock',
+        subnetId: 'subnet-0c0ffee0crossdock',
       };
       contexts.set(region, context);
     }
@@ -122,7 +136,10 @@ export async function startEc2Emulator(options: Ec2EmulatorOptions = {}): Promis
   /** The region a request is for (the region its valid signature names), or why it is refused. */
   const authenticate = (signed: SignedRequest, service: 'ec2' | 'ssm'): { region: string } | SigV4Refusal => {
     const region = credentialScopeRegion(signed.headers) ?? home;
-    if (!regions.includes(region)) return { reason: `the credential scope names ${region}, which this emulator does not serve (${regions.join(', ')})` };
+    if (!regions.includes(region))
+      return {
+        reason: `the credential scope names ${region}, which this emulator does not serve (${regions.join(', ')})`,
+      };
     return verifySigV4(signed, { ...credentials, region }, service) ?? { region };
   };
 
@@ -141,7 +158,9 @@ export async function startEc2Emulator(options: Ec2EmulatorOptions = {}): Promis
     const target = req.headers['x-amz-target'];
     if (typeof target === 'string' && target.startsWith('AmazonSSM.')) {
       const sendJson = (status: number, json: JsonBody): void => {
-        res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId }).end(JSON.stringify(json));
+        res
+          .writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId })
+          .end(JSON.stringify(json));
       };
       const auth = authenticate(signed, 'ssm');
       if ('reason' in auth) {
@@ -149,7 +168,14 @@ export async function startEc2Emulator(options: Ec2EmulatorOptions = {}): Promis
         return sendJson(400, { __type: type, message: auth.reason });
       }
       try {
-        return sendJson(200, handleSsm(target.slice('AmazonSSM.'.length), JSON.parse(body.toString('utf8') || '{}') as JsonBody, auth.region));
+        return sendJson(
+          200,
+          handleSsm(
+            target.slice('AmazonSSM.'.length),
+            JSON.parse(body.toString('utf8') || '{}') as JsonBody,
+            auth.region,
+          ),
+        );
       } catch (error) {
         if (!(error instanceof ServiceError)) throw error;
         return sendJson(error.status, { __type: error.code, message: error.message });
@@ -159,19 +185,33 @@ export async function startEc2Emulator(options: Ec2EmulatorOptions = {}): Promis
     const sendXml = (status: number, xml: string): void => {
       res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': requestId }).end(xml);
     };
-    const params = QueryParams.parse(req.method === 'POST' ? body.toString('utf8') : new URL(req.url ?? '/', 'http://x').search.slice(1));
+    const params = QueryParams.parse(
+      req.method === 'POST' ? body.toString('utf8') : new URL(req.url ?? '/', 'http://x').search.slice(1),
+    );
     const auth = authenticate(signed, 'ec2');
     if ('reason' in auth) {
-      return sendXml(401, ec2ErrorResponse('AuthFailure', `AWS was not able to validate the provided access credentials (${auth.reason})`, requestId));
+      return sendXml(
+        401,
+        ec2ErrorResponse(
+          'AuthFailure',
+          `AWS was not able to validate the provided access credentials (${auth.reason})`,
+          requestId,
+        ),
+      );
     }
     const context = contextFor(auth.region);
     const action = params.string('Action');
     try {
       if (!action) throw new ServiceError('MissingAction', 'The request must contain the parameter Action');
-      if (params.string('Version') !== apiVersion) throw new ServiceError('InvalidParameterValue', `Unsupported API version: ${params.string('Version') ?? '(none)'}`);
+      if (params.string('Version') !== apiVersion)
+        throw new ServiceError(
+          'InvalidParameterValue',
+          `Unsupported API version: ${params.string('Version') ?? '(none)'}`,
+        );
       const handler = actions[action];
       if (!handler) throw new ServiceError('InvalidAction', `The action ${action} is not valid for this web service.`);
-      if (params.string('DryRun') === 'true') throw new ServiceError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
+      if (params.string('DryRun') === 'true')
+        throw new ServiceError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
       sendXml(200, ec2Response(action, requestId, await handler(params, context)));
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;

@@ -96,13 +96,19 @@ export function verifySigV4(
   if (!amzDate || !/^\d{8}T\d{6}Z$/.test(amzDate) || !amzDate.startsWith(date)) {
     return { reason: 'x-amz-date is missing or does not match the credential date' };
   }
-  const signedAt = Date.parse(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+  const signedAt = Date.parse(
+    `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+  );
   if (Math.abs(now.getTime() - signedAt) > maxSkewMs) return { reason: 'the signature has expired' };
   if (!auth.signedHeaders.includes('host')) return { reason: 'the host header must be signed' };
 
   const url = new URL(request.url, 'http://emulator.invalid');
   // Non-S3 services encode each path segment (once more on top of the wire encoding).
-  const canonicalUri = url.pathname.split('/').map((s) => uriEncode(decodeURIComponent(s))).join('/') || '/';
+  const canonicalUri =
+    url.pathname
+      .split('/')
+      .map((s) => uriEncode(decodeURIComponent(s)))
+      .join('/') || '/';
   const canonicalHeaders = auth.signedHeaders
     .map((name) => `${name}:${(headerValue(request.headers, name) ?? '').trim().replace(/\s+/g, ' ')}\n`)
     .join('');

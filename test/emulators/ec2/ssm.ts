@@ -33,7 +33,11 @@ export function handleSsm(operation: string, input: JsonBody, region: string): J
   };
   if (operation === 'GetParameter') {
     const name = input.Name;
-    if (typeof name !== 'string' || name === '') throw new ServiceError('ValidationException', '1 validation error detected: Value null at \'name\' failed to satisfy constraint: Member must not be null');
+    if (typeof name !== 'string' || name === '')
+      throw new ServiceError(
+        'ValidationException',
+        "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null",
+      );
     const parameter = describe(name);
     // SSM answers 400 ParameterNotFound with an empty message for public parameters too.
     if (!parameter) throw new ServiceError('ParameterNotFound', '');

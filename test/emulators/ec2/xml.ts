@@ -16,7 +16,10 @@ export const ec2Namespace = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 
 /** Escapes text for element content. */
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
+  return text.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
+  );
 }
 
 /** A list in EC2's shape: `<item>…</item>` children (put it under the `…Set` name). */

@@ -52,8 +52,36 @@ export interface ImageInfo {
 }
 
 export const images: ImageInfo[] = [
-  { project: 'debian-cloud', family: 'debian-12', name: 'debian-12-bookworm-v20250610', description: 'Debian, Debian GNU/Linux, 12 (bookworm), amd64 built on 20250610', architecture: 'X86_64', diskSizeGb: 10 },
-  { project: 'debian-cloud', family: 'debian-12-arm64', name: 'debian-12-bookworm-arm64-v20250610', description: 'Debian, Debian GNU/Linux, 12 (bookworm), arm64 built on 20250610', architecture: 'ARM64', diskSizeGb: 10 },
-  { project: 'ubuntu-os-cloud', family: 'ubuntu-2404-lts-amd64', name: 'ubuntu-2404-noble-amd64-v20250606', description: 'Canonical, Ubuntu, 24.04 LTS, amd64 noble image built on 2025-06-06', architecture: 'X86_64', diskSizeGb: 10 },
-  { project: 'rocky-linux-cloud', family: 'rocky-linux-9', name: 'rocky-linux-9-v20250610', description: 'Rocky Linux, Rocky Linux, 9, x86_64 built on 20250610', architecture: 'X86_64', diskSizeGb: 20 },
+  {
+    project: 'debian-cloud',
+    family: 'debian-12',
+    name: 'debian-12-bookworm-v20250610',
+    description: 'Debian, Debian GNU/Linux, 12 (bookworm), amd64 built on 20250610',
+    architecture: 'X86_64',
+    diskSizeGb: 10,
+  },
+  {
+    project: 'debian-cloud',
+    family: 'debian-12-arm64',
+    name: 'debian-12-bookworm-arm64-v20250610',
+    description: 'Debian, Debian GNU/Linux, 12 (bookworm), arm64 built on 20250610',
+    architecture: 'ARM64',
+    diskSizeGb: 10,
+  },
+  {
+    project: 'ubuntu-os-cloud',
+    family: 'ubuntu-2404-lts-amd64',
+    name: 'ubuntu-2404-noble-amd64-v20250606',
+    description: 'Canonical, Ubuntu, 24.04 LTS, amd64 noble image built on 2025-06-06',
+    architecture: 'X86_64',
+    diskSizeGb: 10,
+  },
+  {
+    project: 'rocky-linux-cloud',
+    family: 'rocky-linux-9',
+    name: 'rocky-linux-9-v20250610',
+    description: 'Rocky Linux, Rocky Linux, 9, x86_64 built on 20250610',
+    architecture: 'X86_64',
+    diskSizeGb: 20,
+  },
 ];

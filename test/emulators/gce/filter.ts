@@ -20,7 +20,8 @@ export function compileFilter(filter: string | undefined): (resource: Record<str
     const expected = double ?? single ?? bare ?? '';
     return (resource: Record<string, unknown>): boolean => {
       const actual = readPath(resource, path);
-      if (operator === ':') return expected === '*' ? actual !== undefined : actual !== undefined && String(actual).includes(expected);
+      if (operator === ':')
+        return expected === '*' ? actual !== undefined : actual !== undefined && String(actual).includes(expected);
       const equal = actual !== undefined && String(actual) === expected;
       return operator === '=' ? equal : !equal;
     };

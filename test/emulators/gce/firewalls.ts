@@ -18,10 +18,16 @@ export class Firewalls {
 
   insert(body: Record<string, unknown>): OperationResource {
     const name = body.name;
-    if (!isValidName(name)) throw invalid(`Invalid value for field 'resource.name': '${String(name)}'. Must be a match of regex '(?:[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?)'`);
+    if (!isValidName(name))
+      throw invalid(
+        `Invalid value for field 'resource.name': '${String(name)}'. Must be a match of regex '(?:[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?)'`,
+      );
     if (this.byName.has(name)) throw alreadyExists(`${this.projectPath}/global/firewalls/${name}`);
     const allowed = body.allowed ?? [];
-    if (!Array.isArray(allowed) || allowed.some((rule) => typeof (rule as { IPProtocol?: unknown }).IPProtocol !== 'string')) {
+    if (
+      !Array.isArray(allowed) ||
+      allowed.some((rule) => typeof (rule as { IPProtocol?: unknown }).IPProtocol !== 'string')
+    ) {
       throw invalid("Invalid value for field 'resource.allowed': every rule needs IPProtocol.");
     }
     const selfLink = `${this.projectUrl}/global/firewalls/${name}`;
@@ -54,13 +60,24 @@ export class Firewalls {
 
   list(filter: string | undefined): Record<string, unknown> {
     const matches = compileFilter(filter);
-    return { kind: 'compute#firewallList', id: `${this.projectPath}/global/firewalls`, items: [...this.byName.values()].filter(matches), selfLink: `${this.projectUrl}/global/firewalls` };
+    return {
+      kind: 'compute#firewallList',
+      id: `${this.projectPath}/global/firewalls`,
+      items: [...this.byName.values()].filter(matches),
+      selfLink: `${this.projectUrl}/global/firewalls`,
+    };
   }
 
   delete(name: string): OperationResource {
     const rule = this.get(name);
-    return this.operations.start({ projectUrl: this.projectUrl }, 'delete', String(rule.selfLink), String(rule.id), async () => {
-      this.byName.delete(name);
-    });
+    return this.operations.start(
+      { projectUrl: this.projectUrl },
+      'delete',
+      String(rule.selfLink),
+      String(rule.id),
+      async () => {
+        this.byName.delete(name);
+      },
+    );
   }
 }

@@ -23,8 +23,14 @@ export function parseSshKeys(value: string): GrantedKey[] {
     .map((line) => line.trim())
     .filter(Boolean)
     .map((line) => {
-      const match = /^([a-z_][a-z0-9_.-]{0,31}):((?:ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+(?: [^\n']*)?)$/.exec(line);
-      if (!match?.[1] || !match[2]) throw invalid(`Invalid value for field 'resource.metadata': ssh-keys line '${line.slice(0, 40)}…' is not 'user:key'.`);
+      const match =
+        /^([a-z_][a-z0-9_.-]{0,31}):((?:ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+(?: [^\n']*)?)$/.exec(
+          line,
+        );
+      if (!match?.[1] || !match[2])
+        throw invalid(
+          `Invalid value for field 'resource.metadata': ssh-keys line '${line.slice(0, 40)}…' is not 'user:key'.`,
+        );
       return { user: match[1], key: match[2] };
     });
 }
@@ -47,12 +53,19 @@ export class Instances {
   insert(zone: string, body: Json): OperationResource {
     checkZone(zone);
     const name = body.name;
-    if (!isValidName(name)) throw invalid(`Invalid value for field 'resource.name': '${String(name)}'. Must be a match of regex '(?:[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?)'`);
+    if (!isValidName(name))
+      throw invalid(
+        `Invalid value for field 'resource.name': '${String(name)}'. Must be a match of regex '(?:[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?)'`,
+      );
     const key = `${zone}/${name}`;
     if (this.records.has(key)) throw alreadyExists(`${this.projectPath}/zones/${zone}/instances/${name}`);
-    if (typeof body.machineType !== 'string') throw invalid("Invalid value for field 'resource.machineType': ''. Machine type must be specified.");
+    if (typeof body.machineType !== 'string')
+      throw invalid("Invalid value for field 'resource.machineType': ''. Machine type must be specified.");
     const machineType = lastSegment(body.machineType);
-    if (!machineTypes.some((type) => type.name === machineType)) throw invalid(`Invalid value for field 'resource.machineType': '${body.machineType}'. Machine type with name '${machineType}' does not exist in zone '${zone}'.`);
+    if (!machineTypes.some((type) => type.name === machineType))
+      throw invalid(
+        `Invalid value for field 'resource.machineType': '${body.machineType}'. Machine type with name '${machineType}' does not exist in zone '${zone}'.`,
+      );
     const metadataItems = ((body.metadata as Json | undefined)?.items ?? []) as { key?: string; value?: string }[];
     const sshKeys = parseSshKeys(metadataItems.find((item) => item.key === 'ssh-keys')?.value ?? '');
     const zoneUrl = `${this.projectUrl}/zones/${zone}`;
@@ -75,9 +88,15 @@ export class Instances {
         zone: zoneUrl,
         networkInterfaces: [],
         disks: ((body.disks ?? []) as Json[]).map((disk, index) => ({
-          kind: 'compute#attachedDisk', type: 'PERSISTENT', mode: 'READ_WRITE', index, boot: disk.boot ?? index === 0,
-          autoDelete: disk.autoDelete ?? true, deviceName: disk.deviceName ?? `persistent-disk-${index}`,
-          source: `${zoneUrl}/disks/${name}${index === 0 ? '' : `-${index}`}`, interface: 'SCSI',
+          kind: 'compute#attachedDisk',
+          type: 'PERSISTENT',
+          mode: 'READ_WRITE',
+          index,
+          boot: disk.boot ?? index === 0,
+          autoDelete: disk.autoDelete ?? true,
+          deviceName: disk.deviceName ?? `persistent-disk-${index}`,
+          source: `${zoneUrl}/disks/${name}${index === 0 ? '' : `-${index}`}`,
+          interface: 'SCSI',
           diskSizeGb: String((disk.initializeParams as Json | undefined)?.diskSizeGb ?? '10'),
         })),
         metadata: { kind: 'compute#metadata', fingerprint: fingerprint(), items: metadataItems },
@@ -113,8 +132,16 @@ export class Instances {
   list(zone: string, filter: string | undefined): Json {
     checkZone(zone);
     const matches = compileFilter(filter);
-    const items = [...this.records.values()].filter((r) => r.zone === zone).map((r) => r.resource).filter(matches);
-    return { kind: 'compute#instanceList', id: `${this.projectPath}/zones/${zone}/instances`, items, selfLink: `${this.projectUrl}/zones/${zone}/instances` };
+    const items = [...this.records.values()]
+      .filter((r) => r.zone === zone)
+      .map((r) => r.resource)
+      .filter(matches);
+    return {
+      kind: 'compute#instanceList',
+      id: `${this.projectPath}/zones/${zone}/instances`,
+      items,
+      selfLink: `${this.projectUrl}/zones/${zone}/instances`,
+    };
   }
 
   /**
@@ -126,50 +153,95 @@ export class Instances {
     const items: Record<string, Json> = {};
     for (const { name: zone } of zones) {
       const scope = `zones/${zone}`;
-      const found = [...this.records.values()].filter((r) => r.zone === zone).map((r) => r.resource).filter(matches);
-      items[scope] = found.length > 0
-        ? { instances: found }
-        : { warning: { code: 'NO_RESULTS_ON_PAGE', message: `There are no results for scope '${scope}' on this page.`, data: [{ key: 'scope', value: scope }] } };
+      const found = [...this.records.values()]
+        .filter((r) => r.zone === zone)
+        .map((r) => r.resource)
+        .filter(matches);
+      items[scope] =
+        found.length > 0
+          ? { instances: found }
+          : {
+              warning: {
+                code: 'NO_RESULTS_ON_PAGE',
+                message: `There are no results for scope '${scope}' on this page.`,
+                data: [{ key: 'scope', value: scope }],
+              },
+            };
     }
-    return { kind: 'compute#instanceAggregatedList', id: `${this.projectPath}/aggregated/instances`, items, selfLink: `${this.projectUrl}/aggregated/instances` };
+    return {
+      kind: 'compute#instanceAggregatedList',
+      id: `${this.projectPath}/aggregated/instances`,
+      items,
+      selfLink: `${this.projectUrl}/aggregated/instances`,
+    };
   }
 
   delete(zone: string, name: string): OperationResource {
     const record = this.record(zone, name);
     record.resource.status = 'STOPPING';
-    return this.operations.start({ projectUrl: this.projectUrl, zone }, 'delete', String(record.resource.selfLink), String(record.resource.id), async () => {
-      await this.machines.remove(record.containerName, record.address);
-      this.records.delete(`${zone}/${name}`);
-    });
+    return this.operations.start(
+      { projectUrl: this.projectUrl, zone },
+      'delete',
+      String(record.resource.selfLink),
+      String(record.resource.id),
+      async () => {
+        await this.machines.remove(record.containerName, record.address);
+        this.records.delete(`${zone}/${name}`);
+      },
+    );
   }
 
   stop(zone: string, name: string): OperationResource {
     const record = this.record(zone, name);
     record.resource.status = 'STOPPING';
-    return this.operations.start({ projectUrl: this.projectUrl, zone }, 'stop', String(record.resource.selfLink), String(record.resource.id), async () => {
-      await this.machines.stop(record.containerName);
-      record.resource.status = 'TERMINATED';
-    });
+    return this.operations.start(
+      { projectUrl: this.projectUrl, zone },
+      'stop',
+      String(record.resource.selfLink),
+      String(record.resource.id),
+      async () => {
+        await this.machines.stop(record.containerName);
+        record.resource.status = 'TERMINATED';
+      },
+    );
   }
 
   start(zone: string, name: string): OperationResource {
     const record = this.record(zone, name);
     if (record.resource.status !== 'TERMINATED') {
       // Google answers a start of a running instance with a no-op DONE operation.
-      return this.operations.start({ projectUrl: this.projectUrl, zone }, 'start', String(record.resource.selfLink), String(record.resource.id), async () => undefined);
+      return this.operations.start(
+        { projectUrl: this.projectUrl, zone },
+        'start',
+        String(record.resource.selfLink),
+        String(record.resource.id),
+        async () => undefined,
+      );
     }
     record.resource.status = 'STAGING';
-    return this.operations.start({ projectUrl: this.projectUrl, zone }, 'start', String(record.resource.selfLink), String(record.resource.id), async () => {
-      await this.machines.start(record.containerName);
-      await this.boot(record);
-    });
+    return this.operations.start(
+      { projectUrl: this.projectUrl, zone },
+      'start',
+      String(record.resource.selfLink),
+      String(record.resource.id),
+      async () => {
+        await this.machines.start(record.containerName);
+        await this.boot(record);
+      },
+    );
   }
 
   /** Serial port 1 from byte `start` on, as `getSerialPortOutput` answers. */
   serialPort(zone: string, name: string, start: number): Json {
     const record = this.record(zone, name);
     const from = Math.max(0, Math.min(start, record.serial.length));
-    return { kind: 'compute#serialPortOutput', contents: record.serial.slice(from), start: String(from), next: String(record.serial.length), selfLink: `${String(record.resource.selfLink)}/serialPort` };
+    return {
+      kind: 'compute#serialPortOutput',
+      contents: record.serial.slice(from),
+      start: String(from),
+      next: String(record.serial.length),
+      selfLink: `${String(record.resource.selfLink)}/serialPort`,
+    };
   }
 
   /** Container names, for tests that look at the machines out of band. */
@@ -195,7 +267,8 @@ export class Instances {
 }
 
 function checkZone(zone: string): void {
-  if (!zones.some((known) => known.name === zone)) throw invalid(`Invalid value for field 'zone': '${zone}'. Unknown zone.`);
+  if (!zones.some((known) => known.name === zone))
+    throw invalid(`Invalid value for field 'zone': '${zone}'. Unknown zone.`);
 }
 
 function networkInterface(projectUrl: string, zone: string, address: string): Json {
@@ -208,7 +281,15 @@ function networkInterface(projectUrl: string, zone: string, address: string): Js
     networkIP: address,
     stackType: 'IPV4_ONLY',
     // The rig network has one address per machine, so the "external" NAT address is the same.
-    accessConfigs: [{ kind: 'compute#accessConfig', type: 'ONE_TO_ONE_NAT', name: 'External NAT', natIP: address, networkTier: 'PREMIUM' }],
+    accessConfigs: [
+      {
+        kind: 'compute#accessConfig',
+        type: 'ONE_TO_ONE_NAT',
+        name: 'External NAT',
+        natIP: address,
+        networkTier: 'PREMIUM',
+      },
+    ],
     fingerprint: fingerprint(),
   };
 }

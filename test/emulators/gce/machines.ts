@@ -33,7 +33,9 @@ export class Machines {
 
   /** Picks a free address in .170–.189, skipping ones any container on the network holds. */
   async allocateAddress(): Promise<string> {
-    const network = await this.docker.getNetwork(rigNetwork).inspect() as { Containers?: Record<string, { IPv4Address: string }> };
+    const network = (await this.docker.getNetwork(rigNetwork).inspect()) as {
+      Containers?: Record<string, { IPv4Address: string }>;
+    };
     const used = new Set(Object.values(network.Containers ?? {}).map((c) => c.IPv4Address.split('/')[0]));
     for (let host = firstAddress; host <= lastAddress; host++) {
       const address = `10.213.0.${host}`;
@@ -83,18 +85,25 @@ export class Machines {
 
   /** Runs a command in the machine as root and returns its stdout; non-zero exit throws. */
   async exec(containerName: string, command: string[]): Promise<string> {
-    const execution = await this.docker.getContainer(containerName).exec({ Cmd: command, AttachStdout: true, AttachStderr: true });
+    const execution = await this.docker
+      .getContainer(containerName)
+      .exec({ Cmd: command, AttachStdout: true, AttachStderr: true });
     const stream = await execution.start({});
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     await new Promise<void>((resolve, reject) => {
       const sink = (target: Buffer[]) => ({ write: (chunk: Buffer) => target.push(chunk) });
-      this.docker.modem.demuxStream(stream, sink(stdout) as unknown as NodeJS.WritableStream, sink(stderr) as unknown as NodeJS.WritableStream);
+      this.docker.modem.demuxStream(
+        stream,
+        sink(stdout) as unknown as NodeJS.WritableStream,
+        sink(stderr) as unknown as NodeJS.WritableStream,
+      );
       stream.on('end', resolve);
       stream.on('error', reject);
     });
     const { ExitCode } = await execution.inspect();
-    if (ExitCode !== 0) throw new Error(`${command.join(' ')} exited ${String(ExitCode)}: ${Buffer.concat(stderr).toString()}`);
+    if (ExitCode !== 0)
+      throw new Error(`${command.join(' ')} exited ${String(ExitCode)}: ${Buffer.concat(stderr).toString()}`);
     return Buffer.concat(stdout).toString();
   }
 
@@ -131,7 +140,10 @@ export class Machines {
   /** The machine's host public keys, read from its disk (what the guest agent prints). */
   async hostKeys(containerName: string): Promise<string[]> {
     const output = await this.exec(containerName, ['sh', '-c', 'cat /etc/ssh/ssh_host_*_key.pub']);
-    return output.split('\n').map((line) => line.trim()).filter(Boolean);
+    return output
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
   }
 
   /** Resolves once sshd at `address` sends its banner; the machine is "booted" then. */
@@ -146,7 +158,10 @@ export class Machines {
 
   /** Removes every container this emulator made (running or not). */
   async removeAll(): Promise<void> {
-    const containers = await this.docker.listContainers({ all: true, filters: { label: [`crossdock.emulator.id=${this.emulatorId}`] } });
+    const containers = await this.docker.listContainers({
+      all: true,
+      filters: { label: [`crossdock.emulator.id=${this.emulatorId}`] },
+    });
     await Promise.all(containers.map((c) => this.docker.getContainer(c.Id).remove({ force: true, v: true })));
     this.taken.clear();
   }

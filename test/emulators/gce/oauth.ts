@@ -58,7 +58,9 @@ export class ServiceAccount {
   handleToken(body: string, res: ServerResponse): void {
     const form = new URLSearchParams(body);
     const refuse = (error: string, description: string): void => {
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error, error_description: description }));
+      res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error, error_description: description }));
     };
     if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
       refuse('unsupported_grant_type', 'Invalid grant_type: ' + (form.get('grant_type') ?? ''));
@@ -71,9 +73,9 @@ export class ServiceAccount {
     if (claims.aud !== this.json.token_uri) return refuse('invalid_grant', 'Invalid JWT audience.');
     const token = `ya29.emulator-${randomBytes(24).toString('base64url')}`;
     this.tokens.set(token, Date.now() + tokenLifetimeSeconds * 1000);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({ access_token: token, expires_in: tokenLifetimeSeconds, token_type: 'Bearer' }),
-    );
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ access_token: token, expires_in: tokenLifetimeSeconds, token_type: 'Bearer' }));
   }
 
   /**
@@ -91,11 +93,15 @@ export class ServiceAccount {
     }
     const token = match[1];
     const expiry = this.tokens.get(token);
-    if (expiry !== undefined) return expiry > Date.now() ? undefined : unauthenticated('Request had invalid authentication credentials. Token expired.');
+    if (expiry !== undefined)
+      return expiry > Date.now()
+        ? undefined
+        : unauthenticated('Request had invalid authentication credentials. Token expired.');
     const verified = verifyRs256(token, this.publicKey);
     if (!verified.ok) return unauthenticated(`Request had invalid authentication credentials. ${verified.reason}`);
     const { claims } = verified;
-    const audienceOk = claims.aud === 'https://compute.googleapis.com/' || claims.aud === `https://compute.${emulatorUniverse}/`;
+    const audienceOk =
+      claims.aud === 'https://compute.googleapis.com/' || claims.aud === `https://compute.${emulatorUniverse}/`;
     const scopeOk = (claims.scope ?? '').split(' ').some((scope) => computeScopes.includes(scope));
     if (claims.iss !== this.json.client_email || !(audienceOk || scopeOk)) {
       return unauthenticated('Request had invalid authentication credentials. Wrong issuer, audience or scope.');

@@ -44,7 +44,13 @@ export class Operations {
   }
 
   /** Records an operation and starts `work`; a thrown GceError becomes the operation's error. */
-  start(scope: OperationScope, operationType: string, targetLink: string, targetId: string, work: () => Promise<void>): OperationResource {
+  start(
+    scope: OperationScope,
+    operationType: string,
+    targetLink: string,
+    targetId: string,
+    work: () => Promise<void>,
+  ): OperationResource {
     const now = new Date().toISOString();
     const name = `operation-${Date.now()}-${numericId().slice(-8)}`;
     const base = scope.zone === undefined ? `${scope.projectUrl}/global` : `${scope.projectUrl}/zones/${scope.zone}`;
@@ -86,7 +92,10 @@ export class Operations {
   /** The operation, or 404 when it is not in this scope. */
   get(scope: OperationScope, name: string): OperationResource {
     const operation = this.byName.get(name);
-    if (!operation || (operation.zone ?? '') !== (scope.zone === undefined ? '' : `${scope.projectUrl}/zones/${scope.zone}`)) {
+    if (
+      !operation ||
+      (operation.zone ?? '') !== (scope.zone === undefined ? '' : `${scope.projectUrl}/zones/${scope.zone}`)
+    ) {
       const where = scope.zone === undefined ? 'global' : `zones/${scope.zone}`;
       throw notFound(`${scope.projectUrl.replace(/^.*\/projects\//, 'projects/')}/${where}/operations/${name}`);
     }

@@ -67,17 +67,37 @@ export async function startGceEmulator(options: GceEmulatorOptions = {}): Promis
   const p = `^/compute/v1/projects/${project}`;
   const routes: [string, RegExp, Route][] = [
     ['POST', new RegExp(`${p}/zones/([^/]+)/instances$`), (m, body) => instances.insert(m[1]!, body)],
-    ['GET', new RegExp(`${p}/zones/([^/]+)/instances$`), (m, _b, q) => instances.list(m[1]!, q.get('filter') ?? undefined)],
-    ['GET', new RegExp(`${p}/aggregated/instances$`), (_m, _b, q) => instances.aggregatedList(q.get('filter') ?? undefined)],
+    [
+      'GET',
+      new RegExp(`${p}/zones/([^/]+)/instances$`),
+      (m, _b, q) => instances.list(m[1]!, q.get('filter') ?? undefined),
+    ],
+    [
+      'GET',
+      new RegExp(`${p}/aggregated/instances$`),
+      (_m, _b, q) => instances.aggregatedList(q.get('filter') ?? undefined),
+    ],
     ['GET', new RegExp(`${p}/zones/([^/]+)/instances/([^/]+)$`), (m) => instances.get(m[1]!, m[2]!)],
     ['DELETE', new RegExp(`${p}/zones/([^/]+)/instances/([^/]+)$`), (m) => instances.delete(m[1]!, m[2]!)],
     ['POST', new RegExp(`${p}/zones/([^/]+)/instances/([^/]+)/start$`), (m) => instances.start(m[1]!, m[2]!)],
     ['POST', new RegExp(`${p}/zones/([^/]+)/instances/([^/]+)/stop$`), (m) => instances.stop(m[1]!, m[2]!)],
-    ['GET', new RegExp(`${p}/zones/([^/]+)/instances/([^/]+)/serialPort$`), (m, _b, q) => instances.serialPort(m[1]!, m[2]!, Number(q.get('start') ?? 0))],
+    [
+      'GET',
+      new RegExp(`${p}/zones/([^/]+)/instances/([^/]+)/serialPort$`),
+      (m, _b, q) => instances.serialPort(m[1]!, m[2]!, Number(q.get('start') ?? 0)),
+    ],
     ['GET', new RegExp(`${p}/zones/([^/]+)/operations/([^/]+)$`), (m) => operations.get(zoneScope(m[1]!), m[2]!)],
-    ['POST', new RegExp(`${p}/zones/([^/]+)/operations/([^/]+)/wait$`), (m) => operations.wait(zoneScope(m[1]!), m[2]!, waitTimeoutMs)],
+    [
+      'POST',
+      new RegExp(`${p}/zones/([^/]+)/operations/([^/]+)/wait$`),
+      (m) => operations.wait(zoneScope(m[1]!), m[2]!, waitTimeoutMs),
+    ],
     ['GET', new RegExp(`${p}/global/operations/([^/]+)$`), (m) => operations.get(globalScope, m[1]!)],
-    ['POST', new RegExp(`${p}/global/operations/([^/]+)/wait$`), (m) => operations.wait(globalScope, m[1]!, waitTimeoutMs)],
+    [
+      'POST',
+      new RegExp(`${p}/global/operations/([^/]+)/wait$`),
+      (m) => operations.wait(globalScope, m[1]!, waitTimeoutMs),
+    ],
     ['POST', new RegExp(`${p}/global/firewalls$`), (_m, body) => firewalls.insert(body)],
     ['GET', new RegExp(`${p}/global/firewalls$`), (_m, _b, q) => firewalls.list(q.get('filter') ?? undefined)],
     ['GET', new RegExp(`${p}/global/firewalls/([^/]+)$`), (m) => firewalls.get(m[1]!)],

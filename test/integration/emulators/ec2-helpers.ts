@@ -21,7 +21,10 @@ export async function makeKeyPair(): Promise<{ privateKey: Buffer; publicKey: st
 /** Runs a command as root over SSH, accepting only the host key with the given fingerprint. */
 export function sshRun(address: string, privateKey: Buffer, pinned: string, command: string): Promise<string> {
   // Only ed25519, so the key offered is the one whose fingerprint was pinned.
-  return runPinned({ host: address, username: 'root', privateKey, pinned, hostKeyAlgorithms: ['ssh-ed25519'] }, command);
+  return runPinned(
+    { host: address, username: 'root', privateKey, pinned, hostKeyAlgorithms: ['ssh-ed25519'] },
+    command,
+  );
 }
 
 /** The Docker engine the emulator uses. */
@@ -29,13 +32,18 @@ export const docker = new Docker({ socketPath: '/var/run/docker.sock' });
 
 /** Docker's state of an instance's container ("running", "exited"), or null when it is gone. */
 export async function containerState(instanceId: string): Promise<string | null> {
-  const found = await docker.listContainers({ all: true, filters: { label: [`crossdock.emulator.instance-id=${instanceId}`] } });
+  const found = await docker.listContainers({
+    all: true,
+    filters: { label: [`crossdock.emulator.instance-id=${instanceId}`] },
+  });
   return found[0]?.State ?? null;
 }
 
 /** The ED25519 line of cloud-init's fingerprint block, as "SHA256:…". */
 export function consoleEd25519Fingerprint(console: string): string | undefined {
-  const block = /-----BEGIN SSH HOST KEY FINGERPRINTS-----([\s\S]*?)-----END SSH HOST KEY FINGERPRINTS-----/.exec(console)?.[1] ?? '';
+  const block =
+    /-----BEGIN SSH HOST KEY FINGERPRINTS-----([\s\S]*?)-----END SSH HOST KEY FINGERPRINTS-----/.exec(console)?.[1] ??
+    '';
   return /(SHA256:\S+) .*\(ED25519\)/.exec(block)?.[1];
 }
 

@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { verifySigV4 } from '../../emulators/ec2/sigv4.js';
 
-const identity = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', region: 'us-east-1' };
+const identity = {
+  accessKeyId: 'AKIDEXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+  region: 'us-east-1',
+};
 const signedAt = new Date('2015-08-30T12:36:00Z');
 const vanilla = {
   method: 'GET',
@@ -23,10 +27,16 @@ describe('EC2 emulator SigV4 check', () => {
   });
 
   it('refuses a wrong secret, a changed header, a stale date and a missing signature', () => {
-    expect(verifySigV4(vanilla, { ...identity, secretAccessKey: 'other' }, 'service', signedAt)?.reason).toMatch(/signature does not match/);
-    expect(verifySigV4({ ...vanilla, headers: { ...vanilla.headers, host: 'evil.example' } }, identity, 'service', signedAt)).not.toBeNull();
+    expect(verifySigV4(vanilla, { ...identity, secretAccessKey: 'other' }, 'service', signedAt)?.reason).toMatch(
+      /signature does not match/,
+    );
+    expect(
+      verifySigV4({ ...vanilla, headers: { ...vanilla.headers, host: 'evil.example' } }, identity, 'service', signedAt),
+    ).not.toBeNull();
     expect(verifySigV4(vanilla, identity, 'service', new Date('2015-08-30T13:00:00Z'))?.reason).toMatch(/expired/);
     expect(verifySigV4(vanilla, identity, 'ec2', signedAt)?.reason).toMatch(/scope/);
-    expect(verifySigV4({ ...vanilla, headers: { host: 'example.amazonaws.com' } }, identity, 'service', signedAt)?.reason).toMatch(/unsigned/);
+    expect(
+      verifySigV4({ ...vanilla, headers: { host: 'example.amazonaws.com' } }, identity, 'service', signedAt)?.reason,
+    ).toMatch(/unsigned/);
   });
 });

@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
-  FirewallsClient, GlobalOperationsClient, ImagesClient, InstancesClient, MachineTypesClient, ZoneOperationsClient, ZonesClient,
+  FirewallsClient,
+  GlobalOperationsClient,
+  ImagesClient,
+  InstancesClient,
+  MachineTypesClient,
+  ZoneOperationsClient,
+  ZonesClient,
 } from '@google-cloud/compute';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRs256, startGceEmulator, type GceEmulator } from '../../emulators/gce/index.js';
@@ -79,7 +85,9 @@ describe('GCE emulator through @google-cloud/compute', () => {
     expect(ubuntu.name).toMatch(/^ubuntu-2404/);
     const [rocky] = await images.getFromFamily({ project: 'rocky-linux-cloud', family: 'rocky-linux-9' });
     expect(rocky.name).toMatch(/^rocky-linux-9/);
-    await expect(images.getFromFamily({ project: 'debian-cloud', family: 'debian-99' })).rejects.toMatchObject({ code: 404 });
+    await expect(images.getFromFamily({ project: 'debian-cloud', family: 'debian-99' })).rejects.toMatchObject({
+      code: 404,
+    });
 
     const [types] = await new MachineTypesClient(clientOptions()).list({ project: emulator.project, zone });
     const small = types.find((t) => t.name === 'e2-small');
@@ -94,15 +102,27 @@ describe('GCE emulator through @google-cloud/compute', () => {
     const firewalls = new FirewallsClient(clientOptions());
     const [op] = await firewalls.insert({
       project: emulator.project,
-      firewallResource: { name: 'crossdock-web', targetTags: ['crossdock-web'], allowed: [{ IPProtocol: 'tcp', ports: ['22', '80', '443'] }], sourceRanges: ['0.0.0.0/0'] },
+      firewallResource: {
+        name: 'crossdock-web',
+        targetTags: ['crossdock-web'],
+        allowed: [{ IPProtocol: 'tcp', ports: ['22', '80', '443'] }],
+        sourceRanges: ['0.0.0.0/0'],
+      },
     });
-    const [done] = await new GlobalOperationsClient(clientOptions()).wait({ project: emulator.project, operation: (op.latestResponse as { name: string }).name });
+    const [done] = await new GlobalOperationsClient(clientOptions()).wait({
+      project: emulator.project,
+      operation: (op.latestResponse as { name: string }).name,
+    });
     expect(done.status).toBe('DONE');
     const [rule] = await firewalls.get({ project: emulator.project, firewall: 'crossdock-web' });
     expect(rule.targetTags).toEqual(['crossdock-web']);
     expect(rule.allowed?.[0]).toMatchObject({ IPProtocol: 'tcp', ports: ['22', '80', '443'] });
-    await expect(firewalls.insert({ project: emulator.project, firewallResource: { name: 'crossdock-web', allowed: [{ IPProtocol: 'tcp' }] } }))
-      .rejects.toMatchObject({ code: 409 });
+    await expect(
+      firewalls.insert({
+        project: emulator.project,
+        firewallResource: { name: 'crossdock-web', allowed: [{ IPProtocol: 'tcp' }] },
+      }),
+    ).rejects.toMatchObject({ code: 409 });
   });
 
   it('inserts an instance that is a real machine, pins its host key from the serial port and logs in with ssh-keys', async () => {
@@ -117,7 +137,13 @@ describe('GCE emulator through @google-cloud/compute', () => {
         machineType: `zones/${zone}/machineTypes/e2-small`,
         labels: { crossdock: 'managed', role: 'web' },
         tags: { items: ['crossdock-web'] },
-        disks: [{ boot: true, autoDelete: true, initializeParams: { sourceImage: 'projects/debian-cloud/global/images/family/debian-12', diskSizeGb: '10' } }],
+        disks: [
+          {
+            boot: true,
+            autoDelete: true,
+            initializeParams: { sourceImage: 'projects/debian-cloud/global/images/family/debian-12', diskSizeGb: '10' },
+          },
+        ],
         networkInterfaces: [{ accessConfigs: [{ type: 'ONE_TO_ONE_NAT', name: 'External NAT' }] }],
         metadata: { items: [{ key: 'ssh-keys', value: `alice:${publicKey}` }] },
       },
@@ -137,8 +163,15 @@ describe('GCE emulator through @google-cloud/compute', () => {
 
     const container = emulator.containerName(zone, instanceName);
     const realFingerprint = await machineHostKeyFingerprint(container);
-    const [serial] = await instances.getSerialPortOutput({ project: emulator.project, zone, instance: instanceName, port: 1 });
-    const block = /-----BEGIN SSH HOST KEY KEYS-----\n([\s\S]*?)-----END SSH HOST KEY KEYS-----/.exec(serial.contents ?? '')?.[1] ?? '';
+    const [serial] = await instances.getSerialPortOutput({
+      project: emulator.project,
+      zone,
+      instance: instanceName,
+      port: 1,
+    });
+    const block =
+      /-----BEGIN SSH HOST KEY KEYS-----\n([\s\S]*?)-----END SSH HOST KEY KEYS-----/.exec(serial.contents ?? '')?.[1] ??
+      '';
     const ed25519 = block.split('\n').find((line) => line.startsWith('ssh-ed25519 '));
     expect(ed25519).toBeDefined();
     const fromSerial = sha256Fingerprint(Buffer.from(ed25519!.split(' ')[1]!, 'base64'));
@@ -148,8 +181,13 @@ describe('GCE emulator through @google-cloud/compute', () => {
     // Only the metadata's keys open the machine: root does not accept alice's key.
     await expect(sshRun(address, 'root', fromSerial, 'true')).rejects.toThrow(/authentication/i);
 
-    await expect(instances.insert({ project: emulator.project, zone, instanceResource: { name: instanceName, machineType: `zones/${zone}/machineTypes/e2-small` } }))
-      .rejects.toMatchObject({ code: 409 });
+    await expect(
+      instances.insert({
+        project: emulator.project,
+        zone,
+        instanceResource: { name: instanceName, machineType: `zones/${zone}/machineTypes/e2-small` },
+      }),
+    ).rejects.toMatchObject({ code: 409 });
   });
 
   it('stops and starts an instance keeping its disk and host keys, and lists by label', async () => {
@@ -163,7 +201,9 @@ describe('GCE emulator through @google-cloud/compute', () => {
     const [stopOp] = await instances.stop({ project: emulator.project, zone, instance: instanceName });
     await waitZoneOperation(operations, (stopOp.latestResponse as { name: string }).name);
     console.log(`gce emulator: stop in ${Date.now() - started} ms`);
-    expect((await instances.get({ project: emulator.project, zone, instance: instanceName }))[0].status).toBe('TERMINATED');
+    expect((await instances.get({ project: emulator.project, zone, instance: instanceName }))[0].status).toBe(
+      'TERMINATED',
+    );
 
     started = Date.now();
     const [startOp] = await instances.start({ project: emulator.project, zone, instance: instanceName });
@@ -181,13 +221,24 @@ describe('GCE emulator through @google-cloud/compute', () => {
     expect(none).toEqual([]);
 
     // Every zone in one call: the instance under its zone's scope, the other zones say so.
-    const scopes = new Map<string, { instances?: { name?: string | null }[] | null; warning?: { code?: string | null } | null }>();
-    for await (const [scope, scoped] of instances.aggregatedListAsync({ project: emulator.project, filter: 'labels.crossdock = managed' }, { autoPaginate: false })) scopes.set(scope, scoped);
+    const scopes = new Map<
+      string,
+      { instances?: { name?: string | null }[] | null; warning?: { code?: string | null } | null }
+    >();
+    for await (const [scope, scoped] of instances.aggregatedListAsync(
+      { project: emulator.project, filter: 'labels.crossdock = managed' },
+      { autoPaginate: false },
+    ))
+      scopes.set(scope, scoped);
     expect(scopes.get(`zones/${zone}`)?.instances?.map((i) => i.name)).toEqual([instanceName]);
     expect(scopes.get('zones/us-central1-a')?.warning?.code).toBe('NO_RESULTS_ON_PAGE');
     expect(scopes.size).toBe(6);
     const otherLabel: unknown[] = [];
-    for await (const [, scoped] of instances.aggregatedListAsync({ project: emulator.project, filter: 'labels.crossdock = other' }, { autoPaginate: false })) otherLabel.push(...(scoped.instances ?? []));
+    for await (const [, scoped] of instances.aggregatedListAsync(
+      { project: emulator.project, filter: 'labels.crossdock = other' },
+      { autoPaginate: false },
+    ))
+      otherLabel.push(...(scoped.instances ?? []));
     expect(otherLabel).toEqual([]);
   });
 
@@ -198,17 +249,31 @@ describe('GCE emulator through @google-cloud/compute', () => {
     const leftover = `crossdock-gce-${zone}-gce-emu-leftover-${suffix}`;
     const live = `crossdock-gce-${zone}-gce-emu-live-${suffix}`;
     const create = (name: string, owner: string) =>
-      run('docker', ['create', '--name', name, '--label', 'crossdock.emulator=gce', '--label', `crossdock.emulator.owner=${owner}`, 'crossdock-test-machine:latest']);
+      run('docker', [
+        'create',
+        '--name',
+        name,
+        '--label',
+        'crossdock.emulator=gce',
+        '--label',
+        `crossdock.emulator.owner=${owner}`,
+        'crossdock-test-machine:latest',
+      ]);
     await create(leftover, `${dead}:killed-run`);
     await create(live, `${process.pid}:this-run`);
     try {
       const second = await startGceEmulator();
       await second.close();
-      const names = async (name: string) => (await run('docker', ['ps', '-aq', '--filter', `name=^${name}$`])).stdout.trim();
+      const names = async (name: string) =>
+        (await run('docker', ['ps', '-aq', '--filter', `name=^${name}$`])).stdout.trim();
       expect(await names(leftover)).toBe('');
       expect(await names(live)).not.toBe('');
       // This file's own emulator is alive too: its machines were not touched.
-      expect((await run('docker', ['ps', '-q', '--filter', `name=^${emulator.containerName(zone, instanceName)}$`])).stdout.trim()).not.toBe('');
+      expect(
+        (
+          await run('docker', ['ps', '-q', '--filter', `name=^${emulator.containerName(zone, instanceName)}$`])
+        ).stdout.trim(),
+      ).not.toBe('');
     } finally {
       await run('docker', ['rm', '-f', leftover, live]).catch(() => undefined);
     }
@@ -219,26 +284,37 @@ describe('GCE emulator through @google-cloud/compute', () => {
     const container = emulator.containerName(zone, instanceName);
     const [op] = await instances.delete({ project: emulator.project, zone, instance: instanceName });
     await waitZoneOperation(new ZoneOperationsClient(clientOptions()), (op.latestResponse as { name: string }).name);
-    await expect(instances.get({ project: emulator.project, zone, instance: instanceName })).rejects.toMatchObject({ code: 404 });
+    await expect(instances.get({ project: emulator.project, zone, instance: instanceName })).rejects.toMatchObject({
+      code: 404,
+    });
     const { stdout } = await run('docker', ['ps', '-aq', '--filter', `name=^${container}$`]);
     expect(stdout.trim()).toBe('');
 
     const firewalls = new FirewallsClient(clientOptions());
     const [fwOp] = await firewalls.delete({ project: emulator.project, firewall: 'crossdock-web' });
-    await new GlobalOperationsClient(clientOptions()).wait({ project: emulator.project, operation: (fwOp.latestResponse as { name: string }).name });
-    await expect(firewalls.get({ project: emulator.project, firewall: 'crossdock-web' })).rejects.toMatchObject({ code: 404 });
+    await new GlobalOperationsClient(clientOptions()).wait({
+      project: emulator.project,
+      operation: (fwOp.latestResponse as { name: string }).name,
+    });
+    await expect(firewalls.get({ project: emulator.project, firewall: 'crossdock-web' })).rejects.toMatchObject({
+      code: 404,
+    });
   });
 
-  it('refuses calls without a valid credential in Google\'s error format', async () => {
+  it("refuses calls without a valid credential in Google's error format", async () => {
     const zonesUrl = `${emulator.endpoint}/compute/v1/projects/${emulator.project}/zones`;
     const bare = await fetch(zonesUrl);
     expect(bare.status).toBe(401);
-    expect(await bare.json()).toMatchObject({ error: { code: 401, status: 'UNAUTHENTICATED', errors: [{ reason: expect.any(String) }] } });
+    expect(await bare.json()).toMatchObject({
+      error: { code: 401, status: 'UNAUTHENTICATED', errors: [{ reason: expect.any(String) }] },
+    });
     const bogus = await fetch(zonesUrl, { headers: { authorization: 'Bearer ya29.not-a-token' } });
     expect(bogus.status).toBe(401);
 
     // The SDK with a key the emulator never issued: refused as 401 (REST errors keep the HTTP code).
-    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     const options = clientOptions();
     const foreign = new ZonesClient({ ...options, credentials: { ...options.credentials, private_key: stranger } });
     await expect(foreign.list({ project: emulator.project })).rejects.toMatchObject({ code: 401 });
@@ -247,7 +323,13 @@ describe('GCE emulator through @google-cloud/compute', () => {
   it('runs the OAuth JWT-bearer flow: signed assertions get a token, forged ones do not', async () => {
     const key = emulator.serviceAccountJson;
     const now = Math.floor(Date.now() / 1000);
-    const claims = { iss: key.client_email, scope: 'https://www.googleapis.com/auth/compute', aud: key.token_uri, iat: now, exp: now + 3600 };
+    const claims = {
+      iss: key.client_email,
+      scope: 'https://www.googleapis.com/auth/compute',
+      aud: key.token_uri,
+      iat: now,
+      exp: now + 3600,
+    };
     const exchange = (assertion: string) =>
       fetch(key.token_uri, {
         method: 'POST',
@@ -267,9 +349,13 @@ describe('GCE emulator through @google-cloud/compute', () => {
     expect(await wrongSigner.json()).toMatchObject({ error: 'invalid_grant' });
     const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
     expect((await exchange(unsigned)).status).toBe(400);
-    const expired = await exchange(signRs256({ ...claims, iat: now - 7200, exp: now - 3600 }, createPrivateKey(key.private_key)));
+    const expired = await exchange(
+      signRs256({ ...claims, iat: now - 7200, exp: now - 3600 }, createPrivateKey(key.private_key)),
+    );
     expect(expired.status).toBe(400);
-    const wrongAudience = await exchange(signRs256({ ...claims, aud: 'https://oauth2.googleapis.com/token' }, createPrivateKey(key.private_key)));
+    const wrongAudience = await exchange(
+      signRs256({ ...claims, aud: 'https://oauth2.googleapis.com/token' }, createPrivateKey(key.private_key)),
+    );
     expect(wrongAudience.status).toBe(400);
   });
 });

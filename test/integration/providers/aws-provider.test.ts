@@ -1,13 +1,23 @@
 // The AWS provider against the EC2 wire emulator: the official SDK on the wire, real machines
 // behind the instances. The provider is only given an endpoint; the one emulator-specific fact
 // is that its AMIs authorise the key pair for root, which the test says through `sshUserByOs`.
-import { DescribeInstancesCommand, DescribeKeyPairsCommand, DescribeSecurityGroupsCommand, EC2Client, type Instance } from '@aws-sdk/client-ec2';
+import {
+  DescribeInstancesCommand,
+  DescribeKeyPairsCommand,
+  DescribeSecurityGroupsCommand,
+  EC2Client,
+  type Instance,
+} from '@aws-sdk/client-ec2';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAwsProvider, type AwsProvider, type AwsProviderOptions } from '../../../electron/core/providers/aws/index.js';
+import {
+  createAwsProvider,
+  type AwsProvider,
+  type AwsProviderOptions,
+} from '../../../electron/core/providers/aws/index.js';
 import { resolveImageId } from '../../../electron/core/providers/aws/images.js';
 import { createAwsClients } from '../../../electron/core/providers/aws/options.js';
 import type { MachineSpec, ProviderMachine } from '../../../electron/core/providers/provider.js';
@@ -29,8 +39,16 @@ const names = new Set<string>();
 const named = (base: string): string => `aws-${base}-${runId}`;
 
 /** Runs one command on a machine as its sshUser, accepting only the pinned host keys. */
-function sshAs(machine: ProviderMachine, privateKey: Buffer, pinned: string | string[], command: string): Promise<string> {
-  return runPinned({ host: machine.address ?? '', port: machine.sshPort, username: machine.sshUser, privateKey, pinned }, command);
+function sshAs(
+  machine: ProviderMachine,
+  privateKey: Buffer,
+  pinned: string | string[],
+  command: string,
+): Promise<string> {
+  return runPinned(
+    { host: machine.address ?? '', port: machine.sshPort, username: machine.sshUser, privateKey, pinned },
+    command,
+  );
 }
 
 /** Polls `get` (as the machines service does) until the machine runs with an address. */
@@ -47,27 +65,45 @@ async function untilRunning(id: string, timeoutMs = 60_000): Promise<ProviderMac
 /** The emulator's container for a machine (id `region/instance-id`), found by its labels. */
 async function containerOf(machineId: string): Promise<string> {
   const instanceId = machineId.split('/').pop() ?? machineId;
-  const [found] = await docker.listContainers({ all: true, filters: { label: ['crossdock.emulator=ec2', `crossdock.emulator.instance-id=${instanceId}`] } });
+  const [found] = await docker.listContainers({
+    all: true,
+    filters: { label: ['crossdock.emulator=ec2', `crossdock.emulator.instance-id=${instanceId}`] },
+  });
   if (!found) throw new Error(`no container for ${instanceId}`);
   return found.Names[0]?.replace(/^\//, '') ?? found.Id;
 }
 
 async function createOne(name: string, region: string | null = null): Promise<ProviderMachine> {
   names.add(name);
-  const machine = await provider.create({ name, size: 'small', os: 'debian-12', region, openPorts: [8080], sshPublicKey: key.publicKey });
+  const machine = await provider.create({
+    name,
+    size: 'small',
+    os: 'debian-12',
+    region,
+    openPorts: [8080],
+    sshPublicKey: key.publicKey,
+  });
   created.add(machine.id);
   return machine;
 }
 
 /** An SDK client of the emulator in one region, outside the provider. */
 function rawClient(region: string): EC2Client {
-  return new EC2Client({ endpoint: emulator.endpoint, region, credentials: { accessKeyId: emulator.accessKeyId, secretAccessKey: emulator.secretAccessKey } });
+  return new EC2Client({
+    endpoint: emulator.endpoint,
+    region,
+    credentials: { accessKeyId: emulator.accessKeyId, secretAccessKey: emulator.secretAccessKey },
+  });
 }
 
 /** Instances of a region that are not terminated, as EC2 itself lists them. */
 async function rawInstances(region: string): Promise<Instance[]> {
   const raw = rawClient(region);
-  const out = await raw.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] }] }));
+  const out = await raw.send(
+    new DescribeInstancesCommand({
+      Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] }],
+    }),
+  );
   raw.destroy();
   return out.Reservations?.flatMap((r) => r.Instances ?? []) ?? [];
 }
@@ -75,9 +111,13 @@ async function rawInstances(region: string): Promise<Instance[]> {
 beforeAll(async () => {
   emulator = await startEc2Emulator();
   options = {
-    name: 'emulated', region: emulator.region, endpoint: emulator.endpoint,
+    name: 'emulated',
+    region: emulator.region,
+    endpoint: emulator.endpoint,
     credentials: { accessKeyId: emulator.accessKeyId, secretAccessKey: emulator.secretAccessKey },
-    sshUserByOs: { 'debian-12': 'root' }, maxPollIntervalMs: 1_000, hostKeyTimeoutMs: 30_000,
+    sshUserByOs: { 'debian-12': 'root' },
+    maxPollIntervalMs: 1_000,
+    hostKeyTimeoutMs: 30_000,
   };
   provider = createAwsProvider(options);
   key = await makeKeyPair();
@@ -93,14 +133,23 @@ afterAll(async () => {
 describe('AWS provider (EC2 emulator)', () => {
   it('verifies credentials, and names itself when they are wrong', async () => {
     await provider.verifyCredentials();
-    const wrong = createAwsProvider({ ...options, credentials: { accessKeyId: emulator.accessKeyId, secretAccessKey: 'not-the-secret' } });
-    await expect(wrong.verifyCredentials()).rejects.toMatchObject({ code: 'PROVIDER_AUTH_FAILED', message: expect.stringMatching(/^AWS \(emulated\) refused the credentials: /) });
+    const wrong = createAwsProvider({
+      ...options,
+      credentials: { accessKeyId: emulator.accessKeyId, secretAccessKey: 'not-the-secret' },
+    });
+    await expect(wrong.verifyCredentials()).rejects.toMatchObject({
+      code: 'PROVIDER_AUTH_FAILED',
+      message: expect.stringMatching(/^AWS \(emulated\) refused the credentials: /),
+    });
     wrong.close();
   });
 
   it('reads a named profile from the shared credentials file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'crossdock-aws-profile-'));
-    await writeFile(join(dir, 'credentials'), `[crossdock-test]\naws_access_key_id = ${emulator.accessKeyId}\naws_secret_access_key = ${emulator.secretAccessKey}\n`);
+    await writeFile(
+      join(dir, 'credentials'),
+      `[crossdock-test]\naws_access_key_id = ${emulator.accessKeyId}\naws_secret_access_key = ${emulator.secretAccessKey}\n`,
+    );
     await writeFile(join(dir, 'config'), '');
     const saved = { credentials: process.env.AWS_SHARED_CREDENTIALS_FILE, config: process.env.AWS_CONFIG_FILE };
     process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
@@ -113,7 +162,10 @@ describe('AWS provider (EC2 emulator)', () => {
       byProfile.close();
       missing.close();
     } finally {
-      for (const [name, value] of [['AWS_SHARED_CREDENTIALS_FILE', saved.credentials], ['AWS_CONFIG_FILE', saved.config]] as const) {
+      for (const [name, value] of [
+        ['AWS_SHARED_CREDENTIALS_FILE', saved.credentials],
+        ['AWS_CONFIG_FILE', saved.config],
+      ] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }
@@ -131,9 +183,18 @@ describe('AWS provider (EC2 emulator)', () => {
   });
 
   it('refuses a bad spec before creating anything, and honours a cancelled signal', async () => {
-    const spec: MachineSpec = { name: named('bad'), size: 'small', os: 'debian-12', region: null, openPorts: [], sshPublicKey: key.publicKey };
+    const spec: MachineSpec = {
+      name: named('bad'),
+      size: 'small',
+      os: 'debian-12',
+      region: null,
+      openPorts: [],
+      sshPublicKey: key.publicKey,
+    };
     await expect(provider.create({ ...spec, size: 'x9.colossal' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-    await expect(provider.create({ ...spec, region: 'mars-north-1' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(provider.create({ ...spec, region: 'mars-north-1' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
     await expect(provider.create({ ...spec, name: 'no spaces' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     await expect(provider.list(AbortSignal.abort())).rejects.toMatchObject({ code: 'CANCELLED' });
     names.add(spec.name);
@@ -147,7 +208,14 @@ describe('AWS provider (EC2 emulator)', () => {
     expect(picks).toEqual({
       small: { type: 't3.small', vcpus: 2, memoryGiB: 2, arch: 'amd64', hourlyPriceUsd: 0.0208, normalized: 'small' },
       medium: { type: 't3.large', vcpus: 2, memoryGiB: 8, arch: 'amd64', hourlyPriceUsd: 0.0832, normalized: 'medium' },
-      large: { type: 'm6i.2xlarge', vcpus: 8, memoryGiB: 32, arch: 'amd64', hourlyPriceUsd: 0.384, normalized: 'large' },
+      large: {
+        type: 'm6i.2xlarge',
+        vcpus: 8,
+        memoryGiB: 32,
+        arch: 'amd64',
+        hourlyPriceUsd: 0.384,
+        normalized: 'large',
+      },
     });
     expect(sizes.find((s) => s.type === 't4g.small')?.arch).toBe('arm64');
     await expect(provider.sizes('mars-north-1')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
@@ -163,7 +231,14 @@ describe('AWS provider (EC2 emulator)', () => {
     const started = Date.now();
     const pending = await createOne(named('web-1'));
     expect(pending.id).toMatch(new RegExp(`^${emulator.region}/i-[0-9a-f]+$`));
-    expect(pending).toMatchObject({ name: named('web-1'), state: 'pending', os: 'debian-12', sshUser: 'root', type: 't3.small', region: emulator.region });
+    expect(pending).toMatchObject({
+      name: named('web-1'),
+      state: 'pending',
+      os: 'debian-12',
+      sshUser: 'root',
+      type: 't3.small',
+      region: emulator.region,
+    });
     machine = await untilRunning(pending.id);
     console.log(`aws provider: create → running (polling get) in ${Date.now() - started} ms`);
 
@@ -188,8 +263,18 @@ describe('AWS provider (EC2 emulator)', () => {
   it('lists the machine, and a second laptop sees it too', async () => {
     expect((await provider.list()).map((m) => m.id)).toContain(machine.id);
     // Another provider object without the test's options: the user comes from the instance's tag.
-    const second = createAwsProvider({ name: 'laptop-2', region: options.region, credentials: options.credentials, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
-    expect((await second.list()).find((m) => m.id === machine.id)).toMatchObject({ name: named('web-1'), state: 'running', sshUser: 'root', address: machine.address });
+    const second = createAwsProvider({
+      name: 'laptop-2',
+      region: options.region,
+      credentials: options.credentials,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    });
+    expect((await second.list()).find((m) => m.id === machine.id)).toMatchObject({
+      name: named('web-1'),
+      state: 'running',
+      sshUser: 'root',
+      address: machine.address,
+    });
     second.close();
   });
 
@@ -207,12 +292,21 @@ describe('AWS provider (EC2 emulator)', () => {
 
   it('creates three machines at once', async () => {
     const started = Date.now();
-    const machines = await Promise.all(['par-1', 'par-2', 'par-3'].map(named).map(async (name) => untilRunning((await createOne(name)).id)));
+    const machines = await Promise.all(
+      ['par-1', 'par-2', 'par-3'].map(named).map(async (name) => untilRunning((await createOne(name)).id)),
+    );
     console.log(`aws provider: three machines create → running at once in ${Date.now() - started} ms`);
     expect(new Set(machines.map((m) => m.address)).size).toBe(3);
-    const whoami = await Promise.all(machines.map(async (m) => sshAs(m, key.privateKey, (await provider.hostKeyFingerprints(m.id)) ?? [], 'id -un')));
+    const whoami = await Promise.all(
+      machines.map(async (m) => sshAs(m, key.privateKey, (await provider.hostKeyFingerprints(m.id)) ?? [], 'id -un')),
+    );
     expect(whoami).toEqual(['root\n', 'root\n', 'root\n']);
-    await Promise.all(machines.map(async (m) => { await provider.destroy(m.id); created.delete(m.id); }));
+    await Promise.all(
+      machines.map(async (m) => {
+        await provider.destroy(m.id);
+        created.delete(m.id);
+      }),
+    );
   });
 
   it('creates a machine in another region than the default, which every laptop lists, and destroys it there', async () => {
@@ -232,14 +326,27 @@ describe('AWS provider (EC2 emulator)', () => {
     expect(inHome).toEqual([]);
 
     // A second laptop whose default region is a third one lists it, and can stop it by id.
-    const second = createAwsProvider({ name: 'laptop-2', region: 'eu-central-1', credentials: options.credentials, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
+    const second = createAwsProvider({
+      name: 'laptop-2',
+      region: 'eu-central-1',
+      credentials: options.credentials,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    });
     expect((await second.list()).map((m) => [m.id, m.region, m.state])).toEqual([[far.id, otherRegion, 'running']]);
     await second.stop(far.id);
     expect(['stopping', 'stopped']).toContain((await provider.get(far.id))?.state);
     second.close();
 
-    await expect(provider.create({ name: named('nowhere'), size: 'small', os: 'debian-12', region: 'eu-west-12', openPorts: [], sshPublicKey: key.publicKey }))
-      .rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining(otherRegion) });
+    await expect(
+      provider.create({
+        name: named('nowhere'),
+        size: 'small',
+        os: 'debian-12',
+        region: 'eu-west-12',
+        openPorts: [],
+        sshPublicKey: key.publicKey,
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining(otherRegion) });
     await provider.destroy(far.id);
     created.delete(far.id);
     expect(await provider.list()).toEqual([]);
@@ -249,7 +356,13 @@ describe('AWS provider (EC2 emulator)', () => {
     const resourceNames = [...names].map((n) => `crossdock-${n}`);
     for (const region of [emulator.region, otherRegion]) {
       const raw = rawClient(region);
-      const live = await raw.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped', 'shutting-down'] }] }));
+      const live = await raw.send(
+        new DescribeInstancesCommand({
+          Filters: [
+            { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped', 'shutting-down'] },
+          ],
+        }),
+      );
       expect(live.Reservations?.flatMap((r) => r.Instances ?? []) ?? []).toEqual([]);
       const pairs = await raw.send(new DescribeKeyPairsCommand({}));
       expect((pairs.KeyPairs ?? []).filter((p) => resourceNames.includes(p.KeyName ?? ''))).toEqual([]);

@@ -28,7 +28,12 @@ let publicKey: string;
 
 function makeProvider(name = 'emulated'): Provider {
   const { host, port } = emulator;
-  return createGcpProvider({ name, zone, serviceAccountJson: emulator.serviceAccountJson, apiEndpoint: { host, port, protocol: 'http' } });
+  return createGcpProvider({
+    name,
+    zone,
+    serviceAccountJson: emulator.serviceAccountJson,
+    apiEndpoint: { host, port, protocol: 'http' },
+  });
 }
 
 beforeAll(async () => {
@@ -58,7 +63,15 @@ async function waitRunning(id: string, timeoutMs = 60_000): Promise<ProviderMach
 
 /** The emulator's container for an instance, found by its labels rather than a guessed name. */
 async function containerOf(name: string): Promise<string> {
-  const { stdout } = await run('docker', ['ps', '--format', '{{.Names}}', '--filter', 'label=crossdock.emulator=gce', '--filter', `name=-${name}$`]);
+  const { stdout } = await run('docker', [
+    'ps',
+    '--format',
+    '{{.Names}}',
+    '--filter',
+    'label=crossdock.emulator=gce',
+    '--filter',
+    `name=-${name}$`,
+  ]);
   const found = stdout.trim().split('\n').filter(Boolean);
   expect(found).toHaveLength(1);
   return found[0]!;
@@ -70,7 +83,14 @@ function sshRun(address: string, fingerprints: string[], command: string): Promi
 }
 
 function spec(name: string, inZone = zone) {
-  return { name, size: 'small', os: 'debian-12' as const, region: inZone, openPorts: [80, 443], sshPublicKey: publicKey };
+  return {
+    name,
+    size: 'small',
+    os: 'debian-12' as const,
+    region: inZone,
+    openPorts: [80, 443],
+    sshPublicKey: publicKey,
+  };
 }
 
 describe('GCE provider (emulator)', () => {
@@ -80,12 +100,19 @@ describe('GCE provider (emulator)', () => {
     await provider.verifyCredentials();
     // Cancellation is an ordinary argument: an aborted signal stops the call before it goes out.
     await expect(provider.verifyCredentials(AbortSignal.abort())).rejects.toMatchObject({ name: 'AbortError' });
-    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     const foreign = createGcpProvider({
-      name: 'stolen', zone, serviceAccountJson: { ...emulator.serviceAccountJson, private_key: stranger },
+      name: 'stolen',
+      zone,
+      serviceAccountJson: { ...emulator.serviceAccountJson, private_key: stranger },
       apiEndpoint: { host: emulator.host, port: emulator.port, protocol: 'http' },
     });
-    await expect(foreign.verifyCredentials()).rejects.toMatchObject({ code: 'PROVIDER_AUTH_FAILED', message: expect.stringMatching(/^Google Cloud \(stolen\) refused the credentials: /) });
+    await expect(foreign.verifyCredentials()).rejects.toMatchObject({
+      code: 'PROVIDER_AUTH_FAILED',
+      message: expect.stringMatching(/^Google Cloud \(stolen\) refused the credentials: /),
+    });
   });
 
   it('lists regions and sizes with the normalised picks', async () => {
@@ -93,9 +120,22 @@ describe('GCE provider (emulator)', () => {
     expect(regions.map((r) => r.name)).toEqual(['europe-west1', 'us-central1']);
     expect(regions[0]?.zones).toContain(zone);
     const sizes = await provider.sizes(zone);
-    expect(sizes.find((s) => s.normalized === 'small')).toMatchObject({ type: 'e2-small', vcpus: 2, memoryGiB: 2, arch: 'amd64' });
-    expect(sizes.find((s) => s.normalized === 'medium')).toMatchObject({ type: 'e2-standard-2', vcpus: 2, memoryGiB: 8 });
-    expect(sizes.find((s) => s.normalized === 'large')).toMatchObject({ type: 'e2-standard-8', vcpus: 8, memoryGiB: 32 });
+    expect(sizes.find((s) => s.normalized === 'small')).toMatchObject({
+      type: 'e2-small',
+      vcpus: 2,
+      memoryGiB: 2,
+      arch: 'amd64',
+    });
+    expect(sizes.find((s) => s.normalized === 'medium')).toMatchObject({
+      type: 'e2-standard-2',
+      vcpus: 2,
+      memoryGiB: 8,
+    });
+    expect(sizes.find((s) => s.normalized === 'large')).toMatchObject({
+      type: 'e2-standard-8',
+      vcpus: 8,
+      memoryGiB: 32,
+    });
     expect(sizes.find((s) => s.type === 't2a-standard-2')?.arch).toBe('arm64');
   });
 
@@ -128,7 +168,11 @@ describe('GCE provider (emulator)', () => {
 
     await provider.destroy(machine.id);
     expect(await provider.get(machine.id)).toBeNull();
-    const options = clientOptions(emulator.serviceAccountJson, { host: emulator.host, port: emulator.port, protocol: 'http' });
+    const options = clientOptions(emulator.serviceAccountJson, {
+      host: emulator.host,
+      port: emulator.port,
+      protocol: 'http',
+    });
     const [instances] = await new InstancesClient(options).list({ project: emulator.project, zone });
     expect(instances).toEqual([]);
     const [rules] = await new FirewallsClient(options).list({ project: emulator.project });
@@ -138,8 +182,14 @@ describe('GCE provider (emulator)', () => {
 
   it('refuses an unknown size without leaving a firewall rule', async () => {
     const bad = named('bad');
-    await expect(provider.create({ ...spec(bad), size: 'x9-huge-1' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-    const options = clientOptions(emulator.serviceAccountJson, { host: emulator.host, port: emulator.port, protocol: 'http' });
+    await expect(provider.create({ ...spec(bad), size: 'x9-huge-1' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+    const options = clientOptions(emulator.serviceAccountJson, {
+      host: emulator.host,
+      port: emulator.port,
+      protocol: 'http',
+    });
     const [rules] = await new FirewallsClient(options).list({ project: emulator.project });
     expect(rules.map((r) => r.name)).not.toContain(`crossdock-${bad}`);
   });
@@ -153,14 +203,26 @@ describe('GCE provider (emulator)', () => {
     const createdMs = Date.now() - started;
     const machines = await Promise.all(created.map((m) => waitRunning(m.id)));
     const parallelMs = Date.now() - started;
-    console.log(`gcp provider: three machines running in ${parallelMs} ms (create calls returned after ${createdMs} ms; one machine took ${singleCreateMs} ms; ratio ${(parallelMs / Math.max(singleCreateMs, 1)).toFixed(2)})`);
+    console.log(
+      `gcp provider: three machines running in ${parallelMs} ms (create calls returned after ${createdMs} ms; one machine took ${singleCreateMs} ms; ratio ${(parallelMs / Math.max(singleCreateMs, 1)).toFixed(2)})`,
+    );
     expect(new Set(machines.map((m) => m.address)).size).toBe(3);
     expect((await provider.list()).map((m) => m.name).sort()).toEqual(names);
     // A second laptop, whose default zone is elsewhere, sees every one with its zone.
-    const second = createGcpProvider({ name: 'second', zone: 'us-central1-f', serviceAccountJson: emulator.serviceAccountJson, apiEndpoint: { host: emulator.host, port: emulator.port, protocol: 'http' } });
+    const second = createGcpProvider({
+      name: 'second',
+      zone: 'us-central1-f',
+      serviceAccountJson: emulator.serviceAccountJson,
+      apiEndpoint: { host: emulator.host, port: emulator.port, protocol: 'http' },
+    });
     const listed = await second.list();
-    expect(listed.map((m) => [m.name, m.region, m.id]).sort()).toEqual(names.map((name, i) => [name, zones[i], `${zones[i]}/${name}`]));
-    expect(await second.get(`us-central1-a/${names[2]}`)).toMatchObject({ state: 'running', address: machines[2]?.address });
+    expect(listed.map((m) => [m.name, m.region, m.id]).sort()).toEqual(
+      names.map((name, i) => [name, zones[i], `${zones[i]}/${name}`]),
+    );
+    expect(await second.get(`us-central1-a/${names[2]}`)).toMatchObject({
+      state: 'running',
+      address: machines[2]?.address,
+    });
     await Promise.all(machines.map((m) => provider.destroy(m.id)));
     expect(await provider.list()).toEqual([]);
   });

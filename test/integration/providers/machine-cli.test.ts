@@ -41,7 +41,7 @@ afterAll(async () => {
 }, 120_000);
 
 describe('crossdock machine / bootstrap', () => {
-  it('ends with the failed job\'s error and code, after streaming its log', async () => {
+  it("ends with the failed job's error and code, after streaming its log", async () => {
     const failed = await crossdock(['machine', 'create', `${NAME}-big`, '--size', 'colossal']);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toBe('');
@@ -49,7 +49,9 @@ describe('crossdock machine / bootstrap', () => {
     expect(failed.stderr.trimEnd().split('\n').at(-1)).toMatch(/^crossdock: .*colossal.*\(INVALID_ARGUMENT\)$/);
   });
 
-  it('creates a machine (JSON on stdout, the log on stderr), bootstraps it again idempotently, and destroys it', { timeout: 600_000 }, async () => {
+  it('creates a machine (JSON on stdout, the log on stderr), bootstraps it again idempotently, and destroys it', {
+    timeout: 600_000,
+  }, async () => {
     const created = await crossdock(['machine', 'create', NAME, '--json']);
     expect(created.code, created.stderr).toBe(0);
     const machine = JSON.parse(created.stdout) as MachineInfo;

@@ -6,7 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DescribeInstancesCommand, DescribeKeyPairsCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DescribeInstancesCommand,
+  DescribeKeyPairsCommand,
+  DescribeSecurityGroupsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CrossdockApi, type CrossdockEvents, type RpcClient, requireJobResult } from '../../../shared/index.js';
 import { createCore, type Core } from '../../../electron/core/create-core.js';
@@ -39,7 +44,15 @@ afterAll(async () => {
 describe('machines on AWS EC2', () => {
   it('refuses wrong credentials with PROVIDER_AUTH_FAILED and saves nothing', async () => {
     const credentials = { accessKeyId: emulator.accessKeyId, secretAccessKey: `${emulator.secretAccessKey}x` };
-    await expect(client.api.providers.add({ name: 'aws-bad', kind: 'aws', region: emulator.region, endpoint: emulator.endpoint, credentials })).rejects.toMatchObject({
+    await expect(
+      client.api.providers.add({
+        name: 'aws-bad',
+        kind: 'aws',
+        region: emulator.region,
+        endpoint: emulator.endpoint,
+        credentials,
+      }),
+    ).rejects.toMatchObject({
       code: 'PROVIDER_AUTH_FAILED',
       message: expect.stringContaining('aws-bad'),
     });
@@ -49,13 +62,34 @@ describe('machines on AWS EC2', () => {
   it('creates a bootstrapped machine with the console-reported host key pinned, then destroys it cleanly', async () => {
     const credentials = { accessKeyId: emulator.accessKeyId, secretAccessKey: emulator.secretAccessKey };
     // The emulator's images authorise the key for root, as custom AMIs may: the provider setting says so.
-    await client.api.providers.add({ name: 'aws', kind: 'aws', region: emulator.region, endpoint: emulator.endpoint, credentials, sshUserByOs: { 'debian-12': 'root' } });
+    await client.api.providers.add({
+      name: 'aws',
+      kind: 'aws',
+      region: emulator.region,
+      endpoint: emulator.endpoint,
+      credentials,
+      sshUserByOs: { 'debian-12': 'root' },
+    });
     // In a zone of another region than the account's default one (`machine create --region`).
-    const job = await client.api.machines.create({ name: NAME, provider: 'aws', size: 'small', os: 'debian-12', region: `${REGION}b`, openPorts: [80] });
+    const job = await client.api.machines.create({
+      name: NAME,
+      provider: 'aws',
+      size: 'small',
+      os: 'debian-12',
+      region: `${REGION}b`,
+      openPorts: [80],
+    });
     const done = await client.api.jobs.wait({ id: job.id });
     if (done.state !== 'succeeded') throw new Error(`the job ended ${done.state}: ${done.error?.message ?? ''}`);
     const machine = requireJobResult(done, 'machine-create');
-    expect(machine).toMatchObject({ name: NAME, providerKind: 'aws', state: 'running', hostName: NAME, type: 't3.small', region: REGION });
+    expect(machine).toMatchObject({
+      name: NAME,
+      providerKind: 'aws',
+      state: 'running',
+      hostName: NAME,
+      type: 't3.small',
+      region: REGION,
+    });
     expect((await client.api.machines.list({})).find((m) => m.name === NAME)?.id).toBe(machine.id);
     const logs = (await client.api.jobs.logs({ id: job.id })).map((l) => l.text).join('\n');
     expect(logs).toContain('Host keys reported by the provider');
@@ -63,11 +97,17 @@ describe('machines on AWS EC2', () => {
 
     await client.api.machines.remove({ machine: NAME });
     const ec2 = new EC2Client({ endpoint: emulator.endpoint, region: REGION, credentials });
-    const reservations = (await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag:Name', Values: [NAME] }] }))).Reservations ?? [];
+    const reservations =
+      (await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag:Name', Values: [NAME] }] })))
+        .Reservations ?? [];
     const live = reservations.flatMap((r) => r.Instances ?? []).filter((i) => i.State?.Name !== 'terminated');
     expect(live).toEqual([]);
-    expect((await ec2.send(new DescribeKeyPairsCommand({}))).KeyPairs?.map((k) => k.KeyName)).not.toContain(`crossdock-${NAME}`);
-    expect((await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups?.map((g) => g.GroupName)).not.toContain(`crossdock-${NAME}`);
+    expect((await ec2.send(new DescribeKeyPairsCommand({}))).KeyPairs?.map((k) => k.KeyName)).not.toContain(
+      `crossdock-${NAME}`,
+    );
+    expect(
+      (await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups?.map((g) => g.GroupName),
+    ).not.toContain(`crossdock-${NAME}`);
     expect((await client.api.hosts.list({})).map((h) => h.name)).not.toContain(NAME);
   });
 });

@@ -37,14 +37,34 @@ afterAll(async () => {
 
 describe('machines on Google Compute Engine', () => {
   it('refuses an account whose credentials do not work, and saves nothing', async () => {
-    const foreign = { ...emulator.serviceAccountJson, private_key: execFileSync('openssl', ['genrsa', '2048'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }) };
-    await expect(client.api.providers.add({ name: 'gce-bad', kind: 'gcp', region: 'europe-west1-b', endpoint: emulator.endpoint, serviceAccountJson: JSON.stringify(foreign) })).rejects.toMatchObject({ code: 'PROVIDER_AUTH_FAILED' });
+    const foreign = {
+      ...emulator.serviceAccountJson,
+      private_key: execFileSync('openssl', ['genrsa', '2048'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    };
+    await expect(
+      client.api.providers.add({
+        name: 'gce-bad',
+        kind: 'gcp',
+        region: 'europe-west1-b',
+        endpoint: emulator.endpoint,
+        serviceAccountJson: JSON.stringify(foreign),
+      }),
+    ).rejects.toMatchObject({ code: 'PROVIDER_AUTH_FAILED' });
     expect((await client.api.providers.list({})).map((p) => p.name)).toEqual(['local']);
   });
 
   it('adds the account, creates a bootstrapped machine with the pinned key, and destroys it cleanly', async () => {
     const json = JSON.stringify(emulator.serviceAccountJson);
-    const provider = await client.api.providers.add({ name: 'gce', kind: 'gcp', region: 'europe-west1-b', endpoint: emulator.endpoint, serviceAccountJson: json });
+    const provider = await client.api.providers.add({
+      name: 'gce',
+      kind: 'gcp',
+      region: 'europe-west1-b',
+      endpoint: emulator.endpoint,
+      serviceAccountJson: json,
+    });
     expect(provider).toMatchObject({ kind: 'gcp', hasCredential: true });
     // The key file is in the vault only: not in the settings file, not in any log.
     const privateKeyLine = emulator.serviceAccountJson.private_key.split('\n')[1] ?? '';
@@ -55,26 +75,49 @@ describe('machines on Google Compute Engine', () => {
       }
     }
     const sizes = await client.api.providers.sizes({ provider: 'gce' });
-    expect(sizes.filter((s) => s.normalized).map((s) => s.normalized).sort()).toEqual(['large', 'medium', 'small']);
+    expect(
+      sizes
+        .filter((s) => s.normalized)
+        .map((s) => s.normalized)
+        .sort(),
+    ).toEqual(['large', 'medium', 'small']);
 
-    const job = await client.api.machines.create({ name: NAME, provider: 'gce', size: 'small', os: 'debian-12', openPorts: [8080] });
+    const job = await client.api.machines.create({
+      name: NAME,
+      provider: 'gce',
+      size: 'small',
+      os: 'debian-12',
+      openPorts: [8080],
+    });
     const done = await client.api.jobs.wait({ id: job.id });
     if (done.state !== 'succeeded') throw new Error(`the job ended ${done.state}: ${done.error?.message ?? ''}`);
     const machine = requireJobResult(done, 'machine-create');
     expect(machine).toMatchObject({ name: NAME, providerKind: 'gcp', state: 'running', hostName: NAME });
 
     const container = emulator.containerName('europe-west1-b', NAME);
-    const real = execFileSync('docker', ['exec', container, 'ssh-keygen', '-lf', '/etc/ssh/ssh_host_ed25519_key.pub'], { encoding: 'utf8' }).split(/\s+/)[1];
+    const real = execFileSync('docker', ['exec', container, 'ssh-keygen', '-lf', '/etc/ssh/ssh_host_ed25519_key.pub'], {
+      encoding: 'utf8',
+    }).split(/\s+/)[1];
     expect((await client.api.hosts.list({})).find((h) => h.name === NAME)?.hostKey?.fingerprint).toBe(real);
 
-    execFileSync('sh', ['-c', `docker save ${testImage} | docker exec -i ${container} docker load`], { stdio: 'ignore' });
-    execFileSync('docker', ['exec', container, 'docker', 'run', '-d', '--name', 'hello', testImage, 'sleep', '300'], { stdio: 'ignore' });
-    expect((await client.api.docker.containers({ all: true, hosts: [NAME] })).items.map((c) => c.name)).toContain('hello');
+    execFileSync('sh', ['-c', `docker save ${testImage} | docker exec -i ${container} docker load`], {
+      stdio: 'ignore',
+    });
+    execFileSync('docker', ['exec', container, 'docker', 'run', '-d', '--name', 'hello', testImage, 'sleep', '300'], {
+      stdio: 'ignore',
+    });
+    expect((await client.api.docker.containers({ all: true, hosts: [NAME] })).items.map((c) => c.name)).toContain(
+      'hello',
+    );
 
     await client.api.machines.remove({ machine: NAME });
     expect((await client.api.machines.list({})).map((m) => m.name)).not.toContain(NAME);
     expect((await client.api.hosts.list({})).map((h) => h.name)).not.toContain(NAME);
-    const left = execFileSync('docker', ['ps', '-a', '--filter', 'label=crossdock.emulator=gce', '--format', '{{.Names}}'], { encoding: 'utf8' });
+    const left = execFileSync(
+      'docker',
+      ['ps', '-a', '--filter', 'label=crossdock.emulator=gce', '--format', '{{.Names}}'],
+      { encoding: 'utf8' },
+    );
     expect(left).not.toContain(NAME);
   });
 });

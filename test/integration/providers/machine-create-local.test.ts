@@ -35,7 +35,13 @@ afterAll(async () => {
 describe('machines on the local sandbox', () => {
   it('creates, bootstraps, lists as a host, runs a container, and destroys a machine', async () => {
     expect((await client.api.providers.list({})).map((p) => p.kind)).toEqual(['local']);
-    const job = await client.api.machines.create({ name: NAME, provider: 'local', size: 'small', os: 'debian-12', openPorts: [] });
+    const job = await client.api.machines.create({
+      name: NAME,
+      provider: 'local',
+      size: 'small',
+      os: 'debian-12',
+      openPorts: [],
+    });
     const done = await client.api.jobs.wait({ id: job.id });
     if (done.state !== 'succeeded') throw new Error(`the job ended ${done.state}: ${done.error?.message ?? ''}`);
     const machine = requireJobResult(done, 'machine-create');
@@ -43,15 +49,21 @@ describe('machines on the local sandbox', () => {
 
     // The pinned host key is the machine's real one.
     const container = `crossdock-sandbox-${NAME}`;
-    const real = execFileSync('docker', ['exec', container, 'ssh-keygen', '-lf', '/etc/ssh/ssh_host_ed25519_key.pub'], { encoding: 'utf8' }).split(/\s+/)[1];
+    const real = execFileSync('docker', ['exec', container, 'ssh-keygen', '-lf', '/etc/ssh/ssh_host_ed25519_key.pub'], {
+      encoding: 'utf8',
+    }).split(/\s+/)[1];
     const host = (await client.api.hosts.list({})).find((h) => h.name === NAME);
     expect(host?.hostKey?.fingerprint).toBe(real);
     const logs = (await client.api.jobs.logs({ id: job.id })).map((l) => l.text).join('\n');
     expect(logs).toContain('Host keys reported by the provider');
 
     // Docker runs in it: a container started there is seen through the host's connection.
-    execFileSync('sh', ['-c', `docker save ${testImage} | docker exec -i ${container} docker load`], { stdio: 'ignore' });
-    execFileSync('docker', ['exec', container, 'docker', 'run', '-d', '--name', 'hello', testImage, 'sleep', '300'], { stdio: 'ignore' });
+    execFileSync('sh', ['-c', `docker save ${testImage} | docker exec -i ${container} docker load`], {
+      stdio: 'ignore',
+    });
+    execFileSync('docker', ['exec', container, 'docker', 'run', '-d', '--name', 'hello', testImage, 'sleep', '300'], {
+      stdio: 'ignore',
+    });
     const listed = await client.api.docker.containers({ all: true, hosts: [NAME] });
     expect(listed.failures).toEqual([]);
     expect(listed.items.map((c) => c.name)).toContain('hello');
@@ -61,7 +73,9 @@ describe('machines on the local sandbox', () => {
     // "existing server"); started again, its host follows it to whatever address it now has.
     await client.api.machines.stop({ machine: NAME });
     const whileStopped = (await client.api.machines.list({})).filter((m) => m.name === NAME);
-    expect(whileStopped).toEqual([expect.objectContaining({ providerKind: 'local', state: 'stopped', hostName: NAME })]);
+    expect(whileStopped).toEqual([
+      expect.objectContaining({ providerKind: 'local', state: 'stopped', hostName: NAME }),
+    ]);
     const restarted = await client.api.machines.start({ machine: NAME });
     expect(restarted).toMatchObject({ state: 'running', hostName: NAME });
     expect((await client.api.hosts.list({})).find((h) => h.name === NAME)?.address).toBe(restarted.address);
@@ -69,7 +83,9 @@ describe('machines on the local sandbox', () => {
     await client.api.machines.remove({ machine: NAME });
     expect((await client.api.machines.list({})).map((m) => m.name)).not.toContain(NAME);
     expect((await client.api.hosts.list({})).map((h) => h.name)).not.toContain(NAME);
-    const left = execFileSync('docker', ['ps', '-a', '--filter', `name=${container}`, '--format', '{{.Names}}'], { encoding: 'utf8' }).trim();
+    const left = execFileSync('docker', ['ps', '-a', '--filter', `name=${container}`, '--format', '{{.Names}}'], {
+      encoding: 'utf8',
+    }).trim();
     expect(left).toBe('');
   });
 });

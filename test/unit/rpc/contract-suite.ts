@@ -1,7 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CrossdockError, createRpcClient, serveRpc, type ProgressUpdate, type RpcClient, type Transport } from '../../../shared/index.js';
+import {
+  CrossdockError,
+  createRpcClient,
+  serveRpc,
+  type ProgressUpdate,
+  type RpcClient,
+  type Transport,
+} from '../../../shared/index.js';
 import { EventHub } from '../../../electron/core/events/event-hub.js';
-import { createTestImpl, SECRET, testContract, testEventFilters, type TestApi, type TestEventFilters, type TestEvents } from './test-contract.js';
+import {
+  createTestImpl,
+  SECRET,
+  testContract,
+  testEventFilters,
+  type TestApi,
+  type TestEventFilters,
+  type TestEvents,
+} from './test-contract.js';
 
 /** Opens a connected (server transport, client transport) pair and a way to close it. */
 export type PairFactory = () => Promise<{ server: Transport; client: Transport; close(): Promise<void> }>;
@@ -32,7 +47,13 @@ export function describeContract(name: string, openPair: PairFactory): void {
       pair.client.onFrame((frame) => received.push(frame));
       hub = new EventHub<TestEvents>();
       state = createTestImpl();
-      serveRpc<TestApi, TestEvents, TestEventFilters>(pair.server, { contract: testContract, impl: state.impl, events: hub, eventNames: ['tick'], eventFilters: testEventFilters });
+      serveRpc<TestApi, TestEvents, TestEventFilters>(pair.server, {
+        contract: testContract,
+        impl: state.impl,
+        events: hub,
+        eventNames: ['tick'],
+        eventFilters: testEventFilters,
+      });
       client = createRpcClient<TestApi, TestEvents, TestEventFilters>(pair.client);
     });
 
@@ -56,7 +77,10 @@ export function describeContract(name: string, openPair: PairFactory): void {
     });
 
     it('refuses a method that is not in the contract', async () => {
-      const api = client.api as unknown as { math: { toString(args: object): Promise<unknown> } ; nope: { x(args: object): Promise<unknown> } };
+      const api = client.api as unknown as {
+        math: { toString(args: object): Promise<unknown> };
+        nope: { x(args: object): Promise<unknown> };
+      };
       expect((await rejectionOf(api.nope.x({}))).code).toBe('METHOD_NOT_FOUND');
       expect((await rejectionOf(api.math.toString({}))).code).toBe('METHOD_NOT_FOUND');
     });
@@ -94,10 +118,12 @@ export function describeContract(name: string, openPair: PairFactory): void {
     it('delivers progress updates in order, before the result', async () => {
       const updates: ProgressUpdate[] = [];
       let resolvedAfter = -1;
-      const result = await client.api.math.count({ to: 50 }, { onProgress: (update) => updates.push(update) }).then((value) => {
-        resolvedAfter = updates.length;
-        return value;
-      });
+      const result = await client.api.math
+        .count({ to: 50 }, { onProgress: (update) => updates.push(update) })
+        .then((value) => {
+          resolvedAfter = updates.length;
+          return value;
+        });
       expect(result).toBe(50);
       expect(resolvedAfter).toBe(50);
       expect(updates.map((update) => update.step)).toEqual(Array.from({ length: 50 }, (_, i) => `step ${i + 1}`));
@@ -105,7 +131,10 @@ export function describeContract(name: string, openPair: PairFactory): void {
 
     it('streams chunks in order before the result of a streaming call', async () => {
       const lines: string[] = [];
-      const count = await client.api.math.tail({ lines: 100, follow: false }, { onChunk: (chunk) => lines.push(chunk.line) });
+      const count = await client.api.math.tail(
+        { lines: 100, follow: false },
+        { onChunk: (chunk) => lines.push(chunk.line) },
+      );
       expect(count).toBe(100);
       expect(lines).toEqual(Array.from({ length: 100 }, (_, i) => `line ${i + 1}`));
     });
@@ -113,7 +142,10 @@ export function describeContract(name: string, openPair: PairFactory): void {
     it('ends a followed stream on cancel, aborting the core side', async () => {
       const lines: string[] = [];
       const controller = new AbortController();
-      const call = client.api.math.tail({ lines: 3, follow: true }, { signal: controller.signal, onChunk: (chunk) => lines.push(chunk.line) });
+      const call = client.api.math.tail(
+        { lines: 3, follow: true },
+        { signal: controller.signal, onChunk: (chunk) => lines.push(chunk.line) },
+      );
       await expect.poll(() => lines).toHaveLength(3);
       controller.abort();
       expect((await state.aborted).aborted).toBe(true);
@@ -141,12 +173,21 @@ export function describeContract(name: string, openPair: PairFactory): void {
       await client.subscribe('tick', (payload) => all.push(payload.n)).ready;
       const filtered = client.subscribe('tick', (payload) => onlyB.push(payload.n), { channel: 'b' });
       await filtered.ready;
-      for (const [n, channel] of [[1, 'a'], [2, 'b'], [3, 'a'], [4, 'b']] as const) hub.emit('tick', { n, channel });
+      for (const [n, channel] of [
+        [1, 'a'],
+        [2, 'b'],
+        [3, 'a'],
+        [4, 'b'],
+      ] as const)
+        hub.emit('tick', { n, channel });
       await expect.poll(() => all).toEqual([1, 2, 3, 4]);
       await client.api.math.add({ a: 0, b: 0 }); // a round trip: anything sent before it has arrived
       expect(onlyB).toEqual([2, 4]);
       // The server did the filtering: the other channel's ticks never crossed the transport.
-      const eventFrames = received.filter((frame): frame is { t: 'event'; data: { n: number } } => typeof frame === 'object' && frame !== null && 't' in frame && frame.t === 'event');
+      const eventFrames = received.filter(
+        (frame): frame is { t: 'event'; data: { n: number } } =>
+          typeof frame === 'object' && frame !== null && 't' in frame && frame.t === 'event',
+      );
       expect(eventFrames.map((frame) => frame.data.n)).toEqual([1, 2, 2, 3, 4, 4]);
     });
 

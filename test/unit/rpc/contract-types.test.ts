@@ -24,6 +24,19 @@ describe('the contract types', () => {
         expect(typeof (schema as z.ZodType).safeParse, `${domain}.${method}`).toBe('function');
       }
     }
-    expect(Object.keys(crossdockContract).sort()).toEqual(['bootstrap', 'docker', 'hosts', 'jobs', 'keys', 'machines', 'migrations', 'ports', 'providers', 'system', 'vault', 'workloads']);
+    expect(Object.keys(crossdockContract).sort()).toEqual([
+      'bootstrap',
+      'docker',
+      'hosts',
+      'jobs',
+      'keys',
+      'machines',
+      'migrations',
+      'ports',
+      'providers',
+      'system',
+      'vault',
+      'workloads',
+    ]);
   });
 });

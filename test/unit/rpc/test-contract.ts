@@ -1,6 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { CrossdockError, noArgs, type CallContext, type Chunks, type Contract, type EventFilters, type NoArgs, type ServerImpl } from '../../../shared/index.js';
+import {
+  CrossdockError,
+  noArgs,
+  type CallContext,
+  type Chunks,
+  type Contract,
+  type EventFilters,
+  type NoArgs,
+  type ServerImpl,
+} from '../../../shared/index.js';
 
 /** A small contract that exercises every path of the RPC layer. */
 export interface TestApi {
@@ -24,7 +33,10 @@ export type TestEvents = { tick: { n: number; channel: string } };
 export type TestEventFilters = { tick: { channel: string } };
 
 export const testEventFilters: EventFilters<TestEvents, TestEventFilters> = {
-  tick: { schema: z.strictObject({ channel: z.string().min(1) }), matches: (tick, { channel }) => tick.channel === channel },
+  tick: {
+    schema: z.strictObject({ channel: z.string().min(1) }),
+    matches: (tick, { channel }) => tick.channel === channel,
+  },
 };
 
 export const testContract: Contract<TestApi> = {
@@ -52,7 +64,9 @@ export function createTestImpl(): { impl: ServerImpl<TestApi>; calls: string[]; 
       },
       leakExpected: async () => {
         calls.push('leakExpected');
-        throw Object.assign(new CrossdockError('AUTH_FAILED', 'The key was refused by web-1', { host: 'web-1' }), { privateKey: SECRET });
+        throw Object.assign(new CrossdockError('AUTH_FAILED', 'The key was refused by web-1', { host: 'web-1' }), {
+          privateKey: SECRET,
+        });
       },
       leakUnexpected: async () => {
         calls.push('leakUnexpected');
@@ -74,7 +88,9 @@ export function createTestImpl(): { impl: ServerImpl<TestApi>; calls: string[]; 
         for (let n = 1; n <= lines; n++) ctx.emit({ line: `line ${n}` });
         if (follow) {
           ctx.signal.addEventListener('abort', () => resolveAborted(ctx.signal), { once: true });
-          await new Promise((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason as Error), { once: true }));
+          await new Promise((_resolve, reject) =>
+            ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason as Error), { once: true }),
+          );
         }
         return lines;
       },

@@ -11,18 +11,28 @@ export function errorTail(text: string, limit = 600): string {
 }
 
 /** A command on `host` that failed: names the host and what it was doing, with its error output. */
-export function commandFailed(host: TransferHost, what: string, exit: { exitCode: number | null; exitSignal?: string | null }, stderr: string): CrossdockError {
+export function commandFailed(
+  host: TransferHost,
+  what: string,
+  exit: { exitCode: number | null; exitSignal?: string | null },
+  stderr: string,
+): CrossdockError {
   const how = exit.exitCode !== null ? `exit code ${exit.exitCode}` : `signal ${exit.exitSignal ?? 'unknown'}`;
   const output = errorTail(stderr);
-  return new CrossdockError('FAILED_PRECONDITION', `${what} on ${host.name} failed (${how})${output ? `: ${output}` : ''}`, {
-    host: host.name,
-    exitCode: exit.exitCode,
-  });
+  return new CrossdockError(
+    'FAILED_PRECONDITION',
+    `${what} on ${host.name} failed (${how})${output ? `: ${output}` : ''}`,
+    {
+      host: host.name,
+      exitCode: exit.exitCode,
+    },
+  );
 }
 
 /** Throws CANCELLED when `signal` has fired (for steps made of quick calls that take no signal). */
 export function throwIfCancelled(signal: AbortSignal | undefined, host: TransferHost, what: string): void {
-  if (signal?.aborted) throw new CrossdockError('CANCELLED', `${what} on ${host.name} was cancelled.`, { host: host.name });
+  if (signal?.aborted)
+    throw new CrossdockError('CANCELLED', `${what} on ${host.name} was cancelled.`, { host: host.name });
 }
 
 /**
@@ -34,7 +44,12 @@ export function saysNoSpace(stderr: string): boolean {
 }
 
 /** Runs a command that must succeed; returns its stdout (UTF-8). */
-export async function runChecked(host: TransferHost, command: string, what: string, options: HostExecOptions = {}): Promise<string> {
+export async function runChecked(
+  host: TransferHost,
+  command: string,
+  what: string,
+  options: HostExecOptions = {},
+): Promise<string> {
   const result = await host.exec(command, options);
   if (result.exitCode !== 0) throw commandFailed(host, what, result, result.stderr);
   return result.stdout;
@@ -44,14 +59,20 @@ export async function runChecked(host: TransferHost, command: string, what: stri
  * Runs a command that must succeed and returns its stdout as bytes: file names are bytes on
  * Linux, and decoding them as UTF-8 would change the ones that are not valid UTF-8.
  */
-export async function runBinary(host: TransferHost, command: string, what: string, options: HostExecOptions = {}): Promise<Buffer> {
+export async function runBinary(
+  host: TransferHost,
+  command: string,
+  what: string,
+  options: HostExecOptions = {},
+): Promise<Buffer> {
   const proc = await host.spawn(command, options);
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   proc.stdout.on('data', (chunk: Buffer) => out.push(chunk));
   proc.stderr.on('data', (chunk: Buffer) => err.push(chunk));
   const status = await proc.exited;
-  if (status.cancelled) throw new CrossdockError('CANCELLED', `${what} on ${host.name} was cancelled.`, { host: host.name });
+  if (status.cancelled)
+    throw new CrossdockError('CANCELLED', `${what} on ${host.name} was cancelled.`, { host: host.name });
   const stderr = Buffer.concat(err).toString('utf8');
   if (status.exitCode !== 0) throw commandFailed(host, what, status, stderr);
   return Buffer.concat(out);
@@ -64,7 +85,8 @@ export async function runBinary(host: TransferHost, command: string, what: strin
 export async function hostClockPrecise(host: TransferHost, signal?: AbortSignal): Promise<number> {
   const out = (await runChecked(host, 'date +%s.%N', 'Reading the clock', { signal })).trim();
   const now = /^\d+\.\d+$/.test(out) ? Number(out) : Number.parseInt(out, 10);
-  if (!Number.isFinite(now)) throw new CrossdockError('FAILED_PRECONDITION', `date on ${host.name} printed no time`, { host: host.name });
+  if (!Number.isFinite(now))
+    throw new CrossdockError('FAILED_PRECONDITION', `date on ${host.name} printed no time`, { host: host.name });
   return now;
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bytesOfLayersFrom, chainIds, filesFromManifest, heldChains, layerFilesToStrip, layersHeld, legacyLayerFiles, parseSaveManifest } from './image-layers.js';
+import {
+  bytesOfLayersFrom,
+  chainIds,
+  filesFromManifest,
+  heldChains,
+  layerFilesToStrip,
+  layersHeld,
+  legacyLayerFiles,
+  parseSaveManifest,
+} from './image-layers.js';
 
 // Diff ids, chain ids (as named in /var/lib/docker/image/vfs/layerdb/sha256/), history sizes and
 // a manifest.json taken from Docker 20.10 on a rig machine: crossdock-test-tiny (busybox, then a
@@ -27,7 +36,11 @@ const F = {
 const DERIVED_ID = 'sha256:0f4cd8d2ec0bc7d5033caa612a7c62f059de0d13e05e36fca062389ddff60fb0';
 const BASE_ID = 'sha256:c853e6cda971c27703052535b9ce23402a725bbb636280de86c46122505b3dc2';
 const MANIFEST = JSON.stringify([
-  { Config: `${DERIVED_ID.slice(7)}.json`, RepoTags: ['exp-derived:1'], Layers: [F.busybox, F.links, F.base, F.derived] },
+  {
+    Config: `${DERIVED_ID.slice(7)}.json`,
+    RepoTags: ['exp-derived:1'],
+    Layers: [F.busybox, F.links, F.base, F.derived],
+  },
   { Config: `${BASE_ID.slice(7)}.json`, RepoTags: ['exp-base:1'], Layers: [F.busybox, F.links, F.baseTop] },
 ]);
 
@@ -82,7 +95,7 @@ describe('bytes of the layers the target lacks, from docker history', () => {
 });
 
 describe('layer file names of docker save', () => {
-  it('are the engine\'s own for every layer but the top, computed from the diff ids', () => {
+  it("are the engine's own for every layer but the top, computed from the diff ids", () => {
     expect(legacyLayerFiles(DERIVED_LAYERS)).toEqual([F.busybox, F.links, F.base, null]);
     expect(legacyLayerFiles(BASE_LAYERS)).toEqual([F.busybox, F.links, null]);
     expect(legacyLayerFiles([])).toEqual([]);
@@ -91,7 +104,12 @@ describe('layer file names of docker save', () => {
   it('are read from manifest.json', () => {
     const saved = parseSaveManifest(MANIFEST);
     expect(saved[1]).toEqual({ config: `${BASE_ID.slice(7)}.json`, layers: [F.busybox, F.links, F.baseTop] });
-    expect(filesFromManifest(saved, [{ id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 3 }, { id: BASE_ID, diffIds: BASE_LAYERS, held: 3 }])).toEqual([
+    expect(
+      filesFromManifest(saved, [
+        { id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 3 },
+        { id: BASE_ID, diffIds: BASE_LAYERS, held: 3 },
+      ]),
+    ).toEqual([
       { id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 3, files: [F.busybox, F.links, F.base, F.derived] },
       { id: BASE_ID, diffIds: BASE_LAYERS, held: 3, files: [F.busybox, F.links, F.baseTop] },
     ]);
@@ -100,16 +118,37 @@ describe('layer file names of docker save', () => {
 
   it('from manifest.json, say why when the archive is not what is expected', () => {
     const saved = parseSaveManifest(MANIFEST);
-    expect(filesFromManifest(saved, [{ id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 3 }])).toEqual({ reason: expect.stringContaining('none of the images') });
-    expect(filesFromManifest(saved.slice(0, 1), [{ id: DERIVED_ID, diffIds: BASE_LAYERS, held: 3 }])).toEqual({ reason: expect.stringContaining('lists 4 layers') });
-    const oci = [{ config: `${DERIVED_ID.slice(7)}.json`, layers: ['blobs/sha256/aa', 'blobs/sha256/bb', 'blobs/sha256/cc', 'blobs/sha256/dd'] }];
-    expect(filesFromManifest(oci, [{ id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 3 }])).toEqual({ reason: expect.stringContaining('legacy') });
+    expect(filesFromManifest(saved, [{ id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 3 }])).toEqual({
+      reason: expect.stringContaining('none of the images'),
+    });
+    expect(filesFromManifest(saved.slice(0, 1), [{ id: DERIVED_ID, diffIds: BASE_LAYERS, held: 3 }])).toEqual({
+      reason: expect.stringContaining('lists 4 layers'),
+    });
+    const oci = [
+      {
+        config: `${DERIVED_ID.slice(7)}.json`,
+        layers: ['blobs/sha256/aa', 'blobs/sha256/bb', 'blobs/sha256/cc', 'blobs/sha256/dd'],
+      },
+    ];
+    expect(filesFromManifest(oci, [{ id: DERIVED_ID, diffIds: DERIVED_LAYERS, held: 3 }])).toEqual({
+      reason: expect.stringContaining('legacy'),
+    });
   });
 });
 
 describe('layer files left out of a docker save archive', () => {
-  const derived = (held: number, files: (string | null)[] = [F.busybox, F.links, F.base, F.derived]) => ({ id: DERIVED_ID, diffIds: DERIVED_LAYERS, held, files });
-  const base = (held: number, files: (string | null)[] = [F.busybox, F.links, F.baseTop]) => ({ id: BASE_ID, diffIds: BASE_LAYERS, held, files });
+  const derived = (held: number, files: (string | null)[] = [F.busybox, F.links, F.base, F.derived]) => ({
+    id: DERIVED_ID,
+    diffIds: DERIVED_LAYERS,
+    held,
+    files,
+  });
+  const base = (held: number, files: (string | null)[] = [F.busybox, F.links, F.baseTop]) => ({
+    id: BASE_ID,
+    diffIds: BASE_LAYERS,
+    held,
+    files,
+  });
 
   it('are the files of the layers the target holds', () => {
     expect(layerFilesToStrip([derived(3)])).toEqual({ files: [F.busybox, F.links, F.base], layers: 3 });
@@ -128,6 +167,9 @@ describe('layer files left out of a docker save archive', () => {
     const computed = [derived(3, legacyLayerFiles(DERIVED_LAYERS)), base(3, legacyLayerFiles(BASE_LAYERS))];
     expect(layerFilesToStrip(computed)).toEqual({ files: [F.busybox, F.links, F.base], layers: 2 });
     // The target holds every layer of the base, sent alone: all but the top go.
-    expect(layerFilesToStrip([base(3, legacyLayerFiles(BASE_LAYERS))])).toEqual({ files: [F.busybox, F.links], layers: 2 });
+    expect(layerFilesToStrip([base(3, legacyLayerFiles(BASE_LAYERS))])).toEqual({
+      files: [F.busybox, F.links],
+      layers: 2,
+    });
   });
 });

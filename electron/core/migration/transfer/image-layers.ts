@@ -13,7 +13,9 @@ export function chainIds(diffIds: readonly string[]): string[] {
   const chains: string[] = [];
   for (const diffId of diffIds) {
     const parent = chains.at(-1);
-    chains.push(parent === undefined ? diffId : `sha256:${createHash('sha256').update(`${parent} ${diffId}`).digest('hex')}`);
+    chains.push(
+      parent === undefined ? diffId : `sha256:${createHash('sha256').update(`${parent} ${diffId}`).digest('hex')}`,
+    );
   }
   return chains;
 }
@@ -42,7 +44,12 @@ export function layersHeld(diffIds: readonly string[], held: ReadonlySet<string>
  * the layer tar (headers and padding add a little). Null when history cannot describe these
  * layers (more non-zero entries than layers, or sizes that do not add up to the image's).
  */
-export function bytesOfLayersFrom(historySizes: readonly number[], layerCount: number, from: number, imageBytes: number): number | null {
+export function bytesOfLayersFrom(
+  historySizes: readonly number[],
+  layerCount: number,
+  from: number,
+  imageBytes: number,
+): number | null {
   const sizes = historySizes.filter((size) => size > 0);
   if (sizes.length > layerCount || sizes.reduce((sum, size) => sum + size, 0) !== imageBytes) return null;
   const zeroLayers = layerCount - sizes.length;
@@ -107,7 +114,12 @@ export function legacyLayerFiles(diffIds: readonly string[]): (string | null)[] 
   let parent: string | null = null;
   return chainIds(diffIds).map((layerId, i) => {
     if (i === diffIds.length - 1) return null;
-    const v1 = { container_config: ZERO_CONTAINER_CONFIG, created: '1970-01-01T00:00:00Z', layer_id: layerId, ...(parent !== null ? { parent } : {}) };
+    const v1 = {
+      container_config: ZERO_CONTAINER_CONFIG,
+      created: '1970-01-01T00:00:00Z',
+      layer_id: layerId,
+      ...(parent !== null ? { parent } : {}),
+    };
     const id = createHash('sha256').update(JSON.stringify(v1)).digest('hex');
     parent = `sha256:${id}`;
     return `${id}/layer.tar`;
@@ -118,15 +130,22 @@ export function legacyLayerFiles(diffIds: readonly string[]): (string | null)[] 
 const LEGACY_LAYER_FILE = /^[0-9a-f]{64}\/layer\.tar$/;
 
 /** The images of an archive's manifest.json with their files, or why they do not fit the images asked for. */
-export function filesFromManifest(saved: readonly SavedImage[], images: readonly ImageLayers[]): ImageFiles[] | { reason: string } {
+export function filesFromManifest(
+  saved: readonly SavedImage[],
+  images: readonly ImageLayers[],
+): ImageFiles[] | { reason: string } {
   const byConfig = new Map(images.map((image) => [`${image.id.replace(/^sha256:/, '')}.json`, image]));
   const found: ImageFiles[] = [];
   for (const entry of saved) {
     const image = byConfig.get(entry.config);
     if (!image) return { reason: `the archive holds ${entry.config}, which is none of the images asked for` };
-    if (entry.layers.length !== image.diffIds.length) return { reason: `the archive lists ${entry.layers.length} layers for ${image.id}, which has ${image.diffIds.length}` };
+    if (entry.layers.length !== image.diffIds.length)
+      return {
+        reason: `the archive lists ${entry.layers.length} layers for ${image.id}, which has ${image.diffIds.length}`,
+      };
     const odd = entry.layers.find((file) => !LEGACY_LAYER_FILE.test(file));
-    if (odd !== undefined) return { reason: `layer file ${odd} is not named <v1 id>/layer.tar (not the legacy docker save format)` };
+    if (odd !== undefined)
+      return { reason: `layer file ${odd} is not named <v1 id>/layer.tar (not the legacy docker save format)` };
     found.push({ ...image, files: entry.layers });
   }
   return found;

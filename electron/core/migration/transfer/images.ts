@@ -3,7 +3,17 @@ import { z } from 'zod';
 import { CrossdockError, type PlannedImage } from '../../../../shared/index.js';
 import { shQuote } from '../../bootstrap/shell-quote.js';
 import { runBinary, throwIfCancelled } from './host-commands.js';
-import { bytesOfLayersFrom, filesFromManifest, heldChains, layerFilesToStrip, layersHeld, legacyLayerFiles, parseSaveManifest, type ImageFiles, type ImageLayers } from './image-layers.js';
+import {
+  bytesOfLayersFrom,
+  filesFromManifest,
+  heldChains,
+  layerFilesToStrip,
+  layersHeld,
+  legacyLayerFiles,
+  parseSaveManifest,
+  type ImageFiles,
+  type ImageLayers,
+} from './image-layers.js';
 import { pipe, type PipeResult } from './pipe.js';
 import { routeInternals } from './route.js';
 import type { Route, SendImagesOptions, SendImagesResult, TransferHost } from './types.js';
@@ -25,25 +35,47 @@ interface FoundImage extends PlannedImage {
 }
 
 /** The images behind `imageRefs` on A, whether B has the same image id already, and which of their layers B holds. */
-export async function imagesToSend(a: TransferHost, b: TransferHost, imageRefs: string[], signal?: AbortSignal): Promise<PlannedImage[]> {
+export async function imagesToSend(
+  a: TransferHost,
+  b: TransferHost,
+  imageRefs: string[],
+  signal?: AbortSignal,
+): Promise<PlannedImage[]> {
   return (await lookUpImages(a, b, imageRefs, signal)).map(({ diffIds: _diffIds, ...image }) => image);
 }
 
-async function lookUpImages(a: TransferHost, b: TransferHost, imageRefs: string[], signal?: AbortSignal): Promise<FoundImage[]> {
+async function lookUpImages(
+  a: TransferHost,
+  b: TransferHost,
+  imageRefs: string[],
+  signal?: AbortSignal,
+): Promise<FoundImage[]> {
   throwIfCancelled(signal, a, 'Looking up images');
   const found = await Promise.all(
     [...new Set(imageRefs)].map(async (ref) => {
       const image = await inspectOrNull(a.docker, ref);
-      if (!image) throw new CrossdockError('NOT_FOUND', `Image ${ref} is not on ${a.name}`, { host: a.name, image: ref });
+      if (!image)
+        throw new CrossdockError('NOT_FOUND', `Image ${ref} is not on ${a.name}`, { host: a.name, image: ref });
       const onTarget = (await inspectOrNull(b.docker, image.Id)) !== null;
-      return { ref, id: image.Id, bytes: image.Size, architecture: image.Architecture, onTarget, diffIds: image.RootFS.Layers ?? [] };
+      return {
+        ref,
+        id: image.Id,
+        bytes: image.Size,
+        architecture: image.Architecture,
+        onTarget,
+        diffIds: image.RootFS.Layers ?? [],
+      };
     }),
   );
   const held = found.some((image) => !image.onTarget) ? await chainsHeldBy(b, signal) : new Set<string>();
   return Promise.all(
     found.map(async (image) => {
       const layersOnTarget = image.onTarget ? image.diffIds.length : layersHeld(image.diffIds, held);
-      const bytesToSend = image.onTarget ? 0 : layersOnTarget === 0 ? image.bytes : await bytesOfMissingLayers(a, image, layersOnTarget);
+      const bytesToSend = image.onTarget
+        ? 0
+        : layersOnTarget === 0
+          ? image.bytes
+          : await bytesOfMissingLayers(a, image, layersOnTarget);
       return { ...image, layers: image.diffIds.length, layersOnTarget, bytesToSend };
     }),
   );
@@ -68,7 +100,11 @@ async function chainsHeldBy(b: TransferHost, signal?: AbortSignal): Promise<Set<
 const historySchema = z.array(z.object({ Size: z.number() }));
 
 /** Bytes of the image's layers above the `held` B has, from `docker history` on A (see bytesOfLayersFrom for how exact); the whole image when history cannot tell. */
-async function bytesOfMissingLayers(a: TransferHost, image: Pick<FoundImage, 'id' | 'bytes' | 'diffIds'>, held: number): Promise<number> {
+async function bytesOfMissingLayers(
+  a: TransferHost,
+  image: Pick<FoundImage, 'id' | 'bytes' | 'diffIds'>,
+  held: number,
+): Promise<number> {
   const history = historySchema.parse(await a.docker.getImage(image.id).history());
   const oldestFirst = history.map((entry) => entry.Size).reverse();
   return bytesOfLayersFrom(oldestFirst, image.diffIds.length, held, image.bytes) ?? image.bytes;
@@ -109,7 +145,11 @@ export function taggableRef(ref: string): { repo: string; tag: string } | null {
  * are sent whole too, logged as well. A file to leave out that the archive lacks is an error: the
  * names were wrong.
  */
-export async function sendImages(route: Route, imageRefs: string[], options: SendImagesOptions = {}): Promise<SendImagesResult> {
+export async function sendImages(
+  route: Route,
+  imageRefs: string[],
+  options: SendImagesOptions = {},
+): Promise<SendImagesResult> {
   const { from: a, to: b } = routeInternals(route);
   const images = await lookUpImages(a, b, imageRefs, options.signal);
   const missing = images.filter((image) => !image.onTarget);
@@ -120,11 +160,15 @@ export async function sendImages(route: Route, imageRefs: string[], options: Sen
   const refs = missing.map((image) => image.ref);
   const unique = [...new Map(missing.map((i) => [i.id, i])).values()];
   const item = refs.join(', ');
-  const strip = unique.some((image) => image.layersOnTarget > 0) ? await layerFilesBHolds(a, b, unique, refs, options) : null;
+  const strip = unique.some((image) => image.layersOnTarget > 0)
+    ? await layerFilesBHolds(a, b, unique, refs, options)
+    : null;
   const send = async (files: string[]): Promise<PipeResult> => {
     const totalBytes = unique.reduce((sum, i) => sum + (files.length > 0 ? i.bytesToSend : i.bytes), 0);
     const save = `docker save ${refs.map(shQuote).join(' ')}`;
-    options.log?.(`Sending ${refs.length} image(s) from ${a.name} to ${b.name} (${route.kind}): ${item}${files.length > 0 ? `; ${strip?.layers ?? 0} layer(s) ${b.name} holds left out (files named ${strip?.computed ? 'from the diff ids' : 'by a first docker save'})` : ''}`);
+    options.log?.(
+      `Sending ${refs.length} image(s) from ${a.name} to ${b.name} (${route.kind}): ${item}${files.length > 0 ? `; ${strip?.layers ?? 0} layer(s) ${b.name} holds left out (files named ${strip?.computed ? 'from the diff ids' : 'by a first docker save'})` : ''}`,
+    );
     return pipe(
       route,
       {
@@ -133,11 +177,15 @@ export async function sendImages(route: Route, imageRefs: string[], options: Sen
         producer: files.length > 0 ? `${save} | tar --delete -f - ${files.map(shQuote).join(' ')}` : save,
         consumer: 'docker load',
         noSpace: (stderr) =>
-          new CrossdockError('NO_SPACE', `${b.name} ran out of disk space while loading image(s) ${item} (about ${totalBytes} bytes): ${stderr.trim().slice(-300)}`, {
-            host: b.name,
-            images: refs,
-            needed: totalBytes,
-          }),
+          new CrossdockError(
+            'NO_SPACE',
+            `${b.name} ran out of disk space while loading image(s) ${item} (about ${totalBytes} bytes): ${stderr.trim().slice(-300)}`,
+            {
+              host: b.name,
+              images: refs,
+              needed: totalBytes,
+            },
+          ),
       },
       { signal: options.signal, onBytes: (bytes) => options.onProgress?.({ kind: 'image', item, bytes, totalBytes }) },
     );
@@ -158,16 +206,22 @@ export async function sendImages(route: Route, imageRefs: string[], options: Sen
       );
     }
     if (!/layer\.tar: no such file or directory/.test(error.message)) throw error;
-    options.log?.(`docker load on ${b.name} lacked a layer it held when looked up (an image removed there meanwhile?): ${error.message}. Sending ${item} again, whole`);
+    options.log?.(
+      `docker load on ${b.name} lacked a layer it held when looked up (an image removed there meanwhile?): ${error.message}. Sending ${item} again, whole`,
+    );
     result = await send([]);
     layersSkipped = 0;
   }
   for (const image of missing) {
     if (!(await inspectOrNull(b.docker, image.id))) {
-      throw new CrossdockError('FAILED_PRECONDITION', `docker load on ${b.name} finished but image ${image.ref} (${image.id}) is not there: ${result.consumerStdout.trim().slice(-300)}`, {
-        host: b.name,
-        image: image.ref,
-      });
+      throw new CrossdockError(
+        'FAILED_PRECONDITION',
+        `docker load on ${b.name} finished but image ${image.ref} (${image.id}) is not there: ${result.consumerStdout.trim().slice(-300)}`,
+        {
+          host: b.name,
+          image: image.ref,
+        },
+      );
     }
   }
   return { bytes: result.bytes, sent: refs, skipped: skipped.map((i) => i.ref), layersSkipped };
@@ -185,7 +239,13 @@ interface Strip {
  * The files of a `docker save` of `refs` on A that hold layers B has, or null (send the images
  * whole, with a log line saying why) when they cannot be left out.
  */
-async function layerFilesBHolds(a: TransferHost, b: TransferHost, images: FoundImage[], refs: string[], options: SendImagesOptions): Promise<Strip | null> {
+async function layerFilesBHolds(
+  a: TransferHost,
+  b: TransferHost,
+  images: FoundImage[],
+  refs: string[],
+  options: SendImagesOptions,
+): Promise<Strip | null> {
   const gnuTar = await a.exec('tar --version', { signal: options.signal });
   throwIfCancelled(options.signal, a, 'Looking at tar');
   if (gnuTar.exitCode !== 0 || !gnuTar.stdout.startsWith('tar (GNU tar)')) {
@@ -195,8 +255,13 @@ async function layerFilesBHolds(a: TransferHost, b: TransferHost, images: FoundI
   const engine = ((await a.docker.version()) as { Version?: string }).Version ?? 'unknown';
   const layers = images.map((image) => ({ id: image.id, diffIds: image.diffIds, held: image.layersOnTarget }));
   // The computed names leave out the top layer's; they are only worth it when B lacks every top layer.
-  const computed = /^20\.10\./.test(engine) && !options.layerNamesFromEngine && images.every((image) => image.layersOnTarget < image.layers);
-  const named = computed ? layers.map((image) => ({ ...image, files: legacyLayerFiles(image.diffIds) })) : await filesNamedByEngine(a, layers, refs, options);
+  const computed =
+    /^20\.10\./.test(engine) &&
+    !options.layerNamesFromEngine &&
+    images.every((image) => image.layersOnTarget < image.layers);
+  const named = computed
+    ? layers.map((image) => ({ ...image, files: legacyLayerFiles(image.diffIds) }))
+    : await filesNamedByEngine(a, layers, refs, options);
   if ('reason' in named) {
     options.log?.(`Not leaving out the layers ${b.name} holds: ${named.reason}; sending the images whole`);
     return null;
@@ -205,13 +270,24 @@ async function layerFilesBHolds(a: TransferHost, b: TransferHost, images: FoundI
 }
 
 /** The layer files as a first `docker save` of `refs` on A names them in its manifest.json (its bytes stay on A). */
-async function filesNamedByEngine(a: TransferHost, layers: ImageLayers[], refs: string[], options: SendImagesOptions): Promise<ImageFiles[] | { reason: string }> {
+async function filesNamedByEngine(
+  a: TransferHost,
+  layers: ImageLayers[],
+  refs: string[],
+  options: SendImagesOptions,
+): Promise<ImageFiles[] | { reason: string }> {
   const command = `docker save ${refs.map(shQuote).join(' ')} | tar -xOf - manifest.json`;
-  const output = (await runBinary(a, a.asRoot(command), `Reading the layer files of image(s) ${refs.join(', ')}`, { signal: options.signal })).toString('utf8');
+  const output = (
+    await runBinary(a, a.asRoot(command), `Reading the layer files of image(s) ${refs.join(', ')}`, {
+      signal: options.signal,
+    })
+  ).toString('utf8');
   try {
     return filesFromManifest(parseSaveManifest(output), layers);
   } catch (error) {
-    return { reason: `the manifest.json of docker save on ${a.name} is not the one expected (${String(error).slice(0, 200)})` };
+    return {
+      reason: `the manifest.json of docker save on ${a.name} is not the one expected (${String(error).slice(0, 200)})`,
+    };
   }
 }
 

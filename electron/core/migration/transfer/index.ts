@@ -16,4 +16,10 @@ export { imagesToSend, sendImages } from './images.js';
 export { checkSpaceForVolumes, ensureVolume, freeBytesForVolumes, removeVolumeOn, volumeFacts } from './volumes.js';
 export { copyVolume } from './volume-copy.js';
 export type { DirectoryInodes } from './moved-directories.js';
-export { compareManifests, currentManifest, snapshotManifests, type CurrentManifest, type ManifestSnapshots } from './manifest.js';
+export {
+  compareManifests,
+  currentManifest,
+  snapshotManifests,
+  type CurrentManifest,
+  type ManifestSnapshots,
+} from './manifest.js';

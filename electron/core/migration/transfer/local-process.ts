@@ -13,7 +13,8 @@ const GRACE_MS = 1_000;
  * pipeline (tar, ssh, dd), not just the shell.
  */
 export function spawnLocal(command: string, options: HostExecOptions = {}): RemoteProcess {
-  if (options.signal?.aborted) throw new CrossdockError('CANCELLED', 'The local command was cancelled.', { host: 'local' });
+  if (options.signal?.aborted)
+    throw new CrossdockError('CANCELLED', 'The local command was cancelled.', { host: 'local' });
   const child = spawn('sh', ['-c', command], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   let settle: (status: ExitStatus & { cancelled: boolean }) => void = () => undefined;
   const exited = new Promise<ExitStatus & { cancelled: boolean }>((resolve) => {
@@ -53,7 +54,11 @@ export function spawnLocal(command: string, options: HostExecOptions = {}): Remo
   return processOf(child, exited, close);
 }
 
-function processOf(child: ChildProcessWithoutNullStreams, exited: RemoteProcess['exited'], close: () => void): RemoteProcess {
+function processOf(
+  child: ChildProcessWithoutNullStreams,
+  exited: RemoteProcess['exited'],
+  close: () => void,
+): RemoteProcess {
   let duplex: Duplex | undefined;
   return {
     stdout: child.stdout,
@@ -77,5 +82,10 @@ export async function execLocal(command: string, options: HostExecOptions = {}):
   proc.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
   const status = await proc.exited;
   if (status.cancelled) throw new CrossdockError('CANCELLED', 'The local command was cancelled.', { host: 'local' });
-  return { stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), exitCode: status.exitCode, exitSignal: status.exitSignal };
+  return {
+    stdout: Buffer.concat(stdout).toString('utf8'),
+    stderr: Buffer.concat(stderr).toString('utf8'),
+    exitCode: status.exitCode,
+    exitSignal: status.exitSignal,
+  };
 }

@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { compareManifestEntries, displayPath, mergeDigests, parseManifest, pathsGoneOrRetyped, pathsToRehash, sha256Records } from './manifest-compare.js';
+import {
+  compareManifestEntries,
+  displayPath,
+  mergeDigests,
+  parseManifest,
+  pathsGoneOrRetyped,
+  pathsToRehash,
+  sha256Records,
+} from './manifest-compare.js';
 
 const latin1 = (bytes: number[]): string => Buffer.from(bytes).toString('latin1');
 const odd = `./${latin1([0x6e, 0x61, 0x09, 0xe9])}`; // "na\tme" with a byte that is not UTF-8
 
 /** A listing as find prints it; inode and ctime follow the path's position unless given (`[…, inode, ctime]`). */
-function listing(rows: ([type: string, mode: string, owner: string, size: number, target: string, path: string] | [string, string, string, number, string, string, string, number])[]): string {
+function listing(
+  rows: (
+    | [type: string, mode: string, owner: string, size: number, target: string, path: string]
+    | [string, string, string, number, string, string, string, number]
+  )[],
+): string {
   return rows
     .map((row, i) => {
       const [type, mode, owner, size, target, path, inode = String(100 + i), ctime = 1000] = row;
@@ -29,7 +42,16 @@ describe('volume manifests', () => {
   );
 
   it('parses find and sha256sum -z output, keeping names byte for byte', () => {
-    expect(source.get('./secret')).toEqual({ type: 'f', mode: '600', owner: '1234:5678', size: 7, target: '', sha256: HASH_A, inode: '101', ctime: 1000 });
+    expect(source.get('./secret')).toEqual({
+      type: 'f',
+      mode: '600',
+      owner: '1234:5678',
+      size: 7,
+      target: '',
+      sha256: HASH_A,
+      inode: '101',
+      ctime: 1000,
+    });
     expect(source.get(odd)?.sha256).toBe(HASH_A);
     expect(source.get('./link')?.target).toBe('a/b/c');
   });
@@ -59,14 +81,16 @@ describe('volume manifests', () => {
       ]),
       `${HASH_B}  ./secret\0`,
     );
-    expect(compareManifestEntries(source, target)).toEqual([
-      '/ (the volume root): mode 755 → 700',
-      'a: type d on the source, f on the target',
-      'extra: only on the target',
-      'link: link target a/b/c → a/b/d',
-      `${displayPath(odd)}: missing on the target`,
-      'secret: owner 1234:5678 → 0:0, content differs (SHA-256 aaaaaaaaaaaa… → bbbbbbbbbbbb…)',
-    ].sort());
+    expect(compareManifestEntries(source, target)).toEqual(
+      [
+        '/ (the volume root): mode 755 → 700',
+        'a: type d on the source, f on the target',
+        'extra: only on the target',
+        'link: link target a/b/c → a/b/d',
+        `${displayPath(odd)}: missing on the target`,
+        'secret: owner 1234:5678 → 0:0, content differs (SHA-256 aaaaaaaaaaaa… → bbbbbbbbbbbb…)',
+      ].sort(),
+    );
   });
 });
 
@@ -107,7 +131,14 @@ describe('hashing again after a snapshot', () => {
   );
 
   it('hashes again every file changed, moved or new since the snapshot, and nothing else', () => {
-    expect(pathsToRehash(before, now, SINCE).sort()).toEqual(['./cur/x', './new', './old/x', './replaced', './resized', './written']);
+    expect(pathsToRehash(before, now, SINCE).sort()).toEqual([
+      './cur/x',
+      './new',
+      './old/x',
+      './replaced',
+      './resized',
+      './written',
+    ]);
   });
 
   it('hashes again a file whose ctime is at the mark itself', () => {
@@ -131,7 +162,12 @@ describe('hashing again after a snapshot', () => {
 
 describe('paths to delete before a delta pass', () => {
   it('takes what is gone or changed type, but not the children of a deleted directory', () => {
-    const source = new Map([['./keep', 'f'], ['./a', 'd'], ['./was-dir', 'f'], ['./a-b', 'f']]);
+    const source = new Map([
+      ['./keep', 'f'],
+      ['./a', 'd'],
+      ['./was-dir', 'f'],
+      ['./a-b', 'f'],
+    ]);
     const target = new Map([
       ['./keep', 'f'],
       ['./a', 'd'],
@@ -164,7 +200,9 @@ describe('hash command output', () => {
 
   it('refuses output of another shape: no header, digests missing, a list longer than the output', () => {
     expect(sha256Records(Buffer.from(`${HASH_A}  ./a\0`))).toBeNull();
-    expect(sha256Records(Buffer.concat([Buffer.from(`@openssl ${list.length}\n`), list, digests[0] as Buffer]))).toBeNull();
+    expect(
+      sha256Records(Buffer.concat([Buffer.from(`@openssl ${list.length}\n`), list, digests[0] as Buffer])),
+    ).toBeNull();
     expect(sha256Records(Buffer.from('@openssl 99\nabc'))).toBeNull();
   });
 });

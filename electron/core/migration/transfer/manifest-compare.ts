@@ -34,7 +34,16 @@ export function parseManifest(listing: string, hashes: string): Manifest {
   const manifest: Manifest = new Map();
   const fields = listing.split('\0');
   for (let i = 0; i + LISTING_FIELDS - 1 < fields.length; i += LISTING_FIELDS) {
-    const [type, mode, owner, size, target, inode, ctime, path] = fields.slice(i, i + LISTING_FIELDS) as [string, string, string, string, string, string, string, string];
+    const [type, mode, owner, size, target, inode, ctime, path] = fields.slice(i, i + LISTING_FIELDS) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     manifest.set(path, { type, mode, owner, size: Number(size), target, sha256: '', inode, ctime: Number(ctime) });
   }
   for (const [path, sha256] of digestsOf(hashes)) {
@@ -81,9 +90,11 @@ function entryDifference(a: ManifestEntry, b: ManifestEntry): string | null {
   // A symlink's own mode is always 777 on Linux and not carried by anything.
   if (a.type !== 'l' && a.mode !== b.mode) parts.push(`mode ${a.mode} → ${b.mode}`);
   if (a.owner !== b.owner) parts.push(`owner ${a.owner} → ${b.owner}`);
-  if (a.type === 'l' && a.target !== b.target) parts.push(`link target ${displayPath(a.target)} → ${displayPath(b.target)}`);
+  if (a.type === 'l' && a.target !== b.target)
+    parts.push(`link target ${displayPath(a.target)} → ${displayPath(b.target)}`);
   if (a.type === 'f' && a.size !== b.size) parts.push(`size ${a.size} → ${b.size}`);
-  else if (a.type === 'f' && a.sha256 !== b.sha256) parts.push(`content differs (SHA-256 ${a.sha256.slice(0, 12)}… → ${b.sha256.slice(0, 12) || 'none'}…)`);
+  else if (a.type === 'f' && a.sha256 !== b.sha256)
+    parts.push(`content differs (SHA-256 ${a.sha256.slice(0, 12)}… → ${b.sha256.slice(0, 12) || 'none'}…)`);
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
@@ -138,7 +149,12 @@ export function pathsToRehash(before: Manifest, now: Manifest, since: number): s
   for (const [path, entry] of now) {
     if (entry.type !== 'f') continue;
     const earlier = before.get(path);
-    const unchanged = earlier?.type === 'f' && earlier.sha256 !== '' && earlier.inode === entry.inode && earlier.size === entry.size && entry.ctime < since;
+    const unchanged =
+      earlier?.type === 'f' &&
+      earlier.sha256 !== '' &&
+      earlier.inode === entry.inode &&
+      earlier.size === entry.size &&
+      entry.ctime < since;
     if (!unchanged) paths.push(path);
   }
   return paths;
@@ -154,7 +170,8 @@ export function mergeDigests(before: Manifest, now: Manifest, rehashed: string[]
   const again = new Set(rehashed);
   const result: Manifest = new Map();
   for (const [path, entry] of now) {
-    const sha256 = entry.type !== 'f' ? '' : again.has(path) ? (digests.get(path) ?? '') : (before.get(path)?.sha256 ?? '');
+    const sha256 =
+      entry.type !== 'f' ? '' : again.has(path) ? (digests.get(path) ?? '') : (before.get(path)?.sha256 ?? '');
     result.set(path, { ...entry, sha256 });
   }
   return result;

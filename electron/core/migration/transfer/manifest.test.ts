@@ -36,7 +36,9 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function hashRecords(path: string): Map<string, string> {
-  const result = spawnSync('/bin/sh', ['-c', `cd -- ${join(dir, 'volume')} && ${HASH_FILES_SCRIPT}`], { env: { PATH: path } });
+  const result = spawnSync('/bin/sh', ['-c', `cd -- ${join(dir, 'volume')} && ${HASH_FILES_SCRIPT}`], {
+    env: { PATH: path },
+  });
   expect(result.status, result.stderr.toString()).toBe(0);
   const records = sha256Records(result.stdout);
   expect(records).not.toBeNull();
@@ -48,7 +50,9 @@ function hashRecords(path: string): Map<string, string> {
   );
 }
 
-const expected = new Map(files.map(([name, content]) => [`./${name.toString('latin1')}`, createHash('sha256').update(content).digest('hex')]));
+const expected = new Map(
+  files.map(([name, content]) => [`./${name.toString('latin1')}`, createHash('sha256').update(content).digest('hex')]),
+);
 
 describe('the volume hash command', () => {
   it('hashes every regular file with openssl when there is one', () => {
@@ -58,7 +62,9 @@ describe('the volume hash command', () => {
   });
 
   it('falls back to sha256sum -z without openssl, with the same records', () => {
-    const result = spawnSync('/bin/sh', ['-c', `cd -- ${join(dir, 'volume')} && ${HASH_FILES_SCRIPT}`], { env: { PATH: noOpenssl } });
+    const result = spawnSync('/bin/sh', ['-c', `cd -- ${join(dir, 'volume')} && ${HASH_FILES_SCRIPT}`], {
+      env: { PATH: noOpenssl },
+    });
     expect(result.stdout.subarray(0, 11).toString()).toBe('@sha256sum\n');
     expect(hashRecords(noOpenssl)).toEqual(expected);
   });
@@ -66,7 +72,9 @@ describe('the volume hash command', () => {
   it('leaves no temporary directory behind', () => {
     const tmp = join(dir, 'tmp');
     mkdirSync(tmp);
-    const result = spawnSync('/bin/sh', ['-c', `cd -- ${join(dir, 'volume')} && ${HASH_FILES_SCRIPT}`], { env: { PATH: process.env.PATH ?? '', TMPDIR: tmp } });
+    const result = spawnSync('/bin/sh', ['-c', `cd -- ${join(dir, 'volume')} && ${HASH_FILES_SCRIPT}`], {
+      env: { PATH: process.env.PATH ?? '', TMPDIR: tmp },
+    });
     expect(result.status).toBe(0);
     expect(spawnSync('ls', ['-A', tmp]).stdout.toString()).toBe('');
   });

@@ -1,7 +1,16 @@
 import { CrossdockError } from '../../../../shared/index.js';
 import { shQuote } from '../../bootstrap/shell-quote.js';
 import { hostClockPrecise, runBinary, runChecked } from './host-commands.js';
-import { compareManifestEntries, digestsOf, LISTING_PRINTF, mergeDigests, parseManifest, pathsToRehash, sha256Records, type Manifest } from './manifest-compare.js';
+import {
+  compareManifestEntries,
+  digestsOf,
+  LISTING_PRINTF,
+  mergeDigests,
+  parseManifest,
+  pathsToRehash,
+  sha256Records,
+  type Manifest,
+} from './manifest-compare.js';
 import type { ManifestComparison, TransferHost, TransferOptions } from './types.js';
 import { inspectVolume } from './volumes.js';
 
@@ -39,19 +48,25 @@ export const HASH_LISTED_FILES_SCRIPT = hashFilesScript('cat');
 
 async function mountpointOf(host: TransferHost, volume: string): Promise<string> {
   const info = await inspectVolume(host, volume);
-  if (!info) throw new CrossdockError('NOT_FOUND', `There is no volume ${volume} on ${host.name}`, { host: host.name, volume });
+  if (!info)
+    throw new CrossdockError('NOT_FOUND', `There is no volume ${volume} on ${host.name}`, { host: host.name, volume });
   return info.Mountpoint;
 }
 
 function records(host: TransferHost, volume: string, output: Buffer): string {
   const parsed = sha256Records(output);
   if (parsed === null) {
-    throw new CrossdockError('FAILED_PRECONDITION', `Computing SHA-256 of volume ${volume} on ${host.name} printed something unexpected: ${output.subarray(0, 80).toString('latin1')}`, { host: host.name, volume });
+    throw new CrossdockError(
+      'FAILED_PRECONDITION',
+      `Computing SHA-256 of volume ${volume} on ${host.name} printed something unexpected: ${output.subarray(0, 80).toString('latin1')}`,
+      { host: host.name, volume },
+    );
   }
   return parsed;
 }
 
-const listCommand = (mountpoint: string): string => `cd -- ${shQuote(mountpoint)} && find . -printf '${LISTING_PRINTF}'`;
+const listCommand = (mountpoint: string): string =>
+  `cd -- ${shQuote(mountpoint)} && find . -printf '${LISTING_PRINTF}'`;
 
 /**
  * A volume's manifest, computed on the host itself (find, and openssl or sha256sum, as root):
@@ -62,10 +77,20 @@ export async function volumeManifest(host: TransferHost, volume: string, signal?
   return manifestAt(host, volume, await mountpointOf(host, volume), signal);
 }
 
-async function manifestAt(host: TransferHost, volume: string, mountpoint: string, signal?: AbortSignal): Promise<Manifest> {
+async function manifestAt(
+  host: TransferHost,
+  volume: string,
+  mountpoint: string,
+  signal?: AbortSignal,
+): Promise<Manifest> {
   const [listing, hashes] = await Promise.all([
     runBinary(host, host.asRoot(listCommand(mountpoint)), `Listing volume ${volume}`, { signal }),
-    runBinary(host, host.asRoot(`cd -- ${shQuote(mountpoint)} && ${HASH_FILES_SCRIPT}`), `Computing SHA-256 of volume ${volume}`, { signal }),
+    runBinary(
+      host,
+      host.asRoot(`cd -- ${shQuote(mountpoint)} && ${HASH_FILES_SCRIPT}`),
+      `Computing SHA-256 of volume ${volume}`,
+      { signal },
+    ),
   ]);
   return parseManifest(listing.toString('latin1'), records(host, volume, hashes));
 }
@@ -99,12 +124,19 @@ const CLOCK_BACK_TOLERANCE_S = 2;
  * written through a shared memory map is then write-protected, and its next write moves the
  * file's ctime past the clock reading.
  */
-export async function snapshotVolumeManifest(host: TransferHost, volume: string, options: { running: boolean; signal?: AbortSignal | undefined }): Promise<ManifestSnapshot> {
+export async function snapshotVolumeManifest(
+  host: TransferHost,
+  volume: string,
+  options: { running: boolean; signal?: AbortSignal | undefined },
+): Promise<ManifestSnapshot> {
   const { signal } = options;
   const mountpoint = await mountpointOf(host, volume);
   const clock = await hostClockPrecise(host, signal);
   const at = performance.now();
-  if (options.running) await runChecked(host, host.asRoot(`sync -f -- ${shQuote(mountpoint)}`), `Flushing volume ${volume} to disk`, { signal });
+  if (options.running)
+    await runChecked(host, host.asRoot(`sync -f -- ${shQuote(mountpoint)}`), `Flushing volume ${volume} to disk`, {
+      signal,
+    });
   const since = clock - (options.running ? SINCE_MARGIN_RUNNING_S : SINCE_MARGIN_IDLE_S);
   return { mountpoint, manifest: await manifestAt(host, volume, mountpoint, signal), since, clock, at };
 }
@@ -140,7 +172,11 @@ function splitRefreshOutput(output: Buffer): { mark: number; listing: string; ha
   if (first < 0 || second < 0 || !clock || !listed) return null;
   const end = second + 1 + Number(listed[1]);
   if (end > output.length) return null;
-  return { mark: Number(clock[1]), listing: output.subarray(second + 1, end).toString('latin1'), hashes: output.subarray(end) };
+  return {
+    mark: Number(clock[1]),
+    listing: output.subarray(second + 1, end).toString('latin1'),
+    hashes: output.subarray(end),
+  };
 }
 
 /**
@@ -149,12 +185,27 @@ function splitRefreshOutput(output: Buffer): { mark: number; listing: string; ha
  * pathsToRehash allows it. The rare file it asks for that the command did not hash (same ctime,
  * another inode or size) is hashed by a second command.
  */
-export async function refreshVolumeManifest(host: TransferHost, volume: string, snapshot: ManifestSnapshot, signal?: AbortSignal): Promise<{ manifest: Manifest; rehashed: number }> {
+export async function refreshVolumeManifest(
+  host: TransferHost,
+  volume: string,
+  snapshot: ManifestSnapshot,
+  signal?: AbortSignal,
+): Promise<{ manifest: Manifest; rehashed: number }> {
   const elapsed = (performance.now() - snapshot.at) / 1000;
   const minClock = Math.floor(snapshot.clock + elapsed - CLOCK_BACK_TOLERANCE_S);
-  const output = await runBinary(host, host.asRoot(refreshScript(snapshot.mountpoint, snapshot.since, minClock)), `Listing and hashing what changed in volume ${volume}`, { signal });
+  const output = await runBinary(
+    host,
+    host.asRoot(refreshScript(snapshot.mountpoint, snapshot.since, minClock)),
+    `Listing and hashing what changed in volume ${volume}`,
+    { signal },
+  );
   const split = splitRefreshOutput(output);
-  if (!split) throw new CrossdockError('FAILED_PRECONDITION', `Listing volume ${volume} on ${host.name} printed something unexpected: ${output.subarray(0, 80).toString('latin1')}`, { host: host.name, volume });
+  if (!split)
+    throw new CrossdockError(
+      'FAILED_PRECONDITION',
+      `Listing volume ${volume} on ${host.name} printed something unexpected: ${output.subarray(0, 80).toString('latin1')}`,
+      { host: host.name, volume },
+    );
   const now = parseManifest(split.listing, '');
   const fresh = records(host, volume, split.hashes);
   const hashed = digestsOf(fresh);
@@ -162,10 +213,19 @@ export async function refreshVolumeManifest(host: TransferHost, volume: string, 
   const missing = rehash.filter((path) => !hashed.has(path));
   let more = '';
   if (missing.length > 0) {
-    more = records(host, volume, await runBinary(host, host.asRoot(`cd -- ${shQuote(snapshot.mountpoint)} && ${HASH_LISTED_FILES_SCRIPT}`), `Computing SHA-256 of what changed in volume ${volume}`, {
-      signal,
-      stdin: Buffer.from(missing.map((path) => `${path}\0`).join(''), 'latin1'),
-    }));
+    more = records(
+      host,
+      volume,
+      await runBinary(
+        host,
+        host.asRoot(`cd -- ${shQuote(snapshot.mountpoint)} && ${HASH_LISTED_FILES_SCRIPT}`),
+        `Computing SHA-256 of what changed in volume ${volume}`,
+        {
+          signal,
+          stdin: Buffer.from(missing.map((path) => `${path}\0`).join(''), 'latin1'),
+        },
+      ),
+    );
   }
   const again = [...new Set([...hashed.keys(), ...rehash])];
   return { manifest: mergeDigests(snapshot.manifest, now, again, fresh + more), rehashed: again.length };
@@ -178,7 +238,12 @@ export interface ManifestSnapshots {
 }
 
 /** Takes the snapshots on A (where the container may run) and B at the same time. */
-export async function snapshotManifests(a: TransferHost, b: TransferHost, volume: string, options: TransferOptions = {}): Promise<ManifestSnapshots> {
+export async function snapshotManifests(
+  a: TransferHost,
+  b: TransferHost,
+  volume: string,
+  options: TransferOptions = {},
+): Promise<ManifestSnapshots> {
   options.log?.(`Computing SHA-256 manifests of volume ${volume} on ${a.name} and ${b.name} before the stop`);
   const [source, target] = await Promise.all([
     snapshotVolumeManifest(a, volume, { running: true, signal: options.signal }),
@@ -194,8 +259,15 @@ export interface CurrentManifest {
 }
 
 /** The volume's manifest now: refreshed from a snapshot, or all of it hashed without one. */
-export function currentManifest(host: TransferHost, volume: string, snapshot: ManifestSnapshot | undefined, signal?: AbortSignal): Promise<CurrentManifest> {
-  return snapshot ? refreshVolumeManifest(host, volume, snapshot, signal) : volumeManifest(host, volume, signal).then((manifest) => ({ manifest, rehashed: manifest.size }));
+export function currentManifest(
+  host: TransferHost,
+  volume: string,
+  snapshot: ManifestSnapshot | undefined,
+  signal?: AbortSignal,
+): Promise<CurrentManifest> {
+  return snapshot
+    ? refreshVolumeManifest(host, volume, snapshot, signal)
+    : volumeManifest(host, volume, signal).then((manifest) => ({ manifest, rehashed: manifest.size }));
 }
 
 /**
@@ -208,14 +280,34 @@ export async function compareManifests(
   a: TransferHost,
   b: TransferHost,
   volume: string,
-  options: TransferOptions & { snapshots?: ManifestSnapshots | undefined; source?: Promise<CurrentManifest> | undefined } = {},
+  options: TransferOptions & {
+    snapshots?: ManifestSnapshots | undefined;
+    source?: Promise<CurrentManifest> | undefined;
+  } = {},
 ): Promise<ManifestComparison> {
   const { snapshots, signal } = options;
-  options.log?.(`Comparing SHA-256 manifests of volume ${volume} on ${a.name} and ${b.name}${snapshots ? ' (hashing again what changed since the snapshots)' : ''}`);
-  const [source, target] = await Promise.all([options.source ?? currentManifest(a, volume, snapshots?.source, signal), currentManifest(b, volume, snapshots?.target, signal)]);
+  options.log?.(
+    `Comparing SHA-256 manifests of volume ${volume} on ${a.name} and ${b.name}${snapshots ? ' (hashing again what changed since the snapshots)' : ''}`,
+  );
+  const [source, target] = await Promise.all([
+    options.source ?? currentManifest(a, volume, snapshots?.source, signal),
+    currentManifest(b, volume, snapshots?.target, signal),
+  ]);
   const differences = compareManifestEntries(source.manifest, target.manifest);
-  const result = { match: differences.length === 0, files: source.manifest.size, differences: differences.slice(0, MAX_LISTED), differenceCount: differences.length };
-  if (snapshots) options.log?.(`Volume ${volume}: ${source.rehashed} file(s) hashed again on ${a.name}, ${target.rehashed} on ${b.name}`);
-  options.log?.(result.match ? `Volume ${volume}: ${source.manifest.size} paths match` : `Volume ${volume}: ${differences.length} path(s) differ, e.g. ${differences.slice(0, 3).join('; ')}`);
+  const result = {
+    match: differences.length === 0,
+    files: source.manifest.size,
+    differences: differences.slice(0, MAX_LISTED),
+    differenceCount: differences.length,
+  };
+  if (snapshots)
+    options.log?.(
+      `Volume ${volume}: ${source.rehashed} file(s) hashed again on ${a.name}, ${target.rehashed} on ${b.name}`,
+    );
+  options.log?.(
+    result.match
+      ? `Volume ${volume}: ${source.manifest.size} paths match`
+      : `Volume ${volume}: ${differences.length} path(s) differ, e.g. ${differences.slice(0, 3).join('; ')}`,
+  );
   return result;
 }

@@ -20,7 +20,11 @@ describe('movedDirectories', () => {
 
   it('finds both directories of a swap (each path now holds the other inode)', () => {
     const before = dirs({ './d': '20', './e': '21' });
-    expect(movedDirectories(before, dirs({ './d': '21', './e': '20' })).map((m) => m.path).sort()).toEqual(['./d', './e']);
+    expect(
+      movedDirectories(before, dirs({ './d': '21', './e': '20' }))
+        .map((m) => m.path)
+        .sort(),
+    ).toEqual(['./d', './e']);
   });
 
   it('leaves out new directories, and a directory replaced by a new one at the same path', () => {

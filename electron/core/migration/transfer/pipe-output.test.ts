@@ -3,9 +3,12 @@ import { ddBytes, lostItsPartner, parseDirectPipeReport, splitPidLine } from './
 
 describe('dd progress', () => {
   it('takes the highest byte count of status=progress lines ending in \\r, and the final summary', () => {
-    const text = '1048576 bytes (1.0 MB, 1.0 MiB) copied, 1 s, 1.0 MB/s\r20971520 bytes (21 MB, 20 MiB) copied, 2 s, 10 MB/s\r';
+    const text =
+      '1048576 bytes (1.0 MB, 1.0 MiB) copied, 1 s, 1.0 MB/s\r20971520 bytes (21 MB, 20 MiB) copied, 2 s, 10 MB/s\r';
     expect(ddBytes(text)).toBe(20971520);
-    expect(ddBytes(`${text}\n0+802 records in\n0+802 records out\n50000000 bytes (50 MB, 48 MiB) copied, 2.5 s, 20 MB/s\n`)).toBe(50000000);
+    expect(
+      ddBytes(`${text}\n0+802 records in\n0+802 records out\n50000000 bytes (50 MB, 48 MiB) copied, 2.5 s, 20 MB/s\n`),
+    ).toBe(50000000);
     expect(ddBytes('dd: error writing: Broken pipe\n')).toBeNull();
   });
 });
@@ -18,11 +21,20 @@ describe('the direct pipe report', () => {
       Buffer.from('@crossdock file consumer.out 6\nLoaded'),
       Buffer.from(`@crossdock file consumer.err ${Buffer.byteLength(consumerErr)}\n${consumerErr}`),
     ]);
-    expect(parseDirectPipeReport(out)).toEqual({ pid: 4242, producerExit: 0, sshExit: 2, files: { 'producer.err': '', 'consumer.out': 'Loaded', 'consumer.err': consumerErr } });
+    expect(parseDirectPipeReport(out)).toEqual({
+      pid: 4242,
+      producerExit: 0,
+      sshExit: 2,
+      files: { 'producer.err': '', 'consumer.out': 'Loaded', 'consumer.err': consumerErr },
+    });
   });
 
   it('leaves statuses null when the script ended early', () => {
-    expect(parseDirectPipeReport(Buffer.from('@crossdock pid 7\n@crossdock status none 255\n'))).toMatchObject({ pid: 7, producerExit: null, sshExit: 255 });
+    expect(parseDirectPipeReport(Buffer.from('@crossdock pid 7\n@crossdock status none 255\n'))).toMatchObject({
+      pid: 7,
+      producerExit: null,
+      sshExit: 255,
+    });
   });
 });
 

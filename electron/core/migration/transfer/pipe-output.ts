@@ -60,5 +60,10 @@ export function splitPidLine(stderr: string): { pid: number | null; rest: string
  * signal), or no status at all (its channel was closed under it when the other end quit).
  */
 export function lostItsPartner(exit: { exitCode: number | null; exitSignal?: string | null }): boolean {
-  return exit.exitCode === 141 || exit.exitSignal === 'PIPE' || exit.exitSignal === 'SIGPIPE' || (exit.exitCode === null && !exit.exitSignal);
+  return (
+    exit.exitCode === 141 ||
+    exit.exitSignal === 'PIPE' ||
+    exit.exitSignal === 'SIGPIPE' ||
+    (exit.exitCode === null && !exit.exitSignal)
+  );
 }

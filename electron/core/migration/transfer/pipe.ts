@@ -44,10 +44,15 @@ const OUTPUT_TAIL_BYTES = 4000;
 /** Streams `spec.producer` on A into `spec.consumer` on B over the route (direct or relayed). */
 export function pipe(route: Route, spec: PipeSpec, options: PipeOptions = {}): Promise<PipeResult> {
   const internals = routeInternals(route);
-  return internals.direct ? pipeDirect(internals.from, internals.to, internals.direct, spec, options) : pipeRelayed(internals.from, internals.to, spec, options);
+  return internals.direct
+    ? pipeDirect(internals.from, internals.to, internals.direct, spec, options)
+    : pipeRelayed(internals.from, internals.to, spec, options);
 }
 
-function throttled(onBytes: PipeOptions['onBytes']): { update: (bytes: number) => void; finish: (bytes: number) => void } {
+function throttled(onBytes: PipeOptions['onBytes']): {
+  update: (bytes: number) => void;
+  finish: (bytes: number) => void;
+} {
   let last = 0;
   return {
     update(bytes) {
@@ -68,8 +73,19 @@ function throttled(onBytes: PipeOptions['onBytes']): { update: (bytes: number) =
  * tails and exit codes the script prints at the end (a pipeline's status is only its last
  * command's, and POSIX sh has no pipefail).
  */
-async function pipeDirect(a: TransferHost, b: TransferHost, direct: { dir: string; ssh: string }, spec: PipeSpec, options: PipeOptions): Promise<PipeResult> {
-  const tail = (name: string): string => [`n=$(tail -c ${OUTPUT_TAIL_BYTES} "$j/${name}" 2>/dev/null | wc -c)`, `echo "@crossdock file ${name} $n"`, `tail -c ${OUTPUT_TAIL_BYTES} "$j/${name}" 2>/dev/null`].join('\n');
+async function pipeDirect(
+  a: TransferHost,
+  b: TransferHost,
+  direct: { dir: string; ssh: string },
+  spec: PipeSpec,
+  options: PipeOptions,
+): Promise<PipeResult> {
+  const tail = (name: string): string =>
+    [
+      `n=$(tail -c ${OUTPUT_TAIL_BYTES} "$j/${name}" 2>/dev/null | wc -c)`,
+      `echo "@crossdock file ${name} $n"`,
+      `tail -c ${OUTPUT_TAIL_BYTES} "$j/${name}" 2>/dev/null`,
+    ].join('\n');
   const script = [
     'echo "@crossdock pid $$"',
     `j=$(mktemp -d ${shQuote(direct.dir)}/pipe.XXXXXX) || exit 1`,
@@ -92,13 +108,16 @@ async function pipeDirect(a: TransferHost, b: TransferHost, direct: { dir: strin
     recent = (recent + chunk).slice(-400);
     bytes = Math.max(bytes, ddBytes(recent) ?? 0);
     progress.update(bytes);
-    for (const line of chunk.split(/[\r\n]+/)) if (line && !/^\d+ bytes|^\d+\+\d+ records/.test(line)) ddErrors += `${line}\n`;
+    for (const line of chunk.split(/[\r\n]+/))
+      if (line && !/^\d+ bytes|^\d+\+\d+ records/.test(line)) ddErrors += `${line}\n`;
   });
   const status = await proc.exited;
   const report = parseDirectPipeReport(Buffer.concat(stdout));
   if (status.cancelled || options.signal?.aborted) {
     if (report.pid !== null) await a.exec(a.asRoot(killTreeScript(report.pid))).catch(() => undefined);
-    throw new CrossdockError('CANCELLED', `Moving ${spec.what} from ${a.name} to ${b.name} was cancelled.`, { host: a.name });
+    throw new CrossdockError('CANCELLED', `Moving ${spec.what} from ${a.name} to ${b.name} was cancelled.`, {
+      host: a.name,
+    });
   }
   if (status.exitCode !== 0 || report.sshExit === null) {
     throw commandFailed(a, `Moving ${spec.what} to ${b.name}`, status, ddErrors);
@@ -107,9 +126,13 @@ async function pipeDirect(a: TransferHost, b: TransferHost, direct: { dir: strin
   const consumerErr = report.files['consumer.err'] ?? '';
   const producerExit = { exitCode: report.producerExit, exitSignal: null };
   if (report.sshExit === 255) {
-    throw new CrossdockError('FAILED_PRECONDITION', `The SSH connection from ${a.name} to ${b.name} failed while moving ${spec.what}: ${errorTail(consumerErr) || 'no message'}`, {
-      host: b.name,
-    });
+    throw new CrossdockError(
+      'FAILED_PRECONDITION',
+      `The SSH connection from ${a.name} to ${b.name} failed while moving ${spec.what}: ${errorTail(consumerErr) || 'no message'}`,
+      {
+        host: b.name,
+      },
+    );
   }
   failIfEither(a, b, spec, producerExit, producerErr, { exitCode: report.sshExit, exitSignal: null }, consumerErr);
   progress.finish(bytes);
@@ -134,7 +157,12 @@ class ByteCounter extends Transform {
  * through this computer; `pipeline` carries the backpressure (ssh2 channel windows on both
  * sides), so memory stays flat whichever end is slower.
  */
-async function pipeRelayed(a: TransferHost, b: TransferHost, spec: PipeSpec, options: PipeOptions): Promise<PipeResult> {
+async function pipeRelayed(
+  a: TransferHost,
+  b: TransferHost,
+  spec: PipeSpec,
+  options: PipeOptions,
+): Promise<PipeResult> {
   const withPid = (command: string): string => `echo "@crossdock pid $$" >&2; ${command}`;
   const consumer = await b.spawn(b.asRoot(withPid(spec.consumer)), { signal: options.signal });
   let producer: Awaited<ReturnType<TransferHost['spawn']>>;
@@ -161,7 +189,8 @@ async function pipeRelayed(a: TransferHost, b: TransferHost, spec: PipeSpec, opt
   const reported = await Promise.race([producer.exited, delay(PRODUCER_GRACE_MS, null, { ref: false })]);
   const producerSide = splitPidLine(outputs.producerErr);
   const consumerSide = splitPidLine(outputs.consumerErr);
-  if (reported === null && producerSide.pid !== null) await a.exec(a.asRoot(killTreeScript(producerSide.pid))).catch(() => undefined);
+  if (reported === null && producerSide.pid !== null)
+    await a.exec(a.asRoot(killTreeScript(producerSide.pid))).catch(() => undefined);
   const producerExit = reported ?? { exitCode: null, exitSignal: null, cancelled: consumerExit.cancelled };
   if (producerExit.cancelled || consumerExit.cancelled || options.signal?.aborted) {
     // Closing a root session's channel does not signal its command: end both trees by pid.
@@ -169,7 +198,9 @@ async function pipeRelayed(a: TransferHost, b: TransferHost, spec: PipeSpec, opt
       producerSide.pid !== null ? a.exec(a.asRoot(killTreeScript(producerSide.pid))).catch(() => undefined) : undefined,
       consumerSide.pid !== null ? b.exec(b.asRoot(killTreeScript(consumerSide.pid))).catch(() => undefined) : undefined,
     ]);
-    throw new CrossdockError('CANCELLED', `Moving ${spec.what} from ${a.name} to ${b.name} was cancelled.`, { host: a.name });
+    throw new CrossdockError('CANCELLED', `Moving ${spec.what} from ${a.name} to ${b.name} was cancelled.`, {
+      host: a.name,
+    });
   }
   failIfEither(a, b, spec, producerExit, producerSide.rest, consumerExit, consumerSide.rest);
   progress.finish(counter.bytes);
@@ -182,7 +213,15 @@ type Exit = { exitCode: number | null; exitSignal?: string | null };
  * Throws for a failed end. A full disk on B is NO_SPACE. When both failed, the one that did not
  * merely lose its partner (a producer killed by SIGPIPE because the consumer quit) is named first.
  */
-function failIfEither(a: TransferHost, b: TransferHost, spec: PipeSpec, producerExit: Exit, producerErr: string, consumerExit: Exit, consumerErr: string): void {
+function failIfEither(
+  a: TransferHost,
+  b: TransferHost,
+  spec: PipeSpec,
+  producerExit: Exit,
+  producerErr: string,
+  consumerExit: Exit,
+  consumerErr: string,
+): void {
   const producerFailed = producerExit.exitCode !== 0;
   const consumerFailed = consumerExit.exitCode !== 0;
   if (consumerFailed && saysNoSpace(consumerErr)) throw spec.noSpace(consumerErr);
@@ -192,5 +231,9 @@ function failIfEither(a: TransferHost, b: TransferHost, spec: PipeSpec, producer
   }
   const error = commandFailed(a, `Sending ${spec.what} to ${b.name}`, producerExit, producerErr);
   if (!consumerFailed) throw error;
-  throw new CrossdockError('FAILED_PRECONDITION', `${error.message}; on ${b.name} the receiving end failed too: ${errorTail(consumerErr, 300) || 'no message'}`, error.details);
+  throw new CrossdockError(
+    'FAILED_PRECONDITION',
+    `${error.message}; on ${b.name} the receiving end failed too: ${errorTail(consumerErr, 300) || 'no message'}`,
+    error.details,
+  );
 }

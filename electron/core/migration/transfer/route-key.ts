@@ -34,7 +34,11 @@ const HOST_KEY_ALIAS = 'crossdock-migration-target';
  */
 export function checkMigrationId(migrationId: string): void {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,47}$/.test(migrationId)) {
-    throw new CrossdockError('INVALID_ARGUMENT', `Migration id "${migrationId}" must be 1 to 48 letters, digits, ".", "_" and "-"`, { migrationId });
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `Migration id "${migrationId}" must be 1 to 48 letters, digits, ".", "_" and "-"`,
+      { migrationId },
+    );
   }
 }
 

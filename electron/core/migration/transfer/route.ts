@@ -30,7 +30,9 @@ export class TransferRoute implements Route {
   ) {}
 
   close(): Promise<void> {
-    this.closing ??= this.direct ? removeDirectRoute(this.from, this.to, this.migrationId, this.direct.dir) : Promise.resolve();
+    this.closing ??= this.direct
+      ? removeDirectRoute(this.from, this.to, this.migrationId, this.direct.dir)
+      : Promise.resolve();
     return this.closing;
   }
 }
@@ -63,11 +65,17 @@ async function probe(a: TransferHost, b: TransferHost, options: RouteOptions): P
     { signal: options.signal },
   );
   if (scan.stdout.includes('@crossdock no-ssh-client')) {
-    return { kind: 'relay', reason: `${a.name} has no ssh client (openssh-client): data is relayed through this computer` };
+    return {
+      kind: 'relay',
+      reason: `${a.name} has no ssh client (openssh-client): data is relayed through this computer`,
+    };
   }
   const keys = parseKeyscan(scan.stdout);
   if (keys.length === 0) {
-    return { kind: 'relay', reason: `${a.name} cannot reach ${b.name} at ${endpoint} over SSH (no answer within ${SCAN_TIMEOUT_S} s): data is relayed through this computer` };
+    return {
+      kind: 'relay',
+      reason: `${a.name} cannot reach ${b.name} at ${endpoint} over SSH (no answer within ${SCAN_TIMEOUT_S} s): data is relayed through this computer`,
+    };
   }
   const hostKey = keys.find((key) => key.fingerprint === target.hostKeyFingerprint);
   if (!hostKey) {
@@ -76,7 +84,11 @@ async function probe(a: TransferHost, b: TransferHost, options: RouteOptions): P
       reason: `${a.name} sees another host key at ${endpoint} (${keys.map((k) => k.fingerprint).join(', ')}) than the one pinned for ${b.name} (${target.hostKeyFingerprint}): data is relayed through this computer`,
     };
   }
-  return { kind: 'direct', reason: `${a.name} reaches ${b.name} at ${endpoint} over SSH, host key ${target.hostKeyFingerprint} as pinned`, hostKey };
+  return {
+    kind: 'direct',
+    reason: `${a.name} reaches ${b.name} at ${endpoint} over SSH, host key ${target.hostKeyFingerprint} as pinned`,
+    hostKey,
+  };
 }
 
 /** Whether data can flow directly from A to B, and why. Runs `ssh-keyscan` on A; leaves nothing behind. */
@@ -95,7 +107,8 @@ export async function probeRoute(a: TransferHost, b: TransferHost, options: Rout
 export async function openRoute(a: TransferHost, b: TransferHost, options: RouteOptions): Promise<Route> {
   const found = await probe(a, b, options);
   const { migrationId, signal } = options;
-  if (found.kind === 'relay' || !found.hostKey || !b.ssh) return new TransferRoute('relay', found.reason, migrationId, a, b, null);
+  if (found.kind === 'relay' || !found.hostKey || !b.ssh)
+    return new TransferRoute('relay', found.reason, migrationId, a, b, null);
 
   const key = generateEd25519Key(`crossdock-migration-${migrationId}`);
   const facts = await b.exec('ssh -V 2>&1; date -d "+2 days" +%Y%m%d%H%M 2>/dev/null', { signal });
@@ -127,7 +140,14 @@ export async function openRoute(a: TransferHost, b: TransferHost, options: Route
     if (check.exitCode !== 0) {
       await removeDirectRoute(a, b, migrationId, dir);
       const why = errorTail(check.stderr, 300) || `exit code ${check.exitCode}`;
-      return new TransferRoute('relay', `${a.name} could not log in to ${b.name} with the migration key (${why}): data is relayed through this computer`, migrationId, a, b, null);
+      return new TransferRoute(
+        'relay',
+        `${a.name} could not log in to ${b.name} with the migration key (${why}): data is relayed through this computer`,
+        migrationId,
+        a,
+        b,
+        null,
+      );
     }
     return new TransferRoute('direct', found.reason, migrationId, a, b, { dir, ssh });
   } catch (error) {
@@ -145,27 +165,43 @@ function supportsExpiry(versionOutput: string): boolean {
 }
 
 /** Removes the key from B and the directory from A; tries both, then reports what failed. */
-async function removeDirectRoute(a: TransferHost, b: TransferHost, migrationId: string, dir: string | null): Promise<void> {
+async function removeDirectRoute(
+  a: TransferHost,
+  b: TransferHost,
+  migrationId: string,
+  dir: string | null,
+): Promise<void> {
   const aFiles = removeRouteDirsScript(migrationId, dir);
   // Both are tried whatever happens to the other (asRoot itself may throw: no root on A).
   const results = await Promise.allSettled([
-    Promise.resolve().then(() => runChecked(b, `sh -c ${shQuote(unauthorizeKeyScript(migrationId))}`, 'Removing the migration key')),
+    Promise.resolve().then(() =>
+      runChecked(b, `sh -c ${shQuote(unauthorizeKeyScript(migrationId))}`, 'Removing the migration key'),
+    ),
     Promise.resolve().then(() => runChecked(a, a.asRoot(aFiles), 'Removing the migration key files')),
   ]);
   const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
   if (failures.length === 0) return;
   const messages = failures.map((f) => (f instanceof Error ? f.message : String(f)));
-  throw new CrossdockError('FAILED_PRECONDITION', `Migration ${migrationId} left files behind: ${messages.join('; ')}`, {
-    migrationId,
-    host: failures.length === 2 ? `${a.name}, ${b.name}` : results[0].status === 'rejected' ? b.name : a.name,
-  });
+  throw new CrossdockError(
+    'FAILED_PRECONDITION',
+    `Migration ${migrationId} left files behind: ${messages.join('; ')}`,
+    {
+      migrationId,
+      host: failures.length === 2 ? `${a.name}, ${b.name}` : results[0].status === 'rejected' ? b.name : a.name,
+    },
+  );
 }
 
 /**
  * Removes whatever a route of `migrationId` may have left after a crash: its key lines in B's
  * authorized_keys and its directories on A. Idempotent.
  */
-export async function removeRouteLeftovers(a: TransferHost, b: TransferHost, migrationId: string, signal?: AbortSignal): Promise<void> {
+export async function removeRouteLeftovers(
+  a: TransferHost,
+  b: TransferHost,
+  migrationId: string,
+  signal?: AbortSignal,
+): Promise<void> {
   checkMigrationId(migrationId);
   throwIfCancelled(signal, b, `Removing migration ${migrationId}'s key`);
   await removeDirectRoute(a, b, migrationId, null);

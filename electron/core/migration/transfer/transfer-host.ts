@@ -11,11 +11,16 @@ import type { HostExecOptions, TransferHost } from './types.js';
  * A host as a transfer end. SSH hosts run commands over their pooled connection (no new login);
  * the local engine runs them with child_process. Finds out once how commands become root.
  */
-export async function transferHostFor(runtime: HostRuntime, host: StoredHost, signal?: AbortSignal): Promise<TransferHost> {
+export async function transferHostFor(
+  runtime: HostRuntime,
+  host: StoredHost,
+  signal?: AbortSignal,
+): Promise<TransferHost> {
   const engine = await runtime.engine(host);
   if (host.kind === 'local') {
     const exec = (command: string, options: HostExecOptions = {}): Promise<ExecResult> => execLocal(command, options);
-    const privilege = getuid?.() === 0 ? 'root' : (await exec('sudo -n true', { signal })).exitCode === 0 ? 'sudo' : null;
+    const privilege =
+      getuid?.() === 0 ? 'root' : (await exec('sudo -n true', { signal })).exitCode === 0 ? 'sudo' : null;
     return {
       id: host.id,
       name: host.name,
@@ -33,17 +38,25 @@ export async function transferHostFor(runtime: HostRuntime, host: StoredHost, si
   const exec = (command: string, options: HostExecOptions = {}): Promise<ExecResult> =>
     connection.exec(command, { signal: options.signal, stdin: options.stdin ?? '' });
   const uid = await exec('id -u', { signal });
-  const privilege = uid.stdout.trim() === '0' ? 'root' : (await exec('sudo -n true', { signal })).exitCode === 0 ? 'sudo' : null;
+  const privilege =
+    uid.stdout.trim() === '0' ? 'root' : (await exec('sudo -n true', { signal })).exitCode === 0 ? 'sudo' : null;
   const fingerprint = host.hostKey?.fingerprint ?? connection.hostKey?.fingerprint;
   return {
     id: host.id,
     name: host.name,
     local: false,
     exec,
-    spawn: (command, options = {}) => connection.execStream(command, { signal: options.signal, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) }),
+    spawn: (command, options = {}) =>
+      connection.execStream(command, {
+        signal: options.signal,
+        ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
+      }),
     asRoot: rootWrapper(host.name, privilege),
     docker: engine.docker,
-    ssh: host.address && host.port && host.user && fingerprint ? { address: host.address, port: host.port, user: host.user, hostKeyFingerprint: fingerprint } : null,
+    ssh:
+      host.address && host.port && host.user && fingerprint
+        ? { address: host.address, port: host.port, user: host.user, hostKeyFingerprint: fingerprint }
+        : null,
     privilege,
   };
 }

@@ -18,7 +18,8 @@ const TAR_OPTIONS = "--numeric-owner --xattrs --xattrs-include='*' --acls --spar
 // While the container runs, a listed file may change or vanish before tar reads it (find, too,
 // may meet a directory that just went): the next pass, after the stop, copies it again or
 // deletes it on B, so neither fails this one. tar still exits 1 for a file that changed.
-const WHILE_RUNNING = '--ignore-failed-read --warning=no-file-changed --warning=no-file-removed --warning=no-failed-read';
+const WHILE_RUNNING =
+  '--ignore-failed-read --warning=no-file-changed --warning=no-file-removed --warning=no-failed-read';
 
 // The marker is this much earlier than A's clock: file times come from the kernel's coarse
 // clock, which may lag `date` by a tick. Copying a few files twice is harmless; missing one is not.
@@ -46,12 +47,20 @@ async function takeMarker(a: TransferHost, signal?: AbortSignal): Promise<string
  *   container still runs, to shorten the pass after the stop.
  * Every pass hands back A's directories as it saw them, for the next pass.
  */
-export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'delta', options: CopyVolumeOptions = {}): Promise<CopyVolumeResult> {
+export async function copyVolume(
+  route: Route,
+  volume: string,
+  pass: 'bulk' | 'delta',
+  options: CopyVolumeOptions = {},
+): Promise<CopyVolumeResult> {
   const { from: a, to: b } = routeInternals(route);
   const { signal } = options;
   // The delta pass runs during the downtime: both inspects at once, B's volume made only if it is
   // somehow missing (the bulk pass made it).
-  const [source, existing] = await Promise.all([copyableVolume(a, volume), pass === 'delta' ? inspectVolume(b, volume) : null]);
+  const [source, existing] = await Promise.all([
+    copyableVolume(a, volume),
+    pass === 'delta' ? inspectVolume(b, volume) : null,
+  ]);
   const target = existing ?? (await ensureVolume(a, b, volume, signal));
   const from = shQuote(source.Mountpoint);
   const into = shQuote(target.Mountpoint);
@@ -60,10 +69,20 @@ export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'd
     // the receiving end never quits while the sending end is still finishing.
     consumer: `cd -- ${into} && tar -x -p -f - --ignore-zeros ${TAR_OPTIONS}`,
     noSpace: (stderr: string) =>
-      new CrossdockError('NO_SPACE', `${b.name} ran out of disk space while receiving volume ${volume}: ${stderr.trim().slice(-300)}`, { host: b.name, volume }),
+      new CrossdockError(
+        'NO_SPACE',
+        `${b.name} ran out of disk space while receiving volume ${volume}: ${stderr.trim().slice(-300)}`,
+        { host: b.name, volume },
+      ),
   };
   const progress = (bytes: number, totalBytes?: number): void =>
-    options.onProgress?.({ kind: 'volume', item: volume, pass, bytes, ...(totalBytes !== undefined ? { totalBytes } : {}) });
+    options.onProgress?.({
+      kind: 'volume',
+      item: volume,
+      pass,
+      bytes,
+      ...(totalBytes !== undefined ? { totalBytes } : {}),
+    });
 
   if (pass === 'bulk') {
     const marker = await takeMarker(a, signal);
@@ -79,7 +98,11 @@ export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'd
     options.log?.(`Copying volume ${volume} (${used} bytes) from ${a.name} to ${b.name} (${route.kind}, bulk pass)`);
     const result = await pipe(
       route,
-      { ...spec, what: `volume ${volume} (bulk pass)`, producer: `cd -- ${from} && { tar -c -f - ${TAR_OPTIONS} --warning=no-file-changed --warning=no-file-removed . ; rc=$?; [ "$rc" -le 1 ]; }` },
+      {
+        ...spec,
+        what: `volume ${volume} (bulk pass)`,
+        producer: `cd -- ${from} && { tar -c -f - ${TAR_OPTIONS} --warning=no-file-changed --warning=no-file-removed . ; rc=$?; [ "$rc" -le 1 ]; }`,
+      },
       { signal, onBytes: (bytes) => progress(bytes, used) },
     );
     return { bytes: result.bytes, marker, dirs };
@@ -87,7 +110,11 @@ export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'd
 
   const { marker, dirs: before } = options;
   if (!marker || !/^\d+$/.test(marker) || !before) {
-    throw new CrossdockError('INVALID_ARGUMENT', `The delta pass of volume ${volume} needs the marker and the directories the last pass returned`, { volume });
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `The delta pass of volume ${volume} needs the marker and the directories the last pass returned`,
+      { volume },
+    );
   }
   // While the container runs, what changes from here on is for the next pass.
   const nextMarker = options.running ? await takeMarker(a, signal) : marker;
@@ -100,10 +127,15 @@ export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'd
   const moved = movedDirectories(before, dirs);
   const gone = pathsGoneOrRetyped(onA, onB);
   const deleteOnB = (paths: string[]): Promise<string> =>
-    runChecked(b, b.asRoot(`cd -- ${into} && xargs -0 -r rm -rf --`), `Deleting on ${b.name} what is gone from volume ${volume}`, {
-      stdin: Buffer.from(paths.map((path) => `${path}\0`).join(''), 'latin1'),
-      signal,
-    });
+    runChecked(
+      b,
+      b.asRoot(`cd -- ${into} && xargs -0 -r rm -rf --`),
+      `Deleting on ${b.name} what is gone from volume ${volume}`,
+      {
+        stdin: Buffer.from(paths.map((path) => `${path}\0`).join(''), 'latin1'),
+        signal,
+      },
+    );
   // A path A holds with another type must go before tar puts the new one there; a path A no
   // longer has is in nothing tar writes, so it goes while the data flows (this is downtime).
   const retyped = gone.filter((path) => onA.has(path));
@@ -111,8 +143,15 @@ export async function copyVolume(route: Route, volume: string, pass: 'bulk' | 'd
   if (retyped.length > 0) await deleteOnB(retyped);
   const passName = options.running ? 'catch-up pass, still running' : 'delta pass';
   const whole = moved.length > MAX_MOVED_DIRECTORIES;
-  const movedNote = moved.length === 0 ? '' : whole ? `; ${moved.length} directories moved since, so all of it` : `; ${moved.length} moved director${moved.length === 1 ? 'y' : 'ies'} sent whole`;
-  options.log?.(`Copying what changed in volume ${volume} since the last pass (${passName}; ${gone.length} path(s) deleted on ${b.name}${movedNote})`);
+  const movedNote =
+    moved.length === 0
+      ? ''
+      : whole
+        ? `; ${moved.length} directories moved since, so all of it`
+        : `; ${moved.length} moved director${moved.length === 1 ? 'y' : 'ies'} sent whole`;
+  options.log?.(
+    `Copying what changed in volume ${volume} since the last pass (${passName}; ${gone.length} path(s) deleted on ${b.name}${movedNote})`,
+  );
   const quiet = options.running ? ' 2>/dev/null' : '';
   const newer = `\\( -newermt @${marker} -o -newerct @${marker} \\)`;
   // What to send, one NUL-terminated path each: what is newer than the marker, then the rest of
@@ -150,14 +189,26 @@ interface Entry {
  * names as latin1 strings (bytes kept). With `running`, a directory that vanishes during the walk
  * (find's exit 1) is simply not listed.
  */
-async function listEntries(host: TransferHost, mountpoint: string, volume: string, options: { signal?: AbortSignal | undefined; only?: string; running?: boolean | undefined }): Promise<Map<string, Entry>> {
+async function listEntries(
+  host: TransferHost,
+  mountpoint: string,
+  volume: string,
+  options: { signal?: AbortSignal | undefined; only?: string; running?: boolean | undefined },
+): Promise<Map<string, Entry>> {
   const find = `find . -mindepth 1 ${options.only ?? ''} -printf '%y\\0%i\\0%p\\0'`;
   const command = options.running ? `{ ${find} 2>/dev/null; [ $? -le 1 ]; }` : find;
-  const out = await runBinary(host, host.asRoot(`cd -- ${shQuote(mountpoint)} && ${command}`), `Listing volume ${volume}`, { signal: options.signal });
+  const out = await runBinary(
+    host,
+    host.asRoot(`cd -- ${shQuote(mountpoint)} && ${command}`),
+    `Listing volume ${volume}`,
+    { signal: options.signal },
+  );
   const fields = out.toString('latin1').split('\0');
   const entries = new Map<string, Entry>();
-  for (let i = 0; i + 2 < fields.length; i += 3) entries.set(fields[i + 2] as string, { type: fields[i] as string, inode: fields[i + 1] as string });
+  for (let i = 0; i + 2 < fields.length; i += 3)
+    entries.set(fields[i + 2] as string, { type: fields[i] as string, inode: fields[i + 1] as string });
   return entries;
 }
 
-const typesOf = (entries: ReadonlyMap<string, Entry>): Map<string, string> => new Map([...entries].map(([path, entry]) => [path, entry.type]));
+const typesOf = (entries: ReadonlyMap<string, Entry>): Map<string, string> =>
+  new Map([...entries].map(([path, entry]) => [path, entry.type]));

@@ -22,46 +22,88 @@ export async function inspectVolume(host: TransferHost, volume: string): Promise
  */
 export async function copyableVolume(host: TransferHost, volume: string): Promise<VolumeInspect> {
   const info = await inspectVolume(host, volume);
-  if (!info) throw new CrossdockError('NOT_FOUND', `There is no volume ${volume} on ${host.name}`, { host: host.name, volume });
+  if (!info)
+    throw new CrossdockError('NOT_FOUND', `There is no volume ${volume} on ${host.name}`, { host: host.name, volume });
   const options = Object.keys(info.Options ?? {});
   if (info.Driver !== 'local' || options.length > 0) {
-    const what = info.Driver !== 'local' ? `uses the ${info.Driver} driver` : `is a local volume with mount options (${options.join(', ')})`;
-    throw new CrossdockError('FAILED_PRECONDITION', `Volume ${volume} on ${host.name} ${what}; Crossdock copies only plain local volumes. Copy its data yourself.`, {
-      host: host.name,
-      volume,
-    });
+    const what =
+      info.Driver !== 'local'
+        ? `uses the ${info.Driver} driver`
+        : `is a local volume with mount options (${options.join(', ')})`;
+    throw new CrossdockError(
+      'FAILED_PRECONDITION',
+      `Volume ${volume} on ${host.name} ${what}; Crossdock copies only plain local volumes. Copy its data yourself.`,
+      {
+        host: host.name,
+        volume,
+      },
+    );
   }
   return info;
 }
 
 /** Bytes allocated below `path` (`du`, so sparse files count what they really hold) and the number of paths there. */
-async function usage(host: TransferHost, path: string, what: string, signal?: AbortSignal): Promise<{ used: number; files: number }> {
-  const out = await runChecked(host, host.asRoot(`du -s -B1 -- ${shQuote(path)} | cut -f1; find ${shQuote(path)} -mindepth 1 | wc -l`), what, { signal });
-  const [used, files] = out.trim().split('\n').map((line) => Number(line.trim()));
+async function usage(
+  host: TransferHost,
+  path: string,
+  what: string,
+  signal?: AbortSignal,
+): Promise<{ used: number; files: number }> {
+  const out = await runChecked(
+    host,
+    host.asRoot(`du -s -B1 -- ${shQuote(path)} | cut -f1; find ${shQuote(path)} -mindepth 1 | wc -l`),
+    what,
+    { signal },
+  );
+  const [used, files] = out
+    .trim()
+    .split('\n')
+    .map((line) => Number(line.trim()));
   return { used: used ?? 0, files: files ?? 0 };
 }
 
 /** Bytes allocated below `path`. */
 export async function diskUsage(host: TransferHost, path: string, signal?: AbortSignal): Promise<number> {
-  const out = await runChecked(host, host.asRoot(`du -s -B1 -- ${shQuote(path)} | cut -f1`), `Measuring ${path}`, { signal });
+  const out = await runChecked(host, host.asRoot(`du -s -B1 -- ${shQuote(path)} | cut -f1`), `Measuring ${path}`, {
+    signal,
+  });
   return Number(out.trim()) || 0;
 }
 
 /** Bytes free (for root) on the filesystem holding `path`. */
 export async function freeBytesAt(host: TransferHost, path: string, signal?: AbortSignal): Promise<number> {
-  const out = await runChecked(host, host.asRoot(`df -P -B1 -- ${shQuote(path)} | tail -n 1`), `Checking free space at ${path}`, { signal });
+  const out = await runChecked(
+    host,
+    host.asRoot(`df -P -B1 -- ${shQuote(path)} | tail -n 1`),
+    `Checking free space at ${path}`,
+    { signal },
+  );
   // Filesystem 1-blocks Used Available Capacity Mounted-on
   const available = Number(out.trim().split(/\s+/)[3]);
-  if (!Number.isFinite(available)) throw new CrossdockError('FAILED_PRECONDITION', `df on ${host.name} printed something unexpected for ${path}: ${out.trim()}`, { host: host.name });
+  if (!Number.isFinite(available))
+    throw new CrossdockError(
+      'FAILED_PRECONDITION',
+      `df on ${host.name} printed something unexpected for ${path}: ${out.trim()}`,
+      { host: host.name },
+    );
   return available;
 }
 
 /** A volume's driver, labels, options, bytes in use and path count on `host`; NOT_FOUND if absent. */
 export async function volumeFacts(host: TransferHost, volume: string, signal?: AbortSignal): Promise<VolumeFacts> {
   const info = await inspectVolume(host, volume);
-  if (!info) throw new CrossdockError('NOT_FOUND', `There is no volume ${volume} on ${host.name}`, { host: host.name, volume });
+  if (!info)
+    throw new CrossdockError('NOT_FOUND', `There is no volume ${volume} on ${host.name}`, { host: host.name, volume });
   const { used, files } = await usage(host, info.Mountpoint, `Measuring volume ${volume}`, signal);
-  return { name: info.Name, driver: info.Driver, labels: info.Labels ?? {}, options: info.Options ?? {}, bytes: used, files, mountpoint: info.Mountpoint };
+  return {
+    name: info.Name,
+    driver: info.Driver,
+    labels: info.Labels ?? {},
+    options: info.Options ?? {},
+    bytes: used,
+    files,
+    mountpoint: info.Mountpoint,
+  };
 }
 
 /** Free bytes on the filesystem holding the engine's volumes (`<DockerRootDir>/volumes`). */
@@ -83,7 +125,12 @@ export function noSpace(host: TransferHost, volumes: string[], needed: number, f
  * Throws NO_SPACE (naming the host, volumes, needed and free bytes) when B's volume filesystem
  * cannot hold A's volumes. What B already holds of them counts as reusable (a second attempt).
  */
-export async function checkSpaceForVolumes(a: TransferHost, b: TransferHost, volumes: string[], signal?: AbortSignal): Promise<void> {
+export async function checkSpaceForVolumes(
+  a: TransferHost,
+  b: TransferHost,
+  volumes: string[],
+  signal?: AbortSignal,
+): Promise<void> {
   let needed = 0;
   for (const volume of volumes) {
     const facts = await volumeFacts(a, volume, signal);
@@ -96,22 +143,40 @@ export async function checkSpaceForVolumes(a: TransferHost, b: TransferHost, vol
 }
 
 /** Creates the volume on B with A's driver, labels and options, unless B has it already. */
-export async function ensureVolume(a: TransferHost, b: TransferHost, volume: string, signal?: AbortSignal): Promise<VolumeInspect> {
+export async function ensureVolume(
+  a: TransferHost,
+  b: TransferHost,
+  volume: string,
+  signal?: AbortSignal,
+): Promise<VolumeInspect> {
   throwIfCancelled(signal, b, `Creating volume ${volume}`);
   const source = await copyableVolume(a, volume);
   const existing = await inspectVolume(b, volume);
   if (existing) {
     if (existing.Driver !== source.Driver) {
-      throw new CrossdockError('ALREADY_EXISTS', `${b.name} already has a volume ${volume} with driver ${existing.Driver} (${a.name}'s uses ${source.Driver}); remove or rename it first`, {
-        host: b.name,
-        volume,
-      });
+      throw new CrossdockError(
+        'ALREADY_EXISTS',
+        `${b.name} already has a volume ${volume} with driver ${existing.Driver} (${a.name}'s uses ${source.Driver}); remove or rename it first`,
+        {
+          host: b.name,
+          volume,
+        },
+      );
     }
     return existing;
   }
-  await b.docker.createVolume({ Name: volume, Driver: source.Driver, Labels: source.Labels ?? {}, DriverOpts: source.Options ?? {} });
+  await b.docker.createVolume({
+    Name: volume,
+    Driver: source.Driver,
+    Labels: source.Labels ?? {},
+    DriverOpts: source.Options ?? {},
+  });
   const made = await inspectVolume(b, volume);
-  if (!made) throw new CrossdockError('FAILED_PRECONDITION', `Docker on ${b.name} did not create volume ${volume}`, { host: b.name, volume });
+  if (!made)
+    throw new CrossdockError('FAILED_PRECONDITION', `Docker on ${b.name} did not create volume ${volume}`, {
+      host: b.name,
+      volume,
+    });
   return made;
 }
 
@@ -124,7 +189,11 @@ export async function removeVolumeOn(host: TransferHost, volume: string, signal?
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 404) return;
     if (status === 409) {
-      throw new CrossdockError('FAILED_PRECONDITION', `Volume ${volume} on ${host.name} is in use by a container; remove the container first`, { host: host.name, volume });
+      throw new CrossdockError(
+        'FAILED_PRECONDITION',
+        `Volume ${volume} on ${host.name} is in use by a container; remove the container first`,
+        { host: host.name, volume },
+      );
     }
     throw error;
   }

@@ -3,8 +3,15 @@
 // and are found by the `crossdock=managed` tag in every enabled region, so any laptop holding
 // the credentials sees the same ones.
 import {
-  DescribeRegionsCommand, GetConsoleOutputCommand, StartInstancesCommand, StopInstancesCommand, TerminateInstancesCommand,
-  waitUntilInstanceRunning, waitUntilInstanceTerminated, type EC2Client, type Instance,
+  DescribeRegionsCommand,
+  GetConsoleOutputCommand,
+  StartInstancesCommand,
+  StopInstancesCommand,
+  TerminateInstancesCommand,
+  waitUntilInstanceRunning,
+  waitUntilInstanceTerminated,
+  type EC2Client,
+  type Instance,
 } from '@aws-sdk/client-ec2';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CrossdockError } from '../../../../shared/errors.js';
@@ -42,7 +49,10 @@ export function createAwsProvider(options: AwsProviderOptions): AwsProvider {
   const maxDelay = Math.max(1, Math.round((options.maxPollIntervalMs ?? 5_000) / 1000));
   const send = (signal?: AbortSignal) => (signal ? { abortSignal: signal } : {});
   /** Runs an SDK operation, turning AWS's expected failures into CrossdockErrors. */
-  const guard = <T>(op: () => Promise<T>): Promise<T> => op().catch((error: unknown) => { throw toCrossdockError(error, name); });
+  const guard = <T>(op: () => Promise<T>): Promise<T> =>
+    op().catch((error: unknown) => {
+      throw toCrossdockError(error, name);
+    });
 
   // The account's enabled regions, asked once per provider and shared by concurrent callers
   // (so no caller's signal is passed: one cancelling must not fail the others).
@@ -63,16 +73,24 @@ export function createAwsProvider(options: AwsProviderOptions): AwsProvider {
   async function place(asked: string | null, signal?: AbortSignal): Promise<Placement> {
     const placement = placementFor(asked, region, [region]) ?? placementFor(asked, region, await regionNames(signal));
     if (!placement) {
-      throw new CrossdockError('INVALID_ARGUMENT', `AWS (${name}) has no region or zone ${asked ?? ''}; its regions are ${(await regionNames(signal)).join(', ')}`, { region: asked });
+      throw new CrossdockError(
+        'INVALID_ARGUMENT',
+        `AWS (${name}) has no region or zone ${asked ?? ''}; its regions are ${(await regionNames(signal)).join(', ')}`,
+        { region: asked },
+      );
     }
     return placement;
   }
 
   /** The managed instance behind a machine id, with its region's clients. NOT_FOUND otherwise. */
-  async function requireManaged(id: string, signal?: AbortSignal): Promise<{ instance: Instance; ec2: EC2Client; region: string }> {
+  async function requireManaged(
+    id: string,
+    signal?: AbortSignal,
+  ): Promise<{ instance: Instance; ec2: EC2Client; region: string }> {
     const where = parseMachineId(id, region);
     const instance = where ? await describeManaged(clients.in(where.region).ec2, where.instanceId, signal) : null;
-    if (!where || !instance) throw new CrossdockError('NOT_FOUND', `AWS (${name}) has no Crossdock machine ${id}`, { id });
+    if (!where || !instance)
+      throw new CrossdockError('NOT_FOUND', `AWS (${name}) has no Crossdock machine ${id}`, { id });
     return { instance, ec2: clients.in(where.region).ec2, region: where.region };
   }
 
@@ -80,78 +98,107 @@ export function createAwsProvider(options: AwsProviderOptions): AwsProvider {
     kind: 'aws',
     name,
     region,
-    verifyCredentials: (signal) => guard(async () => void (await home().send(new DescribeRegionsCommand({}), send(signal)))),
+    verifyCredentials: (signal) =>
+      guard(async () => void (await home().send(new DescribeRegionsCommand({}), send(signal)))),
     regions: (signal) => guard(() => listRegions(home(), region, signal)),
     sizes: (asked, signal) => guard(async () => listSizes(clients.in((await place(asked, signal)).region).ec2, signal)),
-    create: (spec, signal) => guard(async () => {
-      checkMachineName(spec.name);
-      const placement = await place(spec.region, signal);
-      const regional = clients.in(placement.region);
-      const nameTaken = async (machineName: string): Promise<boolean> =>
-        (await describeInstances(regional.ec2, [MANAGED, LIVE_STATES, { Name: 'tag:Name', Values: [machineName] }], signal)).length > 0;
-      return createMachine(regional, options, spec, placement, nameTaken, signal);
-    }),
-    get: (id, signal) => guard(async () => {
-      const where = parseMachineId(id, region);
-      const instance = where ? await describeManaged(clients.in(where.region).ec2, where.instanceId, signal) : null;
-      return where && instance ? toProviderMachine(instance, where.region) : null;
-    }),
+    create: (spec, signal) =>
+      guard(async () => {
+        checkMachineName(spec.name);
+        const placement = await place(spec.region, signal);
+        const regional = clients.in(placement.region);
+        const nameTaken = async (machineName: string): Promise<boolean> =>
+          (
+            await describeInstances(
+              regional.ec2,
+              [MANAGED, LIVE_STATES, { Name: 'tag:Name', Values: [machineName] }],
+              signal,
+            )
+          ).length > 0;
+        return createMachine(regional, options, spec, placement, nameTaken, signal);
+      }),
+    get: (id, signal) =>
+      guard(async () => {
+        const where = parseMachineId(id, region);
+        const instance = where ? await describeManaged(clients.in(where.region).ec2, where.instanceId, signal) : null;
+        return where && instance ? toProviderMachine(instance, where.region) : null;
+      }),
     // Every enabled region, at once: a machine made from another laptop, in any region, is found.
-    list: (signal) => guard(async () => {
-      const perRegion = await Promise.all((await regionNames(signal)).map(async (r) => {
-        try {
-          return (await describeInstances(clients.in(r).ec2, [MANAGED, LIVE_STATES], signal)).map((i) => toProviderMachine(i, r));
-        } catch (error) {
-          // A region an organisation policy closes to these credentials holds none of their
-          // machines; the default region must answer, so bad credentials still fail the list.
-          if (r !== region && REGION_REFUSALS.has(awsErrorName(error) ?? '')) return [];
-          throw error;
+    list: (signal) =>
+      guard(async () => {
+        const perRegion = await Promise.all(
+          (await regionNames(signal)).map(async (r) => {
+            try {
+              return (await describeInstances(clients.in(r).ec2, [MANAGED, LIVE_STATES], signal)).map((i) =>
+                toProviderMachine(i, r),
+              );
+            } catch (error) {
+              // A region an organisation policy closes to these credentials holds none of their
+              // machines; the default region must answer, so bad credentials still fail the list.
+              if (r !== region && REGION_REFUSALS.has(awsErrorName(error) ?? '')) return [];
+              throw error;
+            }
+          }),
+        );
+        return perRegion.flat();
+      }),
+    hostKeyFingerprints: (id, signal) =>
+      guard(async () => {
+        const { instance, ec2 } = await requireManaged(id, signal);
+        // EC2 fills the console some time after boot (minutes on some types): poll, but bounded.
+        const deadline = Date.now() + (options.hostKeyTimeoutMs ?? 180_000);
+        for (;;) {
+          const out = await ec2.send(new GetConsoleOutputCommand({ InstanceId: instance.InstanceId }), send(signal));
+          const fingerprints = consoleHostKeyFingerprints(Buffer.from(out.Output ?? '', 'base64').toString('utf8'));
+          if (fingerprints || Date.now() > deadline) return fingerprints;
+          await sleep(2_000, undefined, signal ? { signal } : {});
         }
-      }));
-      return perRegion.flat();
-    }),
-    hostKeyFingerprints: (id, signal) => guard(async () => {
-      const { instance, ec2 } = await requireManaged(id, signal);
-      // EC2 fills the console some time after boot (minutes on some types): poll, but bounded.
-      const deadline = Date.now() + (options.hostKeyTimeoutMs ?? 180_000);
-      for (;;) {
-        const out = await ec2.send(new GetConsoleOutputCommand({ InstanceId: instance.InstanceId }), send(signal));
-        const fingerprints = consoleHostKeyFingerprints(Buffer.from(out.Output ?? '', 'base64').toString('utf8'));
-        if (fingerprints || Date.now() > deadline) return fingerprints;
-        await sleep(2_000, undefined, signal ? { signal } : {});
-      }
-    }),
-    start: (id, signal) => guard(async () => {
-      const { instance, ec2 } = await requireManaged(id, signal);
-      await ec2.send(new StartInstancesCommand({ InstanceIds: [instance.InstanceId ?? ''] }), send(signal));
-    }),
-    stop: (id, signal) => guard(async () => {
-      const { instance, ec2 } = await requireManaged(id, signal);
-      await ec2.send(new StopInstancesCommand({ InstanceIds: [instance.InstanceId ?? ''] }), send(signal));
-    }),
+      }),
+    start: (id, signal) =>
+      guard(async () => {
+        const { instance, ec2 } = await requireManaged(id, signal);
+        await ec2.send(new StartInstancesCommand({ InstanceIds: [instance.InstanceId ?? ''] }), send(signal));
+      }),
+    stop: (id, signal) =>
+      guard(async () => {
+        const { instance, ec2 } = await requireManaged(id, signal);
+        await ec2.send(new StopInstancesCommand({ InstanceIds: [instance.InstanceId ?? ''] }), send(signal));
+      }),
     // Idempotent on a terminated machine: it still removes what an interrupted destroy left.
-    destroy: (id, signal) => guard(async () => {
-      const { instance, ec2 } = await requireManaged(id, signal);
-      const InstanceIds = [instance.InstanceId ?? ''];
-      // Named from the launch (KeyName), not the Name tag, which anyone may edit in the console.
-      const ownName = instance.KeyName ?? resourceName(tagValue(instance.Tags, 'Name') ?? InstanceIds[0] ?? '');
-      await ec2.send(new TerminateInstancesCommand({ InstanceIds }), send(signal));
-      // The security group can only go once no instance uses it.
-      await waitUntilInstanceTerminated({ client: ec2, maxWaitTime: 600, minDelay: 1, maxDelay, ...send(signal) }, { InstanceIds });
-      await deleteSecurityGroup(ec2, ownName, signal);
-      await deleteKeyPair(ec2, ownName, signal);
-    }),
-    waitUntilRunning: (id, signal, timeoutMs = 600_000) => guard(async () => {
-      const { instance, ec2, region: where } = await requireManaged(id, signal);
-      const InstanceIds = [instance.InstanceId ?? ''];
-      try {
-        await waitUntilInstanceRunning({ client: ec2, maxWaitTime: Math.ceil(timeoutMs / 1000), minDelay: 1, maxDelay, ...send(signal) }, { InstanceIds });
-      } catch (error) {
-        if (signal?.aborted) throw new CrossdockError('CANCELLED', `AWS (${name}): cancelled`, { id });
-        throw new CrossdockError('TIMEOUT', `AWS (${name}): ${id} did not reach running (${error instanceof Error ? error.message.slice(0, 200) : 'waiter failed'})`, { id });
-      }
-      return toProviderMachine((await requireManaged(id, signal)).instance, where);
-    }),
+    destroy: (id, signal) =>
+      guard(async () => {
+        const { instance, ec2 } = await requireManaged(id, signal);
+        const InstanceIds = [instance.InstanceId ?? ''];
+        // Named from the launch (KeyName), not the Name tag, which anyone may edit in the console.
+        const ownName = instance.KeyName ?? resourceName(tagValue(instance.Tags, 'Name') ?? InstanceIds[0] ?? '');
+        await ec2.send(new TerminateInstancesCommand({ InstanceIds }), send(signal));
+        // The security group can only go once no instance uses it.
+        await waitUntilInstanceTerminated(
+          { client: ec2, maxWaitTime: 600, minDelay: 1, maxDelay, ...send(signal) },
+          { InstanceIds },
+        );
+        await deleteSecurityGroup(ec2, ownName, signal);
+        await deleteKeyPair(ec2, ownName, signal);
+      }),
+    waitUntilRunning: (id, signal, timeoutMs = 600_000) =>
+      guard(async () => {
+        const { instance, ec2, region: where } = await requireManaged(id, signal);
+        const InstanceIds = [instance.InstanceId ?? ''];
+        try {
+          await waitUntilInstanceRunning(
+            { client: ec2, maxWaitTime: Math.ceil(timeoutMs / 1000), minDelay: 1, maxDelay, ...send(signal) },
+            { InstanceIds },
+          );
+        } catch (error) {
+          if (signal?.aborted) throw new CrossdockError('CANCELLED', `AWS (${name}): cancelled`, { id });
+          throw new CrossdockError(
+            'TIMEOUT',
+            `AWS (${name}): ${id} did not reach running (${error instanceof Error ? error.message.slice(0, 200) : 'waiter failed'})`,
+            { id },
+          );
+        }
+        return toProviderMachine((await requireManaged(id, signal)).instance, where);
+      }),
     close: () => clients.destroy(),
   };
 }

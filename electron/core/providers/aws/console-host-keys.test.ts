@@ -4,10 +4,12 @@ import { consoleHostKeyFingerprints } from './console-host-keys.js';
 // Keys made with ssh-keygen; the fingerprints are what `ssh-keygen -lf` printed for them.
 const ED25519 = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG/DBRWNkY7g05w/Qavezom8I6hjazQ6uUkwJ41osZge';
 const ED25519_FP = 'SHA256:bYTpg2LughQoDLYyQOgyZ6o4wzy08kOzhmTA+hY4ieg';
-const ECDSA = 'ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBNH1gk7YsvfleLEhSgOZkkHwNdW7fclHYHHuHoe8/xh3/gQkDeMsAZumBGC2g7F/1ekQCto0aT9KffYvA8PX8T8=';
+const ECDSA =
+  'ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBNH1gk7YsvfleLEhSgOZkkHwNdW7fclHYHHuHoe8/xh3/gQkDeMsAZumBGC2g7F/1ekQCto0aT9KffYvA8PX8T8=';
 const ECDSA_FP = 'SHA256:CeGbzDoN9KQ4hmh0urir1QmHEY2XTY7kMngOq23jZbw';
 
-const block = (...lines: string[]) => ['-----BEGIN SSH HOST KEY KEYS-----', ...lines, '-----END SSH HOST KEY KEYS-----'].join('\n');
+const block = (...lines: string[]) =>
+  ['-----BEGIN SSH HOST KEY KEYS-----', ...lines, '-----END SSH HOST KEY KEYS-----'].join('\n');
 
 describe('consoleHostKeyFingerprints', () => {
   it('fingerprints every key of the block like ssh-keygen -l', () => {
@@ -17,7 +19,9 @@ describe('consoleHostKeyFingerprints', () => {
 
   it('is null while cloud-init has not printed the block (or only half of it)', () => {
     expect(consoleHostKeyFingerprints('')).toBeNull();
-    expect(consoleHostKeyFingerprints('[    0.0] booting\n-----BEGIN SSH HOST KEY KEYS-----\nssh-ed25519 AAAA')).toBeNull();
+    expect(
+      consoleHostKeyFingerprints('[    0.0] booting\n-----BEGIN SSH HOST KEY KEYS-----\nssh-ed25519 AAAA'),
+    ).toBeNull();
   });
 
   it('reads the last boot when the console holds several', () => {

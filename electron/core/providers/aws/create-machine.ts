@@ -17,7 +17,11 @@ const MACHINE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/i;
 /** Refuses a name key pairs and security groups could not be named after. */
 export function checkMachineName(name: string): void {
   if (!MACHINE_NAME.test(name)) {
-    throw new CrossdockError('INVALID_ARGUMENT', `Machine name "${name}" must be letters, digits and dashes (at most 63)`, { name });
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `Machine name "${name}" must be letters, digits and dashes (at most 63)`,
+      { name },
+    );
   }
 }
 
@@ -26,7 +30,12 @@ export function checkMachineName(name: string): void {
  * managed machine there already has the name.
  */
 export async function createMachine(
-  clients: AwsClients, options: AwsProviderOptions, spec: MachineSpec, placement: Placement, nameTaken: (name: string) => Promise<boolean>, signal?: AbortSignal,
+  clients: AwsClients,
+  options: AwsProviderOptions,
+  spec: MachineSpec,
+  placement: Placement,
+  nameTaken: (name: string) => Promise<boolean>,
+  signal?: AbortSignal,
 ): Promise<ProviderMachine> {
   checkMachineName(spec.name);
   const { zone } = placement;
@@ -36,33 +45,52 @@ export async function createMachine(
     clients.ec2.send(new DescribeInstanceTypesCommand({ InstanceTypes: [instanceType] }), send),
     nameTaken(spec.name),
   ]);
-  if (taken) throw new CrossdockError('ALREADY_EXISTS', `A machine named ${spec.name} already exists in AWS (${options.name})`, { name: spec.name });
+  if (taken)
+    throw new CrossdockError('ALREADY_EXISTS', `A machine named ${spec.name} already exists in AWS (${options.name})`, {
+      name: spec.name,
+    });
   const info = types.InstanceTypes?.[0];
   const arch = info ? archOf(info) : null;
-  if (!arch) throw new CrossdockError('INVALID_ARGUMENT', `AWS (${options.name}) has no usable instance type ${instanceType}`, { size: spec.size });
+  if (!arch)
+    throw new CrossdockError('INVALID_ARGUMENT', `AWS (${options.name}) has no usable instance type ${instanceType}`, {
+      size: spec.size,
+    });
   const imageId = await resolveImageId(clients.ec2, clients.ssm, spec.os, arch, signal);
 
   const sshUser = options.sshUserByOs?.[spec.os] ?? DEFAULT_SSH_USERS[spec.os];
   const tags: Tag[] = [
-    { Key: TAGS.managed, Value: TAGS.managedValue }, { Key: 'Name', Value: spec.name },
-    { Key: TAGS.os, Value: spec.os }, { Key: TAGS.sshUser, Value: sshUser },
+    { Key: TAGS.managed, Value: TAGS.managedValue },
+    { Key: 'Name', Value: spec.name },
+    { Key: TAGS.os, Value: spec.os },
+    { Key: TAGS.sshUser, Value: sshUser },
   ];
   try {
     const [keyName, groupId] = await Promise.all([
       importKeyPair(clients.ec2, spec.name, spec.sshPublicKey, signal),
       createSecurityGroup(clients.ec2, spec.name, spec.openPorts, signal),
     ]);
-    const out = await clients.ec2.send(new RunInstancesCommand({
-      ImageId: imageId, InstanceType: instanceType, MinCount: 1, MaxCount: 1, KeyName: keyName, SecurityGroupIds: [groupId],
-      ...(zone ? { Placement: { AvailabilityZone: zone } } : {}),
-      TagSpecifications: [{ ResourceType: 'instance', Tags: tags }],
-    }), send);
+    const out = await clients.ec2.send(
+      new RunInstancesCommand({
+        ImageId: imageId,
+        InstanceType: instanceType,
+        MinCount: 1,
+        MaxCount: 1,
+        KeyName: keyName,
+        SecurityGroupIds: [groupId],
+        ...(zone ? { Placement: { AvailabilityZone: zone } } : {}),
+        TagSpecifications: [{ ResourceType: 'instance', Tags: tags }],
+      }),
+      send,
+    );
     const instance = out.Instances?.[0];
     if (!instance?.InstanceId) throw new Error('RunInstances answered without an instance');
     return toProviderMachine({ ...instance, Tags: instance.Tags?.length ? instance.Tags : tags }, placement.region);
   } catch (error) {
     // Not under the caller's signal: a cancelled create must still clean up.
-    await Promise.allSettled([deleteKeyPair(clients.ec2, resourceName(spec.name)), deleteSecurityGroup(clients.ec2, resourceName(spec.name), undefined, 10_000)]);
+    await Promise.allSettled([
+      deleteKeyPair(clients.ec2, resourceName(spec.name)),
+      deleteSecurityGroup(clients.ec2, resourceName(spec.name), undefined, 10_000),
+    ]);
     throw error;
   }
 }

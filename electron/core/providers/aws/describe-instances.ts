@@ -5,7 +5,10 @@ import { awsErrorName } from './errors.js';
 import { isManaged, TAGS } from './instance.js';
 
 /** Instances that still exist as machines (shutting-down and terminated ones are gone). */
-export const LIVE_STATES: Filter = { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] };
+export const LIVE_STATES: Filter = {
+  Name: 'instance-state-name',
+  Values: ['pending', 'running', 'stopping', 'stopped'],
+};
 /** Instances Crossdock created. */
 export const MANAGED: Filter = { Name: `tag:${TAGS.managed}`, Values: [TAGS.managedValue] };
 
@@ -27,7 +30,10 @@ export async function describeInstances(ec2: EC2Client, filters: Filter[], signa
 /** The managed instance with that id (terminated ones too, while EC2 lists them), or null. */
 export async function describeManaged(ec2: EC2Client, id: string, signal?: AbortSignal): Promise<Instance | null> {
   try {
-    const out = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] }), signal ? { abortSignal: signal } : {});
+    const out = await ec2.send(
+      new DescribeInstancesCommand({ InstanceIds: [id] }),
+      signal ? { abortSignal: signal } : {},
+    );
     const instance = out.Reservations?.[0]?.Instances?.[0];
     return instance && isManaged(instance) ? instance : null;
   } catch (error) {

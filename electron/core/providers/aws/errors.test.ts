@@ -6,10 +6,21 @@ const sdkError = (name: string, message = 'm') => Object.assign(new Error(messag
 
 describe('toCrossdockError', () => {
   it('names the provider when AWS refuses the credentials', () => {
-    for (const name of ['AuthFailure', 'UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidSignatureException']) {
-      const mapped = toCrossdockError(sdkError(name, 'AWS was not able to validate the provided access credentials'), 'work');
+    for (const name of [
+      'AuthFailure',
+      'UnrecognizedClientException',
+      'InvalidClientTokenId',
+      'InvalidSignatureException',
+    ]) {
+      const mapped = toCrossdockError(
+        sdkError(name, 'AWS was not able to validate the provided access credentials'),
+        'work',
+      );
       expect(mapped).toBeInstanceOf(CrossdockError);
-      expect(mapped).toMatchObject({ code: 'PROVIDER_AUTH_FAILED', message: 'AWS (work) refused the credentials: AWS was not able to validate the provided access credentials' });
+      expect(mapped).toMatchObject({
+        code: 'PROVIDER_AUTH_FAILED',
+        message: 'AWS (work) refused the credentials: AWS was not able to validate the provided access credentials',
+      });
     }
   });
 

@@ -49,7 +49,13 @@ export function isOsFamily(value: string | undefined): value is OsFamily {
 }
 
 /** The id of the newest official image of an OS for an architecture. */
-export async function resolveImageId(ec2: EC2Client, ssm: SSMClient, os: OsFamily, arch: Arch, signal?: AbortSignal): Promise<string> {
+export async function resolveImageId(
+  ec2: EC2Client,
+  ssm: SSMClient,
+  os: OsFamily,
+  arch: Arch,
+  signal?: AbortSignal,
+): Promise<string> {
   const source = IMAGE_SOURCES[os];
   const options = signal ? { abortSignal: signal } : {};
   if (source.ssmParameter) {
@@ -60,16 +66,22 @@ export async function resolveImageId(ec2: EC2Client, ssm: SSMClient, os: OsFamil
       if (awsErrorName(error) !== 'ParameterNotFound') throw error;
     }
   }
-  const out = await ec2.send(new DescribeImagesCommand({
-    Owners: [source.owner],
-    Filters: [
-      { Name: 'name', Values: [source.namePattern(arch)] },
-      { Name: 'architecture', Values: [arch === 'amd64' ? 'x86_64' : 'arm64'] },
-      { Name: 'state', Values: ['available'] },
-    ],
-  }), options);
+  const out = await ec2.send(
+    new DescribeImagesCommand({
+      Owners: [source.owner],
+      Filters: [
+        { Name: 'name', Values: [source.namePattern(arch)] },
+        { Name: 'architecture', Values: [arch === 'amd64' ? 'x86_64' : 'arm64'] },
+        { Name: 'state', Values: ['available'] },
+      ],
+    }),
+    options,
+  );
   // ISO dates sort as strings; the newest build wins.
-  const newest = (out.Images ?? []).filter((i) => i.ImageId).sort((a, b) => (b.CreationDate ?? '').localeCompare(a.CreationDate ?? ''))[0];
-  if (!newest?.ImageId) throw new CrossdockError('UNSUPPORTED_OS', `No ${os} image for ${arch} in this region`, { os, arch });
+  const newest = (out.Images ?? [])
+    .filter((i) => i.ImageId)
+    .sort((a, b) => (b.CreationDate ?? '').localeCompare(a.CreationDate ?? ''))[0];
+  if (!newest?.ImageId)
+    throw new CrossdockError('UNSUPPORTED_OS', `No ${os} image for ${arch} in this region`, { os, arch });
   return newest.ImageId;
 }

@@ -1,6 +1,11 @@
 // What an account offers: its regions (with the default region's zones) and a region's
 // instance types as normalised sizes.
-import { DescribeAvailabilityZonesCommand, DescribeInstanceTypesCommand, DescribeRegionsCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DescribeAvailabilityZonesCommand,
+  DescribeInstanceTypesCommand,
+  DescribeRegionsCommand,
+  type EC2Client,
+} from '@aws-sdk/client-ec2';
 import type { RegionOffer, SizeOffer } from '../provider.js';
 import { toSizeOffer } from './sizes.js';
 
@@ -20,8 +25,12 @@ export async function listRegions(ec2: EC2Client, region: string, signal?: Abort
     ec2.send(new DescribeRegionsCommand({}), options),
     ec2.send(new DescribeAvailabilityZonesCommand({}), options),
   ]);
-  const own = (zones.AvailabilityZones ?? []).flatMap((z) => (z.ZoneName && z.State !== 'unavailable' ? [z.ZoneName] : []));
-  return (regions.Regions ?? []).flatMap((r) => (r.RegionName ? [{ name: r.RegionName, zones: r.RegionName === region ? own : [] }] : []));
+  const own = (zones.AvailabilityZones ?? []).flatMap((z) =>
+    z.ZoneName && z.State !== 'unavailable' ? [z.ZoneName] : [],
+  );
+  return (regions.Regions ?? []).flatMap((r) =>
+    r.RegionName ? [{ name: r.RegionName, zones: r.RegionName === region ? own : [] }] : [],
+  );
 }
 
 /** Every instance type of the region Crossdock can boot, smallest first, following NextToken. */

@@ -20,7 +20,11 @@ function isZoneOf(zone: string, region: string): boolean {
  * Reads a spec's `region` (null, a region or a zone) against the regions the account has;
  * null when it names none of them. Null means the provider's default region.
  */
-export function placementFor(asked: string | null, defaultRegion: string, regions: readonly string[]): Placement | null {
+export function placementFor(
+  asked: string | null,
+  defaultRegion: string,
+  regions: readonly string[],
+): Placement | null {
   if (asked === null || asked === defaultRegion) return { region: defaultRegion };
   if (regions.includes(asked)) return { region: asked };
   // The longest match, so a Local Zone of us-west-2 is not taken for a zone of some "us-west".

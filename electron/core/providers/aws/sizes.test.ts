@@ -3,12 +3,19 @@ import { SIZE_RULES, type NormalizedSize } from '../provider.js';
 import { EC2_SIZE_PICKS, instanceTypeFor, toSizeOffer } from './sizes.js';
 
 const info = (type: string, vcpus: number, mib: number, arch: 'x86_64' | 'arm64' | 'i386') => ({
-  InstanceType: type as never, VCpuInfo: { DefaultVCpus: vcpus }, MemoryInfo: { SizeInMiB: mib }, ProcessorInfo: { SupportedArchitectures: [arch] },
+  InstanceType: type as never,
+  VCpuInfo: { DefaultVCpus: vcpus },
+  MemoryInfo: { SizeInMiB: mib },
+  ProcessorInfo: { SupportedArchitectures: [arch] },
 });
 
 describe('EC2 sizes', () => {
   it('picks types that satisfy SIZE_RULES', () => {
-    const real: Record<string, [number, number]> = { 't3.small': [2, 2048], 't3.large': [2, 8192], 'm6i.2xlarge': [8, 32768] };
+    const real: Record<string, [number, number]> = {
+      't3.small': [2, 2048],
+      't3.large': [2, 8192],
+      'm6i.2xlarge': [8, 32768],
+    };
     for (const size of Object.keys(EC2_SIZE_PICKS) as NormalizedSize[]) {
       const [vcpus, mib] = real[EC2_SIZE_PICKS[size]] ?? [0, 0];
       const offer = toSizeOffer(info(EC2_SIZE_PICKS[size], vcpus, mib, 'x86_64'));
@@ -22,8 +29,19 @@ describe('EC2 sizes', () => {
   });
 
   it('maps architectures, memory and prices; drops types Crossdock cannot boot', () => {
-    expect(toSizeOffer(info('t4g.small', 2, 2048, 'arm64'))).toEqual({ type: 't4g.small', vcpus: 2, memoryGiB: 2, arch: 'arm64', hourlyPriceUsd: 0.0168, normalized: null });
-    expect(toSizeOffer(info('x9.unknown', 4, 1536, 'x86_64'))).toMatchObject({ memoryGiB: 1.5, hourlyPriceUsd: null, normalized: null });
+    expect(toSizeOffer(info('t4g.small', 2, 2048, 'arm64'))).toEqual({
+      type: 't4g.small',
+      vcpus: 2,
+      memoryGiB: 2,
+      arch: 'arm64',
+      hourlyPriceUsd: 0.0168,
+      normalized: null,
+    });
+    expect(toSizeOffer(info('x9.unknown', 4, 1536, 'x86_64'))).toMatchObject({
+      memoryGiB: 1.5,
+      hourlyPriceUsd: null,
+      normalized: null,
+    });
     expect(toSizeOffer(info('m1.old', 1, 1024, 'i386'))).toBeNull();
     expect(toSizeOffer({ InstanceType: 't3.small' })).toBeNull();
   });

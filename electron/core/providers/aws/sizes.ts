@@ -50,6 +50,14 @@ export function toSizeOffer(info: InstanceTypeInfo): SizeOffer | null {
   const vcpus = info.VCpuInfo?.DefaultVCpus;
   const memoryMiB = info.MemoryInfo?.SizeInMiB;
   if (!type || !arch || vcpus === undefined || memoryMiB === undefined) return null;
-  const normalized = (Object.keys(EC2_SIZE_PICKS) as NormalizedSize[]).find((size) => EC2_SIZE_PICKS[size] === type) ?? null;
-  return { type, vcpus, memoryGiB: memoryMiB / 1024, arch, hourlyPriceUsd: EC2_APPROX_HOURLY_USD[type] ?? null, normalized };
+  const normalized =
+    (Object.keys(EC2_SIZE_PICKS) as NormalizedSize[]).find((size) => EC2_SIZE_PICKS[size] === type) ?? null;
+  return {
+    type,
+    vcpus,
+    memoryGiB: memoryMiB / 1024,
+    arch,
+    hourlyPriceUsd: EC2_APPROX_HOURLY_USD[type] ?? null,
+    normalized,
+  };
 }

@@ -23,8 +23,13 @@ describe('GCE catalog', () => {
   });
 
   it('derives arch and leaves unknown prices null', () => {
-    expect(toSizeOffer({ name: 't2a-standard-2', guestCpus: 2, memoryMb: 8192 })).toMatchObject({ arch: 'arm64', normalized: null });
-    expect(toSizeOffer({ name: 'c3-standard-4', guestCpus: 4, memoryMb: 16384, architecture: 'X86_64' })).toMatchObject({ arch: 'amd64', hourlyPriceUsd: null, memoryGiB: 16 });
+    expect(toSizeOffer({ name: 't2a-standard-2', guestCpus: 2, memoryMb: 8192 })).toMatchObject({
+      arch: 'arm64',
+      normalized: null,
+    });
+    expect(toSizeOffer({ name: 'c3-standard-4', guestCpus: 4, memoryMb: 16384, architecture: 'X86_64' })).toMatchObject(
+      { arch: 'amd64', hourlyPriceUsd: null, memoryGiB: 16 },
+    );
     expect(toSizeOffer({ name: 'n1-standard-1', guestCpus: 1, memoryMb: 3840 })?.memoryGiB).toBe(3.8);
     expect(toSizeOffer({ guestCpus: 2 })).toBeNull();
   });

@@ -1,5 +1,11 @@
 import {
-  FirewallsClient, GlobalOperationsClient, ImagesClient, InstancesClient, MachineTypesClient, ZoneOperationsClient, ZonesClient,
+  FirewallsClient,
+  GlobalOperationsClient,
+  ImagesClient,
+  InstancesClient,
+  MachineTypesClient,
+  ZoneOperationsClient,
+  ZonesClient,
 } from '@google-cloud/compute';
 
 /** The fields of a Google service-account key file Crossdock uses. */

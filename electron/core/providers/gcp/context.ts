@@ -54,7 +54,9 @@ export function createGcpContext(options: GcpProviderOptions): GcpContext {
 export async function getMachine(ctx: GcpContext, id: string, signal?: AbortSignal): Promise<ProviderMachine | null> {
   const { zone, name } = parseMachineId(id, ctx.defaultZone);
   try {
-    const [instance] = await ctx.call(`instance ${id}`, signal, () => ctx.clients.instances.get({ project: ctx.project, zone, instance: name }));
+    const [instance] = await ctx.call(`instance ${id}`, signal, () =>
+      ctx.clients.instances.get({ project: ctx.project, zone, instance: name }),
+    );
     return toProviderMachine(instance, zone);
   } catch (error) {
     if (error instanceof CrossdockError && error.code === 'NOT_FOUND') return null;

@@ -12,14 +12,23 @@ describe('toCrossdockError', () => {
     for (const code of [401, 403]) {
       const mapped = toCrossdockError(gaxios(code), 'work', 'zone list');
       expect(mapped).toBeInstanceOf(CrossdockError);
-      expect(mapped).toMatchObject({ code: 'PROVIDER_AUTH_FAILED', message: expect.stringMatching(/^Google Cloud \(work\) refused the credentials: Request had/) });
+      expect(mapped).toMatchObject({
+        code: 'PROVIDER_AUTH_FAILED',
+        message: expect.stringMatching(/^Google Cloud \(work\) refused the credentials: Request had/),
+      });
     }
   });
 
   it('maps 404, 409 and 400 to NOT_FOUND, ALREADY_EXISTS and INVALID_ARGUMENT', () => {
-    expect(toCrossdockError(gaxios(404), 'p', 'instance web')).toMatchObject({ code: 'NOT_FOUND', message: 'Google Cloud (p): instance web not found' });
+    expect(toCrossdockError(gaxios(404), 'p', 'instance web')).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Google Cloud (p): instance web not found',
+    });
     expect(toCrossdockError(gaxios(409), 'p', 'instance web')).toMatchObject({ code: 'ALREADY_EXISTS' });
-    expect(toCrossdockError(gaxios(400, 'bad machine type'), 'p', 'instance web')).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('bad machine type') });
+    expect(toCrossdockError(gaxios(400, 'bad machine type'), 'p', 'instance web')).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('bad machine type'),
+    });
   });
 
   it('passes unexpected failures through untouched', () => {

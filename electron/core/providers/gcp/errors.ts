@@ -35,16 +35,28 @@ export function toCrossdockError(error: unknown, providerName: string, what: str
   switch (status) {
     case 401:
     case 403:
-      return new CrossdockError('PROVIDER_AUTH_FAILED', `Google Cloud (${providerName}) refused the credentials: ${reason}`, { provider: providerName });
+      return new CrossdockError(
+        'PROVIDER_AUTH_FAILED',
+        `Google Cloud (${providerName}) refused the credentials: ${reason}`,
+        { provider: providerName },
+      );
     case 404:
-      return new CrossdockError('NOT_FOUND', `Google Cloud (${providerName}): ${what} not found`, { provider: providerName });
+      return new CrossdockError('NOT_FOUND', `Google Cloud (${providerName}): ${what} not found`, {
+        provider: providerName,
+      });
     case 409:
-      return new CrossdockError('ALREADY_EXISTS', `Google Cloud (${providerName}): ${what} already exists`, { provider: providerName });
+      return new CrossdockError('ALREADY_EXISTS', `Google Cloud (${providerName}): ${what} already exists`, {
+        provider: providerName,
+      });
     case 400:
-      return new CrossdockError('INVALID_ARGUMENT', `Google Cloud (${providerName}) rejected ${what}: ${reason}`, { provider: providerName });
+      return new CrossdockError('INVALID_ARGUMENT', `Google Cloud (${providerName}) rejected ${what}: ${reason}`, {
+        provider: providerName,
+      });
     case 429:
       // Compute answers quota exhaustion (CPUs, addresses) with 403/429 rateLimitExceeded or QUOTA_EXCEEDED.
-      return new CrossdockError('NO_SPACE', `Google Cloud (${providerName}) quota exceeded for ${what}: ${reason}`, { provider: providerName });
+      return new CrossdockError('NO_SPACE', `Google Cloud (${providerName}) quota exceeded for ${what}: ${reason}`, {
+        provider: providerName,
+      });
     default:
       return error;
   }

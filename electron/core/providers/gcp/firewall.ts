@@ -9,7 +9,10 @@ export function firewallName(machineName: string): string {
 }
 
 /** Ingress from anywhere to TCP 22 plus the spec's ports, for instances tagged with the rule's name. */
-export function firewallRule(machineName: string, openPorts: readonly number[]): protos.google.cloud.compute.v1.IFirewall {
+export function firewallRule(
+  machineName: string,
+  openPorts: readonly number[],
+): protos.google.cloud.compute.v1.IFirewall {
   const ports = [...new Set([22, ...openPorts])].sort((a, b) => a - b).map(String);
   const name = firewallName(machineName);
   return {

@@ -17,7 +17,9 @@ export function createGcpProvider(options: GcpProviderOptions): Provider {
 
   async function changeState(id: string, verb: 'start' | 'stop', signal?: AbortSignal): Promise<void> {
     const { zone, name } = parseMachineId(id, options.zone);
-    const [operation] = await call(`instance ${id}`, signal, () => clients.instances[verb]({ project, zone, instance: name }));
+    const [operation] = await call(`instance ${id}`, signal, () =>
+      clients.instances[verb]({ project, zone, instance: name }),
+    );
     // Resolves once the machine has actually started or stopped, so callers can act on it.
     await call(`instance ${id}`, signal, () => ctx.wait(operation, zone, signal));
   }
@@ -44,7 +46,9 @@ export function createGcpProvider(options: GcpProviderOptions): Provider {
 
     async sizes(region, signal) {
       const zone = region ?? options.zone;
-      const [types] = await call(`machine types of ${zone}`, signal, () => clients.machineTypes.list({ project, zone }));
+      const [types] = await call(`machine types of ${zone}`, signal, () =>
+        clients.machineTypes.list({ project, zone }),
+      );
       return types.map(toSizeOffer).filter((offer): offer is SizeOffer => offer !== null);
     },
 
@@ -59,7 +63,10 @@ export function createGcpProvider(options: GcpProviderOptions): Provider {
         const machines: ProviderMachine[] = [];
         // autoPaginate: false only says so explicitly (async iteration pages by itself), which
         // keeps gax from warning on every call.
-        for await (const [scope, scoped] of clients.instances.aggregatedListAsync({ project, filter }, { autoPaginate: false })) {
+        for await (const [scope, scoped] of clients.instances.aggregatedListAsync(
+          { project, filter },
+          { autoPaginate: false },
+        )) {
           signal?.throwIfAborted();
           for (const instance of scoped.instances ?? []) machines.push(toProviderMachine(instance, lastSegment(scope)));
         }
@@ -69,7 +76,9 @@ export function createGcpProvider(options: GcpProviderOptions): Provider {
 
     async hostKeyFingerprints(id, signal) {
       const { zone, name } = parseMachineId(id, options.zone);
-      const [output] = await call(`instance ${id}`, signal, () => clients.instances.getSerialPortOutput({ project, zone, instance: name, port: 1 }));
+      const [output] = await call(`instance ${id}`, signal, () =>
+        clients.instances.getSerialPortOutput({ project, zone, instance: name, port: 1 }),
+      );
       return hostKeyFingerprintsFromSerial(output.contents ?? '');
     },
 

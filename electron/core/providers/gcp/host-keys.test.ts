@@ -7,12 +7,20 @@ const blob = 'AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GK
 const expected = `SHA256:${createHash('sha256').update(Buffer.from(blob, 'base64')).digest('base64').replace(/=+$/, '')}`;
 
 function serial(keys: string[]): string {
-  return ['[    0.000000] Linux version 6.1.0', '-----BEGIN SSH HOST KEY KEYS-----', ...keys, '-----END SSH HOST KEY KEYS-----', 'web login: '].join('\n');
+  return [
+    '[    0.000000] Linux version 6.1.0',
+    '-----BEGIN SSH HOST KEY KEYS-----',
+    ...keys,
+    '-----END SSH HOST KEY KEYS-----',
+    'web login: ',
+  ].join('\n');
 }
 
 describe('hostKeyFingerprintsFromSerial', () => {
   it('fingerprints every key in the block without padding', () => {
-    const fingerprints = hostKeyFingerprintsFromSerial(serial([`ssh-ed25519 ${blob} root@web`, 'ecdsa-sha2-nistp256 AAAAE2VjZHNh root@web']));
+    const fingerprints = hostKeyFingerprintsFromSerial(
+      serial([`ssh-ed25519 ${blob} root@web`, 'ecdsa-sha2-nistp256 AAAAE2VjZHNh root@web']),
+    );
     expect(fingerprints).toHaveLength(2);
     expect(fingerprints?.[0]).toBe(expected);
     expect(fingerprints?.[0]).not.toMatch(/=$/);

@@ -23,7 +23,9 @@ export function hostKeyFingerprintsFromSerial(output: string): string[] | null {
   for (const line of output.slice(begin + BEGIN.length, end).split(/\r?\n/)) {
     // "<type> <base64 blob> [comment]"; serial output can carry timestamps or noise, so skip
     // anything that is not a key line.
-    const match = /^\s*(ssh-[a-z0-9-]+|ecdsa-sha2-[a-z0-9-]+|sk-[a-z0-9@.-]+)\s+([A-Za-z0-9+/]+={0,2})(?:\s|$)/.exec(line);
+    const match = /^\s*(ssh-[a-z0-9-]+|ecdsa-sha2-[a-z0-9-]+|sk-[a-z0-9@.-]+)\s+([A-Za-z0-9+/]+={0,2})(?:\s|$)/.exec(
+      line,
+    );
     if (!match?.[2]) continue;
     fingerprints.push(sha256Fingerprint(Buffer.from(match[2], 'base64')));
   }

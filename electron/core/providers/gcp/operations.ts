@@ -15,7 +15,13 @@ export function operationName(lro: { latestResponse?: unknown }): string {
  * Waits until a zone or global operation is DONE. `wait` blocks server-side up to ~2 minutes and
  * may return still RUNNING, hence the loop; the signal is checked between rounds.
  */
-export async function waitOperation(clients: GcpClients, name: string, zone: string | null, providerName: string, signal?: AbortSignal): Promise<void> {
+export async function waitOperation(
+  clients: GcpClients,
+  name: string,
+  zone: string | null,
+  providerName: string,
+  signal?: AbortSignal,
+): Promise<void> {
   for (;;) {
     signal?.throwIfAborted();
     const [operation] = zone

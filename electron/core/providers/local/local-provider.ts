@@ -108,14 +108,22 @@ export function createLocalProvider(options: LocalProviderOptions): Provider {
     kind: 'local',
     verifyCredentials: async () => {
       await docker.ping().catch((error: unknown) => {
-        throw new CrossdockError('DOCKER_UNAVAILABLE', `The local sandbox (${name}) needs the Docker engine on this computer, which does not answer: ${(error as Error).message}`);
+        throw new CrossdockError(
+          'DOCKER_UNAVAILABLE',
+          `The local sandbox (${name}) needs the Docker engine on this computer, which does not answer: ${(error as Error).message}`,
+        );
       });
     },
     regions: async () => [{ name: 'local', zones: [] }],
     sizes: async () => SIZES,
     create: async (spec: MachineSpec) => {
       const size = SIZES.find((s) => s.type === spec.size || s.normalized === spec.size);
-      if (!size) throw new CrossdockError('INVALID_ARGUMENT', `The local sandbox has no size "${spec.size}"; use small, medium, large or ${SIZES.map((s) => s.type).join(', ')}`, { size: spec.size });
+      if (!size)
+        throw new CrossdockError(
+          'INVALID_ARGUMENT',
+          `The local sandbox has no size "${spec.size}"; use small, medium, large or ${SIZES.map((s) => s.type).join(', ')}`,
+          { size: spec.size },
+        );
       const image = await ensureSandboxImage(docker, spec.os, log);
       await ensureNetwork();
       const cpus = Math.min(size.vcpus, (await docker.info()).NCPU ?? size.vcpus);
@@ -142,7 +150,9 @@ export function createLocalProvider(options: LocalProviderOptions): Provider {
         });
       } catch (error) {
         if ((error as { statusCode?: number }).statusCode === 409) {
-          throw new CrossdockError('ALREADY_EXISTS', `A sandbox machine named "${spec.name}" already exists`, { machine: spec.name });
+          throw new CrossdockError('ALREADY_EXISTS', `A sandbox machine named "${spec.name}" already exists`, {
+            machine: spec.name,
+          });
         }
         throw error;
       }
@@ -160,7 +170,11 @@ export function createLocalProvider(options: LocalProviderOptions): Provider {
       // cloud's console output. They are read only once the start script has become sshd (PID 1):
       // ssh-keygen -A writes the keys one after another, and a reader between two would pin a
       // partial set, then refuse the key sshd offers first.
-      const out = await exec(id, ['sh', '-c', '[ "$(cat /proc/1/comm)" = sshd ] || exit 0; for k in /etc/ssh/ssh_host_*_key.pub; do [ -f "$k" ] && ssh-keygen -lf "$k"; done; true']);
+      const out = await exec(id, [
+        'sh',
+        '-c',
+        '[ "$(cat /proc/1/comm)" = sshd ] || exit 0; for k in /etc/ssh/ssh_host_*_key.pub; do [ -f "$k" ] && ssh-keygen -lf "$k"; done; true',
+      ]);
       const fingerprints = [...out.matchAll(/SHA256:[A-Za-z0-9+/]{43}/g)].map((m) => m[0]);
       return fingerprints.length > 0 ? fingerprints : null;
     },

@@ -41,18 +41,48 @@ exec /usr/sbin/sshd -D -e
 /** The sandbox image's tag; it changes when its recipe does, so an old build is never reused. */
 export function sandboxImageTag(os: OsFamily): string {
   const base = BASE_IMAGES[os];
-  if (!base) throw new CrossdockError('INVALID_ARGUMENT', `The local sandbox has no ${os} image yet; use debian-12 or ubuntu-24.04`, { os });
+  if (!base)
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `The local sandbox has no ${os} image yet; use debian-12 or ubuntu-24.04`,
+      { os },
+    );
   const hash = createHash('sha256').update(DOCKERFILE(base)).update(START).digest('hex').slice(0, 12);
   return `crossdock-sandbox:${os}-${hash}`;
 }
 
 /** Builds the sandbox image through the Docker API unless it is there already. */
-export async function ensureSandboxImage(docker: Dockerode, os: OsFamily, log: (line: string) => void = () => undefined): Promise<string> {
+export async function ensureSandboxImage(
+  docker: Dockerode,
+  os: OsFamily,
+  log: (line: string) => void = () => undefined,
+): Promise<string> {
   const tag = sandboxImageTag(os);
-  if (await docker.getImage(tag).inspect().then(() => true, () => false)) return tag;
+  if (
+    await docker
+      .getImage(tag)
+      .inspect()
+      .then(
+        () => true,
+        () => false,
+      )
+  )
+    return tag;
   const base = BASE_IMAGES[os] as string;
-  if (!(await docker.getImage(base).inspect().then(() => true, () => false))) {
-    throw new CrossdockError('FAILED_PRECONDITION', `The local Docker engine has no ${base} image to build the ${os} sandbox from; pull it first (docker pull ${base})`, { image: base });
+  if (
+    !(await docker
+      .getImage(base)
+      .inspect()
+      .then(
+        () => true,
+        () => false,
+      ))
+  ) {
+    throw new CrossdockError(
+      'FAILED_PRECONDITION',
+      `The local Docker engine has no ${base} image to build the ${os} sandbox from; pull it first (docker pull ${base})`,
+      { image: base },
+    );
   }
   log(`Building the ${os} sandbox image (${tag}) from ${base}`);
   // dockerode packs a folder into the build context (tar-fs); write the two files to one.
@@ -60,7 +90,10 @@ export async function ensureSandboxImage(docker: Dockerode, os: OsFamily, log: (
   try {
     writeFileSync(join(context, 'Dockerfile'), DOCKERFILE(base));
     writeFileSync(join(context, 'start.sh'), START);
-    const stream = await docker.buildImage({ context, src: ['Dockerfile', 'start.sh'] }, { t: tag, labels: { 'crossdock.sandbox.image': os } });
+    const stream = await docker.buildImage(
+      { context, src: ['Dockerfile', 'start.sh'] },
+      { t: tag, labels: { 'crossdock.sandbox.image': os } },
+    );
     await followBuild(docker, stream, os, log);
   } finally {
     rmSync(context, { recursive: true, force: true });
@@ -68,13 +101,21 @@ export async function ensureSandboxImage(docker: Dockerode, os: OsFamily, log: (
   return tag;
 }
 
-function followBuild(docker: Dockerode, stream: NodeJS.ReadableStream, os: OsFamily, log: (line: string) => void): Promise<void> {
+function followBuild(
+  docker: Dockerode,
+  stream: NodeJS.ReadableStream,
+  os: OsFamily,
+  log: (line: string) => void,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     docker.modem.followProgress(
       stream,
       (error, output: { error?: string }[]) => {
         const failed = error?.message ?? output.find((line) => line.error)?.error;
-        if (failed) reject(new CrossdockError('FAILED_PRECONDITION', `Building the ${os} sandbox image failed: ${failed}`, { os }));
+        if (failed)
+          reject(
+            new CrossdockError('FAILED_PRECONDITION', `Building the ${os} sandbox image failed: ${failed}`, { os }),
+          );
         else resolve();
       },
       (event: { stream?: string }) => event.stream?.trim() && log(event.stream.trim()),

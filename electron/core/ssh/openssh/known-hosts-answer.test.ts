@@ -11,7 +11,9 @@ describe('knownHostsAnswer', () => {
   const base64 = blob.toString('base64');
 
   it('prints a known_hosts line for exactly the pinned key', () => {
-    expect(knownHostsAnswer(pinned, 'crossdock-abc', 'ssh-ed25519', base64)).toBe(`crossdock-abc ssh-ed25519 ${base64}`);
+    expect(knownHostsAnswer(pinned, 'crossdock-abc', 'ssh-ed25519', base64)).toBe(
+      `crossdock-abc ssh-ed25519 ${base64}`,
+    );
   });
 
   it('prints nothing for another key, a wrong type, no pin, or no key offered', () => {

@@ -8,7 +8,12 @@ import { keyTypeOfBlob, sha256Fingerprint } from '../host-key-fingerprint.js';
  * pinned for the host, so ssh checks the same pin Crossdock does; anything else prints nothing
  * and ssh refuses the server. `hostPattern` is ssh's `%H` (the alias the block sets).
  */
-export function knownHostsAnswer(pinned: PinnedHostKey | null, hostPattern: string, offeredType: string, offeredBase64: string): string | null {
+export function knownHostsAnswer(
+  pinned: PinnedHostKey | null,
+  hostPattern: string,
+  offeredType: string,
+  offeredBase64: string,
+): string | null {
   if (!pinned || !offeredBase64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(offeredBase64)) return null;
   const blob = Buffer.from(offeredBase64, 'base64');
   // The blob names its own type; a %t that disagrees with it is not a key we pinned.

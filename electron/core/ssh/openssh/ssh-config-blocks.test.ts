@@ -16,11 +16,16 @@ const base: StoredHost = {
 };
 
 describe('sshConfigBlocks', () => {
-  const options = { knownHostsCommand: ['/usr/bin/node', '/opt/my tools/crossdock.mjs', 'known-hosts', '%H', '%t', '%K'], agentSocket: '/home/a/.config/crossdock/agent.sock' };
+  const options = {
+    knownHostsCommand: ['/usr/bin/node', '/opt/my tools/crossdock.mjs', 'known-hosts', '%H', '%t', '%K'],
+    agentSocket: '/home/a/.config/crossdock/agent.sock',
+  };
 
   it('writes one Host block per SSH host with the pin checked by the command and keys from the agent', () => {
     const text = sshConfigBlocks([base], options);
-    expect(text).toContain('Host web-1\n  HostName 203.0.113.10\n  Port 2222\n  User admin\n  HostKeyAlias crossdock-h1\n  HostKeyAlgorithms ssh-ed25519\n');
+    expect(text).toContain(
+      'Host web-1\n  HostName 203.0.113.10\n  Port 2222\n  User admin\n  HostKeyAlias crossdock-h1\n  HostKeyAlgorithms ssh-ed25519\n',
+    );
     expect(text).toContain('  StrictHostKeyChecking yes\n  UserKnownHostsFile none\n  GlobalKnownHostsFile none\n');
     expect(text).toContain('  KnownHostsCommand /usr/bin/node "/opt/my tools/crossdock.mjs" known-hosts %H %t %K\n');
     expect(text).toContain('  IdentityAgent /home/a/.config/crossdock/agent.sock\n');
@@ -28,7 +33,18 @@ describe('sshConfigBlocks', () => {
   });
 
   it('leaves out the local engine and hosts without an address, and returns nothing for none', () => {
-    const local: StoredHost = { ...base, id: 'h2', name: 'laptop', kind: 'local', address: null, port: null, user: null, keyId: null, hostKey: null, socketPath: '/var/run/docker.sock' };
+    const local: StoredHost = {
+      ...base,
+      id: 'h2',
+      name: 'laptop',
+      kind: 'local',
+      address: null,
+      port: null,
+      user: null,
+      keyId: null,
+      hostKey: null,
+      socketPath: '/var/run/docker.sock',
+    };
     expect(sshConfigBlocks([local], options)).toBe('');
     expect(sshConfigBlocks([base, local], options).match(/^Host /gm)).toHaveLength(1);
   });

@@ -24,7 +24,9 @@ describe('servedRequestsOnly', () => {
     const extension = frame(27, [0, 0, 0, 3, 0x61, 0x62, 0x63, 9, 9, 9]);
     const identities = frame(11);
     const sign = frame(13, [1, 2, 3, 4]);
-    expect(await through([Buffer.concat([extension, identities, sign])])).toEqual(Buffer.concat([frame(27), identities, sign]));
+    expect(await through([Buffer.concat([extension, identities, sign])])).toEqual(
+      Buffer.concat([frame(27), identities, sign]),
+    );
   });
 
   it('reassembles requests split across reads', async () => {

@@ -58,17 +58,31 @@ function parsePrivate(key: AgentKey): ParsedKey | null {
  * ssh2 answers unknown requests with a failure. The socket is made readable by its owner only.
  * ECDSA keys are left out: ssh2 signs them in DER, not the agent protocol's encoding.
  */
-export async function startVaultAgent(socketPath: string, keys: AgentKey[], onSign?: (keyName: string) => void): Promise<VaultAgent> {
+export async function startVaultAgent(
+  socketPath: string,
+  keys: AgentKey[],
+  onSign?: (keyName: string) => void,
+): Promise<VaultAgent> {
   const usable = keys
     .map((key) => ({ key, parsed: parsePrivate(key) }))
-    .filter((entry): entry is { key: AgentKey; parsed: ParsedKey } => entry.parsed !== null && !entry.parsed.type.startsWith('ecdsa-'));
-  if (usable.length === 0) throw new CrossdockError('NOT_FOUND', 'The vault holds no ed25519 or RSA key to offer; add one with the app or "crossdock host add --key"');
+    .filter(
+      (entry): entry is { key: AgentKey; parsed: ParsedKey } =>
+        entry.parsed !== null && !entry.parsed.type.startsWith('ecdsa-'),
+    );
+  if (usable.length === 0)
+    throw new CrossdockError(
+      'NOT_FOUND',
+      'The vault holds no ed25519 or RSA key to offer; add one with the app or "crossdock host add --key"',
+    );
   if (existsSync(socketPath)) unlinkSync(socketPath);
 
   const server: Server = createServer((socket) => {
     const protocol = new ssh2.AgentProtocol(false);
     protocol.on('identities', (request) => {
-      protocol.getIdentitiesReply(request, usable.map(({ parsed }) => parsed));
+      protocol.getIdentitiesReply(
+        request,
+        usable.map(({ parsed }) => parsed),
+      );
     });
     protocol.on('sign', (request, pubKey: ParsedKey, data: Buffer, options: { hash?: 'sha256' | 'sha512' }) => {
       const wanted = pubKey.getPublicSSH();

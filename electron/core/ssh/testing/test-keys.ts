@@ -21,7 +21,11 @@ export function generateTestKey(options: { passphrase?: string } = {}): TestKeyP
     const pair = options.passphrase
       ? utils.generateKeyPairSync('ed25519', { passphrase: options.passphrase, cipher: 'aes256-ctr', rounds: 2 })
       : utils.generateKeyPairSync('ed25519');
-    if (utils.parseKey(pair.public) instanceof Error || utils.parseKey(pair.private, options.passphrase) instanceof Error) continue;
+    if (
+      utils.parseKey(pair.public) instanceof Error ||
+      utils.parseKey(pair.private, options.passphrase) instanceof Error
+    )
+      continue;
     const publicBlob = Buffer.from(pair.public.split(' ')[1] ?? '', 'base64');
     return { privateKey: pair.private, publicBlob, fingerprint: sha256Fingerprint(publicBlob) };
   }

@@ -10,32 +10,56 @@ const SERVICE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
  */
 export function checkReferences(file: ComposeFile): PathIssue[] {
   const issues: PathIssue[] = [];
-  const error = (path: (string | number)[], message: string, atKey = false): void => void issues.push({ path, message, severity: 'error', atKey });
+  const error = (path: (string | number)[], message: string, atKey = false): void =>
+    void issues.push({ path, message, severity: 'error', atKey });
   const services = Object.entries(file.services);
   if (services.length === 0) error(['services'], 'must have at least one service');
 
   const published: { service: string; index: number; port: number; protocol: string; hostIp: string | null }[] = [];
   for (const [name, service] of services) {
-    if (!SERVICE_NAME.test(name)) error(['services', name], 'a service name is letters, digits, "_", "." and "-", starting with a letter or digit', true);
+    if (!SERVICE_NAME.test(name))
+      error(
+        ['services', name],
+        'a service name is letters, digits, "_", "." and "-", starting with a letter or digit',
+        true,
+      );
     for (const dependency of Object.keys(service.dependsOn)) {
       if (dependency === name) error(['services', name, 'depends_on'], 'a service cannot depend on itself');
-      else if (!file.services[dependency]) error(['services', name, 'depends_on'], `there is no service "${dependency}"`);
+      else if (!file.services[dependency])
+        error(['services', name, 'depends_on'], `there is no service "${dependency}"`);
     }
     for (const network of Object.keys(service.networks)) {
-      if (network !== 'default' && !file.networks[network]) error(['services', name, 'networks'], `network "${network}" is not declared under the top-level networks:`);
+      if (network !== 'default' && !file.networks[network])
+        error(['services', name, 'networks'], `network "${network}" is not declared under the top-level networks:`);
     }
     service.volumes.forEach((mount, i) => {
       if (mount.type === 'volume' && mount.source !== null && !file.volumes[mount.source]) {
-        error(['services', name, 'volumes', i], `volume "${mount.source}" is not declared under the top-level volumes:`);
+        error(
+          ['services', name, 'volumes', i],
+          `volume "${mount.source}" is not declared under the top-level volumes:`,
+        );
       }
     });
     service.secrets.forEach((secret, i) => {
-      if (!file.secrets[secret.source]) error(['services', name, 'secrets', i], `secret "${secret.source}" is not declared under the top-level secrets:`);
+      if (!file.secrets[secret.source])
+        error(
+          ['services', name, 'secrets', i],
+          `secret "${secret.source}" is not declared under the top-level secrets:`,
+        );
     });
     service.ports.forEach((port) => {
       if (port.published === null) return;
-      const clash = published.find((p) => p.port === port.published && p.protocol === port.protocol && addressesOverlap(p.hostIp ?? undefined, port.hostIp ?? undefined));
-      if (clash) error(['services', name, 'ports'], `host port ${port.published}/${port.protocol} is also published by service "${clash.service}"`);
+      const clash = published.find(
+        (p) =>
+          p.port === port.published &&
+          p.protocol === port.protocol &&
+          addressesOverlap(p.hostIp ?? undefined, port.hostIp ?? undefined),
+      );
+      if (clash)
+        error(
+          ['services', name, 'ports'],
+          `host port ${port.published}/${port.protocol} is also published by service "${clash.service}"`,
+        );
       published.push({ service: name, index: 0, port: port.published, protocol: port.protocol, hostIp: port.hostIp });
     });
   }

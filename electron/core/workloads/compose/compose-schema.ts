@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import type { ComposePort } from '../../../../shared/index.js';
 import { splitCommand } from './command-words.js';
-import type { ComposeFile, Dependency, HealthSpec, NetworkSpec, ServiceSecret, ServiceSpec, VolumeSpec } from './compose-model.js';
+import type {
+  ComposeFile,
+  Dependency,
+  HealthSpec,
+  NetworkSpec,
+  ServiceSecret,
+  ServiceSpec,
+  VolumeSpec,
+} from './compose-model.js';
 import { parseDuration } from './durations.js';
 import { parseLongPort, parseShortPort } from './port-syntax.js';
 import { byType, fromResult, scalarText, splitPair, stringMap } from './schema-helpers.js';
@@ -12,7 +20,9 @@ import { checkMount, parseShortVolume, type MountSpec } from './volume-syntax.js
 
 const words = byType<string[]>(
   {
-    string: z.string().transform(fromResult((text: string) => splitCommand(text) ?? { error: `"${text}" has an unclosed quote` })),
+    string: z
+      .string()
+      .transform(fromResult((text: string) => splitCommand(text) ?? { error: `"${text}" has an unclosed quote` })),
     array: z.array(scalarText),
   },
   'a string or a list of strings',
@@ -20,33 +30,66 @@ const words = byType<string[]>(
 
 const environment = byType<Record<string, string | null>>(
   {
-    object: z.record(z.string(), byType<string | null>({ string: z.string(), number: z.number().transform(String), boolean: z.boolean().transform(String), null: z.null() }, 'a string, number, boolean or nothing')),
-    array: z.array(z.string({ error: 'must be KEY=VALUE or KEY' })).transform((items) => Object.fromEntries(items.map((item) => splitPair<null>(item, null)))),
+    object: z.record(
+      z.string(),
+      byType<string | null>(
+        {
+          string: z.string(),
+          number: z.number().transform(String),
+          boolean: z.boolean().transform(String),
+          null: z.null(),
+        },
+        'a string, number, boolean or nothing',
+      ),
+    ),
+    array: z
+      .array(z.string({ error: 'must be KEY=VALUE or KEY' }))
+      .transform((items) => Object.fromEntries(items.map((item) => splitPair<null>(item, null)))),
   },
   'a map or a list of KEY=VALUE',
 );
 
 const envFileEntry = byType<{ path: string; required: boolean }>(
   {
-    string: z.string().min(1).transform((path) => ({ path, required: true })),
+    string: z
+      .string()
+      .min(1)
+      .transform((path) => ({ path, required: true })),
     object: z.strictObject({ path: z.string().min(1), required: z.boolean().default(true) }),
   },
   'a path, or { path, required }',
 );
 const envFiles = byType<{ path: string; required: boolean }[]>(
-  { string: z.string().min(1).transform((path) => [{ path, required: true }]), array: z.array(envFileEntry) },
+  {
+    string: z
+      .string()
+      .min(1)
+      .transform((path) => [{ path, required: true }]),
+    array: z.array(envFileEntry),
+  },
   'a path or a list of paths',
 );
 
 const portEntry = byType<ComposePort[]>(
   {
-    string: z.string().transform(fromResult(parseShortPort)).transform((r) => r.ports),
-    number: z.number().transform(fromResult(parseShortPort)).transform((r) => r.ports),
+    string: z
+      .string()
+      .transform(fromResult(parseShortPort))
+      .transform((r) => r.ports),
+    number: z
+      .number()
+      .transform(fromResult(parseShortPort))
+      .transform((r) => r.ports),
     object: z
       .strictObject({
         target: z.number().int().min(1).max(65535),
-        published: z.union([z.string(), z.number()], { error: 'must be a port number or a range like 8000-8001' }).optional(),
-        host_ip: z.string().regex(/^[0-9a-fA-F:.]+$/, 'must be an IP address').optional(),
+        published: z
+          .union([z.string(), z.number()], { error: 'must be a port number or a range like 8000-8001' })
+          .optional(),
+        host_ip: z
+          .string()
+          .regex(/^[0-9a-fA-F:.]+$/, 'must be an IP address')
+          .optional(),
         protocol: z.enum(['tcp', 'udp'], { error: 'must be tcp or udp' }).optional(),
         mode: z.enum(['host', 'ingress']).optional(),
         name: z.string().optional(),
@@ -60,10 +103,15 @@ const portEntry = byType<ComposePort[]>(
 
 const volumeEntry = byType<MountSpec>(
   {
-    string: z.string().transform(fromResult(parseShortVolume)).transform((r) => r.mount),
+    string: z
+      .string()
+      .transform(fromResult(parseShortVolume))
+      .transform((r) => r.mount),
     object: z
       .strictObject({
-        type: z.enum(['volume', 'bind'], { error: 'must be volume or bind (tmpfs and the other types are not supported)' }),
+        type: z.enum(['volume', 'bind'], {
+          error: 'must be volume or bind (tmpfs and the other types are not supported)',
+        }),
         source: z.string().min(1).optional(),
         target: z.string().min(1),
         read_only: z.boolean().optional(),
@@ -89,15 +137,26 @@ const volumeEntry = byType<MountSpec>(
 
 const duration = byType<number>(
   {
-    string: z.string().transform(fromResult((text: string) => parseDuration(text) ?? { error: `"${text}" is not a duration like 30s or 1m30s` })),
-    number: z.number().int().min(0).transform((seconds) => seconds * 1e9),
+    string: z
+      .string()
+      .transform(
+        fromResult((text: string) => parseDuration(text) ?? { error: `"${text}" is not a duration like 30s or 1m30s` }),
+      ),
+    number: z
+      .number()
+      .int()
+      .min(0)
+      .transform((seconds) => seconds * 1e9),
   },
   'a duration like 30s or 1m30s',
 );
 
 const healthTest = byType<string[] | null>(
   {
-    string: z.string().min(1).transform((command) => ['CMD-SHELL', command]),
+    string: z
+      .string()
+      .min(1)
+      .transform((command) => ['CMD-SHELL', command]),
     array: z
       .array(z.string())
       .min(1)
@@ -131,7 +190,16 @@ const healthcheck = z
 const conditions = ['service_started', 'service_healthy', 'service_completed_successfully'] as const;
 const dependsOn = byType<Record<string, Dependency>>(
   {
-    array: z.array(z.string()).transform((names) => Object.fromEntries(names.map((name): [string, Dependency] => [name, { condition: 'service_started', restart: false, required: true }]))),
+    array: z
+      .array(z.string())
+      .transform((names) =>
+        Object.fromEntries(
+          names.map((name): [string, Dependency] => [
+            name,
+            { condition: 'service_started', restart: false, required: true },
+          ]),
+        ),
+      ),
     object: z.record(
       z.string(),
       z.strictObject({
@@ -146,11 +214,16 @@ const dependsOn = byType<Record<string, Dependency>>(
 
 const serviceNetworks = byType<Record<string, { aliases: string[] }>>(
   {
-    array: z.array(z.string()).transform((names) => Object.fromEntries(names.map((name) => [name, { aliases: [] as string[] }]))),
+    array: z
+      .array(z.string())
+      .transform((names) => Object.fromEntries(names.map((name) => [name, { aliases: [] as string[] }]))),
     object: z.record(
       z.string(),
       byType<{ aliases: string[] }>(
-        { null: z.null().transform(() => ({ aliases: [] as string[] })), object: z.strictObject({ aliases: z.array(z.string()).default([]) }) },
+        {
+          null: z.null().transform(() => ({ aliases: [] as string[] })),
+          object: z.strictObject({ aliases: z.array(z.string()).default([]) }),
+        },
         'nothing, or { aliases }',
       ),
     ),
@@ -158,22 +231,42 @@ const serviceNetworks = byType<Record<string, { aliases: string[] }>>(
   'a list of networks, or a map of network to { aliases }',
 );
 
-const ownerId = byType<number>({ number: z.number().int().min(0), string: z.string().regex(/^\d+$/, 'must be a numeric id').transform(Number) }, 'a numeric id');
+const ownerId = byType<number>(
+  { number: z.number().int().min(0), string: z.string().regex(/^\d+$/, 'must be a numeric id').transform(Number) },
+  'a numeric id',
+);
 const fileMode = byType<number>(
   {
     number: z.number().int().min(0).max(0o777, 'must be at most 0777 (write it as a string, "0440", or as 0o440)'),
-    string: z.string().regex(/^0?[0-7]{1,3}$|^0o[0-7]{1,3}$/, 'must be an octal mode like "0440"').transform((text) => parseInt(text.replace(/^0o/, ''), 8)),
+    string: z
+      .string()
+      .regex(/^0?[0-7]{1,3}$|^0o[0-7]{1,3}$/, 'must be an octal mode like "0440"')
+      .transform((text) => parseInt(text.replace(/^0o/, ''), 8)),
   },
   'an octal mode like "0440"',
 );
 const serviceSecret = byType<ServiceSecret>(
   {
-    string: z.string().min(1).transform((source) => ({ source, target: `/run/secrets/${source}`, uid: 0, gid: 0, mode: 0o444 })),
+    string: z
+      .string()
+      .min(1)
+      .transform((source) => ({ source, target: `/run/secrets/${source}`, uid: 0, gid: 0, mode: 0o444 })),
     object: z
-      .strictObject({ source: z.string().min(1), target: z.string().min(1).optional(), uid: ownerId.optional(), gid: ownerId.optional(), mode: fileMode.optional() })
+      .strictObject({
+        source: z.string().min(1),
+        target: z.string().min(1).optional(),
+        uid: ownerId.optional(),
+        gid: ownerId.optional(),
+        mode: fileMode.optional(),
+      })
       .transform((s) => ({
         source: s.source,
-        target: s.target === undefined ? `/run/secrets/${s.source}` : s.target.startsWith('/') ? s.target : `/run/secrets/${s.target}`,
+        target:
+          s.target === undefined
+            ? `/run/secrets/${s.source}`
+            : s.target.startsWith('/')
+              ? s.target
+              : `/run/secrets/${s.target}`,
         uid: s.uid ?? 0,
         gid: s.gid ?? 0,
         mode: s.mode ?? 0o444,
@@ -184,14 +277,24 @@ const serviceSecret = byType<ServiceSecret>(
 
 const service = z
   .strictObject({
-    image: z.string({ error: (issue) => (issue.input === undefined ? 'is required: Crossdock deploys images already on the host (build is not supported)' : 'must be an image reference') }).min(1),
+    image: z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? 'is required: Crossdock deploys images already on the host (build is not supported)'
+            : 'must be an image reference',
+      })
+      .min(1),
     command: words.optional(),
     entrypoint: words.optional(),
     environment: environment.optional(),
     env_file: envFiles.optional(),
     ports: z.array(portEntry).optional(),
     volumes: z.array(volumeEntry).optional(),
-    restart: z.string().regex(/^(no|always|unless-stopped|on-failure(:\d+)?)$/, 'must be no, always, on-failure[:N] or unless-stopped').optional(),
+    restart: z
+      .string()
+      .regex(/^(no|always|unless-stopped|on-failure(:\d+)?)$/, 'must be no, always, on-failure[:N] or unless-stopped')
+      .optional(),
     healthcheck: healthcheck.optional(),
     labels: stringMap.optional(),
     depends_on: dependsOn.optional(),
@@ -231,7 +334,14 @@ const volume = byType<VolumeSpec>(
         driver_opts: stringMap.optional(),
         labels: stringMap.optional(),
       })
-      .transform((v): VolumeSpec => ({ external: v.external ?? false, name: v.name ?? null, driverOpts: v.driver_opts ?? {}, labels: v.labels ?? {} })),
+      .transform(
+        (v): VolumeSpec => ({
+          external: v.external ?? false,
+          name: v.name ?? null,
+          driverOpts: v.driver_opts ?? {},
+          labels: v.labels ?? {},
+        }),
+      ),
   },
   'nothing, or { name, external, driver_opts, labels }',
 );
@@ -243,19 +353,33 @@ const network = byType<NetworkSpec>(
       .strictObject({
         name: z.string().min(1).optional(),
         external: z.boolean().optional(),
-        driver: z.literal('bridge', { error: 'only bridge networks are supported: Crossdock publishes ports on the host instead of an overlay network' }).optional(),
+        driver: z
+          .literal('bridge', {
+            error:
+              'only bridge networks are supported: Crossdock publishes ports on the host instead of an overlay network',
+          })
+          .optional(),
         internal: z.boolean().optional(),
         attachable: z.boolean().optional(),
         labels: stringMap.optional(),
       })
-      .transform((n): NetworkSpec => ({ external: n.external ?? false, name: n.name ?? null, internal: n.internal ?? false, labels: n.labels ?? {} })),
+      .transform(
+        (n): NetworkSpec => ({
+          external: n.external ?? false,
+          name: n.name ?? null,
+          internal: n.internal ?? false,
+          labels: n.labels ?? {},
+        }),
+      ),
   },
   'nothing, or { name, external, driver: bridge, internal, labels }',
 );
 
 const secret = z
   .strictObject({
-    external: z.literal(true, { error: 'must be true: a secret\'s value comes from the vault ("crossdock secret set NAME")' }),
+    external: z.literal(true, {
+      error: 'must be true: a secret\'s value comes from the vault ("crossdock secret set NAME")',
+    }),
     name: z.string().min(1).optional(),
   })
   .transform((s): { external: true; name?: string | undefined } => s);
@@ -264,7 +388,12 @@ export const composeSchema = z
   .strictObject({
     version: scalarText.optional(),
     name: z.string().min(1).optional(),
-    services: z.record(z.string(), service, { error: (issue) => (issue.input === undefined ? 'is required: a compose file needs at least one service' : 'must be a map of services') }),
+    services: z.record(z.string(), service, {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'is required: a compose file needs at least one service'
+          : 'must be a map of services',
+    }),
     volumes: z.record(z.string(), volume).optional(),
     networks: z.record(z.string(), network).optional(),
     secrets: z.record(z.string(), secret).optional(),
@@ -275,7 +404,9 @@ export const composeSchema = z
       services: file.services,
       volumes: file.volumes ?? {},
       networks: file.networks ?? {},
-      secrets: Object.fromEntries(Object.entries(file.secrets ?? {}).map(([key, s]) => [key, { vaultName: s.name ?? key }])),
+      secrets: Object.fromEntries(
+        Object.entries(file.secrets ?? {}).map(([key, s]) => [key, { vaultName: s.name ?? key }]),
+      ),
     }),
   );
 

@@ -7,7 +7,7 @@ const PART = /(\d+(?:\.\d+)?|\.\d+)(ns|us|µs|ms|s|m|h)/y;
  */
 export function parseDuration(text: string): number | null {
   const trimmed = text.trim();
-  if (trimmed === '' ) return null;
+  if (trimmed === '') return null;
   if (trimmed === '0') return 0;
   PART.lastIndex = 0;
   let total = 0;

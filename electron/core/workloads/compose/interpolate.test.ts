@@ -30,11 +30,15 @@ describe('interpolation', () => {
   it('an unset variable without a default becomes "" with a warning', () => {
     const result = run('x${NOPE}y');
     expect((result.value as { v: string }).v).toBe('xy');
-    expect(result.issues).toEqual([{ path: ['v'], message: 'variable NOPE is not set: using an empty string', severity: 'warning' }]);
+    expect(result.issues).toEqual([
+      { path: ['v'], message: 'variable NOPE is not set: using an empty string', severity: 'warning' },
+    ]);
   });
 
   it('${VAR:?message} and ${VAR?message} are errors when unset, with the message', () => {
-    expect(run('${NOPE:?set NOPE to the database password}').issues).toEqual([{ path: ['v'], message: 'variable NOPE is required: set NOPE to the database password', severity: 'error' }]);
+    expect(run('${NOPE:?set NOPE to the database password}').issues).toEqual([
+      { path: ['v'], message: 'variable NOPE is required: set NOPE to the database password', severity: 'error' },
+    ]);
     expect(run('${EMPTY:?needed}').issues[0]?.severity).toBe('error');
     expect(run('${EMPTY?needed}').issues).toEqual([]);
   });
@@ -44,12 +48,20 @@ describe('interpolation', () => {
   });
 
   it('reaches strings in lists and maps, leaves keys and non-strings alone, and reports paths', () => {
-    const result = interpolate({ services: { web: { ports: ['${PORT}:80', 443], '${TAG}': true } } }, (name) => vars[name]);
+    const result = interpolate(
+      { services: { web: { ports: ['${PORT}:80', 443], '${TAG}': true } } },
+      (name) => vars[name],
+    );
     expect(result.value).toEqual({ services: { web: { ports: ['8080:80', 443], '${TAG}': true } } });
     expect(interpolate({ a: [{ b: '$X' }] }, () => undefined).issues[0]?.path).toEqual(['a', 0, 'b']);
   });
 
   it('lists the names a text refers to', () => {
-    expect(referencedVariables('image: app:${TAG:-x}\nports: ["$PORT:80", "${A:-${B}}"]\nprice: $$HOME')).toEqual(['A', 'B', 'PORT', 'TAG']);
+    expect(referencedVariables('image: app:${TAG:-x}\nports: ["$PORT:80", "${A:-${B}}"]\nprice: $$HOME')).toEqual([
+      'A',
+      'B',
+      'PORT',
+      'TAG',
+    ]);
   });
 });

@@ -19,11 +19,20 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
  * `$$` by `$`, as the Compose specification says. Defaults may themselves interpolate. An unset
  * variable without a default becomes "" with a warning, as docker compose does.
  */
-export function interpolate(value: unknown, lookup: (name: string) => string | undefined): { value: unknown; issues: PathIssue[]; referenced: Set<string> } {
+export function interpolate(
+  value: unknown,
+  lookup: (name: string) => string | undefined,
+): { value: unknown; issues: PathIssue[]; referenced: Set<string> } {
   const issues: PathIssue[] = [];
   const referenced = new Set<string>();
   const walk = (node: unknown, path: DocPath): unknown => {
-    if (typeof node === 'string') return interpolateString(node, lookup, (message, severity) => issues.push({ path, message, severity }), referenced);
+    if (typeof node === 'string')
+      return interpolateString(
+        node,
+        lookup,
+        (message, severity) => issues.push({ path, message, severity }),
+        referenced,
+      );
     if (Array.isArray(node)) return node.map((item, i) => walk(item, [...path, i]));
     if (node !== null && typeof node === 'object') {
       return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, walk(item, [...path, key])]));
@@ -36,13 +45,23 @@ export function interpolate(value: unknown, lookup: (name: string) => string | u
 /** The variable names a compose text refers to (for a client that wants to pass only those). */
 export function referencedVariables(text: string): string[] {
   const names = new Set<string>();
-  interpolateString(text, () => undefined, () => undefined, names);
+  interpolateString(
+    text,
+    () => undefined,
+    () => undefined,
+    names,
+  );
   return [...names].sort();
 }
 
 type Report = (message: string, severity: 'error' | 'warning') => void;
 
-function interpolateString(text: string, lookup: (name: string) => string | undefined, report: Report, referenced: Set<string>): string {
+function interpolateString(
+  text: string,
+  lookup: (name: string) => string | undefined,
+  report: Report,
+  referenced: Set<string>,
+): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -95,10 +114,18 @@ function closingBrace(text: string, from: number): number {
   return -1;
 }
 
-function expandBraced(inner: string, lookup: (name: string) => string | undefined, report: Report, referenced: Set<string>): string {
+function expandBraced(
+  inner: string,
+  lookup: (name: string) => string | undefined,
+  report: Report,
+  referenced: Set<string>,
+): string {
   const name = NAME.exec(inner)?.[0];
   if (!name) {
-    report(`"\${${inner}}" is not a variable reference: a name is letters, digits and "_", not starting with a digit`, 'error');
+    report(
+      `"\${${inner}}" is not a variable reference: a name is letters, digits and "_", not starting with a digit`,
+      'error',
+    );
     return '';
   }
   referenced.add(name);
@@ -126,7 +153,12 @@ function expandBraced(inner: string, lookup: (name: string) => string | undefine
   }
 }
 
-function resolve(name: string, lookup: (name: string) => string | undefined, report: Report, referenced: Set<string>): string {
+function resolve(
+  name: string,
+  lookup: (name: string) => string | undefined,
+  report: Report,
+  referenced: Set<string>,
+): string {
   referenced.add(name);
   const value = lookup(name);
   if (value === undefined) {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ComposeInput } from '../../../../shared/index.js';
 import { loadCompose, normaliseFilePath } from './load-compose.js';
 
-const load = (compose: string, extra: Omit<ComposeInput, 'compose'> = {}, stored = true) => loadCompose({ compose, ...extra }, () => stored);
+const load = (compose: string, extra: Omit<ComposeInput, 'compose'> = {}, stored = true) =>
+  loadCompose({ compose, ...extra }, () => stored);
 const errors = (compose: string, extra: Omit<ComposeInput, 'compose'> = {}) =>
   load(compose, extra)
     .issues.filter((i) => i.severity === 'error')
@@ -117,8 +118,18 @@ describe('a compose file using every supported key', () => {
       labels: { team: 'web' },
       networks: { front: { aliases: [] }, back: { aliases: ['shop-web'] } },
       secrets: [{ source: 'db_password', target: '/run/secrets/db.txt', uid: 1000, gid: 0, mode: 0o400 }],
-      healthcheck: { test: ['CMD', 'wget', '-q', '-O-', 'http://localhost/health'], interval: 10e9, timeout: 2e9, retries: 5, startPeriod: 30e9, startInterval: null },
-      dependsOn: { db: { condition: 'service_healthy', restart: false, required: true }, migrate: { condition: 'service_completed_successfully', restart: false, required: true } },
+      healthcheck: {
+        test: ['CMD', 'wget', '-q', '-O-', 'http://localhost/health'],
+        interval: 10e9,
+        timeout: 2e9,
+        retries: 5,
+        startPeriod: 30e9,
+        startInterval: null,
+      },
+      dependsOn: {
+        db: { condition: 'service_healthy', restart: false, required: true },
+        migrate: { condition: 'service_completed_successfully', restart: false, required: true },
+      },
       ports: [
         { published: 8080, target: 80, protocol: 'tcp', hostIp: null },
         { published: 8443, target: 443, protocol: 'tcp', hostIp: '0.0.0.0' },
@@ -130,8 +141,16 @@ describe('a compose file using every supported key', () => {
       ['volume', 'uploads', '/srv/uploads', false, true],
       ['bind', '/var/log/shop', '/logs', true, false],
     ]);
-    expect(loaded.file?.services.db).toMatchObject({ restart: 'on-failure:3', labels: { tier: 'data' }, healthcheck: { test: ['CMD-SHELL', 'pg_isready -U postgres'] } });
-    expect(loaded.file?.services.migrate).toMatchObject({ command: ['migrate', '--yes'], restart: 'no', dependsOn: { db: { condition: 'service_started' } } });
+    expect(loaded.file?.services.db).toMatchObject({
+      restart: 'on-failure:3',
+      labels: { tier: 'data' },
+      healthcheck: { test: ['CMD-SHELL', 'pg_isready -U postgres'] },
+    });
+    expect(loaded.file?.services.migrate).toMatchObject({
+      command: ['migrate', '--yes'],
+      restart: 'no',
+      dependsOn: { db: { condition: 'service_started' } },
+    });
     expect(loaded.file?.volumes).toEqual({
       static: { external: false, name: null, driverOpts: {}, labels: {} },
       uploads: { external: false, name: null, driverOpts: {}, labels: { keep: 'yes' } },
@@ -142,7 +161,13 @@ describe('a compose file using every supported key', () => {
   });
 
   it('merges env_file under environment, and fills bare keys from the variables', () => {
-    expect(loaded.environments.web).toEqual({ FROM_FILE: '1', MODE: 'production', WORKERS: '4', DEBUG: 'false', FROM_VARS: 'v' });
+    expect(loaded.environments.web).toEqual({
+      FROM_FILE: '1',
+      MODE: 'production',
+      WORKERS: '4',
+      DEBUG: 'false',
+      FROM_VARS: 'v',
+    });
     expect(loaded.environments.db).toEqual({ POSTGRES_DB: 'shop', POSTGRES_PASSWORD_FILE: '/run/secrets/db_password' });
   });
 
@@ -150,7 +175,11 @@ describe('a compose file using every supported key', () => {
     expect(loaded.order).toEqual(['db', 'migrate', 'web']);
     expect(loaded.summary).toMatchObject({
       name: 'shop',
-      services: [{ name: 'db' }, { name: 'migrate', dependsOn: ['db'] }, { name: 'web', image: 'shop/web:1.0', dependsOn: ['db', 'migrate'] }],
+      services: [
+        { name: 'db' },
+        { name: 'migrate', dependsOn: ['db'] },
+        { name: 'web', image: 'shop/web:1.0', dependsOn: ['db', 'migrate'] },
+      ],
       volumes: ['static', 'uploads', 'pgdata'],
       networks: ['front', 'back'],
       envFiles: [
@@ -166,7 +195,11 @@ describe('a compose file using every supported key', () => {
 describe('unsupported keys are refused with their path and line', () => {
   it.each([
     ['build', 'build: .', 'not supported: build the image on the host first; Crossdock deploys images already there'],
-    ['deploy', 'deploy: { replicas: 2 }', 'not supported: Swarm deploy options are not used; Crossdock runs one container per service'],
+    [
+      'deploy',
+      'deploy: { replicas: 2 }',
+      'not supported: Swarm deploy options are not used; Crossdock runs one container per service',
+    ],
     ['container_name', 'container_name: web', 'not supported: containers are named PROJECT-SERVICE-1'],
     ['network_mode', 'network_mode: host', 'not supported: services join bridge networks (networks:)'],
     ['privileged', 'privileged: true', 'not supported'],
@@ -179,11 +212,17 @@ describe('unsupported keys are refused with their path and line', () => {
     ['scale', 'scale: 3', 'not supported: Crossdock runs one container per service'],
     ['pid', 'pid: host', 'not supported'],
   ])('services.web.%s', (key, line, message) => {
-    expect(errors(`services:\n  web:\n    image: nginx\n    ${line}\n`)).toEqual([`4: services.web.${key}: ${message}`]);
+    expect(errors(`services:\n  web:\n    image: nginx\n    ${line}\n`)).toEqual([
+      `4: services.web.${key}: ${message}`,
+    ]);
   });
 
   it.each([
-    ['configs', 'configs:\n  c: { file: ./c.conf }', 'not supported: put the file in an image or a volume, or use a secret'],
+    [
+      'configs',
+      'configs:\n  c: { file: ./c.conf }',
+      'not supported: put the file in an image or a volume, or use a secret',
+    ],
     ['include', 'include: [other.yaml]', 'not supported: put everything in one file'],
     ['models', 'models: {}', 'not supported'],
   ])('top-level %s', (key, text, message) => {
@@ -235,11 +274,23 @@ describe('unsupported keys are refused with their path and line', () => {
 describe('typos are told apart from keys Crossdock refuses', () => {
   it.each([
     ['services:\n  web:\n    imagee: nginx\n', '3: services.web.imagee: unknown key: did you mean "image"?'],
-    ['services:\n  web:\n    image: nginx\n    enviroment: { A: b }\n', '4: services.web.enviroment: unknown key: did you mean "environment"?'],
-    ['services:\n  web:\n    image: nginx\n    Ports: ["80:80"]\n', '4: services.web.Ports: unknown key: did you mean "ports"?'],
-    ['services:\n  web:\n    image: nginx\n    healthcheck:\n      test: [CMD, "true"]\n      intervall: 5s\n', '6: services.web.healthcheck.intervall: unknown key: did you mean "interval"?'],
+    [
+      'services:\n  web:\n    image: nginx\n    enviroment: { A: b }\n',
+      '4: services.web.enviroment: unknown key: did you mean "environment"?',
+    ],
+    [
+      'services:\n  web:\n    image: nginx\n    Ports: ["80:80"]\n',
+      '4: services.web.Ports: unknown key: did you mean "ports"?',
+    ],
+    [
+      'services:\n  web:\n    image: nginx\n    healthcheck:\n      test: [CMD, "true"]\n      intervall: 5s\n',
+      '6: services.web.healthcheck.intervall: unknown key: did you mean "interval"?',
+    ],
     ['services:\n  web:\n    image: nginx\nvolume:\n  data: {}\n', '4: volume: unknown key: did you mean "volumes"?'],
-    ['services:\n  web:\n    image: nginx\n    flavour: mint\n', '4: services.web.flavour: unknown key: not part of the Compose Specification'],
+    [
+      'services:\n  web:\n    image: nginx\n    flavour: mint\n',
+      '4: services.web.flavour: unknown key: not part of the Compose Specification',
+    ],
   ])('%s', (text, expected) => {
     expect(errors(text)).toContain(expected);
   });
@@ -251,31 +302,64 @@ describe('bad values are refused with their path and line', () => {
     ['    ports: ["8080:80/sctp"]\n', '4: services.web.ports.0: protocol "sctp" is not supported; use tcp or udp'],
     ['    ports: "8080:80"\n', '4: services.web.ports: must be a list'],
     ['    ports: [{ published: 8080 }]\n', '4: services.web.ports.0.target: is required'],
-    ['    volumes: ["./data:/data"]\n', '4: services.web.volumes.0: the bind source "./data" is relative: the compose file is on this computer but the container runs on the host, so give an absolute path on the host'],
-    ['    volumes: [{ type: tmpfs, target: /t }]\n', '4: services.web.volumes.0.type: must be volume or bind (tmpfs and the other types are not supported)'],
+    [
+      '    volumes: ["./data:/data"]\n',
+      '4: services.web.volumes.0: the bind source "./data" is relative: the compose file is on this computer but the container runs on the host, so give an absolute path on the host',
+    ],
+    [
+      '    volumes: [{ type: tmpfs, target: /t }]\n',
+      '4: services.web.volumes.0.type: must be volume or bind (tmpfs and the other types are not supported)',
+    ],
     ['    restart: sometimes\n', '4: services.web.restart: must be no, always, on-failure[:N] or unless-stopped'],
-    ['    healthcheck:\n      interval: soon\n', '5: services.web.healthcheck.interval: "soon" is not a duration like 30s or 1m30s'],
-    ['    healthcheck:\n      test: [RUN, x]\n', '5: services.web.healthcheck.test: must start with CMD, CMD-SHELL or NONE'],
-    ['    depends_on:\n      db: { condition: service_ready }\n', '5: services.web.depends_on.db.condition: must be one of service_started, service_healthy, service_completed_successfully'],
+    [
+      '    healthcheck:\n      interval: soon\n',
+      '5: services.web.healthcheck.interval: "soon" is not a duration like 30s or 1m30s',
+    ],
+    [
+      '    healthcheck:\n      test: [RUN, x]\n',
+      '5: services.web.healthcheck.test: must start with CMD, CMD-SHELL or NONE',
+    ],
+    [
+      '    depends_on:\n      db: { condition: service_ready }\n',
+      '5: services.web.depends_on.db.condition: must be one of service_started, service_healthy, service_completed_successfully',
+    ],
     ['    environment: 42\n', '4: services.web.environment: must be a map or a list of KEY=VALUE'],
     ['    command: "echo \'open"\n', '4: services.web.command: "echo \'open" has an unclosed quote'],
     ['    depends_on: [cache]\n', '4: services.web.depends_on: there is no service "cache"'],
     ['    depends_on: [web]\n', '4: services.web.depends_on: a service cannot depend on itself'],
-    ['    networks: [nowhere]\n', '4: services.web.networks: network "nowhere" is not declared under the top-level networks:'],
-    ['    volumes: ["data:/data"]\n', '4: services.web.volumes.0: volume "data" is not declared under the top-level volumes:'],
-    ['    secrets: [token]\n', '4: services.web.secrets.0: secret "token" is not declared under the top-level secrets:'],
-    ['    env_file: ./web.env\n', '4: services.web.env_file.0: the env file "./web.env" was not given: the CLI reads it next to the compose file; in the app, add it to the deploy'],
+    [
+      '    networks: [nowhere]\n',
+      '4: services.web.networks: network "nowhere" is not declared under the top-level networks:',
+    ],
+    [
+      '    volumes: ["data:/data"]\n',
+      '4: services.web.volumes.0: volume "data" is not declared under the top-level volumes:',
+    ],
+    [
+      '    secrets: [token]\n',
+      '4: services.web.secrets.0: secret "token" is not declared under the top-level secrets:',
+    ],
+    [
+      '    env_file: ./web.env\n',
+      '4: services.web.env_file.0: the env file "./web.env" was not given: the CLI reads it next to the compose file; in the app, add it to the deploy',
+    ],
     ['    user: [root]\n', '4: services.web.user: must be a string, number or boolean'],
   ])('%s', (lines, expected) => {
     expect(errors(service(lines))).toEqual([expected]);
   });
 
   it('a service without an image says build is not supported', () => {
-    expect(errors('services:\n  web:\n    ports: ["80"]\n')).toEqual(['2: services.web.image: is required: Crossdock deploys images already on the host (build is not supported)']);
+    expect(errors('services:\n  web:\n    ports: ["80"]\n')).toEqual([
+      '2: services.web.image: is required: Crossdock deploys images already on the host (build is not supported)',
+    ]);
   });
 
   it('overlay networks and other volume drivers are refused', () => {
-    expect(errors('services:\n  web: { image: nginx }\nnetworks:\n  mesh:\n    driver: overlay\nvolumes:\n  v:\n    driver: nfs\n')).toEqual([
+    expect(
+      errors(
+        'services:\n  web: { image: nginx }\nnetworks:\n  mesh:\n    driver: overlay\nvolumes:\n  v:\n    driver: nfs\n',
+      ),
+    ).toEqual([
       '5: networks.mesh.driver: only bridge networks are supported: Crossdock publishes ports on the host instead of an overlay network',
       '8: volumes.v.driver: only the local driver is supported',
     ]);
@@ -288,18 +372,29 @@ describe('bad values are refused with their path and line', () => {
   });
 
   it('two services on the same host port, and depends_on cycles', () => {
-    expect(errors('services:\n  a: { image: x, ports: ["80:80"], depends_on: [b] }\n  b: { image: x, ports: ["80:81"], depends_on: [a] }\n')).toEqual([
+    expect(
+      errors(
+        'services:\n  a: { image: x, ports: ["80:80"], depends_on: [b] }\n  b: { image: x, ports: ["80:81"], depends_on: [a] }\n',
+      ),
+    ).toEqual([
       '2: services.a.depends_on: depends_on forms a cycle: a → b → a',
       '3: services.b.ports: host port 80/tcp is also published by service "a"',
     ]);
-    expect(errors('services:\n  a: { image: x, ports: ["127.0.0.1:80:80", "127.0.0.2:80:80", "80:80/udp"] }\n')).toEqual([]);
+    expect(
+      errors('services:\n  a: { image: x, ports: ["127.0.0.1:80:80", "127.0.0.2:80:80", "80:80/udp"] }\n'),
+    ).toEqual([]);
   });
 
   it('YAML syntax errors and duplicate keys have their line', () => {
     expect(errors('services:\n  web:\n    image: nginx\n   ports: [80\n')[0]).toMatch(/^4: : not valid YAML: /);
-    expect(errors('services:\n  web:\n    image: nginx\n    image: redis\n')[0]).toMatch(/^4: : not valid YAML: Map keys must be unique/);
+    expect(errors('services:\n  web:\n    image: nginx\n    image: redis\n')[0]).toMatch(
+      /^4: : not valid YAML: Map keys must be unique/,
+    );
     // The line and column travel as fields: the message does not repeat them or end in a colon.
-    for (const message of [...errors('services:\n  web:\n    image: nginx\n   ports: [80\n'), ...errors('services:\n  web:\n    image: nginx\n    image: redis\n')]) {
+    for (const message of [
+      ...errors('services:\n  web:\n    image: nginx\n   ports: [80\n'),
+      ...errors('services:\n  web:\n    image: nginx\n    image: redis\n'),
+    ]) {
       expect(message).not.toMatch(/at line \d+|:$/);
     }
     expect(errors('- just\n- a list\n')).toEqual(['1: : a compose file is a map with a services: key']);
@@ -307,9 +402,17 @@ describe('bad values are refused with their path and line', () => {
   });
 
   it('an interpolation error points at the value that has it', () => {
-    expect(errors('services:\n  web:\n    image: "nginx:${TAG:?set TAG to the release}"\n')).toEqual(['3: services.web.image: variable TAG is required: set TAG to the release']);
+    expect(errors('services:\n  web:\n    image: "nginx:${TAG:?set TAG to the release}"\n')).toEqual([
+      '3: services.web.image: variable TAG is required: set TAG to the release',
+    ]);
     expect(load('services:\n  web:\n    image: "nginx:$TAG"\n').issues).toEqual([
-      { path: 'services.web.image', line: 3, column: 12, message: 'variable TAG is not set: using an empty string', severity: 'warning' },
+      {
+        path: 'services.web.image',
+        line: 3,
+        column: 12,
+        message: 'variable TAG is not set: using an empty string',
+        severity: 'warning',
+      },
     ]);
   });
 });
@@ -317,8 +420,14 @@ describe('bad values are refused with their path and line', () => {
 describe('variables and files', () => {
   it('takes variables over .env, and .env over nothing', () => {
     const compose = 'services:\n  web:\n    image: "app:${TAG}"\n    ports: ["${PORT:-80}:80"]\n';
-    expect(load(compose, { files: { '.env': 'TAG=from-dotenv\nPORT=81\n' } }).file?.services.web).toMatchObject({ image: 'app:from-dotenv', ports: [{ published: 81 }] });
-    expect(load(compose, { files: { './.env': 'TAG=from-dotenv\n' }, variables: { TAG: 'from-shell' } }).file?.services.web?.image).toBe('app:from-shell');
+    expect(load(compose, { files: { '.env': 'TAG=from-dotenv\nPORT=81\n' } }).file?.services.web).toMatchObject({
+      image: 'app:from-dotenv',
+      ports: [{ published: 81 }],
+    });
+    expect(
+      load(compose, { files: { './.env': 'TAG=from-dotenv\n' }, variables: { TAG: 'from-shell' } }).file?.services.web
+        ?.image,
+    ).toBe('app:from-shell');
   });
 
   it('names the same file however the path is written', () => {
@@ -328,14 +437,26 @@ describe('variables and files', () => {
   });
 
   it('an env file line that is not KEY=VALUE is an error naming the file and line', () => {
-    expect(errors('services:\n  web:\n    image: x\n    env_file: [a.env]\n', { files: { 'a.env': 'OK=1\nbad line\n' } })).toEqual(['4: services.web.env_file.0: a.env line 2: "bad line" is not KEY=VALUE']);
+    expect(
+      errors('services:\n  web:\n    image: x\n    env_file: [a.env]\n', { files: { 'a.env': 'OK=1\nbad line\n' } }),
+    ).toEqual(['4: services.web.env_file.0: a.env line 2: "bad line" is not KEY=VALUE']);
   });
 
   it('a secret missing from the vault is a warning, not an error', () => {
-    const loaded = load('services:\n  web: { image: x, secrets: [s] }\nsecrets:\n  s: { external: true, name: shop-s }\n', {}, false);
+    const loaded = load(
+      'services:\n  web: { image: x, secrets: [s] }\nsecrets:\n  s: { external: true, name: shop-s }\n',
+      {},
+      false,
+    );
     expect(loaded.file).not.toBeNull();
     expect(loaded.issues).toEqual([
-      { path: 'secrets.s', line: 4, column: 6, message: 'the vault has no secret "shop-s": store it with "crossdock secret set shop-s" before deploying', severity: 'warning' },
+      {
+        path: 'secrets.s',
+        line: 4,
+        column: 6,
+        message: 'the vault has no secret "shop-s": store it with "crossdock secret set shop-s" before deploying',
+        severity: 'warning',
+      },
     ]);
     expect(loaded.summary?.secrets).toEqual([{ name: 's', vaultName: 'shop-s', stored: false }]);
   });

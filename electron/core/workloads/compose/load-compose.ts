@@ -28,12 +28,20 @@ const DEFINITION_SECTIONS = ['services', 'volumes', 'networks', 'secrets'] as co
  * `variables`, then the `.env` in `files`), the schema, references between services, networks,
  * volumes and secrets, and env_file contents (from `files`). Every issue carries its path and line.
  */
-export function loadCompose(input: ComposeInput, secretStored: (vaultName: string) => boolean = () => true): LoadedCompose {
+export function loadCompose(
+  input: ComposeInput,
+  secretStored: (vaultName: string) => boolean = () => true,
+): LoadedCompose {
   const source = readYaml(input.compose);
   const empty: LoadedCompose = { file: null, issues: source.issues, summary: null, environments: {}, order: [] };
   if (source.issues.length > 0) return empty;
   if (typeof source.value !== 'object' || source.value === null || Array.isArray(source.value)) {
-    return { ...empty, issues: [{ path: '', line: 1, column: 1, message: 'a compose file is a map with a services: key', severity: 'error' }] };
+    return {
+      ...empty,
+      issues: [
+        { path: '', line: 1, column: 1, message: 'a compose file is a map with a services: key', severity: 'error' },
+      ],
+    };
   }
 
   const files = normaliseFiles(input.files ?? {});
@@ -56,7 +64,11 @@ export function loadCompose(input: ComposeInput, secretStored: (vaultName: strin
     order = startOrder(file);
     for (const [key, secret] of Object.entries(file.secrets)) {
       if (!secretStored(secret.vaultName)) {
-        pathIssues.push({ path: ['secrets', key], message: `the vault has no secret "${secret.vaultName}": store it with "crossdock secret set ${secret.vaultName}" before deploying`, severity: 'warning' });
+        pathIssues.push({
+          path: ['secrets', key],
+          message: `the vault has no secret "${secret.vaultName}": store it with "crossdock secret set ${secret.vaultName}" before deploying`,
+          severity: 'warning',
+        });
       }
     }
   }
@@ -90,7 +102,9 @@ function normaliseFiles(files: Record<string, string>): Map<string, string> {
 /** Drops `x-` extension keys where the specification allows them: top level and each definition. */
 function withoutExtensions(root: Record<string, unknown>): Record<string, unknown> {
   const strip = (value: unknown): unknown =>
-    typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('x-'))) : value;
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('x-')))
+      : value;
   const out = strip(root) as Record<string, unknown>;
   for (const section of DEFINITION_SECTIONS) {
     const definitions = out[section];
@@ -106,19 +120,39 @@ function fromZodIssue(issue: z.core.$ZodIssue): PathIssue[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const hint = UNSUPPORTED_HINTS[key];
-      if (hint || isSpecKey(key, path)) return { path: [...path, key], message: hint ? `not supported: ${hint}` : 'not supported', severity: 'error' as const, atKey: true };
+      if (hint || isSpecKey(key, path))
+        return {
+          path: [...path, key],
+          message: hint ? `not supported: ${hint}` : 'not supported',
+          severity: 'error' as const,
+          atKey: true,
+        };
       const nearest = nearestKey(key, keysAt(path));
-      return { path: [...path, key], message: nearest ? `unknown key: did you mean "${nearest}"?` : 'unknown key: not part of the Compose Specification', severity: 'error' as const, atKey: true };
+      return {
+        path: [...path, key],
+        message: nearest
+          ? `unknown key: did you mean "${nearest}"?`
+          : 'unknown key: not part of the Compose Specification',
+        severity: 'error' as const,
+        atKey: true,
+      };
     });
   }
   // A missing key has no place of its own: point at the key of the map that lacks it.
-  if (issue.message.startsWith('is required')) return [{ path, message: issue.message, severity: 'error', at: path.slice(0, -1), atKey: true }];
+  if (issue.message.startsWith('is required'))
+    return [{ path, message: issue.message, severity: 'error', at: path.slice(0, -1), atKey: true }];
   return [{ path, message: issue.message, severity: 'error' }];
 }
 
 function located(source: YamlSource, issue: PathIssue): ComposeIssue {
   const place = source.locate(issue.at ?? issue.path, issue.atKey === true);
-  return { path: issue.path.join('.'), line: place?.line ?? null, column: place?.column ?? null, message: issue.message, severity: issue.severity };
+  return {
+    path: issue.path.join('.'),
+    line: place?.line ?? null,
+    column: place?.column ?? null,
+    message: issue.message,
+    severity: issue.severity,
+  };
 }
 
 function resolveEnvironments(
@@ -135,12 +169,17 @@ function resolveEnvironments(
       const text = files.get(normaliseFilePath(envFile.path));
       if (text === undefined) {
         if (envFile.required) {
-          issues.push({ path, message: `the env file "${envFile.path}" was not given: the CLI reads it next to the compose file; in the app, add it to the deploy`, severity: 'error' });
+          issues.push({
+            path,
+            message: `the env file "${envFile.path}" was not given: the CLI reads it next to the compose file; in the app, add it to the deploy`,
+            severity: 'error',
+          });
         }
         return;
       }
       const parsed = parseEnvFile(text);
-      for (const problem of parsed.problems) issues.push({ path, message: `${envFile.path} line ${problem.line}: ${problem.message}`, severity: 'error' });
+      for (const problem of parsed.problems)
+        issues.push({ path, message: `${envFile.path} line ${problem.line}: ${problem.message}`, severity: 'error' });
       Object.assign(env, parsed.values);
     });
     for (const [key, value] of Object.entries(service.environment)) {
@@ -153,13 +192,23 @@ function resolveEnvironments(
   return { environments, issues };
 }
 
-function summarise(file: ComposeFile, order: string[], files: Map<string, string>, secretStored: (vaultName: string) => boolean, referenced: Set<string>): ComposeSummary {
+function summarise(
+  file: ComposeFile,
+  order: string[],
+  files: Map<string, string>,
+  secretStored: (vaultName: string) => boolean,
+  referenced: Set<string>,
+): ComposeSummary {
   const envFiles = new Map<string, { path: string; required: boolean; provided: boolean }>();
   for (const service of Object.values(file.services)) {
     for (const envFile of service.envFiles) {
       const key = normaliseFilePath(envFile.path);
       const known = envFiles.get(key);
-      envFiles.set(key, { path: envFile.path, required: (known?.required ?? false) || envFile.required, provided: files.has(key) });
+      envFiles.set(key, {
+        path: envFile.path,
+        required: (known?.required ?? false) || envFile.required,
+        provided: files.has(key),
+      });
     }
   }
   return {
@@ -177,7 +226,11 @@ function summarise(file: ComposeFile, order: string[], files: Map<string, string
     volumes: Object.keys(file.volumes),
     networks: Object.keys(file.networks),
     envFiles: [...envFiles.values()],
-    secrets: Object.entries(file.secrets).map(([name, s]) => ({ name, vaultName: s.vaultName, stored: secretStored(s.vaultName) })),
+    secrets: Object.entries(file.secrets).map(([name, s]) => ({
+      name,
+      vaultName: s.vaultName,
+      stored: secretStored(s.vaultName),
+    })),
     variables: [...referenced].sort(),
   };
 }

@@ -15,7 +15,8 @@ export function parseShortPort(entry: string | number): Parsed {
   const [spec = '', protocolText, ...extra] = text.split('/');
   if (extra.length > 0) return { error: `"${text}" has more than one "/"` };
   const protocol = protocolText ?? 'tcp';
-  if (protocol !== 'tcp' && protocol !== 'udp') return { error: `protocol "${protocol}" is not supported; use tcp or udp` };
+  if (protocol !== 'tcp' && protocol !== 'udp')
+    return { error: `protocol "${protocol}" is not supported; use tcp or udp` };
 
   let hostIp: string | null = null;
   let rest = spec;
@@ -25,7 +26,8 @@ export function parseShortPort(entry: string | number): Parsed {
     rest = bracketed[2] ?? '';
   }
   const parts = rest.split(':');
-  if (parts.length > 3 || (bracketed && parts.length !== 2)) return { error: `"${text}" is not [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]` };
+  if (parts.length > 3 || (bracketed && parts.length !== 2))
+    return { error: `"${text}" is not [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]` };
   if (parts.length === 3) hostIp = parts.shift() ?? null;
   if (hostIp !== null && !/^[0-9a-fA-F:.]+$/.test(hostIp)) return { error: `"${hostIp}" is not an IP address` };
   const containerText = parts.pop() ?? '';
@@ -42,20 +44,34 @@ export function parseShortPort(entry: string | number): Parsed {
 }
 
 /** The long syntax's `published`: a number or a `START-END` string, matched to `target`. */
-export function parseLongPort(port: { target: number; published?: string | number | undefined; host_ip?: string | undefined; protocol?: 'tcp' | 'udp' | undefined }): Parsed {
+export function parseLongPort(port: {
+  target: number;
+  published?: string | number | undefined;
+  host_ip?: string | undefined;
+  protocol?: 'tcp' | 'udp' | undefined;
+}): Parsed {
   const protocol = port.protocol ?? 'tcp';
   const hostIp = port.host_ip ?? null;
-  if (port.published === undefined || port.published === '') return { ports: [{ published: null, target: port.target, protocol, hostIp }] };
+  if (port.published === undefined || port.published === '')
+    return { ports: [{ published: null, target: port.target, protocol, hostIp }] };
   const published = parseRange(String(port.published));
   if (!published) return { error: `"${port.published}" is not a port number or range (1-65535)` };
   return pairRanges(String(port.published), published, [port.target, port.target], protocol, hostIp);
 }
 
-function pairRanges(text: string, published: [number, number], target: [number, number], protocol: 'tcp' | 'udp', hostIp: string | null): Parsed {
+function pairRanges(
+  text: string,
+  published: [number, number],
+  target: [number, number],
+  protocol: 'tcp' | 'udp',
+  hostIp: string | null,
+): Parsed {
   const hostPorts = expand(published);
   const targets = expand(target);
   if (hostPorts.length !== targets.length) {
-    return { error: `"${text}": a host port range must be as long as the container port range (Crossdock publishes each port on a fixed host port)` };
+    return {
+      error: `"${text}": a host port range must be as long as the container port range (Crossdock publishes each port on a fixed host port)`,
+    };
   }
   return { ports: targets.map((port, i) => ({ published: hostPorts[i] ?? null, target: port, protocol, hostIp })) };
 }

@@ -32,7 +32,9 @@ export const scalarText = byType<string>(
 export const stringMap = byType<Record<string, string>>(
   {
     object: z.record(z.string(), scalarText),
-    array: z.array(z.string({ error: 'must be KEY=VALUE' })).transform((items) => Object.fromEntries(items.map((item) => splitPair(item, '')))),
+    array: z
+      .array(z.string({ error: 'must be KEY=VALUE' }))
+      .transform((items) => Object.fromEntries(items.map((item) => splitPair(item, '')))),
   },
   'a map or a list of KEY=VALUE',
 );
@@ -44,7 +46,9 @@ export function splitPair<M>(item: string, missing: M): [string, string | M] {
 }
 
 /** A transform that reports a `{ error }` result as an issue and passes any other result on. */
-export function fromResult<I, R>(check: (input: I) => R): (input: I, ctx: z.RefinementCtx) => Exclude<R, { error: string }> {
+export function fromResult<I, R>(
+  check: (input: I) => R,
+): (input: I, ctx: z.RefinementCtx) => Exclude<R, { error: string }> {
   return (input, ctx) => {
     const result = check(input);
     if (typeof result === 'object' && result !== null && 'error' in result && typeof result.error === 'string') {
@@ -60,7 +64,8 @@ export function fromResult<I, R>(check: (input: I) => R): (input: I, ctx: z.Refi
  * nested parses of {@link byType} use it too, since a parse's error option does not reach them.
  */
 export function defaultMessage(issue: z.core.$ZodRawIssue): string | undefined {
-  if (issue.code === 'invalid_type') return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`;
+  if (issue.code === 'invalid_type')
+    return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`;
   if (issue.code === 'invalid_value') return `must be ${issue.values.map(String).join(' or ')}`;
   if (issue.code === 'too_small' && issue.origin === 'string') return 'must not be empty';
   if (issue.code === 'too_small' && issue.origin === 'array') return 'must not be an empty list';

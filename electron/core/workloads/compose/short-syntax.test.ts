@@ -13,7 +13,13 @@ describe('ports, short syntax', () => {
     ['53:53/udp', [{ published: 53, target: 53, protocol: 'udp', hostIp: null }]],
     ['[::1]:9000:9000', [{ published: 9000, target: 9000, protocol: 'tcp', hostIp: '::1' }]],
     ['127.0.0.1::80', [{ published: null, target: 80, protocol: 'tcp', hostIp: '127.0.0.1' }]],
-    ['9000-9001:8000-8001', [{ published: 9000, target: 8000, protocol: 'tcp', hostIp: null }, { published: 9001, target: 8001, protocol: 'tcp', hostIp: null }]],
+    [
+      '9000-9001:8000-8001',
+      [
+        { published: 9000, target: 8000, protocol: 'tcp', hostIp: null },
+        { published: 9001, target: 8001, protocol: 'tcp', hostIp: null },
+      ],
+    ],
   ])('%s', (text, ports) => {
     expect(parseShortPort(text)).toEqual({ ports });
   });
@@ -27,7 +33,10 @@ describe('ports, short syntax', () => {
     ['http:80', '"http" is not a port number or range (1-65535)'],
     ['8080:0', '"0" is not a port number or range (1-65535)'],
     ['70000:80', '"70000" is not a port number or range (1-65535)'],
-    ['8000-8002:80', '"8000-8002:80": a host port range must be as long as the container port range (Crossdock publishes each port on a fixed host port)'],
+    [
+      '8000-8002:80',
+      '"8000-8002:80": a host port range must be as long as the container port range (Crossdock publishes each port on a fixed host port)',
+    ],
     ['a:b:c:d', '"a:b:c:d" is not [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]'],
     ['host.example:80:80', '"host.example" is not an IP address'],
   ])('%s is refused', (text, error) => {
@@ -35,17 +44,43 @@ describe('ports, short syntax', () => {
   });
 
   it('long syntax: published as a number or a string, optional', () => {
-    expect(parseLongPort({ target: 80, published: '8080', protocol: 'tcp', host_ip: '0.0.0.0' })).toEqual({ ports: [{ published: 8080, target: 80, protocol: 'tcp', hostIp: '0.0.0.0' }] });
-    expect(parseLongPort({ target: 53, protocol: 'udp' })).toEqual({ ports: [{ published: null, target: 53, protocol: 'udp', hostIp: null }] });
-    expect(parseLongPort({ target: 80, published: 'x' })).toEqual({ error: '"x" is not a port number or range (1-65535)' });
+    expect(parseLongPort({ target: 80, published: '8080', protocol: 'tcp', host_ip: '0.0.0.0' })).toEqual({
+      ports: [{ published: 8080, target: 80, protocol: 'tcp', hostIp: '0.0.0.0' }],
+    });
+    expect(parseLongPort({ target: 53, protocol: 'udp' })).toEqual({
+      ports: [{ published: null, target: 53, protocol: 'udp', hostIp: null }],
+    });
+    expect(parseLongPort({ target: 80, published: 'x' })).toEqual({
+      error: '"x" is not a port number or range (1-65535)',
+    });
   });
 });
 
 describe('volumes, short syntax', () => {
   it('a name is a named volume, an absolute path a bind, a lone path an anonymous volume', () => {
-    expect(parseShortVolume('data:/var/lib/data')).toEqual({ mount: { type: 'volume', source: 'data', target: '/var/lib/data', readOnly: false, createHostPath: true, noCopy: false } });
-    expect(parseShortVolume('/srv/conf:/etc/app:ro')).toEqual({ mount: { type: 'bind', source: '/srv/conf', target: '/etc/app', readOnly: true, createHostPath: true, noCopy: false } });
-    expect(parseShortVolume('/cache')).toEqual({ mount: { type: 'volume', source: null, target: '/cache', readOnly: false, createHostPath: false, noCopy: false } });
+    expect(parseShortVolume('data:/var/lib/data')).toEqual({
+      mount: {
+        type: 'volume',
+        source: 'data',
+        target: '/var/lib/data',
+        readOnly: false,
+        createHostPath: true,
+        noCopy: false,
+      },
+    });
+    expect(parseShortVolume('/srv/conf:/etc/app:ro')).toEqual({
+      mount: {
+        type: 'bind',
+        source: '/srv/conf',
+        target: '/etc/app',
+        readOnly: true,
+        createHostPath: true,
+        noCopy: false,
+      },
+    });
+    expect(parseShortVolume('/cache')).toEqual({
+      mount: { type: 'volume', source: null, target: '/cache', readOnly: false, createHostPath: false, noCopy: false },
+    });
     expect(parseShortVolume('data:/d:ro,nocopy')).toMatchObject({ mount: { readOnly: true, noCopy: true } });
   });
 
@@ -82,7 +117,18 @@ describe('durations, commands, env files', () => {
   });
 
   it('reads env files like docker compose', () => {
-    const text = ['# comment', '', 'A=1', 'export B=two words', "C='single $x'", 'D="line\\nnext"', 'E=value # comment', 'F=', 'G', 'not a line'].join('\n');
+    const text = [
+      '# comment',
+      '',
+      'A=1',
+      'export B=two words',
+      "C='single $x'",
+      'D="line\\nnext"',
+      'E=value # comment',
+      'F=',
+      'G',
+      'not a line',
+    ].join('\n');
     expect(parseEnvFile(text)).toEqual({
       values: { A: '1', B: 'two words', C: 'single $x', D: 'line\nnext', E: 'value', F: '' },
       problems: [{ line: 10, message: '"not a line" is not KEY=VALUE' }],

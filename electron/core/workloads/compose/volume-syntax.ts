@@ -19,15 +19,31 @@ const ACCESS_MODES = new Set(['rw', 'ro', 'z', 'Z', 'nocopy']);
  */
 export function parseShortVolume(text: string): { mount: MountSpec } | { error: string } {
   const parts = text.split(':');
-  if (parts.length > 3 || parts.some((p) => p === '')) return { error: `"${text}" is not SOURCE:TARGET[:MODE] or TARGET` };
-  if (parts.length === 1) return checkTarget({ type: 'volume', source: null, target: parts[0] ?? '', readOnly: false, createHostPath: false, noCopy: false });
+  if (parts.length > 3 || parts.some((p) => p === ''))
+    return { error: `"${text}" is not SOURCE:TARGET[:MODE] or TARGET` };
+  if (parts.length === 1)
+    return checkTarget({
+      type: 'volume',
+      source: null,
+      target: parts[0] ?? '',
+      readOnly: false,
+      createHostPath: false,
+      noCopy: false,
+    });
   const [source = '', target = '', mode] = parts;
   const modes = mode === undefined ? [] : mode.split(',');
   const unknown = modes.find((m) => !ACCESS_MODES.has(m));
   if (unknown !== undefined) return { error: `access mode "${unknown}" is not supported; use rw, ro, z, Z or nocopy` };
   const bind = isPathLike(source);
   if (bind && !source.startsWith('/')) return { error: relativeBind(source) };
-  return checkTarget({ type: bind ? 'bind' : 'volume', source, target, readOnly: modes.includes('ro'), createHostPath: true, noCopy: modes.includes('nocopy') });
+  return checkTarget({
+    type: bind ? 'bind' : 'volume',
+    source,
+    target,
+    readOnly: modes.includes('ro'),
+    createHostPath: true,
+    noCopy: modes.includes('nocopy'),
+  });
 }
 
 /** Checks a long-syntax mount's fields that the schema cannot (paths, the source's kind). */

@@ -46,7 +46,13 @@ export function readYaml(text: string): YamlSource {
     try {
       value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
     } catch (error) {
-      issues.push({ path: '', line: null, column: null, message: `not valid YAML: ${error instanceof Error ? error.message : String(error)}`, severity: 'error' });
+      issues.push({
+        path: '',
+        line: null,
+        column: null,
+        message: `not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
+        severity: 'error',
+      });
     }
   }
   return {

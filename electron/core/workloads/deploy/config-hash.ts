@@ -20,8 +20,16 @@ export interface ServiceContext {
  */
 export function configHash(service: ServiceSpec, context: ServiceContext): string {
   const networks = Object.keys(service.networks).map((key) => context.networkNames[key] ?? key);
-  const volumes = service.volumes.map((m) => (m.type === 'volume' && m.source ? { ...m, source: context.volumeNames[m.source] ?? m.source } : m));
-  const normalised = { ...service, environment: context.environment, envFiles: undefined, networks: { names: networks, aliases: service.networks }, volumes };
+  const volumes = service.volumes.map((m) =>
+    m.type === 'volume' && m.source ? { ...m, source: context.volumeNames[m.source] ?? m.source } : m,
+  );
+  const normalised = {
+    ...service,
+    environment: context.environment,
+    envFiles: undefined,
+    networks: { names: networks, aliases: service.networks },
+    volumes,
+  };
   return createHash('sha256').update(canonicalJson(normalised)).digest('hex');
 }
 

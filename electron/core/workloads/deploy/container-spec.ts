@@ -10,9 +10,11 @@ export interface ResourceNames {
 
 export function resourceNames(project: string, file: ComposeFile): ResourceNames {
   const networks: Record<string, string> = { default: `${project}_default` };
-  for (const [key, spec] of Object.entries(file.networks)) networks[key] = spec.name ?? (spec.external ? key : `${project}_${key}`);
+  for (const [key, spec] of Object.entries(file.networks))
+    networks[key] = spec.name ?? (spec.external ? key : `${project}_${key}`);
   const volumes: Record<string, string> = {};
-  for (const [key, spec] of Object.entries(file.volumes)) volumes[key] = spec.name ?? (spec.external ? key : `${project}_${key}`);
+  for (const [key, spec] of Object.entries(file.volumes))
+    volumes[key] = spec.name ?? (spec.external ? key : `${project}_${key}`);
   return { networks, volumes };
 }
 
@@ -43,13 +45,19 @@ export function portOverrideKey(target: number, protocol: string, wanted: number
  * given at create time on engines before API 1.44; the rest are connected before start
  * ({@link extraNetworks}).
  */
-export function containerCreateOptions(service: ServiceSpec, context: ContainerContext): Dockerode.ContainerCreateOptions {
+export function containerCreateOptions(
+  service: ServiceSpec,
+  context: ContainerContext,
+): Dockerode.ContainerCreateOptions {
   const exposed: Record<string, object> = {};
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   for (const port of service.ports) {
     const key = `${port.target}/${port.protocol}`;
     exposed[key] = {};
-    const published = port.published === null ? null : (context.portOverrides.get(portOverrideKey(port.target, port.protocol, port.published)) ?? port.published);
+    const published =
+      port.published === null
+        ? null
+        : (context.portOverrides.get(portOverrideKey(port.target, port.protocol, port.published)) ?? port.published);
     (bindings[key] ??= []).push({ HostIp: port.hostIp ?? '', HostPort: published === null ? '' : String(published) });
   }
   const binds: string[] = [];
@@ -62,7 +70,13 @@ export function containerCreateOptions(service: ServiceSpec, context: ContainerC
       mounts.push({ Type: 'bind', Source: mount.source, Target: mount.target, ReadOnly: mount.readOnly });
     } else {
       const source = mount.source === null ? '' : (context.names.volumes[mount.source] ?? mount.source);
-      mounts.push({ Type: 'volume', Source: source, Target: mount.target, ReadOnly: mount.readOnly, ...(mount.noCopy ? { VolumeOptions: noCopy } : {}) });
+      mounts.push({
+        Type: 'volume',
+        Source: source,
+        Target: mount.target,
+        ReadOnly: mount.readOnly,
+        ...(mount.noCopy ? { VolumeOptions: noCopy } : {}),
+      });
     }
   }
   const [firstNetwork] = Object.entries(service.networks);
@@ -97,17 +111,27 @@ export function containerCreateOptions(service: ServiceSpec, context: ContainerC
       PortBindings: bindings,
       Binds: binds,
       Mounts: mounts,
-      RestartPolicy: restart ? { Name: 'on-failure', MaximumRetryCount: Number(restart[1]) } : { Name: service.restart ?? 'no' },
+      RestartPolicy: restart
+        ? { Name: 'on-failure', MaximumRetryCount: Number(restart[1]) }
+        : { Name: service.restart ?? 'no' },
       ...(networkName ? { NetworkMode: networkName } : {}),
     },
     ...(networkName && firstNetwork
-      ? { NetworkingConfig: { EndpointsConfig: { [networkName]: { Aliases: [context.service, ...firstNetwork[1].aliases] } } } }
+      ? {
+          NetworkingConfig: {
+            EndpointsConfig: { [networkName]: { Aliases: [context.service, ...firstNetwork[1].aliases] } },
+          },
+        }
       : {}),
   };
 }
 
 /** The networks after the first, with their aliases, to connect before the container starts. */
-export function extraNetworks(service: ServiceSpec, serviceName: string, names: ResourceNames): { name: string; aliases: string[] }[] {
+export function extraNetworks(
+  service: ServiceSpec,
+  serviceName: string,
+  names: ResourceNames,
+): { name: string; aliases: string[] }[] {
   return Object.entries(service.networks)
     .slice(1)
     .map(([key, spec]) => ({ name: names.networks[key] ?? key, aliases: [serviceName, ...spec.aliases] }));

@@ -9,7 +9,13 @@ import type { ComposeFile } from '../compose/compose-model.js';
 import type { WorkloadSecrets } from '../workload-secrets.js';
 import { COMPOSE_VERSION, LABEL, projectFilter } from './compose-labels.js';
 import { configHash } from './config-hash.js';
-import { containerCreateOptions, containerName, extraNetworks, resourceNames, type ResourceNames } from './container-spec.js';
+import {
+  containerCreateOptions,
+  containerName,
+  extraNetworks,
+  resourceNames,
+  type ResourceNames,
+} from './container-spec.js';
 import { planDeploy, toExistingContainer, type ExistingContainer } from './deploy-plan.js';
 import { checkExternals, checkPorts, resolveImages, usedResources, type DockerCall } from './preflight.js';
 import { putSecretFiles, type SecretFile } from './secret-files.js';
@@ -35,27 +41,42 @@ export interface DeployRequest {
  * dependency order — created, recreated when its configuration or image changed, started, or
  * left as it is.
  */
-export function deployJob(deps: { runtime: HostRuntime; secrets: WorkloadSecrets }, host: StoredHost, request: DeployRequest): JobRunner<'deploy'> {
+export function deployJob(
+  deps: { runtime: HostRuntime; secrets: WorkloadSecrets },
+  host: StoredHost,
+  request: DeployRequest,
+): JobRunner<'deploy'> {
   return async (job): Promise<DeployReport> => {
     const { project, file } = request;
     const signal = job.signal;
     job.step('check', 'connect');
     const engine = await deps.runtime.engine(host);
-    const call: DockerCall = (what, operation) => engine.call(operation).catch((error: unknown) => Promise.reject(fromDockerApi(error, what, host.name)));
+    const call: DockerCall = (what, operation) =>
+      engine.call(operation).catch((error: unknown) => Promise.reject(fromDockerApi(error, what, host.name)));
 
     job.within('check', 0.2);
     const names = resourceNames(project, file);
     const imageIds = await resolveImages(file, host.name, call);
     const secretValues = readSecrets(file, deps.secrets);
     await checkExternals(file, names, host.name, call);
-    const listed = await call('Containers', (d) => d.listContainers({ all: true, filters: projectFilter(project), abortSignal: signal }));
+    const listed = await call('Containers', (d) =>
+      d.listContainers({ all: true, filters: projectFilter(project), abortSignal: signal }),
+    );
     const existing = listed.map(toExistingContainer);
     // A redeploy that does not say where the file is (the app, say) keeps what the project recorded.
-    const recorded = (label: string): string | null => listed.map((c) => c.Labels[label]).find((value) => value) ?? null;
+    const recorded = (label: string): string | null =>
+      listed.map((c) => c.Labels[label]).find((value) => value) ?? null;
     const configFile = request.configFile ?? recorded(LABEL.configFiles);
     const workingDir = request.workingDir ?? recorded(LABEL.workingDir);
     const hashes = Object.fromEntries(
-      request.order.map((name) => [name, configHash(file.services[name] as ComposeFile['services'][string], { environment: request.environments[name] ?? {}, networkNames: names.networks, volumeNames: names.volumes })]),
+      request.order.map((name) => [
+        name,
+        configHash(file.services[name] as ComposeFile['services'][string], {
+          environment: request.environments[name] ?? {},
+          networkNames: names.networks,
+          volumeNames: names.volumes,
+        }),
+      ]),
     );
     const plan = planDeploy(
       request.order.map((name) => ({ name, configHash: hashes[name] ?? '', imageId: imageIds[name] ?? '' })),
@@ -64,9 +85,13 @@ export function deployJob(deps: { runtime: HostRuntime; secrets: WorkloadSecrets
     );
     const ports = await checkPorts(file, plan, await portTargetFor(deps.runtime, host, signal), request.autoPorts);
     for (const moved of ports.reassigned) {
-      job.log(`[ports] ${moved.service}: ${moved.wanted}/${moved.protocol} is taken by ${moved.holder}; publishing on ${moved.assigned} instead`);
+      job.log(
+        `[ports] ${moved.service}: ${moved.wanted}/${moved.protocol} is taken by ${moved.holder}; publishing on ${moved.assigned} instead`,
+      );
     }
-    job.log(`[check] ${plan.services.map((s) => `${s.name}: ${s.action}`).join(', ')}${plan.obsolete.length ? `; remove ${plan.obsolete.map((c) => c.name).join(', ')}` : ''}`);
+    job.log(
+      `[check] ${plan.services.map((s) => `${s.name}: ${s.action}`).join(', ')}${plan.obsolete.length ? `; remove ${plan.obsolete.map((c) => c.name).join(', ')}` : ''}`,
+    );
 
     job.step('resources', 'networks');
     const used = usedResources(file);
@@ -79,9 +104,12 @@ export function deployJob(deps: { runtime: HostRuntime; secrets: WorkloadSecrets
     const report: DeployedService[] = [];
     if (plan.obsolete.length > 0) job.step('services', 'remove');
     for (const container of plan.obsolete) {
-      await call(`Container "${container.name}"`, (d) => d.getContainer(container.id).remove({ force: true, abortSignal: signal }));
+      await call(`Container "${container.name}"`, (d) =>
+        d.getContainer(container.id).remove({ force: true, abortSignal: signal }),
+      );
       job.log(`[remove] ${container.name} (service ${container.service} is no longer in the file)`);
-      if (!report.some((r) => r.name === container.service)) report.push({ name: container.service, action: 'removed', container: container.name });
+      if (!report.some((r) => r.name === container.service))
+        report.push({ name: container.service, action: 'removed', container: container.name });
     }
 
     const total = plan.services.length;
@@ -113,12 +141,24 @@ export function deployJob(deps: { runtime: HostRuntime; secrets: WorkloadSecrets
         workingDir,
         portOverrides: ports.overrides.get(planned.name) ?? new Map(),
       });
-      const secrets: SecretFile[] = service.secrets.map((s) => ({ target: s.target, uid: s.uid, gid: s.gid, mode: s.mode, value: secretValues.get(s.source) ?? Buffer.alloc(0) }));
+      const secrets: SecretFile[] = service.secrets.map((s) => ({
+        target: s.target,
+        uid: s.uid,
+        gid: s.gid,
+        mode: s.mode,
+        value: secretValues.get(s.source) ?? Buffer.alloc(0),
+      }));
       const create = async (): Promise<void> => {
-        const container = await call(`Container "${name}"`, (d) => d.createContainer({ ...options, abortSignal: signal }));
+        const container = await call(`Container "${name}"`, (d) =>
+          d.createContainer({ ...options, abortSignal: signal }),
+        );
         try {
           for (const network of extraNetworks(service, planned.name, names)) {
-            await call(`Network "${network.name}"`, (d) => d.getNetwork(network.name).connect({ Container: container.id, EndpointConfig: { Aliases: network.aliases } }));
+            await call(`Network "${network.name}"`, (d) =>
+              d
+                .getNetwork(network.name)
+                .connect({ Container: container.id, EndpointConfig: { Aliases: network.aliases } }),
+            );
           }
           await putSecretFiles(container, secrets, signal);
           await startContainer(call, container.id, name, host.name, signal);
@@ -140,8 +180,17 @@ export function deployJob(deps: { runtime: HostRuntime; secrets: WorkloadSecrets
     secretValues.forEach((value) => value.fill(0));
 
     job.step('done');
-    const changed = report.some((r) => r.action !== 'unchanged') || createdNetworks.length > 0 || createdVolumes.length > 0;
-    return { host: host.name, project, services: report, createdNetworks, createdVolumes, reassignedPorts: ports.reassigned, changed };
+    const changed =
+      report.some((r) => r.action !== 'unchanged') || createdNetworks.length > 0 || createdVolumes.length > 0;
+    return {
+      host: host.name,
+      project,
+      services: report,
+      createdNetworks,
+      createdVolumes,
+      reassignedPorts: ports.reassigned,
+      changed,
+    };
   };
 }
 
@@ -161,7 +210,12 @@ function readSecrets(file: ComposeFile, secrets: WorkloadSecrets): Map<string, B
  * Stops the old container and moves it aside, then makes the new one; if that fails, the old
  * one gets its name back and runs again, so a failed redeploy leaves the service as it was.
  */
-async function recreate(old: ExistingContainer, create: () => Promise<void>, call: DockerCall, signal: AbortSignal): Promise<void> {
+async function recreate(
+  old: ExistingContainer,
+  create: () => Promise<void>,
+  call: DockerCall,
+  signal: AbortSignal,
+): Promise<void> {
   const aside = `${old.id.slice(0, 12)}_${old.name}`;
   const container = (d: Dockerode): Dockerode.Container => d.getContainer(old.id);
   if (old.running) await call(`Container "${old.name}"`, (d) => container(d).stop({ abortSignal: signal }));
@@ -177,28 +231,65 @@ async function recreate(old: ExistingContainer, create: () => Promise<void>, cal
   await call(`Container "${aside}"`, (d) => container(d).remove({ force: true, v: false }));
 }
 
-async function startContainer(call: DockerCall, id: string, name: string, hostName: string, signal: AbortSignal): Promise<void> {
+async function startContainer(
+  call: DockerCall,
+  id: string,
+  name: string,
+  hostName: string,
+  signal: AbortSignal,
+): Promise<void> {
   try {
     await call(`Container "${name}"`, (d) => d.getContainer(id).start({ abortSignal: signal }));
   } catch (error) {
     // Something took the port between the check and the start (or sits where ss cannot see it).
     if (error instanceof CrossdockError && /port is already allocated|address already in use/i.test(error.message)) {
-      throw new CrossdockError('PORT_CONFLICT', `host ${hostName}: ${name} could not publish its port: ${error.message}; choose another port or deploy with --auto-ports`, { host: hostName, container: name });
+      throw new CrossdockError(
+        'PORT_CONFLICT',
+        `host ${hostName}: ${name} could not publish its port: ${error.message}; choose another port or deploy with --auto-ports`,
+        { host: hostName, container: name },
+      );
     }
     throw error;
   }
 }
 
-async function waitForDependencies(service: string, file: ComposeFile, project: string, hostName: string, call: DockerCall, signal: AbortSignal, job: JobContext): Promise<void> {
+async function waitForDependencies(
+  service: string,
+  file: ComposeFile,
+  project: string,
+  hostName: string,
+  call: DockerCall,
+  signal: AbortSignal,
+  job: JobContext,
+): Promise<void> {
   for (const [dependency, condition] of Object.entries(file.services[service]?.dependsOn ?? {})) {
     if (condition.condition === 'service_started') continue;
-    job.log(`[${service}] waiting for ${dependency} to be ${condition.condition === 'service_healthy' ? 'healthy' : 'completed successfully'}`);
+    job.log(
+      `[${service}] waiting for ${dependency} to be ${condition.condition === 'service_healthy' ? 'healthy' : 'completed successfully'}`,
+    );
     const name = containerName(project, dependency);
-    await call(`Container "${name}"`, (d) => waitForCondition(d.getContainer(name), { service: dependency, host: hostName, condition: condition.condition, health: file.services[dependency]?.healthcheck ?? null }, signal));
+    await call(`Container "${name}"`, (d) =>
+      waitForCondition(
+        d.getContainer(name),
+        {
+          service: dependency,
+          host: hostName,
+          condition: condition.condition,
+          health: file.services[dependency]?.healthcheck ?? null,
+        },
+        signal,
+      ),
+    );
   }
 }
 
-async function ensureNetworks(keys: string[], file: ComposeFile, names: ResourceNames, project: string, call: DockerCall): Promise<string[]> {
+async function ensureNetworks(
+  keys: string[],
+  file: ComposeFile,
+  names: ResourceNames,
+  project: string,
+  call: DockerCall,
+): Promise<string[]> {
   const created: string[] = [];
   for (const key of keys) {
     const spec = file.networks[key];
@@ -212,7 +303,12 @@ async function ensureNetworks(keys: string[], file: ComposeFile, names: Resource
         Driver: 'bridge',
         Internal: spec?.internal ?? false,
         CheckDuplicate: true,
-        Labels: { ...(spec?.labels ?? {}), [LABEL.project]: project, [LABEL.network]: key, [LABEL.version]: COMPOSE_VERSION },
+        Labels: {
+          ...(spec?.labels ?? {}),
+          [LABEL.project]: project,
+          [LABEL.network]: key,
+          [LABEL.version]: COMPOSE_VERSION,
+        },
       }),
     );
     created.push(name);
@@ -220,7 +316,13 @@ async function ensureNetworks(keys: string[], file: ComposeFile, names: Resource
   return created;
 }
 
-async function ensureVolumes(keys: string[], file: ComposeFile, names: ResourceNames, project: string, call: DockerCall): Promise<string[]> {
+async function ensureVolumes(
+  keys: string[],
+  file: ComposeFile,
+  names: ResourceNames,
+  project: string,
+  call: DockerCall,
+): Promise<string[]> {
   const created: string[] = [];
   for (const key of keys) {
     const spec = file.volumes[key];
@@ -229,7 +331,12 @@ async function ensureVolumes(keys: string[], file: ComposeFile, names: ResourceN
     const found = await call('Volumes', (d) => d.listVolumes({ filters: { name: [name] } }));
     if ((found.Volumes ?? []).some((v) => v.Name === name)) continue;
     await call(`Volume "${name}"`, (d) =>
-      d.createVolume({ Name: name, Driver: 'local', DriverOpts: spec.driverOpts, Labels: { ...spec.labels, [LABEL.project]: project, [LABEL.volume]: key, [LABEL.version]: COMPOSE_VERSION } }),
+      d.createVolume({
+        Name: name,
+        Driver: 'local',
+        DriverOpts: spec.driverOpts,
+        Labels: { ...spec.labels, [LABEL.project]: project, [LABEL.volume]: key, [LABEL.version]: COMPOSE_VERSION },
+      }),
     );
     created.push(name);
   }

@@ -36,12 +36,22 @@ describe('deploy plan', () => {
       container('db', 'h-db', { number: 2 }),
       container('api', 'h-x', { oneoff: true, name: 'p-api-run-1' }),
     ]);
-    expect(plan.services.map((s) => `${s.name}:${s.action}`)).toEqual(['db:unchanged', 'web:recreate', 'worker:recreate', 'cron:start', 'api:create']);
+    expect(plan.services.map((s) => `${s.name}:${s.action}`)).toEqual([
+      'db:unchanged',
+      'web:recreate',
+      'worker:recreate',
+      'cron:start',
+      'api:create',
+    ]);
     expect(plan.obsolete.map((c) => c.name).sort()).toEqual(['p-db-2', 'p-old-1']);
   });
 
   it('recreates everything when forced (a secret changed in the vault)', () => {
-    const plan = planDeploy([{ name: 'db', configHash: 'h-db', imageId: 'sha256:img' }], [container('db', 'h-db')], true);
+    const plan = planDeploy(
+      [{ name: 'db', configHash: 'h-db', imageId: 'sha256:img' }],
+      [container('db', 'h-db')],
+      true,
+    );
     expect(plan.services.map((s) => `${s.name}:${s.action}`)).toEqual(['db:recreate']);
   });
 
@@ -51,29 +61,53 @@ describe('deploy plan', () => {
       Names: ['/shop-web-1'],
       ImageID: 'sha256:i',
       State: 'exited',
-      Labels: { 'com.docker.compose.service': 'web', 'com.docker.compose.container-number': '1', 'com.docker.compose.oneoff': 'False', 'com.docker.compose.config-hash': 'h' },
+      Labels: {
+        'com.docker.compose.service': 'web',
+        'com.docker.compose.container-number': '1',
+        'com.docker.compose.oneoff': 'False',
+        'com.docker.compose.config-hash': 'h',
+      },
     } as unknown as Dockerode.ContainerInfo;
-    expect(toExistingContainer(info)).toEqual({ id: 'abc', name: 'shop-web-1', service: 'web', number: 1, oneoff: false, configHash: 'h', imageId: 'sha256:i', running: false });
+    expect(toExistingContainer(info)).toEqual({
+      id: 'abc',
+      name: 'shop-web-1',
+      service: 'web',
+      number: 1,
+      oneoff: false,
+      configHash: 'h',
+      imageId: 'sha256:i',
+      running: false,
+    });
   });
 });
 
 describe('config hash and container options', () => {
   const compose = (web: string): ReturnType<typeof loadCompose> =>
-    loadCompose({ compose: `services:\n  web:\n${web}\n  db: { image: postgres, networks: [back] }\nnetworks:\n  back:\nvolumes:\n  data:\n` });
+    loadCompose({
+      compose: `services:\n  web:\n${web}\n  db: { image: postgres, networks: [back] }\nnetworks:\n  back:\nvolumes:\n  data:\n`,
+    });
   const hashOf = (web: string, project = 'shop'): string => {
     const loaded = compose(web);
     if (!loaded.file) throw new Error(JSON.stringify(loaded.issues));
     const names = resourceNames(project, loaded.file);
-    return configHash(loaded.file.services.web!, { environment: loaded.environments.web ?? {}, networkNames: names.networks, volumeNames: names.volumes });
+    return configHash(loaded.file.services.web!, {
+      environment: loaded.environments.web ?? {},
+      networkNames: names.networks,
+      volumeNames: names.volumes,
+    });
   };
 
   it('is the same for the same service however it is written, and changes with what matters', () => {
     const base = hashOf('    image: app:1\n    ports: ["8080:80"]\n    environment: { A: "1", B: "2" }');
-    expect(hashOf('    environment: [B=2, A=1]\n    ports: [{ target: 80, published: 8080 }]\n    image: app:1')).toBe(base);
+    expect(hashOf('    environment: [B=2, A=1]\n    ports: [{ target: 80, published: 8080 }]\n    image: app:1')).toBe(
+      base,
+    );
     expect(hashOf('    image: app:2\n    ports: ["8080:80"]\n    environment: { A: "1", B: "2" }')).not.toBe(base);
     expect(hashOf('    image: app:1\n    ports: ["8081:80"]\n    environment: { A: "1", B: "2" }')).not.toBe(base);
     expect(hashOf('    image: app:1\n    ports: ["8080:80"]\n    environment: { A: "1", B: "3" }')).not.toBe(base);
-    expect(hashOf('    image: app:1\n    ports: ["8080:80"]\n    environment: { A: "1", B: "2" }', 'other')).not.toBe(base);
+    expect(hashOf('    image: app:1\n    ports: ["8080:80"]\n    environment: { A: "1", B: "2" }', 'other')).not.toBe(
+      base,
+    );
     expect(base).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -104,7 +138,10 @@ describe('config hash and container options', () => {
       ExposedPorts: { '80/tcp': {}, '9000/udp': {} },
       Healthcheck: { Test: ['CMD', 'true'], Interval: 1e9, Retries: 3 },
       HostConfig: {
-        PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8081' }], '9000/udp': [{ HostIp: '127.0.0.1', HostPort: '9000' }] },
+        PortBindings: {
+          '80/tcp': [{ HostIp: '', HostPort: '8081' }],
+          '9000/udp': [{ HostIp: '127.0.0.1', HostPort: '9000' }],
+        },
         Binds: ['/srv:/srv:ro'],
         Mounts: [{ Type: 'volume', Source: 'shop_data', Target: '/data', ReadOnly: false }],
         RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 2 },

@@ -54,7 +54,11 @@ export function toExistingContainer(info: Dockerode.ContainerInfo): ExistingCont
  * alone otherwise. One-off
  * containers (`docker compose run`) are not the service's and are left alone.
  */
-export function planDeploy(desired: DesiredService[], existing: ExistingContainer[], forceRecreate = false): DeployPlan {
+export function planDeploy(
+  desired: DesiredService[],
+  existing: ExistingContainer[],
+  forceRecreate = false,
+): DeployPlan {
   const live = existing.filter((c) => !c.oneoff);
   const wanted = new Set(desired.map((d) => d.name));
   const obsolete: ExistingContainer[] = live.filter((c) => !wanted.has(c.service));
@@ -63,7 +67,8 @@ export function planDeploy(desired: DesiredService[], existing: ExistingContaine
     const [first, ...extra] = mine;
     obsolete.push(...extra);
     if (!first) return { name: service.name, action: 'create', existing: null };
-    if (forceRecreate || first.configHash !== service.configHash || first.imageId !== service.imageId) return { name: service.name, action: 'recreate', existing: first };
+    if (forceRecreate || first.configHash !== service.configHash || first.imageId !== service.imageId)
+      return { name: service.name, action: 'recreate', existing: first };
     return { name: service.name, action: first.running ? 'unchanged' : 'start', existing: first };
   });
   return { services, obsolete };

@@ -1,6 +1,14 @@
 import type Dockerode from 'dockerode';
 import { CrossdockError, type PortReassignment } from '../../../../shared/index.js';
-import { conflictsAmong, describeHolder, heldPorts, nextFreePort, portConflictError, type PortTarget, type WantedPort } from '../../ports/port-conflicts.js';
+import {
+  conflictsAmong,
+  describeHolder,
+  heldPorts,
+  nextFreePort,
+  portConflictError,
+  type PortTarget,
+  type WantedPort,
+} from '../../ports/port-conflicts.js';
 import type { ComposeFile } from '../compose/compose-model.js';
 import { portOverrideKey, type ResourceNames } from './container-spec.js';
 import type { DeployPlan } from './deploy-plan.js';
@@ -12,7 +20,11 @@ export type DockerCall = <T>(what: string, operation: (docker: Dockerode) => Pro
  * The id of each service's image on the host. Nothing is pulled: a missing image is NOT_FOUND
  * naming every missing image and the host, before anything changes.
  */
-export async function resolveImages(file: ComposeFile, hostName: string, call: DockerCall): Promise<Record<string, string>> {
+export async function resolveImages(
+  file: ComposeFile,
+  hostName: string,
+  call: DockerCall,
+): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   const missing: string[] = [];
   for (const [name, service] of Object.entries(file.services)) {
@@ -35,14 +47,23 @@ export async function resolveImages(file: ComposeFile, hostName: string, call: D
 }
 
 /** External networks and volumes must already exist on the host. */
-export async function checkExternals(file: ComposeFile, names: ResourceNames, hostName: string, call: DockerCall): Promise<void> {
+export async function checkExternals(
+  file: ComposeFile,
+  names: ResourceNames,
+  hostName: string,
+  call: DockerCall,
+): Promise<void> {
   const used = usedResources(file);
   for (const key of used.networks) {
     if (!file.networks[key]?.external) continue;
     const name = names.networks[key] ?? key;
     const found = await call('Networks', (d) => d.listNetworks({ filters: { name: [name] } }));
     if (!found.some((n) => n.Name === name)) {
-      throw new CrossdockError('NOT_FOUND', `Network "${name}" is declared external but does not exist on host ${hostName}: create it there (docker network create ${name}) or drop external: true`, { host: hostName, network: name });
+      throw new CrossdockError(
+        'NOT_FOUND',
+        `Network "${name}" is declared external but does not exist on host ${hostName}: create it there (docker network create ${name}) or drop external: true`,
+        { host: hostName, network: name },
+      );
     }
   }
   for (const key of used.volumes) {
@@ -50,7 +71,11 @@ export async function checkExternals(file: ComposeFile, names: ResourceNames, ho
     const name = names.volumes[key] ?? key;
     const found = await call('Volumes', (d) => d.listVolumes({ filters: { name: [name] } }));
     if (!(found.Volumes ?? []).some((v) => v.Name === name)) {
-      throw new CrossdockError('NOT_FOUND', `Volume "${name}" is declared external but does not exist on host ${hostName}: create it there (docker volume create ${name}) or drop external: true`, { host: hostName, volume: name });
+      throw new CrossdockError(
+        'NOT_FOUND',
+        `Volume "${name}" is declared external but does not exist on host ${hostName}: create it there (docker volume create ${name}) or drop external: true`,
+        { host: hostName, volume: name },
+      );
     }
   }
 }
@@ -82,7 +107,14 @@ export async function checkPorts(
   const wanted: (WantedPort & { service: string; target: number })[] = [];
   for (const planned of active) {
     for (const port of file.services[planned.name]?.ports ?? []) {
-      if (port.published !== null) wanted.push({ service: planned.name, target: port.target, port: port.published, protocol: port.protocol, hostIp: port.hostIp ?? undefined });
+      if (port.published !== null)
+        wanted.push({
+          service: planned.name,
+          target: port.target,
+          port: port.published,
+          protocol: port.protocol,
+          hostIp: port.hostIp ?? undefined,
+        });
     }
   }
   const overrides = new Map<string, Map<string, number>>();
@@ -104,7 +136,14 @@ export async function checkPorts(
       const forService = overrides.get(want.service) ?? new Map<string, number>();
       forService.set(portOverrideKey(want.target, want.protocol, want.port), assigned);
       overrides.set(want.service, forService);
-      reassigned.push({ service: want.service, target: want.target, protocol: want.protocol, wanted: want.port, assigned, holder: describeHolder(conflict.holder) });
+      reassigned.push({
+        service: want.service,
+        target: want.target,
+        protocol: want.protocol,
+        wanted: want.port,
+        assigned,
+        holder: describeHolder(conflict.holder),
+      });
       const planned = plan.services.find((s) => s.name === want.service);
       if (planned?.action === 'start') planned.action = 'recreate';
     }

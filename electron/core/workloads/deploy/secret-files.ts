@@ -17,7 +17,11 @@ export interface SecretFile {
  * never written to a file on this computer. Parent directories that the image lacks are made
  * by the engine (0755), so `/run/secrets` need not exist in the image.
  */
-export async function putSecretFiles(container: Dockerode.Container, files: SecretFile[], signal?: AbortSignal): Promise<void> {
+export async function putSecretFiles(
+  container: Dockerode.Container,
+  files: SecretFile[],
+  signal?: AbortSignal,
+): Promise<void> {
   if (files.length === 0) return;
   const archive = await tarOf(files);
   await container.putArchive(archive, { path: '/', ...(signal ? { abortSignal: signal } : {}) });
@@ -34,7 +38,10 @@ export async function tarOf(files: SecretFile[]): Promise<Buffer> {
   });
   const mtime = new Date();
   for (const file of files) {
-    tar.entry({ name: file.target.replace(/^\/+/, ''), mode: file.mode, uid: file.uid, gid: file.gid, mtime, type: 'file' }, file.value);
+    tar.entry(
+      { name: file.target.replace(/^\/+/, ''), mode: file.mode, uid: file.uid, gid: file.gid, mtime, type: 'file' },
+      file.value,
+    );
   }
   tar.finalize();
   return collected;

@@ -25,20 +25,36 @@ export async function waitForCondition(
     if (what.condition === 'service_completed_successfully') {
       if (state.Status === 'exited' || state.Status === 'dead') {
         if (state.ExitCode === 0) return;
-        throw new CrossdockError('CONTAINER_UNHEALTHY', `Service ${what.service} on ${what.host} exited with code ${state.ExitCode}, but a service depends on it completing successfully; see "crossdock logs ${what.host}/${containerName(info.Name)}"`, { host: what.host, service: what.service, container: containerName(info.Name) });
+        throw new CrossdockError(
+          'CONTAINER_UNHEALTHY',
+          `Service ${what.service} on ${what.host} exited with code ${state.ExitCode}, but a service depends on it completing successfully; see "crossdock logs ${what.host}/${containerName(info.Name)}"`,
+          { host: what.host, service: what.service, container: containerName(info.Name) },
+        );
       }
     } else {
       const health = state.Health?.Status;
       if (health === undefined) {
-        throw new CrossdockError('FAILED_PRECONDITION', `Service ${what.service} has no healthcheck, but a service depends on it being healthy: add a healthcheck or use condition: service_started`, { host: what.host, service: what.service });
+        throw new CrossdockError(
+          'FAILED_PRECONDITION',
+          `Service ${what.service} has no healthcheck, but a service depends on it being healthy: add a healthcheck or use condition: service_started`,
+          { host: what.host, service: what.service },
+        );
       }
       if (health === 'healthy') return;
       if (health === 'unhealthy' || (!state.Running && !state.Restarting)) {
-        throw new CrossdockError('CONTAINER_UNHEALTHY', `Service ${what.service} on ${what.host} is ${health === 'unhealthy' ? 'unhealthy' : 'not running'}, and a service depends on it being healthy; see "crossdock logs ${what.host}/${containerName(info.Name)}"`, { host: what.host, service: what.service, container: containerName(info.Name) });
+        throw new CrossdockError(
+          'CONTAINER_UNHEALTHY',
+          `Service ${what.service} on ${what.host} is ${health === 'unhealthy' ? 'unhealthy' : 'not running'}, and a service depends on it being healthy; see "crossdock logs ${what.host}/${containerName(info.Name)}"`,
+          { host: what.host, service: what.service, container: containerName(info.Name) },
+        );
       }
     }
     if (Date.now() > deadline) {
-      throw new CrossdockError('TIMEOUT', `Service ${what.service} on ${what.host} did not become ${what.condition === 'service_healthy' ? 'healthy' : 'complete'} within ${Math.round(limitMs / 1000)} s`, { host: what.host, service: what.service });
+      throw new CrossdockError(
+        'TIMEOUT',
+        `Service ${what.service} on ${what.host} did not become ${what.condition === 'service_healthy' ? 'healthy' : 'complete'} within ${Math.round(limitMs / 1000)} s`,
+        { host: what.host, service: what.service },
+      );
     }
     await sleep(POLL_MS, signal);
   }

@@ -14,7 +14,10 @@ export function readFilters(params: QueryParams): Filter[] {
 
 /** EC2 filter values accept `*` and `?` wildcards. */
 function matchesValue(pattern: string, value: string): boolean {
-  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${regex}$`, 's').test(value);
 }
 
@@ -51,8 +54,18 @@ export function checkFilterNames(filters: Filter[], known: readonly string[]): s
 }
 
 /** Opaque pagination token: EC2's are opaque too, so an offset in base64 is fair. */
-export function pageOf<T>(all: T[], maxResults: number | undefined, nextToken: string | undefined): { page: T[]; next?: string } {
-  const start = nextToken ? Number(Buffer.from(nextToken, 'base64url').toString('utf8').replace(/^offset:/, '')) : 0;
+export function pageOf<T>(
+  all: T[],
+  maxResults: number | undefined,
+  nextToken: string | undefined,
+): { page: T[]; next?: string } {
+  const start = nextToken
+    ? Number(
+        Buffer.from(nextToken, 'base64url')
+          .toString('utf8')
+          .replace(/^offset:/, ''),
+      )
+    : 0;
   if (!Number.isInteger(start) || start < 0) throw invalidParameter(`Invalid value '${nextToken ?? ''}' for nextToken`);
   const end = maxResults === undefined ? all.length : start + maxResults;
   const page = all.slice(start, end);

@@ -8,8 +8,19 @@ import { checkFilterNames, matchesFilters, pageOf, readFilters } from './filters
 import { instanceXml, reservationsXml, stateChangeXml } from './instance-xml.js';
 
 const instanceFilters = [
-  'instance-id', 'instance-state-name', 'instance-state-code', 'instance-type', 'image-id', 'key-name',
-  'availability-zone', 'private-ip-address', 'ip-address', 'reservation-id', 'architecture', 'vpc-id', 'subnet-id',
+  'instance-id',
+  'instance-state-name',
+  'instance-state-code',
+  'instance-type',
+  'image-id',
+  'key-name',
+  'availability-zone',
+  'private-ip-address',
+  'ip-address',
+  'reservation-id',
+  'architecture',
+  'vpc-id',
+  'subnet-id',
 ] as const;
 
 function instanceField(instance: Instance, context: ActionContext, name: string): string[] | undefined {
@@ -37,8 +48,10 @@ function findInstances(ids: string[], context: ActionContext): Instance[] {
   if (malformed) throw new ServiceError('InvalidInstanceID.Malformed', `Invalid id: "${malformed}"`);
   const visible = new Map(context.fleet.visible().map((i) => [i.instanceId, i]));
   const missing = ids.filter((id) => !visible.has(id));
-  if (missing.length === 1) throw new ServiceError('InvalidInstanceID.NotFound', `The instance ID '${missing[0]}' does not exist`);
-  if (missing.length > 1) throw new ServiceError('InvalidInstanceID.NotFound', `The instance IDs '${missing.join(', ')}' do not exist`);
+  if (missing.length === 1)
+    throw new ServiceError('InvalidInstanceID.NotFound', `The instance ID '${missing[0]}' does not exist`);
+  if (missing.length > 1)
+    throw new ServiceError('InvalidInstanceID.NotFound', `The instance IDs '${missing.join(', ')}' do not exist`);
   return ids.map((id) => visible.get(id) as Instance);
 }
 
@@ -47,7 +60,8 @@ function readLaunchTags(params: QueryParams): Map<string, string> {
   for (const spec of params.structs('TagSpecification')) {
     // Volume and network-interface tags have nothing to land on here.
     if (spec.string('ResourceType') !== 'instance') continue;
-    for (const tag of spec.structs('Tag')) tags.set(requireParam(tag.string('Key'), 'Tag.Key'), tag.string('Value') ?? '');
+    for (const tag of spec.structs('Tag'))
+      tags.set(requireParam(tag.string('Key'), 'Tag.Key'), tag.string('Value') ?? '');
   }
   return tags;
 }
@@ -66,24 +80,33 @@ const runInstances: ActionHandler = async (params, context) => {
   }
   const minCount = requireParam(params.int('MinCount'), 'MinCount');
   const maxCount = requireParam(params.int('MaxCount'), 'MaxCount');
-  if (!(minCount >= 1) || !(maxCount >= minCount)) throw invalidParameter('MinCount must be at least 1 and MaxCount at least MinCount.');
+  if (!(minCount >= 1) || !(maxCount >= minCount))
+    throw invalidParameter('MinCount must be at least 1 and MaxCount at least MinCount.');
 
   const keyName = params.string('KeyName');
   const keyPair = keyName === undefined ? undefined : context.state.keyPairs.get(keyName);
-  if (keyName !== undefined && !keyPair) throw new ServiceError('InvalidKeyPair.NotFound', `The key pair '${keyName}' does not exist`);
+  if (keyName !== undefined && !keyPair)
+    throw new ServiceError('InvalidKeyPair.NotFound', `The key pair '${keyName}' does not exist`);
 
   const groupIds = params.strings('SecurityGroupId');
   for (const name of params.strings('SecurityGroup')) {
     const group = [...context.state.groups.values()].find((g) => g.groupName === name);
-    if (!group) throw new ServiceError('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${context.vpcId}'`);
+    if (!group)
+      throw new ServiceError(
+        'InvalidGroup.NotFound',
+        `The security group '${name}' does not exist in default VPC '${context.vpcId}'`,
+      );
     groupIds.push(group.groupId);
   }
   const unknownGroup = groupIds.find((id) => !context.state.groups.has(id));
-  if (unknownGroup) throw new ServiceError('InvalidGroup.NotFound', `The security group '${unknownGroup}' does not exist`);
-  if (groupIds.length === 0) groupIds.push(...[...context.state.groups.values()].filter((g) => g.groupName === 'default').map((g) => g.groupId));
+  if (unknownGroup)
+    throw new ServiceError('InvalidGroup.NotFound', `The security group '${unknownGroup}' does not exist`);
+  if (groupIds.length === 0)
+    groupIds.push(...[...context.state.groups.values()].filter((g) => g.groupName === 'default').map((g) => g.groupId));
 
   const zone = params.struct('Placement')?.string('AvailabilityZone') ?? `${context.region}a`;
-  if (!zoneSuffixes.some((s) => `${context.region}${s}` === zone)) throw invalidParameter(`Invalid availability zone: [${zone}]`);
+  if (!zoneSuffixes.some((s) => `${context.region}${s}` === zone))
+    throw invalidParameter(`Invalid availability zone: [${zone}]`);
 
   const spec = {
     imageId,
@@ -117,10 +140,15 @@ const describeInstances: ActionHandler = (params, context) => {
   const ids = params.strings('InstanceId');
   const maxResults = params.int('MaxResults');
   if (maxResults !== undefined && ids.length > 0) {
-    throw new ServiceError('InvalidParameterCombination', 'The parameter instancesSet cannot be used with the parameter maxResults');
+    throw new ServiceError(
+      'InvalidParameterCombination',
+      'The parameter instancesSet cannot be used with the parameter maxResults',
+    );
   }
   if (maxResults !== undefined && !(maxResults >= 5 && maxResults <= 1000)) {
-    throw invalidParameter(`Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value greater than 5.`);
+    throw invalidParameter(
+      `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value greater than 5.`,
+    );
   }
   const filters = readFilters(params);
   const badFilter = checkFilterNames(filters, instanceFilters);
@@ -135,7 +163,10 @@ const describeInstances: ActionHandler = (params, context) => {
 
 function changeStates(change: (context: ActionContext, instance: Instance) => InstanceStateName): ActionHandler {
   return (params, context) => {
-    const instances = findInstances(requireParam(params.strings('InstanceId').length ? params.strings('InstanceId') : undefined, 'InstanceId'), context);
+    const instances = findInstances(
+      requireParam(params.strings('InstanceId').length ? params.strings('InstanceId') : undefined, 'InstanceId'),
+      context,
+    );
     const changes = instances.map((instance) => stateChangeXml(instance, change(context, instance)));
     return { instancesSet: items(changes) } satisfies ActionResult;
   };

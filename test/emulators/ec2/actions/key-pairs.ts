@@ -23,16 +23,23 @@ function parsePublicKey(line: string): { type: 'ed25519' | 'rsa'; blob: Buffer; 
  */
 function fingerprintOf(type: 'ed25519' | 'rsa', blob: Buffer): string {
   if (type === 'ed25519') return createHash('sha256').update(blob).digest('base64');
-  return createHash('md5').update(blob).digest('hex').replace(/(..)(?!$)/g, '$1:');
+  return createHash('md5')
+    .update(blob)
+    .digest('hex')
+    .replace(/(..)(?!$)/g, '$1:');
 }
 
 const importKeyPair: ActionHandler = (params, context) => {
   const keyName = requireParam(params.string('KeyName'), 'KeyName');
   // PublicKeyMaterial is a blob, so the Query protocol carries it base64-encoded.
-  const material = Buffer.from(requireParam(params.string('PublicKeyMaterial'), 'PublicKeyMaterial'), 'base64').toString('utf8');
+  const material = Buffer.from(
+    requireParam(params.string('PublicKeyMaterial'), 'PublicKeyMaterial'),
+    'base64',
+  ).toString('utf8');
   const key = parsePublicKey(material);
   if (!key) throw new ServiceError('InvalidKey.Format', 'Key is not in valid OpenSSH public key format');
-  if (context.state.keyPairs.has(keyName)) throw new ServiceError('InvalidKeyPair.Duplicate', `The keypair '${keyName}' already exists.`);
+  if (context.state.keyPairs.has(keyName))
+    throw new ServiceError('InvalidKeyPair.Duplicate', `The keypair '${keyName}' already exists.`);
   const pair: KeyPair = {
     keyPairId: newId('key'),
     keyName,
@@ -56,7 +63,9 @@ function selectKeyPairs(params: QueryParams, pairs: KeyPair[]): KeyPair[] {
   if (missingName) throw new ServiceError('InvalidKeyPair.NotFound', `The key pair '${missingName}' does not exist`);
   const missingId = ids.find((id) => !pairs.some((p) => p.keyPairId === id));
   if (missingId) throw new ServiceError('InvalidKeyPair.NotFound', `The key pair ID '${missingId}' does not exist`);
-  return pairs.filter((p) => (names.length === 0 || names.includes(p.keyName)) && (ids.length === 0 || ids.includes(p.keyPairId)));
+  return pairs.filter(
+    (p) => (names.length === 0 || names.includes(p.keyName)) && (ids.length === 0 || ids.includes(p.keyPairId)),
+  );
 }
 
 const describeKeyPairs: ActionHandler = (params, context) => {
@@ -67,7 +76,13 @@ const describeKeyPairs: ActionHandler = (params, context) => {
   const pairs = selectKeyPairs(params, [...context.state.keyPairs.values()]).filter((p) =>
     matchesFilters(
       filters,
-      (name) => ({ 'key-name': [p.keyName], 'key-pair-id': [p.keyPairId], fingerprint: [p.fingerprint], 'key-type': [p.keyType] })[name],
+      (name) =>
+        ({
+          'key-name': [p.keyName],
+          'key-pair-id': [p.keyPairId],
+          fingerprint: [p.fingerprint],
+          'key-type': [p.keyType],
+        })[name],
       context.state.tagsOf(p.keyPairId),
     ),
   );
@@ -90,7 +105,8 @@ const describeKeyPairs: ActionHandler = (params, context) => {
 const deleteKeyPair: ActionHandler = (params, context) => {
   const name = params.string('KeyName');
   const id = params.string('KeyPairId');
-  if (name === undefined && id === undefined) throw new ServiceError('MissingParameter', 'The request must contain the parameter KeyName or KeyPairId');
+  if (name === undefined && id === undefined)
+    throw new ServiceError('MissingParameter', 'The request must contain the parameter KeyName or KeyPairId');
   const pair = [...context.state.keyPairs.values()].find((p) => p.keyName === name || p.keyPairId === id);
   if (pair) {
     context.state.keyPairs.delete(pair.keyName);

@@ -9,8 +9,10 @@ function findGroup(params: QueryParams, context: ActionContext): SecurityGroup {
   const id = params.string('GroupId');
   const name = params.string('GroupName');
   const group = [...context.state.groups.values()].find((g) => (id ? g.groupId === id : g.groupName === name));
-  if (!id && !name) throw new ServiceError('MissingParameter', 'The request must contain the parameter groupName or groupId');
-  if (!group) throw new ServiceError('InvalidGroup.NotFound', `The security group '${id ?? name ?? ''}' does not exist`);
+  if (!id && !name)
+    throw new ServiceError('MissingParameter', 'The request must contain the parameter groupName or groupId');
+  if (!group)
+    throw new ServiceError('InvalidGroup.NotFound', `The security group '${id ?? name ?? ''}' does not exist`);
   return group;
 }
 
@@ -19,9 +21,12 @@ const createSecurityGroup: ActionHandler = (params, context) => {
   const description = requireParam(params.string('GroupDescription'), 'GroupDescription');
   const vpcId = params.string('VpcId') ?? context.vpcId;
   if (vpcId !== context.vpcId) throw new ServiceError('InvalidVpcID.NotFound', `The vpc ID '${vpcId}' does not exist`);
-  if (groupName.toLowerCase().startsWith('sg-')) throw invalidParameter("Group names may not be in the format sg-*.");
+  if (groupName.toLowerCase().startsWith('sg-')) throw invalidParameter('Group names may not be in the format sg-*.');
   if ([...context.state.groups.values()].some((g) => g.groupName === groupName)) {
-    throw new ServiceError('InvalidGroup.Duplicate', `The security group '${groupName}' already exists for VPC '${context.vpcId}'`);
+    throw new ServiceError(
+      'InvalidGroup.Duplicate',
+      `The security group '${groupName}' already exists for VPC '${context.vpcId}'`,
+    );
   }
   const group: SecurityGroup = { groupId: newId('sg'), groupName, description, ingress: [] };
   context.state.groups.set(group.groupId, group);
@@ -40,16 +45,26 @@ const createSecurityGroup: ActionHandler = (params, context) => {
 function readRules(params: QueryParams): Omit<IngressRule, 'ruleId'>[] {
   const permissions = params.structs('IpPermissions');
   const source = permissions.length > 0 ? permissions : params.string('IpProtocol') ? [params] : [];
-  if (source.length === 0) throw new ServiceError('MissingParameter', 'The request must contain the parameter ipPermissions');
+  if (source.length === 0)
+    throw new ServiceError('MissingParameter', 'The request must contain the parameter ipPermissions');
   return source.map((p) => {
     const protocol = (p.string('IpProtocol') ?? '').toLowerCase();
-    if (!['tcp', 'udp', 'icmp', '-1', '6', '17', '1'].includes(protocol)) throw invalidParameter(`Invalid value '${protocol}' for IP protocol. Unknown protocol.`);
-    const cidrs = [...p.structs('IpRanges').map((r) => r.string('CidrIp') ?? ''), ...(p.string('CidrIp') ? [p.string('CidrIp') ?? ''] : [])];
+    if (!['tcp', 'udp', 'icmp', '-1', '6', '17', '1'].includes(protocol))
+      throw invalidParameter(`Invalid value '${protocol}' for IP protocol. Unknown protocol.`);
+    const cidrs = [
+      ...p.structs('IpRanges').map((r) => r.string('CidrIp') ?? ''),
+      ...(p.string('CidrIp') ? [p.string('CidrIp') ?? ''] : []),
+    ];
     const bad = cidrs.find((c) => !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(c));
     if (bad !== undefined) throw invalidParameter(`CIDR block ${bad} is malformed`);
     const fromPort = p.int('FromPort');
     const toPort = p.int('ToPort');
-    return { protocol, cidrs, ...(fromPort === undefined ? {} : { fromPort }), ...(toPort === undefined ? {} : { toPort }) };
+    return {
+      protocol,
+      cidrs,
+      ...(fromPort === undefined ? {} : { fromPort }),
+      ...(toPort === undefined ? {} : { toPort }),
+    };
   });
 }
 
@@ -58,7 +73,11 @@ const authorizeIngress: ActionHandler = (params, context) => {
   const added = readRules(params).map((rule) => ({ ...rule, ruleId: newId('sgr') }));
   for (const rule of added) {
     const duplicate = group.ingress.find(
-      (r) => r.protocol === rule.protocol && r.fromPort === rule.fromPort && r.toPort === rule.toPort && r.cidrs.some((c) => rule.cidrs.includes(c)),
+      (r) =>
+        r.protocol === rule.protocol &&
+        r.fromPort === rule.fromPort &&
+        r.toPort === rule.toPort &&
+        r.cidrs.some((c) => rule.cidrs.includes(c)),
     );
     if (duplicate) {
       throw new ServiceError(
@@ -103,7 +122,9 @@ function groupXml(group: SecurityGroup, context: ActionContext): XmlValue {
       })),
     ),
     // Every VPC group allows all outbound traffic unless told otherwise.
-    ipPermissionsEgress: items([{ ipProtocol: '-1', groups: [], ipRanges: items([{ cidrIp: '0.0.0.0/0' }]), ipv6Ranges: [], prefixListIds: [] }]),
+    ipPermissionsEgress: items([
+      { ipProtocol: '-1', groups: [], ipRanges: items([{ cidrIp: '0.0.0.0/0' }]), ipv6Ranges: [], prefixListIds: [] },
+    ]),
     tagSet: items(tagSet(context.state.tagsOf(group.groupId))),
   };
 }
@@ -112,8 +133,12 @@ const describeSecurityGroups: ActionHandler = (params, context) => {
   const ids = params.strings('GroupId');
   const names = params.strings('GroupName');
   const all = [...context.state.groups.values()];
-  const missing = [...ids.filter((id) => !all.some((g) => g.groupId === id)), ...names.filter((n) => !all.some((g) => g.groupName === n))];
-  if (missing.length > 0) throw new ServiceError('InvalidGroup.NotFound', `The security group '${missing.join(', ')}' does not exist`);
+  const missing = [
+    ...ids.filter((id) => !all.some((g) => g.groupId === id)),
+    ...names.filter((n) => !all.some((g) => g.groupName === n)),
+  ];
+  if (missing.length > 0)
+    throw new ServiceError('InvalidGroup.NotFound', `The security group '${missing.join(', ')}' does not exist`);
   const filters = readFilters(params);
   const bad = checkFilterNames(filters, ['group-id', 'group-name', 'description', 'vpc-id', 'owner-id']);
   if (bad) throw invalidParameter(`The filter '${bad}' is invalid`);
@@ -123,7 +148,13 @@ const describeSecurityGroups: ActionHandler = (params, context) => {
       matchesFilters(
         filters,
         (name) =>
-          ({ 'group-id': [g.groupId], 'group-name': [g.groupName], description: [g.description], 'vpc-id': [context.vpcId], 'owner-id': [context.accountId] })[name],
+          ({
+            'group-id': [g.groupId],
+            'group-name': [g.groupName],
+            description: [g.description],
+            'vpc-id': [context.vpcId],
+            'owner-id': [context.accountId],
+          })[name],
         context.state.tagsOf(g.groupId),
       ),
     );
@@ -133,10 +164,15 @@ const describeSecurityGroups: ActionHandler = (params, context) => {
 const deleteSecurityGroup: ActionHandler = (params, context) => {
   const group = findGroup(params, context);
   if (group.groupName === 'default') {
-    throw new ServiceError('CannotDelete', `the specified group: "${group.groupId}" name: "default" cannot be deleted by a user`);
+    throw new ServiceError(
+      'CannotDelete',
+      `the specified group: "${group.groupId}" name: "default" cannot be deleted by a user`,
+    );
   }
   // Like EC2, a group is in use until every instance using it is terminated.
-  const user = [...context.state.instances.values()].find((i) => i.state !== 'terminated' && i.groupIds.includes(group.groupId));
+  const user = [...context.state.instances.values()].find(
+    (i) => i.state !== 'terminated' && i.groupIds.includes(group.groupId),
+  );
   if (user) throw new ServiceError('DependencyViolation', `resource ${group.groupId} has a dependent object`);
   context.state.groups.delete(group.groupId);
   context.state.tags.delete(group.groupId);
