@@ -26,6 +26,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
+    // Every `import … from 'zod'` in the page goes through the module that turns Zod's eval probe
+    // off first (renderer/src/api/zod-jitless.ts, which itself imports 'zod/v4', the same module).
+    resolve: { alias: [{ find: /^zod$/, replacement: resolve('renderer/src/api/zod-jitless.ts') }] },
     // The page's CSP comes from the one declaration the servers' headers use too.
     plugins: [react(), { name: 'crossdock-csp', transformIndexHtml: { order: 'pre', handler: withCspMetaTag } }],
     build: {
