@@ -1,24 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ContainerRef } from '../containers/docker-store.js';
-import type { LogLine } from './log-buffer.js';
 import { MAX_LOG_LINES } from './log-buffer.js';
-import { countMatches, highlight, visibleLines } from './log-search.js';
+import { countMatches, visibleLines } from './log-search.js';
+import { logStatusText } from './log-status.js';
+import { LogText } from './log-text.js';
 import { useLogStream } from './use-log-stream.js';
 import './logs.css';
 
 const LINE_HEIGHT = 18;
 const TAILS = [100, 500, 1000, 5000] as const;
-
-const LogText = memo(function LogText({ line, query, start }: { line: LogLine; query: string; start: number }) {
-  return (
-    <div className="log-line" data-stream={line.stream} style={{ transform: `translateY(${start}px)` }}>
-      {highlight(line.text, query).map((segment, i) =>
-        segment.match ? <mark key={i}>{segment.text}</mark> : segment.text,
-      )}
-    </div>
-  );
-});
 
 /**
  * A container's log: follow or not, how much history, search that highlights (and can filter),
@@ -67,16 +58,7 @@ export function LogsPanel({ target }: { target: ContainerRef }) {
     if (atBottom !== pinned) setPinned(atBottom);
   };
 
-  const statusText =
-    stream.status === 'failed'
-      ? `Stopped: ${stream.error ?? 'the log stream failed'}`
-      : stream.status === 'ended'
-        ? follow
-          ? 'The log ended (the container stopped).'
-          : 'End of log.'
-        : follow
-          ? 'Following'
-          : 'Loading…';
+  const statusText = logStatusText(stream, follow);
 
   return (
     <div className="logs-panel" data-testid="logs-panel">

@@ -1,21 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
-import { listKeyAction } from './list-keys.js';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { ListHeader } from './list-header.js';
+import { HEADER_HEIGHT, ROW_HEIGHT } from './list-metrics.js';
 import type { ListRow, SortState } from './list-model.js';
 import { GroupRow, ItemRow, type Column } from './list-rows.js';
+import { useListNavigation } from './use-list-navigation.js';
 import './resource-list.css';
 
-const ROW_HEIGHT = 34;
-const HEADER_HEIGHT = 32;
 const rowHeight = (): number => ROW_HEIGHT;
 
 export interface ResourceListProps<T> {
@@ -78,42 +69,15 @@ export function ResourceList<T>(props: ResourceListProps<T>) {
     scrollPaddingStart: HEADER_HEIGHT,
   });
 
-  // Rows come and go with filters and events; keep the active index inside the list.
-  useEffect(() => {
-    if (active >= rows.length) setActive(rows.length - 1);
-  }, [rows.length, active]);
-
-  // Read through a ref, so `activate` stays the same function while rows change, and the
-  // memoised rows on screen are not rendered again because a row elsewhere changed.
-  const latest = useRef({ rows, onToggleGroup, onOpen });
-  useLayoutEffect(() => {
-    latest.current = { rows, onToggleGroup, onOpen };
+  const { activate, onKeyDown } = useListNavigation({
+    rows,
+    active,
+    setActive,
+    onToggleGroup,
+    onOpen,
+    scroller,
+    virtualizer,
   });
-  const activate = useCallback((index: number) => {
-    const { rows: current, onToggleGroup: toggle, onOpen: open } = latest.current;
-    const row = current[index];
-    setActive(index);
-    if (!row) return;
-    if (row.kind === 'group') toggle(row.hostId, null);
-    else open?.(row.item);
-  }, []);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (event.target !== event.currentTarget) return;
-    const page = Math.floor((scroller.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1;
-    const action = listKeyAction(event.key, Math.max(0, active), rows, page);
-    if (!action) return;
-    event.preventDefault();
-    if (action.kind === 'move') {
-      setActive(action.index);
-      virtualizer.scrollToIndex(action.index, { align: 'auto' });
-    } else if (action.kind === 'open') {
-      activate(action.index);
-    } else {
-      const row = rows[action.index];
-      if (row?.kind === 'group') onToggleGroup(row.hostId, action.collapse);
-    }
-  };
 
   const rowId = (index: number): string => `${idPrefix}-row-${index}`;
   const margin = virtualizer.options.scrollMargin;
@@ -131,36 +95,7 @@ export function ResourceList<T>(props: ResourceListProps<T>) {
       onKeyDown={onKeyDown}
       onFocus={(event) => event.target === event.currentTarget && active < 0 && rows.length > 0 && setActive(0)}
     >
-      <div role="row" aria-rowindex={1} className="list-row list-header">
-        {columns.map((column) => (
-          <div
-            key={column.id}
-            role="columnheader"
-            className="cell"
-            aria-sort={sort.column === column.id ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-          >
-            <button
-              type="button"
-              className="sort-button"
-              data-testid={`sort-${column.id}`}
-              onClick={() => onSort(column.id)}
-            >
-              {column.label}
-              <svg
-                className="icon sort-arrow"
-                viewBox="0 0 16 16"
-                aria-hidden="true"
-                data-direction={sort.column === column.id ? sort.direction : undefined}
-              >
-                <path d="M5 7l3-3 3 3M5 9l3 3 3-3" />
-              </svg>
-            </button>
-          </div>
-        ))}
-        <div role="columnheader" className="cell cell-actions">
-          <span className="visually-hidden">Actions</span>
-        </div>
-      </div>
+      <ListHeader columns={columns} sort={sort} onSort={onSort} />
       <div
         className="list-body"
         style={{ height: `${virtualizer.getTotalSize()}px` }}

@@ -1,41 +1,22 @@
 import { useState, type FormEvent } from 'react';
-import type { AddHostArgs, HostInfo, SshConfigHost } from '../../../shared/index.js';
+import type { AddHostArgs } from '../../../shared/index.js';
 import { Dialog } from '../dialogs/dialog.js';
 import { FormActions } from '../dialogs/form-actions.js';
 import { TextField } from '../forms/text-field.js';
 import { keysLive } from '../keys/key-actions.js';
-import { GenerateKeyDialog } from '../keys/generate-key-dialog.js';
-import { ImportKeyDialog } from '../keys/import-key-dialog.js';
 import { errorIntent, type ErrorIntent } from '../state/error-intent.js';
 import { pushNotice, useCrossdock } from '../state/store.js';
 import { useLive, useLiveValue } from '../state/use-live.js';
 import { AddHostProblem } from './add-host-problem.js';
-import {
-  EMPTY_ADD_HOST_FORM,
-  formFromSuggestion,
-  keyForIdentityFile,
-  validateAddHost,
-  type AddHostForm,
-  type FormProblems,
-} from './add-host-form.js';
+import { keyForIdentityFile, validateAddHost } from './add-host-form.js';
 import { addHost } from './host-actions.js';
 import { HostKeyDialog } from './host-key-dialog.js';
-import { HOST_STATUS } from './host-status.js';
+import { HostKindChoice } from './host-kind-choice.js';
+import { NewKeyDialog, type Extra } from './new-key-dialog.js';
+import { addedMessage } from './host-status.js';
 import { SshLoginFields } from './ssh-login-fields.js';
 import { SshSuggestions } from './ssh-suggestions.js';
-
-/**
- * The core answers `hosts.add` once its probe connection got in, and starts the host's kept-alive
- * connection right after, so a new SSH host usually comes back `idle` or `connecting`.
- */
-function addedMessage(host: HostInfo): string {
-  if (host.status === 'connected') return 'Connected; its containers now show under Containers.';
-  if (host.status === 'idle' || host.status === 'connecting')
-    return 'Connecting now; its containers show under Containers once it is connected.';
-  return `Status: ${HOST_STATUS[host.status].label}.`;
-}
-
-type Extra = { dialog: 'generate' } | { dialog: 'import'; path?: string } | null;
+import { useAddHostForm } from './use-add-host-form.js';
 
 /**
  * Adds a server over SSH or the local engine. The first connection may stop at the host key:
@@ -45,9 +26,7 @@ type Extra = { dialog: 'generate' } | { dialog: 'import'; path?: string } | null
 export function AddHostDialog({ onClose }: { onClose: () => void }) {
   const hosts = useCrossdock((state) => state.hosts);
   const keys = useCrossdock((state) => state.keys);
-  const [form, setForm] = useState<AddHostForm>(EMPTY_ADD_HOST_FORM);
-  const [problems, setProblems] = useState<FormProblems>({});
-  const [picked, setPicked] = useState<SshConfigHost | null>(null);
+  const { form, problems, setProblems, picked, update, pick } = useAddHostForm(keys);
   const [intent, setIntent] = useState<ErrorIntent | null>(null);
   const [pending, setPending] = useState<AddHostArgs | null>(null);
   // A fingerprint the user confirmed stays confirmed for that address while the dialog is open,
@@ -60,15 +39,6 @@ export function AddHostDialog({ onClose }: { onClose: () => void }) {
   // Hosts from ~/.ssh/config; none when the core cannot read it (that is not worth a notice).
   const sshConfig = useLiveValue('ssh-config', (api) => api.keys.sshConfigHosts({}));
   const suggestions = sshConfig?.status === 'ready' ? sshConfig.value : [];
-
-  const update = (changes: Partial<AddHostForm>): void => {
-    setForm((current) => ({ ...current, ...changes }));
-    setProblems((current) => {
-      const next = { ...current };
-      for (const field of Object.keys(changes)) delete next[field as keyof FormProblems];
-      return next;
-    });
-  };
 
   const send = async (args: AddHostArgs): Promise<void> => {
     setBusy(true);
@@ -99,12 +69,6 @@ export function AddHostDialog({ onClose }: { onClose: () => void }) {
     else void send(args);
   };
 
-  const pick = (suggestion: SshConfigHost): void => {
-    setPicked(suggestion);
-    setForm((current) => formFromSuggestion(current, suggestion, keys ?? []));
-    setProblems({});
-  };
-
   const unmatchedIdentity =
     picked?.identityFile && !keyForIdentityFile(picked.identityFile, keys ?? []) ? picked.identityFile : null;
   const ssh = form.kind === 'ssh';
@@ -112,31 +76,11 @@ export function AddHostDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Add a host" testId="add-host-dialog" onClose={onClose} size="large">
       <form className="dialog-body" onSubmit={submit} noValidate>
-        <fieldset className="field">
-          <legend className="form-label">Reach Docker</legend>
-          <div className="segmented">
-            <label className="segmented-option">
-              <input
-                type="radio"
-                name="host-kind"
-                checked={ssh}
-                data-testid="add-host-kind-ssh"
-                onChange={() => update({ kind: 'ssh' })}
-              />
-              <span>Over SSH</span>
-            </label>
-            <label className="segmented-option">
-              <input
-                type="radio"
-                name="host-kind"
-                checked={!ssh}
-                data-testid="add-host-kind-local"
-                onChange={() => update({ kind: 'local', name: form.name || 'local' })}
-              />
-              <span>Local Docker engine</span>
-            </label>
-          </div>
-        </fieldset>
+        <HostKindChoice
+          ssh={ssh}
+          onSsh={() => update({ kind: 'ssh' })}
+          onLocal={() => update({ kind: 'local', name: form.name || 'local' })}
+        />
         {ssh && <SshSuggestions hosts={suggestions} onPick={pick} />}
         <TextField
           label="Name"
@@ -195,16 +139,7 @@ export function AddHostDialog({ onClose }: { onClose: () => void }) {
           }}
         />
       )}
-      {extra?.dialog === 'generate' && (
-        <GenerateKeyDialog onClose={() => setExtra(null)} onGenerated={(key) => update({ keyId: key.id })} />
-      )}
-      {extra?.dialog === 'import' && (
-        <ImportKeyDialog
-          onClose={() => setExtra(null)}
-          onImported={(key) => update({ keyId: key.id })}
-          {...(extra.path ? { initialPath: extra.path } : {})}
-        />
-      )}
+      <NewKeyDialog extra={extra} onClose={() => setExtra(null)} onKey={(key) => update({ keyId: key.id })} />
     </Dialog>
   );
 }

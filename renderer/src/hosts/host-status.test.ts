@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostProblem, shortFingerprint } from './host-status.js';
+import { addedMessage, hostProblem, shortFingerprint } from './host-status.js';
 
 const error = (code: 'HOST_KEY_MISMATCH' | 'HOST_UNREACHABLE' | 'INTERNAL', message = 'It failed') => ({
   code,
@@ -40,5 +40,20 @@ describe('shortFingerprint', () => {
   it('keeps the prefix and the first characters', () => {
     expect(shortFingerprint('SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU')).toBe('SHA256:47DEQpj8HBSa+/TI…');
     expect(shortFingerprint('SHA256:short')).toBe('SHA256:short');
+  });
+});
+
+describe('addedMessage', () => {
+  it('says where the new host’s containers show', () => {
+    expect(addedMessage({ status: 'connected' })).toBe('Connected; its containers now show under Containers.');
+    for (const status of ['idle', 'connecting'] as const)
+      expect(addedMessage({ status })).toBe(
+        'Connecting now; its containers show under Containers once it is connected.',
+      );
+  });
+
+  it('gives any other status by its label', () => {
+    expect(addedMessage({ status: 'error' })).toBe('Status: Error.');
+    expect(addedMessage({ status: 'disconnected' })).toBe('Status: Disconnected.');
   });
 });

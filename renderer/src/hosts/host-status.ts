@@ -43,3 +43,14 @@ export function shortFingerprint(fingerprint: string, keep = 16): string {
   const body = fingerprint.startsWith('SHA256:') ? fingerprint.slice(7) : fingerprint;
   return body.length > keep ? `SHA256:${body.slice(0, keep)}…` : fingerprint;
 }
+
+/**
+ * The core answers `hosts.add` once its probe connection got in, and starts the host's kept-alive
+ * connection right after, so a new SSH host usually comes back `idle` or `connecting`.
+ */
+export function addedMessage(host: Pick<HostInfo, 'status'>): string {
+  if (host.status === 'connected') return 'Connected; its containers now show under Containers.';
+  if (host.status === 'idle' || host.status === 'connecting')
+    return 'Connecting now; its containers show under Containers once it is connected.';
+  return `Status: ${HOST_STATUS[host.status].label}.`;
+}

@@ -3,10 +3,13 @@ import type { SshKeyInfo } from '../../../shared/index.js';
 import { Dialog } from '../dialogs/dialog.js';
 import { FormActions } from '../dialogs/form-actions.js';
 import { Segmented } from '../forms/segmented.js';
-import { FormError, TextField } from '../forms/text-field.js';
+import { TextField } from '../forms/text-field.js';
 import { errorIntent, type ErrorIntent } from '../state/error-intent.js';
 import { useCrossdock } from '../state/store.js';
+import { ImportKeyProblem } from './import-key-problem.js';
 import { importKey, type KeySource } from './key-actions.js';
+import { KeyFileField } from './key-file-field.js';
+import { keyFileSizeProblem } from './key-file.js';
 import { keyNameFromFile, keyNameProblem, uniqueKeyName } from './key-name.js';
 
 type SourceKind = 'paste' | 'file' | 'path';
@@ -16,9 +19,6 @@ const SOURCES: readonly { value: SourceKind; label: string }[] = [
   { value: 'file', label: 'File' },
   { value: 'path', label: 'Path' },
 ];
-
-/** Private key files are a few KB; anything much larger is the wrong file. */
-const MAX_KEY_FILE_BYTES = 64 * 1024;
 
 interface ImportKeyDialogProps {
   onClose: () => void;
@@ -57,11 +57,10 @@ export function ImportKeyDialog({ onClose, onImported, initialPath }: ImportKeyD
     const file = event.target.files?.[0];
     setFileProblem(null);
     if (!file) return;
-    if (file.size > MAX_KEY_FILE_BYTES) {
+    const tooLarge = keyFileSizeProblem(file);
+    if (tooLarge) {
       setText('');
-      return setFileProblem(
-        `${file.name} is ${Math.round(file.size / 1024)} KB; a private key file is only a few KB. Pick the key file.`,
-      );
+      return setFileProblem(tooLarge);
     }
     setText(await file.text());
     setFileName(file.name);
@@ -106,24 +105,11 @@ export function ImportKeyDialog({ onClose, onImported, initialPath }: ImportKeyD
           />
         )}
         {source === 'file' && (
-          <div className="form-field">
-            <label className="form-label" htmlFor="import-key-file">
-              Key file
-            </label>
-            <input
-              id="import-key-file"
-              type="file"
-              className="file-input"
-              data-testid="import-key-file"
-              onChange={(event) => void onFile(event)}
-            />
-            <p className="form-hint">
-              {fileName ? `Read ${fileName}.` : 'For example ~/.ssh/id_ed25519 — the file without “.pub”.'}
-            </p>
-            {(fileProblem ?? (checked && !material ? 'Pick the key file.' : null)) && (
-              <p className="form-error">{fileProblem ?? 'Pick the key file.'}</p>
-            )}
-          </div>
+          <KeyFileField
+            fileName={fileName}
+            problem={fileProblem ?? (checked && !material ? 'Pick the key file.' : null)}
+            onFile={(event) => void onFile(event)}
+          />
         )}
         {source === 'path' && (
           <TextField
@@ -158,17 +144,7 @@ export function ImportKeyDialog({ onClose, onImported, initialPath }: ImportKeyD
             />
           </div>
         )}
-        {intent?.kind === 'key-passphrase' && (
-          <p className="form-hint" data-testid="import-key-needs-passphrase">
-            {intent.message}
-          </p>
-        )}
-        {intent?.kind === 'message' && (
-          <FormError testId="import-key-error">
-            <p>{intent.message}</p>
-            {intent.hint && <p className="muted">{intent.hint}</p>}
-          </FormError>
-        )}
+        <ImportKeyProblem intent={intent} />
         <FormActions onCancel={onClose} label="Import" testId="import-key-submit" busy={busy} busyLabel="Importing…" />
       </form>
     </Dialog>
