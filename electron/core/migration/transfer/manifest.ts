@@ -237,19 +237,19 @@ export interface ManifestSnapshots {
   target: ManifestSnapshot;
 }
 
-/** Takes the snapshots on A (where the container may run) and B at the same time. */
+/** Takes the snapshots on the source (where the container may run) and the target at the same time. */
 export async function snapshotManifests(
-  a: TransferHost,
-  b: TransferHost,
+  source: TransferHost,
+  target: TransferHost,
   volume: string,
   options: TransferOptions = {},
 ): Promise<ManifestSnapshots> {
-  options.log?.(`Computing SHA-256 manifests of volume ${volume} on ${a.name} and ${b.name} before the stop`);
-  const [source, target] = await Promise.all([
-    snapshotVolumeManifest(a, volume, { running: true, signal: options.signal }),
-    snapshotVolumeManifest(b, volume, { running: false, signal: options.signal }),
+  options.log?.(`Computing SHA-256 manifests of volume ${volume} on ${source.name} and ${target.name} before the stop`);
+  const [sourceSnapshot, targetSnapshot] = await Promise.all([
+    snapshotVolumeManifest(source, volume, { running: true, signal: options.signal }),
+    snapshotVolumeManifest(target, volume, { running: false, signal: options.signal }),
   ]);
-  return { source, target };
+  return { source: sourceSnapshot, target: targetSnapshot };
 }
 
 /** A volume's manifest now on one host, and how many files were hashed for it. */
@@ -271,14 +271,15 @@ export function currentManifest(
 }
 
 /**
- * Compares the volume's manifests on A and B: per path its type, mode, owner, size, symlink
- * target and, for regular files, SHA-256. Both are computed at the same time, each on its host;
- * with `snapshots` taken earlier, only files changed since are hashed again. `source` is A's
- * side when the caller began it earlier (once A stopped, during the delta pass).
+ * Compares the volume's manifests on the source and the target: per path its type, mode, owner,
+ * size, symlink target and, for regular files, SHA-256. Both are computed at the same time, each on
+ * its host; with `snapshots` taken earlier, only files changed since are hashed again. `source` is
+ * the source's manifest when the caller began computing it earlier (once the source stopped, during
+ * the delta pass).
  */
 export async function compareManifests(
-  a: TransferHost,
-  b: TransferHost,
+  source: TransferHost,
+  target: TransferHost,
   volume: string,
   options: TransferOptions & {
     snapshots?: ManifestSnapshots | undefined;
@@ -287,26 +288,26 @@ export async function compareManifests(
 ): Promise<ManifestComparison> {
   const { snapshots, signal } = options;
   options.log?.(
-    `Comparing SHA-256 manifests of volume ${volume} on ${a.name} and ${b.name}${snapshots ? ' (hashing again what changed since the snapshots)' : ''}`,
+    `Comparing SHA-256 manifests of volume ${volume} on ${source.name} and ${target.name}${snapshots ? ' (hashing again what changed since the snapshots)' : ''}`,
   );
-  const [source, target] = await Promise.all([
-    options.source ?? currentManifest(a, volume, snapshots?.source, signal),
-    currentManifest(b, volume, snapshots?.target, signal),
+  const [sourceManifest, targetManifest] = await Promise.all([
+    options.source ?? currentManifest(source, volume, snapshots?.source, signal),
+    currentManifest(target, volume, snapshots?.target, signal),
   ]);
-  const differences = compareManifestEntries(source.manifest, target.manifest);
+  const differences = compareManifestEntries(sourceManifest.manifest, targetManifest.manifest);
   const result = {
     match: differences.length === 0,
-    files: source.manifest.size,
+    files: sourceManifest.manifest.size,
     differences: differences.slice(0, MAX_LISTED),
     differenceCount: differences.length,
   };
   if (snapshots)
     options.log?.(
-      `Volume ${volume}: ${source.rehashed} file(s) hashed again on ${a.name}, ${target.rehashed} on ${b.name}`,
+      `Volume ${volume}: ${sourceManifest.rehashed} file(s) hashed again on ${source.name}, ${targetManifest.rehashed} on ${target.name}`,
     );
   options.log?.(
     result.match
-      ? `Volume ${volume}: ${source.manifest.size} paths match`
+      ? `Volume ${volume}: ${sourceManifest.manifest.size} paths match`
       : `Volume ${volume}: ${differences.length} path(s) differ, e.g. ${differences.slice(0, 3).join('; ')}`,
   );
   return result;

@@ -1,8 +1,8 @@
 import { topmostPaths } from './manifest-compare.js';
 
 /**
- * A volume's directories on A at one pass, path (as `find` prints it, `./a/b`, bytes kept as
- * latin1) → inode number. The next pass compares its own listing with it to find directories
+ * A volume's directories on the source at one pass, path (as `find` prints it, `./a/b`, bytes kept
+ * as latin1) → inode number. The next pass compares its own listing with it to find directories
  * moved in between.
  */
 export type DirectoryInodes = ReadonlyMap<string, string>;

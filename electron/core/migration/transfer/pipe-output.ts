@@ -1,5 +1,6 @@
-// Reading what the direct pipe's script on A prints (see pipe.ts): dd's progress on stderr, and
-// on stdout its pid, the exit statuses of both ends and the tails of their output files.
+// Reading what the direct pipe's script on the source prints (see pipe.ts): dd's progress on
+// stderr, and on stdout its pid, the exit statuses of both ends and the tails of their output
+// files.
 
 /** The highest byte count in GNU dd `status=progress` output seen so far (lines end in \r or \n). */
 export function ddBytes(text: string): number | null {
@@ -14,9 +15,9 @@ export function ddBytes(text: string): number | null {
 /** What the direct pipe's script reported once it ended. */
 export interface DirectPipeReport {
   pid: number | null;
-  /** The producer's exit code on A (null when the script ended before writing it). */
+  /** The producer's exit code on the source (null when the script ended before writing it). */
   producerExit: number | null;
-  /** ssh's exit code on A: the consumer's exit code on B, or 255 when ssh itself failed. */
+  /** ssh's exit code on the source: the consumer's exit code on the target, or 255 when ssh itself failed. */
   sshExit: number | null;
   files: Record<string, string>;
 }

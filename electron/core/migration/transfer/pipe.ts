@@ -9,15 +9,15 @@ import { ddBytes, lostItsPartner, parseDirectPipeReport, splitPidLine } from './
 import { routeInternals } from './route.js';
 import type { Route, TransferHost } from './types.js';
 
-/** One stream from A to B: a producer command on A, a consumer command on B, both run as root. */
+/** One stream from the source to the target: a producer command on the source, a consumer command on the target, both run as root. */
 export interface PipeSpec {
   /** What moves, for messages: `images web:1`, `volume data (bulk pass)`. */
   what: string;
-  /** Shell command on A writing the stream to stdout (made to run as root here). */
+  /** Shell command on the source writing the stream to stdout (made to run as root here). */
   producer: string;
-  /** Shell command on B reading the stream from stdin (made to run as root here). */
+  /** Shell command on the target reading the stream from stdin (made to run as root here). */
   consumer: string;
-  /** The NO_SPACE error to raise when B's side says its disk is full. */
+  /** The NO_SPACE error to raise when the target's side says its disk is full. */
   noSpace: (stderr: string) => CrossdockError;
 }
 
@@ -41,7 +41,7 @@ const PROGRESS_EVERY_MS = 500;
 // How much of each end's output the direct script sends back (the tail is where errors are).
 const OUTPUT_TAIL_BYTES = 4000;
 
-/** Streams `spec.producer` on A into `spec.consumer` on B over the route (direct or relayed). */
+/** Streams `spec.producer` on the source into `spec.consumer` on the target over the route (direct or relayed). */
 export function pipe(route: Route, spec: PipeSpec, options: PipeOptions = {}): Promise<PipeResult> {
   const internals = routeInternals(route);
   return internals.direct
@@ -67,15 +67,15 @@ function throttled(onBytes: PipeOptions['onBytes']): {
 }
 
 /**
- * Direct: one command on A, `producer | dd | ssh B consumer`, so the data never passes through
- * this computer. dd's `status=progress` (coreutils, on stderr about once a second) gives the
- * byte count; the ends' outputs go to files in a per-pipe directory under the route's, whose
- * tails and exit codes the script prints at the end (a pipeline's status is only its last
+ * Direct: one command on the source, `producer | dd | ssh target consumer`, so the data never
+ * passes through this computer. dd's `status=progress` (coreutils, on stderr about once a second)
+ * gives the byte count; the ends' outputs go to files in a per-pipe directory under the route's,
+ * whose tails and exit codes the script prints at the end (a pipeline's status is only its last
  * command's, and POSIX sh has no pipefail).
  */
 async function pipeDirect(
-  a: TransferHost,
-  b: TransferHost,
+  source: TransferHost,
+  target: TransferHost,
   direct: { dir: string; ssh: string },
   spec: PipeSpec,
   options: PipeOptions,
@@ -89,7 +89,7 @@ async function pipeDirect(
   const script = [
     'echo "@crossdock pid $$"',
     `j=$(mktemp -d ${shQuote(direct.dir)}/pipe.XXXXXX) || exit 1`,
-    `{ ( ${spec.producer} ) </dev/null 2>"$j/producer.err"; echo $? >"$j/producer.rc"; } | dd bs=1M status=progress | ${direct.ssh} ${shQuote(b.asRoot(spec.consumer))} >"$j/consumer.out" 2>"$j/consumer.err"`,
+    `{ ( ${spec.producer} ) </dev/null 2>"$j/producer.err"; echo $? >"$j/producer.rc"; } | dd bs=1M status=progress | ${direct.ssh} ${shQuote(target.asRoot(spec.consumer))} >"$j/consumer.out" 2>"$j/consumer.err"`,
     's=$?',
     'echo "@crossdock status $(cat "$j/producer.rc" 2>/dev/null || echo none) $s"',
     tail('producer.err'),
@@ -97,7 +97,7 @@ async function pipeDirect(
     tail('consumer.err'),
     'rm -rf "$j"',
   ].join('\n');
-  const proc = await a.spawn(a.asRoot(script), { signal: options.signal });
+  const proc = await source.spawn(source.asRoot(script), { signal: options.signal });
   const progress = throttled(options.onBytes);
   const stdout: Buffer[] = [];
   let bytes = 0;
@@ -114,13 +114,13 @@ async function pipeDirect(
   const status = await proc.exited;
   const report = parseDirectPipeReport(Buffer.concat(stdout));
   if (status.cancelled || options.signal?.aborted) {
-    if (report.pid !== null) await a.exec(a.asRoot(killTreeScript(report.pid))).catch(() => undefined);
-    throw new CrossdockError('CANCELLED', `Moving ${spec.what} from ${a.name} to ${b.name} was cancelled.`, {
-      host: a.name,
+    if (report.pid !== null) await source.exec(source.asRoot(killTreeScript(report.pid))).catch(() => undefined);
+    throw new CrossdockError('CANCELLED', `Moving ${spec.what} from ${source.name} to ${target.name} was cancelled.`, {
+      host: source.name,
     });
   }
   if (status.exitCode !== 0 || report.sshExit === null) {
-    throw commandFailed(a, `Moving ${spec.what} to ${b.name}`, status, ddErrors);
+    throw commandFailed(source, `Moving ${spec.what} to ${target.name}`, status, ddErrors);
   }
   const producerErr = report.files['producer.err'] ?? '';
   const consumerErr = report.files['consumer.err'] ?? '';
@@ -128,13 +128,21 @@ async function pipeDirect(
   if (report.sshExit === 255) {
     throw new CrossdockError(
       'FAILED_PRECONDITION',
-      `The SSH connection from ${a.name} to ${b.name} failed while moving ${spec.what}: ${errorTail(consumerErr) || 'no message'}`,
+      `The SSH connection from ${source.name} to ${target.name} failed while moving ${spec.what}: ${errorTail(consumerErr) || 'no message'}`,
       {
-        host: b.name,
+        host: target.name,
       },
     );
   }
-  failIfEither(a, b, spec, producerExit, producerErr, { exitCode: report.sshExit, exitSignal: null }, consumerErr);
+  failIfEither(
+    source,
+    target,
+    spec,
+    producerExit,
+    producerErr,
+    { exitCode: report.sshExit, exitSignal: null },
+    consumerErr,
+  );
   progress.finish(bytes);
   return { bytes, consumerStdout: report.files['consumer.out'] ?? '' };
 }
@@ -153,21 +161,23 @@ class ByteCounter extends Transform {
 }
 
 /**
- * Relayed: the producer's stdout on A's connection is piped into the consumer's stdin on B's,
- * through this computer; `pipeline` carries the backpressure (ssh2 channel windows on both
- * sides), so memory stays flat whichever end is slower.
+ * Relayed: the producer's stdout on the source's connection is piped into the consumer's stdin on
+ * the target's, through this computer; `pipeline` carries the backpressure (ssh2 channel windows on
+ * both sides), so memory stays flat whichever end is slower.
  */
 async function pipeRelayed(
-  a: TransferHost,
-  b: TransferHost,
+  source: TransferHost,
+  target: TransferHost,
   spec: PipeSpec,
   options: PipeOptions,
 ): Promise<PipeResult> {
   const withPid = (command: string): string => `echo "@crossdock pid $$" >&2; ${command}`;
-  const consumer = await b.spawn(b.asRoot(withPid(spec.consumer)), { signal: options.signal });
+  const consumer = await target.spawn(target.asRoot(withPid(spec.consumer)), { signal: options.signal });
   let producer: Awaited<ReturnType<TransferHost['spawn']>>;
   try {
-    producer = await a.spawn(a.asRoot(withPid(`( ${spec.producer} ) </dev/null`)), { signal: options.signal });
+    producer = await source.spawn(source.asRoot(withPid(`( ${spec.producer} ) </dev/null`)), {
+      signal: options.signal,
+    });
   } catch (error) {
     consumer.close();
     throw error;
@@ -190,19 +200,23 @@ async function pipeRelayed(
   const producerSide = splitPidLine(outputs.producerErr);
   const consumerSide = splitPidLine(outputs.consumerErr);
   if (reported === null && producerSide.pid !== null)
-    await a.exec(a.asRoot(killTreeScript(producerSide.pid))).catch(() => undefined);
+    await source.exec(source.asRoot(killTreeScript(producerSide.pid))).catch(() => undefined);
   const producerExit = reported ?? { exitCode: null, exitSignal: null, cancelled: consumerExit.cancelled };
   if (producerExit.cancelled || consumerExit.cancelled || options.signal?.aborted) {
     // Closing a root session's channel does not signal its command: end both trees by pid.
     await Promise.all([
-      producerSide.pid !== null ? a.exec(a.asRoot(killTreeScript(producerSide.pid))).catch(() => undefined) : undefined,
-      consumerSide.pid !== null ? b.exec(b.asRoot(killTreeScript(consumerSide.pid))).catch(() => undefined) : undefined,
+      producerSide.pid !== null
+        ? source.exec(source.asRoot(killTreeScript(producerSide.pid))).catch(() => undefined)
+        : undefined,
+      consumerSide.pid !== null
+        ? target.exec(target.asRoot(killTreeScript(consumerSide.pid))).catch(() => undefined)
+        : undefined,
     ]);
-    throw new CrossdockError('CANCELLED', `Moving ${spec.what} from ${a.name} to ${b.name} was cancelled.`, {
-      host: a.name,
+    throw new CrossdockError('CANCELLED', `Moving ${spec.what} from ${source.name} to ${target.name} was cancelled.`, {
+      host: source.name,
     });
   }
-  failIfEither(a, b, spec, producerExit, producerSide.rest, consumerExit, consumerSide.rest);
+  failIfEither(source, target, spec, producerExit, producerSide.rest, consumerExit, consumerSide.rest);
   progress.finish(counter.bytes);
   return { bytes: counter.bytes, consumerStdout: outputs.consumerOut };
 }
@@ -210,12 +224,13 @@ async function pipeRelayed(
 type Exit = { exitCode: number | null; exitSignal?: string | null };
 
 /**
- * Throws for a failed end. A full disk on B is NO_SPACE. When both failed, the one that did not
- * merely lose its partner (a producer killed by SIGPIPE because the consumer quit) is named first.
+ * Throws for a failed end. A full disk on the target is NO_SPACE. When both failed, the one that
+ * did not merely lose its partner (a producer killed by SIGPIPE because the consumer quit) is named
+ * first.
  */
 function failIfEither(
-  a: TransferHost,
-  b: TransferHost,
+  source: TransferHost,
+  target: TransferHost,
   spec: PipeSpec,
   producerExit: Exit,
   producerErr: string,
@@ -227,13 +242,13 @@ function failIfEither(
   if (consumerFailed && saysNoSpace(consumerErr)) throw spec.noSpace(consumerErr);
   if (!producerFailed && !consumerFailed) return;
   if (consumerFailed && (!producerFailed || lostItsPartner(producerExit))) {
-    throw commandFailed(b, `Receiving ${spec.what} from ${a.name}`, consumerExit, consumerErr);
+    throw commandFailed(target, `Receiving ${spec.what} from ${source.name}`, consumerExit, consumerErr);
   }
-  const error = commandFailed(a, `Sending ${spec.what} to ${b.name}`, producerExit, producerErr);
+  const error = commandFailed(source, `Sending ${spec.what} to ${target.name}`, producerExit, producerErr);
   if (!consumerFailed) throw error;
   throw new CrossdockError(
     'FAILED_PRECONDITION',
-    `${error.message}; on ${b.name} the receiving end failed too: ${errorTail(consumerErr, 300) || 'no message'}`,
+    `${error.message}; on ${target.name} the receiving end failed too: ${errorTail(consumerErr, 300) || 'no message'}`,
     error.details,
   );
 }

@@ -68,7 +68,7 @@ describe('the ephemeral key in authorized_keys', () => {
   });
 });
 
-describe("B's host key on A", () => {
+describe("the target's host key on the source", () => {
   it('keeps only scanned keys and fingerprints them like ssh-keygen', () => {
     const blob = Buffer.from('0000000b7373682d6564323535313900000020' + '11'.repeat(32), 'hex');
     const output = `# 10.0.0.5:22 SSH-2.0-OpenSSH_9.2\n10.0.0.5 ssh-ed25519 ${blob.toString('base64')}\n\n`;

@@ -1,15 +1,16 @@
-// The pieces of a direct route: the ephemeral key's line in B's authorized_keys, the files on A
-// (private key, known_hosts with B's pinned key) and the ssh command line A runs.
+// The pieces of a direct route: the ephemeral key's line in the target's authorized_keys, the files
+// on the source (private key, known_hosts with the target's pinned key) and the ssh command line
+// the source runs.
 import { CrossdockError } from '../../../../shared/index.js';
 import { shQuote } from '../../bootstrap/shell-quote.js';
 import { sha256Fingerprint } from '../../ssh/host-key-fingerprint.js';
 import type { SshReach } from './types.js';
 
-/** Where A keeps a route's files: `mktemp -d` under /tmp, found again by this prefix after a crash. */
+/** Where the source keeps a route's files: `mktemp -d` under /tmp, found again by this prefix after a crash. */
 export const ROUTE_DIR_PREFIX = '/tmp/crossdock-migration-';
 
 /**
- * Shell script (as root on A) that stops the route's ssh master and removes the route's
+ * Shell script (as root on the source) that stops the route's ssh master and removes the route's
  * directory: `dir`, or every directory of the migration when null (after a crash).
  */
 export function removeRouteDirsScript(migrationId: string, dir: string | null): string {
@@ -24,7 +25,7 @@ export function removeRouteDirsScript(migrationId: string, dir: string | null): 
   ].join('\n');
 }
 
-/** The alias B's key is filed under in A's known_hosts (so the port needs no `[host]:port` form). */
+/** The alias the target's key is filed under in the source's known_hosts (so the port needs no `[host]:port` form). */
 const HOST_KEY_ALIAS = 'crossdock-migration-target';
 
 /**
@@ -48,9 +49,9 @@ export function keyComment(migrationId: string): string {
 }
 
 /**
- * The authorized_keys line: the key may run commands and nothing else (no forwarding, no pty,
- * no ~/.ssh/rc). `expiresAt` (B's local time, `YYYYMMDDHHMM`, OpenSSH 7.7+) is a safety net for a
- * route never closed; close() removes the line.
+ * The authorized_keys line: the key may run commands and nothing else (no forwarding, no pty, no
+ * ~/.ssh/rc). `expiresAt` (the target's local time, `YYYYMMDDHHMM`, OpenSSH 7.7+) is a safety net
+ * for a route never closed; close() removes the line.
  */
 export function authorizedKeyLine(publicKey: string, migrationId: string, expiresAt: string | null): string {
   const [type, blob] = publicKey.trim().split(/\s+/);
@@ -60,8 +61,8 @@ export function authorizedKeyLine(publicKey: string, migrationId: string, expire
 }
 
 /**
- * Shell script (run as B's login user) that appends the line on stdin to ~/.ssh/authorized_keys,
- * with a newline first if the file does not end with one.
+ * Shell script (run as the target's login user) that appends the line on stdin to
+ * ~/.ssh/authorized_keys, with a newline first if the file does not end with one.
  */
 export const AUTHORIZE_KEY_SCRIPT = [
   'set -eu',
@@ -73,8 +74,8 @@ export const AUTHORIZE_KEY_SCRIPT = [
 ].join('\n');
 
 /**
- * Shell script (run as B's login user) that removes every line of this migration's key. The file
- * is rewritten beside itself and renamed over it, so a failure halfway never truncates it.
+ * Shell script (run as the target's login user) that removes every line of this migration's key.
+ * The file is rewritten beside itself and renamed over it, so a failure halfway never truncates it.
  */
 export function unauthorizeKeyScript(migrationId: string): string {
   const comment = shQuote(keyComment(migrationId));
@@ -89,7 +90,7 @@ export function unauthorizeKeyScript(migrationId: string): string {
   ].join('\n');
 }
 
-/** A's key type names for `ssh-keyscan` lines: `ssh-ed25519`, `ecdsa-sha2-nistp256`, `ssh-rsa`. */
+/** The source's key type names for `ssh-keyscan` lines: `ssh-ed25519`, `ecdsa-sha2-nistp256`, `ssh-rsa`. */
 interface ScannedKey {
   keyType: string;
   blob: string;
@@ -110,32 +111,32 @@ export function parseKeyscan(output: string): ScannedKey[] {
   return keys;
 }
 
-/** The known_hosts line for B on A: only the key whose fingerprint Crossdock pinned. */
+/** The known_hosts line for the target on the source: only the key whose fingerprint Crossdock pinned. */
 export function knownHostsLine(key: ScannedKey): string {
   return `${HOST_KEY_ALIAS} ${key.keyType} ${key.blob}`;
 }
 
-/** Host key algorithms that make B present a key of `keyType` (an RSA key signs with SHA-2). */
+/** Host key algorithms that make the target present a key of `keyType` (an RSA key signs with SHA-2). */
 function hostKeyAlgorithms(keyType: string): string {
   return keyType === 'ssh-rsa' ? 'rsa-sha2-512,rsa-sha2-256,ssh-rsa' : keyType;
 }
 
 /**
- * Ciphers A offers, fastest first where the CPU has AES instructions (every x86-64 and arm64
- * server of the last decade); OpenSSH's default order puts chacha20 first. See the measurements
- * in the transfer module's README comment (index.ts).
+ * Ciphers the source offers, fastest first where the CPU has AES instructions (every x86-64 and
+ * arm64 server of the last decade); OpenSSH's default order puts chacha20 first. See the
+ * measurements in the transfer module's README comment (index.ts).
  */
 export const CIPHERS = 'aes128-gcm@openssh.com,chacha20-poly1305@openssh.com,aes128-ctr';
 
 /**
- * The ssh command A runs to reach B with the ephemeral key, ending in `user@address`, ready for
- * a remote command. `dir` is the route's directory on A (a shell word, may be a variable).
- * Strict about the host key, never prompts, ignores A's own ssh config and agent, no compression
- * (the streams are tar and image layers, compression costs CPU time the network does not save
- * on a data-centre link). One login per route: the first ssh becomes a master on a control
- * socket in `dir` that later ones reuse (a login costs 0.3–0.6 s on a busy machine with the
- * default post-quantum key exchange, which would dominate a short delta pass); it exits 60 s
- * after its last use, or when the route closes ({@link removeRouteDirsScript}).
+ * The ssh command the source runs to reach the target with the ephemeral key, ending in
+ * `user@address`, ready for a remote command. `dir` is the route's directory on the source (a shell
+ * word, may be a variable). Strict about the host key, never prompts, ignores the source's own ssh
+ * config and agent, no compression (the streams are tar and image layers, compression costs CPU
+ * time the network does not save on a data-centre link). One login per route: the first ssh becomes
+ * a master on a control socket in `dir` that later ones reuse (a login costs 0.3–0.6 s on a busy
+ * machine with the default post-quantum key exchange, which would dominate a short delta pass); it
+ * exits 60 s after its last use, or when the route closes ({@link removeRouteDirsScript}).
  */
 export function sshCommand(dir: string, target: SshReach, keyType: string): string {
   const options = [

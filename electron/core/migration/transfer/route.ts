@@ -15,7 +15,7 @@ import {
 } from './route-key.js';
 import type { Route, RouteOptions, RouteProbe, TransferHost } from './types.js';
 
-/** An open route. `direct` holds what the pipe needs on A; null for a relay. */
+/** An open route. `direct` holds what the pipe needs on the source; null for a relay. */
 export class TransferRoute implements Route {
   private closing: Promise<void> | null = null;
 
@@ -25,7 +25,7 @@ export class TransferRoute implements Route {
     readonly migrationId: string,
     readonly from: TransferHost,
     readonly to: TransferHost,
-    /** The route's directory on A and the ssh command (up to `user@address`) that reaches B. */
+    /** The route's directory on the source and the ssh command (up to `user@address`) that reaches the target. */
     readonly direct: { dir: string; ssh: string } | null,
   ) {}
 
@@ -45,83 +45,89 @@ export function routeInternals(route: Route): TransferRoute {
 
 type ProbeOutcome = RouteProbe & { hostKey?: ReturnType<typeof parseKeyscan>[number] };
 
-// ssh-keyscan's own timeout on A, in seconds.
+// ssh-keyscan's own timeout on the source, in seconds.
 const SCAN_TIMEOUT_S = 5;
 
-async function probe(a: TransferHost, b: TransferHost, options: RouteOptions): Promise<ProbeOutcome> {
+async function probe(source: TransferHost, target: TransferHost, options: RouteOptions): Promise<ProbeOutcome> {
   checkMigrationId(options.migrationId);
   if (options.forceRelay) return { kind: 'relay', reason: 'relaying through this computer, as asked' };
-  if (!b.ssh) {
-    const why = b.local ? 'is the engine on this computer, which other hosts cannot log in to' : 'has no SSH address';
-    return { kind: 'relay', reason: `${b.name} ${why}: data is relayed through this computer` };
+  if (!target.ssh) {
+    const why = target.local
+      ? 'is the engine on this computer, which other hosts cannot log in to'
+      : 'has no SSH address';
+    return { kind: 'relay', reason: `${target.name} ${why}: data is relayed through this computer` };
   }
-  const target = b.ssh;
-  const endpoint = `${target.address}:${target.port}`;
-  const scan = await a.exec(
+  const reach = target.ssh;
+  const endpoint = `${reach.address}:${reach.port}`;
+  const scan = await source.exec(
     [
       'command -v ssh >/dev/null 2>&1 && command -v ssh-keyscan >/dev/null 2>&1 || { echo "@crossdock no-ssh-client"; exit 0; }',
-      `ssh-keyscan -T ${SCAN_TIMEOUT_S} -p ${target.port} ${shQuote(target.address)} 2>/dev/null`,
+      `ssh-keyscan -T ${SCAN_TIMEOUT_S} -p ${reach.port} ${shQuote(reach.address)} 2>/dev/null`,
     ].join('\n'),
     { signal: options.signal },
   );
   if (scan.stdout.includes('@crossdock no-ssh-client')) {
     return {
       kind: 'relay',
-      reason: `${a.name} has no ssh client (openssh-client): data is relayed through this computer`,
+      reason: `${source.name} has no ssh client (openssh-client): data is relayed through this computer`,
     };
   }
   const keys = parseKeyscan(scan.stdout);
   if (keys.length === 0) {
     return {
       kind: 'relay',
-      reason: `${a.name} cannot reach ${b.name} at ${endpoint} over SSH (no answer within ${SCAN_TIMEOUT_S} s): data is relayed through this computer`,
+      reason: `${source.name} cannot reach ${target.name} at ${endpoint} over SSH (no answer within ${SCAN_TIMEOUT_S} s): data is relayed through this computer`,
     };
   }
-  const hostKey = keys.find((key) => key.fingerprint === target.hostKeyFingerprint);
+  const hostKey = keys.find((key) => key.fingerprint === reach.hostKeyFingerprint);
   if (!hostKey) {
     return {
       kind: 'relay',
-      reason: `${a.name} sees another host key at ${endpoint} (${keys.map((k) => k.fingerprint).join(', ')}) than the one pinned for ${b.name} (${target.hostKeyFingerprint}): data is relayed through this computer`,
+      reason: `${source.name} sees another host key at ${endpoint} (${keys.map((k) => k.fingerprint).join(', ')}) than the one pinned for ${target.name} (${reach.hostKeyFingerprint}): data is relayed through this computer`,
     };
   }
   return {
     kind: 'direct',
-    reason: `${a.name} reaches ${b.name} at ${endpoint} over SSH, host key ${target.hostKeyFingerprint} as pinned`,
+    reason: `${source.name} reaches ${target.name} at ${endpoint} over SSH, host key ${reach.hostKeyFingerprint} as pinned`,
     hostKey,
   };
 }
 
-/** Whether data can flow directly from A to B, and why. Runs `ssh-keyscan` on A; leaves nothing behind. */
-export async function probeRoute(a: TransferHost, b: TransferHost, options: RouteOptions): Promise<RouteProbe> {
-  const { kind, reason } = await probe(a, b, options);
+/** Whether data can flow directly from the source to the target, and why. Runs `ssh-keyscan` on the source; leaves nothing behind. */
+export async function probeRoute(
+  source: TransferHost,
+  target: TransferHost,
+  options: RouteOptions,
+): Promise<RouteProbe> {
+  const { kind, reason } = await probe(source, target, options);
   return { kind, reason };
 }
 
 /**
- * Opens the route. Direct: a new ed25519 key, authorised on B for this migration only (no
- * forwarding, no pty, expiring in two days if never removed); its private half goes to A on
- * stdin into a 0700 `mktemp -d` directory beside a known_hosts holding only B's pinned key.
- * One `ssh … true` from A proves it works; if it does not, the route becomes a relay and
- * says why.
+ * Opens the route. Direct: a new ed25519 key, authorised on the target for this migration only (no
+ * forwarding, no pty, expiring in two days if never removed); its private half goes to the source
+ * on stdin into a 0700 `mktemp -d` directory beside a known_hosts holding only the target's pinned
+ * key. One `ssh … true` from the source proves it works; if it does not, the route becomes a relay
+ * and says why.
  */
-export async function openRoute(a: TransferHost, b: TransferHost, options: RouteOptions): Promise<Route> {
-  const found = await probe(a, b, options);
+export async function openRoute(source: TransferHost, target: TransferHost, options: RouteOptions): Promise<Route> {
+  const found = await probe(source, target, options);
   const { migrationId, signal } = options;
-  if (found.kind === 'relay' || !found.hostKey || !b.ssh)
-    return new TransferRoute('relay', found.reason, migrationId, a, b, null);
+  if (found.kind === 'relay' || !found.hostKey || !target.ssh)
+    return new TransferRoute('relay', found.reason, migrationId, source, target, null);
 
   const key = generateEd25519Key(`crossdock-migration-${migrationId}`);
-  const facts = await b.exec('ssh -V 2>&1; date -d "+2 days" +%Y%m%d%H%M 2>/dev/null', { signal });
+  const facts = await target.exec('ssh -V 2>&1; date -d "+2 days" +%Y%m%d%H%M 2>/dev/null', { signal });
   const expiresAt = supportsExpiry(facts.stdout) ? (/^\d{12}$/m.exec(facts.stdout)?.[0] ?? null) : null;
   let dir: string | null = null;
   try {
-    await runChecked(b, `sh -c ${shQuote(AUTHORIZE_KEY_SCRIPT)}`, 'Authorising the migration key', {
+    await runChecked(target, `sh -c ${shQuote(AUTHORIZE_KEY_SCRIPT)}`, 'Authorising the migration key', {
       stdin: `${authorizedKeyLine(key.publicKey, migrationId, expiresAt)}\n`,
       signal,
     });
     const made = await runChecked(
-      a,
-      a.asRoot(
+      source,
+      source.asRoot(
         [
           'set -eu',
           'umask 077',
@@ -135,23 +141,23 @@ export async function openRoute(a: TransferHost, b: TransferHost, options: Route
       { stdin: key.privateKey, signal },
     );
     dir = made.trim();
-    const ssh = sshCommand(shQuote(dir), b.ssh, found.hostKey.keyType);
-    const check = await a.exec(a.asRoot(`${ssh} true </dev/null`), { signal });
+    const ssh = sshCommand(shQuote(dir), target.ssh, found.hostKey.keyType);
+    const check = await source.exec(source.asRoot(`${ssh} true </dev/null`), { signal });
     if (check.exitCode !== 0) {
-      await removeDirectRoute(a, b, migrationId, dir);
+      await removeDirectRoute(source, target, migrationId, dir);
       const why = errorTail(check.stderr, 300) || `exit code ${check.exitCode}`;
       return new TransferRoute(
         'relay',
-        `${a.name} could not log in to ${b.name} with the migration key (${why}): data is relayed through this computer`,
+        `${source.name} could not log in to ${target.name} with the migration key (${why}): data is relayed through this computer`,
         migrationId,
-        a,
-        b,
+        source,
+        target,
         null,
       );
     }
-    return new TransferRoute('direct', found.reason, migrationId, a, b, { dir, ssh });
+    return new TransferRoute('direct', found.reason, migrationId, source, target, { dir, ssh });
   } catch (error) {
-    await removeDirectRoute(a, b, migrationId, dir).catch(() => undefined);
+    await removeDirectRoute(source, target, migrationId, dir).catch(() => undefined);
     throw error;
   }
 }
@@ -164,20 +170,20 @@ function supportsExpiry(versionOutput: string): boolean {
   return major > 7 || (major === 7 && minor >= 7);
 }
 
-/** Removes the key from B and the directory from A; tries both, then reports what failed. */
+/** Removes the key from the target and the directory from the source; tries both, then reports what failed. */
 async function removeDirectRoute(
-  a: TransferHost,
-  b: TransferHost,
+  source: TransferHost,
+  target: TransferHost,
   migrationId: string,
   dir: string | null,
 ): Promise<void> {
-  const aFiles = removeRouteDirsScript(migrationId, dir);
-  // Both are tried whatever happens to the other (asRoot itself may throw: no root on A).
+  const sourceFiles = removeRouteDirsScript(migrationId, dir);
+  // Both are tried whatever happens to the other (asRoot itself may throw: no root on the source).
   const results = await Promise.allSettled([
     Promise.resolve().then(() =>
-      runChecked(b, `sh -c ${shQuote(unauthorizeKeyScript(migrationId))}`, 'Removing the migration key'),
+      runChecked(target, `sh -c ${shQuote(unauthorizeKeyScript(migrationId))}`, 'Removing the migration key'),
     ),
-    Promise.resolve().then(() => runChecked(a, a.asRoot(aFiles), 'Removing the migration key files')),
+    Promise.resolve().then(() => runChecked(source, source.asRoot(sourceFiles), 'Removing the migration key files')),
   ]);
   const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
   if (failures.length === 0) return;
@@ -187,22 +193,27 @@ async function removeDirectRoute(
     `Migration ${migrationId} left files behind: ${messages.join('; ')}`,
     {
       migrationId,
-      host: failures.length === 2 ? `${a.name}, ${b.name}` : results[0].status === 'rejected' ? b.name : a.name,
+      host:
+        failures.length === 2
+          ? `${source.name}, ${target.name}`
+          : results[0].status === 'rejected'
+            ? target.name
+            : source.name,
     },
   );
 }
 
 /**
- * Removes whatever a route of `migrationId` may have left after a crash: its key lines in B's
- * authorized_keys and its directories on A. Idempotent.
+ * Removes whatever a route of `migrationId` may have left after a crash: its key lines in the
+ * target's authorized_keys and its directories on the source. Idempotent.
  */
 export async function removeRouteLeftovers(
-  a: TransferHost,
-  b: TransferHost,
+  source: TransferHost,
+  target: TransferHost,
   migrationId: string,
   signal?: AbortSignal,
 ): Promise<void> {
   checkMigrationId(migrationId);
-  throwIfCancelled(signal, b, `Removing migration ${migrationId}'s key`);
-  await removeDirectRoute(a, b, migrationId, null);
+  throwIfCancelled(signal, target, `Removing migration ${migrationId}'s key`);
+  await removeDirectRoute(source, target, migrationId, null);
 }

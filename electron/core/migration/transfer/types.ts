@@ -72,33 +72,33 @@ export interface TransferOptions {
 }
 
 export interface RouteOptions {
-  /** Names the ephemeral key (its comment on B) and the temporary files on A. */
+  /** Names the ephemeral key (its comment on the target) and the temporary files on the source. */
   migrationId: string;
-  /** Relay through this computer even when A could reach B. */
+  /** Relay through this computer even when the source could reach the target. */
   forceRelay?: boolean | undefined;
   signal?: AbortSignal | undefined;
 }
 
-/** How data will flow: straight from A to B, or through this computer, and why. */
+/** How data will flow: straight from the source to the target, or through this computer, and why. */
 export interface RouteProbe {
   kind: 'direct' | 'relay';
   /** Why this kind: e.g. "crossdock-docker-4 reaches root@10.213.0.105:22 over SSH" or why not. */
   reason: string;
 }
 
-/** An open route between A and B. Close it in every case (finally); closing twice is fine. */
+/** An open route between the source and the target. Close it in every case (finally); closing twice is fine. */
 export interface Route extends RouteProbe {
   readonly migrationId: string;
   readonly from: TransferHost;
   readonly to: TransferHost;
-  /** Removes the ephemeral key from B's authorized_keys and its files on A (idempotent). */
+  /** Removes the ephemeral key from the target's authorized_keys and its files on the source (idempotent). */
   close(): Promise<void>;
 }
 
 export interface SendImagesOptions extends TransferOptions {
   /**
-   * Name the layer files to leave out from a first `docker save` on A even where Crossdock can
-   * compute them (Docker 20.10), so tests cover that way too.
+   * Name the layer files to leave out from a first `docker save` on the source even where Crossdock
+   * can compute them (Docker 20.10), so tests cover that way too.
    */
   layerNamesFromEngine?: boolean | undefined;
 }
@@ -108,9 +108,9 @@ export interface SendImagesResult {
   bytes: number;
   /** References sent. */
   sent: string[];
-  /** References skipped because B has the same image id. */
+  /** References skipped because the target has the same image id. */
   skipped: string[];
-  /** Layers of the sent images left out of the stream because B holds them (0: sent whole). */
+  /** Layers of the sent images left out of the stream because the target holds them (0: sent whole). */
   layersSkipped: number;
 }
 
@@ -143,20 +143,20 @@ export interface CopyVolumeResult {
   /** Bytes streamed (of the tar stream). */
   bytes: number;
   /**
-   * Bulk pass: a timestamp on A's clock taken just before the copy started (a string to keep in
-   * the journal; no file is left on A). Delta pass: the same marker handed back, or, while
-   * running, a new one taken before it (what the next delta pass copies from).
+   * Bulk pass: a timestamp on the source's clock taken just before the copy started (a string to
+   * keep in the journal; no file is left on the source). Delta pass: the same marker handed back,
+   * or, while running, a new one taken before it (what the next delta pass copies from).
    */
   marker: string;
-  /** A's directories as this pass listed them, for the next pass (kept in memory, not journaled). */
+  /** The source's directories as this pass listed them, for the next pass (kept in memory, not journaled). */
   dirs: DirectoryInodes;
-  /** Delta pass: paths deleted on B because they no longer exist on A (or changed type). */
+  /** Delta pass: paths deleted on the target because they no longer exist on the source (or changed type). */
   deleted?: number;
 }
 
 export interface ManifestComparison {
   match: boolean;
-  /** Paths in A's manifest. */
+  /** Paths in the source's manifest. */
   files: number;
   /** One line per differing path: `path: what differs` (at most the first 100). */
   differences: string[];

@@ -17,35 +17,37 @@ const TAR_OPTIONS = "--numeric-owner --xattrs --xattrs-include='*' --acls --spar
 
 // While the container runs, a listed file may change or vanish before tar reads it (find, too,
 // may meet a directory that just went): the next pass, after the stop, copies it again or
-// deletes it on B, so neither fails this one. tar still exits 1 for a file that changed.
+// deletes it on the target, so neither fails this one. tar still exits 1 for a file that changed.
 const WHILE_RUNNING =
   '--ignore-failed-read --warning=no-file-changed --warning=no-file-removed --warning=no-failed-read';
 
-// The marker is this much earlier than A's clock: file times come from the kernel's coarse
+// The marker is this much earlier than the source's clock: file times come from the kernel's coarse
 // clock, which may lag `date` by a tick. Copying a few files twice is harmless; missing one is not.
 const MARKER_SLACK_S = 2;
 
-// More moved directories than this between two passes, and the pass copies the whole volume:
-// their inode numbers go on A's command line (about 16 bytes each, well under Linux's 128 KiB
+// More moved directories than this between two passes, and the pass copies the whole volume: their
+// inode numbers go on the source's command line (about 16 bytes each, well under Linux's 128 KiB
 // for one argument).
 const MAX_MOVED_DIRECTORIES = 4000;
 
-/** A's clock now, minus the slack, in seconds since the epoch. */
-async function takeMarker(a: TransferHost, signal?: AbortSignal): Promise<string> {
-  return String((await hostClockSeconds(a, signal)) - MARKER_SLACK_S);
+/** The source's clock now, minus the slack, in seconds since the epoch. */
+async function takeMarker(source: TransferHost, signal?: AbortSignal): Promise<string> {
+  return String((await hostClockSeconds(source, signal)) - MARKER_SLACK_S);
 }
 
 /**
- * Copies a volume's files from A to B over the route, creating the volume on B if needed.
+ * Copies a volume's files from the source to the target over the route, creating the volume on the
+ * target if needed.
  * - `bulk`: the whole volume, while its container may still run (tar's "file changed as we read
- *   it", exit 1, is expected then; the delta pass fixes those files). Checks B's free space first.
- * - `delta`: after the container stopped: deletes on B the paths gone from A (or whose type
- *   changed), then copies every path whose mtime or ctime is newer than the marker (ctime catches
- *   renames and files given an old mtime, as `cp -p` or tar do), and the whole subtree of every
- *   directory moved since the last pass (its files keep their times; found by comparing A's
- *   directories' inodes with the last pass's `dirs`). With `running`, the same while the
- *   container still runs, to shorten the pass after the stop.
- * Every pass hands back A's directories as it saw them, for the next pass.
+ *   it", exit 1, is expected then; the delta pass fixes those files). Checks the target's free
+ *   space first.
+ * - `delta`: after the container stopped: deletes on the target the paths gone from the source (or
+ *   whose type changed), then copies every path whose mtime or ctime is newer than the marker
+ *   (ctime catches renames and files given an old mtime, as `cp -p` or tar do), and the whole
+ *   subtree of every directory moved since the last pass (its files keep their times; found by
+ *   comparing the source's directories' inodes with the last pass's `dirs`). With `running`, the
+ *   same while the container still runs, to shorten the pass after the stop.
+ * Every pass hands back the source's directories as it saw them, for the next pass.
  */
 export async function copyVolume(
   route: Route,
@@ -53,17 +55,17 @@ export async function copyVolume(
   pass: 'bulk' | 'delta',
   options: CopyVolumeOptions = {},
 ): Promise<CopyVolumeResult> {
-  const { from: a, to: b } = routeInternals(route);
+  const { from: source, to: target } = routeInternals(route);
   const { signal } = options;
-  // The delta pass runs during the downtime: both inspects at once, B's volume made only if it is
-  // somehow missing (the bulk pass made it).
-  const [source, existing] = await Promise.all([
-    copyableVolume(a, volume),
-    pass === 'delta' ? inspectVolume(b, volume) : null,
+  // The delta pass runs during the downtime: both inspects at once, the target's volume made only
+  // if it is somehow missing (the bulk pass made it).
+  const [sourceVolume, existing] = await Promise.all([
+    copyableVolume(source, volume),
+    pass === 'delta' ? inspectVolume(target, volume) : null,
   ]);
-  const target = existing ?? (await ensureVolume(a, b, volume, signal));
-  const from = shQuote(source.Mountpoint);
-  const into = shQuote(target.Mountpoint);
+  const targetVolume = existing ?? (await ensureVolume(source, target, volume, signal));
+  const from = shQuote(sourceVolume.Mountpoint);
+  const into = shQuote(targetVolume.Mountpoint);
   const spec = {
     // --ignore-zeros: read to the end of the stream, not only to the archive's end blocks, so
     // the receiving end never quits while the sending end is still finishing.
@@ -71,8 +73,8 @@ export async function copyVolume(
     noSpace: (stderr: string) =>
       new CrossdockError(
         'NO_SPACE',
-        `${b.name} ran out of disk space while receiving volume ${volume}: ${stderr.trim().slice(-300)}`,
-        { host: b.name, volume },
+        `${target.name} ran out of disk space while receiving volume ${volume}: ${stderr.trim().slice(-300)}`,
+        { host: target.name, volume },
       ),
   };
   const progress = (bytes: number, totalBytes?: number): void =>
@@ -85,17 +87,21 @@ export async function copyVolume(
     });
 
   if (pass === 'bulk') {
-    const marker = await takeMarker(a, signal);
+    const marker = await takeMarker(source, signal);
     // Listed before tar reads anything: a directory moved after this is found by the next pass.
     const [dirs, used, reusable, free] = await Promise.all([
-      listEntries(a, source.Mountpoint, volume, { signal, only: '-type d', running: true }).then(directoryInodes),
-      diskUsage(a, source.Mountpoint, signal),
-      diskUsage(b, target.Mountpoint, signal),
-      freeBytesAt(b, target.Mountpoint, signal),
+      listEntries(source, sourceVolume.Mountpoint, volume, { signal, only: '-type d', running: true }).then(
+        directoryInodes,
+      ),
+      diskUsage(source, sourceVolume.Mountpoint, signal),
+      diskUsage(target, targetVolume.Mountpoint, signal),
+      freeBytesAt(target, targetVolume.Mountpoint, signal),
     ]);
     const needed = Math.max(0, used - reusable);
-    if (needed > free) throw noSpace(b, [volume], needed, free);
-    options.log?.(`Copying volume ${volume} (${used} bytes) from ${a.name} to ${b.name} (${route.kind}, bulk pass)`);
+    if (needed > free) throw noSpace(target, [volume], needed, free);
+    options.log?.(
+      `Copying volume ${volume} (${used} bytes) from ${source.name} to ${target.name} (${route.kind}, bulk pass)`,
+    );
     const result = await pipe(
       route,
       {
@@ -117,30 +123,31 @@ export async function copyVolume(
     );
   }
   // While the container runs, what changes from here on is for the next pass.
-  const nextMarker = options.running ? await takeMarker(a, signal) : marker;
-  const [entriesA, entriesB] = await Promise.all([
-    listEntries(a, source.Mountpoint, volume, { signal, running: options.running }),
-    listEntries(b, target.Mountpoint, volume, { signal }),
+  const nextMarker = options.running ? await takeMarker(source, signal) : marker;
+  const [sourceEntries, targetEntries] = await Promise.all([
+    listEntries(source, sourceVolume.Mountpoint, volume, { signal, running: options.running }),
+    listEntries(target, targetVolume.Mountpoint, volume, { signal }),
   ]);
-  const [onA, onB] = [typesOf(entriesA), typesOf(entriesB)];
-  const dirs = directoryInodes(entriesA);
+  const [onSource, onTarget] = [typesOf(sourceEntries), typesOf(targetEntries)];
+  const dirs = directoryInodes(sourceEntries);
   const moved = movedDirectories(before, dirs);
-  const gone = pathsGoneOrRetyped(onA, onB);
-  const deleteOnB = (paths: string[]): Promise<string> =>
+  const gone = pathsGoneOrRetyped(onSource, onTarget);
+  const deleteOnTarget = (paths: string[]): Promise<string> =>
     runChecked(
-      b,
-      b.asRoot(`cd -- ${into} && xargs -0 -r rm -rf --`),
-      `Deleting on ${b.name} what is gone from volume ${volume}`,
+      target,
+      target.asRoot(`cd -- ${into} && xargs -0 -r rm -rf --`),
+      `Deleting on ${target.name} what is gone from volume ${volume}`,
       {
         stdin: Buffer.from(paths.map((path) => `${path}\0`).join(''), 'latin1'),
         signal,
       },
     );
-  // A path A holds with another type must go before tar puts the new one there; a path A no
-  // longer has is in nothing tar writes, so it goes while the data flows (this is downtime).
-  const retyped = gone.filter((path) => onA.has(path));
-  const vanished = gone.filter((path) => !onA.has(path));
-  if (retyped.length > 0) await deleteOnB(retyped);
+  // A path the source holds with another type must go before tar puts the new one there; a path the
+  // source no longer has is in nothing tar writes, so it goes while the data flows (this is
+  // downtime).
+  const retyped = gone.filter((path) => onSource.has(path));
+  const vanished = gone.filter((path) => !onSource.has(path));
+  if (retyped.length > 0) await deleteOnTarget(retyped);
   const passName = options.running ? 'catch-up pass, still running' : 'delta pass';
   const whole = moved.length > MAX_MOVED_DIRECTORIES;
   const movedNote =
@@ -150,7 +157,7 @@ export async function copyVolume(
         ? `; ${moved.length} directories moved since, so all of it`
         : `; ${moved.length} moved director${moved.length === 1 ? 'y' : 'ies'} sent whole`;
   options.log?.(
-    `Copying what changed in volume ${volume} since the last pass (${passName}; ${gone.length} path(s) deleted on ${b.name}${movedNote})`,
+    `Copying what changed in volume ${volume} since the last pass (${passName}; ${gone.length} path(s) deleted on ${target.name}${movedNote})`,
   );
   const quiet = options.running ? ' 2>/dev/null' : '';
   const newer = `\\( -newermt @${marker} -o -newerct @${marker} \\)`;
@@ -174,7 +181,7 @@ export async function copyVolume(
       },
       { signal, onBytes: (bytes) => progress(bytes) },
     ),
-    vanished.length > 0 ? deleteOnB(vanished) : undefined,
+    vanished.length > 0 ? deleteOnTarget(vanished) : undefined,
   ]);
   return { bytes: result.bytes, marker: nextMarker, dirs, deleted: gone.length };
 }

@@ -122,59 +122,60 @@ export function noSpace(host: TransferHost, volumes: string[], needed: number, f
 }
 
 /**
- * Throws NO_SPACE (naming the host, volumes, needed and free bytes) when B's volume filesystem
- * cannot hold A's volumes. What B already holds of them counts as reusable (a second attempt).
+ * Throws NO_SPACE (naming the host, volumes, needed and free bytes) when the target's volume
+ * filesystem cannot hold the source's volumes. What the target already holds of them counts as
+ * reusable (a second attempt).
  */
 export async function checkSpaceForVolumes(
-  a: TransferHost,
-  b: TransferHost,
+  source: TransferHost,
+  target: TransferHost,
   volumes: string[],
   signal?: AbortSignal,
 ): Promise<void> {
   let needed = 0;
   for (const volume of volumes) {
-    const facts = await volumeFacts(a, volume, signal);
-    const existing = await inspectVolume(b, volume);
-    const reusable = existing ? await diskUsage(b, existing.Mountpoint, signal) : 0;
+    const facts = await volumeFacts(source, volume, signal);
+    const existing = await inspectVolume(target, volume);
+    const reusable = existing ? await diskUsage(target, existing.Mountpoint, signal) : 0;
     needed += Math.max(0, facts.bytes - reusable);
   }
-  const free = await freeBytesForVolumes(b, signal);
-  if (needed > free) throw noSpace(b, volumes, needed, free);
+  const free = await freeBytesForVolumes(target, signal);
+  if (needed > free) throw noSpace(target, volumes, needed, free);
 }
 
-/** Creates the volume on B with A's driver, labels and options, unless B has it already. */
+/** Creates the volume on the target with the source's driver, labels and options, unless the target has it already. */
 export async function ensureVolume(
-  a: TransferHost,
-  b: TransferHost,
+  source: TransferHost,
+  target: TransferHost,
   volume: string,
   signal?: AbortSignal,
 ): Promise<VolumeInspect> {
-  throwIfCancelled(signal, b, `Creating volume ${volume}`);
-  const source = await copyableVolume(a, volume);
-  const existing = await inspectVolume(b, volume);
+  throwIfCancelled(signal, target, `Creating volume ${volume}`);
+  const sourceVolume = await copyableVolume(source, volume);
+  const existing = await inspectVolume(target, volume);
   if (existing) {
-    if (existing.Driver !== source.Driver) {
+    if (existing.Driver !== sourceVolume.Driver) {
       throw new CrossdockError(
         'ALREADY_EXISTS',
-        `${b.name} already has a volume ${volume} with driver ${existing.Driver} (${a.name}'s uses ${source.Driver}); remove or rename it first`,
+        `${target.name} already has a volume ${volume} with driver ${existing.Driver} (${source.name}'s uses ${sourceVolume.Driver}); remove or rename it first`,
         {
-          host: b.name,
+          host: target.name,
           volume,
         },
       );
     }
     return existing;
   }
-  await b.docker.createVolume({
+  await target.docker.createVolume({
     Name: volume,
-    Driver: source.Driver,
-    Labels: source.Labels ?? {},
-    DriverOpts: source.Options ?? {},
+    Driver: sourceVolume.Driver,
+    Labels: sourceVolume.Labels ?? {},
+    DriverOpts: sourceVolume.Options ?? {},
   });
-  const made = await inspectVolume(b, volume);
+  const made = await inspectVolume(target, volume);
   if (!made)
-    throw new CrossdockError('FAILED_PRECONDITION', `Docker on ${b.name} did not create volume ${volume}`, {
-      host: b.name,
+    throw new CrossdockError('FAILED_PRECONDITION', `Docker on ${target.name} did not create volume ${volume}`, {
+      host: target.name,
       volume,
     });
   return made;
