@@ -5,13 +5,8 @@ import { isFinished } from '../state/job-list.js';
 import { setJobsPanelOpen, useCrossdock } from '../state/store.js';
 import { JobLog } from './job-log.js';
 import { JobRow } from './job-row.js';
+import { jobsSummary } from './jobs-summary.js';
 import './jobs.css';
-
-function summary(running: number, total: number): string {
-  if (total === 0) return 'none';
-  if (running === 0) return `${total} finished`;
-  return `${running} running`;
-}
 
 /** A bottom panel, like a code editor's: a one-line bar when collapsed, the list when open. */
 export function JobsPanel() {
@@ -38,7 +33,7 @@ export function JobsPanel() {
           </svg>
           <span className="jobs-bar-title">Jobs</span>
           <span className="jobs-bar-summary" data-running={running > 0}>
-            {summary(running, jobs.length)}
+            {jobsSummary(jobs)}
           </span>
         </button>
         {open && (
