@@ -83,10 +83,12 @@ describe('run slots', () => {
     // In a run, waiters are worker processes; here this process waits with turn 9, and a marker
     // under the parent's pid (alive) stands for another worker waiting with turn 2.
     const first = await takeSlot(dir, 5, 1);
-    const order: string[] = [];
-    const late = takeSlot(dir, 9, 1).then((held) => (order.push('turn 9'), held));
+    // The marker is there before turn 9 starts to wait: written after, it could lose the race
+    // with turn 9's first try on a busy machine, once the slot is freed below.
     mkdirSync(join(dir, 'waiting'), { recursive: true });
     writeFileSync(join(dir, 'waiting', `2-${process.ppid}`), '');
+    const order: string[] = [];
+    const late = takeSlot(dir, 9, 1).then((held) => (order.push('turn 9'), held));
     await first.release();
     // Turn 9 must not take the slot while turn 2 waits.
     await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -99,11 +101,14 @@ describe('run slots', () => {
   });
 
   it('ignores and removes the marker of a process that is gone', async () => {
-    mkdirSync(join(dir, 'waiting'), { recursive: true });
+    // A folder of its own, so nothing the test above left can hold its slot.
+    const own = mkdtempSync(join(tmpdir(), 'crossdock-slots-gone-'));
+    mkdirSync(join(own, 'waiting'), { recursive: true });
     // A pid beyond pid_max on Linux (at most 2^22): no process has it.
-    writeFileSync(join(dir, 'waiting', `0-${2 ** 22 + 1}`), '');
-    const held = await takeSlot(dir, 7, 1);
-    expect(readdirSync(join(dir, 'waiting'))).toEqual([]);
+    writeFileSync(join(own, 'waiting', `0-${2 ** 22 + 1}`), '');
+    const held = await takeSlot(own, 7, 1);
+    expect(readdirSync(join(own, 'waiting'))).toEqual([]);
     await held.release();
+    rmSync(own, { recursive: true, force: true });
   });
 });
