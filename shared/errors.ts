@@ -62,6 +62,12 @@ export const ERROR_CODES = [
   'PROVIDER_AUTH_FAILED',
   'PORT_CONFLICT',
   'NO_SPACE',
+  /** The registry has no such image (or tag), or hides it from this login: details name the image, host and registry. */
+  'IMAGE_NOT_FOUND',
+  /** The registry refused the credentials (or asked for some): details name the registry. Log in with `crossdock registry login`. */
+  'REGISTRY_AUTH_FAILED',
+  /** The registry did not answer (DNS, refused, TLS, timeout) from the host that pulls: details name the registry and host. */
+  'REGISTRY_UNREACHABLE',
   /** A bug or an unexpected failure; the details are in the core's log. */
   'INTERNAL',
 ] as const;

@@ -63,6 +63,11 @@ export const ERROR_HINTS: Partial<Record<NonNullable<CoreFailure['code']>, strin
     'The login user needs its sudo password to install Docker. Give it (it is kept in memory for this bootstrap only) and try again.',
   ALREADY_RUNNING: 'It is still running: follow it under Jobs, or cancel it there first.',
   CONTAINER_UNHEALTHY: 'The container’s log says why: open it from the container list of that host.',
+  IMAGE_NOT_FOUND:
+    'Check the image’s name and tag. A private image needs a login for its registry: Settings → Registries.',
+  REGISTRY_AUTH_FAILED: 'Add or update the login for this registry under Settings → Registries, then try again.',
+  REGISTRY_UNREACHABLE:
+    'The host could not reach the registry. Check the registry’s address and that the host can reach it (DNS, firewall, proxy).',
 };
 
 export function errorIntent(failure: CoreFailure): ErrorIntent {
