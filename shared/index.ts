@@ -18,6 +18,7 @@ export * from './domain/migrations.js';
 export * from './domain/keys.js';
 export * from './domain/vault.js';
 export * from './domain/workloads.js';
+export * from './domain/registries.js';
 export * from './jobs/declare.js';
 export * from './jobs/kinds.js';
 export * from './jobs/job-info.js';

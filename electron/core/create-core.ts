@@ -41,6 +41,8 @@ import { KeyStore } from './keys/key-store.js';
 import { keysService } from './keys/keys-service.js';
 import { createVault, type KeyWrapper, type Vault } from './vault/index.js';
 import { vaultService } from './vault/vault-service.js';
+import { RegistryLogins } from './registries/registry-logins.js';
+import { registriesService } from './registries/registries-service.js';
 
 export interface CoreOptions {
   /** Defaults to `CROSSDOCK_HOME` or the platform's config directory. */
@@ -113,6 +115,10 @@ export function createCore(options: CoreOptions): Core {
     ...(options.connection ? { connection: options.connection } : {}),
   });
   const providers = new ProviderRegistry({ store, vault });
+  const registryLogins = new RegistryLogins(vault, {
+    load: () => store.get('registries'),
+    update: (change) => store.update('registries', change),
+  });
 
   const impl: ServerImpl<CrossdockApi> = {
     system: systemService({ store, dataDir, mode: options.mode }),
@@ -127,6 +133,7 @@ export function createCore(options: CoreOptions): Core {
     workloads: workloadsService({ inventory: hosts, runtime, jobs, vault, logger }),
     ports: portsService({ inventory: hosts, runtime }),
     migrations: migrationsService({ dataDir, inventory: hosts, runtime, jobs, events }),
+    registries: registriesService({ logins: registryLogins, logger }),
   };
 
   const connections = new Set<{ close(): void }>();

@@ -14,6 +14,7 @@ import { vaultSchemas, type VaultApi } from './vault.js';
 import { jobsSchemas, type JobsApi } from './jobs.js';
 import { systemSchemas, type SystemApi } from './system.js';
 import { portsSchemas, workloadsSchemas, type PortsApi, type WorkloadsApi } from './workloads.js';
+import { registriesSchemas, type RegistriesApi } from './registries.js';
 
 /** The whole Crossdock API: one interface per domain. */
 export interface CrossdockApi {
@@ -29,6 +30,7 @@ export interface CrossdockApi {
   migrations: MigrationsApi;
   workloads: WorkloadsApi;
   ports: PortsApi;
+  registries: RegistriesApi;
 }
 
 /** The argument schema of every method; the server validates every call against it. */
@@ -45,6 +47,7 @@ export const crossdockContract: Contract<CrossdockApi> = {
   migrations: migrationsSchemas,
   workloads: workloadsSchemas,
   ports: portsSchemas,
+  registries: registriesSchemas,
 };
 
 /** Event streams a client may subscribe to, with their payloads. */
@@ -107,4 +110,7 @@ export type { AddProviderArgs } from './machines.js';
 export type { MigrationsApi, MigrationPlanArgs, MigrationStartArgs } from './migrations.js';
 export type { WorkloadsApi, PortsApi, ComposeInput } from './workloads.js';
 export { projectName, secretName } from './workloads.js';
+export type { RegistriesApi } from './registries.js';
+export { registryName } from './registries.js';
+export { DOCKER_HUB, isLoopbackRegistry, normalizeRegistry, registryOfImage } from './registry-name.js';
 export { noArgs, type NoArgs } from './system.js';

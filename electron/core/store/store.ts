@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/index.js';
 import type { StoredHost } from '../hosts/inventory.js';
 import type { KeyMeta } from '../keys/index.js';
 import type { StoredProvider } from '../machines/cloud-providers.js';
+import type { StoredRegistryLogin } from '../registries/registry-logins.js';
 import { withFileLock } from './file-lock.js';
 
 /** Everything Crossdock keeps in its settings file (secrets never: those live in the vault). */
@@ -13,6 +14,8 @@ export interface StoreSchema {
   sshKeys: KeyMeta[];
   /** Cloud accounts; their credentials are in the vault. */
   providers: StoredProvider[];
+  /** Registry logins (registry, username, date); their passwords and tokens are in the vault. */
+  registries: StoredRegistryLogin[];
 }
 
 export const STORE_DEFAULTS: StoreSchema = {
@@ -20,6 +23,7 @@ export const STORE_DEFAULTS: StoreSchema = {
   hosts: [],
   sshKeys: [],
   providers: [],
+  registries: [],
 };
 
 /** The file name (without `.json`) shared by both implementations, so they read each other's file. */
