@@ -32,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   workloads: async () => (await import('./commands/workloads.js')).workloadsCommand,
   ports: async () => (await import('./commands/ports.js')).portsCommand,
   secret: async () => (await import('./commands/secret.js')).secretCommand,
+  registry: async () => (await import('./commands/registry.js')).registryCommand,
 };
 
 // Two folders below the package root both in the sources (electron/headless) and in the bundle

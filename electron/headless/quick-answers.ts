@@ -51,6 +51,11 @@ Commands:
                         The port map: host:port → project/service/container on every host
   secret set NAME [--from-file PATH] | secret ls [--json] | secret rm NAME
                         Values for compose secrets, kept in the vault (set reads stdin or asks)
+  registry login REGISTRY [-u USER] [--password-stdin] [--no-verify]
+                        Save a registry login in the vault (checked first); pulls send it, hosts never keep it
+  registry ls [--json] | registry test REGISTRY | registry rm REGISTRY
+  registry import [--json]
+                        Save this computer's Docker logins (config.json auths and credential helpers)
   migrate HOST/CONTAINER --to HOST [--dry-run] [--remove-source] [--relay] [--healthy-seconds N] [--json]
   migrate HOST/project:P --to HOST [...]
                         Move a container or a compose project (image, config, volume data) to another host
