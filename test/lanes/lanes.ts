@@ -114,6 +114,7 @@ export const lanes: readonly Lane[] = [
       'test/e2e/shell.e2e.test.ts',
       'test/integration/cutover-ready.test.ts',
       'test/integration/emulators/ec2-sigv4.test.ts',
+      'test/integration/registries.test.ts',
     ],
   },
 ];

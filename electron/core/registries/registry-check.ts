@@ -74,11 +74,16 @@ class RegistrySession {
       if (!isLoopbackRegistry(this.registry) || isAbort(error, this.options.signal))
         throw this.#unreachable(secure, error);
       const plain = `http://${this.registry}/v2/`;
+      let response: Response;
       try {
-        return { response: await this.#request(plain, {}), endpoint: plain };
+        response = await this.#request(plain, {});
       } catch (second) {
         throw this.#unreachable(plain, second, secure, error);
       }
+      // An HTTPS registry whose certificate is not trusted answers plain HTTP with a 400: the
+      // HTTPS failure is the one worth telling.
+      if (!response.ok && response.status !== 401) throw this.#unreachable(secure, error);
+      return { response, endpoint: plain };
     }
   }
 
