@@ -1,4 +1,5 @@
 import { KeysSection } from '../keys/keys-section.js';
+import { RegistriesSection } from '../registries/registries-section.js';
 import { VaultSection } from '../vault/vault-section.js';
 import { AboutSection } from './about-section.js';
 import { ThemePicker } from './theme-picker.js';
@@ -9,6 +10,7 @@ export function SettingsView() {
     <div className="settings">
       <VaultSection />
       <KeysSection />
+      <RegistriesSection />
       <section className="settings-section" aria-labelledby="settings-appearance">
         <h2 id="settings-appearance" className="section-title">
           Appearance
