@@ -115,6 +115,7 @@ export const lanes: readonly Lane[] = [
       'test/integration/cutover-ready.test.ts',
       'test/integration/emulators/ec2-sigv4.test.ts',
       'test/integration/registries.test.ts',
+      'test/e2e/registries.e2e.test.ts',
     ],
   },
 ];
