@@ -181,7 +181,7 @@ function basic(username: string, secret: string): string {
 function refused(registry: string, username: string): CrossdockError {
   return new CrossdockError(
     'REGISTRY_AUTH_FAILED',
-    `The registry ${registry} refused the login of ${username}; check the username and password (or token), then log in again with "crossdock registry login ${registry}"`,
+    `The registry ${registry} refused the login of ${username}; check the username and the password or token, and log in to it again`,
     { registry, username },
   );
 }
