@@ -80,9 +80,9 @@ class RegistrySession {
       } catch (second) {
         throw this.#unreachable(plain, second, secure, error);
       }
-      // An HTTPS registry whose certificate is not trusted answers plain HTTP with a 400: the
-      // HTTPS failure is the one worth telling.
-      if (!response.ok && response.status !== 401) throw this.#unreachable(secure, error);
+      // An HTTPS server (a registry whose certificate is not trusted here) answers plain HTTP with
+      // a 400: the HTTPS failure is the one worth telling.
+      if (response.status === 400) throw this.#unreachable(secure, error);
       return { response, endpoint: plain };
     }
   }

@@ -34,6 +34,7 @@ describe('the contract types', () => {
       'migrations',
       'ports',
       'providers',
+      'registries',
       'system',
       'vault',
       'workloads',
