@@ -10,7 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RegistryImportReport, RegistryLoginInfo } from '../../shared/index.js';
+import { randomBytes } from 'node:crypto';
 import { writeFakeCredentialHelper } from '../../electron/core/registries/fake-credential-helper.js';
+import { vaultRegistryAuth, type RegistryAuth } from '../../electron/core/registries/registry-auth.js';
+import { dockerodeOnSocket } from '../../electron/core/docker/dockerode-options.js';
+import { DEFAULT_DOCKER_SOCKET } from '../../electron/core/docker/docker-transport.js';
+import { createFileLogger } from '../../electron/core/log/logger.js';
+import { createVault } from '../../electron/core/vault/index.js';
 import {
   freePort,
   issueCert,
@@ -25,6 +31,10 @@ import {
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const USER = 'crossdock-tester';
+const RUN = randomBytes(3).toString('hex');
+const PASSPHRASE = 'registry-test-passphrase';
+/** Built by the rig on the local engine (test/rig/rig.sh), about 2 MB. */
+const TINY_IMAGE = 'crossdock-test-tiny:latest';
 const PASSWORD = 'S3cret-registry-pw!';
 let work: string;
 let home: string;
@@ -47,7 +57,7 @@ function crossdock(args: string[], stdin = '', env: Record<string, string> = {})
       env: {
         ...process.env,
         CROSSDOCK_HOME: home,
-        CROSSDOCK_PASSPHRASE: 'registry-test-passphrase',
+        CROSSDOCK_PASSPHRASE: PASSPHRASE,
         NODE_EXTRA_CA_CERTS: caPath,
         DOCKER_CONFIG: join(work, 'docker-config'),
         PATH: `${join(work, 'helpers')}:${process.env.PATH ?? '/usr/bin:/bin'}`,
@@ -148,6 +158,51 @@ describe('crossdock registry', () => {
     expect(await ok(['registry', 'test', plainRegistry.name])).toContain(
       `(Basic auth at http://${plainRegistry.name}/v2/)`,
     );
+  });
+
+  it('gives a push and a pull the auth a real Docker engine accepts, from the vault alone', async () => {
+    // The local engine reaches the plain-HTTP registry on loopback: Docker treats 127.0.0.0/8 as
+    // an insecure registry by default, so no certificate has to be installed on this machine.
+    const vault = createVault({ dataDir: home });
+    await vault.unlock(PASSPHRASE);
+    const logDir = join(work, 'auth-log');
+    const auth = await vaultRegistryAuth(vault, createFileLogger(logDir))(plainRegistry.name);
+    expect(auth).toEqual({ username: USER, password: PASSWORD, serveraddress: plainRegistry.name });
+    const docker = dockerodeOnSocket(DEFAULT_DOCKER_SOCKET);
+    const repo = `${plainRegistry.name}/crossdock-test/tiny`;
+    const ref = `${repo}:${RUN}`;
+    /** The engine's progress lines; an `error` line is how a refused push or pull ends. */
+    const run = async (stream: NodeJS.ReadableStream): Promise<string | null> => {
+      let text = '';
+      for await (const chunk of stream) text += chunk.toString();
+      const failed = text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { error?: string })
+        .find((line) => line.error);
+      return failed?.error ?? null;
+    };
+    const pull = async (credentials: RegistryAuth): Promise<string | null> => {
+      try {
+        return await run(await docker.pull(ref, { authconfig: credentials }));
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    };
+    await docker.getImage(TINY_IMAGE).tag({ repo, tag: RUN });
+    try {
+      expect(await run(await docker.getImage(ref).push({ authconfig: auth! }))).toBeNull();
+      await docker.getImage(ref).remove();
+      expect(await pull({ ...auth!, password: 'not-the-password' })).toMatch(/unauthorized|authentication required/i);
+      expect(await pull(auth!)).toBeNull();
+      expect((await docker.getImage(ref).inspect()).RepoTags).toContain(ref);
+    } finally {
+      await docker
+        .getImage(ref)
+        .remove()
+        .catch(() => undefined);
+    }
+    expect(plainFilesOf(logDir)).not.toContain(PASSWORD);
   });
 
   it('follows the token flow: the token server gets the login, the registry the token', async () => {
