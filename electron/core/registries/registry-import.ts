@@ -24,7 +24,7 @@ type Source =
   | { kind: 'helper'; helper: string }
   | { kind: 'inline'; username: string; secret: string; identity: boolean };
 
-function fromHelper(server: string, helper: string, credentials: HelperCredentials): RegistryCredentials {
+function fromHelper(server: string, credentials: HelperCredentials): RegistryCredentials {
   // The helper protocol's marker for an identity token.
   const identity = credentials.username === '<token>';
   return {
@@ -94,7 +94,7 @@ export async function importDockerLogins(options: {
     try {
       const credentials =
         source.kind === 'helper'
-          ? fromHelper(server, source.helper, await helpers.get(source.helper, server))
+          ? fromHelper(server, await helpers.get(source.helper, server))
           : {
               registry,
               username: source.username,
