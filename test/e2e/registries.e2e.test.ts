@@ -3,8 +3,9 @@
 // NODE_EXTRA_CA_CERTS) and htpasswd auth. In the page, by keyboard where a person types: a login
 // with a wrong password is refused (REGISTRY_AUTH_FAILED, nothing saved, the dialog stays open),
 // the right one is checked and saved, the password is nowhere in the page, Test says it works,
-// and Remove asks first, then deletes it. No rig machine is touched.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// and Remove asks first, then deletes it; last, Import from Docker brings in the login a Docker
+// client config holds. No rig machine is touched.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -119,6 +120,21 @@ describe('registry logins from Settings', () => {
     await confirm.getByTestId('registry-remove-dialog-confirm').click();
     await confirm.waitFor({ state: 'detached' });
     await section().getByTestId('registries-empty').waitFor();
+  });
+
+  it('imports the login the Docker client config holds', async () => {
+    const dockerConfig = join(root, 'home', '.docker');
+    mkdirSync(dockerConfig, { recursive: true });
+    writeFileSync(
+      join(dockerConfig, 'config.json'),
+      JSON.stringify({ auths: { [registry.name]: { auth: Buffer.from(`${USER}:${PASSWORD}`).toString('base64') } } }),
+    );
+    await section().getByTestId('registry-import').click();
+    const notice = page.getByTestId('notice').filter({ hasText: 'Imported 1 Docker login' });
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await notice.textContent()).toContain(registry.name);
+    await row().waitFor();
+    expect(await page.content()).not.toContain(PASSWORD);
     expect(pageProblems).toEqual([]);
   });
 });
