@@ -96,6 +96,10 @@ describe('registry logins from Settings', () => {
     await dialog.waitFor({ state: 'detached', timeout: 30_000 });
     await row().waitFor();
     expect(await row().locator('td').first().textContent()).toBe(USER);
+    // The vault now holds the password: its section counts it.
+    await expect
+      .poll(() => page.getByText('1 secret, protected by your passphrase.').count(), { timeout: 10_000 })
+      .toBe(1);
     const html = await page.content();
     expect(html).not.toContain(PASSWORD);
     expect(html).not.toContain(WRONG);

@@ -1,6 +1,7 @@
 import type { RegistryImportReport, RegistryLoginInfo, RegistryTestResult } from '../../../shared/index.js';
 import { attempt, noticeFailure, type Outcome } from '../state/core-call.js';
 import { pushNotice } from '../state/store.js';
+import { refreshVault } from '../vault/vault-actions.js';
 import { applyLogin, dropLogin, registriesLive } from './registries-store.js';
 
 /**
@@ -14,7 +15,11 @@ export async function saveLogin(args: {
   password: string;
 }): Promise<Outcome<RegistryLoginInfo>> {
   const outcome = await attempt((api) => api.registries.login(args));
-  if (outcome.ok) applyLogin(outcome.value);
+  if (outcome.ok) {
+    applyLogin(outcome.value);
+    // The Vault section counts secrets; this added one.
+    void refreshVault();
+  }
   return outcome;
 }
 
@@ -40,6 +45,7 @@ export async function removeLogin(login: RegistryLoginInfo): Promise<void> {
   const outcome = await attempt((api) => api.registries.remove({ registry: login.registry }));
   if (outcome.ok) {
     dropLogin(login.registry);
+    void refreshVault();
     pushNotice({
       tone: 'info',
       title: `Removed the login for ${login.registry}`,
@@ -58,6 +64,7 @@ export async function importDockerLogins(): Promise<Outcome<RegistryImportReport
   }
   const { configPath, imported, skipped } = outcome.value;
   void registriesLive.load();
+  void refreshVault();
   pushNotice({
     tone: 'info',
     title:
