@@ -68,7 +68,17 @@ describe('crossdock CLI', () => {
   });
 
   it('fails with a non-zero code and one line naming the problem', () => {
-    for (const args of [['frobnicate'], ['jobs', 'ls', '--colour'], ['jobs', 'rm'], ['serve', '--port', 'eighty']]) {
+    for (const args of [
+      ['frobnicate'],
+      ['jobs', 'ls', '--colour'],
+      ['jobs', 'rm'],
+      ['serve', '--port', 'eighty'],
+      ['registry', 'frob'],
+      ['registry', 'login'],
+      // No -u and no terminal to ask on.
+      ['registry', 'login', 'ghcr.io', '--password-stdin'],
+      ['registry', 'test', 'not a host'],
+    ]) {
       const result = crossdock(args, { CROSSDOCK_HOME: home() });
       expect(result.code, args.join(' ')).toBe(1);
       expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);

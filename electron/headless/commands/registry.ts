@@ -6,8 +6,8 @@ import type { Command, CommandContext } from './context.js';
 import { formatTable } from './output.js';
 import { promptSecret } from './prompt.js';
 
-const USAGE = `crossdock registry login REGISTRY [-u USER] [--password-stdin] [--no-verify]
-       crossdock registry ls [--json] | registry test REGISTRY | registry rm REGISTRY | registry import [--json]`;
+const USAGE =
+  'crossdock registry login REGISTRY [-u USER] [--password-stdin] [--no-verify] | registry ls [--json] | registry test REGISTRY | registry rm REGISTRY | registry import [--json]';
 
 const usage = (): CrossdockError => new CrossdockError('INVALID_ARGUMENT', `Usage: ${USAGE}`);
 
