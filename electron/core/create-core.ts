@@ -104,7 +104,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.connection ? { connection: options.connection } : {}),
     ...(options.knownHostsPaths ? { knownHostsPaths: options.knownHostsPaths } : {}),
   });
-  const watcher = new DockerEventWatcher(events);
+  const watcher = new DockerEventWatcher(events, { follow: options.mode !== 'cli' });
 
   const hostsImpl = hostsService({
     inventory: hosts,

@@ -1,12 +1,13 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
-// Only what opening the vault needs is imported statically (not shared/index.js, not the core):
-// the passphrase's scrypt starts first, and the rest loads while it runs.
+// Only what starting the passphrase's scrypt needs is imported statically (not zod, not
+// shared/index.js, not the core): the scrypt starts first, and the rest loads while it runs.
 import { CrossdockError } from '../../shared/errors.js';
 import { resolveDataDir } from '../core/data-dir.js';
 import { createFileLogger } from '../core/log/logger.js';
-import { createVault, PASSPHRASE_ENV, unlockFromEnv } from '../core/vault/index.js';
+import { startEarlyDerivation, VAULT_FILE_NAME } from '../core/vault/early-derivation.js';
+import { PASSPHRASE_ENV } from '../core/vault/unlock-from-env.js';
 import type { Command } from './commands/context.js';
 import { answerWithoutCore } from './quick-answers.js';
 
@@ -35,6 +36,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   registry: async () => (await import('./commands/registry.js')).registryCommand,
 };
 
+/** Commands whose only use of the vault is SSH logins to hosts (see runCli). */
+const STARTS_DURING_UNLOCK: ReadonlySet<string> = new Set(['ps']);
+
 // Two folders below the package root both in the sources (electron/headless) and in the bundle
 // (out/cli), so the built renderer is found the same way from either.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -60,9 +64,12 @@ export async function runCli(
   const dataDir = resolveDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const logger = createFileLogger(dataDir);
-  const vault = createVault({ dataDir });
   // ssh runs `known-hosts` at every connection: it reads only the inventory, so it skips the scrypt.
-  const unlocking = name === 'known-hosts' ? Promise.resolve() : unlockFromEnv(vault, process.env, logger);
+  const opensVault = name !== 'known-hosts';
+  const early = opensVault ? startEarlyDerivation(join(dataDir, VAULT_FILE_NAME), process.env[PASSPHRASE_ENV]) : null;
+  const { createVault, unlockFromEnv } = await import('../core/vault/index.js');
+  const vault = createVault({ dataDir });
+  const unlocking = opensVault ? unlockFromEnv(vault, process.env, logger, early) : Promise.resolve();
   unlocking.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const [{ createCore }, command, { loadDockerode }] = await Promise.all([
     import('../core/create-core.js'),
@@ -72,16 +79,15 @@ export async function runCli(
   if (process.env[PASSPHRASE_ENV]) loadDockerode();
   const core = createCore({ dataDir, logger, vault, mode: name === 'serve' ? 'web' : 'cli' });
   const client = core.connectInProcess();
-  try {
-    await unlocking;
-  } catch (error) {
-    client.close();
-    await core.dispose();
-    throw error;
-  }
   const rendererDir = process.env.CROSSDOCK_RENDERER_DIR ?? join(here, '..', '..', 'out', 'renderer');
   try {
-    const result = await command(args, { core, client, out, rendererDir });
+    const run = () => command(args, { core, client, out, rendererDir });
+    // A command that only reads from hosts starts now: its SSH logins (TCP, key exchange, host key
+    // check) run beside the scrypt and wait for the key only to authenticate (privateKeySource).
+    // A wrong passphrase still ends it with that error, whichever finishes first.
+    const result = STARTS_DURING_UNLOCK.has(name)
+      ? (await Promise.all([run(), unlocking]))[0]
+      : await unlocking.then(run);
     if (result !== 'keep-alive') {
       client.close();
       await core.dispose();

@@ -13,10 +13,17 @@ const KINDS = new Set<DockerChange['kind']>(['container', 'image', 'volume', 'ne
 export class DockerEventWatcher {
   private readonly streams = new Map<string, Readable>();
 
-  constructor(private readonly events: EventHub<CrossdockEvents>) {}
+  /**
+   * `follow: false` (the CLI: one command, no view to keep live, nobody subscribed) never opens a
+   * stream: it would cost each listed host a second channel and request for nothing.
+   */
+  constructor(
+    private readonly events: EventHub<CrossdockEvents>,
+    private readonly options: { follow: boolean } = { follow: true },
+  ) {}
 
   watch(hostId: string, engine: DockerEngine): void {
-    if (this.streams.has(hostId)) return;
+    if (!this.options.follow || this.streams.has(hostId)) return;
     // Reserve the slot before the request so concurrent listings start one stream, not several.
     const placeholder = { destroy: () => undefined } as unknown as Readable;
     this.streams.set(hostId, placeholder);

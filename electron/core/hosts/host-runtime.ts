@@ -65,7 +65,8 @@ export class HostRuntime {
       address: host.address,
       port: host.port,
       username: host.user,
-      privateKey: this.options.keys.privateKey(host.keyId),
+      privateKey: this.options.keys.privateKeySource(host.keyId),
+      keyId: host.keyId,
       hostKey: trust ?? {
         pinnedFingerprint: host.hostKey?.fingerprint,
         pinnedKeyType: host.hostKey?.keyType,

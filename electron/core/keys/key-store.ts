@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CrossdockError } from '../../../shared/errors.js';
+import type { DeferredPrivateKey } from '../ssh/ssh-target.js';
 import type { Vault } from '../vault/vault.js';
 import { generateEd25519Key } from './generate-key.js';
 import { readKeyFile } from './key-file.js';
@@ -38,7 +39,7 @@ export interface ImportKeyArgs {
 
 /** What a {@link KeyStore} stands on: the vault for private halves, a list for the rest. */
 export interface KeyStoreOptions {
-  vault: Pick<Vault, 'assertUnlocked' | 'put' | 'get' | 'delete'>;
+  vault: Pick<Vault, 'assertUnlocked' | 'put' | 'get' | 'delete' | 'unlocking' | 'whenUnlocked'>;
   metadata: KeyMetadataStore;
   now?: () => Date;
 }
@@ -131,6 +132,24 @@ export class KeyStore {
   privateKey(id: string): Buffer {
     this.get(id);
     return this.#vault.get(keySecretId(id));
+  }
+
+  /**
+   * The private key now or, while the vault's unlock is under way, a loader that waits for it: the
+   * CLI starts SSH logins (TCP and key exchange) during the passphrase's scrypt, and each login asks
+   * for its key only when the server is ready to authenticate. Locked with no unlock under way, it
+   * throws `VAULT_LOCKED` at once, as {@link privateKey} does.
+   */
+  privateKeySource(id: string): Buffer | DeferredPrivateKey {
+    if (!this.#vault.unlocking) return this.privateKey(id);
+    this.get(id);
+    return {
+      keyId: id,
+      load: async () => {
+        await this.#vault.whenUnlocked();
+        return this.privateKey(id);
+      },
+    };
   }
 
   #add(name: string, type: SshKeyType, fingerprint: string, publicKey: string, privateKey: Buffer): KeyMeta {

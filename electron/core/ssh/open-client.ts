@@ -4,7 +4,7 @@ import { CrossdockError } from '../../../shared/index.js';
 import { toConnectError } from './connect-errors.js';
 import { preferredHostKeyAlgorithms } from './host-key-algorithms.js';
 import { decideHostKey, type HostKeyDecision, type HostKeySource, type PresentedHostKey } from './host-key-policy.js';
-import { describeEndpoint, type SshTarget } from './ssh-target.js';
+import { type DeferredPrivateKey, describeEndpoint, isDeferredKey, type SshTarget } from './ssh-target.js';
 
 /** Timing of one SSH login. */
 export interface SshClientOptions {
@@ -36,6 +36,8 @@ export function openSshClient(target: SshTarget, options: SshClientOptions): Pro
   return new Promise((resolve, reject) => {
     const client = new ssh2.Client();
     let decision: HostKeyDecision | undefined;
+    // Why a deferred key could not be had (the vault stayed locked, the key is unreadable).
+    let keyFailure: unknown;
     let settled = false;
 
     const finish = (error: CrossdockError | null): void => {
@@ -57,7 +59,9 @@ export function openSshClient(target: SshTarget, options: SshClientOptions): Pro
 
     // The refusal from our own policy is the real reason; ssh2 only says "Host denied".
     const failure = (error: unknown): CrossdockError =>
-      decision && !decision.accepted ? decision.error : toConnectError(error, host, options.connectTimeoutMs);
+      decision && !decision.accepted
+        ? decision.error
+        : toConnectError(keyFailure ?? error, host, options.connectTimeoutMs);
 
     // Stays attached after login: ssh2 emits 'error' later too, and an EventEmitter with no
     // 'error' listener would crash the process. Later errors are the connection owner's business.
@@ -75,10 +79,17 @@ export function openSshClient(target: SshTarget, options: SshClientOptions): Pro
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       client.connect(
-        connectConfig(target, options, (key) => {
-          decision = decideHostKey(target, key, target.hostKey);
-          return decision.accepted;
-        }),
+        connectConfig(
+          target,
+          options,
+          (key) => {
+            decision = decideHostKey(target, key, target.hostKey);
+            return decision.accepted;
+          },
+          (error) => {
+            keyFailure = error;
+          },
+        ),
       );
     } catch (error) {
       // ssh2 throws synchronously for an unreadable private key.
@@ -87,16 +98,26 @@ export function openSshClient(target: SshTarget, options: SshClientOptions): Pro
   });
 }
 
-function connectConfig(target: SshTarget, options: SshClientOptions, verify: (key: Buffer) => boolean): ConnectConfig {
+function connectConfig(
+  target: SshTarget,
+  options: SshClientOptions,
+  verify: (key: Buffer) => boolean,
+  onKeyFailure: (error: unknown) => void,
+): ConnectConfig {
   const serverHostKey = preferredHostKeyAlgorithms(target, target.hostKey);
+  const key = target.privateKey;
   return {
     host: target.address,
     port: target.port,
     username: target.username,
-    privateKey: target.privateKey,
-    ...(target.passphrase !== undefined ? { passphrase: target.passphrase } : {}),
     // Only the key: never fall back to a password prompt or an agent we were not given.
-    authHandler: ['publickey'],
+    ...(isDeferredKey(key)
+      ? { authHandler: deferredKeyAuth(target, key, onKeyFailure) }
+      : {
+          privateKey: key,
+          ...(target.passphrase !== undefined ? { passphrase: target.passphrase } : {}),
+          authHandler: ['publickey'],
+        }),
     // hostHash stays unset so the verifier gets the raw key blob, from which the policy computes
     // the same SHA256 fingerprint ssh-keygen shows. Never leave hostVerifier unset: ssh2 would
     // then accept any key.
@@ -106,5 +127,48 @@ function connectConfig(target: SshTarget, options: SshClientOptions, verify: (ke
     keepaliveCountMax: options.keepaliveCountMax,
     ...(serverHostKey ? { algorithms: { serverHostKey } } : {}),
     ...(options.debug ? { debug: options.debug } : {}),
+  };
+}
+
+type AuthHandler = Extract<NonNullable<ConnectConfig['authHandler']>, (...args: never[]) => unknown>;
+
+/**
+ * Public-key authentication with a key that arrives later: ssh2 asks when the key exchange is done
+ * (the host key already verified), and the answer waits for the vault's unlock. One attempt only,
+ * as with a key given up front; a key that cannot be had or read ends the login with its reason.
+ */
+function deferredKeyAuth(
+  target: SshTarget,
+  key: DeferredPrivateKey,
+  onKeyFailure: (error: unknown) => void,
+): AuthHandler {
+  let asked = false;
+  return (_methodsLeft, _partialSuccess, answer) => {
+    // ssh2 takes `false` for "no more methods" (its types omit it): the login fails at once.
+    const next = answer as (auth: Parameters<typeof answer>[0] | false) => void;
+    if (asked) return false;
+    asked = true;
+    key.load().then(
+      (privateKey) => {
+        // ssh2 skips an unreadable key silently and reports only "authentication failed".
+        const parsed = ssh2.utils.parseKey(privateKey, target.passphrase);
+        if (parsed instanceof Error) {
+          onKeyFailure(parsed);
+          next(false);
+        } else {
+          next({
+            type: 'publickey',
+            username: target.username,
+            key: privateKey,
+            ...(target.passphrase !== undefined ? { passphrase: target.passphrase } : {}),
+          });
+        }
+      },
+      (error: unknown) => {
+        onKeyFailure(error);
+        next(false);
+      },
+    );
+    return undefined;
   };
 }

@@ -24,12 +24,21 @@ export interface HostKeyTrust {
   trustOnFirstUse?: boolean | undefined;
 }
 
+/** A private key the vault has not opened yet: `load` waits for the unlock under way. */
+export interface DeferredPrivateKey {
+  /** The key's id in the key store: two deferred keys with one id are the same key. */
+  keyId: string;
+  load(): Promise<Buffer>;
+}
+
 /** Everything needed to open the one SSH connection of a host. Holds key material: core only. */
 export interface SshTarget extends SshEndpoint {
   /** The inventory id the connection pool is keyed by. */
   hostId: string;
-  /** OpenSSH or PEM private key. */
-  privateKey: Buffer | string;
+  /** OpenSSH or PEM private key, or one that can be read once the vault's unlock finishes. */
+  privateKey: Buffer | string | DeferredPrivateKey;
+  /** The key store's id of the key, where it came from the key store. */
+  keyId?: string | undefined;
   passphrase?: string | undefined;
   hostKey: HostKeyTrust;
 }
@@ -47,6 +56,19 @@ export function sameLogin(a: SshTarget, b: SshTarget): boolean {
     a.port === b.port &&
     a.username === b.username &&
     a.passphrase === b.passphrase &&
-    Buffer.from(a.privateKey).equals(Buffer.from(b.privateKey))
+    sameKey(a, b)
   );
+}
+
+/** Whether a private key is one still waiting for the vault. */
+export function isDeferredKey(key: SshTarget['privateKey']): key is DeferredPrivateKey {
+  return typeof key === 'object' && !Buffer.isBuffer(key);
+}
+
+function sameKey(a: SshTarget, b: SshTarget): boolean {
+  // A deferred key has no bytes yet: the key store's id says whether it is the same key.
+  if (isDeferredKey(a.privateKey) || isDeferredKey(b.privateKey)) {
+    return a.keyId !== undefined && a.keyId === b.keyId;
+  }
+  return Buffer.from(a.privateKey).equals(Buffer.from(b.privateKey));
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { EarlyDerivation } from './early-derivation.js';
 import { derivePassphraseKey, newSalt, type ScryptParams } from './passphrase-kdf.js';
 import { KEY_BYTES, open, seal, type SealedBox } from './sealed-box.js';
 import type { VaultFileProtection } from './vault-file.js';
@@ -40,9 +41,18 @@ export async function wrapWithPassphrase(
 export async function unwrapWithPassphrase(
   protection: PassphraseProtection,
   passphrase: string,
+  early?: EarlyDerivation | null,
 ): Promise<Buffer | null> {
   const { N, r, p, salt } = protection.kdf;
-  const wrappingKey = await derivePassphraseKey(passphrase, Buffer.from(salt, 'base64'), { N, r, p });
+  const matches = early && early.salt === salt && early.params.N === N && early.params.r === r && early.params.p === p;
+  if (early && !matches)
+    void early.key.then(
+      (unused) => unused.fill(0),
+      () => undefined,
+    );
+  const wrappingKey = matches
+    ? await early.key
+    : await derivePassphraseKey(passphrase, Buffer.from(salt, 'base64'), { N, r, p });
   try {
     return open(wrappingKey, protection.wrappedKey, DATA_KEY_AAD);
   } finally {

@@ -1,5 +1,6 @@
 import { CrossdockError } from '../../../shared/errors.js';
 import type { Logger } from '../log/logger.js';
+import type { EarlyDerivation } from './early-derivation.js';
 import type { Vault } from './vault.js';
 
 /** The variable the CLI and web mode read the vault passphrase from (no window to type it into). */
@@ -18,6 +19,7 @@ export async function unlockFromEnv(
   vault: Vault,
   env: NodeJS.ProcessEnv = process.env,
   logger?: Logger,
+  early?: EarlyDerivation | null,
 ): Promise<UnlockFromEnvOutcome> {
   const passphrase = env[PASSPHRASE_ENV];
   if (!passphrase) return 'not-set';
@@ -35,6 +37,6 @@ export async function unlockFromEnv(
       { protection: 'keychain' },
     );
   }
-  await vault.unlock(passphrase);
+  await vault.unlock(passphrase, early);
   return 'unlocked';
 }

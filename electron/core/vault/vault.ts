@@ -9,6 +9,7 @@ import {
   unwrapWithPassphrase,
   wrapWithPassphrase,
 } from './data-key.js';
+import { type EarlyDerivation, VAULT_FILE_NAME } from './early-derivation.js';
 import { assertKeychainWrapper, type KeyWrapper } from './key-wrapper.js';
 import {
   assertAcceptablePassphrase,
@@ -35,7 +36,7 @@ import {
   type VaultFileProtection,
 } from './vault-file.js';
 
-export const VAULT_FILE_NAME = 'vault.json';
+export { VAULT_FILE_NAME } from './early-derivation.js';
 
 /**
  * Non-secret facts stored next to a secret, in plain text (for example `{ kind: 'ssh-key' }`).
@@ -80,6 +81,8 @@ export class Vault {
   readonly #scrypt: ScryptParams;
   readonly #now: () => Date;
   #dataKey: Buffer | null = null;
+  /** The passphrase's scrypt in flight (unlock or initialize), so SSH logins can wait for it. */
+  #opening: Promise<void> | null = null;
 
   constructor(options: VaultOptions) {
     this.path = join(options.dataDir, VAULT_FILE_NAME);
@@ -108,7 +111,7 @@ export class Vault {
     assertAcceptablePassphrase(passphrase);
     this.#assertNotInitialized();
     const dataKey = newDataKey();
-    this.#create(dataKey, await wrapWithPassphrase(dataKey, passphrase, this.#scrypt));
+    await this.#opened(async () => this.#create(dataKey, await wrapWithPassphrase(dataKey, passphrase, this.#scrypt)));
   }
 
   /** Creates the vault protected by the system keychain and leaves it unlocked. */
@@ -122,13 +125,34 @@ export class Vault {
     this.#create(dataKey, { kind: 'keychain', wrappedKey: wrapped.toString('base64') });
   }
 
-  /** Unlocks with the passphrase; a wrong one throws `WRONG_PASSPHRASE` and changes nothing. */
-  async unlock(passphrase: string): Promise<void> {
+  /**
+   * Unlocks with the passphrase; a wrong one throws `WRONG_PASSPHRASE` and changes nothing. `early`
+   * is a scrypt the CLI started before this module loaded, used if it matches the checked file.
+   */
+  async unlock(passphrase: string, early?: EarlyDerivation | null): Promise<void> {
     const file = this.#requireFile();
-    if (file.protection.kind !== 'passphrase') throw protectedByKeychain();
-    const dataKey = await unwrapWithPassphrase(file.protection, passphrase);
-    if (!dataKey || !isRightKey(dataKey, file.keyCheck)) throw wrongPassphrase();
-    this.#setKey(dataKey);
+    const protection = file.protection;
+    if (protection.kind !== 'passphrase') throw protectedByKeychain();
+    await this.#opened(async () => {
+      const dataKey = await unwrapWithPassphrase(protection, passphrase, early);
+      if (!dataKey || !isRightKey(dataKey, file.keyCheck)) throw wrongPassphrase();
+      this.#setKey(dataKey);
+    });
+  }
+
+  /**
+   * Waits for an unlock (or initialize) that is under way, then throws `VAULT_LOCKED` if the vault
+   * is still locked. With none under way it answers at once, like {@link assertUnlocked}. The CLI
+   * opens SSH connections while the passphrase's scrypt runs; their logins wait here for the key.
+   */
+  async whenUnlocked(): Promise<void> {
+    while (this.#opening && !this.#dataKey) await this.#opening.catch(() => undefined);
+    this.#requireKey();
+  }
+
+  /** Whether an unlock is under way (its scrypt running) while the vault is still locked. */
+  get unlocking(): boolean {
+    return this.#opening !== null && this.#dataKey === null;
   }
 
   unlockWithKeychain(): void {
@@ -265,6 +289,15 @@ export class Vault {
       // The keychain's own error may name the item or the backend; callers get a generic code.
       return null;
     }
+  }
+
+  /** Runs an unlock's body as the one {@link whenUnlocked} waits for (it ends after the key is set). */
+  #opened(body: () => Promise<void>): Promise<void> {
+    const opening = body().finally(() => {
+      if (this.#opening === opening) this.#opening = null;
+    });
+    this.#opening = opening;
+    return opening;
   }
 
   #setKey(dataKey: Buffer | null): void {
