@@ -592,9 +592,13 @@ describe('volumes', () => {
         target,
         { migrationId: `cnl-${forceRelay ? 'r' : 'd'}-${run}`, forceRelay },
         (route) => {
+          // Cancelled mid-stream: at the first progress report, or 200 ms after the pipe starts
+          // (logged just before it), whichever is first — a fast link can move the whole volume
+          // before dd's first once-a-second report, and then there would be nothing to cancel.
           const copying = copyVolume(route, name, 'bulk', {
             signal: controller.signal,
             onProgress: (p) => p.bytes > 0 && controller.abort(),
+            log: () => setTimeout(() => controller.abort(), 200),
           });
           return failure(copying);
         },
