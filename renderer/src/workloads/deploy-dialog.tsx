@@ -61,14 +61,7 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
     return (
       <Dialog title={`Deploying ${project} to ${hostName}`} testId="deploy-dialog" onClose={close} size="large">
         <div className="dialog-body">
-          <DeployProgress
-            jobId={jobId}
-            project={project}
-            hostName={hostName}
-            autoPorts={form.autoPorts}
-            onClose={close}
-            onEdit={backToForm}
-          />
+          <DeployProgress jobId={jobId} project={project} hostName={hostName} onClose={close} onEdit={backToForm} />
         </div>
       </Dialog>
     );
