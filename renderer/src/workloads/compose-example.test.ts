@@ -24,6 +24,11 @@ describe('composeExample', () => {
     const example = composeExample([image(['<none>:<none>'], 2), image(['alpine:3']), image(['tiny:latest'], 1)]);
     expect(example).toMatchObject({ image: 'tiny:latest', pulled: false });
     expect(example.text).not.toContain('ports');
+    // Engines often leave an image's container count uncounted (-1, shown as 0): the running
+    // containers' images say it too; an image no longer on the host is not offered.
+    expect(composeExample([image(['alpine:3']), image(['tiny:latest'])], ['tiny:latest', 'gone:1']).image).toBe(
+      'tiny:latest',
+    );
   });
 
   it('else a small public image, marked as pulled — never nginx:1.27 that no fresh machine has', () => {

@@ -20,16 +20,18 @@ const tagsOf = (images: readonly ImageSummary[]): string[] =>
 /**
  * An example the chosen host can run as it is (fresh machines have no images, so a fixed
  * `nginx:1.27` made the first deploy a pull of an image nobody asked for): a web server the host
- * already has, with a port map; else an image a container there already runs (without one, since
- * what it listens on is unknown); else a small public web server, said to be pulled.
+ * already has, with a port map; else an image a running container there uses (`inUse`: the
+ * images of its running containers; without a port map, since what it listens on is unknown);
+ * else a small public web server, said to be pulled.
  */
-export function composeExample(images: readonly ImageSummary[] | null): ComposeExample {
-  const have = images ?? [];
-  const server = tagsOf(have)
-    .filter((tag) => SERVES_PORT_80.test(tag))
-    .sort()[0];
+export function composeExample(images: readonly ImageSummary[] | null, inUse: readonly string[] = []): ComposeExample {
+  const tags = tagsOf(images ?? []);
+  const server = tags.filter((tag) => SERVES_PORT_80.test(tag)).sort()[0];
   if (server) return { text: withPort(server), image: server, pulled: false };
-  const running = tagsOf(have.filter((image) => image.containers > 0)).sort()[0];
+  const used = new Set(inUse);
+  const running =
+    tags.filter((tag) => used.has(tag)).sort()[0] ??
+    tagsOf((images ?? []).filter((image) => image.containers > 0)).sort()[0];
   if (running) return { text: `services:\n  app:\n    image: ${running}`, image: running, pulled: false };
   return { text: withPort(PUBLIC_EXAMPLE_IMAGE), image: PUBLIC_EXAMPLE_IMAGE, pulled: true };
 }
