@@ -74,6 +74,22 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Remedies that depend on the client: the core names one in `details.advice` and leaves it out of
+ * the message, and each client words it its own way (the CLI names its flag, the app its option).
+ * - `auto-ports`: publish on the next free port instead (`--auto-ports`, “Assign free ports when taken”).
+ */
+export const ERROR_ADVICE = ['auto-ports'] as const;
+export type ErrorAdvice = (typeof ERROR_ADVICE)[number];
+
+/** The client-worded remedy an error's details name, if any. */
+export function errorAdvice(details: ErrorDetails | undefined): ErrorAdvice | null {
+  const advice = details?.advice;
+  return typeof advice === 'string' && (ERROR_ADVICE as readonly string[]).includes(advice)
+    ? (advice as ErrorAdvice)
+    : null;
+}
+
 /** Values allowed in error details: plain data only, chosen on purpose by the thrower. */
 export type ErrorDetailValue = string | number | boolean | null | string[];
 export type ErrorDetails = Readonly<Record<string, ErrorDetailValue>>;

@@ -92,6 +92,8 @@ export function createCore(options: CoreOptions): Core {
   const jobs = new JobRegistry(new JobJournal(dataDir), events);
   const vault =
     options.vault ?? createVault({ dataDir, ...(options.keyWrapper ? { keyWrapper: options.keyWrapper } : {}) });
+  // Every client's vault state (the secret count in Settings) follows the vault without polling.
+  const stopVaultEvents = vault.onChange((status) => events.emit('vault.changed', status));
   const keys = new KeyStore({
     vault,
     metadata: { load: () => store.get('sshKeys'), update: (change) => store.update('sshKeys', change) },
@@ -173,6 +175,7 @@ export function createCore(options: CoreOptions): Core {
     async dispose() {
       await jobs.cancelAll();
       watcher.stopAll();
+      stopVaultEvents();
       await runtime.dispose();
       for (const connection of connections) connection.close();
       connections.clear();

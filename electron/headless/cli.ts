@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 // Only what starting the passphrase's scrypt needs is imported statically (not zod, not
 // shared/index.js, not the core): the scrypt starts first, and the rest loads while it runs.
-import { CrossdockError } from '../../shared/errors.js';
+import { CrossdockError, errorAdvice, type ErrorAdvice } from '../../shared/errors.js';
 import { resolveDataDir } from '../core/data-dir.js';
 import { createFileLogger } from '../core/log/logger.js';
 import { startEarlyDerivation, VAULT_FILE_NAME } from '../core/vault/early-derivation.js';
@@ -100,9 +100,17 @@ export async function runCli(
   }
 }
 
-/** One line on stderr: what went wrong and its code. Unexpected errors say where the log is. */
+/** The CLI's words for a remedy the core leaves to the client (ERROR_ADVICE): it names its flag. */
+const CLI_ADVICE: Record<ErrorAdvice, string> = {
+  'auto-ports': 'or add --auto-ports to publish on the next free port',
+};
+
+/** One line on stderr: what went wrong, what to do, and its code. Unexpected errors say where the log is. */
 export function describeCliError(error: unknown): string {
-  if (error instanceof CrossdockError) return `crossdock: ${error.message} (${error.code})`;
+  if (error instanceof CrossdockError) {
+    const advice = errorAdvice(error.details);
+    return `crossdock: ${error.message}${advice ? ` ${CLI_ADVICE[advice]}` : ''} (${error.code})`;
+  }
   if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
     return `crossdock: ${error.message} (INVALID_ARGUMENT)`;
   }

@@ -34,7 +34,7 @@ Commands:
   provider ls [--json]  Providers machines can be created on (the local sandbox is built in)
   provider rm NAME
   machine create NAME [--provider local] [--size small|medium|large|TYPE] [--os debian-12|ubuntu-24.04]
-                 [--region R] [--open-port N]… [--json]
+                 [--region R] [--open-port N[,N…]]… [--json]
                         Create a machine, wait for SSH with a verified host key, bootstrap Docker
   machine ls [--json]   Machines on every provider
   machine start|stop|rm NAME

@@ -3,6 +3,7 @@ import type { Contract, EventFilters } from '../rpc/contract.js';
 import type { JobInfo, JobLogLine } from '../domain/jobs.js';
 import type { HostInfo } from '../domain/hosts.js';
 import type { DockerChange } from '../domain/docker.js';
+import type { VaultStatus } from '../domain/vault.js';
 import { bootstrapSchemas, type BootstrapApi } from './bootstrap.js';
 import { dockerSchemas, type DockerApi } from './docker.js';
 import { machinesSchemas, providersSchemas, type MachinesApi, type ProvidersApi } from './machines.js';
@@ -65,6 +66,8 @@ export type CrossdockEvents = {
   'docker.changed': DockerChange;
   /** Bytes and rate of a running migration's image and volume passes. */
   'migrations.progress': MigrationProgress;
+  /** The vault was created, unlocked, locked, or a secret stored or removed (payload: its new status). */
+  'vault.changed': VaultStatus;
 };
 
 export const CROSSDOCK_EVENTS: readonly (keyof CrossdockEvents)[] = [
@@ -74,6 +77,7 @@ export const CROSSDOCK_EVENTS: readonly (keyof CrossdockEvents)[] = [
   'hosts.removed',
   'docker.changed',
   'migrations.progress',
+  'vault.changed',
 ];
 
 /** Follow one job: its changes, its log lines, its migration's bytes. */

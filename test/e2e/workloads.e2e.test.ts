@@ -298,7 +298,11 @@ describe('workloads from the page', () => {
     expect(await failure.textContent()).toContain(
       `host ${HOST}: port ${PORT}/tcp is taken by container ${PROJECT}-web-1 (project ${PROJECT}, service web)`,
     );
-    expect(await failure.textContent()).toContain('Assign free ports when taken');
+    // The app names its own option, once, and never the CLI's flag.
+    const text = (await failure.textContent()) ?? '';
+    expect(text).toContain('choose another port or tick “Assign free ports when taken” and deploy again');
+    expect(text.split('Assign free ports when taken')).toHaveLength(2);
+    expect(text).not.toContain('--auto-ports');
     expect(await projectContainers(SECOND)).toBe('');
     await shot('workloads-port-conflict.png');
 

@@ -183,7 +183,7 @@ describe('crossdock deploy and friends', () => {
     const refused = await crossdock(['deploy', join(other, 'compose.yaml'), '--host', 'docker-1']);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr.trim().split('\n').at(-1)).toBe(
-      `crossdock: host docker-1: port ${PORT}/tcp is taken by container ${PROJECT}-web-1 (project ${PROJECT}, service web); choose another port or deploy with --auto-ports (PORT_CONFLICT)`,
+      `crossdock: host docker-1: port ${PORT}/tcp is taken by container ${PROJECT}-web-1 (project ${PROJECT}, service web); choose another port or add --auto-ports to publish on the next free port (PORT_CONFLICT)`,
     );
     const moved = await ok(['deploy', join(other, 'compose.yaml'), '--host', 'docker-1', '--auto-ports']);
     expect(moved).toMatch(

@@ -285,12 +285,14 @@ describe('compose projects', () => {
     expect(done.state).toBe('failed');
     expect(done.error).toMatchObject({
       code: 'PORT_CONFLICT',
-      message: `host docker-1: port ${PORT}/tcp is taken by container ${SHOP}-web-1 (project ${SHOP}, service web); choose another port or deploy with --auto-ports`,
+      message: `host docker-1: port ${PORT}/tcp is taken by container ${SHOP}-web-1 (project ${SHOP}, service web); choose another port`,
       details: {
         host: 'docker-1',
         port: PORT,
         protocol: 'tcp',
         holder: `container ${SHOP}-web-1 (project ${SHOP}, service web)`,
+        // Each client words this remedy: the CLI names --auto-ports, the app its form option.
+        advice: 'auto-ports',
       },
     });
     expect(await composeContainers(M1, BLOG)).toEqual([]);

@@ -35,6 +35,8 @@ export const lanes: readonly Lane[] = [
       'test/e2e/machines.e2e.test.ts',
       'test/integration/providers/machine-create-local.test.ts',
       'test/integration/providers/local-provider.test.ts',
+      // Makes a container with the sandbox's labels, which the local provider lists as a machine.
+      'test/e2e/forms.e2e.test.ts',
     ],
   },
   {

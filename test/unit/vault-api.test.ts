@@ -45,6 +45,17 @@ describe('vault API', () => {
     expect((await client.api.keys.generate({ name: 'k' })).type).toBe('ssh-ed25519');
   });
 
+  it('announces vault.changed to subscribed clients when a key is generated (no polling, no relock)', async () => {
+    const client = core(xorKeychain).connectInProcess();
+    await client.api.vault.initializeWithKeychain({});
+    const seen: number[] = [];
+    const subscription = client.subscribe('vault.changed', (status) => seen.push(status.secretCount));
+    await subscription.ready;
+    await client.api.keys.generate({ name: 'k' });
+    await expect.poll(() => seen.at(-1)).toBe(1);
+    expect((await client.api.vault.status({})).secretCount).toBe(1);
+  });
+
   it('refuses keychain protection where there is no keychain (the CLI, web mode, basic_text)', async () => {
     const client = core().connectInProcess();
     expect((await client.api.vault.status({})).keychainAvailable).toBe(false);

@@ -50,7 +50,7 @@ export function readPrivateKey(text: string | Buffer, passphrase?: string, name?
   }
   const unreadable = encrypted
     ? 'could not be decrypted: the passphrase is wrong.'
-    : 'is not a private key Crossdock can read (OpenSSH or PEM).';
+    : 'is not a private key Crossdock can read; choose an OpenSSH or PEM private key (ed25519, RSA or ECDSA).';
 
   const decoded = decode(source, given);
   if (decoded === 'public') throw invalid('is a public key; import the private key (the file without ".pub").');

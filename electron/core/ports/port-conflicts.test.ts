@@ -74,8 +74,11 @@ describe('port conflicts', () => {
     expect(error).toBeInstanceOf(CrossdockError);
     expect(error.code).toBe('PORT_CONFLICT');
     expect(error.message).toBe(
-      'host web-1: port 8080/tcp is taken by container shop-web-1 (project shop, service web), port 6379/tcp on 127.0.0.1 is taken by process redis-server (pid 99); choose another port or deploy with --auto-ports',
+      'host web-1: port 8080/tcp is taken by container shop-web-1 (project shop, service web), port 6379/tcp on 127.0.0.1 is taken by process redis-server (pid 99); choose another port',
     );
+    // The client words the auto-ports remedy (a CLI flag, an app option): the core only names it.
+    expect(error.message).not.toMatch(/--auto-ports/);
+    expect(error.details.advice).toBe('auto-ports');
     expect(error.details).toMatchObject({
       host: 'web-1',
       port: 8080,
@@ -85,6 +88,9 @@ describe('port conflicts', () => {
     expect(
       portConflictError(conflictsAmong('db', held, [{ port: 53, protocol: 'udp' }]), 'pick another target').message,
     ).toMatch(/port 53\/udp is taken by a process outside Docker .*; pick another target$/);
+    expect(
+      portConflictError(conflictsAmong('db', held, [{ port: 53, protocol: 'udp' }]), 'pick another target').details,
+    ).not.toHaveProperty('advice');
   });
 
   it('assigns the next free port above the wanted one, skipping held and reserved ones', () => {

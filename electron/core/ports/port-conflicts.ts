@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import { CrossdockError } from '../../../shared/index.js';
+import { CrossdockError, type ErrorAdvice } from '../../../shared/index.js';
 import {
   addressesOverlap,
   isWildcard,
@@ -175,15 +175,14 @@ export function describeConflict(conflict: PortConflict): string {
   return `port ${conflict.port}/${conflict.protocol}${at} is taken by ${describeHolder(conflict.holder)}`;
 }
 
-export const DEFAULT_PORT_ADVICE = 'choose another port or deploy with --auto-ports';
-
 /**
  * PORT_CONFLICT naming the host, each port and its holder, and what to do:
  * `host web-1: port 8080/tcp is taken by container shop-web-1 (project shop, service web); choose
- * another port or deploy with --auto-ports`. Details carry the first conflict's fields and every
- * conflict as text.
+ * another port`. Without `advice` the remedy that depends on the client (its auto-ports switch) is
+ * `details.advice: 'auto-ports'`, which each client words its own way (see ERROR_ADVICE); with it,
+ * the advice ends the message. Details carry the first conflict's fields and every conflict as text.
  */
-export function portConflictError(conflicts: PortConflict[], advice: string = DEFAULT_PORT_ADVICE): CrossdockError {
+export function portConflictError(conflicts: PortConflict[], advice?: string): CrossdockError {
   const first = conflicts[0];
   if (!first) throw new Error('portConflictError needs at least one conflict');
   const hosts = [...new Set(conflicts.map((c) => c.host))];
@@ -194,11 +193,12 @@ export function portConflictError(conflicts: PortConflict[], advice: string = DE
         .map(describeConflict)
         .join(', ')}`,
   );
-  return new CrossdockError('PORT_CONFLICT', `${parts.join('; ')}; ${advice}`, {
+  return new CrossdockError('PORT_CONFLICT', `${parts.join('; ')}; ${advice ?? 'choose another port'}`, {
     host: first.host,
     port: first.port,
     protocol: first.protocol,
     holder: describeHolder(first.holder),
     conflicts: conflicts.map((c) => `${c.host}:${c.port}/${c.protocol} ${describeHolder(c.holder)}`),
+    ...(advice === undefined ? { advice: 'auto-ports' satisfies ErrorAdvice } : {}),
   });
 }

@@ -53,14 +53,17 @@ function classify(e: Ssh2Error, host: string, timeoutMs: number): CrossdockError
   if (/Cannot parse privateKey|bad passphrase|Malformed|Unsupported key format/i.test(message)) {
     return new CrossdockError(
       'KEY_INVALID',
-      `The private key for ${host} could not be read (unknown format, corrupt, or wrong passphrase).`,
+      `The private key for ${host} could not be read (unknown format, corrupt, or wrong passphrase); import it again or choose another key.`,
       { host },
     );
   }
   if (e.level === 'client-authentication') {
-    return new CrossdockError('AUTH_FAILED', `${host} refused the login: the server did not accept the user or key.`, {
-      host,
-    });
+    // Said once, with what to do: clients add no hint of their own to it.
+    return new CrossdockError(
+      'AUTH_FAILED',
+      `${host} refused the login with this key; check the user name, and that the public half of the key is in that user's ~/.ssh/authorized_keys.`,
+      { host },
+    );
   }
   if (e.level === 'client-timeout') {
     const what = /keepalive/i.test(message)

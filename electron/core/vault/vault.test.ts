@@ -124,6 +124,34 @@ describe('vault', () => {
     expect((await failure(() => vault.get('a'))).code).toBe('NOT_FOUND');
   });
 
+  it('announces each change with the new status (secret count, locked), and nothing for a no-op', async () => {
+    const vault = vaultIn(tempDir());
+    const seen: string[] = [];
+    const stop = vault.onChange((s) =>
+      seen.push(`${s.initialized ? 'set' : 'none'} ${s.unlocked ? 'open' : 'locked'} ${s.secretCount}`),
+    );
+    await vault.initialize(PASSPHRASE);
+    vault.put('ssh-key:a', 'one');
+    vault.put('ssh-key:b', 'two');
+    expect(vault.delete('missing')).toBe(false);
+    vault.delete('ssh-key:a');
+    vault.lock();
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
+    await vault.changePassphrase(PASSPHRASE, `${PASSPHRASE} 2`);
+    stop();
+    vault.put('ssh-key:c', 'three');
+    expect(seen).toEqual([
+      'set open 0',
+      'set open 1',
+      'set open 2',
+      'set open 1',
+      'set locked 1',
+      'set open 1',
+      'set open 1',
+    ]);
+  });
+
   it('a wrong passphrase is WRONG_PASSPHRASE and the vault stays locked', async () => {
     const vault = await newVault();
     vault.put('a', 'secret');

@@ -83,6 +83,7 @@ export class Vault {
   #dataKey: Buffer | null = null;
   /** The passphrase's scrypt in flight (unlock or initialize), so SSH logins can wait for it. */
   #opening: Promise<void> | null = null;
+  readonly #listeners = new Set<(status: VaultStatus) => void>();
 
   constructor(options: VaultOptions) {
     this.path = join(options.dataDir, VAULT_FILE_NAME);
@@ -104,6 +105,16 @@ export class Vault {
       // Only the desktop app passes a key wrapper, and only when safeStorage has a real keychain.
       keychainAvailable: this.#keyWrapper !== undefined,
     };
+  }
+
+  /**
+   * Calls `listener` with the new status after every change this object makes: created, unlocked,
+   * locked, a secret stored or removed, the passphrase changed. (Changes another process makes to
+   * the file are seen on the next `status()`.) Returns the function that stops it.
+   */
+  onChange(listener: (status: VaultStatus) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Creates the vault protected by `passphrase` and leaves it unlocked. */
@@ -274,12 +285,26 @@ export class Vault {
    * when it returns `false`.
    */
   #change<T>(apply: (file: VaultFile) => T): T {
-    return withFileLock(this.path, () => {
+    const result = withFileLock(this.path, () => {
       const file = this.#requireFile();
       const result = apply(file);
       if (result !== false) writeVaultFile(this.path, file);
       return result;
     });
+    if (result !== false) this.#announce();
+    return result;
+  }
+
+  #announce(): void {
+    if (this.#listeners.size === 0) return;
+    const status = this.status();
+    for (const listener of this.#listeners) {
+      try {
+        listener(status);
+      } catch {
+        // A listener's failure is its own; the vault's change is made and stays made.
+      }
+    }
   }
 
   #keychainUnwrap(wrapper: KeyWrapper, wrapped: Buffer): Buffer | null {
@@ -301,8 +326,10 @@ export class Vault {
   }
 
   #setKey(dataKey: Buffer | null): void {
+    const wasUnlocked = this.#dataKey !== null;
     if (this.#dataKey && this.#dataKey !== dataKey) this.#dataKey.fill(0);
     this.#dataKey = dataKey;
+    if (wasUnlocked !== (dataKey !== null)) this.#announce();
   }
 
   #assertNotInitialized(): void {

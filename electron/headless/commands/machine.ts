@@ -3,11 +3,12 @@ import { parseArgs } from 'node:util';
 import { CrossdockError, type MachineInfo } from '../../../shared/index.js';
 import type { Command, CommandContext } from './context.js';
 import { runJob } from './follow-job.js';
+import { parseOpenPortFlags } from './open-ports.js';
 import { formatTable } from './output.js';
 import { promptSecret } from './prompt.js';
 
 const USAGE =
-  'crossdock machine create NAME --provider P [--size small|medium|large|TYPE] [--os debian-12] [--region R] [--open-port N]… [--json] | machine ls [--json] | machine start|stop|rm NAME';
+  'crossdock machine create NAME --provider P [--size small|medium|large|TYPE] [--os debian-12] [--region R] [--open-port N[,N…]]… [--json] | machine ls [--json] | machine start|stop|rm NAME';
 const OS = ['debian-12', 'ubuntu-24.04', 'rocky-9'] as const;
 
 function row(m: MachineInfo): string[] {
@@ -33,12 +34,7 @@ async function create(args: string[], ctx: CommandContext): Promise<number> {
   if (!name || extra.length > 0) throw new CrossdockError('INVALID_ARGUMENT', `Give one machine name. Usage: ${USAGE}`);
   const os = OS.find((o) => o === values.os);
   if (!os) throw new CrossdockError('INVALID_ARGUMENT', `--os must be one of ${OS.join(', ')}, not "${values.os}"`);
-  const openPorts = (values['open-port'] ?? []).map((p) => {
-    const port = Number(p);
-    if (!Number.isInteger(port) || port < 1 || port > 65535)
-      throw new CrossdockError('INVALID_ARGUMENT', `--open-port must be a port number, not "${p}"`);
-    return port;
-  });
+  const openPorts = parseOpenPortFlags(values['open-port'] ?? []);
   const machine = await runJob(ctx, 'machine-create', () =>
     client.api.machines.create({
       name,

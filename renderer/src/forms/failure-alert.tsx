@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CoreFailure } from '../state/core-call.js';
+import { messageWithAdvice } from './error-advice.js';
 import { FormError } from './text-field.js';
 
 interface FailureAlertProps {
@@ -18,7 +19,7 @@ export function FailureAlert({ failure, testId, children }: FailureAlertProps) {
   return (
     <FormError testId={testId}>
       <p>
-        {failure.message} {failure.code && <code className="notice-code">{failure.code}</code>}
+        {messageWithAdvice(failure)} {failure.code && <code className="notice-code">{failure.code}</code>}
       </p>
       {children}
     </FormError>

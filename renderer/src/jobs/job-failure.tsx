@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { WireError } from '../../../shared/index.js';
+import { messageWithAdvice } from '../forms/error-advice.js';
 import { FormError } from '../forms/text-field.js';
 
 interface JobFailureProps {
@@ -19,7 +20,7 @@ export function JobFailure({ testId, cancelled, error, cancelledText, endedText,
   return (
     <FormError testId={testId}>
       <p>
-        {cancelled ? cancelledText : (error?.message ?? endedText)}{' '}
+        {cancelled ? cancelledText : error ? messageWithAdvice(error) : endedText}{' '}
         {error?.code && !cancelled && <code className="notice-code">{error.code}</code>}
       </p>
       {children}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MachineInfo } from '../../../shared/index.js';
-import { machineActions, sortMachines } from './machine-state.js';
+import { locationLabel, machineActions, sortMachines } from './machine-state.js';
 
 describe('machineActions', () => {
   it('offers stop for a running machine and start for a stopped one, destroy for both', () => {
@@ -61,5 +61,13 @@ describe('sortMachines', () => {
       machine('4', 'box', 'local'),
     ]);
     expect(sorted.map((m) => m.id)).toEqual(['4', '2', '3', '1']);
+  });
+});
+
+describe('locationLabel', () => {
+  it('says the region, "this computer" for the sandbox (in Machines as in Providers), "—" when unknown', () => {
+    expect(locationLabel({ kind: 'aws', region: 'eu-west-1' })).toBe('eu-west-1');
+    expect(locationLabel({ kind: 'local', region: null })).toBe('this computer');
+    expect(locationLabel({ kind: 'ssh', region: null })).toBe('—');
   });
 });

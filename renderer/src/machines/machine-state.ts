@@ -17,6 +17,15 @@ export const PROVIDER_KIND_LABEL: Record<MachineInfo['providerKind'], string> = 
   ssh: 'Existing server',
 };
 
+/**
+ * Where a machine or provider is, said the same way in the Machines and Providers tables: its
+ * region or zone, "this computer" for the local sandbox, "—" when unknown (an existing server).
+ */
+export function locationLabel(place: { kind: MachineInfo['providerKind']; region: string | null }): string {
+  if (place.region) return place.region;
+  return place.kind === 'local' ? 'this computer' : '—';
+}
+
 export interface MachineActions {
   start: boolean;
   stop: boolean;

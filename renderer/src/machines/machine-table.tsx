@@ -1,5 +1,5 @@
 import type { MachineInfo } from '../../../shared/index.js';
-import { MACHINE_STATE, PROVIDER_KIND_LABEL, machineActions } from './machine-state.js';
+import { MACHINE_STATE, PROVIDER_KIND_LABEL, locationLabel, machineActions } from './machine-state.js';
 import { useMachines } from './machines-store.js';
 import { DataTable, RowDangerButton } from '../views/data-table.js';
 
@@ -35,7 +35,9 @@ function Row({ machine, onStart, onStop, onDestroy }: { machine: MachineInfo } &
           {machine.providerName}
           <span className="machine-sub">{PROVIDER_KIND_LABEL[machine.providerKind]}</span>
         </td>
-        <td className={machine.region ? 'nowrap' : 'muted'}>{machine.region ?? '—'}</td>
+        <td className={machine.region ? 'nowrap' : 'muted'} data-testid="machine-location">
+          {locationLabel({ kind: machine.providerKind, region: machine.region })}
+        </td>
         <td className="mono nowrap">{machine.type}</td>
         <td className={machine.address ? 'mono nowrap' : 'muted'} data-testid="machine-address">
           {machine.address ?? '—'}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ProviderInfo } from '../../../shared/index.js';
 import { ConfirmDialog } from '../dialogs/confirm-dialog.js';
 import { FormError } from '../forms/text-field.js';
-import { PROVIDER_KIND_LABEL } from '../machines/machine-state.js';
+import { PROVIDER_KIND_LABEL, locationLabel } from '../machines/machine-state.js';
 import { noticeFailure } from '../state/core-call.js';
 import { useCrossdock } from '../state/store.js';
 import { AddProviderDialog } from './add-provider-dialog.js';
@@ -63,7 +63,9 @@ export function ProvidersPanel() {
                   {provider.builtIn && <span className="machine-sub">Built in, the default</span>}
                 </th>
                 <td>{PROVIDER_KIND_LABEL[provider.kind]}</td>
-                <td className={provider.region ? 'nowrap' : 'muted'}>{provider.region ?? 'this computer'}</td>
+                <td className={provider.region ? 'nowrap' : 'muted'} data-testid="provider-location">
+                  {locationLabel(provider)}
+                </td>
                 <td className="muted">
                   {provider.builtIn ? 'None needed' : provider.hasCredential ? 'In the vault' : 'Missing'}
                 </td>

@@ -1,4 +1,5 @@
 import type { ClientApi, CrossdockApi, ErrorCode, ErrorDetails } from '../../../shared/index.js';
+import { messageWithAdvice } from '../forms/error-advice.js';
 import { requestVaultAccess } from '../vault/vault-prompt-store.js';
 import { describeError } from './describe-error.js';
 import { currentClient } from './session.js';
@@ -61,7 +62,7 @@ export async function attempt<T>(run: CoreRun<T>, options: { vault?: boolean } =
 
 /** Shows a failure as a notice titled with what the user was doing, unless they saw it already. */
 export function noticeFailure(title: string, failure: CoreFailure): void {
-  if (!failure.silent) pushNotice({ tone: 'error', title, message: failure.message, code: failure.code });
+  if (!failure.silent) pushNotice({ tone: 'error', title, message: messageWithAdvice(failure), code: failure.code });
 }
 
 /** {@link attempt}, with any failure shown as a notice; resolves to undefined on failure. */

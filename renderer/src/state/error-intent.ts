@@ -42,19 +42,18 @@ const list = (details: ErrorDetails, ...names: string[]): string[] => {
   return [];
 };
 
-/** What to try next, for the failures a person can do something about. */
+/**
+ * What to try next, for the failures a person can do something about and whose message does not
+ * say it already (AUTH_FAILED and KEY_INVALID do: a hint there made the app say it twice).
+ */
 export const ERROR_HINTS: Partial<Record<NonNullable<CoreFailure['code']>, string>> = {
   HOST_UNREACHABLE:
     'Check the address and port, and that the server is up and reachable from this computer (VPN, firewall, security group).',
-  AUTH_FAILED:
-    'The server refused the user or the key. Check the user name, and that the key’s public half is in ~/.ssh/authorized_keys of that user.',
   DOCKER_UNAVAILABLE:
     'The host answered, but its Docker engine did not. Check that Docker is installed and running, and that the user may use it (the docker group).',
   HOST_KEY_REVOKED:
     'known_hosts marks this key as revoked. Do not connect until whoever runs the server has replaced the key.',
   WRONG_PASSPHRASE: 'Check the passphrase and try again.',
-  KEY_INVALID:
-    'Crossdock reads OpenSSH, PEM and PuTTY private keys (ed25519, RSA, ECDSA). Pick the private key, not the .pub file.',
   VAULT_DAMAGED:
     'No passphrase will open a damaged vault file. Restore vault.json in the Crossdock data folder from a backup.',
   KEYCHAIN_UNAVAILABLE:

@@ -3,6 +3,7 @@ import type { ComposeIssue } from '../../../shared/index.js';
 import { ComposeIssues, ComposePreview } from './compose-issues.js';
 import { lineRange } from './deploy-form.js';
 import { readPicked } from './read-picked.js';
+import type { ComposeExample } from './compose-example.js';
 import type { ComposeCheck } from './use-compose-validation.js';
 
 /** Puts the cursor on a line of the textarea and scrolls it into view. */
@@ -25,10 +26,23 @@ interface Props {
   check: ComposeCheck;
   problem: string | undefined;
   errors: number;
+  /** Shown while the file is empty: an example the chosen host can run. */
+  example: ComposeExample;
+  hostName: string | undefined;
 }
 
 /** The compose file: typed, pasted or opened, checked by the core as it changes, each problem with its line. */
-export function ComposeEditor({ compose, onChange, configFile, onOpen, check, problem, errors }: Props) {
+export function ComposeEditor({
+  compose,
+  onChange,
+  configFile,
+  onOpen,
+  check,
+  problem,
+  errors,
+  example,
+  hostName,
+}: Props) {
   const textarea = useRef<HTMLTextAreaElement>(null);
   const composePicker = useRef<HTMLInputElement>(null);
   const ids = { compose: useId(), composeHint: useId() };
@@ -70,9 +84,17 @@ export function ComposeEditor({ compose, onChange, configFile, onOpen, check, pr
         data-testid="deploy-compose"
         aria-invalid={problem || errors > 0 ? true : undefined}
         aria-describedby={ids.composeHint}
-        placeholder={'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"'}
+        placeholder={example.text}
+        data-example-image={example.image}
         onChange={(event) => onChange(event.target.value)}
       />
+      {compose === '' && (
+        <p className="form-hint" data-testid="deploy-example-note">
+          {example.pulled
+            ? `The example uses ${example.image}, which ${hostName ?? 'the host'} does not have yet: deploying it pulls the image first.`
+            : `The example uses ${example.image}, which ${hostName ?? 'the host'} already has.`}
+        </p>
+      )}
       <p id={ids.composeHint} className="form-hint" aria-live="polite" data-testid="deploy-check-state">
         {problem ??
           (check.checking

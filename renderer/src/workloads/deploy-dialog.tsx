@@ -11,6 +11,7 @@ import { deployProblems, filesForCompose, projectFor, type DeployForm, type Depl
 import { DeployFailure } from './deploy-failure.js';
 import { DeployProgress } from './deploy-progress.js';
 import { EnvFilesField } from './env-files-field.js';
+import { useComposeExample } from './use-compose-example.js';
 import { useComposeValidation } from './use-compose-validation.js';
 import { deployWorkload } from './workload-actions.js';
 
@@ -34,6 +35,7 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
   const [envPaths, setEnvPaths] = useState<{ path: string }[]>([]);
   const files = useMemo(() => filesForCompose(form.files, envPaths), [form.files, envPaths]);
   const check = useComposeValidation(form.compose, files);
+  const example = useComposeExample(form.host);
   const summary = check.validation?.summary ?? null;
   const summaryPaths = summary?.envFiles.map((file) => file.path).join('\n') ?? '';
   if (summaryPaths !== envPaths.map((file) => file.path).join('\n') && summary)
@@ -61,14 +63,7 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
     return (
       <Dialog title={`Deploying ${project} to ${hostName}`} testId="deploy-dialog" onClose={close} size="large">
         <div className="dialog-body">
-          <DeployProgress
-            jobId={jobId}
-            project={project}
-            hostName={hostName}
-            autoPorts={form.autoPorts}
-            onClose={close}
-            onEdit={backToForm}
-          />
+          <DeployProgress jobId={jobId} project={project} hostName={hostName} onClose={close} onEdit={backToForm} />
         </div>
       </Dialog>
     );
@@ -121,6 +116,8 @@ export function DeployDialog({ onClose, initialHost }: { onClose: () => void; in
           check={check}
           problem={problems.compose}
           errors={errors}
+          example={example}
+          hostName={hosts.find((host) => host.id === form.host)?.name}
         />
 
         <EnvFilesField files={form.files} summary={summary} onChange={(picked) => update({ files: picked })} />

@@ -47,21 +47,19 @@ interface DeployProgressProps {
   jobId: string;
   project: string;
   hostName: string;
-  autoPorts: boolean;
   onClose: () => void;
   /** Back to the form, keeping what was typed. */
   onEdit: () => void;
 }
 
 /** The deploy job, live: stages, progress bar, log, then the report or the error. */
-export function DeployProgress({ jobId, project, hostName, autoPorts, onClose, onEdit }: DeployProgressProps) {
+export function DeployProgress({ jobId, project, hostName, onClose, onEdit }: DeployProgressProps) {
   const job = useJob(jobId);
   const root = usePhaseFocus(job?.state ?? 'running');
 
   if (!job) return <p className="muted">Starting…</p>;
   const report = jobResult(job, 'deploy');
   const ended = job.state === 'failed' || job.state === 'interrupted' || job.state === 'cancelled';
-  const portConflict = job.error?.code === 'PORT_CONFLICT';
 
   return (
     <div className="job-follow" ref={root} data-testid="deploy-progress" data-state={job.state}>
@@ -81,15 +79,7 @@ export function DeployProgress({ jobId, project, hostName, autoPorts, onClose, o
             error={job.error}
             cancelledText={`Deploying ${project} to ${hostName} was cancelled.`}
             endedText={`Deploying ${project} ended ${job.state}.`}
-          >
-            {portConflict && (
-              <p className="muted">
-                {autoPorts
-                  ? 'No free port was found to publish on instead.'
-                  : 'Change the port in the file, or tick “Assign free ports when taken” in the form and deploy again.'}
-              </p>
-            )}
-          </JobFailure>
+          />
         )}
       </div>
       <JobFollowActions

@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import { CrossdockError, type DeployedService, type DeployReport } from '../../../../shared/index.js';
+import { CrossdockError, type DeployedService, type DeployReport, type ErrorAdvice } from '../../../../shared/index.js';
 import { fromDockerApi } from '../../containers/docker-api-errors.js';
 import type { HostRuntime } from '../../hosts/host-runtime.js';
 import type { StoredHost } from '../../hosts/inventory.js';
@@ -245,8 +245,8 @@ async function startContainer(
     if (error instanceof CrossdockError && /port is already allocated|address already in use/i.test(error.message)) {
       throw new CrossdockError(
         'PORT_CONFLICT',
-        `host ${hostName}: ${name} could not publish its port: ${error.message}; choose another port or deploy with --auto-ports`,
-        { host: hostName, container: name },
+        `host ${hostName}: ${name} could not publish its port: ${error.message}; choose another port`,
+        { host: hostName, container: name, advice: 'auto-ports' satisfies ErrorAdvice },
       );
     }
     throw error;
