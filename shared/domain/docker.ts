@@ -89,7 +89,10 @@ export interface StatsSample {
   /** Percent of one CPU, as `docker stats` shows it (can exceed 100 on several CPUs). */
   cpuPercent: number;
   memoryBytes: number;
+  /** The container's own limit (HostConfig.Memory) when it has one, else the host's memory. */
   memoryLimitBytes: number;
+  /** Which limit memoryLimitBytes is. */
+  memoryLimitSource: 'container' | 'host';
   networkRxBytes: number;
   networkTxBytes: number;
 }
