@@ -68,7 +68,12 @@ export function StatsChart({ label, testId, t, values, format, colorVar, minTop 
             font: '11px system-ui, sans-serif',
             size: 64,
             ...(yTicks ? { splits: (u: uPlot) => yTicks(u.scales.y?.max ?? 0) } : {}),
-            values: (_u, ticks) => ticks.map((v) => formatRef.current(v)),
+            values: (_u, ticks) => {
+              const labels = ticks.map((v) => formatRef.current(v));
+              // The canvas holds the labels; the element says them too (for tests and tools).
+              element.dataset.yTicks = labels.join(' | ');
+              return labels;
+            },
           },
         ],
         series: [{}, { label, stroke: line, width: 1.5, fill: withAlpha(line, 0.14), points: { show: false } }],
