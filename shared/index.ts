@@ -26,3 +26,4 @@ export * from './jobs/bootstrap-kind.js';
 export * from './jobs/machine-create-kind.js';
 export * from './jobs/deploy-kind.js';
 export * from './jobs/migration-kind.js';
+export * from './text/plural.js';

@@ -17,10 +17,14 @@ export interface ContainerSummary {
   id: string;
   name: string;
   image: string;
+  /** The id of the image it runs (`sha256:…`), which ImageSummary.id matches. */
+  imageId: string;
   state: ContainerState;
   /** Docker's human status, e.g. "Up 3 minutes". */
   status: string;
   createdAt: string;
+  /** When it last started (the host's clock), while it is up; null when stopped or unknown. Clients show its age from it, ticking. */
+  startedAt: string | null;
   ports: PortBinding[];
   labels: Record<string, string>;
 }
@@ -32,6 +36,7 @@ export interface ImageSummary {
   tags: string[];
   sizeBytes: number;
   createdAt: string;
+  /** Containers on its host (running or not) made from this image, matched by image id. */
   containers: number;
 }
 
@@ -84,7 +89,10 @@ export interface StatsSample {
   /** Percent of one CPU, as `docker stats` shows it (can exceed 100 on several CPUs). */
   cpuPercent: number;
   memoryBytes: number;
+  /** The container's own limit (HostConfig.Memory) when it has one, else the host's memory. */
   memoryLimitBytes: number;
+  /** Which limit memoryLimitBytes is. */
+  memoryLimitSource: 'container' | 'host';
   networkRxBytes: number;
   networkTxBytes: number;
 }

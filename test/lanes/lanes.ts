@@ -113,6 +113,7 @@ export const lanes: readonly Lane[] = [
     resources: 'nothing shared: containers and volumes named per run on the local engine, or no Docker at all',
     files: [
       'test/integration/manifest-snapshot.test.ts',
+      'test/e2e/containers-view.e2e.test.ts',
       'test/e2e/shell.e2e.test.ts',
       'test/integration/cutover-ready.test.ts',
       'test/integration/emulators/ec2-sigv4.test.ts',

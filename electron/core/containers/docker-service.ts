@@ -9,6 +9,7 @@ import type { DockerEventWatcher } from './docker-events.js';
 import type { ExecSessions } from './exec-sessions.js';
 import { streamLogs } from './log-stream.js';
 import { streamStats } from './stats-stream.js';
+import { StartTimes } from './start-times.js';
 import { toContainerSummary, toImageSummary, toNetworkSummary, toVolumeSummary } from './summaries.js';
 
 export interface DockerServiceDeps {
@@ -36,6 +37,7 @@ export function dockerService(deps: DockerServiceDeps): ServerImpl<CrossdockApi>
     watcher.watch(host.id, engine);
     return items;
   };
+  const startTimes = new StartTimes();
   const resolve = async (ref: string): Promise<{ host: StoredHost; engine: DockerEngine }> => {
     const host = inventory.find(ref);
     return { host, engine: await runtime.engine(host) };
@@ -43,25 +45,30 @@ export function dockerService(deps: DockerServiceDeps): ServerImpl<CrossdockApi>
 
   return {
     containers: ({ hosts, all }, ctx) =>
-      acrossHosts(deps, hosts, async (engine, host) =>
-        listed(
+      acrossHosts(deps, hosts, async (engine, host) => {
+        const list = await engine.call((d) => d.listContainers({ all, abortSignal: ctx.signal }));
+        const started = await startTimes.of(engine, host.id, list, ctx.signal);
+        return listed(
           engine,
           host,
-          (await engine.call((d) => d.listContainers({ all, abortSignal: ctx.signal }))).map((c) =>
-            toContainerSummary(label(host), c),
-          ),
-        ),
-      ),
+          list.map((c) => toContainerSummary(label(host), c, started.get(c.Id) ?? null)),
+        );
+      }),
     images: ({ hosts }, ctx) =>
-      acrossHosts(deps, hosts, async (engine, host) =>
-        listed(
+      acrossHosts(deps, hosts, async (engine, host) => {
+        // "Used by" counts containers by image id: a container keeps its image's id when the tag moves.
+        const [images, containers] = await Promise.all([
+          engine.call((d) => d.listImages({ abortSignal: ctx.signal })),
+          engine.call((d) => d.listContainers({ all: true, abortSignal: ctx.signal })),
+        ]);
+        const usedBy = new Map<string, number>();
+        for (const c of containers) usedBy.set(c.ImageID, (usedBy.get(c.ImageID) ?? 0) + 1);
+        return listed(
           engine,
           host,
-          (await engine.call((d) => d.listImages({ abortSignal: ctx.signal }))).map((i) =>
-            toImageSummary(label(host), i),
-          ),
-        ),
-      ),
+          images.map((i) => toImageSummary(label(host), i, usedBy.get(i.Id) ?? 0)),
+        );
+      }),
     volumes: ({ hosts }, ctx) =>
       acrossHosts(deps, hosts, async (engine, host) =>
         listed(

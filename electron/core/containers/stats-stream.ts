@@ -21,7 +21,27 @@ export interface RawStats {
 }
 
 /** CPU and memory as `docker stats` computes them (memory without the page cache). */
-export function toStatsSample(raw: RawStats): StatsSample {
+/** The memory a container may use: its own limit, else the host's memory; null: keep what stats says. */
+export interface MemoryLimit {
+  bytes: number;
+  source: 'container' | 'host';
+}
+
+/**
+ * Picks the limit to show: HostConfig.Memory when set (> 0), else the host's memory. Docker's
+ * stats `limit` is not used for this: under some cgroup setups it reports the host's memory for a
+ * limited container.
+ */
+export function chooseMemoryLimit(
+  containerLimit: number | undefined,
+  hostMemory: number | undefined,
+): MemoryLimit | null {
+  if (containerLimit !== undefined && containerLimit > 0) return { bytes: containerLimit, source: 'container' };
+  if (hostMemory !== undefined && hostMemory > 0) return { bytes: hostMemory, source: 'host' };
+  return null;
+}
+
+export function toStatsSample(raw: RawStats, limit: MemoryLimit | null = null): StatsSample {
   const cpu = raw.cpu_stats ?? {};
   const pre = raw.precpu_stats ?? {};
   const cpuDelta = (cpu.cpu_usage?.total_usage ?? 0) - (pre.cpu_usage?.total_usage ?? 0);
@@ -39,7 +59,8 @@ export function toStatsSample(raw: RawStats): StatsSample {
     at: raw.read && !raw.read.startsWith('0001') ? raw.read : new Date().toISOString(),
     cpuPercent: cpuDelta > 0 && systemDelta > 0 ? (cpuDelta / systemDelta) * cpus * 100 : 0,
     memoryBytes: Math.max(0, (memory.usage ?? 0) - cache),
-    memoryLimitBytes: memory.limit ?? 0,
+    memoryLimitBytes: limit?.bytes ?? memory.limit ?? 0,
+    memoryLimitSource: limit?.source ?? 'host',
     networkRxBytes: rx,
     networkTxBytes: tx,
   };
@@ -53,6 +74,12 @@ export async function streamStats(
   ctx: CallContext<StatsSample>,
 ): Promise<void> {
   try {
+    // One inspect and one info per stream (not per sample), for the limit shown under the chart.
+    const [inspect, info] = await Promise.all([
+      engine.call((d) => d.getContainer(container).inspect({ abortSignal: ctx.signal })),
+      engine.call((d) => d.info() as Promise<{ MemTotal?: number }>).catch(() => ({}) as { MemTotal?: number }),
+    ]);
+    const limit = chooseMemoryLimit(inspect.HostConfig?.Memory, info.MemTotal);
     const stream = (await engine.call(() =>
       engine.docker.getContainer(container).stats({ stream: true }),
     )) as unknown as Readable;
@@ -68,7 +95,7 @@ export async function streamStats(
         buffered += chunk.toString('utf8');
         const lines = buffered.split('\n');
         buffered = lines.pop() ?? '';
-        for (const line of lines) if (line.trim()) ctx.emit(toStatsSample(JSON.parse(line) as RawStats));
+        for (const line of lines) if (line.trim()) ctx.emit(toStatsSample(JSON.parse(line) as RawStats, limit));
       });
       stream.once('end', resolve);
       stream.once('error', (error) => (ctx.signal.aborted ? undefined : reject(error)));

@@ -29,29 +29,36 @@ function ports(list: Dockerode.Port[] | undefined): PortBinding[] {
   }));
 }
 
-export function toContainerSummary(host: HostLabel, c: Dockerode.ContainerInfo): ContainerSummary {
+export function toContainerSummary(
+  host: HostLabel,
+  c: Dockerode.ContainerInfo,
+  startedAt: string | null = null,
+): ContainerSummary {
   const state = (STATES as readonly string[]).includes(c.State) ? (c.State as ContainerState) : 'dead';
   return {
     ...host,
     id: c.Id,
     name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
     image: c.Image,
+    imageId: c.ImageID,
     state,
     status: c.Status,
     createdAt: isoFromSeconds(c.Created),
+    startedAt,
     ports: ports(c.Ports),
     labels: c.Labels ?? {},
   };
 }
 
-export function toImageSummary(host: HostLabel, i: Dockerode.ImageInfo): ImageSummary {
+/** `usedBy`: how many containers run this image, by id (the list's own `Containers` is -1 unless computed). */
+export function toImageSummary(host: HostLabel, i: Dockerode.ImageInfo, usedBy: number): ImageSummary {
   return {
     ...host,
     id: i.Id,
     tags: (i.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>'),
     sizeBytes: i.Size,
     createdAt: isoFromSeconds(i.Created),
-    containers: Math.max(0, i.Containers ?? 0),
+    containers: usedBy,
   };
 }
 

@@ -1,4 +1,4 @@
-import { CrossdockError, fractionIn, MIGRATION_JOB, type ManifestCheck } from '../../../shared/index.js';
+import { counted, CrossdockError, fractionIn, MIGRATION_JOB, type ManifestCheck } from '../../../shared/index.js';
 import { portTargetFor } from '../ports/port-target.js';
 import { finishSource, startTarget, stopSource, waitReady } from './cutover.js';
 import { formatBytes } from './format-bytes.js';
@@ -230,7 +230,10 @@ export const MIGRATION_STEPS: StepTable<MigrationStepId, MigrationRun> = [
     run: async (run, signal) => {
       for (const volume of run.volumes)
         run.snapshots.set(volume, await snapshotManifests(run.source, run.target, volume, { signal, log: run.log }));
-      return `${[...run.snapshots.values()].reduce((sum, s) => sum + s.source.manifest.size, 0)} paths hashed on both hosts`;
+      return `${counted(
+        [...run.snapshots.values()].reduce((sum, s) => sum + s.source.manifest.size, 0),
+        'path',
+      )} hashed on both hosts`;
     },
   },
   {

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CrossdockError } from '../../../shared/index.js';
+import { counted, CrossdockError } from '../../../shared/index.js';
 import { knownHostsAnswer } from '../../core/ssh/openssh/known-hosts-answer.js';
 import { sshConfigBlocks } from '../../core/ssh/openssh/ssh-config-blocks.js';
 import { startVaultAgent } from '../../core/ssh/openssh/vault-agent.js';
@@ -77,7 +77,7 @@ export const agentCommand: Command = async (args, { core, out }) => {
   const agent = await startVaultAgent(socketPath, keys, (name) =>
     core.logger.log('info', `SSH agent signed with key "${name}"`),
   );
-  out(`SSH agent for ${keys.length} key(s) from the vault at ${socketPath}`);
+  out(`SSH agent for ${counted(keys.length, 'key')} from the vault at ${socketPath}`);
   out(`Use it with "crossdock ssh-config" blocks (IdentityAgent), or: export SSH_AUTH_SOCK=${socketPath}`);
   out('Ctrl+C stops it.');
   const stop = (): void => {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CrossdockError, type ComposePort } from '../../../shared/index.js';
+import { counted, CrossdockError, type ComposePort } from '../../../shared/index.js';
 import { readComposeFile, reportIssues } from './compose-files.js';
 import type { Command, CommandContext } from './context.js';
 import { formatTable } from './output.js';
@@ -61,7 +61,7 @@ async function remove(args: string[], { client, out }: CommandContext): Promise<
     removeVolumes: values.volumes,
   });
   out(
-    `Removed ${report.project} from ${report.host}: ${report.containers.length} container(s), ${report.networks.length} network(s), ${report.volumes.length} volume(s)${values.volumes ? '' : ' (volumes kept; --volumes removes them)'}`,
+    `Removed ${report.project} from ${report.host}: ${counted(report.containers.length, 'container')}, ${counted(report.networks.length, 'network')}, ${counted(report.volumes.length, 'volume')}${values.volumes ? '' : ' (volumes kept; --volumes removes them)'}`,
   );
   return 0;
 }

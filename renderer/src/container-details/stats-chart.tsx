@@ -16,6 +16,8 @@ interface StatsChartProps {
   colorVar: string;
   /** The lowest top of the y-axis, so 0.3 % CPU does not fill the chart (e.g. 100 for CPU %). */
   minTop?: number;
+  /** The y-axis ticks for the highest value shown; the axis ends at the last one (memory's binary steps). */
+  yTicks?: (max: number) => number[];
 }
 
 const WINDOW_S = STATS_WINDOW_MS / 1000;
@@ -25,7 +27,7 @@ const WINDOW_S = STATS_WINDOW_MS / 1000;
  * and its stylesheet comes from the bundle, so it needs no inline styles. Colours are read from
  * the theme's CSS variables; a theme switch rebuilds the chart.
  */
-export function StatsChart({ label, testId, t, values, format, colorVar, minTop = 0 }: StatsChartProps) {
+export function StatsChart({ label, testId, t, values, format, colorVar, minTop = 0, yTicks }: StatsChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const theme = useResolvedTheme();
@@ -46,7 +48,9 @@ export function StatsChart({ label, testId, t, values, format, colorVar, minTop 
         cursor: { drag: { x: false, y: false } },
         scales: {
           x: { time: true, range: (_u, _min, max) => [max - WINDOW_S, max] },
-          y: { range: (_u, _min, max) => [0, Math.max(minTop, max * 1.15, 1e-9)] },
+          y: {
+            range: (_u, _min, max) => (yTicks ? [0, yTicks(max).at(-1) ?? 1] : [0, Math.max(minTop, max * 1.15, 1e-9)]),
+          },
         },
         axes: [
           // Seconds before the newest sample: "2 min ago" reads better than wall-clock times here.
@@ -63,7 +67,13 @@ export function StatsChart({ label, testId, t, values, format, colorVar, minTop 
             ticks: { stroke: grid, width: 1 },
             font: '11px system-ui, sans-serif',
             size: 64,
-            values: (_u, ticks) => ticks.map((v) => formatRef.current(v)),
+            ...(yTicks ? { splits: (u: uPlot) => yTicks(u.scales.y?.max ?? 0) } : {}),
+            values: (_u, ticks) => {
+              const labels = ticks.map((v) => formatRef.current(v));
+              // The canvas holds the labels; the element says them too (for tests and tools).
+              element.dataset.yTicks = labels.join(' | ');
+              return labels;
+            },
           },
         ],
         series: [{}, { label, stroke: line, width: 1.5, fill: withAlpha(line, 0.14), points: { show: false } }],
@@ -81,7 +91,7 @@ export function StatsChart({ label, testId, t, values, format, colorVar, minTop 
       chart.destroy();
       plot.current = null;
     };
-  }, [theme, colorVar, label, minTop]);
+  }, [theme, colorVar, label, minTop, yTicks]);
 
   useEffect(() => {
     plot.current?.setData([[...t], [...values]]);

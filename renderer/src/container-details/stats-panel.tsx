@@ -1,13 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ContainerRef } from '../containers/docker-store.js';
 import { formatBinaryBytes } from '../containers/format.js';
 import { attempt } from '../state/core-call.js';
 import { useCrossdock } from '../state/store.js';
 import { StatsChart } from './stats-chart.js';
+import { formatMemoryTick, limitSource, memoryTicks } from './memory-ticks.js';
 import { EMPTY_SERIES, appendSample, type StatsSeries } from './stats-series.js';
 import './stats.css';
 
-const MIB = 1024 * 1024;
 const percent = (value: number): string => `${value.toFixed(value < 10 ? 1 : 0)} %`;
 const rate = (bytesPerSecond: number | null): string =>
   bytesPerSecond === null ? '—' : `${formatBinaryBytes(bytesPerSecond)}/s`;
@@ -37,8 +37,6 @@ export function StatsPanel({ target }: { target: ContainerRef }) {
     return () => controller.abort();
   }, [target.hostId, target.id, session]);
 
-  // Plotted in MiB so the axis ticks land on round numbers (50, 100, 150 MiB).
-  const memoryMiB = useMemo(() => series.memory.map((bytes) => bytes / MIB), [series.memory]);
   const latest = series.latest;
   const memoryShare = latest && latest.memoryLimitBytes > 0 ? ` of ${formatBinaryBytes(latest.memoryLimitBytes)}` : '';
   return (
@@ -91,15 +89,20 @@ export function StatsPanel({ target }: { target: ContainerRef }) {
           />
         </figure>
         <figure className="stats-figure">
-          <figcaption>Memory</figcaption>
+          <figcaption data-testid="stats-memory-limit">
+            Memory
+            {latest && latest.memoryLimitBytes > 0
+              ? ` · limit ${formatBinaryBytes(latest.memoryLimitBytes)} (${limitSource(latest.memoryLimitSource)})`
+              : ''}
+          </figcaption>
           <StatsChart
             label="Memory"
             testId="stats-chart-memory"
             t={series.t}
-            values={memoryMiB}
-            format={(v) => `${Math.round(v)} MiB`}
+            values={series.memory}
+            format={formatMemoryTick}
             colorVar="--ok"
-            minTop={1}
+            yTicks={memoryTicks}
           />
         </figure>
       </div>

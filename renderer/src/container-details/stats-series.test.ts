@@ -7,6 +7,7 @@ const sample = (second: number, changes: Partial<StatsSample> = {}): StatsSample
   cpuPercent: 10,
   memoryBytes: 100,
   memoryLimitBytes: 1000,
+  memoryLimitSource: 'host',
   networkRxBytes: second * 1000,
   networkTxBytes: second * 500,
   ...changes,

@@ -1,7 +1,23 @@
-import type { ContainerSummary, ImageSummary, NetworkSummary, VolumeSummary } from '../../../shared/index.js';
+import {
+  counted,
+  type ContainerSummary,
+  type ImageSummary,
+  type NetworkSummary,
+  type VolumeSummary,
+} from '../../../shared/index.js';
+import { useNow } from '../state/clock.js';
 import { formatBytes, formatDate, formatPorts, shortId } from './format.js';
 import type { Column } from './list-rows.js';
 import { imageTitle } from './resource-specs.js';
+import { upStatus } from './up-age.js';
+
+/** An up container's age, ticking on the shared clock; only these cells read it. */
+function UpSince({ startedAt, status }: { startedAt: string; status: string }) {
+  const now = useNow();
+  return <span data-testid="up-since">{upStatus(startedAt, status, now) ?? status}</span>;
+}
+
+const isUp = (c: ContainerSummary): boolean => c.state === 'running' || c.state === 'paused';
 
 const STATE_LABELS: Record<ContainerSummary['state'], string> = {
   created: 'Created',
@@ -27,7 +43,12 @@ export const CONTAINER_COLUMNS: readonly Column<ContainerSummary>[] = [
       </span>
     ),
   },
-  { id: 'status', label: 'Status', cell: (c) => c.status, className: 'cell-muted' },
+  {
+    id: 'status',
+    label: 'Status',
+    cell: (c) => (c.startedAt !== null && isUp(c) ? <UpSince startedAt={c.startedAt} status={c.status} /> : c.status),
+    className: 'cell-muted',
+  },
   {
     id: 'ports',
     label: 'Ports',
@@ -53,7 +74,7 @@ export const IMAGE_COLUMNS: readonly Column<ImageSummary>[] = [
   {
     id: 'containers',
     label: 'Used by',
-    cell: (i) => (i.containers > 0 ? String(i.containers) : '—'),
+    cell: (i) => (i.containers > 0 ? counted(i.containers, 'container') : '—'),
     className: 'cell-number',
   },
 ];

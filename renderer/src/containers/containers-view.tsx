@@ -41,7 +41,7 @@ function ContainersPanel() {
       spec={containerSpec}
       columns={CONTAINER_COLUMNS}
       gridClass="grid-containers"
-      noun="containers"
+      noun="container"
       rowTestId="container-row"
       include={showStopped ? undefined : running}
       onOpen={open}
@@ -101,7 +101,7 @@ export function ContainersView() {
             spec={imageSpec}
             columns={IMAGE_COLUMNS}
             gridClass="grid-images"
-            noun="images"
+            noun="image"
             rowTestId="image-row"
           />
         )}
@@ -111,7 +111,7 @@ export function ContainersView() {
             spec={volumeSpec}
             columns={VOLUME_COLUMNS}
             gridClass="grid-volumes"
-            noun="volumes"
+            noun="volume"
             rowTestId="volume-row"
           />
         )}
@@ -121,7 +121,7 @@ export function ContainersView() {
             spec={networkSpec}
             columns={NETWORK_COLUMNS}
             gridClass="grid-networks"
-            noun="networks"
+            noun="network"
             rowTestId="network-row"
           />
         )}

@@ -93,9 +93,12 @@ function watchHosts(onConnected: (hostId: string) => void): () => void {
 function followDocker(client: CrossdockClient): () => void {
   markAllStale();
   const scheduler = createRefetchScheduler(refetchFresh);
-  const subscription = client.subscribe('docker.changed', (change) =>
-    scheduler.schedule(change.hostId, KIND_OF_CHANGE[change.kind]),
-  );
+  const subscription = client.subscribe('docker.changed', (change) => {
+    scheduler.schedule(change.hostId, KIND_OF_CHANGE[change.kind]);
+    // An image's "Used by" counts containers: one made or removed changes it.
+    if (change.kind === 'container' && (change.action === 'create' || change.action === 'destroy'))
+      scheduler.schedule(change.hostId, 'images');
+  });
   const stopWatching = watchHosts((hostId) => {
     for (const kind of RESOURCE_KINDS) scheduler.schedule(hostId, kind);
   });

@@ -1,4 +1,4 @@
-import type { HostFailure } from '../../../shared/index.js';
+import { counted, type HostFailure } from '../../../shared/index.js';
 import { reconnectHost } from '../hosts/host-actions.js';
 import { noticeFailure } from '../state/core-call.js';
 import { ERROR_HINTS } from '../state/error-intent.js';
@@ -67,7 +67,7 @@ export function FailureBanner({
         (folded ? (
           <details className="failure-details">
             <summary>
-              <strong>{failures.length === 1 ? '1 host' : `${failures.length} hosts`} did not answer:</strong> {names}
+              <strong>{counted(failures.length, 'host')} did not answer:</strong> {names}
             </summary>
             {list}
           </details>

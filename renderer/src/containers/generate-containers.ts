@@ -40,7 +40,9 @@ export function generateContainers(count: number, hosts: number): ContainerSumma
           : state === 'exited'
             ? `Exited (${i % 3}) ${(i % 23) + 1} hours ago`
             : state,
+      imageId: `sha256:${(i % IMAGES.length).toString(16).padStart(64, '0')}`,
       createdAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
+      startedAt: state === 'running' ? new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString() : null,
       ports:
         i % 4 === 0 ? [{ hostIp: '0.0.0.0', hostPort: 8000 + (i % 1000), containerPort: 80, protocol: 'tcp' }] : [],
       labels: {},

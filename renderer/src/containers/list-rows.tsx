@@ -1,5 +1,6 @@
 import { memo, type ReactNode } from 'react';
 import type { ListRow } from './list-model.js';
+import { counted } from '../../../shared/index.js';
 
 export interface Column<T> {
   id: string;
@@ -103,9 +104,7 @@ export const GroupRow = memo(function GroupRow({ id, row, index, start, active, 
           <path d="M6 4l4 4-4 4" />
         </svg>
         <span className="group-name">{row.hostName}</span>
-        <span className="group-count">
-          {row.count} {row.count === 1 ? noun.replace(/s$/, '') : noun}
-        </span>
+        <span className="group-count">{counted(row.count, noun)}</span>
       </div>
     </div>
   );

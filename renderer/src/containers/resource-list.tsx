@@ -13,7 +13,7 @@ export interface ResourceListProps<T> {
   label: string;
   testId: string;
   rowTestId: string;
-  /** Names the grouped things in group headers ("containers"). */
+  /** Names the grouped things in group headers, singular ("container"): "3 containers". */
   noun: string;
   columns: readonly Column<T>[];
   /** The CSS grid of this kind's columns, e.g. `grid-containers`. */

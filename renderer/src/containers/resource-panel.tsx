@@ -5,13 +5,14 @@ import { createListBuilder, type ListSpec } from './list-model.js';
 import type { Column } from './list-rows.js';
 import { FailureBanner } from './failure-banner.js';
 import { ResourceList } from './resource-list.js';
+import { counted, pluralize } from '../../../shared/index.js';
 
 export interface ResourcePanelProps<K extends ResourceKind> {
   kind: K;
   spec: ListSpec<ResourceItems[K]>;
   columns: readonly Column<ResourceItems[K]>[];
   gridClass: string;
-  /** Plural, lower case: "containers". */
+  /** Singular, lower case: "container" (shared/text/plural.ts makes the plural). */
   noun: string;
   rowTestId: string;
   include?: ((item: ResourceItems[K]) => boolean) | undefined;
@@ -35,7 +36,7 @@ export function ResourcePanel<K extends ResourceKind>(props: ResourcePanelProps<
     spec,
     columns,
     gridClass,
-    noun,
+    noun: one,
     rowTestId,
     include,
     onOpen,
@@ -79,10 +80,13 @@ export function ResourcePanel<K extends ResourceKind>(props: ResourcePanelProps<
     [kind],
   );
 
+  const noun = pluralize(2, one);
+  const format = (n: number): string => numberFormat.format(n);
+  // "1 of 3 containers": the noun follows the total.
   const count =
     built.matched === built.total
-      ? `${numberFormat.format(built.total)} ${noun}`
-      : `${numberFormat.format(built.matched)} of ${numberFormat.format(built.total)} ${noun}`;
+      ? counted(built.total, one, undefined, format)
+      : `${format(built.matched)} of ${counted(built.total, one, undefined, format)}`;
   let empty: string | null = null;
   if (built.rows.length === 0) {
     if (loading && !fresh) empty = `Listing ${noun} on every host…`;
@@ -130,7 +134,7 @@ export function ResourcePanel<K extends ResourceKind>(props: ResourcePanelProps<
           label={noun}
           testId={`${kind}-list`}
           rowTestId={rowTestId}
-          noun={noun}
+          noun={one}
           columns={columns}
           gridClass={gridClass}
           rows={built.rows}

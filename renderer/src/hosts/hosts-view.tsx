@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { HostInfo } from '../../../shared/index.js';
+import { counted, type HostInfo } from '../../../shared/index.js';
 import { ConfirmDialog } from '../dialogs/confirm-dialog.js';
 import { Dialog, DialogActions } from '../dialogs/dialog.js';
 import { noticeFailure } from '../state/core-call.js';
@@ -68,7 +68,7 @@ export function HostsView() {
       {hosts.length > 0 ? (
         <div className="page">
           <div className="page-toolbar">
-            <p className="page-summary">{hosts.length === 1 ? '1 host' : `${hosts.length} hosts`}</p>
+            <p className="page-summary">{counted(hosts.length, 'host')}</p>
             {addButton}
           </div>
           <HostTable

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MachineInfo } from '../../../shared/index.js';
+import { counted, type MachineInfo } from '../../../shared/index.js';
 import { ConfirmDialog } from '../dialogs/confirm-dialog.js';
 import { FormError } from '../forms/text-field.js';
 import { ProvidersPanel } from '../providers/providers-panel.js';
@@ -71,7 +71,7 @@ export function MachinesView() {
         <>
           <div className="page-toolbar">
             <p className="page-summary" data-testid="machines-summary">
-              {machines.length === 1 ? '1 machine' : `${machines.length} machines`}
+              {counted(machines.length, 'machine')}
             </p>
             {createButton}
           </div>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MigrationRecord } from '../../../shared/index.js';
+import { counted, type MigrationRecord } from '../../../shared/index.js';
 import { Dialog } from '../dialogs/dialog.js';
 import { FormError } from '../forms/text-field.js';
 import { noticeFailure } from '../state/core-call.js';
@@ -88,7 +88,7 @@ export function MigrationsView() {
         <>
           <div className="page-toolbar">
             <p className="page-summary" data-testid="migrations-summary">
-              {sorted.length === 1 ? '1 migration' : `${sorted.length} migrations`}
+              {counted(sorted.length, 'migration')}
             </p>
             {newButton}
           </div>

@@ -1,4 +1,4 @@
-import type { MigrationPlan } from '../../../shared/index.js';
+import { counted, type MigrationPlan } from '../../../shared/index.js';
 import { DataTable } from '../views/data-table.js';
 import { summarisePlan } from './plan-summary.js';
 import { formatBytes } from './transfer-format.js';
@@ -63,9 +63,7 @@ export function PlanView({ plan }: { plan: MigrationPlan }) {
                 <td>Volume</td>
                 <td className="mono">{volume.name}</td>
                 <td className="numeric">{formatBytes(volume.bytes)}</td>
-                <td>
-                  copied in two passes, {volume.files} {volume.files === 1 ? 'file' : 'files'}
-                </td>
+                <td>copied in two passes, {counted(volume.files, 'file')}</td>
               </tr>
             ))}
           </tbody>

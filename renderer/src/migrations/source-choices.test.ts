@@ -8,9 +8,11 @@ const container = (name: string, state: ContainerSummary['state']): ContainerSum
   id: name,
   name,
   image: 'busybox',
+  imageId: 'sha256:b',
   state,
   status: '',
   createdAt: '',
+  startedAt: null,
   ports: [],
   labels: {},
 });

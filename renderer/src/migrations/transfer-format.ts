@@ -32,7 +32,5 @@ export function remainingMs(bytes: number, total: number | null, bytesPerSecond:
   return (Math.max(0, total - bytes) / bytesPerSecond) * 1000;
 }
 
-/** `1 image`, `3 volumes`: a count with its noun. */
-export function counted(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
-}
+/** `1 image`, `3 volumes`: a count with its noun (one rule for the app and the CLI). */
+export { counted } from '../../../shared/index.js';

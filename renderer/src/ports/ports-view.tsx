@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { PortMapping } from '../../../shared/index.js';
+import { pluralize, type PortMapping } from '../../../shared/index.js';
 import { FailureBanner } from '../containers/failure-banner.js';
 import { useCrossdock } from '../state/store.js';
 import { EmptyState } from '../views/empty-state.js';
@@ -79,8 +79,8 @@ export function PortsView() {
       <div className="page-toolbar">
         <p className="page-summary" data-testid="ports-summary" aria-live="polite">
           {rows.length === all.length
-            ? `${all.length} published ${all.length === 1 ? 'port' : 'ports'}`
-            : `${rows.length} of ${all.length} published ports`}
+            ? `${all.length} published ${pluralize(all.length, 'port')}`
+            : `${rows.length} of ${all.length} published ${pluralize(all.length, 'port')}`}
         </p>
         <PortsFilter query={query} onChange={setQuery} />
       </div>

@@ -1,4 +1,4 @@
-import type { VaultStatus } from '../../../shared/index.js';
+import { counted, type VaultStatus } from '../../../shared/index.js';
 
 /** Eight characters is the floor; the vault's scrypt makes each guess slow, not impossible. */
 export const MIN_PASSPHRASE_LENGTH = 8;
@@ -33,7 +33,7 @@ export function describeVault(status: VaultStatus | null): VaultStatusText {
       detail: 'Choose a passphrase to create the vault. SSH keys and cloud credentials are kept in it, encrypted.',
     };
   }
-  const secrets = status.secretCount === 1 ? '1 secret' : `${status.secretCount} secrets`;
+  const secrets = counted(status.secretCount, 'secret');
   const how = status.protection === 'keychain' ? 'protected by the system keychain' : 'protected by your passphrase';
   if (!status.unlocked)
     return { label: 'Locked', tone: 'warn', detail: `${secrets}, ${how}. Unlock it to use your keys.` };

@@ -1,4 +1,4 @@
-import type { ComposeIssue, ComposeValidation } from '../../../shared/index.js';
+import { counted, type ComposeIssue, type ComposeValidation } from '../../../shared/index.js';
 import { formatComposePorts } from './project-rows.js';
 import { issuePlace, sortIssues } from './deploy-form.js';
 
@@ -16,10 +16,7 @@ export function ComposeIssues({
   if (issues.length === 0) return null;
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const warnings = issues.length - errors;
-  const heading = [
-    errors > 0 ? `${errors} ${errors === 1 ? 'problem' : 'problems'}` : null,
-    warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : null,
-  ]
+  const heading = [errors > 0 ? counted(errors, 'problem') : null, warnings > 0 ? counted(warnings, 'warning') : null]
     .filter(Boolean)
     .join(', ');
   return (
@@ -67,14 +64,9 @@ export function ComposePreview({ validation }: { validation: ComposeValidation }
   return (
     <div className="compose-preview" data-testid="compose-preview">
       <p>
-        Deploys {summary.services.length === 1 ? '1 service' : `${summary.services.length} services`}
-        {summary.volumes.length > 0
-          ? `, ${summary.volumes.length === 1 ? '1 volume' : `${summary.volumes.length} volumes`}`
-          : ''}
-        {summary.networks.length > 0
-          ? `, ${summary.networks.length === 1 ? '1 network' : `${summary.networks.length} networks`}`
-          : ''}
-        :
+        Deploys {counted(summary.services.length, 'service')}
+        {summary.volumes.length > 0 ? `, ${counted(summary.volumes.length, 'volume')}` : ''}
+        {summary.networks.length > 0 ? `, ${counted(summary.networks.length, 'network')}` : ''}:
       </p>
       <ul className="compose-preview-services">
         {summary.services.map((service) => (

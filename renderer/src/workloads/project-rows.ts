@@ -1,9 +1,10 @@
-import type {
-  ComposePort,
-  ContainerState,
-  JobInfo,
-  WorkloadContainer,
-  WorkloadProject,
+import {
+  counted,
+  type ComposePort,
+  type ContainerState,
+  type JobInfo,
+  type WorkloadContainer,
+  type WorkloadProject,
 } from '../../../shared/index.js';
 import type { Tone } from '../hosts/host-status.js';
 
@@ -54,14 +55,13 @@ export function sortProjects(projects: readonly WorkloadProject[]): WorkloadProj
 export function projectCounts(project: WorkloadProject): string {
   const containers = project.services.flatMap((service) => service.containers);
   const running = containers.filter((container) => container.state === 'running').length;
-  const services = project.services.length === 1 ? '1 service' : `${project.services.length} services`;
-  return `${services}, ${running} of ${containers.length} ${containers.length === 1 ? 'container' : 'containers'} running`;
+  return `${counted(project.services.length, 'service')}, ${running} of ${counted(containers.length, 'container')} running`;
 }
 
 /** `projects on hosts` for the toolbar: `1 project on 1 host`, `4 projects on 2 hosts`. */
 export function projectsSummary(projects: readonly WorkloadProject[]): string {
   const hosts = new Set(projects.map((project) => project.hostId)).size;
-  return `${projects.length === 1 ? '1 project' : `${projects.length} projects`} on ${hosts === 1 ? '1 host' : `${hosts} hosts`}`;
+  return `${counted(projects.length, 'project')} on ${counted(hosts, 'host')}`;
 }
 
 /** Job kinds whose progress changes which projects exist where. */

@@ -1,4 +1,10 @@
-import type { ComposeInput, JobInfo, RemoveReport, WorkloadProject } from '../../../shared/index.js';
+import {
+  counted,
+  type ComposeInput,
+  type JobInfo,
+  type RemoveReport,
+  type WorkloadProject,
+} from '../../../shared/index.js';
 import { attempt, noticeFailure, type Outcome } from '../state/core-call.js';
 import { applyJob, pushNotice } from '../state/store.js';
 
@@ -16,12 +22,10 @@ export async function deployWorkload(args: DeployArgs): Promise<Outcome<JobInfo>
   return outcome;
 }
 
-const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
-
 /** What a removal did, in one sentence. */
 export function describeRemoval(report: RemoveReport): string {
-  const parts = [plural(report.containers.length, 'container'), plural(report.networks.length, 'network')];
-  if (report.volumes.length > 0) parts.push(plural(report.volumes.length, 'volume'));
+  const parts = [counted(report.containers.length, 'container'), counted(report.networks.length, 'network')];
+  if (report.volumes.length > 0) parts.push(counted(report.volumes.length, 'volume'));
   return `Removed ${parts.join(', ')} of ${report.project} on ${report.host}.`;
 }
 

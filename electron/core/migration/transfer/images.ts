@@ -1,6 +1,6 @@
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
-import { CrossdockError, type PlannedImage } from '../../../../shared/index.js';
+import { CrossdockError, pluralize, type PlannedImage } from '../../../../shared/index.js';
 import { shQuote } from '../../bootstrap/shell-quote.js';
 import { runBinary, throwIfCancelled } from './host-commands.js';
 import {
@@ -176,14 +176,14 @@ export async function sendImages(
     return pipe(
       route,
       {
-        what: `image(s) ${item}`,
+        what: `${pluralize(refs.length, 'image')} ${item}`,
         // tar fails on a stream that ends early or lacks a file to delete, so its status covers docker save's.
         producer: files.length > 0 ? `${save} | tar --delete -f - ${files.map(shQuote).join(' ')}` : save,
         consumer: 'docker load',
         noSpace: (stderr) =>
           new CrossdockError(
             'NO_SPACE',
-            `${target.name} ran out of disk space while loading image(s) ${item} (about ${totalBytes} bytes): ${stderr.trim().slice(-300)}`,
+            `${target.name} ran out of disk space while loading ${pluralize(refs.length, 'image')} ${item} (about ${totalBytes} bytes): ${stderr.trim().slice(-300)}`,
             {
               host: target.name,
               images: refs,
@@ -284,9 +284,14 @@ async function filesNamedByEngine(
 ): Promise<ImageFiles[] | { reason: string }> {
   const command = `docker save ${refs.map(shQuote).join(' ')} | tar -xOf - manifest.json`;
   const output = (
-    await runBinary(source, source.asRoot(command), `Reading the layer files of image(s) ${refs.join(', ')}`, {
-      signal: options.signal,
-    })
+    await runBinary(
+      source,
+      source.asRoot(command),
+      `Reading the layer files of ${pluralize(refs.length, 'image')} ${refs.join(', ')}`,
+      {
+        signal: options.signal,
+      },
+    )
   ).toString('utf8');
   try {
     return filesFromManifest(parseSaveManifest(output), layers);

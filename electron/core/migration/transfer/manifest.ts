@@ -1,4 +1,4 @@
-import { CrossdockError } from '../../../../shared/index.js';
+import { counted, CrossdockError } from '../../../../shared/index.js';
 import { shQuote } from '../../bootstrap/shell-quote.js';
 import { hostClockPrecise, runBinary, runChecked } from './host-commands.js';
 import {
@@ -303,12 +303,12 @@ export async function compareManifests(
   };
   if (snapshots)
     options.log?.(
-      `Volume ${volume}: ${sourceManifest.rehashed} file(s) hashed again on ${source.name}, ${targetManifest.rehashed} on ${target.name}`,
+      `Volume ${volume}: ${counted(sourceManifest.rehashed, 'file')} hashed again on ${source.name}, ${targetManifest.rehashed} on ${target.name}`,
     );
   options.log?.(
     result.match
-      ? `Volume ${volume}: ${sourceManifest.manifest.size} paths match`
-      : `Volume ${volume}: ${differences.length} path(s) differ, e.g. ${differences.slice(0, 3).join('; ')}`,
+      ? `Volume ${volume}: ${counted(sourceManifest.manifest.size, 'path')} match`
+      : `Volume ${volume}: ${counted(differences.length, 'path')} differ${differences.length === 1 ? 's' : ''}, e.g. ${differences.slice(0, 3).join('; ')}`,
   );
   return result;
 }

@@ -1,4 +1,4 @@
-import { CrossdockError } from '../../../../shared/index.js';
+import { counted, CrossdockError } from '../../../../shared/index.js';
 import { shQuote } from '../../bootstrap/shell-quote.js';
 import { hostClockSeconds, runBinary, runChecked } from './host-commands.js';
 import { pathsGoneOrRetyped } from './manifest-compare.js';
@@ -155,9 +155,9 @@ export async function copyVolume(
       ? ''
       : whole
         ? `; ${moved.length} directories moved since, so all of it`
-        : `; ${moved.length} moved director${moved.length === 1 ? 'y' : 'ies'} sent whole`;
+        : `; ${counted(moved.length, 'moved directory', 'moved directories')} sent whole`;
   options.log?.(
-    `Copying what changed in volume ${volume} since the last pass (${passName}; ${gone.length} path(s) deleted on ${target.name}${movedNote})`,
+    `Copying what changed in volume ${volume} since the last pass (${passName}; ${counted(gone.length, 'path')} deleted on ${target.name}${movedNote})`,
   );
   const quiet = options.running ? ' 2>/dev/null' : '';
   const newer = `\\( -newermt @${marker} -o -newerct @${marker} \\)`;
