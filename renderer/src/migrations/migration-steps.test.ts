@@ -70,8 +70,8 @@ describe('applyProgress and stepBytes', () => {
 
 describe('readableDetail', () => {
   it('writes byte counts of the journal in readable units', () => {
-    expect(readableDetail('sent 1 (52428800 bytes), skipped 0')).toBe('sent 1 (52.4 MB), skipped 0');
-    expect(readableDetail('25165824 bytes')).toBe('25.2 MB');
+    expect(readableDetail('sent 1 (52428800 bytes), skipped 0')).toBe('sent 1 (50.0 MiB), skipped 0');
+    expect(readableDetail('25165824 bytes')).toBe('24.0 MiB');
     expect(readableDetail('direct: d9 reaches d3')).toBe('direct: d9 reaches d3');
     expect(readableDetail(null)).toBeNull();
   });
@@ -135,7 +135,7 @@ describe('migrationSteps', () => {
     });
     expect(byId.images).toMatchObject({
       status: 'done',
-      detail: 'sent 1 (1.00 KB), skipped 0',
+      detail: 'sent 1 (1000 B), skipped 0',
       data: true,
       bytes: { bytes: 1000, totalBytes: null, bytesPerSecond: 500 },
     });

@@ -76,7 +76,7 @@ export function detailBytes(detail: string | null): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** `sent 1 (52428800 bytes), skipped 0` → `sent 1 (52.4 MB), skipped 0`. */
+/** `sent 1 (52428800 bytes), skipped 0` → `sent 1 (50.0 MiB), skipped 0`. */
 export function readableDetail(detail: string | null): string | null {
   if (!detail) return null;
   return detail.replace(/(\d+) bytes\b/g, (_, digits: string) => formatBytes(Number(digits)));
