@@ -190,3 +190,19 @@ describe('migrationSteps', () => {
     expect(rolledBack.at(-1)).toMatchObject({ id: 'rollback', status: 'done', durationMs: 2_000 });
   });
 });
+
+describe('step titles', () => {
+  it('say "(source still running)" only while the step runs, never once it is done', () => {
+    const records = [
+      record('plan', 'done', 0, 1),
+      record('checksums', 'done', 1, 2),
+      record('volumes-catchup', 'started', 3, null),
+    ];
+    const steps = migrationSteps(records, { state: 'running', step: 'volumes-catchup' }, {}, NOW);
+    const byId = Object.fromEntries(steps.map((s) => [s.id, s]));
+    expect(byId.checksums?.label).toBe('Checksum the volumes on both hosts');
+    expect(byId['volumes-catchup']?.label).toBe('Copy what changed since, catch-up pass (source still running)');
+    expect(byId['volumes-bulk']?.label).not.toMatch(/still running/);
+    for (const step of MIGRATION_STEPS) expect(step.label).not.toMatch(/still running/);
+  });
+});
