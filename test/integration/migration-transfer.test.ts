@@ -280,7 +280,7 @@ describe('images', () => {
     expect(result.bytes).toBeGreaterThan(300_000);
     expect(result.bytes).toBeLessThan(baseBytes / 4);
     expect(progress.at(-1)).toMatchObject({ kind: 'image', bytes: result.bytes, totalBytes: planned?.bytesToSend });
-    expect(log.join('\n')).toContain('3 layer(s) docker-5 holds left out (files named from the diff ids)');
+    expect(log.join('\n')).toContain('3 layers already on docker-5 were left out (files named from the diff ids)');
     expect(await imageId(TARGET_MACHINE, derived)).toBe(await imageId(SOURCE_MACHINE, derived));
     expect(
       await onMachine(
@@ -302,7 +302,7 @@ describe('images', () => {
     const labelled = await withRoute(source, target, { migrationId: `imgl-${run}` }, (route) =>
       sendImages(route, [relabelled], { log: (line) => log.push(line) }),
     );
-    expect(log.join('\n')).toContain('4 layer(s) docker-5 holds left out (files named by a first docker save)');
+    expect(log.join('\n')).toContain('4 layers already on docker-5 were left out (files named by a first docker save)');
     expect(labelled).toMatchObject({ sent: [relabelled], layersSkipped: 4 });
     expect(labelled.bytes).toBeLessThan(100_000);
     expect(await imageId(TARGET_MACHINE, relabelled)).toBe(await imageId(SOURCE_MACHINE, relabelled));

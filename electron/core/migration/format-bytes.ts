@@ -1,11 +1,2 @@
-/** `12.3 MiB`: binary units, one decimal. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
+// The migration's logs and messages use the app's one byte formatter (binary units).
+export { formatBytes } from '../../../shared/text/bytes.js';

@@ -2,6 +2,7 @@ import { counted, CrossdockError, fractionIn, MIGRATION_JOB, type ManifestCheck 
 import { portTargetFor } from '../ports/port-target.js';
 import { finishSource, startTarget, stopSource, waitReady } from './cutover.js';
 import { formatBytes } from './format-bytes.js';
+import { layersLeftOut } from './layers-left-out.js';
 import { needed, sourceRan, type MigrationRun, type MigrationStepId } from './migration-run.js';
 import { planMigration } from './plan.js';
 import { ProgressMeter } from './progress-meter.js';
@@ -91,7 +92,7 @@ const images: TableStep<MigrationStepId, MigrationRun> = {
     });
     run.deps.journal.update(run.id, (r) => void (r.bytes.images += sent.bytes));
     run.images = sent;
-    return `sent ${sent.sent.length} (${sent.bytes} bytes, ${sent.layersSkipped} layer(s) ${run.target.name} held left out), skipped ${sent.skipped.length}`;
+    return `sent ${sent.sent.length} (${sent.bytes} bytes, ${layersLeftOut(sent.layersSkipped, run.target.name)}), skipped ${sent.skipped.length}`;
   },
 };
 

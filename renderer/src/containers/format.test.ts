@@ -33,10 +33,10 @@ describe('firstHostPort', () => {
 });
 
 describe('formatBytes and shortId', () => {
-  it('uses decimal units like docker images', () => {
+  it('uses the binary units of the whole app', () => {
     expect(formatBytes(0)).toBe('0 B');
-    expect(formatBytes(74_800_000)).toBe('74.8 MB');
-    expect(formatBytes(1_234_567_890)).toBe('1.23 GB');
+    expect(formatBytes(74_800_000)).toBe('71.3 MiB');
+    expect(formatBytes(1_234_567_890)).toBe('1.15 GiB');
     expect(formatBytes(-1)).toBe('—');
   });
 

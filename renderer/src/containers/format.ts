@@ -5,20 +5,8 @@ export function shortId(id: string): string {
   return id.replace(/^sha256:/, '').slice(0, 12);
 }
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
-
-/** Decimal units like `docker images` (1 MB = 1,000,000 bytes), three significant digits. */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '—';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${value.toFixed(digits)} ${UNITS[unit]}`;
-}
+/** Byte counts in the app's one unit system (binary: KiB, MiB, GiB); see shared/text/bytes.ts. */
+export { formatBytes } from '../../../shared/text/bytes.js';
 
 /**
  * Published ports the way people read them: `8080→80/tcp`. Docker lists a port once for IPv4
@@ -65,17 +53,5 @@ export function formatDate(iso: string | null): string {
   });
 }
 
-const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
-
-/** Binary units like `docker stats` (1 MiB = 1,048,576 bytes), for memory. */
-export function formatBinaryBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '—';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${value.toFixed(digits)} ${BINARY_UNITS[unit]}`;
-}
+/** Memory in binary units, like `docker stats`; the same formatter as every other byte count. */
+export { formatBytes as formatBinaryBytes } from '../../../shared/text/bytes.js';

@@ -4,8 +4,8 @@ import type { StepView } from './migration-steps.js';
 import { formatBytesOf, formatRate, formatSpan, remainingMs } from './transfer-format.js';
 
 /**
- * `12.3 MB of 24.0 MB · 8.1 MB/s · 2.0 s left` while a data step runs (live figures), `2.11 MB ·
- * 4.7 MB/s` once it is done (the journal's bytes, the average rate).
+ * `12.3 MiB of 24.0 MiB · 8.1 MiB/s · 2.0 s left` while a data step runs (live figures), `2.11 MiB ·
+ * 4.7 MiB/s` once it is done (the journal's bytes, the average rate).
  */
 function dataFigures(step: StepView): ReactNode {
   if (!step.bytes) return step.data && step.status === 'active' ? 'waiting for the first bytes…' : null;

@@ -70,8 +70,8 @@ describe('applyProgress and stepBytes', () => {
 
 describe('readableDetail', () => {
   it('writes byte counts of the journal in readable units', () => {
-    expect(readableDetail('sent 1 (52428800 bytes), skipped 0')).toBe('sent 1 (52.4 MB), skipped 0');
-    expect(readableDetail('25165824 bytes')).toBe('25.2 MB');
+    expect(readableDetail('sent 1 (52428800 bytes), skipped 0')).toBe('sent 1 (50.0 MiB), skipped 0');
+    expect(readableDetail('25165824 bytes')).toBe('24.0 MiB');
     expect(readableDetail('direct: d9 reaches d3')).toBe('direct: d9 reaches d3');
     expect(readableDetail(null)).toBeNull();
   });
@@ -135,7 +135,7 @@ describe('migrationSteps', () => {
     });
     expect(byId.images).toMatchObject({
       status: 'done',
-      detail: 'sent 1 (1.00 KB), skipped 0',
+      detail: 'sent 1 (1000 B), skipped 0',
       data: true,
       bytes: { bytes: 1000, totalBytes: null, bytesPerSecond: 500 },
     });
@@ -188,5 +188,21 @@ describe('migrationSteps', () => {
       NOW,
     );
     expect(rolledBack.at(-1)).toMatchObject({ id: 'rollback', status: 'done', durationMs: 2_000 });
+  });
+});
+
+describe('step titles', () => {
+  it('say "(source still running)" only while the step runs, never once it is done', () => {
+    const records = [
+      record('plan', 'done', 0, 1),
+      record('checksums', 'done', 1, 2),
+      record('volumes-catchup', 'started', 3, null),
+    ];
+    const steps = migrationSteps(records, { state: 'running', step: 'volumes-catchup' }, {}, NOW);
+    const byId = Object.fromEntries(steps.map((s) => [s.id, s]));
+    expect(byId.checksums?.label).toBe('Checksum the volumes on both hosts');
+    expect(byId['volumes-catchup']?.label).toBe('Copy what changed since, catch-up pass (source still running)');
+    expect(byId['volumes-bulk']?.label).not.toMatch(/still running/);
+    for (const step of MIGRATION_STEPS) expect(step.label).not.toMatch(/still running/);
   });
 });

@@ -76,7 +76,7 @@ export function detailBytes(detail: string | null): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** `sent 1 (52428800 bytes), skipped 0` → `sent 1 (52.4 MB), skipped 0`. */
+/** `sent 1 (52428800 bytes), skipped 0` → `sent 1 (50.0 MiB), skipped 0`. */
 export function readableDetail(detail: string | null): string | null {
   if (!detail) return null;
   return detail.replace(/(\d+) bytes\b/g, (_, digits: string) => formatBytes(Number(digits)));
@@ -100,6 +100,17 @@ const durationOf = (record: MigrationStepRecord, now: number): number | null => 
   const end = record.endedAt ? Date.parse(record.endedAt) : now;
   return Number.isNaN(start) || Number.isNaN(end) ? null : Math.max(0, end - start);
 };
+
+/**
+ * The steps that run while the source container still serves. Their titles say so only while they
+ * are active: a finished step that still read "(source still running)" looked like it had not ended.
+ */
+const WHILE_SOURCE_RUNS = new Set(['volumes-bulk', 'checksums', 'volumes-catchup']);
+
+/** A step's title for its status: the live note only while it runs. */
+export function stepLabel(id: string, label: string, status: StepStatus): string {
+  return status === 'active' && WHILE_SOURCE_RUNS.has(id) ? `${label} (source still running)` : label;
+}
 
 /**
  * Every step with its status, from the journal's records (their details and times), the job's
@@ -142,6 +153,15 @@ export function migrationSteps(
     // A detail that only says how many bytes is shown by the figures instead.
     const detail =
       recorded !== null && /^\d+ bytes$/.test(record?.detail ?? '') ? null : readableDetail(record?.detail ?? null);
-    return { id: step.id, label: step.label, status, detail, data, bytes, live, durationMs };
+    return {
+      id: step.id,
+      label: stepLabel(step.id, step.label, status),
+      status,
+      detail,
+      data,
+      bytes,
+      live,
+      durationMs,
+    };
   });
 }

@@ -83,7 +83,7 @@ describe('summarisePlan', () => {
     expect(fact(plan(), 'images')).toEqual({
       id: 'images',
       label: 'Images',
-      value: '1 image to send (52.4 MB), 1 already on d3',
+      value: '1 image to send (50.0 MiB), 1 already on d3',
       tone: 'ok',
     });
     const nothing = plan({
@@ -105,7 +105,7 @@ describe('summarisePlan', () => {
   });
 
   it('counts volumes, bytes and files, and says when there is no data', () => {
-    expect(fact(plan(), 'volumes')?.value).toBe('1 volume, 24.0 MB in 9 files');
+    expect(fact(plan(), 'volumes')?.value).toBe('1 volume, 22.9 MiB in 9 files');
     const none = plan({ volumes: [], volumeBytes: 0, space: { freeBytes: 0, neededBytes: 0 } });
     expect(fact(none, 'volumes')).toMatchObject({ value: 'none: no data to copy', tone: 'muted' });
     expect(fact(none, 'space')).toMatchObject({ value: 'no volume data to store', tone: 'muted' });
@@ -134,7 +134,7 @@ describe('summarisePlan', () => {
       tone: 'danger',
       value: 'taken on d3: d3:8080/tcp container other-1',
     });
-    expect(fact(refused, 'space')).toMatchObject({ tone: 'danger', value: '1.00 KB free, 24.0 MB needed' });
+    expect(fact(refused, 'space')).toMatchObject({ tone: 'danger', value: '1000 B free, 22.9 MiB needed' });
     expect(fact(refused, 'architecture')).toMatchObject({ tone: 'danger', value: 'images are arm64, d3 is amd64' });
   });
 
@@ -144,12 +144,12 @@ describe('summarisePlan', () => {
       value: 'relayed through this computer (asked to relay)',
       tone: 'warn',
     });
-    expect(fact(plan(), 'estimate')?.value).toBe('transfer 1.5 s, downtime 6.2 s (at 50.0 MB/s assumed)');
+    expect(fact(plan(), 'estimate')?.value).toBe('transfer 1.5 s, downtime 6.2 s (at 47.7 MiB/s assumed)');
     expect(
       fact(
         plan({ estimate: { bytesPerSecond: 80_000_000, basis: 'measured', transferMs: 900, downtimeMs: 5_100 } }),
         'estimate',
       )?.value,
-    ).toBe('transfer 900 ms, downtime 5.1 s (at 80.0 MB/s as measured last time)');
+    ).toBe('transfer 900 ms, downtime 5.1 s (at 76.3 MiB/s as measured last time)');
   });
 });

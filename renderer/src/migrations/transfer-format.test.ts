@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { counted, formatBytesOf, formatRate, formatSpan, remainingMs } from './transfer-format.js';
 
 describe('formatRate', () => {
-  it('writes bytes per second in the decimal units of the byte counts', () => {
+  it('writes bytes per second in the binary units of the byte counts', () => {
     expect(formatRate(0)).toBe('0 B/s');
     expect(formatRate(999)).toBe('999 B/s');
-    expect(formatRate(12_400_000)).toBe('12.4 MB/s');
-    expect(formatRate(1_250_000_000)).toBe('1.25 GB/s');
+    expect(formatRate(12_400_000)).toBe('11.8 MiB/s');
+    expect(formatRate(1_250_000_000)).toBe('1.16 GiB/s');
   });
 
   it('shows a dash when there is no rate to tell', () => {
@@ -38,8 +38,8 @@ describe('formatSpan', () => {
 
 describe('formatBytesOf and remainingMs', () => {
   it('names the total when it is known', () => {
-    expect(formatBytesOf(12_300_000, 24_000_000)).toBe('12.3 MB of 24.0 MB');
-    expect(formatBytesOf(12_300_000, null)).toBe('12.3 MB');
+    expect(formatBytesOf(12_300_000, 24_000_000)).toBe('11.7 MiB of 22.9 MiB');
+    expect(formatBytesOf(12_300_000, null)).toBe('11.7 MiB');
     expect(formatBytesOf(5, 0)).toBe('5 B');
   });
 

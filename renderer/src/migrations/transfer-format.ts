@@ -3,7 +3,7 @@ import { formatDuration } from '../jobs/format-duration.js';
 
 export { formatBytes };
 
-/** `12.4 MB/s`, in the same decimal units as the byte counts next to it. */
+/** `12.4 MiB/s`, in the same binary units as the byte counts next to it. */
 export function formatRate(bytesPerSecond: number | null | undefined): string {
   if (bytesPerSecond === null || bytesPerSecond === undefined || !Number.isFinite(bytesPerSecond) || bytesPerSecond < 0)
     return '—';
@@ -21,7 +21,7 @@ export function formatSpan(ms: number | null | undefined): string {
   return formatDuration(ms);
 }
 
-/** `12.3 MB of 24.0 MB`, or just the bytes when the total is unknown. */
+/** `12.3 MiB of 24.0 MiB`, or just the bytes when the total is unknown. */
 export function formatBytesOf(bytes: number, total: number | null): string {
   return total !== null && total > 0 ? `${formatBytes(bytes)} of ${formatBytes(total)}` : formatBytes(bytes);
 }

@@ -23,7 +23,7 @@ export function GcpKeyFields({
       update({ serviceAccountJson: '' });
       setFileNote(null);
       onProblem(
-        `${file.name} is ${Math.round(file.size / 1024)} KB; a service-account key is a few KB. Pick the JSON key file.`,
+        `${file.name} is ${Math.round(file.size / 1024)} KiB; a service-account key is a few KiB. Pick the JSON key file.`,
       );
       return;
     }

@@ -1,7 +1,8 @@
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
-import { CrossdockError, pluralize, type PlannedImage } from '../../../../shared/index.js';
+import { CrossdockError, counted, pluralize, type PlannedImage } from '../../../../shared/index.js';
 import { shQuote } from '../../bootstrap/shell-quote.js';
+import { layersLeftOut } from '../layers-left-out.js';
 import { runBinary, throwIfCancelled } from './host-commands.js';
 import {
   bytesOfLayersFrom,
@@ -171,7 +172,7 @@ export async function sendImages(
     const totalBytes = unique.reduce((sum, i) => sum + (files.length > 0 ? i.bytesToSend : i.bytes), 0);
     const save = `docker save ${refs.map(shQuote).join(' ')}`;
     options.log?.(
-      `Sending ${refs.length} image(s) from ${source.name} to ${target.name} (${route.kind}): ${item}${files.length > 0 ? `; ${strip?.layers ?? 0} layer(s) ${target.name} holds left out (files named ${strip?.computed ? 'from the diff ids' : 'by a first docker save'})` : ''}`,
+      `Sending ${counted(refs.length, 'image')} from ${source.name} to ${target.name} (${route.kind}): ${item}${files.length > 0 ? `; ${layersLeftOut(strip?.layers ?? 0, target.name)} (files named ${strip?.computed ? 'from the diff ids' : 'by a first docker save'})` : ''}`,
     );
     return pipe(
       route,
