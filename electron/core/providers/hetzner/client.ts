@@ -37,6 +37,8 @@ export interface HetznerClientOptions {
   endpoint?: string | undefined;
   /** How long to wait between polls of a running action (ms). */
   actionPollMs?: number;
+  /** Items per page of a list (Hetzner allows up to 50). */
+  perPage?: number;
 }
 
 interface Pagination {
@@ -94,7 +96,7 @@ export class HetznerClient {
     for (let page: number | null = 1; page !== null; ) {
       const answer: Record<string, unknown> & { meta?: { pagination?: Pagination } } = await this.request(
         'GET',
-        `${path}${separator}page=${page}&per_page=50`,
+        `${path}${separator}page=${page}&per_page=${this.options.perPage ?? 50}`,
         undefined,
         signal,
       );
