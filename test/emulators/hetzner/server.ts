@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Machines } from '../gce/machines.js';
 import { IMAGES, LOCATIONS, SERVER_TYPES } from './catalog.js';
 import { HetznerFault, invalidInput, notFound, sendFault, sendJson } from './errors.js';
-import { hostKeyFromUserData, installHostKeyScript } from './host-key.js';
+import { hostKeyFromUserData, installHostKeyScript } from '../cloud-init-host-key.js';
 
 export interface HetznerEmulatorOptions {
   /** Requests allowed in a full bucket (Hetzner: 3600), refilled `refillPerSecond` a second. */

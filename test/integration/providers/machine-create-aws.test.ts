@@ -94,6 +94,14 @@ describe('machines on AWS EC2', () => {
     const logs = (await client.api.jobs.logs({ id: job.id })).map((l) => l.text).join('\n');
     expect(logs).toContain('Host keys reported by the provider');
     expect((await client.api.hosts.list({})).find((h) => h.name === NAME)?.status).not.toBe('error');
+    // The key pinned is the one Crossdock chose and passed in the user data (its fingerprint is
+    // on the instance's tag), known before the machine existed.
+    const tagged = await new EC2Client({ endpoint: emulator.endpoint, region: REGION, credentials }).send(
+      new DescribeInstancesCommand({ InstanceIds: [machine.id.split('/')[1] ?? ''] }),
+    );
+    const chosen = tagged.Reservations?.[0]?.Instances?.[0]?.Tags?.find((t) => t.Key === 'crossdock:host-key')?.Value;
+    expect(chosen).toMatch(/^SHA256:/);
+    expect((await client.api.hosts.list({})).find((h) => h.name === NAME)?.hostKey?.fingerprint).toBe(chosen);
 
     await client.api.machines.remove({ machine: NAME });
     const ec2 = new EC2Client({ endpoint: emulator.endpoint, region: REGION, credentials });
