@@ -13,9 +13,6 @@ import { type CrossdockApi, type CrossdockEvents, type RpcClient, requireJobResu
 import { createCore, type Core } from '../../../electron/core/create-core.js';
 import { HetznerApiError, HetznerClient } from '../../../electron/core/providers/hetzner/client.js';
 import { createHetznerProvider } from '../../../electron/core/providers/hetzner/index.js';
-import type { ProviderMachine } from '../../../electron/core/providers/provider.js';
-import { generateEd25519Key } from '../../../electron/core/keys/generate-key.js';
-import { runPinned } from '../../rig/pinned-ssh.js';
 import { startHetznerEmulator, type HetznerEmulator } from '../../emulators/hetzner/index.js';
 import { upDockerRig } from '../docker-rig.js';
 import { runId } from './run-id.js';
@@ -178,60 +175,4 @@ describe('machines on Hetzner Cloud', () => {
     );
     expect(left).not.toContain(NAME);
   });
-});
-
-describe('the Hetzner provider, three machines at once', () => {
-  it('creates three, each answering SSH with its own chosen key pinned, and leaves nothing after destroy', async () => {
-    const provider = createHetznerProvider({
-      name: 'hz',
-      location: 'nbg1',
-      token: emulator.token,
-      endpoint: emulator.endpoint,
-      actionPollMs: 200,
-    });
-    const key = generateEd25519Key('three-at-once');
-    const names = [1, 2, 3].map((i) => `hz-three-${runId}-${i}`);
-    const created = await Promise.all(
-      names.map((name) =>
-        provider.create({
-          name,
-          size: 'medium',
-          os: 'ubuntu-24.04',
-          region: null,
-          openPorts: [],
-          sshPublicKey: key.publicKey,
-        }),
-      ),
-    );
-    expect(created.map((m) => m.state)).toEqual(['pending', 'pending', 'pending']);
-    const running = await Promise.all(
-      created.map(async (m): Promise<ProviderMachine> => {
-        for (let i = 0; i < 300; i++) {
-          const now = await provider.get(m.id);
-          if (now?.state === 'running' && now.address) return now;
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        }
-        throw new Error(`${m.name} did not run`);
-      }),
-    );
-    expect(running.map((m) => m.type)).toEqual(['cx32', 'cx32', 'cx32']);
-    const pins = await Promise.all(running.map((m) => provider.hostKeyFingerprints(m.id)));
-    expect(new Set(pins.map((p) => p?.[0])).size).toBe(3);
-    const users = await Promise.all(
-      running.map((m, i) =>
-        runPinned(
-          { host: m.address ?? '', username: m.sshUser, privateKey: key.privateKey, pinned: pins[i] ?? [] },
-          'id -un',
-        ),
-      ),
-    );
-    expect(users).toEqual(['root\n', 'root\n', 'root\n']);
-    expect((await provider.list()).map((m) => m.name).sort()).toEqual(expect.arrayContaining(names));
-
-    await Promise.all(running.map((m) => provider.destroy(m.id)));
-    const api = new HetznerClient({ token: emulator.token, endpoint: emulator.endpoint });
-    expect(await api.list('/servers', 'servers')).toEqual([]);
-    expect(await api.list('/firewalls', 'firewalls')).toEqual([]);
-    expect(await api.list('/ssh_keys', 'ssh_keys')).toEqual([]);
-  }, 180_000);
 });
