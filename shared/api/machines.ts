@@ -10,6 +10,8 @@ const machineRef = z.string().trim().min(1).max(200);
 
 export type AddProviderArgs =
   | { kind: 'gcp'; name: string; region: string; endpoint?: string | undefined; serviceAccountJson: string }
+  /** Hetzner Cloud: a project's API token (read & write); `region` is the default location (fsn1). */
+  | { kind: 'hetzner'; name: string; region: string; endpoint?: string | undefined; token: string }
   | {
       kind: 'aws';
       name: string;
@@ -21,7 +23,7 @@ export type AddProviderArgs =
       sshUserByOs?: Partial<Record<'debian-12' | 'ubuntu-24.04' | 'rocky-9', string>> | undefined;
     };
 
-/** Providers: the local sandbox (built in), AWS EC2, Google Compute Engine. */
+/** Providers: the local sandbox (built in), AWS EC2, Google Compute Engine, Hetzner Cloud. */
 export interface ProvidersApi {
   list(args: NoArgs): Promise<ProviderInfo[]>;
   /**
@@ -85,6 +87,19 @@ export const providersSchemas: SchemaMap<ProvidersApi> = {
       sshUserByOs: z
         .partialRecord(z.enum(['debian-12', 'ubuntu-24.04', 'rocky-9']), z.string().min(1).max(32))
         .optional(),
+    }),
+    z.strictObject({
+      name: hostName,
+      kind: z.literal('hetzner'),
+      region: z
+        .string()
+        .trim()
+        .regex(/^[a-z]{2,4}\d?$/, 'a Hetzner location looks like fsn1, nbg1, hel1, ash, hil or sin'),
+      endpoint: z.url({ protocol: /^https?$/ }).optional(),
+      token: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9]{32,128}$/, 'a Hetzner API token is 64 letters and digits'),
     }),
   ]),
   remove: z.strictObject({ provider: providerRef }),

@@ -6,6 +6,9 @@ export const emulatorLabel = 'crossdock.emulator';
 /** Label naming the emulator process that made a container: `<pid>:<uuid>`. */
 export const ownerLabel = 'crossdock.emulator.owner';
 
+/** The emulators that make rig machines. */
+export type EmulatorKind = 'ec2' | 'gce' | 'hetzner';
+
 /** A fresh owner value for one emulator in this process. */
 export function newOwner(): string {
   return `${process.pid}:${randomUUID()}`;
@@ -16,7 +19,7 @@ export function newOwner(): string {
  * so stale machines never hold names or addresses a new run needs. Containers of live emulators,
  * in this process or another, are left alone; ones without an owner label predate it and go.
  */
-export async function removeOrphans(docker: Docker, kind: 'ec2' | 'gce'): Promise<void> {
+export async function removeOrphans(docker: Docker, kind: EmulatorKind): Promise<void> {
   const containers = await docker.listContainers({ all: true, filters: { label: [`${emulatorLabel}=${kind}`] } });
   await Promise.all(
     containers.map(async (c) => {

@@ -80,6 +80,11 @@ export const lanes: readonly Lane[] = [
     ],
   },
   {
+    name: 'hetzner',
+    resources: 'the Hetzner emulator’s machines (10.213.0.190–.199)',
+    files: ['test/integration/providers/machine-create-hetzner.test.ts'],
+  },
+  {
     name: 'docker-4-5',
     resources: 'crossdock-docker-4 and -5 (10.213.0.104–.105), and volumes of its own run on the local engine',
     files: ['test/integration/migration-transfer.test.ts'],

@@ -2,6 +2,7 @@ import { CrossdockError } from '../../../shared/index.js';
 // Types only: the provider modules (and the SDKs behind them) are imported when first used.
 import type { AwsCredentials, AwsProviderOptions } from '../providers/aws/index.js';
 import type { GcpProviderOptions, ServiceAccountKey } from '../providers/gcp/index.js';
+import type { HetznerProviderOptions } from '../providers/hetzner/index.js';
 import type { OsFamily, Provider } from '../providers/provider.js';
 import { lazyProvider } from './lazy-provider.js';
 
@@ -9,8 +10,8 @@ import { lazyProvider } from './lazy-provider.js';
 export interface StoredProvider {
   id: string;
   name: string;
-  kind: 'gcp' | 'aws';
-  /** Region (EC2) or default zone (GCE). */
+  kind: 'gcp' | 'aws' | 'hetzner';
+  /** Region (EC2), default zone (GCE) or default location (Hetzner). */
   region: string;
   /** EC2: the login user per OS when the account's images authorise the key for another user than the official AMIs do. */
   sshUserByOs?: Partial<Record<OsFamily, string>> | undefined;
@@ -72,6 +73,18 @@ export function buildCloudProvider(stored: Omit<StoredProvider, 'id' | 'createdA
       ...(stored.sshUserByOs ? { sshUserByOs: stored.sshUserByOs } : {}),
     };
     return lazyProvider('aws', async () => (await import('../providers/aws/index.js')).createAwsProvider(options));
+  }
+  if (stored.kind === 'hetzner') {
+    // The vault holds the bare API token.
+    const options: HetznerProviderOptions = {
+      name: stored.name,
+      location: stored.region,
+      token: secret,
+      ...(stored.endpoint ? { endpoint: stored.endpoint } : {}),
+    };
+    return lazyProvider('hetzner', async () =>
+      (await import('../providers/hetzner/index.js')).createHetznerProvider(options),
+    );
   }
   const options: GcpProviderOptions = {
     name: stored.name,

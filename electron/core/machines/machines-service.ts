@@ -21,23 +21,29 @@ export function providersService(registry: ProviderRegistry): ServerImpl<Crossdo
   return {
     list: async () => registry.list(),
     add: async (args, ctx) =>
-      args.kind === 'gcp'
+      args.kind === 'hetzner'
         ? registry.add(
-            { name: args.name, kind: 'gcp', region: args.region, endpoint: args.endpoint ?? null },
-            args.serviceAccountJson,
+            { name: args.name, kind: 'hetzner', region: args.region, endpoint: args.endpoint ?? null },
+            args.token,
             ctx.signal,
           )
-        : registry.add(
-            {
-              name: args.name,
-              kind: 'aws',
-              region: args.region,
-              endpoint: args.endpoint ?? null,
-              sshUserByOs: args.sshUserByOs,
-            },
-            JSON.stringify(args.credentials),
-            ctx.signal,
-          ),
+        : args.kind === 'gcp'
+          ? registry.add(
+              { name: args.name, kind: 'gcp', region: args.region, endpoint: args.endpoint ?? null },
+              args.serviceAccountJson,
+              ctx.signal,
+            )
+          : registry.add(
+              {
+                name: args.name,
+                kind: 'aws',
+                region: args.region,
+                endpoint: args.endpoint ?? null,
+                sshUserByOs: args.sshUserByOs,
+              },
+              JSON.stringify(args.credentials),
+              ctx.signal,
+            ),
     remove: async ({ provider }) => registry.remove(provider),
     regions: async ({ provider }, ctx) => registry.find(provider).provider.regions(ctx.signal),
     sizes: async ({ provider, region }, ctx) =>

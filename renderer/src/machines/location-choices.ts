@@ -25,6 +25,13 @@ export function locationChoices(
     const own = zones.find((zone) => zone.value === home) ?? { value: home, label: home };
     return [own, ...zones.filter((zone) => zone.value !== home)];
   }
+  if (provider.kind === 'hetzner') {
+    // Hetzner locations have no zones: one flat list, the account's default first.
+    return [
+      { value: home, label: home },
+      ...regions.filter((r) => r.name !== home).map((r) => ({ value: r.name, label: r.name })),
+    ];
+  }
   const homeZones = regions.find((r) => r.name === home)?.zones ?? [];
   const others = regions.filter((r) => r.name !== home).map((r) => ({ value: r.name, label: `${r.name} (any zone)` }));
   return [

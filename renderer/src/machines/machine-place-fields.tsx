@@ -57,7 +57,7 @@ export function MachinePlaceFields({ form, problems, providers, provider, offers
       <div className="form-pair">
         <div className="form-field">
           <label className="form-label" htmlFor="create-machine-location">
-            {provider?.kind === 'gcp' ? 'Zone' : 'Region'}
+            {provider?.kind === 'gcp' ? 'Zone' : provider?.kind === 'hetzner' ? 'Location' : 'Region'}
           </label>
           {provider?.kind === 'local' ? (
             <p className="form-static" id="create-machine-location">

@@ -14,6 +14,7 @@ export const PROVIDER_KIND_LABEL: Record<MachineInfo['providerKind'], string> = 
   local: 'Local sandbox',
   aws: 'AWS EC2',
   gcp: 'Google Compute Engine',
+  hetzner: 'Hetzner Cloud',
   ssh: 'Existing server',
 };
 

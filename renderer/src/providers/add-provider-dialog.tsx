@@ -23,7 +23,7 @@ const HINTS: Partial<Record<NonNullable<CoreFailure['code']>, string>> = {
 };
 
 /**
- * Adds an AWS or Google Cloud account. The form is checked with the contract's schema before
+ * Adds an AWS, Google Cloud or Hetzner Cloud account. The form is checked with the contract's schema before
  * anything is sent; the core then proves the credentials with a cheap read call, and a refusal
  * (PROVIDER_AUTH_FAILED) is shown here with the dialog still open and nothing saved. The
  * secrets live in this component's state only, gone when the dialog closes.
@@ -58,6 +58,7 @@ export function AddProviderDialog({ onClose }: { onClose: () => void }) {
   };
 
   const aws = form.kind === 'aws';
+  const hetzner = form.kind === 'hetzner';
   const hint = failure?.code ? HINTS[failure.code] : undefined;
 
   return (
@@ -70,6 +71,7 @@ export function AddProviderDialog({ onClose }: { onClose: () => void }) {
           options={[
             { value: 'aws', label: 'AWS EC2' },
             { value: 'gcp', label: 'Google Compute Engine' },
+            { value: 'hetzner', label: 'Hetzner Cloud' },
           ]}
           onChange={(kind) => update({ kind })}
         />
@@ -83,21 +85,34 @@ export function AddProviderDialog({ onClose }: { onClose: () => void }) {
           hint="How the account is called in Crossdock, e.g. work or prod."
         />
         <TextField
-          label={aws ? 'Region' : 'Zone'}
+          label={aws ? 'Region' : hetzner ? 'Location' : 'Zone'}
           mono
           value={form.region}
           onChange={(region) => update({ region })}
           testId="add-provider-region"
           error={problems.region}
-          placeholder={aws ? 'eu-west-1' : 'europe-west1-b'}
+          placeholder={aws ? 'eu-west-1' : hetzner ? 'fsn1' : 'europe-west1-b'}
           hint={
             aws
               ? 'The default region, where the credentials are checked; machines can be made in any region of the account.'
-              : 'The default zone; machines can be made in any zone of the project.'
+              : hetzner
+                ? 'The default location (fsn1, nbg1, hel1, ash, hil, sin); machines can be made in any of them.'
+                : 'The default zone; machines can be made in any zone of the project.'
           }
         />
         {aws ? (
           <AwsCredentialFields form={form} problems={problems} update={update} />
+        ) : hetzner ? (
+          <TextField
+            label="API token"
+            type="password"
+            value={form.token}
+            onChange={(token) => update({ token })}
+            testId="add-provider-token"
+            error={problems.token}
+            autoComplete="off"
+            hint="A read & write token from the project’s Security → API tokens. It is checked, then kept in the vault."
+          />
         ) : (
           <GcpKeyFields
             form={form}

@@ -103,3 +103,29 @@ describe('validateAddProvider: GCE', () => {
     });
   });
 });
+
+describe('validateAddProvider: Hetzner Cloud', () => {
+  const hetzner = (changes: Partial<AddProviderForm> = {}): AddProviderForm => ({
+    ...EMPTY_ADD_PROVIDER_FORM,
+    kind: 'hetzner',
+    name: 'hz',
+    region: 'fsn1',
+    token: `  ${'a1'.repeat(32)} `,
+    ...changes,
+  });
+
+  it('builds the arguments with the token trimmed', () => {
+    expect(validateAddProvider(hetzner())).toEqual({
+      args: { kind: 'hetzner', name: 'hz', region: 'fsn1', token: 'a1'.repeat(32) },
+    });
+  });
+
+  it('asks for the token and the location in words', () => {
+    expect(validateAddProvider(hetzner({ token: '', region: '' }))).toEqual({
+      problems: { token: 'Give the API token.', region: 'Give the location, such as fsn1, nbg1, hel1 or ash.' },
+    });
+    expect(validateAddProvider(hetzner({ token: 'not-a-token' }))).toEqual({
+      problems: { token: expect.stringContaining('64 letters and digits') },
+    });
+  });
+});

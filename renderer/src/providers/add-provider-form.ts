@@ -6,7 +6,7 @@ import { providersSchemas } from '../../../shared/api/machines.js';
  * service-account key), so it lives only in the dialog's own state, never in the store.
  */
 export interface AddProviderForm {
-  kind: 'aws' | 'gcp';
+  kind: 'aws' | 'gcp' | 'hetzner';
   name: string;
   /** AWS: a region (eu-west-1). GCE: a zone (europe-west1-b). */
   region: string;
@@ -16,6 +16,8 @@ export interface AddProviderForm {
   secretAccessKey: string;
   profile: string;
   serviceAccountJson: string;
+  /** Hetzner Cloud: the project's API token. */
+  token: string;
 }
 
 export type AddProviderField =
@@ -25,7 +27,8 @@ export type AddProviderField =
   | 'accessKeyId'
   | 'secretAccessKey'
   | 'profile'
-  | 'serviceAccountJson';
+  | 'serviceAccountJson'
+  | 'token';
 export type AddProviderProblems = Partial<Record<AddProviderField, string>>;
 
 export const EMPTY_ADD_PROVIDER_FORM: AddProviderForm = {
@@ -38,6 +41,7 @@ export const EMPTY_ADD_PROVIDER_FORM: AddProviderForm = {
   secretAccessKey: '',
   profile: '',
   serviceAccountJson: '',
+  token: '',
 };
 
 /** What to say about a field the contract's schema refused: words for a person, not zod's. */
@@ -63,6 +67,10 @@ const WORDS: Record<AddProviderField, { empty: string; wrong: string }> = {
   serviceAccountJson: {
     empty: 'Paste the service-account key, or pick its file.',
     wrong: 'That key is too large; pick the service account’s JSON key file.',
+  },
+  token: {
+    empty: 'Give the API token.',
+    wrong: 'A Hetzner Cloud API token is 64 letters and digits (Security → API tokens in the project).',
   },
 };
 
@@ -93,6 +101,7 @@ export function addProviderArgs(form: AddProviderForm): unknown {
   const endpoint = form.endpoint.trim();
   const common = { name: form.name, region: form.region.trim(), ...(endpoint ? { endpoint } : {}) };
   if (form.kind === 'gcp') return { kind: 'gcp', ...common, serviceAccountJson: form.serviceAccountJson };
+  if (form.kind === 'hetzner') return { kind: 'hetzner', ...common, token: form.token.trim() };
   const credentials =
     form.awsCredentials === 'profile'
       ? { profile: form.profile.trim() }
@@ -115,6 +124,7 @@ export function validateAddProvider(
     secretAccessKey: form.secretAccessKey,
     profile: form.profile,
     serviceAccountJson: form.serviceAccountJson,
+    token: form.token,
   };
   const problems: AddProviderProblems = {};
   const result = providersSchemas.add.safeParse(addProviderArgs(form));
@@ -126,9 +136,11 @@ export function validateAddProvider(
       problems[field] =
         field === 'region' && form.kind === 'gcp'
           ? 'Give the zone, such as europe-west1-b.'
-          : empty
-            ? WORDS[field].empty
-            : WORDS[field].wrong;
+          : field === 'region' && form.kind === 'hetzner'
+            ? 'Give the location, such as fsn1, nbg1, hel1 or ash.'
+            : empty
+              ? WORDS[field].empty
+              : WORDS[field].wrong;
     }
     // An issue that names no field of this form would be a bug here; still never send the call.
     if (Object.keys(problems).length === 0) problems.name = result.error.issues[0]?.message ?? 'Check the form.';

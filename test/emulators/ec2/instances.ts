@@ -1,3 +1,4 @@
+import { hostKeyFromUserData, installHostKeyScript } from '../cloud-init-host-key.js';
 import { ServiceError } from './errors.js';
 import { createMachine, readHostKeys, usedAddresses, waitForSsh, type MachineOptions } from './machines.js';
 import { newId, type Ec2State, type Instance, type InstanceStateName } from './state.js';
@@ -13,6 +14,8 @@ export interface LaunchSpec {
   zone: string;
   count: number;
   tags: Map<string, string>;
+  /** The decoded UserData, if any (only its cloud-config host key is applied). */
+  userData?: string | undefined;
 }
 
 /** Tunables of the instance lifecycle. */
@@ -67,6 +70,7 @@ export class Fleet {
       };
       this.state.instances.set(instance.instanceId, instance);
       for (const [k, v] of spec.tags) this.state.tagsOf(instance.instanceId).set(k, v);
+      const hostKey = hostKeyFromUserData(spec.userData);
       this.transition(instance, async () => {
         instance.containerId = await createMachine(this.options.machines, {
           name: `crossdock-ec2-${instance.instanceId}`,
@@ -74,6 +78,7 @@ export class Fleet {
           address,
           authorizedKey: spec.publicKey,
           instanceId: instance.instanceId,
+          hostKeyScript: hostKey ? installHostKeyScript(hostKey) : undefined,
         });
         await this.boot(instance);
       });

@@ -28,13 +28,23 @@ const startScript = [
   'mkdir -p /root/.ssh',
   'printf "%s\\n" "$CROSSDOCK_AUTHORIZED_KEY" > /root/.ssh/authorized_keys',
   'rm -f /home/tester/.ssh/authorized_keys',
+  // cloud-init's ssh_keys module: the user data's host key, before sshd (and ssh-keygen -A) start.
+  'if [ -n "${CROSSDOCK_HOST_KEY_SCRIPT:-}" ]; then sh -c "$CROSSDOCK_HOST_KEY_SCRIPT"; fi',
   'exec /usr/local/sbin/crossdock-start-sshd',
 ].join('\n');
 
 /** Creates and starts a machine container at a fixed address; returns its container id. */
 export async function createMachine(
   options: MachineOptions,
-  spec: { name: string; hostname: string; address: string; authorizedKey: string; instanceId: string },
+  spec: {
+    name: string;
+    hostname: string;
+    address: string;
+    authorizedKey: string;
+    instanceId: string;
+    /** A script installing the user data's host key (cloud-init-host-key.ts), if it has one. */
+    hostKeyScript?: string | undefined;
+  },
 ): Promise<string> {
   // @types/dockerode predates CgroupnsMode; the Engine API has it since 1.41.
   const hostConfig: Docker.HostConfig & { CgroupnsMode: 'host' | 'private' } = {
@@ -52,7 +62,10 @@ export async function createMachine(
     Hostname: spec.hostname,
     Image: options.image,
     Cmd: ['/bin/sh', '-c', startScript],
-    Env: [`CROSSDOCK_AUTHORIZED_KEY=${spec.authorizedKey}`],
+    Env: [
+      `CROSSDOCK_AUTHORIZED_KEY=${spec.authorizedKey}`,
+      ...(spec.hostKeyScript ? [`CROSSDOCK_HOST_KEY_SCRIPT=${spec.hostKeyScript}`] : []),
+    ],
     Labels: { [emulatorLabel]: 'ec2', [ownerLabel]: options.owner, 'crossdock.emulator.instance-id': spec.instanceId },
     HostConfig: hostConfig,
     NetworkingConfig: { EndpointsConfig: { [options.network]: { IPAMConfig: { IPv4Address: spec.address } } } },

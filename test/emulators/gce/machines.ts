@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import Docker from 'dockerode';
-import { emulatorLabel, newOwner, ownerLabel, removeOrphans } from '../orphans.js';
+import { emulatorLabel, newOwner, ownerLabel, removeOrphans, type EmulatorKind } from '../orphans.js';
 
 /** Rig facts (test/rig/README.md): image, network, and the address range kept for this emulator. */
 export const machineImage = 'crossdock-test-machine:latest';
@@ -24,27 +24,35 @@ export class Machines {
   private readonly taken = new Set<string>();
   private readonly owner = newOwner();
 
-  constructor(private readonly emulatorId: string) {}
+  /** `pool`: another emulator's kind label and address range (the Hetzner emulator uses .190–.199). */
+  constructor(
+    private readonly emulatorId: string,
+    private readonly pool: { kind: EmulatorKind; first: number; last: number } = {
+      kind: 'gce',
+      first: firstAddress,
+      last: lastAddress,
+    },
+  ) {}
 
   /** Removes what killed emulators left (their containers hold names and addresses otherwise). */
   async removeOrphans(): Promise<void> {
-    await removeOrphans(this.docker, 'gce');
+    await removeOrphans(this.docker, this.pool.kind);
   }
 
-  /** Picks a free address in .170–.189, skipping ones any container on the network holds. */
+  /** Picks a free address in the pool (.170–.189 for GCE), skipping ones any container on the network holds. */
   async allocateAddress(): Promise<string> {
     const network = (await this.docker.getNetwork(rigNetwork).inspect()) as {
       Containers?: Record<string, { IPv4Address: string }>;
     };
     const used = new Set(Object.values(network.Containers ?? {}).map((c) => c.IPv4Address.split('/')[0]));
-    for (let host = firstAddress; host <= lastAddress; host++) {
+    for (let host = this.pool.first; host <= this.pool.last; host++) {
       const address = `10.213.0.${host}`;
       if (!used.has(address) && !this.taken.has(address)) {
         this.taken.add(address);
         return address;
       }
     }
-    throw new Error('no free address in 10.213.0.170-189 (ZONE_RESOURCE_POOL_EXHAUSTED)');
+    throw new Error(`no free address in 10.213.0.${this.pool.first}-${this.pool.last} (resource pool exhausted)`);
   }
 
   /** Creates and starts the machine; the caller waits for sshd with {@link waitForSsh}. */
@@ -63,7 +71,7 @@ export class Machines {
       name: containerName,
       Image: machineImage,
       Hostname: hostname,
-      Labels: { [emulatorLabel]: 'gce', [ownerLabel]: this.owner, 'crossdock.emulator.id': this.emulatorId },
+      Labels: { [emulatorLabel]: this.pool.kind, [ownerLabel]: this.owner, 'crossdock.emulator.id': this.emulatorId },
       HostConfig: hostConfig,
       NetworkingConfig: { EndpointsConfig: { [rigNetwork]: { IPAMConfig: { IPv4Address: address } } } },
     });

@@ -227,7 +227,7 @@ describe('AWS provider (EC2 emulator)', () => {
   let machine: ProviderMachine;
   let fingerprint = '';
 
-  it('creates a debian-12 machine that answers SSH with the host key its console shows', async () => {
+  it('creates a debian-12 machine that answers SSH with the host key Crossdock chose (user data)', async () => {
     const started = Date.now();
     const pending = await createOne(named('web-1'));
     expect(pending.id).toMatch(new RegExp(`^${emulator.region}/i-[0-9a-f]+$`));

@@ -1,7 +1,7 @@
 // A machine end to end on AWS EC2 (the wire emulator, reached only through the endpoint
-// setting): the account is added after its credentials are checked, the machine created, its
-// host key read from the console output and pinned, Docker bootstrapped, and destroying it leaves
-// no instance, key pair or security group of it behind.
+// setting): the account is added after its credentials are checked, the machine created with a
+// host key Crossdock chose (passed in the user data, its fingerprint on a tag) and pinned, Docker
+// bootstrapped, and destroying it leaves no instance, key pair or security group of it behind.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,7 +59,7 @@ describe('machines on AWS EC2', () => {
     expect((await client.api.providers.list({})).map((p) => p.name)).toEqual(['local']);
   });
 
-  it('creates a bootstrapped machine with the console-reported host key pinned, then destroys it cleanly', async () => {
+  it('creates a bootstrapped machine with the host key Crossdock chose pinned, then destroys it cleanly', async () => {
     const credentials = { accessKeyId: emulator.accessKeyId, secretAccessKey: emulator.secretAccessKey };
     // The emulator's images authorise the key for root, as custom AMIs may: the provider setting says so.
     await client.api.providers.add({
@@ -94,6 +94,14 @@ describe('machines on AWS EC2', () => {
     const logs = (await client.api.jobs.logs({ id: job.id })).map((l) => l.text).join('\n');
     expect(logs).toContain('Host keys reported by the provider');
     expect((await client.api.hosts.list({})).find((h) => h.name === NAME)?.status).not.toBe('error');
+    // The key pinned is the one Crossdock chose and passed in the user data (its fingerprint is
+    // on the instance's tag), known before the machine existed.
+    const tagged = await new EC2Client({ endpoint: emulator.endpoint, region: REGION, credentials }).send(
+      new DescribeInstancesCommand({ InstanceIds: [machine.id.split('/')[1] ?? ''] }),
+    );
+    const chosen = tagged.Reservations?.[0]?.Instances?.[0]?.Tags?.find((t) => t.Key === 'crossdock:host-key')?.Value;
+    expect(chosen).toMatch(/^SHA256:/);
+    expect((await client.api.hosts.list({})).find((h) => h.name === NAME)?.hostKey?.fingerprint).toBe(chosen);
 
     await client.api.machines.remove({ machine: NAME });
     const ec2 = new EC2Client({ endpoint: emulator.endpoint, region: REGION, credentials });

@@ -20,7 +20,7 @@ import { consoleHostKeyFingerprints } from './console-host-keys.js';
 import { checkMachineName, createMachine } from './create-machine.js';
 import { describeInstances, describeManaged, LIVE_STATES, MANAGED } from './describe-instances.js';
 import { awsErrorName, toCrossdockError } from './errors.js';
-import { resourceName, tagValue, toProviderMachine } from './instance.js';
+import { resourceName, TAGS, tagValue, toProviderMachine } from './instance.js';
 import { deleteKeyPair, deleteSecurityGroup } from './machine-resources.js';
 import { enabledRegions, listRegions, listSizes } from './offers.js';
 import { regionalClients, type AwsProviderOptions } from './options.js';
@@ -145,6 +145,9 @@ export function createAwsProvider(options: AwsProviderOptions): AwsProvider {
     hostKeyFingerprints: (id, signal) =>
       guard(async () => {
         const { instance, ec2 } = await requireManaged(id, signal);
+        // A host key Crossdock chose is known without asking the machine.
+        const chosen = tagValue(instance.Tags, TAGS.hostKey);
+        if (chosen) return [chosen];
         // EC2 fills the console some time after boot (minutes on some types): poll, but bounded.
         const deadline = Date.now() + (options.hostKeyTimeoutMs ?? 180_000);
         for (;;) {

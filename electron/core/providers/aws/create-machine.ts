@@ -3,6 +3,7 @@
 // spec changes nothing.
 import { DescribeInstanceTypesCommand, RunInstancesCommand, type Tag } from '@aws-sdk/client-ec2';
 import { CrossdockError } from '../../../../shared/errors.js';
+import { chooseHostKey } from '../chosen-host-key.js';
 import type { MachineSpec, ProviderMachine } from '../provider.js';
 import { DEFAULT_SSH_USERS, resolveImageId } from './images.js';
 import { resourceName, TAGS, toProviderMachine } from './instance.js';
@@ -58,11 +59,16 @@ export async function createMachine(
   const imageId = await resolveImageId(clients.ec2, clients.ssm, spec.os, arch, signal);
 
   const sshUser = options.sshUserByOs?.[spec.os] ?? DEFAULT_SSH_USERS[spec.os];
+  // The images Crossdock launches run cloud-init, so it chooses the host key and pins it before
+  // the first connection (no waiting for the console). An image that ignored the user data would
+  // present another key, and the connection is refused rather than trusted.
+  const hostKey = chooseHostKey(spec.name);
   const tags: Tag[] = [
     { Key: TAGS.managed, Value: TAGS.managedValue },
     { Key: 'Name', Value: spec.name },
     { Key: TAGS.os, Value: spec.os },
     { Key: TAGS.sshUser, Value: sshUser },
+    { Key: TAGS.hostKey, Value: hostKey.fingerprint },
   ];
   try {
     const [keyName, groupId] = await Promise.all([
@@ -79,6 +85,8 @@ export async function createMachine(
         SecurityGroupIds: [groupId],
         ...(zone ? { Placement: { AvailabilityZone: zone } } : {}),
         TagSpecifications: [{ ResourceType: 'instance', Tags: tags }],
+        // Holds the private host key: it exists only in this request.
+        UserData: Buffer.from(hostKey.userData).toString('base64'),
       }),
       send,
     );

@@ -11,6 +11,8 @@ export const TAGS = {
   managedValue: 'managed',
   os: 'crossdock:os',
   sshUser: 'crossdock:ssh-user',
+  /** The fingerprint of the host key Crossdock chose and passed in the user data. */
+  hostKey: 'crossdock:host-key',
 } as const;
 
 /** Name of the key pair and the security group made for one machine alone. */

@@ -119,6 +119,7 @@ const runInstances: ActionHandler = async (params, context) => {
     zone,
     tags: readLaunchTags(params),
     ...(keyName === undefined ? {} : { keyName }),
+    userData: userDataText(params.string('UserData')),
   };
   // EC2 launches MaxCount if it can, and fails only below MinCount.
   let launched: Instance[];
@@ -191,3 +192,11 @@ export const instanceActions: Record<string, ActionHandler> = {
   TerminateInstances: changeStates((c, i) => c.fleet.terminate(i)),
   GetConsoleOutput: getConsoleOutput,
 };
+
+/** UserData arrives base64-encoded (at most 16 KB decoded on EC2). */
+function userDataText(encoded: string | undefined): string | undefined {
+  if (encoded === undefined) return undefined;
+  const text = Buffer.from(encoded, 'base64').toString('utf8');
+  if (text.length > 16 * 1024) throw invalidParameter('User data is limited to 16384 bytes');
+  return text;
+}
