@@ -41,10 +41,13 @@ import { KeyStore } from './keys/key-store.js';
 import { keysService } from './keys/keys-service.js';
 import { createVault, type KeyWrapper, type Vault } from './vault/index.js';
 import { vaultService } from './vault/vault-service.js';
+import type { RegistryAuthResolver } from './images/pull-image.js';
 
 export interface CoreOptions {
   /** Defaults to `CROSSDOCK_HOME` or the platform's config directory. */
   dataDir?: string;
+  /** Credentials for pulls, by normalised registry host (`docker.io` for Docker Hub); default none. */
+  registryAuth?: RegistryAuthResolver;
   mode: ClientMode;
   /** Electron passes its electron-store; plain Node uses conf. */
   createStore?: (dataDir: string) => StoreFile;
@@ -124,7 +127,7 @@ export function createCore(options: CoreOptions): Core {
     bootstrap: bootstrapService({ inventory: hosts, runtime, jobs }),
     providers: providersService(providers),
     machines: machinesService({ registry: providers, hosts: hostsImpl, inventory: hosts, runtime, keys, jobs }),
-    workloads: workloadsService({ inventory: hosts, runtime, jobs, vault, logger }),
+    workloads: workloadsService({ inventory: hosts, runtime, jobs, vault, logger, registryAuth: options.registryAuth }),
     ports: portsService({ inventory: hosts, runtime }),
     migrations: migrationsService({ dataDir, inventory: hosts, runtime, jobs, events }),
   };
