@@ -43,10 +43,14 @@ import { createVault, type KeyWrapper, type Vault } from './vault/index.js';
 import { vaultService } from './vault/vault-service.js';
 import { RegistryLogins } from './registries/registry-logins.js';
 import { registriesService } from './registries/registries-service.js';
+import { vaultRegistryAuth } from './registries/registry-auth.js';
+import type { RegistryAuthResolver } from './images/pull-image.js';
 
 export interface CoreOptions {
   /** Defaults to `CROSSDOCK_HOME` or the platform's config directory. */
   dataDir?: string;
+  /** Credentials for pulls, by normalised registry host (`docker.io` for Docker Hub); default none. */
+  registryAuth?: RegistryAuthResolver;
   mode: ClientMode;
   /** Electron passes its electron-store; plain Node uses conf. */
   createStore?: (dataDir: string) => StoreFile;
@@ -132,7 +136,14 @@ export function createCore(options: CoreOptions): Core {
     bootstrap: bootstrapService({ inventory: hosts, runtime, jobs }),
     providers: providersService(providers),
     machines: machinesService({ registry: providers, hosts: hostsImpl, inventory: hosts, runtime, keys, jobs }),
-    workloads: workloadsService({ inventory: hosts, runtime, jobs, vault, logger }),
+    workloads: workloadsService({
+      inventory: hosts,
+      runtime,
+      jobs,
+      vault,
+      logger,
+      registryAuth: options.registryAuth ?? vaultRegistryAuth(vault, logger),
+    }),
     ports: portsService({ inventory: hosts, runtime }),
     migrations: migrationsService({ dataDir, inventory: hosts, runtime, jobs, events }),
     registries: registriesService({ logins: registryLogins, logger }),

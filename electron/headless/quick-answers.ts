@@ -38,9 +38,10 @@ Commands:
                         Create a machine, wait for SSH with a verified host key, bootstrap Docker
   machine ls [--json]   Machines on every provider
   machine start|stop|rm NAME
-  deploy FILE --host HOST [--project P] [--auto-ports] [--force-recreate] [--json]
-                        Deploy a compose project to a host (again: applies changes); a taken port
-                        is refused unless --auto-ports picks a free one
+  deploy FILE --host HOST [--project P] [--auto-ports] [--force-recreate] [--pull always|missing|never] [--json]
+                        Deploy a compose project to a host (again: applies changes); images are
+                        pulled as pull_policy (or --pull) says; a taken port is refused unless
+                        --auto-ports picks a free one
   workloads ls [--host HOST]… [--json]
                         Compose projects on every host (Crossdock's and the docker compose CLI's)
   workloads check FILE [--json]

@@ -64,8 +64,9 @@ export interface WorkloadsApi {
   /**
    * Starts a deploy job of a compose project to a host. An invalid file is refused at once
    * (INVALID_ARGUMENT listing every problem with its line). The job then checks, before
-   * changing anything, that every image is on the host (nothing is pulled), every secret is in
-   * the vault and every published port is free: a taken port fails with PORT_CONFLICT naming
+   * changing anything, that every secret is in the vault, pulls the images the pull policy asks
+   * for (IMAGE_NOT_FOUND, REGISTRY_AUTH_FAILED, REGISTRY_UNREACHABLE name image, host and
+   * registry) and checks every published port is free: a taken port fails with PORT_CONFLICT naming
    * host, port and holder, unless `autoPorts`, which publishes on the next free port instead.
    * Deploying again recreates only services whose configuration changed and removes services
    * no longer in the file. Its result is a DeployReport.
@@ -78,6 +79,8 @@ export interface WorkloadsApi {
       autoPorts?: boolean | undefined;
       /** Recreate every service even if unchanged (after changing a secret's value in the vault). */
       forceRecreate?: boolean | undefined;
+      /** Pull policy for every service, over each one's `pull_policy` (default: theirs, `missing`). */
+      pull?: 'missing' | 'always' | 'never' | undefined;
       /**
        * Recorded in the `com.docker.compose.project.config_files` / `.working_dir` labels; when
        * omitted, a redeploy keeps what the project recorded.
@@ -113,6 +116,7 @@ export const workloadsSchemas: SchemaMap<WorkloadsApi> = {
     project: projectName.optional(),
     autoPorts: z.boolean().optional(),
     forceRecreate: z.boolean().optional(),
+    pull: z.enum(['missing', 'always', 'never']).optional(),
     configFile: z.string().min(1).max(4096).optional(),
     workingDir: z.string().min(1).max(4096).optional(),
   }),

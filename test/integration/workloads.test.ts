@@ -398,12 +398,13 @@ describe('compose projects', () => {
         host: 'docker-2',
         project: SOLO,
         compose: 'services:\n  app:\n    image: wl-no-such-image:1\n',
+        pull: 'never',
       }),
     );
     expect(missing.error).toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringMatching(
-        /^Image "wl-no-such-image:1" is not on host docker-2, and Crossdock does not pull images/,
+        /^Image "wl-no-such-image:1" is not on host docker-2 and the pull policy is never/,
       ),
     });
     expect(await composeContainers(M2, SOLO)).toEqual([`${SOLO}-app-1 running`]);

@@ -81,6 +81,7 @@ up_docker_machines() {
   cmd_image
   cmd_docker_images
   ensure_network
+  ensure_registry
   for ((i = 1; i <= count; i++)); do
     names+=("$prefix$i")
     addresses+=("$ADDRESS_PREFIX$((first_host + i - 1))")
@@ -97,13 +98,15 @@ up_docker_machines() {
     wait_for_ssh "$name" "$address"
     wait_for_docker "$name"
     load_test_image "$name"
+    trust_registry "$name"
     stream_local=true
     [[ $name != "$NOFWD_NAME" ]] || stream_local=false
     json+="${json:+, }$(docker_machine_json "$name" "$address" "$stream_local")"
   done
   if ((IMAGE_REBUILT)); then prune_old_images; fi
   log "$command: ${#names[@]} $what with Docker answer SSH (took $((SECONDS - started))s)"
-  printf '{"keyPath": "%s", "testImage": "%s", "machines": [%s]}\n' "$KEY" "$TEST_IMAGE" "$json"
+  printf '{"keyPath": "%s", "testImage": "%s", "registry": %s, "machines": [%s]}\n' \
+    "$KEY" "$TEST_IMAGE" "$(registry_json)" "$json"
 }
 
 cmd_up_docker() {

@@ -10,8 +10,10 @@ export interface DockerRigMachine extends RigMachine {
 /** What `rig.sh up-docker N` prints as the last line of its stdout. */
 export interface DockerRigInfo {
   keyPath: string;
-  /** A ~2 MB busybox image loaded into every machine's engine (no registry is reachable). */
+  /** A ~2 MB busybox image loaded into every machine's engine (loaded, not pulled). */
   testImage: string;
+  /** The rig's registry (test/rig/registry.sh): TLS with the rig CA at caPath, htpasswd login. */
+  registry: { address: string; username: string; password: string; caPath: string };
   /** crossdock-docker-1..N at 10.213.0.101.., then crossdock-docker-nofwd at 10.213.0.110. */
   machines: DockerRigMachine[];
 }
@@ -19,6 +21,12 @@ export interface DockerRigInfo {
 const schema: z.ZodType<DockerRigInfo> = z.object({
   keyPath: z.string().startsWith('/'),
   testImage: z.string().min(1),
+  registry: z.object({
+    address: z.string().min(1),
+    username: z.string().min(1),
+    password: z.string().min(1),
+    caPath: z.string().startsWith('/'),
+  }),
   machines: z.array(rigMachineSchema.extend({ streamLocalForwarding: z.boolean() })),
 });
 

@@ -2,7 +2,7 @@
 # The test rig: Debian 12 "machines" (containers that answer real SSH) on a private Docker
 # network, for integration tests of bootstrap, deploy and migration. See test/rig/README.md.
 #
-#   rig.sh install | base | image | up N | up-docker N | up-bench | fresh N | down | status
+#   rig.sh install | base | image | up N | up-docker N | up-bench | registry | fresh N | down | status
 #
 # Every step is idempotent and cached. Progress goes to stderr; `up` prints one JSON line on
 # stdout (the last line), which test/integration/global-setup.ts parses.
@@ -24,7 +24,7 @@ MAX_MACHINES=50
 NAME_PREFIX=crossdock-test-
 MACHINE_LABEL=crossdock.rig.machine
 INPUTS_LABEL=crossdock.rig.inputs
-PACKAGES=(docker.io debootstrap openssh-client chromium iproute2 shellcheck docker-registry apache2-utils)
+PACKAGES=(docker.io debootstrap openssh-client chromium iproute2 shellcheck docker-registry apache2-utils openssl curl)
 SSH_WAIT_SECONDS=60
 DOCKERD_WAIT_SECONDS=60
 IMAGE_REBUILT=0
@@ -47,6 +47,9 @@ source "$RIG_DIR/fresh-machines.sh"
 # The benchmarks' own two Docker machines: `up-bench`.
 # shellcheck source-path=SCRIPTDIR source=bench-machines.sh
 source "$RIG_DIR/bench-machines.sh"
+# The registry on the rig gateway: `registry`, and part of `up-docker` and `up-bench`.
+# shellcheck source-path=SCRIPTDIR source=registry.sh
+source "$RIG_DIR/registry.sh"
 
 log() { printf 'rig: %s\n' "$*" >&2; }
 die() { printf 'rig: error: %s\n' "$*" >&2; exit 1; }
@@ -444,10 +447,11 @@ main() {
     up) cmd_up "${2:-}" ;;
     up-docker) cmd_up_docker "${2:-}" ;;
     up-bench) cmd_up_bench ;;
+    registry) cmd_registry ;;
     fresh) cmd_fresh "${2:-}" ;;
     down) cmd_down ;;
     status) cmd_status ;;
-    *) die "usage: $0 install | base | image | up N | up-docker N | up-bench | fresh N | down | status" ;;
+    *) die "usage: $0 install | base | image | up N | up-docker N | up-bench | registry | fresh N | down | status" ;;
   esac
 }
 

@@ -12,6 +12,7 @@ import { deployJob } from './deploy/deploy-job.js';
 import { projectsFrom } from './project-listing.js';
 import { removeProject } from './remove-project.js';
 import { WorkloadSecrets } from './workload-secrets.js';
+import type { RegistryAuthResolver } from '../images/pull-image.js';
 
 export interface WorkloadsServiceDeps {
   inventory: HostInventory;
@@ -19,6 +20,8 @@ export interface WorkloadsServiceDeps {
   jobs: JobRegistry;
   vault: Vault;
   logger?: Logger;
+  /** Credentials for the registries images are pulled from; none: anonymous pulls. */
+  registryAuth?: RegistryAuthResolver | undefined;
 }
 
 export function workloadsService(deps: WorkloadsServiceDeps): ServerImpl<CrossdockApi>['workloads'] {
@@ -60,13 +63,14 @@ export function workloadsService(deps: WorkloadsServiceDeps): ServerImpl<Crossdo
           { host: host.name, project },
         );
       const warnings = loaded.issues.filter((issue) => issue.severity === 'warning').map(formatIssue);
-      const run = deployJob({ runtime: deps.runtime, secrets }, host, {
+      const run = deployJob({ runtime: deps.runtime, secrets, registryAuth: deps.registryAuth }, host, {
         project,
         file: loaded.file,
         environments: loaded.environments,
         order: loaded.order,
         autoPorts: args.autoPorts ?? false,
         forceRecreate: args.forceRecreate ?? false,
+        pullPolicy: args.pull ?? null,
         configFile: args.configFile ?? null,
         workingDir: args.workingDir ?? null,
       });

@@ -5,7 +5,8 @@ import { defaultProjectName, readComposeFile, reportIssues } from './compose-fil
 import { runJob } from './follow-job.js';
 import { formatTable } from './output.js';
 
-const USAGE = 'crossdock deploy FILE --host HOST [--project P] [--auto-ports] [--force-recreate] [--json]';
+const USAGE =
+  'crossdock deploy FILE --host HOST [--project P] [--auto-ports] [--force-recreate] [--pull always|missing|never] [--json]';
 
 /**
  * `crossdock deploy FILE --host HOST`: checks the compose file (every problem with its line),
@@ -20,6 +21,7 @@ export const deployCommand: Command = async (args, ctx) => {
       project: { type: 'string' },
       'auto-ports': { type: 'boolean', default: false },
       'force-recreate': { type: 'boolean', default: false },
+      pull: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
     strict: true,
@@ -28,6 +30,12 @@ export const deployCommand: Command = async (args, ctx) => {
   if (!file || extra.length > 0 || !values.host)
     throw new CrossdockError('INVALID_ARGUMENT', `Give one compose file and --host. Usage: ${USAGE}`);
   const host = values.host;
+  const pull = values.pull;
+  if (pull !== undefined && pull !== 'always' && pull !== 'missing' && pull !== 'never')
+    throw new CrossdockError(
+      'INVALID_ARGUMENT',
+      `--pull must be always, missing or never, not "${pull}". Usage: ${USAGE}`,
+    );
   const compose = await readComposeFile(file, ctx);
   reportIssues(file, {
     ...compose.validation,
@@ -42,6 +50,7 @@ export const deployCommand: Command = async (args, ctx) => {
       ...compose.input,
       autoPorts: values['auto-ports'],
       forceRecreate: values['force-recreate'],
+      pull,
       configFile: compose.path,
       workingDir: compose.dir,
     }),

@@ -29,7 +29,7 @@ describe('jobDetail', () => {
         step: 'check',
         error: { ...error, code: 'CANCELLED', message: 'Deploy was cancelled' },
       }),
-    ).toBe('Check images, secrets and ports on the host');
+    ).toBe('Check secrets and external resources on the host');
   });
 
   it('shows nothing before the first step', () => {

@@ -1,3 +1,4 @@
+import type { PullPolicy } from '../../images/pull-policy.js';
 import type { ComposePort } from '../../../../shared/index.js';
 import type { MountSpec } from './volume-syntax.js';
 
@@ -34,6 +35,8 @@ export interface ServiceSecret {
 
 export interface ServiceSpec {
   image: string;
+  /** compose's pull_policy (`if_not_present` read as `missing`); not part of the config hash. */
+  pullPolicy: PullPolicy;
   command: string[] | null;
   entrypoint: string[] | null;
   /** From `environment:`; null values (`- KEY` / `KEY:`) are taken from the variables, else left out. */

@@ -281,7 +281,7 @@ const service = z
       .string({
         error: (issue) =>
           issue.input === undefined
-            ? 'is required: Crossdock deploys images already on the host (build is not supported)'
+            ? 'is required: Crossdock pulls or uses an image (build is not supported yet)'
             : 'must be an image reference',
       })
       .min(1),
@@ -302,6 +302,14 @@ const service = z
     working_dir: z.string().min(1).optional(),
     networks: serviceNetworks.optional(),
     secrets: z.array(serviceSecret).optional(),
+    pull_policy: z
+      .enum(['missing', 'always', 'never', 'if_not_present'], {
+        error: (issue) =>
+          issue.input === 'build'
+            ? 'build is not supported yet: Crossdock does not build images; push the image to a registry and use pull_policy: missing'
+            : 'must be missing, always, never or if_not_present',
+      })
+      .optional(),
   })
   .transform(
     (s): ServiceSpec => ({
@@ -320,6 +328,7 @@ const service = z
       workingDir: s.working_dir ?? null,
       networks: s.networks && Object.keys(s.networks).length > 0 ? s.networks : { default: { aliases: [] } },
       secrets: s.secrets ?? [],
+      pullPolicy: s.pull_policy === undefined || s.pull_policy === 'if_not_present' ? 'missing' : s.pull_policy,
     }),
   );
 

@@ -350,7 +350,22 @@ describe('bad values are refused with their path and line', () => {
 
   it('a service without an image says build is not supported', () => {
     expect(errors('services:\n  web:\n    ports: ["80"]\n')).toEqual([
-      '2: services.web.image: is required: Crossdock deploys images already on the host (build is not supported)',
+      '2: services.web.image: is required: Crossdock pulls or uses an image (build is not supported yet)',
+    ]);
+  });
+
+  it('reads pull_policy (if_not_present as missing, missing by default) and refuses build with why', () => {
+    const policy = (line: string) =>
+      load(`services:\n  web:\n    image: nginx\n${line}`).file?.services.web?.pullPolicy;
+    expect(policy('')).toBe('missing');
+    expect(policy('    pull_policy: if_not_present\n')).toBe('missing');
+    expect(policy('    pull_policy: always\n')).toBe('always');
+    expect(policy('    pull_policy: never\n')).toBe('never');
+    expect(errors('services:\n  web:\n    image: nginx\n    pull_policy: build\n')).toEqual([
+      expect.stringContaining('build is not supported yet'),
+    ]);
+    expect(errors('services:\n  web:\n    image: nginx\n    pull_policy: sometimes\n')).toEqual([
+      expect.stringContaining('must be missing, always, never or if_not_present'),
     ]);
   });
 

@@ -27,6 +27,8 @@ export function configHash(service: ServiceSpec, context: ServiceContext): strin
     ...service,
     environment: context.environment,
     envFiles: undefined,
+    // How the image gets to the host is not the container's configuration.
+    pullPolicy: undefined,
     networks: { names: networks, aliases: service.networks },
     volumes,
   };

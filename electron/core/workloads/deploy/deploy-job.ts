@@ -5,6 +5,9 @@ import type { HostRuntime } from '../../hosts/host-runtime.js';
 import type { StoredHost } from '../../hosts/inventory.js';
 import type { JobContext, JobRunner } from '../../jobs/registry.js';
 import { portTargetFor } from '../../ports/port-target.js';
+import { pullImage, type RegistryAuthResolver } from '../../images/pull-image.js';
+import type { PullPolicy } from '../../images/pull-policy.js';
+import { describePullProgress } from '../../images/pull-progress.js';
 import type { ComposeFile } from '../compose/compose-model.js';
 import type { WorkloadSecrets } from '../workload-secrets.js';
 import { COMPOSE_VERSION, LABEL, projectFilter } from './compose-labels.js';
@@ -17,7 +20,7 @@ import {
   type ResourceNames,
 } from './container-spec.js';
 import { planDeploy, toExistingContainer, type ExistingContainer } from './deploy-plan.js';
-import { checkExternals, checkPorts, resolveImages, usedResources, type DockerCall } from './preflight.js';
+import { checkExternals, checkPorts, ensureImages, usedResources, type DockerCall } from './preflight.js';
 import { putSecretFiles, type SecretFile } from './secret-files.js';
 import { waitForCondition } from './wait-for-service.js';
 
@@ -33,6 +36,8 @@ export interface DeployRequest {
   forceRecreate: boolean;
   configFile: string | null;
   workingDir: string | null;
+  /** `--pull`: one policy for every service over its own `pull_policy`; null keeps theirs. */
+  pullPolicy: PullPolicy | null;
 }
 
 /**
@@ -42,7 +47,7 @@ export interface DeployRequest {
  * left as it is.
  */
 export function deployJob(
-  deps: { runtime: HostRuntime; secrets: WorkloadSecrets },
+  deps: { runtime: HostRuntime; secrets: WorkloadSecrets; registryAuth?: RegistryAuthResolver | undefined },
   host: StoredHost,
   request: DeployRequest,
 ): JobRunner<'deploy'> {
@@ -56,9 +61,30 @@ export function deployJob(
 
     job.within('check', 0.2);
     const names = resourceNames(project, file);
-    const imageIds = await resolveImages(file, host.name, call);
     const secretValues = readSecrets(file, deps.secrets);
     await checkExternals(file, names, host.name, call);
+
+    job.step('pull');
+    // Images pulled at once share the step: its progress is their mean, its detail the latest news.
+    const pulling = new Map<string, number>();
+    const imageIds = await ensureImages(file, host.name, call, {
+      override: request.pullPolicy,
+      pull: async (image) => {
+        pulling.set(image, 0);
+        job.log(`[pull] ${image} on ${host.name}`);
+        const result = await pullImage(engine, image, {
+          registryAuth: deps.registryAuth,
+          signal,
+          onProgress: (progress) => {
+            pulling.set(image, progress.fraction ?? 0);
+            const mean = [...pulling.values()].reduce((a, b) => a + b, 0) / pulling.size;
+            job.within('pull', mean * 0.9, `${image}: ${describePullProgress(progress)}`);
+          },
+        });
+        job.log(`[pull] ${image}: ${describePullProgress(result.progress)}`);
+      },
+    });
+    job.within('pull', 0.9, 'ports');
     const listed = await call('Containers', (d) =>
       d.listContainers({ all: true, filters: projectFilter(project), abortSignal: signal }),
     );

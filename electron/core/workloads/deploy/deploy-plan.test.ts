@@ -111,6 +111,12 @@ describe('config hash and container options', () => {
     expect(base).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('does not change with pull_policy (how the image arrives is not the container’s configuration)', () => {
+    const base = hashOf('    image: app:1\n    ports: ["8080:80"]');
+    expect(hashOf('    image: app:1\n    ports: ["8080:80"]\n    pull_policy: always')).toBe(base);
+    expect(hashOf('    image: app:1\n    ports: ["8080:80"]\n    pull_policy: never')).toBe(base);
+  });
+
   it('builds the Docker create options with compose labels, ports, mounts, networks and healthcheck', () => {
     const loaded = compose(
       '    image: app:1\n    command: serve\n    ports: ["8080:80", "127.0.0.1:9000:9000/udp"]\n    volumes: [data:/data, /srv:/srv:ro]\n    networks: { default: {}, back: { aliases: [api] } }\n    restart: on-failure:2\n    healthcheck: { test: [CMD, "true"], interval: 1s, retries: 3 }\n    labels: { team: web }\n    depends_on: { db: { condition: service_started } }\n    user: "1000"',

@@ -9,6 +9,7 @@ import {
   type PortTarget,
   type WantedPort,
 } from '../../ports/port-conflicts.js';
+import { type PullPolicy, pullDecision } from '../../images/pull-policy.js';
 import type { ComposeFile } from '../compose/compose-model.js';
 import { portOverrideKey, type ResourceNames } from './container-spec.js';
 import type { DeployPlan } from './deploy-plan.js';
@@ -16,32 +17,59 @@ import type { DeployPlan } from './deploy-plan.js';
 /** Runs a Docker call, naming the thing in the error when Docker refuses. */
 export type DockerCall = <T>(what: string, operation: (docker: Dockerode) => Promise<T>) => Promise<T>;
 
+/** Pulls one image on the deploy's host (pull-image.ts with the host's engine and credentials). */
+export type PullOne = (image: string) => Promise<void>;
+
 /**
- * The id of each service's image on the host. Nothing is pulled: a missing image is NOT_FOUND
- * naming every missing image and the host, before anything changes.
+ * The id of each service's image on the host, pulling what the pull policy asks for first (the
+ * deploy's `--pull` over each service's `pull_policy`): each distinct image once, all at the same
+ * time. An image missing under `never` is NOT_FOUND naming every such image and the host, before
+ * anything is pulled or changed.
  */
-export async function resolveImages(
+export async function ensureImages(
   file: ComposeFile,
   hostName: string,
   call: DockerCall,
+  options: { override: PullPolicy | null; pull: PullOne },
 ): Promise<Record<string, string>> {
+  const inspect = async (image: string): Promise<string | null> => {
+    try {
+      return (await call(`Image "${image}"`, (d) => d.getImage(image).inspect())).Id;
+    } catch (error) {
+      if (error instanceof CrossdockError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  };
   const ids: Record<string, string> = {};
+  const toPull = new Set<string>();
   const missing: string[] = [];
   for (const [name, service] of Object.entries(file.services)) {
-    try {
-      ids[name] = (await call(`Image "${service.image}"`, (d) => d.getImage(service.image).inspect())).Id;
-    } catch (error) {
-      if (error instanceof CrossdockError && error.code === 'NOT_FOUND') missing.push(service.image);
-      else throw error;
-    }
+    const id = await inspect(service.image);
+    const decision = pullDecision(options.override ?? service.pullPolicy, id !== null);
+    if (decision === 'pull') toPull.add(service.image);
+    else if (decision === 'missing') missing.push(service.image);
+    else if (id !== null) ids[name] = id;
   }
   if (missing.length > 0) {
-    const list = [...new Set(missing)].map((image) => `"${image}"`).join(', ');
+    const list = [...new Set(missing)];
+    const one = list.length === 1;
     throw new CrossdockError(
       'NOT_FOUND',
-      `${missing.length === 1 ? 'Image' : 'Images'} ${list} ${missing.length === 1 ? 'is' : 'are'} not on host ${hostName}, and Crossdock does not pull images: load ${missing.length === 1 ? 'it' : 'them'} there first (docker load or docker build on the host, or migrate from a host that has ${missing.length === 1 ? 'it' : 'them'})`,
-      { host: hostName, images: [...new Set(missing)] },
+      `${one ? 'Image' : 'Images'} ${list.map((image) => `"${image}"`).join(', ')} ${one ? 'is' : 'are'} not on host ${hostName} and the pull policy is never: deploy with --pull missing (or drop pull_policy: never), or load ${one ? 'it' : 'them'} there first`,
+      { host: hostName, images: list },
     );
+  }
+  await Promise.all([...toPull].map((image) => options.pull(image)));
+  for (const [name, service] of Object.entries(file.services)) {
+    if (ids[name] !== undefined) continue;
+    const id = await inspect(service.image);
+    if (id === null) {
+      throw new CrossdockError('NOT_FOUND', `Image "${service.image}" is not on host ${hostName} after pulling it`, {
+        host: hostName,
+        images: [service.image],
+      });
+    }
+    ids[name] = id;
   }
   return ids;
 }
