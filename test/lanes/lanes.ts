@@ -114,6 +114,8 @@ export const lanes: readonly Lane[] = [
       'test/e2e/shell.e2e.test.ts',
       'test/integration/cutover-ready.test.ts',
       'test/integration/emulators/ec2-sigv4.test.ts',
+      // Emulators serving prices only: no machines, no addresses taken.
+      'test/integration/emulators/price-catalogue.test.ts',
     ],
   },
 ];
