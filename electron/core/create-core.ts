@@ -36,6 +36,7 @@ import { portsService } from './ports/ports-service.js';
 import { workloadsService } from './workloads/workloads-service.js';
 import { migrationsService } from './migration/migrations-service.js';
 import { ProviderRegistry } from './machines/provider-registry.js';
+import { pricesService } from './pricing/prices-service.js';
 import type { HostConnectionOptions } from './ssh/host-connection.js';
 import { KeyStore } from './keys/key-store.js';
 import { keysService } from './keys/keys-service.js';
@@ -113,6 +114,14 @@ export function createCore(options: CoreOptions): Core {
     ...(options.connection ? { connection: options.connection } : {}),
   });
   const providers = new ProviderRegistry({ store, vault });
+  const machinesImpl = machinesService({
+    registry: providers,
+    hosts: hostsImpl,
+    inventory: hosts,
+    runtime,
+    keys,
+    jobs,
+  });
 
   const impl: ServerImpl<CrossdockApi> = {
     system: systemService({ store, dataDir, mode: options.mode }),
@@ -123,10 +132,18 @@ export function createCore(options: CoreOptions): Core {
     docker: dockerService({ inventory: hosts, runtime, watcher, execSessions: new ExecSessions() }),
     bootstrap: bootstrapService({ inventory: hosts, runtime, jobs }),
     providers: providersService(providers),
-    machines: machinesService({ registry: providers, hosts: hostsImpl, inventory: hosts, runtime, keys, jobs }),
+    machines: machinesImpl,
     workloads: workloadsService({ inventory: hosts, runtime, jobs, vault, logger }),
     ports: portsService({ inventory: hosts, runtime }),
     migrations: migrationsService({ dataDir, inventory: hosts, runtime, jobs, events }),
+    prices: pricesService({
+      dataDir,
+      store,
+      vault,
+      jobs,
+      machines: (signal) =>
+        machinesImpl.list({}, { signal: signal ?? new AbortController().signal, progress: () => {}, emit: () => {} }),
+    }),
   };
 
   const connections = new Set<{ close(): void }>();

@@ -14,6 +14,7 @@ import { vaultSchemas, type VaultApi } from './vault.js';
 import { jobsSchemas, type JobsApi } from './jobs.js';
 import { systemSchemas, type SystemApi } from './system.js';
 import { portsSchemas, workloadsSchemas, type PortsApi, type WorkloadsApi } from './workloads.js';
+import { pricesSchemas, type PricesApi } from './prices.js';
 
 /** The whole Crossdock API: one interface per domain. */
 export interface CrossdockApi {
@@ -29,6 +30,7 @@ export interface CrossdockApi {
   migrations: MigrationsApi;
   workloads: WorkloadsApi;
   ports: PortsApi;
+  prices: PricesApi;
 }
 
 /** The argument schema of every method; the server validates every call against it. */
@@ -45,6 +47,7 @@ export const crossdockContract: Contract<CrossdockApi> = {
   migrations: migrationsSchemas,
   workloads: workloadsSchemas,
   ports: portsSchemas,
+  prices: pricesSchemas,
 };
 
 /** Event streams a client may subscribe to, with their payloads. */

@@ -45,6 +45,8 @@ export interface PriceCatalogue {
   oldestFetchedAt: string | null;
   /** True when some region is older than a week (a refresh is due). */
   stale: boolean;
+  /** Said instead of guessing when there is nothing to price: no cloud account added, nothing fetched yet. */
+  message: string | null;
 }
 
 /** One machine's cost this calendar month (UTC). */

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { priceDocuments } from '../../../test/emulators/ec2/pricing-data.js';
 import { computeSkus } from '../../../test/emulators/gce/billing-catalog.js';
 import { firstPaidTier, flatPrice, parseAwsMemory, parseAwsProduct, toPricedSize } from './aws-price-list.js';
-import { classifyComputeSku, familyRates, gcpExtras, moneyToNumber, priceMachineType, type SkuFacts } from './gcp-skus.js';
+import {
+  classifyComputeSku,
+  familyRates,
+  gcpExtras,
+  moneyToNumber,
+  priceMachineType,
+  type SkuFacts,
+} from './gcp-skus.js';
 
 describe('AWS Price List documents', () => {
   const products = priceDocuments().map((d) => parseAwsProduct(JSON.stringify(d))!);
