@@ -36,7 +36,7 @@ import { portsService } from './ports/ports-service.js';
 import { workloadsService } from './workloads/workloads-service.js';
 import { migrationsService } from './migration/migrations-service.js';
 import { ProviderRegistry } from './machines/provider-registry.js';
-import { pricesService } from './pricing/prices-service.js';
+import { cachedHourlyPrice, pricesService } from './pricing/prices-service.js';
 import type { HostConnectionOptions } from './ssh/host-connection.js';
 import { KeyStore } from './keys/key-store.js';
 import { keysService } from './keys/keys-service.js';
@@ -131,7 +131,7 @@ export function createCore(options: CoreOptions): Core {
     keys: keysService(keys, hosts),
     docker: dockerService({ inventory: hosts, runtime, watcher, execSessions: new ExecSessions() }),
     bootstrap: bootstrapService({ inventory: hosts, runtime, jobs }),
-    providers: providersService(providers),
+    providers: providersService(providers, (kind, place, type) => cachedHourlyPrice(dataDir, kind, place, type)),
     machines: machinesImpl,
     workloads: workloadsService({ inventory: hosts, runtime, jobs, vault, logger }),
     ports: portsService({ inventory: hosts, runtime }),

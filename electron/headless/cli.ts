@@ -33,6 +33,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   workloads: async () => (await import('./commands/workloads.js')).workloadsCommand,
   ports: async () => (await import('./commands/ports.js')).portsCommand,
   secret: async () => (await import('./commands/secret.js')).secretCommand,
+  cost: async () => (await import('./commands/cost.js')).costCommand,
 };
 
 /** Commands whose only use of the vault is SSH logins to hosts (see runCli). */
