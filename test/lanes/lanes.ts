@@ -116,6 +116,7 @@ export const lanes: readonly Lane[] = [
       'test/integration/emulators/ec2-sigv4.test.ts',
       // Emulators serving prices only: no machines, no addresses taken.
       'test/integration/emulators/price-catalogue.test.ts',
+      'test/integration/cost-cli.test.ts',
     ],
   },
 ];
