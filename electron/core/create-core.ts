@@ -36,6 +36,7 @@ import { portsService } from './ports/ports-service.js';
 import { workloadsService } from './workloads/workloads-service.js';
 import { migrationsService } from './migration/migrations-service.js';
 import { ProviderRegistry } from './machines/provider-registry.js';
+import { cachedHourlyPrice, pricesService } from './pricing/prices-service.js';
 import type { HostConnectionOptions } from './ssh/host-connection.js';
 import { KeyStore } from './keys/key-store.js';
 import { keysService } from './keys/keys-service.js';
@@ -125,6 +126,14 @@ export function createCore(options: CoreOptions): Core {
     load: () => store.get('registries'),
     update: (change) => store.update('registries', change),
   });
+  const machinesImpl = machinesService({
+    registry: providers,
+    hosts: hostsImpl,
+    inventory: hosts,
+    runtime,
+    keys,
+    jobs,
+  });
 
   const impl: ServerImpl<CrossdockApi> = {
     system: systemService({ store, dataDir, mode: options.mode }),
@@ -134,8 +143,8 @@ export function createCore(options: CoreOptions): Core {
     keys: keysService(keys, hosts),
     docker: dockerService({ inventory: hosts, runtime, watcher, execSessions: new ExecSessions() }),
     bootstrap: bootstrapService({ inventory: hosts, runtime, jobs }),
-    providers: providersService(providers),
-    machines: machinesService({ registry: providers, hosts: hostsImpl, inventory: hosts, runtime, keys, jobs }),
+    providers: providersService(providers, (kind, place, type) => cachedHourlyPrice(dataDir, kind, place, type)),
+    machines: machinesImpl,
     workloads: workloadsService({
       inventory: hosts,
       runtime,
@@ -147,6 +156,14 @@ export function createCore(options: CoreOptions): Core {
     ports: portsService({ inventory: hosts, runtime }),
     migrations: migrationsService({ dataDir, inventory: hosts, runtime, jobs, events }),
     registries: registriesService({ logins: registryLogins, logger }),
+    prices: pricesService({
+      dataDir,
+      store,
+      vault,
+      jobs,
+      machines: (signal) =>
+        machinesImpl.list({}, { signal: signal ?? new AbortController().signal, progress: () => {}, emit: () => {} }),
+    }),
   };
 
   const connections = new Set<{ close(): void }>();

@@ -34,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ports: async () => (await import('./commands/ports.js')).portsCommand,
   secret: async () => (await import('./commands/secret.js')).secretCommand,
   registry: async () => (await import('./commands/registry.js')).registryCommand,
+  cost: async () => (await import('./commands/cost.js')).costCommand,
 };
 
 /** Commands whose only use of the vault is SSH logins to hosts (see runCli). */

@@ -38,6 +38,9 @@ Commands:
                         Create a machine, wait for SSH with a verified host key, bootstrap Docker
   machine ls [--json]   Machines on every provider
   machine start|stop|rm NAME
+  cost [--refresh] [--set NAME=USD | --unset NAME] [--json]
+                        What each machine costs this month (so far and projected), per provider and in
+                        total, from the providers' own price lists (--refresh fetches them again)
   deploy FILE --host HOST [--project P] [--auto-ports] [--force-recreate] [--pull always|missing|never] [--json]
                         Deploy a compose project to a host (again: applies changes); images are
                         pulled as pull_policy (or --pull) says; a taken port is refused unless

@@ -16,6 +16,7 @@ import { jobsSchemas, type JobsApi } from './jobs.js';
 import { systemSchemas, type SystemApi } from './system.js';
 import { portsSchemas, workloadsSchemas, type PortsApi, type WorkloadsApi } from './workloads.js';
 import { registriesSchemas, type RegistriesApi } from './registries.js';
+import { pricesSchemas, type PricesApi } from './prices.js';
 
 /** The whole Crossdock API: one interface per domain. */
 export interface CrossdockApi {
@@ -32,6 +33,7 @@ export interface CrossdockApi {
   workloads: WorkloadsApi;
   ports: PortsApi;
   registries: RegistriesApi;
+  prices: PricesApi;
 }
 
 /** The argument schema of every method; the server validates every call against it. */
@@ -49,6 +51,7 @@ export const crossdockContract: Contract<CrossdockApi> = {
   workloads: workloadsSchemas,
   ports: portsSchemas,
   registries: registriesSchemas,
+  prices: pricesSchemas,
 };
 
 /** Event streams a client may subscribe to, with their payloads. */

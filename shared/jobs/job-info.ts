@@ -78,6 +78,7 @@ export const jobInfoSchema: z.ZodType<JobInfo> = z.union([
   kindSchema('deploy'),
   kindSchema('migration'),
   kindSchema('migration-rollback'),
+  kindSchema('prices-refresh'),
   z.object({
     ...base,
     kind: z.custom<ExtensionJobKind>(isExtensionJobKind),
@@ -93,6 +94,7 @@ const RESULT_SCHEMAS: { [K in JobKind]: z.ZodType<JobResult<K>> } = {
   deploy: JOB_KINDS.deploy.result,
   migration: JOB_KINDS.migration.result,
   'migration-rollback': JOB_KINDS['migration-rollback'].result,
+  'prices-refresh': JOB_KINDS['prices-refresh'].result,
 };
 
 /**

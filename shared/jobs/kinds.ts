@@ -3,6 +3,7 @@ import { BOOTSTRAP_JOB } from './bootstrap-kind.js';
 import { DEPLOY_JOB } from './deploy-kind.js';
 import { MACHINE_CREATE_JOB } from './machine-create-kind.js';
 import { MIGRATION_JOB, MIGRATION_ROLLBACK_JOB } from './migration-kind.js';
+import { PRICES_REFRESH_JOB } from './prices-refresh-kind.js';
 
 /** Every kind of job the core runs, by kind. */
 export const JOB_KINDS = {
@@ -11,6 +12,7 @@ export const JOB_KINDS = {
   deploy: DEPLOY_JOB,
   migration: MIGRATION_JOB,
   'migration-rollback': MIGRATION_ROLLBACK_JOB,
+  'prices-refresh': PRICES_REFRESH_JOB,
 } as const;
 
 export type JobKind = keyof typeof JOB_KINDS;

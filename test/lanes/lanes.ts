@@ -125,6 +125,9 @@ export const lanes: readonly Lane[] = [
       'test/integration/emulators/ec2-sigv4.test.ts',
       'test/integration/registries.test.ts',
       'test/e2e/registries.e2e.test.ts',
+      // Emulators serving prices only: no machines, no addresses taken.
+      'test/integration/emulators/price-catalogue.test.ts',
+      'test/integration/cost-cli.test.ts',
     ],
   },
 ];

@@ -24,7 +24,7 @@ export function providerSecretId(id: string): string {
   return `provider/${id}`;
 }
 
-function parseServiceAccount(text: string, name: string): ServiceAccountKey {
+export function parseServiceAccount(text: string, name: string): ServiceAccountKey {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -46,7 +46,7 @@ function parseServiceAccount(text: string, name: string): ServiceAccountKey {
   return key as ServiceAccountKey;
 }
 
-function parseAwsCredentials(text: string, name: string): AwsCredentials {
+export function parseAwsCredentials(text: string, name: string): AwsCredentials {
   const value = JSON.parse(text) as Partial<{ accessKeyId: string; secretAccessKey: string; profile: string }>;
   if (value.profile) return { profile: value.profile };
   if (value.accessKeyId && value.secretAccessKey)

@@ -1,4 +1,10 @@
-import { CrossdockError, type CrossdockApi, type MachineInfo, type ServerImpl } from '../../../shared/index.js';
+import {
+  CrossdockError,
+  isCatalogued,
+  type CrossdockApi,
+  type MachineInfo,
+  type ServerImpl,
+} from '../../../shared/index.js';
 import type { HostRuntime } from '../hosts/host-runtime.js';
 import type { HostInventory } from '../hosts/inventory.js';
 import type { JobRegistry } from '../jobs/registry.js';
@@ -17,7 +23,14 @@ export interface MachinesServiceDeps {
   jobs: JobRegistry;
 }
 
-export function providersService(registry: ProviderRegistry): ServerImpl<CrossdockApi>['providers'] {
+/**
+ * `price(kind, region, type)` fills in sizes' hourly prices from the price catalogue (cached
+ * from the providers' own price APIs); without it, or for a type not in the cache, the price is null.
+ */
+export function providersService(
+  registry: ProviderRegistry,
+  price: (kind: 'aws' | 'gcp', region: string, type: string) => number | null = () => null,
+): ServerImpl<CrossdockApi>['providers'] {
   return {
     list: async () => registry.list(),
     add: async (args, ctx) =>
@@ -46,8 +59,14 @@ export function providersService(registry: ProviderRegistry): ServerImpl<Crossdo
             ),
     remove: async ({ provider }) => registry.remove(provider),
     regions: async ({ provider }, ctx) => registry.find(provider).provider.regions(ctx.signal),
-    sizes: async ({ provider, region }, ctx) =>
-      registry.find(provider).provider.sizes(region ?? registry.find(provider).info.region, ctx.signal),
+    sizes: async ({ provider, region }, ctx) => {
+      const { info, provider: p } = registry.find(provider);
+      const place = region ?? info.region;
+      const sizes = await p.sizes(place, ctx.signal);
+      if (!isCatalogued(info.kind) || place === null) return sizes;
+      const kind = info.kind;
+      return sizes.map((size) => ({ ...size, hourlyPriceUsd: size.hourlyPriceUsd ?? price(kind, place, size.type) }));
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import { Fleet, type FleetOptions } from './instances.js';
 import { newOwner, removeOrphans } from '../orphans.js';
 import { QueryParams } from './query-protocol.js';
 import { credentialScopeRegion, verifySigV4, type SignedRequest, type SigV4Refusal } from './sigv4.js';
+import { handlePricing } from './pricing.js';
 import { handleSsm, type JsonBody } from './ssm.js';
 import { Ec2State } from './state.js';
 import { ec2ErrorResponse, ec2Response } from './xml.js';
@@ -39,6 +40,8 @@ export interface Ec2EmulatorOptions {
   sshTimeoutMs?: number;
   /** How long terminated instances stay listed (default one hour, as on EC2). */
   terminatedRetentionMs?: number;
+  /** Most Price List entries per GetProducts page, below MaxResults (default 100, as AWS's cap). */
+  pricingPageSize?: number;
   docker?: Docker;
 }
 
@@ -134,7 +137,10 @@ export async function startEc2Emulator(options: Ec2EmulatorOptions = {}): Promis
     return context;
   };
   /** The region a request is for (the region its valid signature names), or why it is refused. */
-  const authenticate = (signed: SignedRequest, service: 'ec2' | 'ssm'): { region: string } | SigV4Refusal => {
+  const authenticate = (
+    signed: SignedRequest,
+    service: 'ec2' | 'ssm' | 'pricing',
+  ): { region: string } | SigV4Refusal => {
     const region = credentialScopeRegion(signed.headers) ?? home;
     if (!regions.includes(region))
       return {
@@ -156,12 +162,33 @@ export async function startEc2Emulator(options: Ec2EmulatorOptions = {}): Promis
     const requestId = randomUUID();
     const signed = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body };
     const target = req.headers['x-amz-target'];
+    const sendJson = (status: number, json: JsonBody): void => {
+      res
+        .writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId })
+        .end(JSON.stringify(json));
+    };
+    if (typeof target === 'string' && target.startsWith('AWSPriceListService.')) {
+      // The Price List API has endpoints in us-east-1 (and two others) only; a client signs for its region.
+      const auth = authenticate(signed, 'pricing');
+      if ('reason' in auth) {
+        const type = req.headers.authorization ? 'InvalidSignatureException' : 'MissingAuthenticationTokenException';
+        return sendJson(400, { __type: type, message: auth.reason });
+      }
+      try {
+        return sendJson(
+          200,
+          handlePricing(
+            target.slice('AWSPriceListService.'.length),
+            JSON.parse(body.toString('utf8') || '{}') as JsonBody,
+            options.pricingPageSize ?? 100,
+          ),
+        );
+      } catch (error) {
+        if (!(error instanceof ServiceError)) throw error;
+        return sendJson(error.status, { __type: error.code, message: error.message });
+      }
+    }
     if (typeof target === 'string' && target.startsWith('AmazonSSM.')) {
-      const sendJson = (status: number, json: JsonBody): void => {
-        res
-          .writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId })
-          .end(JSON.stringify(json));
-      };
       const auth = authenticate(signed, 'ssm');
       if ('reason' in auth) {
         const type = req.headers.authorization ? 'InvalidSignatureException' : 'MissingAuthenticationTokenException';

@@ -100,8 +100,10 @@ export class ServiceAccount {
     const verified = verifyRs256(token, this.publicKey);
     if (!verified.ok) return unauthenticated(`Request had invalid authentication credentials. ${verified.reason}`);
     const { claims } = verified;
-    const audienceOk =
-      claims.aud === 'https://compute.googleapis.com/' || claims.aud === `https://compute.${emulatorUniverse}/`;
+    // Compute, and the Cloud Billing Catalog (prices) the emulator also serves.
+    const audienceOk = ['compute', 'cloudbilling'].some(
+      (api) => claims.aud === `https://${api}.googleapis.com/` || claims.aud === `https://${api}.${emulatorUniverse}/`,
+    );
     const scopeOk = (claims.scope ?? '').split(' ').some((scope) => computeScopes.includes(scope));
     if (claims.iss !== this.json.client_email || !(audienceOk || scopeOk)) {
       return unauthenticated('Request had invalid authentication credentials. Wrong issuer, audience or scope.');

@@ -8,6 +8,7 @@ import { Machines } from './machines.js';
 import { ServiceAccount, type ServiceAccountJson } from './oauth.js';
 import { Operations } from './operations.js';
 import { readCatalog } from './read-catalog.js';
+import { listSkus } from './billing-catalog.js';
 
 /** Options of {@link startGceEmulator}. */
 export interface GceEmulatorOptions {
@@ -17,6 +18,8 @@ export interface GceEmulatorOptions {
   project?: string;
   /** Longest time `operations.wait` blocks (Google's is 2 minutes; default 30 s). */
   waitTimeoutMs?: number;
+  /** Most SKUs per Billing Catalog page, below the asked pageSize (default 5000, Google's cap). */
+  skuPageSize?: number;
 }
 
 /** A running emulator. */
@@ -128,6 +131,10 @@ export async function startGceEmulator(options: GceEmulatorOptions = {}): Promis
     for (const [method, pattern, route] of routes) {
       const match = pattern.exec(path);
       if (match && method === req.method) return sendJson(res, await route(match, body, url.searchParams));
+    }
+    if (req.method === 'GET') {
+      const skus = listSkus(path, url.searchParams, options.skuPageSize ?? 5000);
+      if (skus !== undefined) return sendJson(res, skus);
     }
     const catalogAnswer = readCatalog(req.method ?? 'GET', path, projectUrl, endpoint);
     if (catalogAnswer !== undefined) return sendJson(res, catalogAnswer);

@@ -206,14 +206,14 @@ describe('AWS provider (EC2 emulator)', () => {
     const sizes = await provider.sizes(null);
     const picks = Object.fromEntries(sizes.filter((s) => s.normalized).map((s) => [s.normalized, s]));
     expect(picks).toEqual({
-      small: { type: 't3.small', vcpus: 2, memoryGiB: 2, arch: 'amd64', hourlyPriceUsd: 0.0208, normalized: 'small' },
-      medium: { type: 't3.large', vcpus: 2, memoryGiB: 8, arch: 'amd64', hourlyPriceUsd: 0.0832, normalized: 'medium' },
+      small: { type: 't3.small', vcpus: 2, memoryGiB: 2, arch: 'amd64', hourlyPriceUsd: null, normalized: 'small' },
+      medium: { type: 't3.large', vcpus: 2, memoryGiB: 8, arch: 'amd64', hourlyPriceUsd: null, normalized: 'medium' },
       large: {
         type: 'm6i.2xlarge',
         vcpus: 8,
         memoryGiB: 32,
         arch: 'amd64',
-        hourlyPriceUsd: 0.384,
+        hourlyPriceUsd: null,
         normalized: 'large',
       },
     });

@@ -33,6 +33,7 @@ describe('the contract types', () => {
       'machines',
       'migrations',
       'ports',
+      'prices',
       'providers',
       'registries',
       'system',

@@ -2,4 +2,4 @@
 export { createAwsProvider, type AwsProvider } from './aws-provider.js';
 export type { AwsCredentials, AwsProviderOptions } from './options.js';
 export { DEFAULT_SSH_USERS } from './images.js';
-export { EC2_SIZE_PICKS, EC2_APPROX_HOURLY_USD } from './sizes.js';
+export { EC2_SIZE_PICKS } from './sizes.js';

@@ -34,7 +34,7 @@ describe('EC2 sizes', () => {
       vcpus: 2,
       memoryGiB: 2,
       arch: 'arm64',
-      hourlyPriceUsd: 0.0168,
+      hourlyPriceUsd: null,
       normalized: null,
     });
     expect(toSizeOffer(info('x9.unknown', 4, 1536, 'x86_64'))).toMatchObject({

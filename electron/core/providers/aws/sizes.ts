@@ -1,6 +1,6 @@
 // EC2 instance types in normalised terms. The picks are the cheapest current x86 types that
-// satisfy SIZE_RULES; prices are a small static table because EC2's Pricing API lives in another
-// endpoint and service, and a rough number is all the size picker shows.
+// satisfy SIZE_RULES. Prices are not known here: they come from the price catalogue
+// (electron/core/pricing, AWS's Price List API), which the providers service fills in.
 import type { _InstanceType, InstanceTypeInfo } from '@aws-sdk/client-ec2';
 import type { Arch, NormalizedSize, SizeOffer } from '../provider.js';
 
@@ -9,21 +9,6 @@ export const EC2_SIZE_PICKS: Record<NormalizedSize, string> = {
   small: 't3.small', // 2 vCPU, 2 GiB
   medium: 't3.large', // 2 vCPU, 8 GiB
   large: 'm6i.2xlarge', // 8 vCPU, 32 GiB
-};
-
-/**
- * Approximate on-demand USD per hour, Linux, us-east-1, as published mid-2025. Other regions
- * differ by up to ~30 %; treat these as a guide, not a bill.
- */
-export const EC2_APPROX_HOURLY_USD: Readonly<Record<string, number>> = {
-  't3.micro': 0.0104,
-  't3.small': 0.0208,
-  't3.medium': 0.0416,
-  't3.large': 0.0832,
-  'm6i.large': 0.096,
-  'm6i.2xlarge': 0.384,
-  't4g.small': 0.0168,
-  't4g.medium': 0.0336,
 };
 
 /**
@@ -57,7 +42,7 @@ export function toSizeOffer(info: InstanceTypeInfo): SizeOffer | null {
     vcpus,
     memoryGiB: memoryMiB / 1024,
     arch,
-    hourlyPriceUsd: EC2_APPROX_HOURLY_USD[type] ?? null,
+    hourlyPriceUsd: null,
     normalized,
   };
 }

@@ -14,23 +14,6 @@ export const GCP_SIZE_PICKS: Record<NormalizedSize, string> = {
   large: 'e2-standard-8',
 };
 
-/**
- * Approximate on-demand USD/hour in us-central1 (Google's public price list, mid-2025), for
- * comparing providers only: prices vary by region and change, and Google has no unauthenticated
- * price API the SDK reaches. Types not listed get null rather than a guess.
- */
-export const APPROX_HOURLY_USD: Readonly<Record<string, number>> = {
-  'e2-micro': 0.0084,
-  'e2-small': 0.0168,
-  'e2-medium': 0.0335,
-  'e2-standard-2': 0.067,
-  'e2-standard-4': 0.134,
-  'e2-standard-8': 0.268,
-  'n2-standard-2': 0.0971,
-  'n2-standard-8': 0.3885,
-  't2a-standard-2': 0.077,
-};
-
 /** The machine-type fields the offer needs (a subset of `IMachineType`). */
 export interface MachineTypeFacts {
   name?: string | null;
@@ -56,7 +39,8 @@ export function toSizeOffer(type: MachineTypeFacts): SizeOffer | null {
     // Google reports MiB; round to a tenth so 2048 → 2, 3840 (n1-standard-1) → 3.8.
     memoryGiB: Math.round(((type.memoryMb ?? 0) / 1024) * 10) / 10,
     arch: archOf(type),
-    hourlyPriceUsd: APPROX_HOURLY_USD[type.name] ?? null,
+    // Prices come from the price catalogue (Billing Catalog SKUs), filled in by the providers service.
+    hourlyPriceUsd: null,
     normalized: picked ?? null,
   };
 }
