@@ -30,13 +30,54 @@ export function normaliseInspect(container: Inspect, project: string): Comparabl
     if (Array.isArray(picked['Aliases'])) picked['Aliases'] = [...(picked['Aliases'] as string[])].sort();
     networks[name] = picked;
   }
-  const comparable: Comparable = { Config: container.Config, HostConfig: container.HostConfig, Networks: networks };
+  const comparable: Comparable = {
+    Config: {
+      ...container.Config,
+      Env: sorted(container.Config['Env']),
+      Labels: comparedLabels(container.Config.Labels),
+    },
+    HostConfig: {
+      ...container.HostConfig,
+      Binds: sorted(container.HostConfig['Binds']),
+      Mounts: byTarget(container.HostConfig['Mounts']),
+    },
+    Networks: networks,
+  };
   const shortId = container.Id.slice(0, 12);
   const text = JSON.stringify(comparable)
     .replaceAll(container.Id, '<id>')
     .replaceAll(shortId, '<id>')
     .replaceAll(project, '<project>');
   return JSON.parse(text) as Comparable;
+}
+
+/**
+ * Lists whose order docker compose takes from a Go map, so differs from run to run: the
+ * environment, the mounts and binds, the depends_on label's entries. They compare sorted.
+ */
+function sorted(list: unknown): unknown {
+  return Array.isArray(list) ? [...(list as string[])].sort() : list;
+}
+
+function byTarget(mounts: unknown): unknown {
+  if (!Array.isArray(mounts)) return mounts;
+  return [...(mounts as { Target: string }[])].sort((a, b) => (a.Target < b.Target ? -1 : a.Target > b.Target ? 1 : 0));
+}
+
+/**
+ * The labels, less those that are not the service spec's to decide: Crossdock's own
+ * (`crossdock.*`), the compose version that wrote the container, and the config hash (whether
+ * Crossdock's hash should equal compose's is the interoperability part of the issue, tested on
+ * its own). The depends_on entries compare sorted (compose's order is a Go map's).
+ */
+function comparedLabels(labels: Record<string, string> | null | undefined): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(labels ?? {})) {
+    if (key.startsWith('crossdock.')) continue;
+    if (key === 'com.docker.compose.version' || key === 'com.docker.compose.config-hash') continue;
+    kept[key] = key === 'com.docker.compose.depends_on' ? value.split(',').sort().join(',') : value;
+  }
+  return kept;
 }
 
 /** Every path where the two differ, as `HostConfig.CapAdd: ["NET_ADMIN"] ≠ null`. */
