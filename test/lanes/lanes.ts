@@ -60,6 +60,7 @@ export const lanes: readonly Lane[] = [
     files: [
       'test/integration/workloads-cli.test.ts',
       'test/integration/workloads.test.ts',
+      'test/integration/compose-conformance.test.ts',
       'test/integration/hosts-api.test.ts',
       'test/e2e/hosts.e2e.test.ts',
       'test/integration/docker-over-ssh.test.ts',

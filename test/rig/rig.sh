@@ -79,7 +79,37 @@ cmd_install() {
     fi
     log "installed ${missing[*]}"
   fi
+  install_compose
   start_docker
+}
+
+# docker compose v2 (the Go implementation) is the conformance tests' oracle. Debian 12 only has
+# the old Python docker-compose 1.29, so take Debian 13's 2.26 from the host's own mirror: a
+# trixie source whose packages apt never prefers (pin priority 1: nothing installed is upgraded
+# and nothing is taken from trixie unless asked), except docker-compose itself. It depends only
+# on libc6; --no-install-recommends keeps out trixie's docker-cli, which would break docker.io 20.10.
+# It installs the CLI plugin (docker compose) and /usr/bin/docker-compose.
+COMPOSE_SOURCES=/etc/apt/sources.list.d/trixie-for-compose.sources
+COMPOSE_PIN=/etc/apt/preferences.d/trixie-for-compose
+install_compose() {
+  if docker-compose version 2>/dev/null | grep -q 'version v\?2\.'; then
+    log "docker compose: present ($(docker-compose version --short 2>/dev/null))"
+    return
+  fi
+  local mirror
+  mirror=$(host_mirror)
+  [[ -n $mirror ]] || die "no Debian mirror found in the host's apt sources"
+  log "docker compose: installing docker-compose from trixie (pinned, log in $STATE_DIR/apt.log)"
+  printf 'Types: deb\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+    "$mirror" >"$COMPOSE_SOURCES"
+  printf 'Package: *\nPin: release n=trixie\nPin-Priority: 1\n\nPackage: docker-compose\nPin: release n=trixie\nPin-Priority: 500\n' \
+    >"$COMPOSE_PIN"
+  if ! { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    docker-compose; } >>"$STATE_DIR/apt.log" 2>&1; then
+    show_tail "$STATE_DIR/apt.log"
+    die "apt-get install docker-compose (trixie) failed"
+  fi
+  log "docker compose: installed $(docker-compose version --short)"
 }
 
 start_docker() {

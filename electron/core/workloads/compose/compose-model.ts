@@ -33,6 +33,17 @@ export interface ServiceSecret {
   mode: number;
 }
 
+/** A service's attachment to one network. */
+export interface ServiceNetwork {
+  aliases: string[];
+  /**
+   * The file gave this network settings (a map, even empty) rather than only its name: docker
+   * compose then sends an endpoint IPAM config (empty when no address is set). Not part of the
+   * config hash: it changes nothing a container does.
+   */
+  configured?: true;
+}
+
 export interface ServiceSpec {
   image: string;
   /** compose's pull_policy (`if_not_present` read as `missing`); not part of the config hash. */
@@ -50,8 +61,8 @@ export interface ServiceSpec {
   dependsOn: Record<string, Dependency>;
   user: string | null;
   workingDir: string | null;
-  /** Network key → aliases; `default` when the service names none. */
-  networks: Record<string, { aliases: string[] }>;
+  /** Network key → its settings; `default` when the service names none. */
+  networks: Record<string, ServiceNetwork>;
   secrets: ServiceSecret[];
 }
 

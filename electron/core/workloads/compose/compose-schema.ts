@@ -6,6 +6,7 @@ import type {
   Dependency,
   HealthSpec,
   NetworkSpec,
+  ServiceNetwork,
   ServiceSecret,
   ServiceSpec,
   VolumeSpec,
@@ -127,6 +128,7 @@ const volumeEntry = byType<MountSpec>(
             readOnly: v.read_only ?? false,
             createHostPath: v.bind?.create_host_path ?? true,
             noCopy: v.volume?.nocopy ?? false,
+            ...(v.type === 'volume' && v.volume ? { volumeOptions: true as const } : {}),
           }),
         ),
       )
@@ -212,17 +214,19 @@ const dependsOn = byType<Record<string, Dependency>>(
   'a list of services, or a map of service to { condition }',
 );
 
-const serviceNetworks = byType<Record<string, { aliases: string[] }>>(
+const serviceNetworks = byType<Record<string, ServiceNetwork>>(
   {
     array: z
       .array(z.string())
       .transform((names) => Object.fromEntries(names.map((name) => [name, { aliases: [] as string[] }]))),
     object: z.record(
       z.string(),
-      byType<{ aliases: string[] }>(
+      byType<ServiceNetwork>(
         {
           null: z.null().transform(() => ({ aliases: [] as string[] })),
-          object: z.strictObject({ aliases: z.array(z.string()).default([]) }),
+          object: z
+            .strictObject({ aliases: z.array(z.string()).default([]) })
+            .transform((n) => ({ aliases: n.aliases, configured: true as const })),
         },
         'nothing, or { aliases }',
       ),

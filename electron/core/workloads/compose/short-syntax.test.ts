@@ -66,6 +66,7 @@ describe('volumes, short syntax', () => {
         readOnly: false,
         createHostPath: true,
         noCopy: false,
+        volumeOptions: true,
       },
     });
     expect(parseShortVolume('/srv/conf:/etc/app:ro')).toEqual({
@@ -79,7 +80,15 @@ describe('volumes, short syntax', () => {
       },
     });
     expect(parseShortVolume('/cache')).toEqual({
-      mount: { type: 'volume', source: null, target: '/cache', readOnly: false, createHostPath: false, noCopy: false },
+      mount: {
+        type: 'volume',
+        source: null,
+        target: '/cache',
+        readOnly: false,
+        createHostPath: false,
+        noCopy: false,
+        volumeOptions: true,
+      },
     });
     expect(parseShortVolume('data:/d:ro,nocopy')).toMatchObject({ mount: { readOnly: true, noCopy: true } });
   });

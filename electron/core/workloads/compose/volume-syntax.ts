@@ -9,6 +9,12 @@ export interface MountSpec {
   createHostPath: boolean;
   /** Volumes: do not copy the image's content at the target into a new volume. */
   noCopy: boolean;
+  /**
+   * Volumes: the file gave volume options — the short syntax always does, as compose's own
+   * parser does, the long syntax with `volume:` — so docker compose sends VolumeOptions (empty
+   * when there is none to set). Not part of the config hash: it changes nothing a container does.
+   */
+  volumeOptions?: true;
 }
 
 const ACCESS_MODES = new Set(['rw', 'ro', 'z', 'Z', 'nocopy']);
@@ -29,6 +35,7 @@ export function parseShortVolume(text: string): { mount: MountSpec } | { error: 
       readOnly: false,
       createHostPath: false,
       noCopy: false,
+      volumeOptions: true,
     });
   const [source = '', target = '', mode] = parts;
   const modes = mode === undefined ? [] : mode.split(',');
@@ -43,6 +50,7 @@ export function parseShortVolume(text: string): { mount: MountSpec } | { error: 
     readOnly: modes.includes('ro'),
     createHostPath: true,
     noCopy: modes.includes('nocopy'),
+    ...(bind ? {} : { volumeOptions: true as const }),
   });
 }
 

@@ -20,8 +20,13 @@ export interface ServiceContext {
  */
 export function configHash(service: ServiceSpec, context: ServiceContext): string {
   const networks = Object.keys(service.networks).map((key) => context.networkNames[key] ?? key);
-  const volumes = service.volumes.map((m) =>
+  // Fields that only shape the create request (an empty options object or not) stay out, so a
+  // file hashes as it did before they existed and an unchanged redeploy recreates nothing.
+  const volumes = service.volumes.map(({ volumeOptions: _, ...m }) =>
     m.type === 'volume' && m.source ? { ...m, source: context.volumeNames[m.source] ?? m.source } : m,
+  );
+  const aliases = Object.fromEntries(
+    Object.entries(service.networks).map(([key, { configured: _, ...network }]) => [key, network]),
   );
   const normalised = {
     ...service,
@@ -29,7 +34,7 @@ export function configHash(service: ServiceSpec, context: ServiceContext): strin
     envFiles: undefined,
     // How the image gets to the host is not the container's configuration.
     pullPolicy: undefined,
-    networks: { names: networks, aliases: service.networks },
+    networks: { names: networks, aliases },
     volumes,
   };
   return createHash('sha256').update(canonicalJson(normalised)).digest('hex');

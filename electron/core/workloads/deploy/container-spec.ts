@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import type { ComposeFile, ServiceSpec } from '../compose/compose-model.js';
+import type { ComposeFile, ServiceNetwork, ServiceSpec } from '../compose/compose-model.js';
 import { COMPOSE_VERSION, dependsOnLabel, LABEL } from './compose-labels.js';
 
 /** Network and volume names on the host for a project's keys, as docker compose names them. */
@@ -75,12 +75,13 @@ export function containerCreateOptions(
         Source: source,
         Target: mount.target,
         ReadOnly: mount.readOnly,
-        ...(mount.noCopy ? { VolumeOptions: noCopy } : {}),
+        ...(mount.noCopy ? { VolumeOptions: noCopy } : mount.volumeOptions ? { VolumeOptions: noOptions } : {}),
       });
     }
   }
-  const [firstNetwork] = Object.entries(service.networks);
+  const [firstNetwork] = networksByPriority(service);
   const networkName = firstNetwork ? (context.names.networks[firstNetwork[0]] ?? firstNetwork[0]) : undefined;
+  const name = containerName(context.project, context.service);
   const labels: Record<string, string> = {
     ...service.labels,
     [LABEL.project]: context.project,
@@ -97,7 +98,7 @@ export function containerCreateOptions(
   };
   const restart = /^on-failure:(\d+)$/.exec(service.restart ?? '');
   return {
-    name: containerName(context.project, context.service),
+    name,
     Image: service.image,
     ...(service.command ? { Cmd: service.command } : {}),
     ...(service.entrypoint ? { Entrypoint: service.entrypoint } : {}),
@@ -105,40 +106,68 @@ export function containerCreateOptions(
     Labels: labels,
     ...(service.user ? { User: service.user } : {}),
     ...(service.workingDir ? { WorkingDir: service.workingDir } : {}),
+    // docker compose asks for both streams to be attachable whether or not it attaches.
+    AttachStdout: true,
+    AttachStderr: true,
     ExposedPorts: exposed,
     ...(service.healthcheck ? { Healthcheck: healthcheck(service.healthcheck) } : {}),
     HostConfig: {
       PortBindings: bindings,
-      Binds: binds,
+      // As docker compose sends them: no Binds field without binds, an empty ExtraHosts list,
+      // and no restart policy name when the file sets none (the engine's default, "no").
+      ...(binds.length > 0 ? { Binds: binds } : {}),
       Mounts: mounts,
+      ExtraHosts: [],
       RestartPolicy: restart
         ? { Name: 'on-failure', MaximumRetryCount: Number(restart[1]) }
-        : { Name: service.restart ?? 'no' },
+        : { Name: service.restart ?? '' },
       ...(networkName ? { NetworkMode: networkName } : {}),
     },
     ...(networkName && firstNetwork
       ? {
           NetworkingConfig: {
-            EndpointsConfig: { [networkName]: { Aliases: [context.service, ...firstNetwork[1].aliases] } },
+            EndpointsConfig: { [networkName]: endpoint(name, context.service, firstNetwork[1]) },
           },
         }
       : {}),
   };
 }
 
-/** The networks after the first, with their aliases, to connect before the container starts. */
+/**
+ * A service's networks in the order docker compose takes them: higher priority first, then by
+ * key. The first is the container's NetworkMode; the rest are connected before it starts.
+ */
+export function networksByPriority(service: ServiceSpec): [string, ServiceNetwork][] {
+  return Object.entries(service.networks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * One network endpoint as docker compose asks for it: the container's name, then the service's,
+ * then the file's aliases; an IPAM config when the file gave the network settings.
+ */
+function endpoint(container: string, service: string, network: ServiceNetwork): Dockerode.EndpointSettings {
+  return {
+    Aliases: [container, service, ...network.aliases],
+    ...(network.configured ? { IPAMConfig: {} } : {}),
+  };
+}
+
+/** The networks after the first, with their endpoint settings, to connect before the container starts. */
 export function extraNetworks(
   service: ServiceSpec,
+  project: string,
   serviceName: string,
   names: ResourceNames,
-): { name: string; aliases: string[] }[] {
-  return Object.entries(service.networks)
+): { name: string; endpoint: Dockerode.EndpointSettings }[] {
+  const container = containerName(project, serviceName);
+  return networksByPriority(service)
     .slice(1)
-    .map(([key, spec]) => ({ name: names.networks[key] ?? key, aliases: [serviceName, ...spec.aliases] }));
+    .map(([key, spec]) => ({ name: names.networks[key] ?? key, endpoint: endpoint(container, serviceName, spec) }));
 }
 
 // The typings make every volume option mandatory; the API takes NoCopy alone.
 const noCopy = { NoCopy: true } as NonNullable<Dockerode.MountSettings['VolumeOptions']>;
+const noOptions = {} as NonNullable<Dockerode.MountSettings['VolumeOptions']>;
 
 function healthcheck(spec: NonNullable<ServiceSpec['healthcheck']>): Dockerode.HealthConfig {
   return {

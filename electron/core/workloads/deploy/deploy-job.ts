@@ -179,11 +179,9 @@ export function deployJob(
           d.createContainer({ ...options, abortSignal: signal }),
         );
         try {
-          for (const network of extraNetworks(service, planned.name, names)) {
+          for (const network of extraNetworks(service, project, planned.name, names)) {
             await call(`Network "${network.name}"`, (d) =>
-              d
-                .getNetwork(network.name)
-                .connect({ Container: container.id, EndpointConfig: { Aliases: network.aliases } }),
+              d.getNetwork(network.name).connect({ Container: container.id, EndpointConfig: network.endpoint }),
             );
           }
           await putSecretFiles(container, secrets, signal);

@@ -149,11 +149,15 @@ describe('config hash and container options', () => {
           '9000/udp': [{ HostIp: '127.0.0.1', HostPort: '9000' }],
         },
         Binds: ['/srv:/srv:ro'],
-        Mounts: [{ Type: 'volume', Source: 'shop_data', Target: '/data', ReadOnly: false }],
+        Mounts: [{ Type: 'volume', Source: 'shop_data', Target: '/data', ReadOnly: false, VolumeOptions: {} }],
         RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 2 },
-        NetworkMode: 'shop_default',
+        ExtraHosts: [],
+        // Networks in docker compose's order (by key at equal priority): back before default.
+        NetworkMode: 'shop_back',
       },
-      NetworkingConfig: { EndpointsConfig: { shop_default: { Aliases: ['web'] } } },
+      AttachStdout: true,
+      AttachStderr: true,
+      NetworkingConfig: { EndpointsConfig: { shop_back: { Aliases: ['shop-web-1', 'web', 'api'], IPAMConfig: {} } } },
     });
     expect(options.Labels).toEqual({
       team: 'web',
@@ -169,6 +173,8 @@ describe('config hash and container options', () => {
       'com.docker.compose.image': 'sha256:img',
       'crossdock.managed': 'true',
     });
-    expect(extraNetworks(file.services.web!, 'web', names)).toEqual([{ name: 'shop_back', aliases: ['web', 'api'] }]);
+    expect(extraNetworks(file.services.web!, 'shop', 'web', names)).toEqual([
+      { name: 'shop_default', endpoint: { Aliases: ['shop-web-1', 'web'], IPAMConfig: {} } },
+    ]);
   });
 });
