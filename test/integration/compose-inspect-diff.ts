@@ -26,8 +26,12 @@ export function normaliseInspect(container: Inspect, project: string): Comparabl
     const picked: Record<string, unknown> = {};
     for (const field of ENDPOINT_FIELDS) picked[field] = endpoint[field] ?? null;
     // The engine adds the short id as an alias of its own; which order aliases come in is not
-    // something compose sets either.
-    if (Array.isArray(picked['Aliases'])) picked['Aliases'] = [...(picked['Aliases'] as string[])].sort();
+    // something compose sets either. Sorted once the id and project are placeholders: sorted by
+    // the raw names, the order would follow this run's random id and project names.
+    if (Array.isArray(picked['Aliases']))
+      picked['Aliases'] = (picked['Aliases'] as string[])
+        .map((alias) => placeholders(alias, container, project))
+        .sort();
     networks[name] = picked;
   }
   const comparable: Comparable = {
@@ -43,12 +47,15 @@ export function normaliseInspect(container: Inspect, project: string): Comparabl
     },
     Networks: networks,
   };
-  const shortId = container.Id.slice(0, 12);
-  const text = JSON.stringify(comparable)
+  return JSON.parse(placeholders(JSON.stringify(comparable), container, project)) as Comparable;
+}
+
+/** `text` with the container's id (long and short) and the project's name as placeholders. */
+function placeholders(text: string, container: Inspect, project: string): string {
+  return text
     .replaceAll(container.Id, '<id>')
-    .replaceAll(shortId, '<id>')
+    .replaceAll(container.Id.slice(0, 12), '<id>')
     .replaceAll(project, '<project>');
-  return JSON.parse(text) as Comparable;
 }
 
 /**
