@@ -48,6 +48,7 @@ interface Droplet {
   busy: Action | null;
   /** The last action's work, settled or not: a destroy runs after it. */
   last: Promise<unknown>;
+  /** Deleted and being destroyed: still answered until its machine is gone, so a client has to wait for the 404. */
   deleting: boolean;
 }
 interface Firewall {
@@ -177,7 +178,7 @@ export async function startDigitalOceanEmulator(
 
   const findDroplet = (id: string): Droplet => {
     const droplet = droplets.get(Number(id));
-    if (!droplet || droplet.deleting) throw notFound();
+    if (!droplet) throw notFound();
     return droplet;
   };
 
@@ -223,7 +224,7 @@ export async function startDigitalOceanEmulator(
   }
 
   const tagJson = (name: string) => {
-    const count = [...droplets.values()].filter((d) => !d.deleting && d.tags.includes(name)).length;
+    const count = [...droplets.values()].filter((d) => d.tags.includes(name)).length;
     return {
       name,
       resources: {
@@ -270,9 +271,7 @@ export async function startDigitalOceanEmulator(
     if (method === 'GET' && path === '/droplets') {
       const tag = query.get('tag_name');
       const name = query.get('name');
-      const found = [...droplets.values()].filter(
-        (d) => !d.deleting && (!tag || d.tags.includes(tag)) && (!name || d.name === name),
-      );
+      const found = [...droplets.values()].filter((d) => (!tag || d.tags.includes(tag)) && (!name || d.name === name));
       return [200, list('droplets', path, found.map(dropletJson), query)];
     }
     if (method === 'GET' && (m = /^\/droplets\/(\d+)$/.exec(path)))
@@ -280,8 +279,10 @@ export async function startDigitalOceanEmulator(
     if (method === 'POST' && path === '/droplets') return createDroplet(body);
     if (method === 'DELETE' && (m = /^\/droplets\/(\d+)$/.exec(path))) {
       const droplet = findDroplet(m[1]!);
+      if (droplet.deleting) return [204, {}];
       droplet.deleting = true;
-      // 204 at once; the droplet is destroyed in the background (a `destroy` action).
+      // 204 at once; the droplet is destroyed in the background (a `destroy` action) and stays
+      // listed, locked, until it is gone.
       runAction('destroy', droplet, async () => {
         // A droplet whose boot failed may have no container.
         await machines.remove(droplet.container, droplet.address).catch(() => undefined);
