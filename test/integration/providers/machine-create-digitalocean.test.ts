@@ -5,7 +5,7 @@
 // destroying it leaves no droplet, firewall, SSH key or tag of Crossdock's on the account. The
 // client's wire behaviour (pagination, rate limits, error shapes) is checked against the same
 // emulator, and three droplets are made and destroyed at once through the provider.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -250,4 +250,57 @@ describe('machines on DigitalOcean', () => {
     expect(await provider.list()).toEqual([]);
     expect(await leftOnAccount()).toEqual({ droplets: [], firewalls: [], keys: [], tags: [] });
   }, 240_000);
+});
+
+describe('crossdock provider add --type digitalocean', () => {
+  /** The real bin, with its own data folder; the token comes from the environment only. */
+  function crossdock(home: string, args: string[], token: string) {
+    return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['bin/crossdock.mjs', ...args], {
+        env: {
+          ...process.env,
+          CROSSDOCK_HOME: join(home, 'data'),
+          CROSSDOCK_PASSPHRASE: 'digitalocean cli passphrase',
+          HOME: home,
+          DIGITALOCEAN_ACCESS_TOKEN: token,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it('checks the token from DIGITALOCEAN_ACCESS_TOKEN and the region, then keeps the token in the vault', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'crossdock-digitalocean-cli-'));
+    try {
+      const add = (region: string, token: string) =>
+        crossdock(
+          home,
+          ['provider', 'add', 'do', '--type', 'digitalocean', '--region', region, '--endpoint', emulator.endpoint],
+          token,
+        );
+      const refused = await add('fra1', `dop_v1_${'c'.repeat(64)}`);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('DigitalOcean (do) refused the API token');
+      expect(refused.stderr).toContain('PROVIDER_AUTH_FAILED');
+      const nowhere = await add('fra9', emulator.token);
+      expect(nowhere.stderr).toContain('DigitalOcean has no region "fra9"; use one of ams3, fra1');
+      const added = await add('fra1', emulator.token);
+      expect(added).toMatchObject({ code: 0, stdout: expect.stringContaining('Added do (digitalocean, fra1)') });
+      expect(added.stdout + added.stderr).not.toContain(emulator.token);
+      const listed = await crossdock(home, ['provider', 'ls'], '');
+      expect(listed.stdout).toMatch(/do\s+digitalocean\s+fra1\s+in vault/);
+      for (const file of readdirSync(join(home, 'data'), { recursive: true }).map(String)) {
+        if (!file.startsWith('vault') && /\.(json|jsonl|log)$/.test(file))
+          expect(readFileSync(join(home, 'data', file), 'utf8'), file).not.toContain(emulator.token);
+      }
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
 });
