@@ -29,7 +29,7 @@ Commands:
   agent [--socket PATH] An SSH agent serving the vault's keys to your own ssh (until Ctrl+C)
   bootstrap HOST [--json] [--distribution-packages-only]
                         Install and configure Docker on a host, whatever its Linux (safe to run twice)
-  provider add NAME --type aws|gcp|hetzner [--profile P | --access-key-id ID | --credentials-file FILE] --region R [--endpoint URL]
+  provider add NAME --type aws|gcp|hetzner|digitalocean [--profile P | --access-key-id ID | --credentials-file FILE] --region R [--endpoint URL]
                         Add a cloud account (credentials are checked, then kept in the vault)
   provider ls [--json]  Providers machines can be created on (the local sandbox is built in)
   provider rm NAME

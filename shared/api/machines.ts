@@ -12,6 +12,8 @@ export type AddProviderArgs =
   | { kind: 'gcp'; name: string; region: string; endpoint?: string | undefined; serviceAccountJson: string }
   /** Hetzner Cloud: a project's API token (read & write); `region` is the default location (fsn1). */
   | { kind: 'hetzner'; name: string; region: string; endpoint?: string | undefined; token: string }
+  /** DigitalOcean: a personal access token (read and write); `region` is the default region (fra1). */
+  | { kind: 'digitalocean'; name: string; region: string; endpoint?: string | undefined; token: string }
   | {
       kind: 'aws';
       name: string;
@@ -23,7 +25,7 @@ export type AddProviderArgs =
       sshUserByOs?: Partial<Record<'debian-12' | 'ubuntu-24.04' | 'rocky-9', string>> | undefined;
     };
 
-/** Providers: the local sandbox (built in), AWS EC2, Google Compute Engine, Hetzner Cloud. */
+/** Providers: the local sandbox (built in), AWS EC2, Google Compute Engine, Hetzner Cloud, DigitalOcean. */
 export interface ProvidersApi {
   list(args: NoArgs): Promise<ProviderInfo[]>;
   /**
@@ -100,6 +102,22 @@ export const providersSchemas: SchemaMap<ProvidersApi> = {
         .string()
         .trim()
         .regex(/^[A-Za-z0-9]{32,128}$/, 'a Hetzner API token is 64 letters and digits'),
+    }),
+    z.strictObject({
+      name: hostName,
+      kind: z.literal('digitalocean'),
+      region: z
+        .string()
+        .trim()
+        .regex(/^[a-z]{3}\d$/, 'a DigitalOcean region looks like fra1, ams3, nyc3 or sgp1'),
+      endpoint: z.url({ protocol: /^https?$/ }).optional(),
+      token: z
+        .string()
+        .trim()
+        .regex(
+          /^(dop_v1_[0-9a-f]{64}|[0-9a-f]{64})$/,
+          'a DigitalOcean token is dop_v1_ followed by 64 hexadecimal digits',
+        ),
     }),
   ]),
   remove: z.strictObject({ provider: providerRef }),

@@ -1,5 +1,5 @@
 /** Where machines can be created. `local` is the built-in sandbox (no account needed). */
-export type ProviderKind = 'local' | 'aws' | 'gcp' | 'hetzner';
+export type ProviderKind = 'local' | 'aws' | 'gcp' | 'hetzner' | 'digitalocean';
 
 /** A configured provider; its credentials live in the vault and are never sent to clients. */
 export interface ProviderInfo {

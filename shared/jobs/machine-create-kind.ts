@@ -7,7 +7,7 @@ export const machineInfoSchema: z.ZodType<MachineInfo> = z.object({
   name: z.string(),
   providerId: z.string(),
   providerName: z.string(),
-  providerKind: z.enum(['local', 'aws', 'gcp', 'hetzner', 'ssh']),
+  providerKind: z.enum(['local', 'aws', 'gcp', 'hetzner', 'digitalocean', 'ssh']),
   state: z.enum(['pending', 'running', 'stopping', 'stopped', 'terminated', 'unknown']),
   address: z.string().nullable(),
   region: z.string().nullable(),

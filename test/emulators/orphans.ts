@@ -7,7 +7,7 @@ export const emulatorLabel = 'crossdock.emulator';
 export const ownerLabel = 'crossdock.emulator.owner';
 
 /** The emulators that make rig machines. */
-export type EmulatorKind = 'ec2' | 'gce' | 'hetzner';
+export type EmulatorKind = 'ec2' | 'gce' | 'hetzner' | 'digitalocean';
 
 /** A fresh owner value for one emulator in this process. */
 export function newOwner(): string {

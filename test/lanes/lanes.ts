@@ -86,6 +86,11 @@ export const lanes: readonly Lane[] = [
     files: ['test/integration/providers/machine-create-hetzner.test.ts'],
   },
   {
+    name: 'digitalocean',
+    resources: 'the DigitalOcean emulator’s machines (10.213.0.200–.209)',
+    files: ['test/integration/providers/machine-create-digitalocean.test.ts'],
+  },
+  {
     name: 'docker-4-5',
     resources:
       'crossdock-docker-4 and -5 (10.213.0.104–.105), and volumes of its own run on the local engine; image-pull pushes to the rig registry (10.213.0.1:5443) under a repository of its own',

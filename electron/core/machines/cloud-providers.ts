@@ -1,6 +1,7 @@
 import { CrossdockError } from '../../../shared/index.js';
 // Types only: the provider modules (and the SDKs behind them) are imported when first used.
 import type { AwsCredentials, AwsProviderOptions } from '../providers/aws/index.js';
+import type { DigitalOceanProviderOptions } from '../providers/digitalocean/index.js';
 import type { GcpProviderOptions, ServiceAccountKey } from '../providers/gcp/index.js';
 import type { HetznerProviderOptions } from '../providers/hetzner/index.js';
 import type { OsFamily, Provider } from '../providers/provider.js';
@@ -10,8 +11,8 @@ import { lazyProvider } from './lazy-provider.js';
 export interface StoredProvider {
   id: string;
   name: string;
-  kind: 'gcp' | 'aws' | 'hetzner';
-  /** Region (EC2), default zone (GCE) or default location (Hetzner). */
+  kind: 'gcp' | 'aws' | 'hetzner' | 'digitalocean';
+  /** Region (EC2, DigitalOcean), default zone (GCE) or default location (Hetzner). */
   region: string;
   /** EC2: the login user per OS when the account's images authorise the key for another user than the official AMIs do. */
   sshUserByOs?: Partial<Record<OsFamily, string>> | undefined;
@@ -84,6 +85,18 @@ export function buildCloudProvider(stored: Omit<StoredProvider, 'id' | 'createdA
     };
     return lazyProvider('hetzner', async () =>
       (await import('../providers/hetzner/index.js')).createHetznerProvider(options),
+    );
+  }
+  if (stored.kind === 'digitalocean') {
+    // The vault holds the bare token.
+    const options: DigitalOceanProviderOptions = {
+      name: stored.name,
+      region: stored.region,
+      token: secret,
+      ...(stored.endpoint ? { endpoint: stored.endpoint } : {}),
+    };
+    return lazyProvider('digitalocean', async () =>
+      (await import('../providers/digitalocean/index.js')).createDigitalOceanProvider(options),
     );
   }
   const options: GcpProviderOptions = {

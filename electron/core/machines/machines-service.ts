@@ -34,9 +34,9 @@ export function providersService(
   return {
     list: async () => registry.list(),
     add: async (args, ctx) =>
-      args.kind === 'hetzner'
+      args.kind === 'hetzner' || args.kind === 'digitalocean'
         ? registry.add(
-            { name: args.name, kind: 'hetzner', region: args.region, endpoint: args.endpoint ?? null },
+            { name: args.name, kind: args.kind, region: args.region, endpoint: args.endpoint ?? null },
             args.token,
             ctx.signal,
           )

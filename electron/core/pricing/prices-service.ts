@@ -193,6 +193,11 @@ export function pricesService(deps: PricesServiceDeps): ServerImpl<CrossdockApi>
         // Hetzner's prices (EUR, from its own /pricing endpoint) are not in the catalogue yet.
         if (m.providerKind === 'hetzner')
           return unknown('Hetzner prices are not fetched yet: give it a monthly price (crossdock cost --set NAME=USD)');
+        // DigitalOcean publishes its prices on its sizes (providers.sizes shows them), not yet in the catalogue.
+        if (m.providerKind === 'digitalocean')
+          return unknown(
+            'DigitalOcean prices are not in the price catalogue yet: give it a monthly price (crossdock cost --set NAME=USD)',
+          );
         if (!m.region) return unknown('its region is not known');
         const region = regionOf(m.providerKind, m.region);
         const prices = cache.find(m.providerKind, region);

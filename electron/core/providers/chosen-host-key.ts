@@ -2,7 +2,7 @@ import { generateEd25519Key } from '../keys/generate-key.js';
 
 /**
  * Host keys Crossdock chooses: the machine's ed25519 host key is generated here and handed to
- * cloud-init in the user data (Hetzner, EC2), so its fingerprint is known before the machine exists and the
+ * cloud-init in the user data (Hetzner, DigitalOcean, EC2), so its fingerprint is known before the machine exists and the
  * first SSH connection is pinned — no trust on first use, no console to read. The private key
  * lives only in the user data string for the create call and is not kept afterwards.
  */

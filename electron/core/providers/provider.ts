@@ -70,7 +70,7 @@ export interface ProviderMachine {
 }
 
 export interface Provider {
-  readonly kind: 'local' | 'aws' | 'gcp' | 'hetzner';
+  readonly kind: 'local' | 'aws' | 'gcp' | 'hetzner' | 'digitalocean';
   /** A cheap read call; bad credentials → PROVIDER_AUTH_FAILED naming the provider. */
   verifyCredentials(signal?: AbortSignal): Promise<void>;
   regions(signal?: AbortSignal): Promise<RegionOffer[]>;

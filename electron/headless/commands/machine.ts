@@ -97,7 +97,7 @@ export const machineCommand: Command = async (args, ctx) => {
 };
 
 const PROVIDER_USAGE =
-  'crossdock provider add NAME --type aws|gcp|hetzner [--profile P | --access-key-id ID | --credentials-file FILE] --region R [--endpoint URL] | provider ls [--json] | provider rm NAME';
+  'crossdock provider add NAME --type aws|gcp|hetzner|digitalocean [--profile P | --access-key-id ID | --credentials-file FILE] --region R [--endpoint URL] | provider ls [--json] | provider rm NAME';
 
 async function addProvider(args: string[], { client, out }: CommandContext): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -170,10 +170,33 @@ async function addProvider(args: string[], { client, out }: CommandContext): Pro
     out(`Added ${provider.name} (${provider.kind}, ${provider.region}); its token was checked and is in the vault`);
     return 0;
   }
+  if (values.type === 'digitalocean') {
+    if (!values.region)
+      throw new CrossdockError(
+        'INVALID_ARGUMENT',
+        `--region (a region slug, e.g. fra1, ams3, nyc3) is needed. Usage: ${PROVIDER_USAGE}`,
+      );
+    // The token never goes on the command line (shell history, process list); doctl's variable name.
+    const token =
+      process.env.DIGITALOCEAN_ACCESS_TOKEN ??
+      (await promptSecret(
+        'DigitalOcean API token: ',
+        'Set DIGITALOCEAN_ACCESS_TOKEN, or run in a terminal to be asked for the DigitalOcean API token',
+      ));
+    const provider = await client.api.providers.add({
+      name,
+      kind: 'digitalocean',
+      region: values.region,
+      endpoint: values.endpoint,
+      token: token.trim(),
+    });
+    out(`Added ${provider.name} (${provider.kind}, ${provider.region}); its token was checked and is in the vault`);
+    return 0;
+  }
   if (values.type !== 'gcp')
     throw new CrossdockError(
       'INVALID_ARGUMENT',
-      `--type must be aws, gcp or hetzner (the local sandbox is built in). Usage: ${PROVIDER_USAGE}`,
+      `--type must be aws, gcp, hetzner or digitalocean (the local sandbox is built in). Usage: ${PROVIDER_USAGE}`,
     );
   if (!values['credentials-file'] || !values.region)
     throw new CrossdockError(

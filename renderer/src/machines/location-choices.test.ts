@@ -41,6 +41,21 @@ describe('locationChoices', () => {
   });
 });
 
+describe('locationChoices: regions without zones', () => {
+  it('offers DigitalOcean regions as one flat list, the account’s own first', () => {
+    const doRegions = [
+      { name: 'ams3', zones: [] },
+      { name: 'fra1', zones: [] },
+      { name: 'nyc3', zones: [] },
+    ];
+    expect(locationChoices({ kind: 'digitalocean', region: 'fra1' }, doRegions)).toEqual([
+      { value: 'fra1', label: 'fra1' },
+      { value: 'ams3', label: 'ams3' },
+      { value: 'nyc3', label: 'nyc3' },
+    ]);
+  });
+});
+
 describe('sizesRegion', () => {
   it('asks the clouds about the chosen place, and the sandbox about nothing', () => {
     expect(sizesRegion('gcp', 'europe-west1-b')).toBe('europe-west1-b');

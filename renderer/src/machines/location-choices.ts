@@ -25,8 +25,8 @@ export function locationChoices(
     const own = zones.find((zone) => zone.value === home) ?? { value: home, label: home };
     return [own, ...zones.filter((zone) => zone.value !== home)];
   }
-  if (provider.kind === 'hetzner') {
-    // Hetzner locations have no zones: one flat list, the account's default first.
+  if (provider.kind === 'hetzner' || provider.kind === 'digitalocean') {
+    // Hetzner locations and DigitalOcean regions have no zones: one flat list, the account's default first.
     return [
       { value: home, label: home },
       ...regions.filter((r) => r.name !== home).map((r) => ({ value: r.name, label: r.name })),

@@ -15,6 +15,7 @@ export const PROVIDER_KIND_LABEL: Record<MachineInfo['providerKind'], string> = 
   aws: 'AWS EC2',
   gcp: 'Google Compute Engine',
   hetzner: 'Hetzner Cloud',
+  digitalocean: 'DigitalOcean',
   ssh: 'Existing server',
 };
 

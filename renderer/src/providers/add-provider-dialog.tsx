@@ -23,7 +23,7 @@ const HINTS: Partial<Record<NonNullable<CoreFailure['code']>, string>> = {
 };
 
 /**
- * Adds an AWS, Google Cloud or Hetzner Cloud account. The form is checked with the contract's schema before
+ * Adds an AWS, Google Cloud, Hetzner Cloud or DigitalOcean account. The form is checked with the contract's schema before
  * anything is sent; the core then proves the credentials with a cheap read call, and a refusal
  * (PROVIDER_AUTH_FAILED) is shown here with the dialog still open and nothing saved. The
  * secrets live in this component's state only, gone when the dialog closes.
@@ -59,6 +59,7 @@ export function AddProviderDialog({ onClose }: { onClose: () => void }) {
 
   const aws = form.kind === 'aws';
   const hetzner = form.kind === 'hetzner';
+  const digitalocean = form.kind === 'digitalocean';
   const hint = failure?.code ? HINTS[failure.code] : undefined;
 
   return (
@@ -72,6 +73,7 @@ export function AddProviderDialog({ onClose }: { onClose: () => void }) {
             { value: 'aws', label: 'AWS EC2' },
             { value: 'gcp', label: 'Google Compute Engine' },
             { value: 'hetzner', label: 'Hetzner Cloud' },
+            { value: 'digitalocean', label: 'DigitalOcean' },
           ]}
           onChange={(kind) => update({ kind })}
         />
@@ -85,24 +87,26 @@ export function AddProviderDialog({ onClose }: { onClose: () => void }) {
           hint="How the account is called in Crossdock, e.g. work or prod."
         />
         <TextField
-          label={aws ? 'Region' : hetzner ? 'Location' : 'Zone'}
+          label={aws || digitalocean ? 'Region' : hetzner ? 'Location' : 'Zone'}
           mono
           value={form.region}
           onChange={(region) => update({ region })}
           testId="add-provider-region"
           error={problems.region}
-          placeholder={aws ? 'eu-west-1' : hetzner ? 'fsn1' : 'europe-west1-b'}
+          placeholder={aws ? 'eu-west-1' : hetzner ? 'fsn1' : digitalocean ? 'fra1' : 'europe-west1-b'}
           hint={
             aws
               ? 'The default region, where the credentials are checked; machines can be made in any region of the account.'
               : hetzner
                 ? 'The default location (fsn1, nbg1, hel1, ash, hil, sin); machines can be made in any of them.'
-                : 'The default zone; machines can be made in any zone of the project.'
+                : digitalocean
+                  ? 'The default region (fra1, ams3, lon1, nyc3, sfo3, sgp1…); machines can be made in any of them.'
+                  : 'The default zone; machines can be made in any zone of the project.'
           }
         />
         {aws ? (
           <AwsCredentialFields form={form} problems={problems} update={update} />
-        ) : hetzner ? (
+        ) : hetzner || digitalocean ? (
           <TextField
             label="API token"
             type="password"
@@ -111,7 +115,11 @@ export function AddProviderDialog({ onClose }: { onClose: () => void }) {
             testId="add-provider-token"
             error={problems.token}
             autoComplete="off"
-            hint="A read & write token from the project’s Security → API tokens. It is checked, then kept in the vault."
+            hint={
+              hetzner
+                ? 'A read & write token from the project’s Security → API tokens. It is checked, then kept in the vault.'
+                : 'A personal access token with read and write scopes (API → Tokens). It is checked, then kept in the vault.'
+            }
           />
         ) : (
           <GcpKeyFields

@@ -129,3 +129,33 @@ describe('validateAddProvider: Hetzner Cloud', () => {
     });
   });
 });
+
+describe('validateAddProvider: DigitalOcean', () => {
+  const token = `dop_v1_${'0f'.repeat(32)}`;
+  const digitalocean = (changes: Partial<AddProviderForm> = {}): AddProviderForm => ({
+    ...EMPTY_ADD_PROVIDER_FORM,
+    kind: 'digitalocean',
+    name: 'do',
+    region: 'fra1',
+    token: ` ${token}\n`,
+    ...changes,
+  });
+
+  it('builds the arguments with the token trimmed', () => {
+    expect(validateAddProvider(digitalocean())).toEqual({
+      args: { kind: 'digitalocean', name: 'do', region: 'fra1', token },
+    });
+  });
+
+  it('asks for the token and the region in words of DigitalOcean', () => {
+    expect(validateAddProvider(digitalocean({ token: '', region: '' }))).toEqual({
+      problems: { token: 'Give the API token.', region: 'Give the region, such as fra1, ams3, nyc3 or sgp1.' },
+    });
+    expect(validateAddProvider(digitalocean({ token: 'dop_v1_not-a-token', region: 'Frankfurt' }))).toEqual({
+      problems: {
+        token: expect.stringContaining('dop_v1_ and 64 hexadecimal digits'),
+        region: expect.stringContaining('slug such as fra1'),
+      },
+    });
+  });
+});

@@ -6,9 +6,9 @@ import { providersSchemas } from '../../../shared/api/machines.js';
  * service-account key), so it lives only in the dialog's own state, never in the store.
  */
 export interface AddProviderForm {
-  kind: 'aws' | 'gcp' | 'hetzner';
+  kind: 'aws' | 'gcp' | 'hetzner' | 'digitalocean';
   name: string;
-  /** AWS: a region (eu-west-1). GCE: a zone (europe-west1-b). */
+  /** AWS: a region (eu-west-1). GCE: a zone (europe-west1-b). Hetzner: a location (fsn1). DigitalOcean: a region (fra1). */
   region: string;
   endpoint: string;
   awsCredentials: 'keys' | 'profile';
@@ -16,7 +16,7 @@ export interface AddProviderForm {
   secretAccessKey: string;
   profile: string;
   serviceAccountJson: string;
-  /** Hetzner Cloud: the project's API token. */
+  /** Hetzner Cloud: the project's API token. DigitalOcean: a personal access token. */
   token: string;
 }
 
@@ -74,6 +74,29 @@ const WORDS: Record<AddProviderField, { empty: string; wrong: string }> = {
   },
 };
 
+/** Words for the fields whose meaning depends on the cloud, where they differ from {@link WORDS}. */
+const WORDS_BY_KIND: Partial<
+  Record<AddProviderForm['kind'], Partial<Record<AddProviderField, { empty: string; wrong: string }>>>
+> = {
+  gcp: { region: { empty: 'Give the zone, such as europe-west1-b.', wrong: 'Give the zone, such as europe-west1-b.' } },
+  hetzner: {
+    region: {
+      empty: 'Give the location, such as fsn1, nbg1, hel1 or ash.',
+      wrong: 'Give the location, such as fsn1, nbg1, hel1 or ash.',
+    },
+  },
+  digitalocean: {
+    region: {
+      empty: 'Give the region, such as fra1, ams3, nyc3 or sgp1.',
+      wrong: 'A DigitalOcean region is a slug such as fra1, ams3, nyc3 or sgp1.',
+    },
+    token: {
+      empty: 'Give the API token.',
+      wrong: 'A DigitalOcean token is dop_v1_ and 64 hexadecimal digits (API → Tokens in the control panel).',
+    },
+  },
+};
+
 /** The form's field a schema issue is about (`credentials.accessKeyId` → `accessKeyId`). */
 function fieldOf(path: readonly PropertyKey[]): AddProviderField | null {
   const last = path.at(-1);
@@ -101,7 +124,8 @@ export function addProviderArgs(form: AddProviderForm): unknown {
   const endpoint = form.endpoint.trim();
   const common = { name: form.name, region: form.region.trim(), ...(endpoint ? { endpoint } : {}) };
   if (form.kind === 'gcp') return { kind: 'gcp', ...common, serviceAccountJson: form.serviceAccountJson };
-  if (form.kind === 'hetzner') return { kind: 'hetzner', ...common, token: form.token.trim() };
+  if (form.kind === 'hetzner' || form.kind === 'digitalocean')
+    return { kind: form.kind, ...common, token: form.token.trim() };
   const credentials =
     form.awsCredentials === 'profile'
       ? { profile: form.profile.trim() }
@@ -133,14 +157,8 @@ export function validateAddProvider(
       const field = fieldOf(issue.path);
       if (!field || problems[field]) continue;
       const empty = values[field].trim() === '';
-      problems[field] =
-        field === 'region' && form.kind === 'gcp'
-          ? 'Give the zone, such as europe-west1-b.'
-          : field === 'region' && form.kind === 'hetzner'
-            ? 'Give the location, such as fsn1, nbg1, hel1 or ash.'
-            : empty
-              ? WORDS[field].empty
-              : WORDS[field].wrong;
+      const words = WORDS_BY_KIND[form.kind]?.[field] ?? WORDS[field];
+      problems[field] = empty ? words.empty : words.wrong;
     }
     // An issue that names no field of this form would be a bug here; still never send the call.
     if (Object.keys(problems).length === 0) problems.name = result.error.issues[0]?.message ?? 'Check the form.';

@@ -24,7 +24,7 @@ export class Machines {
   private readonly taken = new Set<string>();
   private readonly owner = newOwner();
 
-  /** `pool`: another emulator's kind label and address range (the Hetzner emulator uses .190–.199). */
+  /** `pool`: another emulator's kind label and address range (Hetzner .190–.199, DigitalOcean .200–.209). */
   constructor(
     private readonly emulatorId: string,
     private readonly pool: { kind: EmulatorKind; first: number; last: number } = {
