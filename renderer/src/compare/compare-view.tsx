@@ -142,7 +142,7 @@ export function CompareView() {
       <div className="page-toolbar">
         <p className="page-summary" data-testid="compare-summary" aria-live="polite">
           {rows.length === all.length ? `${all.length} sizes` : `${rows.length} of ${all.length} sizes`}
-          {cat.oldestFetchedAt && <> · prices fetched {priceAge(cat.oldestFetchedAt, now)} or later</>}
+          {cat.oldestFetchedAt && <> · oldest price fetched {priceAge(cat.oldestFetchedAt, now)}</>}
         </p>
         <RefreshPrices />
       </div>

@@ -45,7 +45,14 @@ export function PriceChart({ rows, axis }: { rows: readonly CompareRow[]; axis: 
           y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] },
         },
         axes: [
-          { ...axisStyle, label: CHART_AXIS_LABEL[axis], labelSize: 18, labelFont: '11px system-ui, sans-serif' },
+          {
+            ...axisStyle,
+            label: CHART_AXIS_LABEL[axis],
+            labelSize: 18,
+            labelFont: '11px system-ui, sans-serif',
+            // Whole vCPUs and GiB: machines come in powers of two, so no 0.5 ticks.
+            incrs: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024],
+          },
           { ...axisStyle, size: 64, values: (_u, ticks) => ticks.map((v) => `$${v.toLocaleString('en-US')}`) },
         ],
         series: [
