@@ -164,6 +164,19 @@ describe('machines from the page', () => {
     expect(await machineRow().getByTestId('machine-address').textContent()).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(await machineRow().textContent()).toContain('sandbox-small');
     expect(containerStatus()).toBe('running');
+    // Its cost this month: the sandbox is free, and says so; only servers added by SSH get a hand-set price.
+    await expect
+      .poll(
+        () =>
+          machineRow()
+            .getByTestId('machine-cost-source')
+            .textContent()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toBe('free: runs on this computer');
+    expect(await machineRow().getByTestId('machine-cost-so-far').textContent()).toBe('$0.00');
+    expect(await machineRow().getByTestId('machine-set-price').count()).toBe(0);
     await shot('machines-list.png');
   }, 600_000);
 
