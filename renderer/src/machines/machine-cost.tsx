@@ -6,6 +6,7 @@ import { FailureAlert } from '../forms/failure-alert.js';
 import { TextField } from '../forms/text-field.js';
 import { priceSourceText, usd } from '../prices/cost-text.js';
 import { attempt, type CoreFailure } from '../state/core-call.js';
+import { parseMonthlyPrice } from './monthly-price.js';
 
 /** A machine's cost this month: so far, projected, and where the price comes from (with its age). */
 export function MachineCostCell({
@@ -74,10 +75,9 @@ export function SetPriceDialog({
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const trimmed = text.trim();
-    const monthlyUsd = trimmed === '' ? null : Number(trimmed);
-    if (monthlyUsd !== null && (!Number.isFinite(monthlyUsd) || monthlyUsd < 0 || monthlyUsd > 1_000_000))
-      return setProblem(`Give the price in US dollars per month, from 0 to 1,000,000, not “${trimmed}”.`);
+    const parsed = parseMonthlyPrice(text);
+    if ('problem' in parsed) return setProblem(parsed.problem);
+    const { monthlyUsd } = parsed;
     setBusy(true);
     const outcome = await attempt((api) => api.prices.setMonthlyPrice({ machine: machine.name, monthlyUsd }));
     setBusy(false);
