@@ -177,7 +177,7 @@ describe('workloads from the page', () => {
       await dialog
         .locator('[data-testid="deploy-stage"]')
         .evaluateAll((items) => items.map((item) => item.getAttribute('data-status'))),
-    ).toEqual(['done', 'done', 'done', 'done']);
+    ).toEqual(['done', 'done', 'done', 'done', 'done']);
     expect(await dialog.getByTestId('deploy-report').textContent()).toContain(`web: created ${PROJECT}-web-1`);
     await expect.poll(() => dialog.getByTestId('deploy-log').textContent()).toContain(`[web] created ${PROJECT}-web-1`);
     await shot('workloads-deployed.png');

@@ -46,7 +46,9 @@ beforeAll(async () => {
     MACHINE,
     [
       `echo '${password}' | docker login -u ${username} --password-stdin ${address} >/dev/null`,
-      `docker tag ${rig.testImage} ${image}`,
+      // A layer of its own (the run's time in a file), so a pull downloads it: an image whose
+      // layers all sit on the host already pulls without a single layer event.
+      `printf 'FROM ${rig.testImage}\\nRUN echo ${Date.now()} > /pulled-layer\\n' | DOCKER_BUILDKIT=0 docker build -q -t ${image} - >/dev/null`,
       `docker push ${image} >/dev/null`,
       `docker logout ${address} >/dev/null`,
       `docker rmi ${image} >/dev/null`,

@@ -192,13 +192,13 @@ describe('crossdock deploy and friends', () => {
       ),
     );
     expect(await ok(['workloads', 'rm', `docker-1/${PROJECT}-b`])).toContain(
-      `Removed ${PROJECT}-b from docker-1: 1 container(s), 1 network(s), 0 volume(s)`,
+      `Removed ${PROJECT}-b from docker-1: 1 container, 1 network, 0 volumes (volumes kept; --volumes removes them)`,
     );
   });
 
   it('removes the project, its volumes only with --volumes', async () => {
     expect(await ok(['workloads', 'rm', `docker-1/${PROJECT}`, '--volumes'])).toContain(
-      `Removed ${PROJECT} from docker-1: 1 container(s), 1 network(s), 1 volume(s)`,
+      `Removed ${PROJECT} from docker-1: 1 container, 1 network, 1 volume`,
     );
     expect(
       (

@@ -13,11 +13,12 @@ describe('deployStages', () => {
     const stages = deployStages({ state: 'running', step: 'services', stepDetail: 'db' });
     expect(stages.map((s) => `${s.id}:${s.status}`)).toEqual([
       'check:done',
+      'pull:done',
       'resources:done',
       'services:active',
       'done:pending',
     ]);
-    expect(stages[2]?.detail).toBe('db');
+    expect(stages[3]?.detail).toBe('db');
   });
 
   it('marks every stage done once the job succeeded', () => {
@@ -32,9 +33,10 @@ describe('deployStages', () => {
       'pending',
       'pending',
       'pending',
+      'pending',
     ]);
     expect(
       deployStages({ state: 'cancelled', step: 'resources', stepDetail: 'networks' }).map((s) => s.status),
-    ).toEqual(['done', 'cancelled', 'pending', 'pending']);
+    ).toEqual(['done', 'done', 'cancelled', 'pending', 'pending']);
   });
 });
