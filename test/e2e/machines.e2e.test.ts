@@ -294,13 +294,20 @@ describe('providers from the page', () => {
 
     // Fetched through the CLI beside the running app (one data directory): the form reads the cache.
     await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'bin/crossdock.mjs'), 'cost', '--refresh'], {
-      env: { ...process.env, CROSSDOCK_HOME: join(root, 'data'), CROSSDOCK_PASSPHRASE: PASSPHRASE, HOME: join(root, 'home') },
+      env: {
+        ...process.env,
+        CROSSDOCK_HOME: join(root, 'data'),
+        CROSSDOCK_PASSPHRASE: PASSPHRASE,
+        HOME: join(root, 'home'),
+      },
     });
     await page.getByTestId('create-machine').first().click();
     await dialog.waitFor();
     await dialog.getByTestId('create-machine-provider').selectOption({ label: `${AWS_NAME} — AWS EC2` });
     await small.waitFor({ timeout: 30_000 });
-    await expect.poll(() => small.locator('td, th').allTextContents(), { timeout: 15_000 }).toEqual([...row, '$0.0208']);
+    await expect
+      .poll(() => small.locator('td, th').allTextContents(), { timeout: 15_000 })
+      .toEqual([...row, '$0.0208']);
     expect(
       await dialog
         .getByTestId('size-row')
