@@ -20,6 +20,7 @@ export * from './domain/vault.js';
 export * from './domain/workloads.js';
 export * from './domain/registries.js';
 export * from './domain/prices.js';
+export * from './domain/compare.js';
 export * from './jobs/declare.js';
 export * from './jobs/kinds.js';
 export * from './jobs/job-info.js';

@@ -35,6 +35,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   secret: async () => (await import('./commands/secret.js')).secretCommand,
   registry: async () => (await import('./commands/registry.js')).registryCommand,
   cost: async () => (await import('./commands/cost.js')).costCommand,
+  compare: async () => (await import('./commands/compare.js')).compareCommand,
 };
 
 /** Commands whose only use of the vault is SSH logins to hosts (see runCli). */

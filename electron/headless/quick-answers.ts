@@ -41,6 +41,9 @@ Commands:
   cost [--refresh] [--set NAME=USD | --unset NAME] [--json]
                         What each machine costs this month (so far and projected), per provider and in
                         total, from the providers' own price lists (--refresh fetches them again)
+  compare [--vcpus N] [--memory GiB] [--arch amd64|arm64] [--region TEXT] [--max-monthly USD] [--json]
+                        Every cached size of every provider and region, cheapest first, with its
+                        price's age (--region matches region names and continents: eu, us-east, asia)
   deploy FILE --host HOST [--project P] [--auto-ports] [--force-recreate] [--pull always|missing|never] [--json]
                         Deploy a compose project to a host (again: applies changes); images are
                         pulled as pull_policy (or --pull) says; a taken port is refused unless

@@ -11,6 +11,11 @@ export function isCatalogued(kind: ProviderKind | 'ssh'): kind is CataloguedKind
   return kind === 'aws' || kind === 'gcp';
 }
 
+/** A GCE zone (`europe-west1-b`) → its region; EC2 regions and GCE regions pass unchanged. */
+export function regionOf(kind: CataloguedKind, place: string): string {
+  return kind === 'gcp' ? place.replace(/-[a-z]$/, '') : place;
+}
+
 /** One machine type of one provider in one region, with its on-demand Linux list price. */
 export interface PricedSize {
   provider: 'aws' | 'gcp';

@@ -164,6 +164,19 @@ describe('machines from the page', () => {
     expect(await machineRow().getByTestId('machine-address').textContent()).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(await machineRow().textContent()).toContain('sandbox-small');
     expect(containerStatus()).toBe('running');
+    // Its cost this month: the sandbox is free, and says so; only servers added by SSH get a hand-set price.
+    await expect
+      .poll(
+        () =>
+          machineRow()
+            .getByTestId('machine-cost-source')
+            .textContent()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toBe('free: runs on this computer');
+    expect(await machineRow().getByTestId('machine-cost-so-far').textContent()).toBe('$0.00');
+    expect(await machineRow().getByTestId('machine-set-price').count()).toBe(0);
     await shot('machines-list.png');
   }, 600_000);
 
@@ -281,13 +294,20 @@ describe('providers from the page', () => {
 
     // Fetched through the CLI beside the running app (one data directory): the form reads the cache.
     await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'bin/crossdock.mjs'), 'cost', '--refresh'], {
-      env: { ...process.env, CROSSDOCK_HOME: join(root, 'data'), CROSSDOCK_PASSPHRASE: PASSPHRASE, HOME: join(root, 'home') },
+      env: {
+        ...process.env,
+        CROSSDOCK_HOME: join(root, 'data'),
+        CROSSDOCK_PASSPHRASE: PASSPHRASE,
+        HOME: join(root, 'home'),
+      },
     });
     await page.getByTestId('create-machine').first().click();
     await dialog.waitFor();
     await dialog.getByTestId('create-machine-provider').selectOption({ label: `${AWS_NAME} — AWS EC2` });
     await small.waitFor({ timeout: 30_000 });
-    await expect.poll(() => small.locator('td, th').allTextContents(), { timeout: 15_000 }).toEqual([...row, '$0.0208']);
+    await expect
+      .poll(() => small.locator('td, th').allTextContents(), { timeout: 15_000 })
+      .toEqual([...row, '$0.0208']);
     expect(
       await dialog
         .getByTestId('size-row')

@@ -12,7 +12,11 @@ const VIEWS = [
   { id: 'machines', heading: 'No machines yet', mentions: 'AWS EC2 or Google Compute Engine' },
   { id: 'workloads', heading: 'No workloads yet', mentions: 'compose projects' },
   { id: 'migrations', heading: 'No migrations yet', mentions: 'with its data from one provider to another' },
-  { id: 'compare', heading: 'Nothing to compare yet', mentions: 'Sizes and prices side by side' },
+  {
+    id: 'compare',
+    heading: 'No cloud account to compare',
+    mentions: 'Every size of every provider and region side by side',
+  },
 ] as const;
 
 let server: CrossdockServerWithTestJobs;

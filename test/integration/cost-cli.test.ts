@@ -1,12 +1,13 @@
 // `crossdock cost` of the real bin, with an AWS and a Google account added against the emulators:
 // --refresh fetches both catalogues through the SDKs as a job (its log on stderr), the cache says
-// when it was fetched, and a machine priced by hand counts in the totals. No machines are created.
+// when it was fetched, and a machine priced by hand counts in the totals; `crossdock compare`
+// filters the cached sizes. No machines are created.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PriceCatalogue, RegionCatalogue } from '../../shared/index.js';
+import type { CompareRow, PriceCatalogue, RegionCatalogue } from '../../shared/index.js';
 import { startEc2Emulator, type Ec2Emulator } from '../emulators/ec2/index.js';
 import { startGceEmulator, type GceEmulator } from '../emulators/gce/index.js';
 
@@ -114,5 +115,38 @@ describe('crossdock cost', () => {
     // The size picker's prices now come from the cache.
     const sizes = await crossdock(['cost']);
     expect(sizes.stdout).toMatch(/Prices fetched just now/);
+  });
+
+  it('compares the cached sizes with the shared filters, cheapest first, each with its price’s age', async () => {
+    const all = await crossdock(['compare', '--json']);
+    expect(all.code, all.stderr).toBe(0);
+    const everything = JSON.parse(all.stdout) as { rows: CompareRow[]; total: number };
+    expect(everything.total).toBe(16);
+    expect(everything.rows).toHaveLength(16);
+    const monthly = everything.rows.map((row) => row.monthlyUsd);
+    expect(monthly).toEqual([...monthly].sort((a, b) => a - b));
+    expect(everything.rows.every((row) => Date.now() - Date.parse(row.fetchedAt) < 300_000)).toBe(true);
+
+    const narrowed = await crossdock(['compare', '--vcpus', '4', '--memory', '16', '--region', 'europe', '--json']);
+    expect(narrowed.code, narrowed.stderr).toBe(0);
+    const { rows, filter } = JSON.parse(narrowed.stdout) as { rows: CompareRow[]; filter: unknown };
+    expect(filter).toEqual({ minVcpus: 4, minMemoryGiB: 16, arch: null, region: 'europe', maxMonthlyUsd: null });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(16);
+    expect(rows.every((row) => row.vcpus >= 4 && row.memoryGiB >= 16)).toBe(true);
+    expect(new Set(rows.map((row) => row.region))).toEqual(new Set(['eu-central-1', 'europe-west1']));
+
+    const table = await crossdock(['compare', '--arch', 'arm64', '--max-monthly', '1000']);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(
+      /^PROVIDER\s+REGION\s+TYPE\s+VCPU\s+MEMORY\s+ARCH\s+PER HOUR\s+PER MONTH\s+PRICE FETCHED/,
+    );
+    expect(table.stdout).toMatch(/ arm64 .*just now/);
+    expect(table.stdout).not.toMatch(/ amd64 /);
+    expect(table.stdout).toMatch(/\d+ of 16 sizes match\./);
+
+    const wrong = await crossdock(['compare', '--vcpus', 'lots']);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toMatch(/--vcpus: Minimum vCPUs must be a number of at least 0, not “lots”/);
   });
 });

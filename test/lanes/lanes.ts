@@ -134,6 +134,8 @@ export const lanes: readonly Lane[] = [
       // Emulators serving prices only: no machines, no addresses taken.
       'test/integration/emulators/price-catalogue.test.ts',
       'test/integration/cost-cli.test.ts',
+      // Price lists only, from emulators of its own; it lists machines (reads) but makes none.
+      'test/e2e/compare.e2e.test.ts',
     ],
   },
 ];

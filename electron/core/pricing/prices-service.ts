@@ -3,6 +3,7 @@
 import {
   CrossdockError,
   isCatalogued,
+  regionOf,
   type CataloguedKind,
   type CrossdockApi,
   type MachineInfo,
@@ -27,11 +28,6 @@ import { hoursInMonth, monthBounds } from './month.js';
  * image's default is what is billed (8 GiB for the Debian/Ubuntu AMIs, 10 GB for Google's images).
  */
 export const DEFAULT_DISK_GB: Record<'aws' | 'gcp', number> = { aws: 8, gcp: 10 };
-
-/** A GCE zone (`europe-west1-b`) → its region; EC2 regions and GCE regions pass unchanged. */
-export function regionOf(kind: 'aws' | 'gcp', place: string): string {
-  return kind === 'gcp' ? place.replace(/-[a-z]$/, '') : place;
-}
 
 export interface PricesServiceDeps {
   dataDir: string;

@@ -1,5 +1,11 @@
 import { parseArgs } from 'node:util';
-import { CrossdockError, PRICES_REFRESH_JOB, type CostReport, type PriceCatalogue } from '../../../shared/index.js';
+import {
+  CrossdockError,
+  PRICES_REFRESH_JOB,
+  priceAge,
+  type CostReport,
+  type PriceCatalogue,
+} from '../../../shared/index.js';
 import type { Command } from './context.js';
 import { runJob } from './follow-job.js';
 import { formatTable } from './output.js';
@@ -7,14 +13,6 @@ import { formatTable } from './output.js';
 const USAGE = 'crossdock cost [--refresh] [--set NAME=USD_PER_MONTH | --unset NAME] [--json]';
 
 const usd = (value: number | null): string => (value === null ? '—' : `$${value.toFixed(2)}`);
-
-/** "3 days" / "5 hours" / "just now": how old a price is. */
-export function ageOf(fetchedAt: string, now = Date.now()): string {
-  const hours = (now - Date.parse(fetchedAt)) / 3_600_000;
-  if (hours < 1) return 'just now';
-  if (hours < 48) return `${Math.floor(hours)} hour${Math.floor(hours) === 1 ? '' : 's'} ago`;
-  return `${Math.floor(hours / 24)} days ago`;
-}
 
 /**
  * `crossdock cost`: every machine's cost so far this month and projected for the month, per
@@ -78,7 +76,7 @@ export const costCommand: Command = async (args, ctx) => {
         usd(m.soFarUsd),
         usd(m.projectedUsd),
         m.priceSource.kind === 'catalogue'
-          ? `list price, ${ageOf(m.priceSource.fetchedAt)}`
+          ? `list price, ${priceAge(m.priceSource.fetchedAt)}`
           : m.priceSource.kind === 'unknown'
             ? m.priceSource.reason
             : m.priceSource.kind === 'manual'
@@ -98,7 +96,7 @@ export const costCommand: Command = async (args, ctx) => {
   if (catalogue.message) out(catalogue.message);
   else if (catalogue.oldestFetchedAt)
     out(
-      `Prices fetched ${ageOf(catalogue.oldestFetchedAt)}${catalogue.stale ? ' (over a week: run crossdock cost --refresh)' : ''}`,
+      `Prices fetched ${priceAge(catalogue.oldestFetchedAt)}${catalogue.stale ? ' (over a week: run crossdock cost --refresh)' : ''}`,
     );
   for (const m of catalogue.missing) out(`No prices for ${m.provider} (${m.region}): ${m.reason}`);
   return 0;

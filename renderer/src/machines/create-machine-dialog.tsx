@@ -1,4 +1,4 @@
-import { type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Dialog } from '../dialogs/dialog.js';
 import { FormActions } from '../dialogs/form-actions.js';
 import { FailureAlert } from '../forms/failure-alert.js';
@@ -17,26 +17,44 @@ import { useMachineOffers } from './use-machine-offers.js';
 
 const LOCAL_PROVIDER = 'local';
 
+/** What the form starts with when opened from elsewhere (a Compare row): an account, a region, a size. */
+export interface CreateMachineInitial {
+  provider: string;
+  /** A region: the form picks it, or its first zone. */
+  near: string;
+  size: string;
+}
+
 /**
  * Creates a machine: the form (provider, place, OS, the provider's sizes side by side, open
  * ports), then, in the same dialog, the job's live progress through create → SSH → bootstrap.
  */
-export function CreateMachineDialog({ onClose }: { onClose: () => void }) {
+export function CreateMachineDialog({ onClose, initial }: { onClose: () => void; initial?: CreateMachineInitial }) {
   const { providers } = useProviderList();
   const hostNames = useCrossdock((state) => state.hosts.map((host) => host.name).join('\n'));
   const { machines } = useMachineList();
   const { busy, failure, setFailure, jobId, start, close, backToForm } = useStartedJob(onClose);
   const { form, problems, setProblems, update } = useFormFields<CreateMachineForm, keyof CreateMachineProblems>(
-    { name: '', provider: LOCAL_PROVIDER, location: null, os: 'debian-12', size: null, ports: '' },
+    {
+      name: '',
+      provider: initial?.provider ?? LOCAL_PROVIDER,
+      location: null,
+      os: 'debian-12',
+      size: initial?.size ?? null,
+      ports: '',
+    },
     () => setFailure(null),
   );
-  // The providers are listed by the Machines view that opens this dialog (see useMachinesSync).
+  // The region asked for, until the user picks another provider.
+  const [near, setNear] = useState(initial?.near ?? null);
+  // The providers are listed by the view that opens this dialog (see useMachinesSync).
   const provider = providers?.find((p) => p.id === form.provider);
-  const offers = useMachineOffers(provider, form);
+  const offers = useMachineOffers(provider, { ...form, near });
   const { location, size, sizeList } = offers;
 
   const chooseProvider = (id: string): void => {
     const next = providers?.find((p) => p.id === id);
+    setNear(null);
     update({
       provider: id,
       location: null,

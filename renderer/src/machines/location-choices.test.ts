@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locationChoices, sizesRegion } from './location-choices.js';
+import { locationChoices, locationNear, sizesRegion } from './location-choices.js';
 
 const regions = [
   { name: 'eu-west-1', zones: ['eu-west-1a', 'eu-west-1b'] },
@@ -62,5 +62,19 @@ describe('sizesRegion', () => {
     expect(sizesRegion('aws', 'eu-west-1a')).toBe('eu-west-1a');
     expect(sizesRegion('aws', null)).toBeUndefined();
     expect(sizesRegion('local', 'local')).toBeUndefined();
+  });
+});
+
+describe('locationNear', () => {
+  const zones = [
+    { value: 'europe-west1-b', label: 'europe-west1-b (europe-west1)' },
+    { value: 'us-central1-a', label: 'us-central1-a (us-central1)' },
+    { value: 'us-central1-b', label: 'us-central1-b (us-central1)' },
+  ];
+
+  it('picks the region itself, else its first zone, else nothing', () => {
+    expect(locationNear([{ value: 'eu-west-1', label: 'eu-west-1 (any zone)' }], 'eu-west-1')).toBe('eu-west-1');
+    expect(locationNear(zones, 'us-central1')).toBe('us-central1-a');
+    expect(locationNear(zones, 'asia-east1')).toBeNull();
   });
 });

@@ -45,3 +45,16 @@ export function locationChoices(
 export function sizesRegion(kind: ProviderInfo['kind'], location: string | null): string | undefined {
   return kind !== 'local' && location ? location : undefined;
 }
+
+/**
+ * The choice for a region asked for from elsewhere (a Compare row): the region itself where it is
+ * a choice (EC2), else its first zone (GCE lists zones only, the account's own first); null when
+ * the provider offers nothing in it.
+ */
+export function locationNear(locations: readonly LocationChoice[], region: string): string | null {
+  return (
+    locations.find((choice) => choice.value === region)?.value ??
+    locations.find((choice) => choice.value.startsWith(`${region}-`))?.value ??
+    null
+  );
+}

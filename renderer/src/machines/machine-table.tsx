@@ -1,4 +1,5 @@
-import type { MachineInfo } from '../../../shared/index.js';
+import type { MachineCost, MachineInfo } from '../../../shared/index.js';
+import { MachineCostCell } from './machine-cost.js';
 import { MACHINE_STATE, PROVIDER_KIND_LABEL, locationLabel, machineActions } from './machine-state.js';
 import { useMachines } from './machines-store.js';
 import { DataTable, RowDangerButton } from '../views/data-table.js';
@@ -8,11 +9,23 @@ interface MachineTableProps {
   onStart: (machine: MachineInfo) => void;
   onStop: (machine: MachineInfo) => void;
   onDestroy: (machine: MachineInfo) => void;
+  /** Each machine's cost this month by machine id; null while being added up. */
+  costs: ReadonlyMap<string, MachineCost> | null;
+  onSetPrice: (machine: MachineInfo) => void;
+  now: number;
 }
 
 const BUSY_LABEL = { start: 'Starting…', stop: 'Stopping…', destroy: 'Destroying…' } as const;
 
-function Row({ machine, onStart, onStop, onDestroy }: { machine: MachineInfo } & Omit<MachineTableProps, 'machines'>) {
+function Row({
+  machine,
+  onStart,
+  onStop,
+  onDestroy,
+  costs,
+  onSetPrice,
+  now,
+}: { machine: MachineInfo } & Omit<MachineTableProps, 'machines'>) {
   const busy = useMachines((state) => state.busy[machine.id] ?? null);
   const failure = useMachines((state) => state.rowErrors[machine.id] ?? null);
   const state = MACHINE_STATE[machine.state];
@@ -51,6 +64,7 @@ function Row({ machine, onStart, onStop, onDestroy }: { machine: MachineInfo } &
         <td className={machine.hostName ? undefined : 'muted'} data-testid="machine-host">
           {machine.hostName ?? '—'}
         </td>
+        <MachineCostCell machine={machine} cost={costs?.get(machine.id)} now={now} onSetPrice={onSetPrice} />
         <td className="row-actions">
           {existing ? (
             <span
@@ -94,7 +108,7 @@ function Row({ machine, onStart, onStop, onDestroy }: { machine: MachineInfo } &
       </tr>
       {failure && (
         <tr className="machine-row-error" data-testid="machine-error" data-machine-name={machine.name}>
-          <td colSpan={8} role="alert">
+          <td colSpan={9} role="alert">
             <strong>{machine.name}:</strong> {failure.message}{' '}
             {failure.code && <code className="notice-code">{failure.code}</code>}
           </td>
@@ -111,7 +125,7 @@ export function MachineTable({ machines, ...handlers }: MachineTableProps) {
       className="machine-table"
       testId="machine-table"
       caption="Machines"
-      columns={['Name', 'Provider', 'Region', 'Size', 'Address', 'State', 'Host']}
+      columns={['Name', 'Provider', 'Region', 'Size', 'Address', 'State', 'Host', 'Cost this month']}
     >
       <tbody>
         {machines.map((machine) => (

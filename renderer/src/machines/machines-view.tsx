@@ -1,19 +1,27 @@
-import { useState } from 'react';
-import { counted, type MachineInfo } from '../../../shared/index.js';
+import { useMemo, useState } from 'react';
+import { counted, type MachineCost, type MachineInfo } from '../../../shared/index.js';
 import { ConfirmDialog } from '../dialogs/confirm-dialog.js';
 import { FormError } from '../forms/text-field.js';
+import { usd } from '../prices/cost-text.js';
+import { useCostReport } from '../prices/use-prices.js';
 import { ProvidersPanel } from '../providers/providers-panel.js';
+import { useNow } from '../shell/use-now.js';
 import { useCrossdock } from '../state/store.js';
 import { EmptyState } from '../views/empty-state.js';
 import { CreateMachineDialog } from './create-machine-dialog.js';
 import { destroyMachine, startMachine, stopMachine } from './machine-actions.js';
+import { SetPriceDialog } from './machine-cost.js';
 import { PROVIDER_KIND_LABEL } from './machine-state.js';
 import { MachineTable } from './machine-table.js';
 import { machinesLive, useMachineList } from './machines-live.js';
 import { useMachinesSync } from './use-machines-sync.js';
 import './machines.css';
 
-type Open = { dialog: 'create' } | { dialog: 'destroy'; machine: MachineInfo } | null;
+type Open =
+  | { dialog: 'create' }
+  | { dialog: 'destroy'; machine: MachineInfo }
+  | { dialog: 'price'; machine: MachineInfo }
+  | null;
 
 function ListProblem() {
   const { failure } = useMachineList();
@@ -52,6 +60,15 @@ export function MachinesView() {
   const connected = useCrossdock((state) => state.connection.status === 'connected');
   const [open, setOpen] = useState<Open>(null);
   const close = (): void => setOpen(null);
+  // Bumped when a price is set by hand, so the costs are added up again.
+  const [pricesSet, setPricesSet] = useState(0);
+  const cost = useCostReport(String(pricesSet));
+  const report = cost?.status === 'ready' ? cost.value : null;
+  const costs = useMemo(
+    () => (report ? new Map<string, MachineCost>(report.machines.map((m) => [m.machine, m])) : null),
+    [report],
+  );
+  const now = useNow(true, 60_000);
 
   const createButton = (
     <button
@@ -72,6 +89,13 @@ export function MachinesView() {
           <div className="page-toolbar">
             <p className="page-summary" data-testid="machines-summary">
               {counted(machines.length, 'machine')}
+              {report && (
+                <span data-testid="machines-cost-total">
+                  {' '}
+                  · {usd(report.total.soFarUsd)} so far this month, {usd(report.total.projectedUsd)} projected
+                  {report.total.unpriced > 0 && <> ({counted(report.total.unpriced, 'machine')} without a price)</>}
+                </span>
+              )}
             </p>
             {createButton}
           </div>
@@ -81,6 +105,9 @@ export function MachinesView() {
             onStart={(m) => void startMachine(m)}
             onStop={(m) => void stopMachine(m)}
             onDestroy={(machine) => setOpen({ dialog: 'destroy', machine })}
+            costs={costs}
+            onSetPrice={(machine) => setOpen({ dialog: 'price', machine })}
+            now={now}
           />
         </>
       ) : (
@@ -106,6 +133,18 @@ export function MachinesView() {
       )}
       <ProvidersPanel />
       {open?.dialog === 'create' && <CreateMachineDialog onClose={close} />}
+      {open?.dialog === 'price' && (
+        <SetPriceDialog
+          machine={open.machine}
+          current={
+            costs?.get(open.machine.id)?.priceSource.kind === 'manual'
+              ? (costs.get(open.machine.id)?.projectedUsd ?? null)
+              : null
+          }
+          onClose={close}
+          onSaved={() => setPricesSet((n) => n + 1)}
+        />
+      )}
       {open?.dialog === 'destroy' && (
         <ConfirmDialog
           title={`Destroy ${open.machine.name}?`}

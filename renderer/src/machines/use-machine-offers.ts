@@ -1,12 +1,12 @@
 import type { ProviderInfo, RegionInfo, SizeInfo } from '../../../shared/index.js';
 import { useLiveValue, type Loaded } from '../state/use-live.js';
-import { locationChoices, sizesRegion, type LocationChoice } from './location-choices.js';
+import { locationChoices, locationNear, sizesRegion, type LocationChoice } from './location-choices.js';
 import { defaultSize } from './size-offers.js';
 
 export interface MachineOffers {
   regions: Loaded<RegionInfo[]> | null;
   locations: LocationChoice[];
-  /** The chosen place, or the first one offered. */
+  /** The chosen place, or the one nearest the region asked for, or the first one offered. */
   location: string | null;
   sizes: Loaded<SizeInfo[]> | null;
   sizeList: SizeInfo[] | null;
@@ -21,7 +21,7 @@ export interface MachineOffers {
  */
 export function useMachineOffers(
   provider: ProviderInfo | undefined,
-  chosen: { location: string | null; size: string | null },
+  chosen: { location: string | null; size: string | null; near?: string | null },
 ): MachineOffers {
   const regions = useLiveValue(
     provider && provider.kind !== 'local' ? provider.id : null,
@@ -32,7 +32,8 @@ export function useMachineOffers(
     provider && (provider.kind === 'local' || regions?.status === 'ready')
       ? locationChoices(provider, regions?.status === 'ready' ? regions.value : [])
       : [];
-  const location = chosen.location ?? locations[0]?.value ?? null;
+  const location =
+    chosen.location ?? (chosen.near ? locationNear(locations, chosen.near) : null) ?? locations[0]?.value ?? null;
   const sizeRegion = provider ? sizesRegion(provider.kind, location) : undefined;
   const sizes = useLiveValue(
     provider ? `${provider.id}\n${sizeRegion ?? ''}` : null,

@@ -8,7 +8,7 @@ import { PortsView } from '../ports/ports-view.js';
 import { SettingsView } from '../settings/settings-view.js';
 import { useCrossdock } from '../state/store.js';
 import { WorkloadsView } from '../workloads/workloads-view.js';
-import { CompareView } from './compare-view.js';
+import { CompareView } from '../compare/compare-view.js';
 import './views.css';
 
 const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {

@@ -42,6 +42,8 @@ export interface Ec2EmulatorOptions {
   terminatedRetentionMs?: number;
   /** Most Price List entries per GetProducts page, below MaxResults (default 100, as AWS's cap). */
   pricingPageSize?: number;
+  /** Waits this long before answering each Price List call (a slow link: lets a test watch a refresh and cancel it). */
+  pricingDelayMs?: number;
   docker?: Docker;
 }
 
@@ -174,6 +176,7 @@ export async function startEc2Emulator(options: Ec2EmulatorOptions = {}): Promis
         const type = req.headers.authorization ? 'InvalidSignatureException' : 'MissingAuthenticationTokenException';
         return sendJson(400, { __type: type, message: auth.reason });
       }
+      if (options.pricingDelayMs) await new Promise((resolve) => setTimeout(resolve, options.pricingDelayMs));
       try {
         return sendJson(
           200,
