@@ -101,7 +101,8 @@ export async function readBuildContext(
   const patterns = (ignoreText ?? '').split(/\r?\n/);
   // As the docker CLI: the Dockerfile and .dockerignore are always sent (the engine reads the one
   // and drops both from the context when .dockerignore names them).
-  const matcher = ignore().add([...patterns, `!${dockerfile}`, '!.dockerignore']);
+  // Case-sensitive, as Docker matches on Linux (and as dockerode's own packing sets it).
+  const matcher = ignore({ ignorecase: false }).add([...patterns, `!${dockerfile}`, '!.dockerignore']);
   const hasExceptions = patterns.some((line) => line.trim().startsWith('!')) || dockerfile.includes('/');
 
   const entries: ContextEntry[] = [];

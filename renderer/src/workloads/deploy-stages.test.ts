@@ -13,11 +13,13 @@ describe('deployStages', () => {
     const stages = deployStages({ state: 'running', step: 'services', stepDetail: 'db' });
     expect(stages.map((s) => `${s.id}:${s.status}`)).toEqual([
       'check:done',
+      'pull:done',
+      'build:done',
       'resources:done',
       'services:active',
       'done:pending',
     ]);
-    expect(stages[2]?.detail).toBe('db');
+    expect(stages[4]?.detail).toBe('db');
   });
 
   it('marks every stage done once the job succeeded', () => {
@@ -27,7 +29,9 @@ describe('deployStages', () => {
   });
 
   it('marks where a job failed or was cancelled', () => {
-    expect(deployStages({ state: 'failed', step: 'check', stepDetail: null }).map((s) => s.status)).toEqual([
+    expect(deployStages({ state: 'failed', step: 'build', stepDetail: null }).map((s) => s.status)).toEqual([
+      'done',
+      'done',
       'failed',
       'pending',
       'pending',
@@ -35,6 +39,6 @@ describe('deployStages', () => {
     ]);
     expect(
       deployStages({ state: 'cancelled', step: 'resources', stepDetail: 'networks' }).map((s) => s.status),
-    ).toEqual(['done', 'cancelled', 'pending', 'pending']);
+    ).toEqual(['done', 'done', 'done', 'cancelled', 'pending', 'pending']);
   });
 });
