@@ -83,6 +83,13 @@ describe('readBuildContext', () => {
     expect((await read()).hash).not.toBe(changed);
   });
 
+  it('knows the size of its tar, for the upload progress', async () => {
+    const context = await read();
+    let bytes = 0;
+    for await (const chunk of packBuildContext(context)) bytes += (chunk as Buffer).length;
+    expect(context.tarBytes).toBe(bytes);
+  });
+
   it('keeps symbolic links as links', async () => {
     symlinkSync('app.txt', join(dir, 'link'));
     const tar = await untar(await read());

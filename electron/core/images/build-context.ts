@@ -44,6 +44,8 @@ export interface BuildContext {
   dockerfile: string;
   /** Bytes of file content the tar carries. */
   bytes: number;
+  /** Bytes of the tar itself: a 512-byte header per entry, content padded to 512, two closing blocks. */
+  tarBytes: number;
   /** Files left out by `.dockerignore`. */
   ignored: number;
 }
@@ -159,6 +161,7 @@ export async function readBuildContext(
     hash: await hashEntries(entries, signal),
     dockerfile,
     bytes: entries.reduce((sum, e) => sum + e.size, 0),
+    tarBytes: entries.reduce((sum, e) => sum + 512 + Math.ceil(e.size / 512) * 512, 1024),
     ignored,
   };
 }

@@ -29,7 +29,7 @@ export interface BuildOptions {
 }
 
 export interface BuildProgress {
-  /** Bytes of the context sent so far, and about how many there are (file bytes, without tar headers). */
+  /** Bytes of the context's tar sent so far, and how many it has. */
   sent: number;
   total: number;
   /** The Dockerfile step running (`Step 2/5 : RUN make`), once the engine has started. */
@@ -72,7 +72,14 @@ export async function buildImage(
   let sent = 0;
   let imageId: string | null = null;
   let failure: string | null = null;
-  const report = (): void => run.onProgress?.({ sent, total: context.bytes, step });
+  let reportedAt = 0;
+  const report = (force = false): void => {
+    // The upload counts in chunks of a few KiB: a few reports a second are enough.
+    const now = Date.now();
+    if (!force && now - reportedAt < 100) return;
+    reportedAt = now;
+    run.onProgress?.({ sent, total: context.tarBytes, step });
+  };
   const fail = (message: string): CrossdockError => buildFailed(message, options.image, step, output, run);
 
   const counted = new Transform({
@@ -116,7 +123,9 @@ export async function buildImage(
     if (error instanceof Error && (error.name === 'AbortError' || error.name === 'CrossdockError')) throw error;
     // The engine refused before building (a Dockerfile it cannot parse, on some versions).
     const json = (error as { json?: { message?: unknown } }).json;
-    throw fail(typeof json?.message === 'string' ? json.message : String((error as Error).message ?? error));
+    const message = typeof json?.message === 'string' ? json.message : String((error as Error).message ?? error);
+    // dockerode wraps the engine's words as "(HTTP code 400) unexpected - …".
+    throw fail(message.replace(/^\(HTTP code \d+\)[^-]*- /, '').trim());
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -150,7 +159,7 @@ export async function buildImage(
           const started = /^Step (\d+)\/(\d+) : (.*)$/.exec(line);
           if (started) {
             step = { index: Number(started[1]), count: Number(started[2]), text: started[3] ?? '' };
-            report();
+            report(true);
           }
           const built = /^Successfully built ([0-9a-f]{12,64})$/.exec(line);
           if (built && imageId === null) imageId = built[1] ?? null;
