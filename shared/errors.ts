@@ -68,6 +68,11 @@ export const ERROR_CODES = [
   'REGISTRY_AUTH_FAILED',
   /** The registry did not answer (DNS, refused, TLS, timeout) from the host that pulls: details name the registry and host. */
   'REGISTRY_UNREACHABLE',
+  /**
+   * Building an image failed (a Dockerfile error, a failing RUN step): details name the service,
+   * host, image and failing step, and `output` holds the build output's last lines.
+   */
+  'BUILD_FAILED',
   /** A bug or an unexpected failure; the details are in the core's log. */
   'INTERNAL',
 ] as const;

@@ -46,8 +46,8 @@ Commands:
                         price's age (--region matches region names and continents: eu, us-east, asia)
   deploy FILE --host HOST [--project P] [--auto-ports] [--force-recreate] [--pull always|missing|never] [--json]
                         Deploy a compose project to a host (again: applies changes); images are
-                        pulled as pull_policy (or --pull) says; a taken port is refused unless
-                        --auto-ports picks a free one
+                        pulled as pull_policy (or --pull) says, build: ones built on the host when
+                        their context changed; a taken port is refused unless --auto-ports picks a free one
   workloads ls [--host HOST]… [--json]
                         Compose projects on every host (Crossdock's and the docker compose CLI's)
   workloads check FILE [--json]

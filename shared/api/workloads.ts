@@ -66,7 +66,9 @@ export interface WorkloadsApi {
    * (INVALID_ARGUMENT listing every problem with its line). The job then checks, before
    * changing anything, that every secret is in the vault, pulls the images the pull policy asks
    * for (IMAGE_NOT_FOUND, REGISTRY_AUTH_FAILED, REGISTRY_UNREACHABLE name image, host and
-   * registry) and checks every published port is free: a taken port fails with PORT_CONFLICT naming
+   * registry), builds on the host the images of services with `build:` whose context or build
+   * options changed (BUILD_FAILED names service, host and failing step with the output's tail)
+   * and checks every published port is free: a taken port fails with PORT_CONFLICT naming
    * host, port and holder, unless `autoPorts`, which publishes on the next free port instead.
    * Deploying again recreates only services whose configuration changed and removes services
    * no longer in the file. Its result is a DeployReport.
@@ -83,7 +85,9 @@ export interface WorkloadsApi {
       pull?: 'missing' | 'always' | 'never' | undefined;
       /**
        * Recorded in the `com.docker.compose.project.config_files` / `.working_dir` labels; when
-       * omitted, a redeploy keeps what the project recorded.
+       * omitted, a redeploy keeps what the project recorded. `workingDir` is also the folder on
+       * this computer that build contexts are read from: a file with `build:` and no `workingDir`
+       * is refused (INVALID_ARGUMENT).
        */
       configFile?: string | undefined;
       workingDir?: string | undefined;

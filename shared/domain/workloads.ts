@@ -28,7 +28,16 @@ export interface ComposeSummary {
   /** The top-level `name:`, if the file has one. */
   name: string | null;
   /** In start order (dependencies first). */
-  services: { name: string; image: string; ports: ComposePort[]; dependsOn: string[]; volumes: string[] }[];
+  services: {
+    name: string;
+    /** Empty when the service only builds (its image is then named `PROJECT-SERVICE`). */
+    image: string;
+    /** The build context as the file writes it, when the service builds its image; else null. */
+    build: string | null;
+    ports: ComposePort[];
+    dependsOn: string[];
+    volumes: string[];
+  }[];
   volumes: string[];
   networks: string[];
   /**

@@ -29,15 +29,17 @@ export const deployReportSchema: z.ZodType<DeployReport> = z.object({
 
 /**
  * Deploying a compose project to a host (`workloads.deploy`). The step detail names what the step
- * is at: the image and its bytes and layers in `pull`, `networks` or `volumes` in `resources`, the service (or `remove`) in `services`.
+ * is at: the image and its bytes and layers in `pull`, the service and its context upload or
+ * Dockerfile step in `build`, `networks` or `volumes` in `resources`, the service (or `remove`) in `services`.
  */
 export const DEPLOY_JOB = declareJobKind({
   kind: 'deploy',
   steps: [
     { id: 'check', label: 'Check secrets and external resources on the host', share: 0.05 },
-    { id: 'pull', label: 'Pull images (as the pull policy says), check ports', share: 0.35 },
-    { id: 'resources', label: 'Networks and volumes', share: 0.1 },
-    { id: 'services', label: 'Services, dependencies first', share: 0.5 },
+    { id: 'pull', label: 'Pull images (as the pull policy says)', share: 0.25 },
+    { id: 'build', label: 'Build images on the host (where their context changed), check ports', share: 0.25 },
+    { id: 'resources', label: 'Networks and volumes', share: 0.05 },
+    { id: 'services', label: 'Services, dependencies first', share: 0.4 },
     { id: 'done', label: 'Deployed', share: 0 },
   ],
   result: deployReportSchema,

@@ -191,7 +191,7 @@ describe('compose projects', () => {
     expect(refused).toBeInstanceOf(CrossdockError);
     expect(refused).toMatchObject({
       code: 'INVALID_ARGUMENT',
-      message: expect.stringContaining('services.web.build (line 4): not supported'),
+      message: expect.stringContaining('Service web builds its image (build:), which needs the compose file'),
     });
   });
 

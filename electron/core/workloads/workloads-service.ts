@@ -8,6 +8,7 @@ import type { Vault } from '../vault/index.js';
 import { loadCompose } from './compose/load-compose.js';
 import { formatIssue, invalidCompose } from './compose-issues.js';
 import { LABEL } from './deploy/compose-labels.js';
+import { buildNeedsFolder, servicesThatBuild } from './deploy/build-images.js';
 import { deployJob } from './deploy/deploy-job.js';
 import { projectsFrom } from './project-listing.js';
 import { removeProject } from './remove-project.js';
@@ -62,6 +63,7 @@ export function workloadsService(deps: WorkloadsServiceDeps): ServerImpl<Crossdo
           `A deploy of ${project} to ${host.name} is already running; wait for it or cancel it ("crossdock jobs ls")`,
           { host: host.name, project },
         );
+      if (!args.workingDir && servicesThatBuild(loaded.file).length > 0) throw buildNeedsFolder(loaded.file);
       const warnings = loaded.issues.filter((issue) => issue.severity === 'warning').map(formatIssue);
       const run = deployJob({ runtime: deps.runtime, secrets, registryAuth: deps.registryAuth }, host, {
         project,

@@ -86,7 +86,12 @@ async function check(args: string[], ctx: CommandContext): Promise<number> {
     ctx.out(
       formatTable(
         ['SERVICE', 'IMAGE', 'PORTS', 'DEPENDS ON'],
-        summary.services.map((s) => [s.name, s.image, formatComposePorts(s.ports), s.dependsOn.join(', ')]),
+        summary.services.map((s) => [
+          s.name,
+          s.build === null ? s.image : `${s.image ? `${s.image} ` : ''}(built from ${s.build})`,
+          formatComposePorts(s.ports),
+          s.dependsOn.join(', '),
+        ]),
       ),
     );
   ctx.out(`${file}: valid`);

@@ -67,6 +67,7 @@ export const ERROR_HINTS: Partial<Record<NonNullable<CoreFailure['code']>, strin
   REGISTRY_AUTH_FAILED: 'Add or update the login for this registry under Settings → Registries, then try again.',
   REGISTRY_UNREACHABLE:
     'The host could not reach the registry. Check the registry’s address and that the host can reach it (DNS, firewall, proxy).',
+  BUILD_FAILED: 'Fix the Dockerfile or the failing step (its output is in the deploy’s log), then deploy again.',
 };
 
 export function errorIntent(failure: CoreFailure): ErrorIntent {

@@ -72,6 +72,7 @@ export function ComposePreview({ validation }: { validation: ComposeValidation }
         {summary.services.map((service) => (
           <li key={service.name}>
             <strong>{service.name}</strong> <span className="mono muted">{service.image}</span>
+            {service.build !== null && <span className="muted"> built from {service.build}</span>}
             {service.ports.length > 0 && <span className="mono"> {formatComposePorts(service.ports)}</span>}
           </li>
         ))}

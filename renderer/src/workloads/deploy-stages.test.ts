@@ -14,11 +14,12 @@ describe('deployStages', () => {
     expect(stages.map((s) => `${s.id}:${s.status}`)).toEqual([
       'check:done',
       'pull:done',
+      'build:done',
       'resources:done',
       'services:active',
       'done:pending',
     ]);
-    expect(stages[3]?.detail).toBe('db');
+    expect(stages[4]?.detail).toBe('db');
   });
 
   it('marks every stage done once the job succeeded', () => {
@@ -28,15 +29,16 @@ describe('deployStages', () => {
   });
 
   it('marks where a job failed or was cancelled', () => {
-    expect(deployStages({ state: 'failed', step: 'check', stepDetail: null }).map((s) => s.status)).toEqual([
+    expect(deployStages({ state: 'failed', step: 'build', stepDetail: null }).map((s) => s.status)).toEqual([
+      'done',
+      'done',
       'failed',
-      'pending',
       'pending',
       'pending',
       'pending',
     ]);
     expect(
       deployStages({ state: 'cancelled', step: 'resources', stepDetail: 'networks' }).map((s) => s.status),
-    ).toEqual(['done', 'done', 'cancelled', 'pending', 'pending']);
+    ).toEqual(['done', 'done', 'done', 'cancelled', 'pending', 'pending']);
   });
 });

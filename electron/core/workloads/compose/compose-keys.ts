@@ -1,3 +1,5 @@
+import { BUILD_KEYS } from './build-syntax.js';
+
 // The keys the Compose Specification defines, by where they may appear. Crossdock refuses some
 // of them on purpose ("not supported", with a reason); a key in none of these lists is a typo or
 // belongs to another tool, and gets "unknown key" with the nearest known one suggested.
@@ -215,6 +217,7 @@ export function nearestKey(key: string, candidates: readonly string[]): string |
 export function keysAt(path: readonly (string | number)[]): readonly string[] {
   if (path.length === 0) return TOP_LEVEL_KEYS;
   if (path[0] === 'services' && path.length === 2) return SERVICE_KEYS;
+  if (path[0] === 'services' && path.length === 3 && path[2] === 'build') return BUILD_KEYS;
   return NESTED_KEYS;
 }
 

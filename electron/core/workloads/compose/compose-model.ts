@@ -44,10 +44,39 @@ export interface ServiceNetwork {
   configured?: true;
 }
 
+/**
+ * A service's `build:`, as the engine's build endpoint takes it. Paths are as the file wrote
+ * them: the context relative to the compose file's folder, the Dockerfile relative to the context.
+ */
+export interface BuildSpec {
+  context: string;
+  /** Null: `Dockerfile` in the context. */
+  dockerfile: string | null;
+  /** The Dockerfile's text itself (compose's `dockerfile_inline`); excludes `dockerfile`. */
+  dockerfileInline: string | null;
+  /** Build arguments; null: taken from the variables (and left out when they have none). */
+  args: Record<string, string | null>;
+  target: string | null;
+  labels: Record<string, string>;
+  /** The network RUN steps use (`host`, `none`, `default` or a network's name). */
+  network: string | null;
+  /** Bytes of /dev/shm for RUN steps. */
+  shmSize: number | null;
+  /** `host:ip` lines added to /etc/hosts for RUN steps. */
+  extraHosts: string[];
+  cacheFrom: string[];
+}
+
+/** compose's pull_policy for a service: `build` builds every deploy (only with a `build:` section). */
+export type ServicePullPolicy = PullPolicy | 'build';
+
 export interface ServiceSpec {
-  image: string;
+  /** Null when the service only builds: its image is then named `PROJECT-SERVICE`, as compose names it. */
+  image: string | null;
+  /** Null: the image is pulled (or already there), never built. Not part of the config hash. */
+  build: BuildSpec | null;
   /** compose's pull_policy (`if_not_present` read as `missing`); not part of the config hash. */
-  pullPolicy: PullPolicy;
+  pullPolicy: ServicePullPolicy;
   command: string[] | null;
   entrypoint: string[] | null;
   /** From `environment:`; null values (`- KEY` / `KEY:`) are taken from the variables, else left out. */

@@ -13,6 +13,7 @@ import type {
 } from './compose-model.js';
 import { parseDuration } from './durations.js';
 import { parseLongPort, parseShortPort } from './port-syntax.js';
+import { buildSection } from './build-syntax.js';
 import { byType, fromResult, scalarText, splitPair, stringMap } from './schema-helpers.js';
 import { checkMount, parseShortVolume, type MountSpec } from './volume-syntax.js';
 
@@ -281,14 +282,8 @@ const serviceSecret = byType<ServiceSecret>(
 
 const service = z
   .strictObject({
-    image: z
-      .string({
-        error: (issue) =>
-          issue.input === undefined
-            ? 'is required: Crossdock pulls or uses an image (build is not supported yet)'
-            : 'must be an image reference',
-      })
-      .min(1),
+    image: z.string({ error: 'must be an image reference' }).min(1).optional(),
+    build: buildSection.optional(),
     command: words.optional(),
     entrypoint: words.optional(),
     environment: environment.optional(),
@@ -307,17 +302,31 @@ const service = z
     networks: serviceNetworks.optional(),
     secrets: z.array(serviceSecret).optional(),
     pull_policy: z
-      .enum(['missing', 'always', 'never', 'if_not_present'], {
-        error: (issue) =>
-          issue.input === 'build'
-            ? 'build is not supported yet: Crossdock does not build images; push the image to a registry and use pull_policy: missing'
-            : 'must be missing, always, never or if_not_present',
+      .enum(['missing', 'always', 'never', 'if_not_present', 'build'], {
+        error: 'must be missing, always, never, build or if_not_present',
       })
       .optional(),
   })
+  .superRefine((s, ctx) => {
+    // As docker compose: a service names an image to run, or says how to build one (or both:
+    // the built image is then tagged with that name).
+    if (s.image === undefined && s.build === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['image'],
+        message: 'is required: give image: to run an image, or build: to build one',
+      });
+    if (s.pull_policy === 'build' && s.build === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pull_policy'],
+        message: 'build needs a build: section saying how to build the image',
+      });
+  })
   .transform(
     (s): ServiceSpec => ({
-      image: s.image,
+      image: s.image ?? null,
+      build: s.build ?? null,
       command: s.command ?? null,
       entrypoint: s.entrypoint ?? null,
       environment: s.environment ?? {},
@@ -425,7 +434,6 @@ export const composeSchema = z
 
 /** Why some well-known keys are refused, said after "not supported". */
 export const UNSUPPORTED_HINTS: Record<string, string> = {
-  build: 'build the image on the host first; Crossdock deploys images already there',
   deploy: 'Swarm deploy options are not used; Crossdock runs one container per service',
   container_name: 'containers are named PROJECT-SERVICE-1',
   network_mode: 'services join bridge networks (networks:)',

@@ -194,7 +194,6 @@ describe('a compose file using every supported key', () => {
 
 describe('unsupported keys are refused with their path and line', () => {
   it.each([
-    ['build', 'build: .', 'not supported: build the image on the host first; Crossdock deploys images already there'],
     [
       'deploy',
       'deploy: { replicas: 2 }',
@@ -348,13 +347,13 @@ describe('bad values are refused with their path and line', () => {
     expect(errors(service(lines))).toEqual([expected]);
   });
 
-  it('a service without an image says build is not supported', () => {
+  it('a service with neither image nor build says to give one', () => {
     expect(errors('services:\n  web:\n    ports: ["80"]\n')).toEqual([
-      '2: services.web.image: is required: Crossdock pulls or uses an image (build is not supported yet)',
+      '2: services.web.image: is required: give image: to run an image, or build: to build one',
     ]);
   });
 
-  it('reads pull_policy (if_not_present as missing, missing by default) and refuses build with why', () => {
+  it('reads pull_policy (if_not_present as missing, missing by default); build only with a build section', () => {
     const policy = (line: string) =>
       load(`services:\n  web:\n    image: nginx\n${line}`).file?.services.web?.pullPolicy;
     expect(policy('')).toBe('missing');
@@ -362,10 +361,11 @@ describe('bad values are refused with their path and line', () => {
     expect(policy('    pull_policy: always\n')).toBe('always');
     expect(policy('    pull_policy: never\n')).toBe('never');
     expect(errors('services:\n  web:\n    image: nginx\n    pull_policy: build\n')).toEqual([
-      expect.stringContaining('build is not supported yet'),
+      '4: services.web.pull_policy: build needs a build: section saying how to build the image',
     ]);
+    expect(policy('    build: .\n    pull_policy: build\n')).toBe('build');
     expect(errors('services:\n  web:\n    image: nginx\n    pull_policy: sometimes\n')).toEqual([
-      expect.stringContaining('must be missing, always, never or if_not_present'),
+      expect.stringContaining('must be missing, always, never, build or if_not_present'),
     ]);
   });
 

@@ -58,6 +58,7 @@ export function loadCompose(
   let order: string[] = [];
   if (file) {
     pathIssues.push(...checkReferences(file));
+    resolveBuildArgs(file, lookup);
     const resolved = resolveEnvironments(file, files, lookup);
     pathIssues.push(...resolved.issues);
     environments = resolved.environments;
@@ -155,6 +156,19 @@ function located(source: YamlSource, issue: PathIssue): ComposeIssue {
   };
 }
 
+/** `args: [KEY]` takes KEY from the variables, as compose does; without one the Dockerfile's default holds. */
+function resolveBuildArgs(file: ComposeFile, lookup: (name: string) => string | undefined): void {
+  for (const service of Object.values(file.services)) {
+    if (!service.build) continue;
+    const args: Record<string, string> = {};
+    for (const [key, value] of Object.entries(service.build.args)) {
+      const resolved = value ?? lookup(key);
+      if (resolved !== undefined) args[key] = resolved;
+    }
+    service.build.args = args;
+  }
+}
+
 function resolveEnvironments(
   file: ComposeFile,
   files: Map<string, string>,
@@ -218,6 +232,7 @@ function summarise(
       return {
         name,
         image: service?.image ?? '',
+        build: service?.build?.context ?? null,
         ports: service?.ports ?? [],
         dependsOn: Object.keys(service?.dependsOn ?? {}),
         volumes: (service?.volumes ?? []).map((m) => (m.source ? `${m.source}:${m.target}` : m.target)),

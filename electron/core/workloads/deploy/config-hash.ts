@@ -32,8 +32,10 @@ export function configHash(service: ServiceSpec, context: ServiceContext): strin
     ...service,
     environment: context.environment,
     envFiles: undefined,
-    // How the image gets to the host is not the container's configuration.
+    // How the image gets to the host is not the container's configuration (a rebuilt image
+    // changes the image id, which recreates the container by itself).
     pullPolicy: undefined,
+    build: undefined,
     networks: { names: networks, aliases },
     volumes,
   };

@@ -22,6 +22,15 @@ export function containerName(project: string, service: string): string {
   return `${project}-${service}-1`;
 }
 
+/**
+ * The image a service's container runs: its `image:`, else (a service that only builds) the
+ * name docker compose gives a built image, `PROJECT-SERVICE` (GetImageNameOrDefault in compose's
+ * pkg/api, with its `-` separator).
+ */
+export function serviceImage(project: string, service: string, spec: ServiceSpec): string {
+  return spec.image ?? `${project}-${service}`;
+}
+
 /** What else goes into a container besides its service's spec. */
 export interface ContainerContext {
   project: string;
@@ -99,7 +108,7 @@ export function containerCreateOptions(
   const restart = /^on-failure:(\d+)$/.exec(service.restart ?? '');
   return {
     name,
-    Image: service.image,
+    Image: serviceImage(context.project, context.service, service),
     ...(service.command ? { Cmd: service.command } : {}),
     ...(service.entrypoint ? { Entrypoint: service.entrypoint } : {}),
     Env: Object.entries(context.environment).map(([key, value]) => `${key}=${value}`),

@@ -11,6 +11,7 @@ import { describePullProgress } from '../../images/pull-progress.js';
 import type { ComposeFile } from '../compose/compose-model.js';
 import type { WorkloadSecrets } from '../workload-secrets.js';
 import { COMPOSE_VERSION, LABEL, projectFilter } from './compose-labels.js';
+import { buildNeedsFolder, ensureBuilds, servicesThatBuild } from './build-images.js';
 import { configHash } from './config-hash.js';
 import {
   containerCreateOptions,
@@ -35,6 +36,7 @@ export interface DeployRequest {
   /** Recreate every service, changed or not (secret values are not part of the config hash). */
   forceRecreate: boolean;
   configFile: string | null;
+  /** The compose file's folder: build contexts are read relative to it (a deploy that builds needs it). */
   workingDir: string | null;
   /** `--pull`: one policy for every service over its own `pull_policy`; null keeps theirs. */
   pullPolicy: PullPolicy | null;
@@ -84,7 +86,21 @@ export function deployJob(
         job.log(`[pull] ${image}: ${describePullProgress(result.progress)}`);
       },
     });
-    job.within('pull', 0.9, 'ports');
+    job.step('build');
+    if (request.workingDir === null && servicesThatBuild(file).length > 0) throw buildNeedsFolder(file);
+    Object.assign(
+      imageIds,
+      await ensureBuilds(file, host.name, engine, call, {
+        project,
+        workingDir: request.workingDir ?? '',
+        order: request.order,
+        registryAuth: deps.registryAuth,
+        signal,
+        log: (line) => job.log(line),
+        progress: (part, detail) => job.within('build', part * 0.9, detail),
+      }),
+    );
+    job.within('build', 0.9, 'ports');
     const listed = await call('Containers', (d) =>
       d.listContainers({ all: true, filters: projectFilter(project), abortSignal: signal }),
     );
@@ -93,6 +109,7 @@ export function deployJob(
     const recorded = (label: string): string | null =>
       listed.map((c) => c.Labels[label]).find((value) => value) ?? null;
     const configFile = request.configFile ?? recorded(LABEL.configFiles);
+    // Builds read the folder this request names, never one a past deploy recorded (see above).
     const workingDir = request.workingDir ?? recorded(LABEL.workingDir);
     const hashes = Object.fromEntries(
       request.order.map((name) => [

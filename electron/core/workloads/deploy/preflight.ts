@@ -24,7 +24,8 @@ export type PullOne = (image: string) => Promise<void>;
  * The id of each service's image on the host, pulling what the pull policy asks for first (the
  * deploy's `--pull` over each service's `pull_policy`): each distinct image once, all at the same
  * time. An image missing under `never` is NOT_FOUND naming every such image and the host, before
- * anything is pulled or changed.
+ * anything is pulled or changed. Services with a `build:` section are left to the build step
+ * (build-images.ts): their image is built on the host, never pulled.
  */
 export async function ensureImages(
   file: ComposeFile,
@@ -43,11 +44,16 @@ export async function ensureImages(
   const ids: Record<string, string> = {};
   const toPull = new Set<string>();
   const missing: string[] = [];
-  for (const [name, service] of Object.entries(file.services)) {
-    const id = await inspect(service.image);
-    const decision = pullDecision(options.override ?? service.pullPolicy, id !== null);
-    if (decision === 'pull') toPull.add(service.image);
-    else if (decision === 'missing') missing.push(service.image);
+  const pulled = Object.entries(file.services).flatMap(([name, service]) =>
+    service.build === null && service.image !== null && service.pullPolicy !== 'build'
+      ? [{ name, image: service.image, policy: service.pullPolicy }]
+      : [],
+  );
+  for (const { name, image, policy } of pulled) {
+    const id = await inspect(image);
+    const decision = pullDecision(options.override ?? policy, id !== null);
+    if (decision === 'pull') toPull.add(image);
+    else if (decision === 'missing') missing.push(image);
     else if (id !== null) ids[name] = id;
   }
   if (missing.length > 0) {
@@ -60,13 +66,13 @@ export async function ensureImages(
     );
   }
   await Promise.all([...toPull].map((image) => options.pull(image)));
-  for (const [name, service] of Object.entries(file.services)) {
+  for (const { name, image } of pulled) {
     if (ids[name] !== undefined) continue;
-    const id = await inspect(service.image);
+    const id = await inspect(image);
     if (id === null) {
-      throw new CrossdockError('NOT_FOUND', `Image "${service.image}" is not on host ${hostName} after pulling it`, {
+      throw new CrossdockError('NOT_FOUND', `Image "${image}" is not on host ${hostName} after pulling it`, {
         host: hostName,
-        images: [service.image],
+        images: [image],
       });
     }
     ids[name] = id;
