@@ -88,8 +88,12 @@ export const lanes: readonly Lane[] = [
   {
     name: 'docker-4-5',
     resources:
-      'crossdock-docker-4 and -5 (10.213.0.104–.105), and volumes of its own run on the local engine; image-pull pushes to the rig registry (10.213.0.1:5443) under a repository of its own',
-    files: ['test/integration/migration-transfer.test.ts', 'test/integration/image-pull.test.ts'],
+      'crossdock-docker-4 and -5 (10.213.0.104–.105), and volumes of its own run on the local engine; image-pull and images-cli push to the rig registry (10.213.0.1:5443) under repositories of their own; images-cli sends an image of its own to the local engine',
+    files: [
+      'test/integration/migration-transfer.test.ts',
+      'test/integration/images-cli.test.ts',
+      'test/integration/image-pull.test.ts',
+    ],
   },
   {
     name: 'docker-3-and-9',
