@@ -12,7 +12,10 @@ export interface ImagePullReport {
   layers: number;
   /** Of those, layers the host held already (not downloaded). */
   layersExisting: number;
-  /** Bytes downloaded (compressed, as the registry sends them). */
+  /**
+   * Bytes downloaded (compressed, as the registry sends them), as the engine's stream counted them:
+   * a layer small enough to come in one piece is reported done without a count.
+   */
   bytes: number;
 }
 

@@ -125,6 +125,8 @@ export const lanes: readonly Lane[] = [
     files: [
       'test/integration/manifest-snapshot.test.ts',
       'test/e2e/containers-view.e2e.test.ts',
+      // An image and a stopped container of its own on the local engine, named per run.
+      'test/e2e/images.e2e.test.ts',
       'test/e2e/shell.e2e.test.ts',
       'test/integration/cutover-ready.test.ts',
       'test/integration/emulators/ec2-sigv4.test.ts',
