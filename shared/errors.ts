@@ -83,8 +83,9 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * Remedies that depend on the client: the core names one in `details.advice` and leaves it out of
  * the message, and each client words it its own way (the CLI names its flag, the app its option).
  * - `auto-ports`: publish on the next free port instead (`--auto-ports`, “Assign free ports when taken”).
+ * - `force-image-remove`: remove the image from under the stopped containers that use it (`--force`).
  */
-export const ERROR_ADVICE = ['auto-ports'] as const;
+export const ERROR_ADVICE = ['auto-ports', 'force-image-remove'] as const;
 export type ErrorAdvice = (typeof ERROR_ADVICE)[number];
 
 /** The client-worded remedy an error's details name, if any. */

@@ -45,6 +45,7 @@ import { vaultService } from './vault/vault-service.js';
 import { RegistryLogins } from './registries/registry-logins.js';
 import { registriesService } from './registries/registries-service.js';
 import { vaultRegistryAuth } from './registries/registry-auth.js';
+import { imagesService } from './images/images-service.js';
 import type { RegistryAuthResolver } from './images/pull-image.js';
 
 export interface CoreOptions {
@@ -135,6 +136,7 @@ export function createCore(options: CoreOptions): Core {
     jobs,
   });
 
+  const registryAuth = options.registryAuth ?? vaultRegistryAuth(vault, logger);
   const impl: ServerImpl<CrossdockApi> = {
     system: systemService({ store, dataDir, mode: options.mode }),
     jobs: jobsService(jobs),
@@ -145,14 +147,8 @@ export function createCore(options: CoreOptions): Core {
     bootstrap: bootstrapService({ inventory: hosts, runtime, jobs }),
     providers: providersService(providers, (kind, place, type) => cachedHourlyPrice(dataDir, kind, place, type)),
     machines: machinesImpl,
-    workloads: workloadsService({
-      inventory: hosts,
-      runtime,
-      jobs,
-      vault,
-      logger,
-      registryAuth: options.registryAuth ?? vaultRegistryAuth(vault, logger),
-    }),
+    workloads: workloadsService({ inventory: hosts, runtime, jobs, vault, logger, registryAuth }),
+    images: imagesService({ inventory: hosts, runtime, jobs, registryAuth }),
     ports: portsService({ inventory: hosts, runtime }),
     migrations: migrationsService({ dataDir, inventory: hosts, runtime, jobs, events }),
     registries: registriesService({ logins: registryLogins, logger }),

@@ -34,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ports: async () => (await import('./commands/ports.js')).portsCommand,
   secret: async () => (await import('./commands/secret.js')).secretCommand,
   registry: async () => (await import('./commands/registry.js')).registryCommand,
+  image: async () => (await import('./commands/image.js')).imageCommand,
   cost: async () => (await import('./commands/cost.js')).costCommand,
   compare: async () => (await import('./commands/compare.js')).compareCommand,
 };
@@ -105,6 +106,7 @@ export async function runCli(
 /** The CLI's words for a remedy the core leaves to the client (ERROR_ADVICE): it names its flag. */
 const CLI_ADVICE: Record<ErrorAdvice, string> = {
   'auto-ports': 'or add --auto-ports to publish on the next free port',
+  'force-image-remove': 'or add --force to remove it from under the stopped ones',
 };
 
 /** One line on stderr: what went wrong, what to do, and its code. Unexpected errors say where the log is. */

@@ -63,6 +63,14 @@ Commands:
   registry ls [--json] | registry test REGISTRY | registry rm REGISTRY
   registry import [--json]
                         Save this computer's Docker logins (config.json auths and credential helpers)
+  image pull HOST IMAGE [--json]
+                        Pull an image onto a host with the vault's login for its registry (per-layer progress)
+  image send HOST/IMAGE --to HOST [--to HOST]… [--relay] [--json]
+                        Send an image from one host to others, host to host, only the layers each lacks
+  image ls [--host HOST]… [--json]
+                        Images on every host, with the containers that use them
+  image rm HOST IMAGE [--force]
+                        Remove an image; refused while containers use it (--force: stopped ones only)
   migrate HOST/CONTAINER --to HOST [--dry-run] [--remove-source] [--relay] [--healthy-seconds N] [--json]
   migrate HOST/project:P --to HOST [...]
                         Move a container or a compose project (image, config, volume data) to another host

@@ -17,6 +17,7 @@ import { systemSchemas, type SystemApi } from './system.js';
 import { portsSchemas, workloadsSchemas, type PortsApi, type WorkloadsApi } from './workloads.js';
 import { registriesSchemas, type RegistriesApi } from './registries.js';
 import { pricesSchemas, type PricesApi } from './prices.js';
+import { imagesSchemas, type ImagesApi } from './images.js';
 
 /** The whole Crossdock API: one interface per domain. */
 export interface CrossdockApi {
@@ -26,6 +27,7 @@ export interface CrossdockApi {
   vault: VaultApi;
   keys: KeysApi;
   docker: DockerApi;
+  images: ImagesApi;
   bootstrap: BootstrapApi;
   providers: ProvidersApi;
   machines: MachinesApi;
@@ -44,6 +46,7 @@ export const crossdockContract: Contract<CrossdockApi> = {
   vault: vaultSchemas,
   keys: keysSchemas,
   docker: dockerSchemas,
+  images: imagesSchemas,
   bootstrap: bootstrapSchemas,
   providers: providersSchemas,
   machines: machinesSchemas,
@@ -118,6 +121,8 @@ export type { MigrationsApi, MigrationPlanArgs, MigrationStartArgs } from './mig
 export type { WorkloadsApi, PortsApi, ComposeInput } from './workloads.js';
 export { projectName, secretName } from './workloads.js';
 export type { RegistriesApi } from './registries.js';
+export type { ImagesApi } from './images.js';
+export { imageRef } from './images.js';
 export { registryName } from './registries.js';
 export { DOCKER_HUB, isLoopbackRegistry, normalizeRegistry, registryOfImage } from './registry-name.js';
 export { noArgs, type NoArgs } from './system.js';

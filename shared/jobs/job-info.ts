@@ -79,6 +79,8 @@ export const jobInfoSchema: z.ZodType<JobInfo> = z.union([
   kindSchema('migration'),
   kindSchema('migration-rollback'),
   kindSchema('prices-refresh'),
+  kindSchema('image-pull'),
+  kindSchema('image-send'),
   z.object({
     ...base,
     kind: z.custom<ExtensionJobKind>(isExtensionJobKind),
@@ -95,6 +97,8 @@ const RESULT_SCHEMAS: { [K in JobKind]: z.ZodType<JobResult<K>> } = {
   migration: JOB_KINDS.migration.result,
   'migration-rollback': JOB_KINDS['migration-rollback'].result,
   'prices-refresh': JOB_KINDS['prices-refresh'].result,
+  'image-pull': JOB_KINDS['image-pull'].result,
+  'image-send': JOB_KINDS['image-send'].result,
 };
 
 /**

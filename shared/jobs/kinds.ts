@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { BOOTSTRAP_JOB } from './bootstrap-kind.js';
 import { DEPLOY_JOB } from './deploy-kind.js';
+import { IMAGE_PULL_JOB } from './image-pull-kind.js';
+import { IMAGE_SEND_JOB } from './image-send-kind.js';
 import { MACHINE_CREATE_JOB } from './machine-create-kind.js';
 import { MIGRATION_JOB, MIGRATION_ROLLBACK_JOB } from './migration-kind.js';
 import { PRICES_REFRESH_JOB } from './prices-refresh-kind.js';
@@ -13,6 +15,8 @@ export const JOB_KINDS = {
   migration: MIGRATION_JOB,
   'migration-rollback': MIGRATION_ROLLBACK_JOB,
   'prices-refresh': PRICES_REFRESH_JOB,
+  'image-pull': IMAGE_PULL_JOB,
+  'image-send': IMAGE_SEND_JOB,
 } as const;
 
 export type JobKind = keyof typeof JOB_KINDS;

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEPLOY_JOB } from '../../shared/index.js';
 import { machineNamed, onMachine, upDockerRig } from '../integration/docker-rig.js';
 import { machineHostKeyFingerprint } from '../rig/host-key.js';
 import { REPO_ROOT, startCrossdockServer, type CrossdockServer } from './crossdock-server.js';
@@ -177,7 +178,7 @@ describe('workloads from the page', () => {
       await dialog
         .locator('[data-testid="deploy-stage"]')
         .evaluateAll((items) => items.map((item) => item.getAttribute('data-status'))),
-    ).toEqual(['done', 'done', 'done', 'done', 'done']);
+    ).toEqual(DEPLOY_JOB.steps.map(() => 'done'));
     expect(await dialog.getByTestId('deploy-report').textContent()).toContain(`web: created ${PROJECT}-web-1`);
     await expect.poll(() => dialog.getByTestId('deploy-log').textContent()).toContain(`[web] created ${PROJECT}-web-1`);
     await shot('workloads-deployed.png');

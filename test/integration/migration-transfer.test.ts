@@ -249,7 +249,13 @@ describe('images', () => {
     expect((await onMachine(TARGET_MACHINE, `docker image inspect -f '{{.Id}}' ${ref}`)).trim()).toBe(idOnSource);
     // Sending it again sends nothing.
     const again = await withRoute(source, target, { migrationId: `img2-${run}` }, (route) => sendImages(route, [ref]));
-    expect(again).toEqual({ bytes: 0, sent: [], skipped: [ref], layersSkipped: 0 });
+    expect(again).toEqual({
+      bytes: 0,
+      sent: [],
+      skipped: [ref],
+      layersSkipped: 0,
+      images: [expect.objectContaining({ ref, onTarget: true, bytesToSend: 0 })],
+    });
   });
 
   it('sends only the layers the target lacks: an image adding a small layer to a base the target holds', async () => {

@@ -93,9 +93,10 @@ export const lanes: readonly Lane[] = [
   {
     name: 'docker-4-5',
     resources:
-      'crossdock-docker-4 and -5 (10.213.0.104–.105), and volumes of its own run on the local engine; image-pull pushes to the rig registry (10.213.0.1:5443) under a repository of its own; image-build builds on -5',
+      'crossdock-docker-4 and -5 (10.213.0.104–.105), and volumes of its own run on the local engine; image-pull and images-cli push to the rig registry (10.213.0.1:5443) under repositories of their own; image-build builds on -5; images-cli sends an image of its own to the local engine',
     files: [
       'test/integration/migration-transfer.test.ts',
+      'test/integration/images-cli.test.ts',
       'test/integration/image-pull.test.ts',
       'test/integration/image-build.test.ts',
     ],
@@ -130,6 +131,8 @@ export const lanes: readonly Lane[] = [
     files: [
       'test/integration/manifest-snapshot.test.ts',
       'test/e2e/containers-view.e2e.test.ts',
+      // An image and a stopped container of its own on the local engine, named per run.
+      'test/e2e/images.e2e.test.ts',
       'test/e2e/shell.e2e.test.ts',
       'test/integration/cutover-ready.test.ts',
       'test/integration/emulators/ec2-sigv4.test.ts',

@@ -3,12 +3,13 @@ import type { ContainerSummary } from '../../../shared/index.js';
 import { ContainerDetails } from '../container-details/container-details.js';
 import { useCrossdock } from '../state/store.js';
 import { EmptyState } from '../views/empty-state.js';
-import { CONTAINER_COLUMNS, IMAGE_COLUMNS, NETWORK_COLUMNS, VOLUME_COLUMNS } from './container-columns.js';
+import { CONTAINER_COLUMNS, NETWORK_COLUMNS, VOLUME_COLUMNS } from './container-columns.js';
+import { ImagesPanel } from '../images/images-panel.js';
 import { ContainerActions } from './container-actions-bar.js';
 import { askToRemove, containerKey, selectContainer, setShowStopped, useDocker } from './docker-store.js';
 import { useDockerLive } from './docker-sync.js';
 import { RemoveContainerDialog } from './remove-container-dialog.js';
-import { containerSpec, imageSpec, isStopped, networkSpec, volumeSpec } from './resource-specs.js';
+import { containerSpec, isStopped, networkSpec, volumeSpec } from './resource-specs.js';
 import { ResourcePanel } from './resource-panel.js';
 import { ResourceTabs } from './resource-tabs.js';
 import './containers.css';
@@ -95,16 +96,7 @@ export function ContainersView() {
       <ResourceTabs panelId={panelId} />
       <div className="resource-panel" role="tabpanel" id={panelId} aria-labelledby={`tab-${tab}`}>
         {tab === 'containers' && <ContainersPanel />}
-        {tab === 'images' && (
-          <ResourcePanel
-            kind="images"
-            spec={imageSpec}
-            columns={IMAGE_COLUMNS}
-            gridClass="grid-images"
-            noun="image"
-            rowTestId="image-row"
-          />
-        )}
+        {tab === 'images' && <ImagesPanel />}
         {tab === 'volumes' && (
           <ResourcePanel
             kind="volumes"

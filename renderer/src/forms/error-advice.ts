@@ -6,6 +6,7 @@ import { errorAdvice, type ErrorAdvice, type ErrorDetails } from '../../../share
  */
 const APP_ADVICE: Record<ErrorAdvice, string> = {
   'auto-ports': 'or tick “Assign free ports when taken” and deploy again',
+  'force-image-remove': 'or tick “Remove even if stopped containers use it”',
 };
 
 /** An error's message with the remedy its details name, worded for the app; said once. */

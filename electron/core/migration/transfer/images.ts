@@ -160,7 +160,9 @@ export async function sendImages(
   const missing = images.filter((image) => !image.onTarget);
   const skipped = images.filter((image) => image.onTarget);
   for (const image of skipped) await ensureTag(target, image);
-  if (missing.length === 0) return { bytes: 0, sent: [], skipped: skipped.map((i) => i.ref), layersSkipped: 0 };
+  const looked = images.map(({ diffIds: _diffIds, ...image }) => image);
+  if (missing.length === 0)
+    return { bytes: 0, sent: [], skipped: skipped.map((i) => i.ref), layersSkipped: 0, images: looked };
 
   const refs = missing.map((image) => image.ref);
   const unique = [...new Map(missing.map((i) => [i.id, i])).values()];
@@ -229,7 +231,7 @@ export async function sendImages(
       );
     }
   }
-  return { bytes: result.bytes, sent: refs, skipped: skipped.map((i) => i.ref), layersSkipped };
+  return { bytes: result.bytes, sent: refs, skipped: skipped.map((i) => i.ref), layersSkipped, images: looked };
 }
 
 /** The layer files to leave out and how they were named (`computed`: from diff ids, for Docker `engine`). */

@@ -1,4 +1,5 @@
 import type Dockerode from 'dockerode';
+import type { PlannedImage } from '../../../../shared/index.js';
 import type { Readable } from 'node:stream';
 import type { ExecResult, RemoteProcess } from '../../ssh/remote-exec.js';
 import type { DirectoryInodes } from './moved-directories.js';
@@ -112,6 +113,8 @@ export interface SendImagesResult {
   skipped: string[];
   /** Layers of the sent images left out of the stream because the target holds them (0: sent whole). */
   layersSkipped: number;
+  /** The images as looked up before sending: their layers and what the target held of them. */
+  images: PlannedImage[];
 }
 
 /** A volume as found on a host. */
