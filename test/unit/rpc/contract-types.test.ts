@@ -28,6 +28,7 @@ describe('the contract types', () => {
       'bootstrap',
       'docker',
       'hosts',
+      'images',
       'jobs',
       'keys',
       'machines',
