@@ -143,6 +143,9 @@ describe('bootstrap', () => {
     const logs = (await client.api.jobs.logs({ id: first.job.id })).map((l) => l.text).join('\n');
     expect(logs).toMatch(/Docker's repository https:\/\/download\.docker\.com\/linux\/debian could not be reached/);
     expect(logs).toMatch(/Setting up docker\.io/);
+    // The service step says what it did once, in words (not "changed Docker service:started" twice).
+    expect(logs.match(/^\[service\] Started dockerd \(no init system runs here/gm)).toHaveLength(1);
+    expect(logs).not.toMatch(/Docker service:|\] (changed|unchanged|no change):? /);
     expect(JSON.parse(await onMachine(machine(0).name, 'cat /etc/docker/daemon.json'))).toEqual({
       'log-driver': 'json-file',
       'log-opts': { 'max-size': '10m', 'max-file': '3' },
