@@ -77,6 +77,20 @@ async function addHost(
   if (added.status !== 0) throw new Error(`crossdock host add ${end.host} failed: ${added.stderr}`);
 }
 
+/** How much of the element is in the viewport (0..1), clipped by its scrolling ancestors, as an IntersectionObserver says. */
+function visibleShare(locator: Locator): Promise<number> {
+  return locator.evaluate(
+    (element) =>
+      new Promise<number>((resolve) => {
+        const observer = new IntersectionObserver((entries) => {
+          observer.disconnect();
+          resolve(Math.round((entries[0]?.intersectionRatio ?? 0) * 100) / 100);
+        });
+        observer.observe(element);
+      }),
+  );
+}
+
 /** A small service: busybox httpd on a published port, a volume with a greeting, a note and `blob` of data. */
 async function makeApp(o: { name: string; volume: string; port: number; blob: string }): Promise<void> {
   const main = 'trap "exit 0" TERM; httpd -p 8080 -h /data; while true; do sleep 1 & wait; done';
@@ -170,7 +184,7 @@ describe('the migration wizard', () => {
       `nothing to send, 1 already on ${TARGET.host}`,
     );
     expect(await wizard().getByTestId('plan-volume').textContent()).toContain(VOLUME);
-    expect(await wizard().getByTestId('plan-volumes').textContent()).toMatch(/1 volume, 2\.\d\d MB in \d+ files/);
+    expect(await wizard().getByTestId('plan-volumes').textContent()).toMatch(/1 volume, 2\.\d\d MiB in \d+ files/);
     expect(await wizard().getByTestId('plan-route').textContent()).toContain(`direct, ${SOURCE.host} → ${TARGET.host}`);
     expect(await wizard().getByTestId('plan-ports').textContent()).toContain(`free on ${TARGET.host}`);
     expect(await wizard().getByTestId('plan-architecture').getAttribute('data-tone')).toBe('ok');
@@ -202,12 +216,20 @@ describe('the migration wizard', () => {
       .getByTestId('migration-step-bytes');
     expect(Number(await bulk.getAttribute('data-bytes'))).toBeGreaterThanOrEqual(2 * 1024 * 1024);
     expect(await bulk.getAttribute('data-live-bytes')).toMatch(/^\d+$/);
-    expect(await bulk.textContent()).toMatch(/^2\.\d\d MB · [\d.]+ [KMG]?B\/s$/);
+    expect(await bulk.textContent()).toMatch(/^2\.\d\d MiB · [\d.]+ [KMG]?i?B\/s$/);
     expect(await wizard().getByTestId('wizard-steps').locator('[aria-current="step"]').textContent()).toContain(
       'Outcome',
     );
 
     const outcome = wizard().getByTestId('migration-outcome');
+    // The outcome comes after the steps and the log, below the dialog's fold: it is scrolled into
+    // view when the migration ends, whole (what an IntersectionObserver sees, clipping included).
+    const dialogFold = await wizard().evaluate(
+      (dialog) => `${dialog.scrollHeight} px of ${dialog.clientHeight} px shown`,
+    );
+    console.log(`migration dialog: ${dialogFold}`);
+    await expect.poll(() => visibleShare(outcome), { timeout: 5_000 }).toBe(1);
+    expect(await visibleShare(wizard().getByTestId('migration-done'))).toBe(1);
     expect(await outcome.getAttribute('data-manifest-match')).toBe('true');
     expect(await outcome.textContent()).toContain(`${APP} runs on ${TARGET.host}`);
     expect(await outcome.getByTestId('outcome-manifest').textContent()).toMatch(
@@ -215,7 +237,7 @@ describe('the migration wizard', () => {
     );
     expect(await outcome.getByTestId('outcome-route').textContent()).toContain('direct');
     expect(await outcome.getByTestId('outcome-downtime').textContent()).toMatch(/^\d+(\.\d)? m?s /);
-    expect(await outcome.getByTestId('outcome-bytes').textContent()).toMatch(/volumes 2\.\d\d MB/);
+    expect(await outcome.getByTestId('outcome-bytes').textContent()).toMatch(/volumes 2\.\d\d MiB/);
     expect(await outcome.getByTestId('outcome-source').textContent()).toContain(`${APP}-migrated-to-${TARGET.host}`);
     await expect.poll(() => wizard().getByTestId('migration-log').textContent()).toContain('[done]');
     await shot('migration-outcome.png');
