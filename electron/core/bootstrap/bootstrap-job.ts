@@ -6,6 +6,7 @@ import { mergeDaemonConfig } from './daemon-config.js';
 import { detectHost, noPrivilege } from './detect-host.js';
 import { choosePlan } from './install-plans.js';
 import { installScript } from './install-script.js';
+import { PackageProgress, parseAptStatus } from './package-progress.js';
 import { runPrivileged, type Privilege, type ScriptResult } from './privileged-shell.js';
 import { daemonFactsScript, daemonWriteScript, groupScript, serviceScript } from './service-script.js';
 import { verifyEngine } from './verify-engine.js';
@@ -45,12 +46,16 @@ export function bootstrapJob(
       `${system.prettyName} (${system.id} ${system.versionId}, ${system.arch}), init ${system.init}, ${system.packageManager ?? 'no package manager'}, privilege ${system.privilege}; Docker ${system.docker.installed ? `${system.docker.version ?? ''} installed${system.docker.running ? ', running' : ''}` : 'not installed'}`,
     );
 
-    const run = async (name: string, script: string): Promise<ScriptResult> => {
+    const run = async (name: string, script: string, packages?: PackageProgress): Promise<ScriptResult> => {
       const result = await runPrivileged(connection, script, privilege, {
         signal: job.signal,
         onLine: ({ stream, text }) => {
           const marker = /^@crossdock (\S+) ?(.*)$/.exec(text);
-          if (!marker) return job.log(text, stream);
+          if (!marker) {
+            if (packages?.line(text)) return;
+            return job.log(text, stream);
+          }
+          if (marker[1] === 'phase') return packages?.marker(marker[2] ?? '');
           // What a step changed, or found unchanged, is logged once, by `step` when it ends.
           if (marker[1] === 'changed' || marker[1] === 'unchanged') return;
           job.log(`[${name}] ${marker[1] === 'note' ? '' : `${marker[1]} `}${marker[2]}`, 'info');
@@ -67,7 +72,18 @@ export function bootstrapJob(
     };
 
     job.step('packages');
-    const installed = outcome(await run('packages', installScript(plan)));
+    const packages = new PackageProgress(
+      {
+        progress: (part, detail) => job.within('packages', part, detail),
+        log: (text) => job.log(`[packages] ${text}`, 'info'),
+      },
+      plan.packageManager === 'apt'
+        ? 'apt'
+        : plan.packageManager === 'dnf' || plan.packageManager === 'yum'
+          ? 'rpm'
+          : 'other',
+    );
+    const installed = outcome(await run('packages', installScript(plan), packages));
     step('packages', installed.changed, installed.detail, installed.said);
 
     job.step('daemon-config');
@@ -144,7 +160,12 @@ function existingKey(json: string, key: string): boolean {
 }
 
 function stepFailed(name: string, result: ScriptResult, endpoint: string, privilege: Privilege): CrossdockError {
-  const tail = result.stderr.split('\n').filter(Boolean).slice(-8).join(' | ');
+  // apt's status lines and the script's markers on stderr are for the job's progress, not the error.
+  const tail = result.stderr
+    .split('\n')
+    .filter((line) => line && !line.startsWith('@crossdock ') && parseAptStatus(line) === null)
+    .slice(-8)
+    .join(' | ');
   const wrongPassword = privilege.mode === 'sudo-password' && /incorrect password|try again/i.test(result.stderr);
   const message = wrongPassword
     ? `sudo on ${endpoint} refused the password`
