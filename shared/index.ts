@@ -30,6 +30,7 @@ export * from './jobs/machine-create-kind.js';
 export * from './jobs/deploy-kind.js';
 export * from './jobs/migration-kind.js';
 export * from './text/plural.js';
+export * from './text/stop-wait.js';
 export * from './jobs/prices-refresh-kind.js';
 export * from './jobs/image-pull-kind.js';
 export * from './jobs/image-send-kind.js';

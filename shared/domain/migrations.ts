@@ -22,6 +22,18 @@ export interface PlannedContainer {
   binds: string[];
   /** Networks it is attached to. */
   networks: string[];
+  /** How stopping it on the source goes (the stop wait is downtime). */
+  stop: ContainerStop;
+}
+
+/**
+ * How Docker stops a container (`Config.StopSignal`, `Config.StopTimeout`): the signal first,
+ * then SIGKILL if it has not exited after `timeoutSeconds`. Docker's defaults are SIGTERM and 10 s.
+ */
+export interface ContainerStop {
+  signal: string;
+  /** null: Docker waits for it to exit, with no time limit (a negative StopTimeout). */
+  timeoutSeconds: number | null;
 }
 
 /** An image the migration needs on the target, as found on the source. */
@@ -66,7 +78,12 @@ export interface MigrationEstimate {
   /** `measured`: the rate of the last migration between these hosts; `assumed`: a default. */
   basis: 'measured' | 'assumed';
   transferMs: number;
-  /** The containers are stopped for: stop + delta pass + checksum verify + start + ready. */
+  /**
+   * The longest stopping the source's running containers can take (their stop timeouts, one
+   * after another, for processes that ignore the stop signal); null when one has no time limit.
+   */
+  stopWaitMs: number | null;
+  /** The containers are stopped for: stop (with its whole wait) + delta pass + checksum verify + start + ready. */
   downtimeMs: number;
 }
 

@@ -25,6 +25,7 @@ export const migrationPlanSchema: z.ZodType<MigrationPlan> = z.object({
       volumes: z.array(z.string()),
       binds: z.array(z.string()),
       networks: z.array(z.string()),
+      stop: z.object({ signal: z.string(), timeoutSeconds: z.number().nullable() }),
     }),
   ),
   images: z.array(
@@ -51,6 +52,7 @@ export const migrationPlanSchema: z.ZodType<MigrationPlan> = z.object({
     bytesPerSecond: z.number(),
     basis: z.enum(['measured', 'assumed']),
     transferMs: z.number(),
+    stopWaitMs: z.number().nullable(),
     downtimeMs: z.number(),
   }),
   blockers: z.array(wireErrorSchema),

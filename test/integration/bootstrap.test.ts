@@ -51,9 +51,13 @@ async function addHost(m: RigMachine, name: string, user: string): Promise<void>
 async function bootstrap(
   host: string,
   extra: { sudoPassword?: string } = {},
-): Promise<{ job: JobInfo; report: BootstrapReport; ms: number }> {
+): Promise<{ job: JobInfo; report: BootstrapReport; ms: number; seen: JobInfo[] }> {
   const started = Date.now();
-  const job = await client.api.jobs.wait({ id: (await client.api.bootstrap.start({ host, ...extra })).id });
+  const { id } = await client.api.bootstrap.start({ host, ...extra });
+  // The job as a client polling it sees it, for what its progress did on the way.
+  const seen: JobInfo[] = [];
+  const watching = setInterval(() => void client.api.jobs.get({ id }).then((info) => seen.push(info)), 100);
+  const job = await client.api.jobs.wait({ id }).finally(() => clearInterval(watching));
   if (job.state !== 'succeeded') {
     const logs = await client.api.jobs.logs({ id: job.id });
     throw new Error(
@@ -63,7 +67,7 @@ async function bootstrap(
         .join('\n')}`,
     );
   }
-  return { job, report: requireJobResult(job, 'bootstrap'), ms: Date.now() - started };
+  return { job, report: requireJobResult(job, 'bootstrap'), ms: Date.now() - started, seen };
 }
 
 async function failure(promise: Promise<unknown>): Promise<CrossdockError> {
@@ -143,6 +147,16 @@ describe('bootstrap', () => {
     const logs = (await client.api.jobs.logs({ id: first.job.id })).map((l) => l.text).join('\n');
     expect(logs).toMatch(/Docker's repository https:\/\/download\.docker\.com\/linux\/debian could not be reached/);
     expect(logs).toMatch(/Setting up docker\.io/);
+    // The package install moves the job through its step with apt's own progress, sub-step by sub-step.
+    const installing = first.seen.filter((info) => info.step === 'packages');
+    expect(new Set(installing.map((info) => info.fraction)).size).toBeGreaterThan(5);
+    expect(installing.some((info) => /^Downloading packages: file \d+ of \d+$/.test(info.stepDetail ?? ''))).toBe(true);
+    expect(installing.some((info) => /^Installing packages, \d+%: /.test(info.stepDetail ?? ''))).toBe(true);
+    expect(logs).toMatch(/^\[packages\] unpacking and configuring the packages: 40%, Installing packages, 4\d%: /m);
+    expect(logs).not.toMatch(/pmstatus:|dlstatus:/);
+    // The service step says what it did once, in words (not "changed Docker service:started" twice).
+    expect(logs.match(/^\[service\] Started dockerd \(no init system runs here/gm)).toHaveLength(1);
+    expect(logs).not.toMatch(/Docker service:|\] (changed|unchanged|no change):? /);
     expect(JSON.parse(await onMachine(machine(0).name, 'cat /etc/docker/daemon.json'))).toEqual({
       'log-driver': 'json-file',
       'log-opts': { 'max-size': '10m', 'max-file': '3' },

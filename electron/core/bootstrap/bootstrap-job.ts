@@ -6,6 +6,7 @@ import { mergeDaemonConfig } from './daemon-config.js';
 import { detectHost, noPrivilege } from './detect-host.js';
 import { choosePlan } from './install-plans.js';
 import { installScript } from './install-script.js';
+import { PackageProgress, parseAptStatus } from './package-progress.js';
 import { runPrivileged, type Privilege, type ScriptResult } from './privileged-shell.js';
 import { daemonFactsScript, daemonWriteScript, groupScript, serviceScript } from './service-script.js';
 import { verifyEngine } from './verify-engine.js';
@@ -26,9 +27,11 @@ export function bootstrapJob(
 ): JobRunner<'bootstrap'> {
   return async (job): Promise<BootstrapReport> => {
     const steps: BootstrapStep[] = [];
-    const step = (name: string, changed: boolean, detail: string): void => {
+    // One log line per step when it ends, saying what it did (or that it found things done);
+    // `said` leaves out what the log already showed while the step ran (its notes).
+    const step = (name: string, changed: boolean, detail: string, said: string = detail): void => {
       steps.push({ name, changed, detail });
-      job.log(`[${name}] ${changed ? 'changed' : 'no change'}: ${detail}`, 'info');
+      job.log(`[${name}] ${said}`, 'info');
     };
 
     job.step('detect');
@@ -43,27 +46,45 @@ export function bootstrapJob(
       `${system.prettyName} (${system.id} ${system.versionId}, ${system.arch}), init ${system.init}, ${system.packageManager ?? 'no package manager'}, privilege ${system.privilege}; Docker ${system.docker.installed ? `${system.docker.version ?? ''} installed${system.docker.running ? ', running' : ''}` : 'not installed'}`,
     );
 
-    const run = async (name: string, script: string): Promise<ScriptResult> => {
+    const run = async (name: string, script: string, packages?: PackageProgress): Promise<ScriptResult> => {
       const result = await runPrivileged(connection, script, privilege, {
         signal: job.signal,
-        onLine: ({ stream, text }) =>
-          job.log(
-            text.startsWith('@crossdock ') ? `[${name}] ${text.slice(11)}` : text,
-            text.startsWith('@crossdock ') ? 'info' : stream,
-          ),
+        onLine: ({ stream, text }) => {
+          const marker = /^@crossdock (\S+) ?(.*)$/.exec(text);
+          if (!marker) {
+            if (packages?.line(text)) return;
+            return job.log(text, stream);
+          }
+          if (marker[1] === 'phase') return packages?.marker(marker[2] ?? '');
+          // What a step changed, or found unchanged, is logged once, by `step` when it ends.
+          if (marker[1] === 'changed' || marker[1] === 'unchanged') return;
+          job.log(`[${name}] ${marker[1] === 'note' ? '' : `${marker[1]} `}${marker[2]}`, 'info');
+        },
       });
       if (result.exitCode !== 0) throw stepFailed(name, result, connection.endpoint, privilege);
       return result;
     };
-    const outcome = (result: ScriptResult): { changed: boolean; detail: string } => {
+    const outcome = (result: ScriptResult): { changed: boolean; detail: string; said: string } => {
       const last = result.markers.filter((m) => m.kind === 'changed' || m.kind === 'unchanged').at(-1);
       const notes = result.markers.filter((m) => m.kind === 'note').map((m) => m.text);
-      return { changed: last?.kind === 'changed', detail: [...notes, last?.text ?? 'done'].join('; ') };
+      const said = last?.text ?? 'done';
+      return { changed: last?.kind === 'changed', detail: [...notes, said].join('; '), said };
     };
 
     job.step('packages');
-    const installed = outcome(await run('packages', installScript(plan)));
-    step('packages', installed.changed, installed.detail);
+    const packages = new PackageProgress(
+      {
+        progress: (part, detail) => job.within('packages', part, detail),
+        log: (text) => job.log(`[packages] ${text}`, 'info'),
+      },
+      plan.packageManager === 'apt'
+        ? 'apt'
+        : plan.packageManager === 'dnf' || plan.packageManager === 'yum'
+          ? 'rpm'
+          : 'other',
+    );
+    const installed = outcome(await run('packages', installScript(plan), packages));
+    step('packages', installed.changed, installed.detail, installed.said);
 
     job.step('daemon-config');
     const facts = await run('daemon-config', daemonFactsScript());
@@ -88,7 +109,7 @@ export function bootstrapJob(
     );
 
     job.step('service');
-    let service: { changed: boolean; detail: string };
+    let service: { changed: boolean; detail: string; said: string };
     try {
       service = outcome(await run('service', serviceScript(system.init, merged.changed && system.docker.running)));
     } catch (error) {
@@ -104,14 +125,15 @@ export function bootstrapJob(
       const withVfs = mergeDaemonConfig(merged.text, { 'storage-driver': 'vfs' });
       await run('daemon-config', daemonWriteScript(withVfs.text));
       service = outcome(await run('service', serviceScript(system.init, false)));
-      service = { changed: true, detail: `${service.detail}; storage driver vfs (the default one did not start)` };
+      const vfs = 'with the vfs storage driver (the default one did not start)';
+      service = { changed: true, detail: `${service.detail}; ${vfs}`, said: `${service.said}; ${vfs}` };
     }
-    step('service', service.changed, service.detail);
+    step('service', service.changed, service.detail, service.said);
 
     if (host.user && host.user !== 'root') {
       job.step('docker-group');
       const group = outcome(await run('docker-group', groupScript(host.user)));
-      step('docker-group', group.changed, group.detail);
+      step('docker-group', group.changed, group.detail, group.said);
     }
 
     job.step('verify');
@@ -138,7 +160,12 @@ function existingKey(json: string, key: string): boolean {
 }
 
 function stepFailed(name: string, result: ScriptResult, endpoint: string, privilege: Privilege): CrossdockError {
-  const tail = result.stderr.split('\n').filter(Boolean).slice(-8).join(' | ');
+  // apt's status lines and the script's markers on stderr are for the job's progress, not the error.
+  const tail = result.stderr
+    .split('\n')
+    .filter((line) => line && !line.startsWith('@crossdock ') && parseAptStatus(line) === null)
+    .slice(-8)
+    .join(' | ');
   const wrongPassword = privilege.mode === 'sudo-password' && /incorrect password|try again/i.test(result.stderr);
   const message = wrongPassword
     ? `sudo on ${endpoint} refused the password`

@@ -20,15 +20,30 @@ const REACHABLE = `reachable() {
 
 const APT_INSTALL = 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Options::=--force-confold';
 
+// The apt-get runs that install Docker report their progress: apt's status lines (dlstatus,
+// pmstatus) go from descriptor 3 to stderr, after a `phase` marker on the same stream saying
+// which run they belong to (read by package-progress.ts). stdout keeps apt's ordinary output.
+const APT_PROGRESS = `apt_index() {
+  echo '@crossdock phase index' >&2
+  apt-get update -q -o APT::Status-Fd=3 3>&2
+}
+apt_install() {
+  echo '@crossdock phase install' >&2
+  ${APT_INSTALL} -o APT::Status-Fd=3 "$@" 3>&2
+}`;
+
+// dnf and yum number their downloads and actions in their ordinary output (package-progress.ts).
+const RPM_PHASE = "echo '@crossdock phase install' >&2";
+
 function distroInstall(pm: PackageManager, packages: string[]): string {
   const list = words(packages);
   switch (pm) {
     case 'apt':
-      return `apt-get update -q && ${APT_INSTALL} ${list}`;
+      return `apt_index && apt_install ${list}`;
     // Amazon Linux 2 keeps Docker in an "extras" topic that must be enabled first.
     case 'dnf':
     case 'yum':
-      return `if command -v amazon-linux-extras >/dev/null 2>&1; then amazon-linux-extras enable docker >/dev/null || true; fi\n  ${pm} install -y ${list}`;
+      return `if command -v amazon-linux-extras >/dev/null 2>&1; then amazon-linux-extras enable docker >/dev/null || true; fi\n  ${RPM_PHASE}\n  ${pm} install -y ${list}`;
     case 'zypper':
       return `zypper --non-interactive install ${list}`;
     case 'apk':
@@ -49,7 +64,7 @@ function upstreamFunctions(pm: PackageManager, upstream: NonNullable<InstallPlan
     curl -fsSL --max-time 60 ${shQuote(`${upstream.url}/gpg`)} -o /etc/apt/keyrings/docker.asc &&
     chmod a+r /etc/apt/keyrings/docker.asc &&
     echo "deb [arch=$(dpkg --print-architecture) signed-by=/etc/apt/keyrings/docker.asc] "${url}" "${shQuote(upstream.codename)}" stable" >/etc/apt/sources.list.d/docker.list &&
-    apt-get update -q && ${APT_INSTALL} ${words(upstream.packages)}
+    apt_index && apt_install ${words(upstream.packages)}
 }
 remove_upstream() { rm -f /etc/apt/sources.list.d/docker.list /etc/apt/keyrings/docker.asc; }`;
   }
@@ -57,6 +72,7 @@ remove_upstream() { rm -f /etc/apt/sources.list.d/docker.list /etc/apt/keyrings/
   reachable ${shQuote(`${upstream.url}/gpg`)} &&
     { command -v curl >/dev/null 2>&1 || ${pm} install -y curl; } &&
     curl -fsSL --max-time 60 ${shQuote(`${upstream.url}/docker-ce.repo`)} -o /etc/yum.repos.d/docker-ce.repo &&
+    ${RPM_PHASE} &&
     ${pm} install -y ${words(upstream.packages)}
 }
 remove_upstream() { rm -f /etc/yum.repos.d/docker-ce.repo; }`;
@@ -77,6 +93,7 @@ export function installScript(plan: InstallPlan): string {
     '  exit 0',
     'fi',
   ];
+  if (pm === 'apt') lines.push(APT_PROGRESS);
   const distroDone = distribution
     ? `echo ${shQuote(`@crossdock changed Installed the distribution's ${distribution.join(' ')}`)}`
     : '';

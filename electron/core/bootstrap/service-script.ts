@@ -17,20 +17,25 @@ const WAIT_ENGINE = `wait_engine() {
   done
 }`;
 
+// Each sets `did` to what it did, in words for the log and the report ('' when nothing), and
+// `enabled` when it made the service start at boot.
 const SYSTEMD = `did=''
-if ! systemctl is-enabled --quiet docker.service 2>/dev/null; then systemctl enable docker.service; did="enabled"; fi
-if ! systemctl is-active --quiet docker.service; then systemctl start docker.service; did="$did started"
-elif [ "$RESTART" = yes ]; then systemctl restart docker.service; did="$did restarted"; fi`;
+enabled=''
+if ! systemctl is-enabled --quiet docker.service 2>/dev/null; then systemctl enable docker.service; enabled=yes; fi
+if ! systemctl is-active --quiet docker.service; then systemctl start docker.service; did='Started the Docker service'
+elif [ "$RESTART" = yes ]; then systemctl restart docker.service; did='Restarted the Docker service for the new daemon.json'; fi`;
 
 const OPENRC = `did=''
-if ! rc-update show default 2>/dev/null | grep -qw docker; then rc-update add docker default; did="enabled"; fi
-if ! rc-service docker status >/dev/null 2>&1; then rc-service docker start; did="$did started"
-elif [ "$RESTART" = yes ]; then rc-service docker restart; did="$did restarted"; fi`;
+enabled=''
+if ! rc-update show default 2>/dev/null | grep -qw docker; then rc-update add docker default; enabled=yes; fi
+if ! rc-service docker status >/dev/null 2>&1; then rc-service docker start; did='Started the Docker service'
+elif [ "$RESTART" = yes ]; then rc-service docker restart; did='Restarted the Docker service for the new daemon.json'; fi`;
 
 // No init system manages services here (a container-like machine, sshd as PID 1): run dockerd
 // ourselves, in its own session with every descriptor redirected, so it outlives this SSH
 // command. Nothing would start it again after a reboot: the report says so.
-const NO_INIT = `dockerd_pid() {
+const NO_INIT = `NO_INIT_NOTE='(no init system runs here: dockerd runs on its own, its log in /var/log/dockerd.log, and nothing starts it again after a reboot)'
+dockerd_pid() {
   for f in /proc/[0-9]*/comm; do
     if [ "$(cat "$f" 2>/dev/null)" = dockerd ]; then p=\${f#/proc/}; echo "\${p%/comm}"; return 0; fi
   done
@@ -45,6 +50,7 @@ start_dockerd() {
   fi
 }
 did=''
+enabled=''
 if pid=$(dockerd_pid); then
   if [ "$RESTART" = yes ]; then
     kill "$pid"
@@ -52,10 +58,10 @@ if pid=$(dockerd_pid); then
     while kill -0 "$pid" 2>/dev/null; do
       i=$((i + 1)); if [ "$i" -ge 30 ]; then kill -9 "$pid" 2>/dev/null || true; fi; sleep 1
     done
-    start_dockerd; did="restarted (no init system: dockerd run directly, log in /var/log/dockerd.log)"
+    start_dockerd; did="Restarted dockerd for the new daemon.json \${NO_INIT_NOTE}"
   fi
 else
-  start_dockerd; did="started (no init system: dockerd run directly, log in /var/log/dockerd.log)"
+  start_dockerd; did="Started dockerd \${NO_INIT_NOTE}"
 fi`;
 
 /** The "service" step: enabled and started; restarted only when `restart` (the config changed). */
@@ -68,7 +74,10 @@ export function serviceScript(init: HostSystem['init'], restart: boolean): strin
     WAIT_ENGINE,
     body,
     'wait_engine',
-    'if [ -n "$did" ]; then echo "@crossdock changed Docker service:$did"; else echo "@crossdock unchanged Docker service already enabled and running"; fi',
+    'if [ -n "$enabled" ]; then',
+    '  if [ -n "$did" ]; then did="$did and enabled it at boot"; else did="Enabled the Docker service at boot (it was already running)"; fi',
+    'fi',
+    'if [ -n "$did" ]; then echo "@crossdock changed $did"; else echo "@crossdock unchanged The Docker service is already enabled and running"; fi',
     '',
   ].join('\n');
 }

@@ -114,7 +114,8 @@ export function machineJob(deps: MachineJobDeps, spec: Omit<MachineSpec, 'sshPub
 
     job.step('bootstrap');
     const stored = deps.inventory.find(host.id);
-    // The bootstrap runs as this job's `bootstrap` step: its own steps become the step's detail.
+    // The bootstrap runs as this job's `bootstrap` step: its own steps, or what one of them is at
+    // (the package manager's progress), become the step's detail.
     await bootstrapJob(
       deps.runtime,
       stored,
@@ -123,7 +124,7 @@ export function machineJob(deps: MachineJobDeps, spec: Omit<MachineSpec, 'sshPub
       id: job.id,
       signal: job.signal,
       step: (step) => job.within('bootstrap', stepStart(BOOTSTRAP_JOB, step), step),
-      within: (step, part) => job.within('bootstrap', fractionIn(BOOTSTRAP_JOB, step, part), step),
+      within: (step, part, detail) => job.within('bootstrap', fractionIn(BOOTSTRAP_JOB, step, part), detail ?? step),
       progress: (fraction) => job.within('bootstrap', fraction),
       log: (text, stream) => job.log(text, stream),
     });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../headless/commands/migrate.js';
 import { migratedName, startOrder } from './cutover.js';
-import { ASSUMED_BYTES_PER_SECOND, estimateMigration } from './estimate.js';
+import { ASSUMED_BYTES_PER_SECOND, containerStop, DEFAULT_STOP, estimateMigration } from './estimate.js';
 import { architectureMismatches, normaliseArchitecture } from './plan.js';
 import { recreateFromInspect, type InspectedContainer } from './recreate-from-inspect.js';
 import type { ContainerSpec } from './source-containers.js';
@@ -38,7 +38,7 @@ describe('estimateMigration', () => {
     const assumed = estimateMigration({
       imageBytes: 0,
       volumeBytes: 20 * 1024 * 1024,
-      runningContainers: 1,
+      running: [{ name: 'web', stop: DEFAULT_STOP }],
       anyHealthcheck: false,
       healthySeconds: 5,
       measuredBytesPerSecond: null,
@@ -47,7 +47,7 @@ describe('estimateMigration', () => {
     const measured = estimateMigration({
       imageBytes: 0,
       volumeBytes: 20 * 1024 * 1024,
-      runningContainers: 1,
+      running: [{ name: 'web', stop: DEFAULT_STOP }],
       anyHealthcheck: false,
       healthySeconds: 5,
       measuredBytesPerSecond: 40 * 1024 * 1024,
@@ -57,12 +57,60 @@ describe('estimateMigration', () => {
     expect(assumed.downtimeMs).toBeGreaterThan(5_000);
   });
 
+  it("counts each running container's whole stop timeout in the downtime, one after another", () => {
+    const input = {
+      imageBytes: 0,
+      volumeBytes: 0,
+      anyHealthcheck: false,
+      healthySeconds: 5,
+      measuredBytesPerSecond: null,
+    };
+    // 1 s for the stop requests, the stop wait, 500 ms listing for the verify, 1 s start, 5 s ready.
+    const fixed = 1_000 + 500 + 1_000 + 5_000;
+    const one = estimateMigration({ ...input, running: [{ name: 'web', stop: DEFAULT_STOP }] });
+    expect(one).toMatchObject({ stopWaitMs: 10_000, downtimeMs: fixed + 10_000 });
+    const two = estimateMigration({
+      ...input,
+      running: [
+        { name: 'web', stop: { signal: 'SIGINT', timeoutSeconds: 7 } },
+        { name: 'db', stop: { signal: 'SIGTERM', timeoutSeconds: 30 } },
+      ],
+    });
+    expect(two).toMatchObject({ stopWaitMs: 37_000, downtimeMs: fixed + 37_000 });
+    // SIGKILL as the stop signal ends the process at once; a negative StopTimeout has no bound.
+    const killed = estimateMigration({
+      ...input,
+      running: [{ name: 'w', stop: { signal: 'SIGKILL', timeoutSeconds: 10 } }],
+    });
+    expect(killed).toMatchObject({ stopWaitMs: 0, downtimeMs: fixed });
+    const unbounded = estimateMigration({
+      ...input,
+      running: [{ name: 'w', stop: { signal: 'SIGTERM', timeoutSeconds: null } }],
+    });
+    expect(unbounded).toMatchObject({ stopWaitMs: null, downtimeMs: fixed });
+    // With volume data, the delta pass (5 % at the rate) and its hashing come on top.
+    const withData = estimateMigration({
+      ...input,
+      volumeBytes: 400 * 1024 * 1024,
+      running: [{ name: 'web', stop: DEFAULT_STOP }],
+    });
+    expect(withData.downtimeMs).toBe(Math.round(fixed + 10_000 + 1_000 + (20 / 150) * 1000));
+  });
+
+  it("reads the stop signal and timeout from the container's Config, with Docker's defaults", () => {
+    expect(containerStop({})).toEqual({ signal: 'SIGTERM', timeoutSeconds: 10 });
+    expect(containerStop({ StopSignal: 'SIGINT', StopTimeout: 7 })).toEqual({ signal: 'SIGINT', timeoutSeconds: 7 });
+    expect(containerStop({ StopSignal: '', StopTimeout: null })).toEqual(DEFAULT_STOP);
+    expect(containerStop({ StopTimeout: 0 })).toEqual({ signal: 'SIGTERM', timeoutSeconds: 0 });
+    expect(containerStop({ StopTimeout: -1 })).toEqual({ signal: 'SIGTERM', timeoutSeconds: null });
+  });
+
   it('counts no downtime when nothing runs', () => {
     expect(
       estimateMigration({
         imageBytes: 1,
         volumeBytes: 1,
-        runningContainers: 0,
+        running: [],
         anyHealthcheck: true,
         healthySeconds: 5,
         measuredBytesPerSecond: null,

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/index.js';
 import { shQuote } from '../bootstrap/shell-quote.js';
 import { findPortConflicts, portConflictError, type PortTarget } from '../ports/port-conflicts.js';
-import { estimateMigration } from './estimate.js';
+import { containerStop, estimateMigration } from './estimate.js';
 import { formatBytes } from './format-bytes.js';
 import { containerSpecs, findSourceContainers, type ContainerSpec, type SourceRef } from './source-containers.js';
 import { freeBytesForVolumes, imagesToSend, probeRoute, volumeFacts, type TransferHost } from './transfer/index.js';
@@ -229,6 +229,7 @@ export async function planMigration(input: PlanInput): Promise<PlannedMigration>
       volumes: s.spec.volumes,
       binds: s.spec.binds,
       networks: s.spec.networks,
+      stop: containerStop(s.info.Config),
     })),
     images,
     imageBytesToSend,
@@ -242,7 +243,7 @@ export async function planMigration(input: PlanInput): Promise<PlannedMigration>
     estimate: estimateMigration({
       imageBytes: imageBytesToSend,
       volumeBytes,
-      runningContainers: running.length,
+      running: running.map((s) => ({ name: s.spec.name, stop: containerStop(s.info.Config) })),
       anyHealthcheck: running.some((s) => s.hasHealthcheck),
       healthySeconds: input.healthySeconds,
       measuredBytesPerSecond: input.measuredBytesPerSecond,

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import {
   CrossdockError,
+  describeStopWait,
   type MigrationOutcome,
   type MigrationPlan,
   type MigrationSource,
@@ -46,7 +47,7 @@ function describePlan(plan: MigrationPlan): string {
     `Volumes:  ${plan.volumes.map((v) => `${v.name} (${formatBytes(v.bytes)}, ${v.files} paths)`).join(', ') || 'none'}; ${formatBytes(plan.space.freeBytes)} free on ${plan.target.hostName}`,
     `Networks: ${plan.networks.map((n) => `${n.name} (${n.existsOnTarget ? 'exists' : 'created'})`).join(', ') || 'none to create'}`,
     `Route:    ${plan.route.kind} — ${plan.route.reason}`,
-    `Estimate: transfer ${Math.ceil(plan.estimate.transferMs / 1000)} s at ${formatBytes(plan.estimate.bytesPerSecond)}/s (${plan.estimate.basis}), downtime about ${Math.ceil(plan.estimate.downtimeMs / 1000)} s`,
+    `Estimate: transfer ${Math.ceil(plan.estimate.transferMs / 1000)} s at ${formatBytes(plan.estimate.bytesPerSecond)}/s (${plan.estimate.basis}), downtime about ${Math.ceil(plan.estimate.downtimeMs / 1000)} s${stopWait(plan)}`,
     ...plan.warnings.map((w) => `Note:     ${w}`),
     ...plan.blockers.map((b) => `Refused:  ${b.message} (${b.code})`),
   ];
@@ -191,3 +192,9 @@ export const migrateCommand: Command = async (args, ctx) => {
       return migrate(args, ctx);
   }
 };
+
+/** " including stop: up to 10 s (SIGTERM, then SIGKILL)", or nothing when nothing runs. */
+function stopWait(plan: MigrationPlan): string {
+  const text = describeStopWait(plan.containers.filter((c) => c.running));
+  return text ? ` including ${text}` : '';
+}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { jobResult } from '../../../shared/index.js';
 import { DialogActions } from '../dialogs/dialog.js';
 import { usePhaseFocus } from '../dialogs/use-phase-focus.js';
@@ -41,6 +42,15 @@ export function MigrationFollow({ migrationId, jobId, onClose, onBack }: Migrati
     !rollbackJob && outcome !== null && (job ? job.state === 'succeeded' : record?.state === 'completed');
   const rolledBack = rollbackJob && job?.state === 'succeeded';
 
+  // The outcome (or how it failed) comes below the steps and the log, under the dialog's fold:
+  // once the migration ends, bring it and the buttons after it into view (after the phase focus,
+  // which has put focus on Done).
+  const ending = useRef<HTMLDivElement>(null);
+  const shown = ended ? (succeeded ? 'outcome' : rolledBack ? 'rolled-back' : 'failure') : null;
+  useEffect(() => {
+    if (shown) ending.current?.scrollIntoView({ block: 'nearest' });
+  }, [shown]);
+
   return (
     <div
       className="job-follow migration-follow"
@@ -49,52 +59,54 @@ export function MigrationFollow({ migrationId, jobId, onClose, onBack }: Migrati
       data-state={job?.state ?? record?.state ?? 'running'}
     >
       <JobFollow job={job} jobId={jobId} steps={toItems(steps)} stepTestId="migration-step" logTestId="migration-log" />
-      <div aria-live="polite">
-        {succeeded && outcome && <MigrationOutcomeView outcome={outcome} />}
-        {ended && !succeeded && !rolledBack && <MigrationFailure job={job} record={record} />}
-        {rolledBack && (
-          <p className="success-box" data-testid="migration-rolled-back">
-            Rolled back: the source runs again, and what the migration made on the target is removed.
-          </p>
-        )}
-      </div>
-      <DialogActions>
-        {running ? (
-          <>
-            {job?.cancellable && (
+      <div className="migration-ending" ref={ending}>
+        <div aria-live="polite">
+          {succeeded && outcome && <MigrationOutcomeView outcome={outcome} />}
+          {ended && !succeeded && !rolledBack && <MigrationFailure job={job} record={record} />}
+          {rolledBack && (
+            <p className="success-box" data-testid="migration-rolled-back">
+              Rolled back: the source runs again, and what the migration made on the target is removed.
+            </p>
+          )}
+        </div>
+        <DialogActions>
+          {running ? (
+            <>
+              {job?.cancellable && (
+                <button
+                  type="button"
+                  className="button button-danger dialog-actions-start"
+                  data-testid="migration-cancel"
+                  title="Stops the migration and rolls it back: the source runs again"
+                  onClick={() => void cancelJob(job.id)}
+                >
+                  Cancel and roll back
+                </button>
+              )}
               <button
                 type="button"
-                className="button button-danger dialog-actions-start"
-                data-testid="migration-cancel"
-                title="Stops the migration and rolls it back: the source runs again"
-                onClick={() => void cancelJob(job.id)}
+                className="button button-quiet"
+                data-autofocus
+                title="The migration goes on; follow it in the jobs panel or the Migrations list"
+                onClick={onClose}
               >
-                Cancel and roll back
+                Run in background
               </button>
-            )}
-            <button
-              type="button"
-              className="button button-quiet"
-              data-autofocus
-              title="The migration goes on; follow it in the jobs panel or the Migrations list"
-              onClick={onClose}
-            >
-              Run in background
-            </button>
-          </>
-        ) : (
-          <>
-            {onBack && !succeeded && (
-              <button type="button" className="button button-quiet dialog-actions-start" onClick={onBack}>
-                Back to the plan
+            </>
+          ) : (
+            <>
+              {onBack && !succeeded && (
+                <button type="button" className="button button-quiet dialog-actions-start" onClick={onBack}>
+                  Back to the plan
+                </button>
+              )}
+              <button type="button" className="button" data-autofocus data-testid="migration-done" onClick={onClose}>
+                {succeeded ? 'Done' : 'Close'}
               </button>
-            )}
-            <button type="button" className="button" data-autofocus data-testid="migration-done" onClick={onClose}>
-              {succeeded ? 'Done' : 'Close'}
-            </button>
-          </>
-        )}
-      </DialogActions>
+            </>
+          )}
+        </DialogActions>
+      </div>
     </div>
   );
 }

@@ -18,6 +18,7 @@ function plan(changes: Partial<MigrationPlan> = {}): MigrationPlan {
         volumes: ['data'],
         binds: [],
         networks: [],
+        stop: { signal: 'SIGTERM', timeoutSeconds: 10 },
       },
     ],
     images: [
@@ -50,7 +51,13 @@ function plan(changes: Partial<MigrationPlan> = {}): MigrationPlan {
     architecture: { source: ['amd64'], target: 'amd64', match: true },
     portConflicts: [],
     route: { kind: 'direct', reason: 'd9 reaches d3 over SSH' },
-    estimate: { bytesPerSecond: 50_000_000, basis: 'assumed', transferMs: 1_530, downtimeMs: 6_200 },
+    estimate: {
+      bytesPerSecond: 50_000_000,
+      basis: 'assumed',
+      transferMs: 1_530,
+      stopWaitMs: 10_000,
+      downtimeMs: 16_200,
+    },
     blockers: [],
     warnings: [],
     ...changes,
@@ -144,12 +151,24 @@ describe('summarisePlan', () => {
       value: 'relayed through this computer (asked to relay)',
       tone: 'warn',
     });
-    expect(fact(plan(), 'estimate')?.value).toBe('transfer 1.5 s, downtime 6.2 s (at 47.7 MiB/s assumed)');
+    expect(fact(plan(), 'estimate')?.value).toBe(
+      'transfer 1.5 s, downtime 16 s (at 47.7 MiB/s assumed) including stop: up to 10 s (SIGTERM, then SIGKILL)',
+    );
     expect(
       fact(
-        plan({ estimate: { bytesPerSecond: 80_000_000, basis: 'measured', transferMs: 900, downtimeMs: 5_100 } }),
+        plan({
+          estimate: {
+            bytesPerSecond: 80_000_000,
+            basis: 'measured',
+            transferMs: 900,
+            stopWaitMs: 10_000,
+            downtimeMs: 15_100,
+          },
+        }),
         'estimate',
       )?.value,
-    ).toBe('transfer 900 ms, downtime 5.1 s (at 76.3 MiB/s as measured last time)');
+    ).toBe(
+      'transfer 900 ms, downtime 15 s (at 76.3 MiB/s as measured last time) including stop: up to 10 s (SIGTERM, then SIGKILL)',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { MigrationPlan, PlannedImage, WireError } from '../../../shared/index.js';
+import { describeStopWait, type MigrationPlan, type PlannedImage, type WireError } from '../../../shared/index.js';
 import { counted, formatBytes, formatRate, formatSpan } from './transfer-format.js';
 
 export type FactTone = 'ok' | 'warn' | 'danger' | 'muted';
@@ -98,10 +98,11 @@ function routeFact(plan: MigrationPlan): PlanFact {
 function estimateFact(plan: MigrationPlan): PlanFact {
   const { transferMs, downtimeMs, bytesPerSecond, basis } = plan.estimate;
   const rate = `${formatRate(bytesPerSecond)} ${basis === 'measured' ? 'as measured last time' : 'assumed'}`;
+  const stop = describeStopWait(plan.containers.filter((c) => c.running));
   return {
     id: 'estimate',
     label: 'Estimate',
-    value: `transfer ${formatSpan(transferMs)}, downtime ${formatSpan(downtimeMs)} (at ${rate})`,
+    value: `transfer ${formatSpan(transferMs)}, downtime ${formatSpan(downtimeMs)} (at ${rate})${stop ? ` including ${stop}` : ''}`,
     tone: 'muted',
   };
 }
