@@ -64,6 +64,77 @@ export interface ServiceSpec {
   /** Network key → its settings; `default` when the service names none. */
   networks: Record<string, ServiceNetwork>;
   secrets: ServiceSecret[];
+  /**
+   * The service keys that become container settings one for one, each present only when the
+   * file sets it (so a file without them hashes as it did before they were supported).
+   */
+  options: ContainerOptions;
+}
+
+/** A ulimit: `nofile: 65535` sets both values. */
+export interface Ulimit {
+  soft: number;
+  hard: number;
+}
+
+/** `deploy.restart_policy`, which docker compose maps to the engine's restart policy. */
+export interface RestartPolicySpec {
+  /** none, on-failure or any; null: not given (the engine's default, no restart). */
+  condition: string | null;
+  maxAttempts: number | null;
+}
+
+/**
+ * Service keys compose passes to the Engine API's Config and HostConfig as they are (sizes in
+ * bytes, durations in nanoseconds, short syntaxes expanded). Each is absent when the file omits it.
+ */
+export interface ContainerOptions {
+  containerName?: string;
+  /** Ports exposed to other containers only, as written (`"3000"`, `"8125/udp"`). */
+  expose?: string[];
+  hostname?: string;
+  domainname?: string;
+  capAdd?: string[];
+  capDrop?: string[];
+  privileged?: boolean;
+  sysctls?: Record<string, string>;
+  ulimits?: Record<string, Ulimit>;
+  stopSignal?: string;
+  /** Nanoseconds; the engine takes whole seconds (StopTimeout). */
+  stopGracePeriod?: number;
+  init?: boolean;
+  readOnly?: boolean;
+  /** `PATH` or `PATH:OPTIONS`. */
+  tmpfs?: string[];
+  shmSize?: number;
+  dns?: string[];
+  dnsSearch?: string[];
+  dnsOpt?: string[];
+  /** `HOST:IP`, the Engine API's form, whatever separator the file used. */
+  extraHosts?: string[];
+  securityOpt?: string[];
+  pid?: string;
+  ipc?: string;
+  groupAdd?: string[];
+  oomScoreAdj?: number;
+  cpus?: number;
+  cpuShares?: number;
+  cpuset?: string;
+  memLimit?: number;
+  memReservation?: number;
+  memswapLimit?: number;
+  pidsLimit?: number;
+  /** deploy.resources.limits: override cpus, mem_limit and pids_limit, as in docker compose. */
+  limits?: { cpus?: number; memory?: number; pids?: number };
+  /** deploy.resources.reservations: only the memory reaches a single engine (cpus is Swarm's). */
+  reservations?: { cpus?: number; memory?: number };
+  /** deploy.restart_policy: overrides restart:. */
+  restartPolicy?: RestartPolicySpec;
+  stdinOpen?: boolean;
+  tty?: boolean;
+  logging?: { driver?: string; options?: Record<string, string> };
+  /** host, none, bridge, container:NAME or service:NAME; the service then has no networks. */
+  networkMode?: string;
 }
 
 export interface VolumeSpec {

@@ -15,6 +15,7 @@ import { parseDuration } from './durations.js';
 import { parseLongPort, parseShortPort } from './port-syntax.js';
 import { byType, fromResult, scalarText, splitPair, stringMap } from './schema-helpers.js';
 import { checkMount, parseShortVolume, type MountSpec } from './volume-syntax.js';
+import { containerOptionKeys, containerOptions, DEPLOY_HINTS } from './service-options.js';
 
 // The supported part of the Compose specification. Every object is strict: a key that is not
 // here is refused as "not supported" (with a hint from UNSUPPORTED_HINTS), never ignored.
@@ -314,6 +315,7 @@ const service = z
             : 'must be missing, always, never or if_not_present',
       })
       .optional(),
+    ...containerOptionKeys,
   })
   .transform(
     (s): ServiceSpec => ({
@@ -327,14 +329,38 @@ const service = z
       restart: s.restart ?? null,
       healthcheck: s.healthcheck ?? null,
       labels: s.labels ?? {},
-      dependsOn: s.depends_on ?? {},
+      dependsOn: withSharedNamespaces(s.depends_on ?? {}, [s.network_mode, s.pid, s.ipc]),
       user: s.user ?? null,
       workingDir: s.working_dir ?? null,
-      networks: s.networks && Object.keys(s.networks).length > 0 ? s.networks : { default: { aliases: [] } },
+      // As compose-go normalises: no networks: means the default network, unless network_mode is set.
+      networks:
+        s.networks && Object.keys(s.networks).length > 0
+          ? s.networks
+          : s.network_mode === undefined
+            ? { default: { aliases: [] } }
+            : {},
       secrets: s.secrets ?? [],
       pullPolicy: s.pull_policy === undefined || s.pull_policy === 'if_not_present' ? 'missing' : s.pull_policy,
+      options: containerOptions(s),
     }),
   );
+
+/**
+ * compose-go's normalisation: a service sharing another's network, process or IPC namespace
+ * (`service:NAME`) depends on it, started, and is restarted with it.
+ */
+function withSharedNamespaces(
+  dependsOn: Record<string, Dependency>,
+  modes: (string | undefined)[],
+): Record<string, Dependency> {
+  const out = { ...dependsOn };
+  for (const mode of modes) {
+    if (!mode?.startsWith('service:')) continue;
+    const shared = mode.slice('service:'.length);
+    out[shared] ??= { condition: 'service_started', restart: true, required: true };
+  }
+  return out;
+}
 
 const volume = byType<VolumeSpec>(
   {
@@ -423,12 +449,13 @@ export const composeSchema = z
     }),
   );
 
-/** Why some well-known keys are refused, said after "not supported". */
+/**
+ * Why some well-known keys are refused, said after "not supported": keyed by the key, or by
+ * `PARENT.KEY` where the reason depends on where the key is.
+ */
 export const UNSUPPORTED_HINTS: Record<string, string> = {
+  ...DEPLOY_HINTS,
   build: 'build the image on the host first; Crossdock deploys images already there',
-  deploy: 'Swarm deploy options are not used; Crossdock runs one container per service',
-  container_name: 'containers are named PROJECT-SERVICE-1',
-  network_mode: 'services join bridge networks (networks:)',
   scale: 'Crossdock runs one container per service',
   profiles: 'every service in the file is deployed',
   extends: 'write the service out in full',
@@ -437,5 +464,4 @@ export const UNSUPPORTED_HINTS: Record<string, string> = {
   environment: 'store the value in the vault ("crossdock secret set NAME") and declare the secret with external: true',
   configs: 'put the file in an image or a volume, or use a secret',
   include: 'put everything in one file',
-  tmpfs: 'use a volume',
 };

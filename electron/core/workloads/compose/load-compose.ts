@@ -119,7 +119,8 @@ function fromZodIssue(issue: z.core.$ZodIssue): PathIssue[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
-      const hint = UNSUPPORTED_HINTS[key];
+      const parent = path.findLast((p): p is string => typeof p === 'string');
+      const hint = UNSUPPORTED_HINTS[`${parent}.${key}`] ?? UNSUPPORTED_HINTS[key];
       if (hint || isSpecKey(key, path))
         return {
           path: [...path, key],

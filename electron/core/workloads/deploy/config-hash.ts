@@ -36,6 +36,8 @@ export function configHash(service: ServiceSpec, context: ServiceContext): strin
     pullPolicy: undefined,
     networks: { names: networks, aliases },
     volumes,
+    // Absent when the file sets none of them, so such a file hashes as before they were supported.
+    options: Object.keys(service.options ?? {}).length > 0 ? service.options : undefined,
   };
   return createHash('sha256').update(canonicalJson(normalised)).digest('hex');
 }

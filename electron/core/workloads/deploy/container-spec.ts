@@ -1,6 +1,7 @@
 import type Dockerode from 'dockerode';
 import type { ComposeFile, ServiceNetwork, ServiceSpec } from '../compose/compose-model.js';
 import { COMPOSE_VERSION, dependsOnLabel, LABEL } from './compose-labels.js';
+import { optionSettings, restartPolicy } from './container-options.js';
 
 /** Network and volume names on the host for a project's keys, as docker compose names them. */
 export interface ResourceNames {
@@ -18,8 +19,9 @@ export function resourceNames(project: string, file: ComposeFile): ResourceNames
   return { networks, volumes };
 }
 
-export function containerName(project: string, service: string): string {
-  return `${project}-${service}-1`;
+/** The service's container_name, else compose's `PROJECT-SERVICE-1`. */
+export function containerName(project: string, service: string, spec?: ServiceSpec): string {
+  return spec?.options.containerName ?? `${project}-${service}-1`;
 }
 
 /** What else goes into a container besides its service's spec. */
@@ -34,6 +36,8 @@ export interface ContainerContext {
   workingDir: string | null;
   /** Host ports moved by --auto-ports: `${target}/${protocol}/${wanted}` → assigned. */
   portOverrides: ReadonlyMap<string, number>;
+  /** Container id of each service this one shares a namespace with (`network_mode: service:NAME`). */
+  sharedContainers?: Readonly<Record<string, string>>;
 }
 
 export function portOverrideKey(target: number, protocol: string, wanted: number): string {
@@ -50,6 +54,7 @@ export function containerCreateOptions(
   context: ContainerContext,
 ): Dockerode.ContainerCreateOptions {
   const exposed: Record<string, object> = {};
+  for (const port of service.options.expose ?? []) exposed[port] = {};
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   for (const port of service.ports) {
     const key = `${port.target}/${port.protocol}`;
@@ -81,7 +86,8 @@ export function containerCreateOptions(
   }
   const [firstNetwork] = networksByPriority(service);
   const networkName = firstNetwork ? (context.names.networks[firstNetwork[0]] ?? firstNetwork[0]) : undefined;
-  const name = containerName(context.project, context.service);
+  const name = containerName(context.project, context.service, service);
+  const settings = optionSettings(service.options, context.sharedContainers ?? {});
   const labels: Record<string, string> = {
     ...service.labels,
     [LABEL.project]: context.project,
@@ -96,7 +102,6 @@ export function containerCreateOptions(
     [LABEL.image]: context.imageId,
     [LABEL.managed]: 'true',
   };
-  const restart = /^on-failure:(\d+)$/.exec(service.restart ?? '');
   return {
     name,
     Image: service.image,
@@ -111,6 +116,7 @@ export function containerCreateOptions(
     AttachStderr: true,
     ExposedPorts: exposed,
     ...(service.healthcheck ? { Healthcheck: healthcheck(service.healthcheck) } : {}),
+    ...settings.config,
     HostConfig: {
       PortBindings: bindings,
       // As docker compose sends them: no Binds field without binds, an empty ExtraHosts list,
@@ -118,10 +124,9 @@ export function containerCreateOptions(
       ...(binds.length > 0 ? { Binds: binds } : {}),
       Mounts: mounts,
       ExtraHosts: [],
-      RestartPolicy: restart
-        ? { Name: 'on-failure', MaximumRetryCount: Number(restart[1]) }
-        : { Name: service.restart ?? '' },
+      RestartPolicy: restartPolicy(service),
       ...(networkName ? { NetworkMode: networkName } : {}),
+      ...settings.host,
     },
     ...(networkName && firstNetwork
       ? {
@@ -159,7 +164,7 @@ export function extraNetworks(
   serviceName: string,
   names: ResourceNames,
 ): { name: string; endpoint: Dockerode.EndpointSettings }[] {
-  const container = containerName(project, serviceName);
+  const container = containerName(project, serviceName, service);
   return networksByPriority(service)
     .slice(1)
     .map(([key, spec]) => ({ name: names.networks[key] ?? key, endpoint: endpoint(container, serviceName, spec) }));

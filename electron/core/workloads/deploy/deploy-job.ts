@@ -12,6 +12,7 @@ import type { ComposeFile } from '../compose/compose-model.js';
 import type { WorkloadSecrets } from '../workload-secrets.js';
 import { COMPOSE_VERSION, LABEL, projectFilter } from './compose-labels.js';
 import { configHash } from './config-hash.js';
+import { sharedServices } from './container-options.js';
 import {
   containerCreateOptions,
   containerName,
@@ -143,7 +144,7 @@ export function deployJob(
       signal.throwIfAborted();
       job.within('services', index / Math.max(1, total), planned.name);
       const service = file.services[planned.name] as ComposeFile['services'][string];
-      const name = containerName(project, planned.name);
+      const name = containerName(project, planned.name, service);
       if (planned.action === 'unchanged') {
         job.log(`[${planned.name}] unchanged`);
         report.push({ name: planned.name, action: 'unchanged', container: planned.existing?.name ?? name });
@@ -156,7 +157,14 @@ export function deployJob(
         report.push({ name: planned.name, action: 'started', container: name });
         continue;
       }
+      const sharedContainers: Record<string, string> = {};
+      for (const shared of sharedServices(service.options)) {
+        const sharedName = containerName(project, shared, file.services[shared]);
+        const info = await call(`Container "${sharedName}"`, (d) => d.getContainer(sharedName).inspect());
+        sharedContainers[shared] = info.Id;
+      }
       const options = containerCreateOptions(service, {
+        sharedContainers,
         project,
         service: planned.name,
         environment: request.environments[planned.name] ?? {},
@@ -291,7 +299,7 @@ async function waitForDependencies(
     job.log(
       `[${service}] waiting for ${dependency} to be ${condition.condition === 'service_healthy' ? 'healthy' : 'completed successfully'}`,
     );
-    const name = containerName(project, dependency);
+    const name = containerName(project, dependency, file.services[dependency]);
     await call(`Container "${name}"`, (d) =>
       waitForCondition(
         d.getContainer(name),

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { loadCompose } from '../compose/load-compose.js';
+import { optionSettings, restartPolicy, sharedServices } from './container-options.js';
+import { configHash } from './config-hash.js';
+
+const web = (lines: string, extra = '') => {
+  const loaded = loadCompose({ compose: `services:\n  web:\n    image: nginx\n${lines}\n${extra}` });
+  const spec = loaded.file?.services.web;
+  if (!spec) throw new Error(JSON.stringify(loaded.issues));
+  return spec;
+};
+
+describe('optionSettings: the create request docker compose makes from the keys', () => {
+  it('sends nothing for a service that sets none of them', () => {
+    expect(optionSettings(web('').options, {})).toEqual({ config: {}, host: {} });
+  });
+
+  it('maps each key to its Config or HostConfig field', () => {
+    const spec = web(
+      [
+        '    hostname: web01',
+        '    domainname: shop.internal',
+        '    tty: true',
+        '    stdin_open: true',
+        '    stop_signal: SIGINT',
+        '    stop_grace_period: 1m30.9s',
+        '    cap_add: [NET_ADMIN]',
+        '    read_only: true',
+        '    tmpfs: [/tmp, "/run:size=64m,mode=1777"]',
+        '    ulimits: { nofile: { soft: 1, hard: 2 } }',
+        '    security_opt: [systempaths=unconfined, no-new-privileges:true]',
+        '    logging: { driver: local }',
+        '    cpus: 0.1',
+        '    mem_limit: 1g',
+        '    pids_limit: 0',
+      ].join('\n'),
+    );
+    expect(optionSettings(spec.options, {})).toEqual({
+      config: {
+        Hostname: 'web01',
+        Domainname: 'shop.internal',
+        Tty: true,
+        OpenStdin: true,
+        StopSignal: 'SIGINT',
+        StopTimeout: 90,
+      },
+      host: {
+        CapAdd: ['NET_ADMIN'],
+        ReadonlyRootfs: true,
+        Tmpfs: { '/tmp': '', '/run': 'size=64m,mode=1777' },
+        Ulimits: [{ Name: 'nofile', Soft: 1, Hard: 2 }],
+        SecurityOpt: ['no-new-privileges:true'],
+        MaskedPaths: [],
+        ReadonlyPaths: [],
+        LogConfig: { Type: 'local' },
+        // int64(float32(0.1) * 1e9) in Go.
+        NanoCpus: 100000000,
+        Memory: 1024 ** 3,
+      },
+    });
+  });
+
+  it('lets deploy.resources override the service keys, and resolves service:NAME to the container', () => {
+    const spec = web(
+      '    network_mode: service:db\n    ipc: service:db\n    mem_reservation: 64m\n    deploy:\n      resources:\n        limits: { cpus: "1.5", memory: 512m, pids: 50 }\n        reservations: { memory: 64m }',
+      '  db: { image: postgres }',
+    );
+    expect(sharedServices(spec.options)).toEqual(['db', 'db']);
+    expect(optionSettings(spec.options, { db: 'abc123' }).host).toEqual({
+      NetworkMode: 'container:abc123',
+      IpcMode: 'container:abc123',
+      NanoCpus: 1.5e9,
+      Memory: 512 * 1024 ** 2,
+      MemoryReservation: 64 * 1024 ** 2,
+      PidsLimit: 50,
+    });
+  });
+});
+
+describe('restartPolicy', () => {
+  it('takes deploy.restart_policy over restart:, in the engine’s words', () => {
+    expect(restartPolicy(web('    restart: always'))).toEqual({ Name: 'always' });
+    expect(restartPolicy(web('    restart: on-failure:3'))).toEqual({ Name: 'on-failure', MaximumRetryCount: 3 });
+    expect(
+      restartPolicy(
+        web('    restart: always\n    deploy: { restart_policy: { condition: on-failure, max_attempts: 2 } }'),
+      ),
+    ).toEqual({ Name: 'on-failure', MaximumRetryCount: 2 });
+    expect(restartPolicy(web('    deploy: { restart_policy: { condition: any } }'))).toEqual({
+      Name: 'always',
+      MaximumRetryCount: 0,
+    });
+    expect(restartPolicy(web('    deploy: { restart_policy: { condition: none } }'))).toEqual({
+      Name: 'no',
+      MaximumRetryCount: 0,
+    });
+  });
+});
+
+describe('config hash', () => {
+  const hash = (lines: string) =>
+    configHash(web(lines), { environment: {}, networkNames: { default: 'p_default' }, volumeNames: {} });
+  it('is what it was before these keys existed for a file without them, and changes with each', () => {
+    const base = hash('');
+    const { options: _, ...before } = web('');
+    expect(
+      configHash(before as ReturnType<typeof web>, {
+        environment: {},
+        networkNames: { default: 'p_default' },
+        volumeNames: {},
+      }),
+    ).toBe(base);
+    for (const line of ['    hostname: a', '    cap_add: [NET_ADMIN]', '    mem_limit: 1g', '    container_name: xy'])
+      expect(hash(line)).not.toBe(base);
+    expect(hash('    mem_limit: 1g')).toBe(hash('    mem_limit: 1024m'));
+  });
+});

@@ -1,0 +1,123 @@
+import type Dockerode from 'dockerode';
+import type { ContainerOptions, ServiceSpec } from '../compose/compose-model.js';
+
+type HostConfig = NonNullable<Dockerode.ContainerCreateOptions['HostConfig']>;
+
+/** The Config and HostConfig fields a service's options set, as docker compose's getCreateConfigs sets them. */
+export interface OptionSettings {
+  config: Partial<Dockerode.ContainerCreateOptions>;
+  host: Partial<HostConfig>;
+}
+
+/**
+ * Maps the options onto the create request. A field appears only when the file set the key
+ * that feeds it, where compose sends the Go zero value: the engine reads both the same way.
+ * `sharedContainers` gives the container id of each service named by a `service:NAME` mode.
+ */
+export function optionSettings(
+  options: ContainerOptions,
+  sharedContainers: Readonly<Record<string, string>>,
+): OptionSettings {
+  const config: Partial<Dockerode.ContainerCreateOptions> = {};
+  const host: Partial<HostConfig> = {};
+  const shared = (mode: string): string =>
+    mode.startsWith('service:') ? `container:${sharedContainers[mode.slice('service:'.length)] ?? ''}` : mode;
+
+  if (options.hostname !== undefined) config.Hostname = options.hostname;
+  if (options.domainname !== undefined) config.Domainname = options.domainname;
+  if (options.tty !== undefined) config.Tty = options.tty;
+  if (options.stdinOpen !== undefined) config.OpenStdin = options.stdinOpen;
+  if (options.stopSignal !== undefined) config.StopSignal = options.stopSignal;
+  // Go's int(Duration.Seconds()): whole seconds, truncated.
+  if (options.stopGracePeriod !== undefined) config.StopTimeout = Math.trunc(options.stopGracePeriod / 1e9);
+
+  if (options.capAdd) host.CapAdd = options.capAdd;
+  if (options.capDrop) host.CapDrop = options.capDrop;
+  if (options.privileged !== undefined) host.Privileged = options.privileged;
+  if (options.init !== undefined) host.Init = options.init;
+  if (options.readOnly !== undefined) host.ReadonlyRootfs = options.readOnly;
+  if (options.sysctls) host.Sysctls = options.sysctls;
+  if (options.shmSize !== undefined) host.ShmSize = options.shmSize;
+  if (options.tmpfs) host.Tmpfs = tmpfsMap(options.tmpfs);
+  if (options.dns) host.Dns = options.dns;
+  if (options.dnsSearch) host.DnsSearch = options.dnsSearch;
+  if (options.dnsOpt) host.DnsOptions = options.dnsOpt;
+  if (options.extraHosts) host.ExtraHosts = options.extraHosts;
+  if (options.groupAdd) host.GroupAdd = options.groupAdd;
+  if (options.oomScoreAdj !== undefined) host.OomScoreAdj = options.oomScoreAdj;
+  if (options.pid !== undefined) host.PidMode = shared(options.pid);
+  if (options.ipc !== undefined) host.IpcMode = shared(options.ipc);
+  if (options.networkMode !== undefined) host.NetworkMode = shared(options.networkMode);
+  if (options.securityOpt) {
+    host.SecurityOpt = options.securityOpt.filter((o) => o !== 'systempaths=unconfined');
+    if (options.securityOpt.includes('systempaths=unconfined')) {
+      host.MaskedPaths = [];
+      host.ReadonlyPaths = [];
+    }
+  }
+  if (options.logging) {
+    host.LogConfig = {
+      Type: options.logging.driver ?? '',
+      ...(options.logging.options ? { Config: options.logging.options } : {}),
+    } as HostConfig['LogConfig'];
+  }
+  if (options.ulimits) {
+    host.Ulimits = Object.entries(options.ulimits).map(([Name, u]) => ({ Name, Soft: u.soft, Hard: u.hard }));
+  }
+  Object.assign(host, resources(options));
+  return { config, host };
+}
+
+/** compose's getDeployResources: the service keys, then deploy.resources over them. */
+function resources(options: ContainerOptions): Partial<HostConfig> {
+  const out: Partial<HostConfig> = {};
+  if (options.cpus !== undefined) out.NanoCpus = nanoCpus(options.cpus);
+  if (options.cpuShares !== undefined) out.CpuShares = options.cpuShares;
+  if (options.cpuset !== undefined) out.CpusetCpus = options.cpuset;
+  if (options.memLimit !== undefined) out.Memory = options.memLimit;
+  if (options.memReservation !== undefined) out.MemoryReservation = options.memReservation;
+  if (options.memswapLimit !== undefined) out.MemorySwap = options.memswapLimit;
+  if (options.pidsLimit !== undefined && options.pidsLimit !== 0) out.PidsLimit = options.pidsLimit;
+  const { limits, reservations } = options;
+  if (limits?.memory) out.Memory = limits.memory;
+  if (limits?.cpus) out.NanoCpus = nanoCpus(limits.cpus);
+  if (limits?.pids !== undefined && limits.pids > 0) out.PidsLimit = limits.pids;
+  if (reservations?.memory) out.MemoryReservation = reservations.memory;
+  return out;
+}
+
+/** int64(float32 × 1e9), as Go computes it from compose-go's float32 CPU count. */
+function nanoCpus(cpus: number): number {
+  return Math.trunc(Math.fround(Math.fround(cpus) * 1e9));
+}
+
+function tmpfsMap(entries: string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const entry of entries) {
+    const at = entry.indexOf(':');
+    if (at < 0) map[entry] = '';
+    else map[entry.slice(0, at)] = entry.slice(at + 1);
+  }
+  return map;
+}
+
+/** The engine's restart policy: deploy.restart_policy over restart:, mapped as compose maps it. */
+export function restartPolicy(service: ServiceSpec): { Name: string; MaximumRetryCount?: number } {
+  const policy = service.options.restartPolicy;
+  if (policy) {
+    const names: Record<string, string> = { none: 'no', any: 'always', 'on-failure': 'on-failure' };
+    return {
+      Name: policy.condition === null ? '' : (names[policy.condition] ?? policy.condition),
+      MaximumRetryCount: policy.maxAttempts ?? 0,
+    };
+  }
+  const onFailure = /^on-failure:(\d+)$/.exec(service.restart ?? '');
+  return onFailure ? { Name: 'on-failure', MaximumRetryCount: Number(onFailure[1]) } : { Name: service.restart ?? '' };
+}
+
+/** Services whose container another shares a namespace with (`service:NAME`). */
+export function sharedServices(options: ContainerOptions): string[] {
+  return [options.networkMode, options.pid, options.ipc]
+    .filter((mode): mode is string => mode?.startsWith('service:') === true)
+    .map((mode) => mode.slice('service:'.length));
+}
