@@ -111,14 +111,15 @@ afterAll(async () => {
 
 describe('docker compose as the oracle', () => {
   it('has a corpus', () => {
-    expect(FILES.length).toBeGreaterThanOrEqual(10);
+    expect(FILES.length).toBeGreaterThanOrEqual(20);
   });
 
   it.each(FILES)('%s: Crossdock makes the containers docker compose makes', async (file) => {
     const text = readFileSync(join(CORPUS, file), 'utf8');
-    const variables = { IMAGE: rig.testImage };
     const a = oracleProject(file);
     const b = crossdockProject(file);
+    // PREFIX keeps fixed names (container_name) of the two projects apart on the one engine.
+    const variables = { IMAGE: rig.testImage, PREFIX: b };
     // The oracle: the file in a folder of its own in the machine, `docker compose up` there.
     const local = mkdtempSync(join(tmpdir(), 'crossdock-corpus-'));
     try {
@@ -130,7 +131,7 @@ describe('docker compose as the oracle', () => {
     }
     await onMachine(
       MACHINE,
-      `cd ${REMOTE_DIR}/${a} && IMAGE='${rig.testImage}' docker-compose -p ${a} up -d --no-build --quiet-pull 2>&1`,
+      `cd ${REMOTE_DIR}/${a} && IMAGE='${rig.testImage}' PREFIX='${a}' docker-compose -p ${a} up -d --no-build --quiet-pull 2>&1`,
     ).catch((e: unknown) => {
       throw new Error(`docker compose up failed for ${file}: ${String(e)}`);
     });
@@ -150,11 +151,12 @@ describe('docker compose as the oracle', () => {
     const ours = await inspectProject(b);
     expect([...ours.keys()].sort()).toEqual([...oracle.keys()].sort());
     const differences: string[] = [];
+    const idsOf = (project: Map<string, Inspect>) => new Map([...project].map(([key, c]) => [c.Id, key]));
     for (const [key, theirs] of oracle) {
       const mine = ours.get(key);
       if (!mine) continue;
-      const left = normaliseInspect(theirs, a);
-      const right = normaliseInspect(mine, b);
+      const left = normaliseInspect(theirs, a, idsOf(oracle));
+      const right = normaliseInspect(mine, b, idsOf(ours));
       for (const d of diffInspect(left, right)) differences.push(`${key}: ${d}`);
     }
     expect(differences).toEqual([]);
