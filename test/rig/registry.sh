@@ -84,7 +84,7 @@ ensure_registry() {
     kill "$(cat "$pid_file")" 2>/dev/null || true
   fi
   log "registry: starting docker-registry at $REGISTRY_ADDRESS (log in $REGISTRY_DIR/registry.log)"
-  nohup setsid docker-registry serve "$REGISTRY_DIR/config.yml" >"$REGISTRY_DIR/registry.log" 2>&1 </dev/null &
+  nohup setsid docker-registry serve "$REGISTRY_DIR/config.yml" >"$REGISTRY_DIR/registry.log" 2>&1 </dev/null 9>&- &
   echo $! >"$pid_file"
   local deadline=$((SECONDS + REGISTRY_WAIT_SECONDS))
   until registry_answers; do
