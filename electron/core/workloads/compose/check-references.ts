@@ -24,11 +24,23 @@ export function checkReferences(file: ComposeFile): PathIssue[] {
         true,
       );
     // A dependency implied by `service:NAME` gets its error at the key that names it.
-    const implied = new Set(
-      [service.options.networkMode, service.options.pid, service.options.ipc].map((m) =>
+    const fromVolumes = (service.options.volumesFrom ?? [])
+      .filter((entry) => !entry.startsWith('container:'))
+      .map((entry) => entry.split(':')[0] ?? entry);
+    const implied = new Set([
+      ...[service.options.networkMode, service.options.pid, service.options.ipc].map((m) =>
         m?.startsWith('service:') ? m.slice('service:'.length) : null,
       ),
-    );
+      ...fromVolumes,
+    ]);
+    for (const source of fromVolumes) {
+      if (!file.services[source])
+        error(
+          ['services', name, 'volumes_from'],
+          `there is no service "${source}" (a container outside the file is written container:NAME)`,
+        );
+      else if (source === name) error(['services', name, 'volumes_from'], 'a service cannot take its own volumes');
+    }
     for (const dependency of Object.keys(service.dependsOn)) {
       if (implied.has(dependency)) continue;
       if (dependency === name) error(['services', name, 'depends_on'], 'a service cannot depend on itself');

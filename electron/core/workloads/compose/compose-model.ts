@@ -36,6 +36,8 @@ export interface ServiceSecret {
 /** A service's attachment to one network. */
 export interface ServiceNetwork {
   aliases: string[];
+  /** Higher first when docker compose orders the networks; absent when the file gives none. */
+  priority?: number;
   /**
    * The file gave this network settings (a map, even empty) rather than only its name: docker
    * compose then sends an endpoint IPAM config (empty when no address is set). Not part of the
@@ -135,6 +137,23 @@ export interface ContainerOptions {
   logging?: { driver?: string; options?: Record<string, string> };
   /** host, none, bridge, container:NAME or service:NAME; the service then has no networks. */
   networkMode?: string;
+  runtime?: string;
+  /** `HOST[:CONTAINER[:PERMISSIONS]]`. */
+  devices?: string[];
+  deviceCgroupRules?: string[];
+  usernsMode?: string;
+  uts?: string;
+  /** The cgroup namespace: host or private. */
+  cgroup?: string;
+  cgroupParent?: string;
+  oomKillDisable?: boolean;
+  cpuPeriod?: number;
+  cpuQuota?: number;
+  cpuRtPeriod?: number;
+  cpuRtRuntime?: number;
+  memSwappiness?: number;
+  /** `SERVICE[:ro|rw]` or `container:NAME[:ro|rw]`. */
+  volumesFrom?: string[];
 }
 
 export interface VolumeSpec {

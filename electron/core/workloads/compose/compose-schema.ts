@@ -226,10 +226,16 @@ const serviceNetworks = byType<Record<string, ServiceNetwork>>(
         {
           null: z.null().transform(() => ({ aliases: [] as string[] })),
           object: z
-            .strictObject({ aliases: z.array(z.string()).default([]) })
-            .transform((n) => ({ aliases: n.aliases, configured: true as const })),
+            .strictObject({ aliases: z.array(z.string()).default([]), priority: z.number().int().optional() })
+            .transform(
+              (n): ServiceNetwork => ({
+                aliases: n.aliases,
+                configured: true,
+                ...(n.priority === undefined ? {} : { priority: n.priority }),
+              }),
+            ),
         },
-        'nothing, or { aliases }',
+        'nothing, or { aliases, priority }',
       ),
     ),
   },
@@ -329,7 +335,7 @@ const service = z
       restart: s.restart ?? null,
       healthcheck: s.healthcheck ?? null,
       labels: s.labels ?? {},
-      dependsOn: withSharedNamespaces(s.depends_on ?? {}, [s.network_mode, s.pid, s.ipc]),
+      dependsOn: withSharedNamespaces(s.depends_on ?? {}, [s.network_mode, s.pid, s.ipc], s.volumes_from ?? []),
       user: s.user ?? null,
       workingDir: s.working_dir ?? null,
       // As compose-go normalises: no networks: means the default network, unless network_mode is set.
@@ -352,12 +358,18 @@ const service = z
 function withSharedNamespaces(
   dependsOn: Record<string, Dependency>,
   modes: (string | undefined)[],
+  volumesFrom: string[],
 ): Record<string, Dependency> {
   const out = { ...dependsOn };
   for (const mode of modes) {
     if (!mode?.startsWith('service:')) continue;
     const shared = mode.slice('service:'.length);
     out[shared] ??= { condition: 'service_started', restart: true, required: true };
+  }
+  // volumes_from a service: started first, but not restarted with it.
+  for (const entry of volumesFrom) {
+    if (entry.startsWith('container:')) continue;
+    out[entry.split(':')[0] ?? entry] ??= { condition: 'service_started', restart: false, required: true };
   }
   return out;
 }

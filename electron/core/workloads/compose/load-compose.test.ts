@@ -205,12 +205,12 @@ describe('unsupported keys are refused with their path and line', () => {
       'deploy: { replicas: 2 }',
       'must be 1: Crossdock runs one container per service (scale is not supported yet)',
     ],
-    ['devices', 'devices: ["/dev/fuse"]', 'not supported'],
+    ['platform', 'platform: linux/arm64', 'not supported'],
     ['links', 'links: [db]', 'not supported: services on the same network reach each other by service name'],
     ['profiles', 'profiles: [debug]', 'not supported: every service in the file is deployed'],
     ['extends', 'extends: { service: base }', 'not supported: write the service out in full'],
     ['scale', 'scale: 3', 'not supported: Crossdock runs one container per service'],
-    ['runtime', 'runtime: runc', 'not supported'],
+    ['blkio_config', 'blkio_config: { weight: 300 }', 'not supported'],
   ])('services.web.%s', (key, line, message) => {
     expect(errors(`services:\n  web:\n    image: nginx\n    ${line}\n`)).toEqual([
       `4: services.web.${key}: ${message}`,

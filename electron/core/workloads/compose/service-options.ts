@@ -265,6 +265,33 @@ export const containerOptionKeys = {
       'must be host, none, bridge, container:NAME or service:NAME (to join a network of the file, use networks:)',
     )
     .optional(),
+  runtime: z.string().min(1).optional(),
+  devices: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^\/[^:]*(:\/[^:]*)?(:[rwm]{1,3})?$/,
+          'must be HOST_PATH[:CONTAINER_PATH[:PERMISSIONS]], like /dev/fuse',
+        ),
+    )
+    .optional(),
+  device_cgroup_rules: z.array(z.string()).optional(),
+  userns_mode: z.string().min(1).optional(),
+  uts: z.literal('host', { error: 'must be host' }).optional(),
+  cgroup: z.enum(['host', 'private'], { error: 'must be host or private' }).optional(),
+  cgroup_parent: z.string().min(1).optional(),
+  oom_kill_disable: flag.optional(),
+  cpu_period: integer(0).optional(),
+  cpu_quota: integer(-1).optional(),
+  cpu_rt_period: integer(0).optional(),
+  cpu_rt_runtime: integer(-1).optional(),
+  mem_swappiness: integer(0, 100).optional(),
+  volumes_from: z
+    .array(z.string().regex(/^(container:)?[^:]+(:(ro|rw))?$/, 'must be SERVICE[:ro] or container:NAME[:ro]'))
+    .optional(),
+  // docker compose only uses it to choose which services' logs `up` follows in the foreground.
+  attach: flag.optional(),
 };
 
 type Parsed = { [K in keyof typeof containerOptionKeys]?: z.output<(typeof containerOptionKeys)[K]> };
@@ -312,6 +339,20 @@ export function containerOptions(s: Parsed): ContainerOptions {
     tty: s.tty,
     logging: s.logging && defined({ driver: s.logging.driver, options: s.logging.options }),
     networkMode: s.network_mode,
+    runtime: s.runtime,
+    devices: s.devices,
+    deviceCgroupRules: s.device_cgroup_rules,
+    usernsMode: s.userns_mode,
+    uts: s.uts,
+    cgroup: s.cgroup,
+    cgroupParent: s.cgroup_parent,
+    oomKillDisable: s.oom_kill_disable,
+    cpuPeriod: s.cpu_period,
+    cpuQuota: s.cpu_quota,
+    cpuRtPeriod: s.cpu_rt_period,
+    cpuRtRuntime: s.cpu_rt_runtime,
+    memSwappiness: s.mem_swappiness,
+    volumesFrom: s.volumes_from,
   };
   return defined(options);
 }

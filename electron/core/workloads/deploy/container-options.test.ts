@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCompose } from '../compose/load-compose.js';
 import { optionSettings, restartPolicy, sharedServices } from './container-options.js';
 import { configHash } from './config-hash.js';
+import { networksByPriority } from './container-spec.js';
 
 const web = (lines: string, extra = '') => {
   const loaded = loadCompose({ compose: `services:\n  web:\n    image: nginx\n${lines}\n${extra}` });
@@ -65,7 +66,7 @@ describe('optionSettings: the create request docker compose makes from the keys'
       '    network_mode: service:db\n    ipc: service:db\n    mem_reservation: 64m\n    deploy:\n      resources:\n        limits: { cpus: "1.5", memory: 512m, pids: 50 }\n        reservations: { memory: 64m }',
       '  db: { image: postgres }',
     );
-    expect(sharedServices(spec.options)).toEqual(['db', 'db']);
+    expect(sharedServices(spec.options)).toEqual(['db']);
     expect(optionSettings(spec.options, { db: 'abc123' }).host).toEqual({
       NetworkMode: 'container:abc123',
       IpcMode: 'container:abc123',
@@ -73,6 +74,46 @@ describe('optionSettings: the create request docker compose makes from the keys'
       Memory: 512 * 1024 ** 2,
       MemoryReservation: 64 * 1024 ** 2,
       PidsLimit: 50,
+    });
+  });
+});
+
+describe('optionSettings: namespaces, devices, cgroups, volumes_from', () => {
+  it('maps them as compose does, resolving a service to its container and dropping the :ro of volumes_from', () => {
+    const spec = web(
+      [
+        '    runtime: runc',
+        '    devices: ["/dev/fuse", "/dev/urandom:/dev/hwrng:r"]',
+        '    device_cgroup_rules: ["c 10:200 rwm"]',
+        '    userns_mode: host',
+        '    uts: host',
+        '    cgroup: private',
+        '    cgroup_parent: ci.slice',
+        '    oom_kill_disable: true',
+        '    cpu_period: 100000',
+        '    cpu_quota: 50000',
+        '    mem_swappiness: 0',
+        '    volumes_from: ["db:ro", "container:legacy:rw"]',
+      ].join('\n'),
+      '  db: { image: postgres }',
+    );
+    expect(spec.dependsOn).toEqual({ db: { condition: 'service_started', restart: false, required: true } });
+    expect(sharedServices(spec.options)).toEqual(['db']);
+    expect(optionSettings(spec.options, { db: 'abc123' }).host).toEqual({
+      Runtime: 'runc',
+      Devices: [
+        { PathOnHost: '/dev/fuse', PathInContainer: '/dev/fuse', CgroupPermissions: 'rwm' },
+        { PathOnHost: '/dev/urandom', PathInContainer: '/dev/hwrng', CgroupPermissions: 'r' },
+      ],
+      DeviceCgroupRules: ['c 10:200 rwm'],
+      UsernsMode: 'host',
+      UTSMode: 'host',
+      CgroupnsMode: 'private',
+      CgroupParent: 'ci.slice',
+      OomKillDisable: true,
+      VolumesFrom: ['abc123', 'legacy'],
+      CpuPeriod: 100000,
+      CpuQuota: 50000,
     });
   });
 });
@@ -113,5 +154,15 @@ describe('config hash', () => {
     for (const line of ['    hostname: a', '    cap_add: [NET_ADMIN]', '    mem_limit: 1g', '    container_name: xy'])
       expect(hash(line)).not.toBe(base);
     expect(hash('    mem_limit: 1g')).toBe(hash('    mem_limit: 1024m'));
+  });
+});
+
+describe('networksByPriority', () => {
+  it('puts the highest priority first, then orders by key, as compose-go does', () => {
+    const spec = web(
+      '    networks:\n      b: { priority: 10 }\n      c: { priority: 100 }\n      a: {}',
+      'networks:\n  a:\n  b:\n  c:',
+    );
+    expect(networksByPriority(spec).map(([key]) => key)).toEqual(['c', 'b', 'a']);
   });
 });

@@ -1,7 +1,8 @@
 import type Dockerode from 'dockerode';
 import type { ContainerOptions, ServiceSpec } from '../compose/compose-model.js';
 
-type HostConfig = NonNullable<Dockerode.ContainerCreateOptions['HostConfig']>;
+/** The typings lack CgroupnsMode (Engine API 1.41). */
+type HostConfig = NonNullable<Dockerode.ContainerCreateOptions['HostConfig']> & { CgroupnsMode?: string };
 
 /** The Config and HostConfig fields a service's options set, as docker compose's getCreateConfigs sets them. */
 export interface OptionSettings {
@@ -64,6 +65,21 @@ export function optionSettings(
   if (options.ulimits) {
     host.Ulimits = Object.entries(options.ulimits).map(([Name, u]) => ({ Name, Soft: u.soft, Hard: u.hard }));
   }
+  if (options.runtime !== undefined) host.Runtime = options.runtime;
+  if (options.devices) host.Devices = options.devices.map(deviceMapping);
+  if (options.deviceCgroupRules) host.DeviceCgroupRules = options.deviceCgroupRules;
+  if (options.usernsMode !== undefined) host.UsernsMode = options.usernsMode;
+  if (options.uts !== undefined) host.UTSMode = options.uts;
+  if (options.cgroup !== undefined) host.CgroupnsMode = options.cgroup;
+  if (options.cgroupParent !== undefined) host.CgroupParent = options.cgroupParent;
+  if (options.oomKillDisable !== undefined) host.OomKillDisable = options.oomKillDisable;
+  if (options.volumesFrom) {
+    // As compose's resolveVolumeFrom: the container's name or id alone (the :ro/:rw is dropped).
+    host.VolumesFrom = options.volumesFrom.map((entry) => {
+      const [first, second] = entry.split(':');
+      return first === 'container' ? (second ?? '') : (sharedContainers[first ?? ''] ?? '');
+    });
+  }
   Object.assign(host, resources(options));
   return { config, host };
 }
@@ -78,6 +94,12 @@ function resources(options: ContainerOptions): Partial<HostConfig> {
   if (options.memReservation !== undefined) out.MemoryReservation = options.memReservation;
   if (options.memswapLimit !== undefined) out.MemorySwap = options.memswapLimit;
   if (options.pidsLimit !== undefined && options.pidsLimit !== 0) out.PidsLimit = options.pidsLimit;
+  if (options.cpuPeriod !== undefined) out.CpuPeriod = options.cpuPeriod;
+  if (options.cpuQuota !== undefined) out.CpuQuota = options.cpuQuota;
+  if (options.cpuRtPeriod !== undefined) out.CpuRealtimePeriod = options.cpuRtPeriod;
+  if (options.cpuRtRuntime !== undefined) out.CpuRealtimeRuntime = options.cpuRtRuntime;
+  // Compose sends no swappiness for 0 (its "unset"), so the engine's default applies.
+  if (options.memSwappiness) out.MemorySwappiness = options.memSwappiness;
   const { limits, reservations } = options;
   if (limits?.memory) out.Memory = limits.memory;
   if (limits?.cpus) out.NanoCpus = nanoCpus(limits.cpus);
@@ -89,6 +111,12 @@ function resources(options: ContainerOptions): Partial<HostConfig> {
 /** int64(float32 × 1e9), as Go computes it from compose-go's float32 CPU count. */
 function nanoCpus(cpus: number): number {
   return Math.trunc(Math.fround(Math.fround(cpus) * 1e9));
+}
+
+/** `HOST[:CONTAINER[:PERMISSIONS]]`, as compose splits it (the container path defaults to the host's). */
+function deviceMapping(entry: string): { PathOnHost: string; PathInContainer: string; CgroupPermissions: string } {
+  const [source = '', target, permissions] = entry.split(':');
+  return { PathOnHost: source, PathInContainer: target || source, CgroupPermissions: permissions ?? 'rwm' };
 }
 
 function tmpfsMap(entries: string[]): Record<string, string> {
@@ -115,9 +143,13 @@ export function restartPolicy(service: ServiceSpec): { Name: string; MaximumRetr
   return onFailure ? { Name: 'on-failure', MaximumRetryCount: Number(onFailure[1]) } : { Name: service.restart ?? '' };
 }
 
-/** Services whose container another shares a namespace with (`service:NAME`). */
+/** Services whose container this one needs the id of: a shared namespace (`service:NAME`), volumes_from. */
 export function sharedServices(options: ContainerOptions): string[] {
-  return [options.networkMode, options.pid, options.ipc]
+  const modes = [options.networkMode, options.pid, options.ipc]
     .filter((mode): mode is string => mode?.startsWith('service:') === true)
     .map((mode) => mode.slice('service:'.length));
+  const volumes = (options.volumesFrom ?? [])
+    .filter((entry) => !entry.startsWith('container:'))
+    .map((entry) => entry.split(':')[0] ?? entry);
+  return [...new Set([...modes, ...volumes])];
 }

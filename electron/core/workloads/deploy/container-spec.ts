@@ -143,7 +143,9 @@ export function containerCreateOptions(
  * key. The first is the container's NetworkMode; the rest are connected before it starts.
  */
 export function networksByPriority(service: ServiceSpec): [string, ServiceNetwork][] {
-  return Object.entries(service.networks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.entries(service.networks).sort(([a, x], [b, y]) =>
+    (x.priority ?? 0) !== (y.priority ?? 0) ? (y.priority ?? 0) - (x.priority ?? 0) : a < b ? -1 : a > b ? 1 : 0,
+  );
 }
 
 /**
