@@ -24,6 +24,7 @@ export function checkReferences(file: ComposeFile): PathIssue[] {
         true,
       );
     // A dependency implied by `service:NAME` gets its error at the key that names it.
+    const linked = (service.options.links ?? []).map((link) => link.split(':')[0] ?? link);
     const fromVolumes = (service.options.volumesFrom ?? [])
       .filter((entry) => !entry.startsWith('container:'))
       .map((entry) => entry.split(':')[0] ?? entry);
@@ -32,7 +33,12 @@ export function checkReferences(file: ComposeFile): PathIssue[] {
         m?.startsWith('service:') ? m.slice('service:'.length) : null,
       ),
       ...fromVolumes,
+      ...linked,
     ]);
+    for (const target of linked) {
+      if (!file.services[target]) error(['services', name, 'links'], `there is no service "${target}"`);
+      else if (target === name) error(['services', name, 'links'], 'a service cannot link to itself');
+    }
     for (const source of fromVolumes) {
       if (!file.services[source])
         error(

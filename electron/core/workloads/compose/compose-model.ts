@@ -154,6 +154,10 @@ export interface ContainerOptions {
   memSwappiness?: number;
   /** `SERVICE[:ro|rw]` or `container:NAME[:ro|rw]`. */
   volumesFrom?: string[];
+  /** `SERVICE[:ALIAS]`: legacy links to services of the file. */
+  links?: string[];
+  /** `CONTAINER[:ALIAS]`: links to containers outside the project. */
+  externalLinks?: string[];
 }
 
 export interface VolumeSpec {

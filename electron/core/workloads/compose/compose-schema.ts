@@ -335,7 +335,11 @@ const service = z
       restart: s.restart ?? null,
       healthcheck: s.healthcheck ?? null,
       labels: s.labels ?? {},
-      dependsOn: withSharedNamespaces(s.depends_on ?? {}, [s.network_mode, s.pid, s.ipc], s.volumes_from ?? []),
+      dependsOn: withSharedNamespaces(
+        s.depends_on ?? {},
+        [s.network_mode, s.pid, s.ipc, ...(s.links ?? []).map((link) => `service:${link.split(':')[0]}`)],
+        s.volumes_from ?? [],
+      ),
       user: s.user ?? null,
       workingDir: s.working_dir ?? null,
       // As compose-go normalises: no networks: means the default network, unless network_mode is set.
@@ -353,7 +357,7 @@ const service = z
 
 /**
  * compose-go's normalisation: a service sharing another's network, process or IPC namespace
- * (`service:NAME`) depends on it, started, and is restarted with it.
+ * (`service:NAME`) or linking to it depends on it, started, and is restarted with it.
  */
 function withSharedNamespaces(
   dependsOn: Record<string, Dependency>,
@@ -471,7 +475,6 @@ export const UNSUPPORTED_HINTS: Record<string, string> = {
   scale: 'Crossdock runs one container per service',
   profiles: 'every service in the file is deployed',
   extends: 'write the service out in full',
-  links: 'services on the same network reach each other by service name',
   file: 'store the value in the vault ("crossdock secret set NAME") and declare the secret with external: true',
   environment: 'store the value in the vault ("crossdock secret set NAME") and declare the secret with external: true',
   configs: 'put the file in an image or a volume, or use a secret',

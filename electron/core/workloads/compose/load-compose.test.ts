@@ -206,7 +206,7 @@ describe('unsupported keys are refused with their path and line', () => {
       'must be 1: Crossdock runs one container per service (scale is not supported yet)',
     ],
     ['platform', 'platform: linux/arm64', 'not supported'],
-    ['links', 'links: [db]', 'not supported: services on the same network reach each other by service name'],
+    ['storage_opt', 'storage_opt: { size: 20G }', 'not supported'],
     ['profiles', 'profiles: [debug]', 'not supported: every service in the file is deployed'],
     ['extends', 'extends: { service: base }', 'not supported: write the service out in full'],
     ['scale', 'scale: 3', 'not supported: Crossdock runs one container per service'],

@@ -290,6 +290,8 @@ export const containerOptionKeys = {
   volumes_from: z
     .array(z.string().regex(/^(container:)?[^:]+(:(ro|rw))?$/, 'must be SERVICE[:ro] or container:NAME[:ro]'))
     .optional(),
+  links: z.array(z.string().regex(/^[^:]+(:[^:]+)?$/, 'must be SERVICE or SERVICE:ALIAS')).optional(),
+  external_links: z.array(z.string().regex(/^[^:]+(:[^:]+)?$/, 'must be CONTAINER or CONTAINER:ALIAS')).optional(),
   // docker compose only uses it to choose which services' logs `up` follows in the foreground.
   attach: flag.optional(),
 };
@@ -353,6 +355,8 @@ export function containerOptions(s: Parsed): ContainerOptions {
     cpuRtRuntime: s.cpu_rt_runtime,
     memSwappiness: s.mem_swappiness,
     volumesFrom: s.volumes_from,
+    links: s.links,
+    externalLinks: s.external_links,
   };
   return defined(options);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCompose } from '../compose/load-compose.js';
 import { optionSettings, restartPolicy, sharedServices } from './container-options.js';
 import { configHash } from './config-hash.js';
-import { networksByPriority } from './container-spec.js';
+import { composeLinks, networksByPriority } from './container-spec.js';
 
 const web = (lines: string, extra = '') => {
   const loaded = loadCompose({ compose: `services:\n  web:\n    image: nginx\n${lines}\n${extra}` });
@@ -164,5 +164,28 @@ describe('networksByPriority', () => {
       'networks:\n  a:\n  b:\n  c:',
     );
     expect(networksByPriority(spec).map(([key]) => key)).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('composeLinks', () => {
+  it('writes links as docker compose does, with the linked service as a dependency', () => {
+    const spec = web(
+      '    links: [db, "cache:redis"]\n    external_links: [legacy-ldap, "old-mq:mq"]',
+      '  db: { image: postgres }\n  cache: { image: redis, container_name: shop-cache }',
+    );
+    expect(spec.dependsOn).toEqual({
+      db: { condition: 'service_started', restart: true, required: true },
+      cache: { condition: 'service_started', restart: true, required: true },
+    });
+    expect(composeLinks(spec, 'shop', { db: 'shop-db-1', cache: 'shop-cache' })).toEqual([
+      'shop-db-1:db',
+      'shop-db-1:db-1',
+      'shop-db-1:shop-db-1',
+      'shop-cache:redis',
+      'shop-cache:cache-1',
+      'shop-cache:shop-cache-1',
+      'legacy-ldap:legacy-ldap',
+      'old-mq:mq',
+    ]);
   });
 });

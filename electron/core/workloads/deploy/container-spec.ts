@@ -38,6 +38,32 @@ export interface ContainerContext {
   portOverrides: ReadonlyMap<string, number>;
   /** Container id of each service this one shares a namespace with (`network_mode: service:NAME`). */
   sharedContainers?: Readonly<Record<string, string>>;
+  /** Container name of each service this one links to (`links:`). */
+  linkedContainers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * `links` and `external_links` as docker compose's getLinks writes them: a linked service's
+ * container under its alias, `SERVICE-N` and `PROJECT-SERVICE-N` (N the linking container's
+ * number, as compose does), then each external container under its alias.
+ */
+export function composeLinks(
+  service: ServiceSpec,
+  project: string,
+  linkedContainers: Readonly<Record<string, string>>,
+): string[] {
+  const links: string[] = [];
+  for (const link of service.options.links ?? []) {
+    const [target = link, alias = target] = link.split(':');
+    const container = linkedContainers[target];
+    if (container === undefined) continue;
+    links.push(`${container}:${alias}`, `${container}:${target}-1`, `${container}:${project}-${target}-1`);
+  }
+  for (const link of service.options.externalLinks ?? []) {
+    const [container = link, alias = container] = link.split(':');
+    links.push(`${container}:${alias}`);
+  }
+  return links;
 }
 
 export function portOverrideKey(target: number, protocol: string, wanted: number): string {
@@ -88,6 +114,7 @@ export function containerCreateOptions(
   const networkName = firstNetwork ? (context.names.networks[firstNetwork[0]] ?? firstNetwork[0]) : undefined;
   const name = containerName(context.project, context.service, service);
   const settings = optionSettings(service.options, context.sharedContainers ?? {});
+  const links = composeLinks(service, context.project, context.linkedContainers ?? {});
   const labels: Record<string, string> = {
     ...service.labels,
     [LABEL.project]: context.project,
@@ -127,11 +154,12 @@ export function containerCreateOptions(
       RestartPolicy: restartPolicy(service),
       ...(networkName ? { NetworkMode: networkName } : {}),
       ...settings.host,
+      ...(links.length > 0 ? { Links: links } : {}),
     },
     ...(networkName && firstNetwork
       ? {
           NetworkingConfig: {
-            EndpointsConfig: { [networkName]: endpoint(name, context.service, firstNetwork[1]) },
+            EndpointsConfig: { [networkName]: endpoint(name, context.service, firstNetwork[1], links) },
           },
         }
       : {}),
@@ -152,9 +180,15 @@ export function networksByPriority(service: ServiceSpec): [string, ServiceNetwor
  * One network endpoint as docker compose asks for it: the container's name, then the service's,
  * then the file's aliases; an IPAM config when the file gave the network settings.
  */
-function endpoint(container: string, service: string, network: ServiceNetwork): Dockerode.EndpointSettings {
+function endpoint(
+  container: string,
+  service: string,
+  network: ServiceNetwork,
+  links: string[],
+): Dockerode.EndpointSettings {
   return {
     Aliases: [container, service, ...network.aliases],
+    ...(links.length > 0 ? { Links: links } : {}),
     ...(network.configured ? { IPAMConfig: {} } : {}),
   };
 }
@@ -165,11 +199,16 @@ export function extraNetworks(
   project: string,
   serviceName: string,
   names: ResourceNames,
+  linkedContainers: Readonly<Record<string, string>> = {},
 ): { name: string; endpoint: Dockerode.EndpointSettings }[] {
   const container = containerName(project, serviceName, service);
+  const links = composeLinks(service, project, linkedContainers);
   return networksByPriority(service)
     .slice(1)
-    .map(([key, spec]) => ({ name: names.networks[key] ?? key, endpoint: endpoint(container, serviceName, spec) }));
+    .map(([key, spec]) => ({
+      name: names.networks[key] ?? key,
+      endpoint: endpoint(container, serviceName, spec, links),
+    }));
 }
 
 // The typings make every volume option mandatory; the API takes NoCopy alone.

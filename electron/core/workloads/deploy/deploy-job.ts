@@ -163,8 +163,15 @@ export function deployJob(
         const info = await call(`Container "${sharedName}"`, (d) => d.getContainer(sharedName).inspect());
         sharedContainers[shared] = info.Id;
       }
+      const linkedContainers = Object.fromEntries(
+        (service.options.links ?? []).map((link) => {
+          const target = link.split(':')[0] ?? link;
+          return [target, containerName(project, target, file.services[target])];
+        }),
+      );
       const options = containerCreateOptions(service, {
         sharedContainers,
+        linkedContainers,
         project,
         service: planned.name,
         environment: request.environments[planned.name] ?? {},
@@ -187,7 +194,7 @@ export function deployJob(
           d.createContainer({ ...options, abortSignal: signal }),
         );
         try {
-          for (const network of extraNetworks(service, project, planned.name, names)) {
+          for (const network of extraNetworks(service, project, planned.name, names, linkedContainers)) {
             await call(`Network "${network.name}"`, (d) =>
               d.getNetwork(network.name).connect({ Container: container.id, EndpointConfig: network.endpoint }),
             );
