@@ -41,13 +41,13 @@ Commands:
   cost [--refresh] [--set NAME=USD | --unset NAME] [--json]
                         What each machine costs this month (so far and projected), per provider and in
                         total, from the providers' own price lists (--refresh fetches them again)
-  deploy FILE --host HOST [--project P] [--auto-ports] [--force-recreate] [--pull always|missing|never] [--json]
+  deploy FILE --host HOST [--project P] [--profile NAME]… [--auto-ports] [--force-recreate] [--pull always|missing|never] [--json]
                         Deploy a compose project to a host (again: applies changes); images are
                         pulled as pull_policy (or --pull) says; a taken port is refused unless
                         --auto-ports picks a free one
   workloads ls [--host HOST]… [--json]
                         Compose projects on every host (Crossdock's and the docker compose CLI's)
-  workloads check FILE [--json]
+  workloads check FILE [--profile NAME]… [--json]
                         Check a compose file: every unsupported key or bad value with its line
   workloads rm HOST/PROJECT [--volumes]
                         Remove a project's containers and networks (its volumes with --volumes)

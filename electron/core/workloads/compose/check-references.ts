@@ -50,6 +50,11 @@ export function checkReferences(file: ComposeFile): PathIssue[] {
     for (const dependency of Object.keys(service.dependsOn)) {
       if (implied.has(dependency)) continue;
       if (dependency === name) error(['services', name, 'depends_on'], 'a service cannot depend on itself');
+      else if (file.disabledServices[dependency])
+        error(
+          ['services', name, 'depends_on'],
+          `service "${dependency}" is left out: none of its profiles (${file.disabledServices[dependency].join(', ')}) is enabled; enable one (--profile ${file.disabledServices[dependency][0]}) or make the dependency required: false`,
+        );
       else if (!file.services[dependency])
         error(['services', name, 'depends_on'], `there is no service "${dependency}"`);
     }

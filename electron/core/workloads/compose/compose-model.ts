@@ -71,6 +71,8 @@ export interface ServiceSpec {
    * file sets it (so a file without them hashes as it did before they were supported).
    */
   options: ContainerOptions;
+  /** The profiles that enable the service; absent: always enabled. Not part of the config hash. */
+  profiles?: string[];
 }
 
 /** A ulimit: `nofile: 65535` sets both values. */
@@ -187,4 +189,9 @@ export interface ComposeFile {
   volumes: Record<string, VolumeSpec>;
   networks: Record<string, NetworkSpec>;
   secrets: Record<string, SecretSpec>;
+  /**
+   * Services left out because none of their profiles is enabled: not deployed, and their
+   * containers are not removed as services gone from the file (docker compose's rule).
+   */
+  disabledServices: Record<string, string[]>;
 }

@@ -322,6 +322,11 @@ const service = z
       })
       .optional(),
     ...containerOptionKeys,
+    profiles: z
+      .array(
+        z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'must be a profile name: letters, digits, "_", "." and "-"'),
+      )
+      .optional(),
   })
   .transform(
     (s): ServiceSpec => ({
@@ -352,6 +357,7 @@ const service = z
       secrets: s.secrets ?? [],
       pullPolicy: s.pull_policy === undefined || s.pull_policy === 'if_not_present' ? 'missing' : s.pull_policy,
       options: containerOptions(s),
+      ...(s.profiles && s.profiles.length > 0 ? { profiles: s.profiles } : {}),
     }),
   );
 
@@ -459,6 +465,7 @@ export const composeSchema = z
       services: file.services,
       volumes: file.volumes ?? {},
       networks: file.networks ?? {},
+      disabledServices: {},
       secrets: Object.fromEntries(
         Object.entries(file.secrets ?? {}).map(([key, s]) => [key, { vaultName: s.name ?? key }]),
       ),
@@ -473,7 +480,6 @@ export const UNSUPPORTED_HINTS: Record<string, string> = {
   ...DEPLOY_HINTS,
   build: 'build the image on the host first; Crossdock deploys images already there',
   scale: 'Crossdock runs one container per service',
-  profiles: 'every service in the file is deployed',
   extends: 'write the service out in full',
   file: 'store the value in the vault ("crossdock secret set NAME") and declare the secret with external: true',
   environment: 'store the value in the vault ("crossdock secret set NAME") and declare the secret with external: true',

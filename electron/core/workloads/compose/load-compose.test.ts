@@ -207,7 +207,7 @@ describe('unsupported keys are refused with their path and line', () => {
     ],
     ['platform', 'platform: linux/arm64', 'not supported'],
     ['storage_opt', 'storage_opt: { size: 20G }', 'not supported'],
-    ['profiles', 'profiles: [debug]', 'not supported: every service in the file is deployed'],
+    ['gpus', 'gpus: all', 'not supported'],
     ['extends', 'extends: { service: base }', 'not supported: write the service out in full'],
     ['scale', 'scale: 3', 'not supported: Crossdock runs one container per service'],
     ['blkio_config', 'blkio_config: { weight: 300 }', 'not supported'],

@@ -34,6 +34,8 @@ export function configHash(service: ServiceSpec, context: ServiceContext): strin
     envFiles: undefined,
     // How the image gets to the host is not the container's configuration.
     pullPolicy: undefined,
+    // Which profiles enable a service says whether it runs, not how.
+    profiles: undefined,
     networks: { names: networks, aliases },
     volumes,
     // Absent when the file sets none of them, so such a file hashes as before they were supported.

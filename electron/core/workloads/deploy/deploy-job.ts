@@ -109,6 +109,7 @@ export function deployJob(
       request.order.map((name) => ({ name, configHash: hashes[name] ?? '', imageId: imageIds[name] ?? '' })),
       existing,
       request.forceRecreate,
+      new Set(Object.keys(file.disabledServices)),
     );
     const ports = await checkPorts(file, plan, await portTargetFor(deps.runtime, host, signal), request.autoPorts);
     for (const moved of ports.reassigned) {

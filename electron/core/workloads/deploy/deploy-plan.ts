@@ -58,10 +58,12 @@ export function planDeploy(
   desired: DesiredService[],
   existing: ExistingContainer[],
   forceRecreate = false,
+  /** Services of the file left out by its profiles: their containers stay (docker compose's rule). */
+  leftOut: ReadonlySet<string> = new Set(),
 ): DeployPlan {
   const live = existing.filter((c) => !c.oneoff);
   const wanted = new Set(desired.map((d) => d.name));
-  const obsolete: ExistingContainer[] = live.filter((c) => !wanted.has(c.service));
+  const obsolete: ExistingContainer[] = live.filter((c) => !wanted.has(c.service) && !leftOut.has(c.service));
   const services = desired.map((service): PlannedService => {
     const mine = live.filter((c) => c.service === service.name).sort((a, b) => a.number - b.number);
     const [first, ...extra] = mine;
