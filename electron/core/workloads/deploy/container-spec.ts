@@ -95,8 +95,9 @@ export function containerCreateOptions(
   const mounts: Dockerode.MountSettings[] = [];
   for (const mount of service.volumes) {
     if (mount.type === 'bind' && mount.createHostPath && mount.source) {
-      // -v style binds create a missing host directory, as docker compose does by default.
-      binds.push(`${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}`);
+      // -v style binds create a missing host directory, as docker compose does by default; its
+      // bind string always names the access mode (compose-go's ServiceVolumeConfig.String).
+      binds.push(`${mount.source}:${mount.target}:${mount.readOnly ? 'ro' : 'rw'}`);
     } else if (mount.type === 'bind' && mount.source) {
       mounts.push({ Type: 'bind', Source: mount.source, Target: mount.target, ReadOnly: mount.readOnly });
     } else {
