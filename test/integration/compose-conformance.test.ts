@@ -111,7 +111,7 @@ afterAll(async () => {
 
 describe('docker compose as the oracle', () => {
   it('has a corpus', () => {
-    expect(FILES.length).toBeGreaterThanOrEqual(20);
+    expect(FILES.length).toBeGreaterThanOrEqual(40);
   });
 
   it.each(FILES)('%s: Crossdock makes the containers docker compose makes', async (file) => {
