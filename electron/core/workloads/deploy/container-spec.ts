@@ -97,7 +97,8 @@ export function containerCreateOptions(
     if (mount.type === 'bind' && mount.createHostPath && mount.source) {
       // -v style binds create a missing host directory, as docker compose does by default; its
       // bind string always names the access mode (compose-go's ServiceVolumeConfig.String).
-      binds.push(`${mount.source}:${mount.target}:${mount.readOnly ? 'ro' : 'rw'}`);
+      const options = [mount.readOnly ? 'ro' : 'rw', ...(mount.selinux ? [mount.selinux] : [])];
+      binds.push(`${mount.source}:${mount.target}:${options.join(',')}`);
     } else if (mount.type === 'bind' && mount.source) {
       mounts.push({ Type: 'bind', Source: mount.source, Target: mount.target, ReadOnly: mount.readOnly });
     } else {
