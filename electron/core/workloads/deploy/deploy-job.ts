@@ -106,7 +106,12 @@ export function deployJob(
       ]),
     );
     const plan = planDeploy(
-      request.order.map((name) => ({ name, configHash: hashes[name] ?? '', imageId: imageIds[name] ?? '' })),
+      request.order.map((name) => ({
+        name,
+        configHash: hashes[name] ?? '',
+        imageId: imageIds[name] ?? '',
+        sharesWith: sharedServices((file.services[name] as ComposeFile['services'][string]).options),
+      })),
       existing,
       request.forceRecreate,
       new Set(Object.keys(file.disabledServices)),

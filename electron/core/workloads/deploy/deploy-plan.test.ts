@@ -55,6 +55,26 @@ describe('deploy plan', () => {
     expect(plan.services.map((s) => `${s.name}:${s.action}`)).toEqual(['db:recreate']);
   });
 
+  it('recreates a service that names a renewed container by id (a shared namespace, volumes_from)', () => {
+    const shared = [
+      { name: 'app', configHash: 'h-app2', imageId: 'sha256:img' },
+      { name: 'agent', configHash: 'h-agent', imageId: 'sha256:img', sharesWith: ['app'] },
+      { name: 'other', configHash: 'h-other', imageId: 'sha256:img' },
+    ];
+    const existing = [container('app', 'h-app'), container('agent', 'h-agent'), container('other', 'h-other')];
+    expect(planDeploy(shared, existing).services.map((s) => `${s.name}:${s.action}`)).toEqual([
+      'app:recreate',
+      'agent:recreate',
+      'other:unchanged',
+    ]);
+    const unchanged = [container('app', 'h-app2'), container('agent', 'h-agent'), container('other', 'h-other')];
+    expect(planDeploy(shared, unchanged).services.map((s) => s.action)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
+  });
+
   it('reads containers from the engine by their compose labels', () => {
     const info = {
       Id: 'abc',
