@@ -160,6 +160,8 @@ export interface ContainerOptions {
   links?: string[];
   /** `CONTAINER[:ALIAS]`: links to containers outside the project. */
   externalLinks?: string[];
+  /** The container's MAC address on its primary network. */
+  macAddress?: string;
 }
 
 export interface VolumeSpec {

@@ -292,6 +292,10 @@ export const containerOptionKeys = {
     .optional(),
   links: z.array(z.string().regex(/^[^:]+(:[^:]+)?$/, 'must be SERVICE or SERVICE:ALIAS')).optional(),
   external_links: z.array(z.string().regex(/^[^:]+(:[^:]+)?$/, 'must be CONTAINER or CONTAINER:ALIAS')).optional(),
+  mac_address: z
+    .string()
+    .regex(/^([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/, 'must be a MAC address like 02:42:ac:11:00:02')
+    .optional(),
   // docker compose only uses it to choose which services' logs `up` follows in the foreground.
   attach: flag.optional(),
 };
@@ -357,6 +361,7 @@ export function containerOptions(s: Parsed): ContainerOptions {
     volumesFrom: s.volumes_from,
     links: s.links,
     externalLinks: s.external_links,
+    macAddress: s.mac_address,
   };
   return defined(options);
 }

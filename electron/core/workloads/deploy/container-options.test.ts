@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCompose } from '../compose/load-compose.js';
 import { optionSettings, restartPolicy, sharedServices } from './container-options.js';
 import { configHash } from './config-hash.js';
-import { composeLinks, networksByPriority } from './container-spec.js';
+import { composeLinks, containerCreateOptions, networksByPriority, resourceNames } from './container-spec.js';
 
 const web = (lines: string, extra = '') => {
   const loaded = loadCompose({ compose: `services:\n  web:\n    image: nginx\n${lines}\n${extra}` });
@@ -187,5 +187,33 @@ describe('composeLinks', () => {
       'legacy-ldap:legacy-ldap',
       'old-mq:mq',
     ]);
+  });
+});
+
+describe('mac_address', () => {
+  it('goes to Config before Engine API 1.44 and to the primary endpoint from 1.44, as docker compose sends it', () => {
+    const loaded = loadCompose({
+      compose: 'services:\n  web:\n    image: nginx\n    mac_address: 02:42:ac:11:00:99\n',
+    });
+    const spec = loaded.file?.services.web;
+    if (!loaded.file || !spec) throw new Error(JSON.stringify(loaded.issues));
+    const context = (apiVersion: string) => ({
+      project: 'p',
+      service: 'web',
+      environment: {},
+      names: resourceNames('p', loaded.file!),
+      configHash: 'h',
+      imageId: 'i',
+      configFile: null,
+      workingDir: null,
+      portOverrides: new Map<string, number>(),
+      apiVersion,
+    });
+    const old = containerCreateOptions(spec, context('1.41'));
+    expect(old.MacAddress).toBe('02:42:ac:11:00:99');
+    expect(old.NetworkingConfig?.EndpointsConfig?.['p_default']?.MacAddress).toBeUndefined();
+    const recent = containerCreateOptions(spec, context('1.45'));
+    expect(recent.MacAddress).toBeUndefined();
+    expect(recent.NetworkingConfig?.EndpointsConfig?.['p_default']?.MacAddress).toBe('02:42:ac:11:00:99');
   });
 });

@@ -40,6 +40,14 @@ export interface ContainerContext {
   sharedContainers?: Readonly<Record<string, string>>;
   /** Container name of each service this one links to (`links:`). */
   linkedContainers?: Readonly<Record<string, string>>;
+  /** The engine's API version, where the request's shape depends on it (mac_address). */
+  apiVersion?: string;
+}
+
+/** Engine API 1.44 moved the MAC address from the container's Config to its network endpoint. */
+export function macOnEndpoint(apiVersion: string | undefined): boolean {
+  const [major = 0, minor = 0] = (apiVersion ?? '0.0').split('.').map(Number);
+  return major > 1 || (major === 1 && minor >= 44);
 }
 
 /**
@@ -117,6 +125,9 @@ export function containerCreateOptions(
   const name = containerName(context.project, context.service, service);
   const settings = optionSettings(service.options, context.sharedContainers ?? {});
   const links = composeLinks(service, context.project, context.linkedContainers ?? {});
+  // docker compose's prepareContainerMACAddress, for a service-level mac_address.
+  const mac = service.options.macAddress;
+  const macInConfig = mac !== undefined && !macOnEndpoint(context.apiVersion);
   const labels: Record<string, string> = {
     ...service.labels,
     [LABEL.project]: context.project,
@@ -146,6 +157,7 @@ export function containerCreateOptions(
     ExposedPorts: exposed,
     ...(service.healthcheck ? { Healthcheck: healthcheck(service.healthcheck) } : {}),
     ...settings.config,
+    ...(macInConfig ? { MacAddress: mac } : {}),
     HostConfig: {
       PortBindings: bindings,
       // As docker compose sends them: no Binds field without binds, an empty ExtraHosts list,
@@ -161,7 +173,12 @@ export function containerCreateOptions(
     ...(networkName && firstNetwork
       ? {
           NetworkingConfig: {
-            EndpointsConfig: { [networkName]: endpoint(name, context.service, firstNetwork[1], links) },
+            EndpointsConfig: {
+              [networkName]: {
+                ...endpoint(name, context.service, firstNetwork[1], links),
+                ...(mac !== undefined && !macInConfig ? { MacAddress: mac } : {}),
+              },
+            },
           },
         }
       : {}),

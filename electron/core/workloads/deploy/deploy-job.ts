@@ -146,6 +146,7 @@ export function deployJob(
     }
 
     const total = plan.services.length;
+    let apiVersion: string | undefined;
     for (const [index, planned] of plan.services.entries()) {
       signal.throwIfAborted();
       job.within('services', index / Math.max(1, total), planned.name);
@@ -175,7 +176,10 @@ export function deployJob(
           return [target, containerName(project, target, file.services[target])];
         }),
       );
+      if (service.options.macAddress !== undefined && apiVersion === undefined)
+        apiVersion = (await call('Engine', (d) => d.version())).ApiVersion;
       const options = containerCreateOptions(service, {
+        ...(apiVersion === undefined ? {} : { apiVersion }),
         sharedContainers,
         linkedContainers,
         project,
