@@ -162,6 +162,8 @@ export interface ContainerOptions {
   externalLinks?: string[];
   /** The container's MAC address on its primary network. */
   macAddress?: string;
+  /** `os[/arch[/variant]]`, sent with the create request as docker compose sends it. */
+  platform?: string;
 }
 
 export interface VolumeSpec {

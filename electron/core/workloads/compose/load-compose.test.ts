@@ -205,7 +205,7 @@ describe('unsupported keys are refused with their path and line', () => {
       'deploy: { replicas: 2 }',
       'must be 1: Crossdock runs one container per service (scale is not supported yet)',
     ],
-    ['platform', 'platform: linux/arm64', 'not supported'],
+    ['annotations', 'annotations: { a: b }', 'not supported'],
     ['storage_opt', 'storage_opt: { size: 20G }', 'not supported'],
     ['gpus', 'gpus: all', 'not supported'],
     ['extends', 'extends: { service: base }', 'not supported: write the service out in full'],

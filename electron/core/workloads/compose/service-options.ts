@@ -296,6 +296,10 @@ export const containerOptionKeys = {
     .string()
     .regex(/^([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/, 'must be a MAC address like 02:42:ac:11:00:02')
     .optional(),
+  platform: z
+    .string()
+    .regex(/^[a-z0-9]+(\/[a-z0-9_]+(\/[a-z0-9]+)?)?$/, 'must be a platform like linux/amd64 or linux/arm64/v8')
+    .optional(),
   // docker compose only uses it to choose which services' logs `up` follows in the foreground.
   attach: flag.optional(),
 };
@@ -362,6 +366,7 @@ export function containerOptions(s: Parsed): ContainerOptions {
     links: s.links,
     externalLinks: s.external_links,
     macAddress: s.mac_address,
+    platform: s.platform,
   };
   return defined(options);
 }

@@ -217,3 +217,23 @@ describe('mac_address', () => {
     expect(recent.NetworkingConfig?.EndpointsConfig?.['p_default']?.MacAddress).toBe('02:42:ac:11:00:99');
   });
 });
+
+describe('platform', () => {
+  it('is sent with the create request, as docker compose sends it', () => {
+    const loaded = loadCompose({ compose: 'services:\n  web:\n    image: nginx\n    platform: linux/amd64\n' });
+    const spec = loaded.file?.services.web;
+    if (!loaded.file || !spec) throw new Error(JSON.stringify(loaded.issues));
+    const options = containerCreateOptions(spec, {
+      project: 'p',
+      service: 'web',
+      environment: {},
+      names: resourceNames('p', loaded.file),
+      configHash: 'h',
+      imageId: 'i',
+      configFile: null,
+      workingDir: null,
+      portOverrides: new Map(),
+    });
+    expect(options).toMatchObject({ platform: 'linux/amd64', Image: 'nginx' });
+  });
+});

@@ -144,6 +144,8 @@ export function containerCreateOptions(
   };
   return {
     name,
+    // A query parameter of the create request (dockerode sends options there too).
+    ...(service.options.platform ? { platform: service.options.platform } : {}),
     Image: service.image,
     ...(service.command ? { Cmd: service.command } : {}),
     ...(service.entrypoint ? { Entrypoint: service.entrypoint } : {}),
