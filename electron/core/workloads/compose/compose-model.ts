@@ -164,6 +164,18 @@ export interface ContainerOptions {
   macAddress?: string;
   /** `os[/arch[/variant]]`, sent with the create request as docker compose sends it. */
   platform?: string;
+  blkio?: BlkioSpec;
+  storageOpt?: Record<string, string>;
+}
+
+/** `blkio_config`, rates in bytes (or operations) per second. */
+export interface BlkioSpec {
+  weight?: number;
+  weightDevice?: { path: string; weight: number }[];
+  deviceReadBps?: { path: string; rate: number }[];
+  deviceReadIops?: { path: string; rate: number }[];
+  deviceWriteBps?: { path: string; rate: number }[];
+  deviceWriteIops?: { path: string; rate: number }[];
 }
 
 export interface VolumeSpec {

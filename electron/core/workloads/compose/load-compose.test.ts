@@ -206,11 +206,11 @@ describe('unsupported keys are refused with their path and line', () => {
       'must be 1: Crossdock runs one container per service (scale is not supported yet)',
     ],
     ['annotations', 'annotations: { a: b }', 'not supported'],
-    ['storage_opt', 'storage_opt: { size: 20G }', 'not supported'],
+    ['post_start', 'post_start: [{ command: ls }]', 'not supported'],
     ['gpus', 'gpus: all', 'not supported'],
     ['extends', 'extends: { service: base }', 'not supported: write the service out in full'],
     ['scale', 'scale: 3', 'not supported: Crossdock runs one container per service'],
-    ['blkio_config', 'blkio_config: { weight: 300 }', 'not supported'],
+    ['use_api_socket', 'use_api_socket: true', 'not supported'],
   ])('services.web.%s', (key, line, message) => {
     expect(errors(`services:\n  web:\n    image: nginx\n    ${line}\n`)).toEqual([
       `4: services.web.${key}: ${message}`,

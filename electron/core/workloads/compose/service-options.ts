@@ -300,6 +300,17 @@ export const containerOptionKeys = {
     .string()
     .regex(/^[a-z0-9]+(\/[a-z0-9_]+(\/[a-z0-9]+)?)?$/, 'must be a platform like linux/amd64 or linux/arm64/v8')
     .optional(),
+  blkio_config: z
+    .strictObject({
+      weight: integer(10, 1000).optional(),
+      weight_device: z.array(z.strictObject({ path: z.string().min(1), weight: integer(10, 1000) })).optional(),
+      device_read_bps: z.array(z.strictObject({ path: z.string().min(1), rate: bytes })).optional(),
+      device_read_iops: z.array(z.strictObject({ path: z.string().min(1), rate: integer(0) })).optional(),
+      device_write_bps: z.array(z.strictObject({ path: z.string().min(1), rate: bytes })).optional(),
+      device_write_iops: z.array(z.strictObject({ path: z.string().min(1), rate: integer(0) })).optional(),
+    })
+    .optional(),
+  storage_opt: stringMap.optional(),
   // docker compose only uses it to choose which services' logs `up` follows in the foreground.
   attach: flag.optional(),
 };
@@ -367,6 +378,17 @@ export function containerOptions(s: Parsed): ContainerOptions {
     externalLinks: s.external_links,
     macAddress: s.mac_address,
     platform: s.platform,
+    blkio:
+      s.blkio_config &&
+      defined({
+        weight: s.blkio_config.weight,
+        weightDevice: s.blkio_config.weight_device,
+        deviceReadBps: s.blkio_config.device_read_bps,
+        deviceReadIops: s.blkio_config.device_read_iops,
+        deviceWriteBps: s.blkio_config.device_write_bps,
+        deviceWriteIops: s.blkio_config.device_write_iops,
+      }),
+    storageOpt: s.storage_opt,
   };
   return defined(options);
 }

@@ -237,3 +237,18 @@ describe('platform', () => {
     expect(options).toMatchObject({ platform: 'linux/amd64', Image: 'nginx' });
   });
 });
+
+describe('blkio_config and storage_opt', () => {
+  it('map as compose setBlkio maps them, rates read as sizes', () => {
+    const spec = web(
+      '    storage_opt: { size: 20G }\n    blkio_config:\n      weight: 300\n      weight_device: [{ path: /dev/sda, weight: 400 }]\n      device_read_bps: [{ path: /dev/sda, rate: 12mb }]\n      device_write_iops: [{ path: /dev/sda, rate: 30 }]',
+    );
+    expect(optionSettings(spec.options, {}).host).toEqual({
+      StorageOpt: { size: '20G' },
+      BlkioWeight: 300,
+      BlkioWeightDevice: [{ Path: '/dev/sda', Weight: 400 }],
+      BlkioDeviceReadBps: [{ Path: '/dev/sda', Rate: 12 * 1024 ** 2 }],
+      BlkioDeviceWriteIOps: [{ Path: '/dev/sda', Rate: 30 }],
+    });
+  });
+});

@@ -80,8 +80,24 @@ export function optionSettings(
       return first === 'container' ? (second ?? '') : (sharedContainers[first ?? ''] ?? '');
     });
   }
+  if (options.storageOpt) host.StorageOpt = options.storageOpt;
+  if (options.blkio) Object.assign(host, blkio(options.blkio));
   Object.assign(host, resources(options));
   return { config, host };
+}
+
+/** compose's setBlkio. */
+function blkio(spec: NonNullable<ContainerOptions['blkio']>): Partial<HostConfig> {
+  const throttle = (list: { path: string; rate: number }[] | undefined) =>
+    list?.map((d) => ({ Path: d.path, Rate: d.rate }));
+  const out: Partial<HostConfig> = {};
+  if (spec.weight !== undefined) out.BlkioWeight = spec.weight;
+  if (spec.weightDevice) out.BlkioWeightDevice = spec.weightDevice.map((d) => ({ Path: d.path, Weight: d.weight }));
+  if (spec.deviceReadBps) out.BlkioDeviceReadBps = throttle(spec.deviceReadBps);
+  if (spec.deviceReadIops) out.BlkioDeviceReadIOps = throttle(spec.deviceReadIops);
+  if (spec.deviceWriteBps) out.BlkioDeviceWriteBps = throttle(spec.deviceWriteBps);
+  if (spec.deviceWriteIops) out.BlkioDeviceWriteIOps = throttle(spec.deviceWriteIops);
+  return out;
 }
 
 /** compose's getDeployResources: the service keys, then deploy.resources over them. */
