@@ -133,7 +133,9 @@ describe('docker compose as the oracle', () => {
       MACHINE,
       `cd ${REMOTE_DIR}/${a} && IMAGE='${rig.testImage}' PREFIX='${a}' docker-compose -p ${a} up -d --no-build --quiet-pull 2>&1`,
     ).catch((e: unknown) => {
-      throw new Error(`docker compose up failed for ${file}: ${String(e)}`);
+      // Its output went to stdout (2>&1), which the error's message leaves out.
+      const output = (e as { stdout?: string }).stdout ?? '';
+      throw new Error(`docker compose up failed for ${file}: ${String(e)}\n${output}`);
     });
     // Crossdock, with the same file and variables.
     const job = await client.api.workloads.deploy({
