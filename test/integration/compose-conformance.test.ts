@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CrossdockApi, CrossdockEvents, RpcClient } from '../../shared/index.js';
 import { createCore, type Core } from '../../electron/core/create-core.js';
 import { machineHostKeyFingerprint } from '../rig/host-key.js';
@@ -113,6 +113,10 @@ describe('docker compose as the oracle', () => {
   it('has a corpus', () => {
     expect(FILES.length).toBeGreaterThanOrEqual(40);
   });
+
+  // Each file's two projects go once compared: an engine has about 30 default address pools,
+  // fewer than the corpus's networks.
+  afterEach(removeProjects);
 
   it.each(FILES)('%s: Crossdock makes the containers docker compose makes', async (file) => {
     const text = readFileSync(join(CORPUS, file), 'utf8');
