@@ -170,7 +170,7 @@ describe('the migration wizard', () => {
       `nothing to send, 1 already on ${TARGET.host}`,
     );
     expect(await wizard().getByTestId('plan-volume').textContent()).toContain(VOLUME);
-    expect(await wizard().getByTestId('plan-volumes').textContent()).toMatch(/1 volume, 2\.\d\d MB in \d+ files/);
+    expect(await wizard().getByTestId('plan-volumes').textContent()).toMatch(/1 volume, 2\.\d\d MiB in \d+ files/);
     expect(await wizard().getByTestId('plan-route').textContent()).toContain(`direct, ${SOURCE.host} → ${TARGET.host}`);
     expect(await wizard().getByTestId('plan-ports').textContent()).toContain(`free on ${TARGET.host}`);
     expect(await wizard().getByTestId('plan-architecture').getAttribute('data-tone')).toBe('ok');
@@ -199,7 +199,7 @@ describe('the migration wizard', () => {
       .getByTestId('migration-step-bytes');
     expect(Number(await bulk.getAttribute('data-bytes'))).toBeGreaterThanOrEqual(2 * 1024 * 1024);
     expect(await bulk.getAttribute('data-live-bytes')).toMatch(/^\d+$/);
-    expect(await bulk.textContent()).toMatch(/^2\.\d\d MB · [\d.]+ [KMG]?B\/s$/);
+    expect(await bulk.textContent()).toMatch(/^2\.\d\d MiB · [\d.]+ (B|KiB|MiB|GiB)\/s$/);
     expect(await wizard().getByTestId('wizard-steps').locator('[aria-current="step"]').textContent()).toContain(
       'Outcome',
     );
@@ -212,7 +212,7 @@ describe('the migration wizard', () => {
     );
     expect(await outcome.getByTestId('outcome-route').textContent()).toContain('direct');
     expect(await outcome.getByTestId('outcome-downtime').textContent()).toMatch(/^\d+(\.\d)? m?s /);
-    expect(await outcome.getByTestId('outcome-bytes').textContent()).toMatch(/volumes 2\.\d\d MB/);
+    expect(await outcome.getByTestId('outcome-bytes').textContent()).toMatch(/volumes 2\.\d\d MiB/);
     expect(await outcome.getByTestId('outcome-source').textContent()).toContain(`${APP}-migrated-to-${TARGET.host}`);
     await expect.poll(() => wizard().getByTestId('migration-log').textContent()).toContain('[done]');
     await shot('migration-outcome.png');

@@ -261,8 +261,10 @@ ensure_key() {
 # Hash of everything the machine image is made from: its files, the test key and the base.
 machine_inputs_hash() {
   {
+    # The key by content only: its path differs between checkouts sharing one .state (worktrees),
+    # and a path in the hash made each checkout rebuild the image and replace every machine.
     (cd "$RIG_DIR/machine" && find . -type f | LC_ALL=C sort | xargs sha256sum)
-    sha256sum "$KEY.pub"
+    sha256sum <"$KEY.pub"
     docker image inspect -f '{{.Id}}' "$BASE_IMAGE"
   } | sha256sum | cut -c1-16
 }
