@@ -44,13 +44,13 @@ Commands:
   compare [--vcpus N] [--memory GiB] [--arch amd64|arm64] [--region TEXT] [--max-monthly USD] [--json]
                         Every cached size of every provider and region, cheapest first, with its
                         price's age (--region matches region names and continents: eu, us-east, asia)
-  deploy FILE --host HOST [--project P] [--auto-ports] [--force-recreate] [--pull always|missing|never] [--json]
+  deploy FILE --host HOST [--project P] [--profile NAME]… [--auto-ports] [--force-recreate] [--pull always|missing|never] [--json]
                         Deploy a compose project to a host (again: applies changes); images are
                         pulled as pull_policy (or --pull) says, build: ones built on the host when
                         their context changed; a taken port is refused unless --auto-ports picks a free one
   workloads ls [--host HOST]… [--json]
                         Compose projects on every host (Crossdock's and the docker compose CLI's)
-  workloads check FILE [--json]
+  workloads check FILE [--profile NAME]… [--json]
                         Check a compose file: every unsupported key or bad value with its line
   workloads rm HOST/PROJECT [--volumes]
                         Remove a project's containers and networks (its volumes with --volumes)

@@ -52,6 +52,12 @@ export interface ComposeInput {
   compose: string;
   files?: Record<string, string> | undefined;
   variables?: Record<string, string> | undefined;
+  /**
+   * Profiles to enable, as `docker compose --profile` (`*` enables every one); without it,
+   * `COMPOSE_PROFILES` from `variables` or `.env`. Services with profiles none of which is
+   * enabled are left out, and their containers left alone.
+   */
+  profiles?: string[] | undefined;
 }
 
 /** Compose projects on hosts: validate, deploy (as a job), list across hosts, remove; workload secrets. */
@@ -110,7 +116,16 @@ export interface PortsApi {
   list(args: { hosts?: string[] | undefined }): Promise<CrossHostList<PortMapping>>;
 }
 
-const composeInput = { compose: composeText, files, variables };
+const profiles = z
+  .array(
+    z
+      .string()
+      .regex(/^([a-zA-Z0-9][a-zA-Z0-9_.-]*|\*)$/, 'a profile name, or *')
+      .max(256),
+  )
+  .max(100)
+  .optional();
+const composeInput = { compose: composeText, files, variables, profiles };
 
 export const workloadsSchemas: SchemaMap<WorkloadsApi> = {
   validate: z.strictObject(composeInput),

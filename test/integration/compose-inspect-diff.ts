@@ -20,18 +20,19 @@ export interface Comparable {
 /** The endpoint settings that come from the compose file, not from the engine's allocation. */
 const ENDPOINT_FIELDS = ['Aliases', 'IPAMConfig', 'Links', 'DriverOpts'] as const;
 
-export function normaliseInspect(container: Inspect, project: string): Comparable {
+/**
+ * `others` names the project's other containers (id → service and number), whose ids appear
+ * where one container shares another's namespace (`container:ID`, and the hostname it takes).
+ */
+export function normaliseInspect(
+  container: Inspect,
+  project: string,
+  others: ReadonlyMap<string, string> = new Map(),
+): Comparable {
   const networks: Record<string, Record<string, unknown>> = {};
   for (const [name, endpoint] of Object.entries(container.NetworkSettings.Networks ?? {})) {
     const picked: Record<string, unknown> = {};
     for (const field of ENDPOINT_FIELDS) picked[field] = endpoint[field] ?? null;
-    // The engine adds the short id as an alias of its own; which order aliases come in is not
-    // something compose sets either. Sorted once the id and project are placeholders: sorted by
-    // the raw names, the order would follow this run's random id and project names.
-    if (Array.isArray(picked['Aliases']))
-      picked['Aliases'] = (picked['Aliases'] as string[])
-        .map((alias) => placeholders(alias, container, project))
-        .sort();
     networks[name] = picked;
   }
   const comparable: Comparable = {
@@ -43,27 +44,35 @@ export function normaliseInspect(container: Inspect, project: string): Comparabl
     HostConfig: {
       ...container.HostConfig,
       Binds: sorted(container.HostConfig['Binds']),
+      ExtraHosts: sorted(container.HostConfig['ExtraHosts']),
+      Ulimits: byName(container.HostConfig['Ulimits']),
       Mounts: byTarget(container.HostConfig['Mounts']),
     },
     Networks: networks,
   };
-  return JSON.parse(placeholders(JSON.stringify(comparable), container, project)) as Comparable;
-}
-
-/** `text` with the container's id (long and short) and the project's name as placeholders. */
-function placeholders(text: string, container: Inspect, project: string): string {
-  return text
-    .replaceAll(container.Id, '<id>')
-    .replaceAll(container.Id.slice(0, 12), '<id>')
-    .replaceAll(project, '<project>');
+  let text = JSON.stringify(comparable).replaceAll(container.Id, '<id>').replaceAll(container.Id.slice(0, 12), '<id>');
+  for (const [id, name] of others)
+    text = text.replaceAll(id, `<id of ${name}>`).replaceAll(id.slice(0, 12), `<id of ${name}>`);
+  const normalised = JSON.parse(text.replaceAll(project, '<project>')) as Comparable;
+  // The engine adds the short id as an alias of its own; which order aliases come in is not
+  // something compose sets either (sorted once the id is a placeholder).
+  for (const endpoint of Object.values(normalised.Networks as Record<string, Record<string, unknown>>))
+    if (Array.isArray(endpoint['Aliases'])) endpoint['Aliases'] = [...(endpoint['Aliases'] as string[])].sort();
+  return normalised;
 }
 
 /**
  * Lists whose order docker compose takes from a Go map, so differs from run to run: the
- * environment, the mounts and binds, the depends_on label's entries. They compare sorted.
+ * environment, the mounts and binds, the extra hosts, the ulimits, the depends_on label's
+ * entries. They compare sorted.
  */
 function sorted(list: unknown): unknown {
   return Array.isArray(list) ? [...(list as string[])].sort() : list;
+}
+
+function byName(ulimits: unknown): unknown {
+  if (!Array.isArray(ulimits)) return ulimits;
+  return [...(ulimits as { Name: string }[])].sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0));
 }
 
 function byTarget(mounts: unknown): unknown {

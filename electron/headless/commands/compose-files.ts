@@ -17,7 +17,11 @@ export interface ComposeOnDisk {
  * interpolation, env_file paths relative to it, and the shell environment for the variables the
  * file names (only those: the rest of the environment stays here).
  */
-export async function readComposeFile(file: string, { client }: CommandContext): Promise<ComposeOnDisk> {
+export async function readComposeFile(
+  file: string,
+  { client }: CommandContext,
+  profiles?: string[],
+): Promise<ComposeOnDisk> {
   const path = resolve(file);
   let compose: string;
   try {
@@ -31,16 +35,20 @@ export async function readComposeFile(file: string, { client }: CommandContext):
     const value = process.env[name];
     if (value !== undefined) variables[name] = value;
   }
+  // As docker compose: --profile, else COMPOSE_PROFILES from the environment (then from .env).
+  const fromEnvironment = process.env['COMPOSE_PROFILES'];
+  if (fromEnvironment !== undefined) variables['COMPOSE_PROFILES'] = fromEnvironment;
   const files: Record<string, string> = {};
   if (existsSync(join(dir, '.env'))) files['.env'] = readFileSync(join(dir, '.env'), 'utf8');
-  let validation = await client.api.workloads.validate({ compose, files, variables });
+  const input = { compose, files, variables, ...(profiles && profiles.length > 0 ? { profiles } : {}) };
+  let validation = await client.api.workloads.validate(input);
   const wanted = validation.summary?.envFiles.filter((f) => !f.provided) ?? [];
   for (const envFile of wanted) {
     const onDisk = isAbsolute(envFile.path) ? envFile.path : join(dir, envFile.path);
     if (existsSync(onDisk)) files[envFile.path] = readFileSync(onDisk, 'utf8');
   }
-  if (wanted.length > 0) validation = await client.api.workloads.validate({ compose, files, variables });
-  return { path, dir, input: { compose, files, variables }, validation };
+  if (wanted.length > 0) validation = await client.api.workloads.validate(input);
+  return { path, dir, input, validation };
 }
 
 /** `compose.yaml:4:5: services.web.deploy: not supported`, like a compiler's message. */

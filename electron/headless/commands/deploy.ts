@@ -6,7 +6,7 @@ import { runJob } from './follow-job.js';
 import { formatTable } from './output.js';
 
 const USAGE =
-  'crossdock deploy FILE --host HOST [--project P] [--auto-ports] [--force-recreate] [--pull always|missing|never] [--json]';
+  'crossdock deploy FILE --host HOST [--project P] [--profile NAME]… [--auto-ports] [--force-recreate] [--pull always|missing|never] [--json]';
 
 /**
  * `crossdock deploy FILE --host HOST`: checks the compose file (every problem with its line),
@@ -22,6 +22,7 @@ export const deployCommand: Command = async (args, ctx) => {
       'auto-ports': { type: 'boolean', default: false },
       'force-recreate': { type: 'boolean', default: false },
       pull: { type: 'string' },
+      profile: { type: 'string', multiple: true },
       json: { type: 'boolean', default: false },
     },
     strict: true,
@@ -36,7 +37,7 @@ export const deployCommand: Command = async (args, ctx) => {
       'INVALID_ARGUMENT',
       `--pull must be always, missing or never, not "${pull}". Usage: ${USAGE}`,
     );
-  const compose = await readComposeFile(file, ctx);
+  const compose = await readComposeFile(file, ctx, values.profile);
   reportIssues(file, {
     ...compose.validation,
     issues: compose.validation.issues.filter((i) => i.severity === 'error'),

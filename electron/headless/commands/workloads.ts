@@ -5,7 +5,7 @@ import type { Command, CommandContext } from './context.js';
 import { formatTable } from './output.js';
 
 const USAGE =
-  'crossdock workloads ls [--host HOST]… [--json] | workloads rm HOST/PROJECT [--volumes] | workloads check FILE [--json]';
+  'crossdock workloads ls [--host HOST]… [--json] | workloads rm HOST/PROJECT [--volumes] | workloads check FILE [--profile NAME]… [--json]';
 
 export function formatComposePorts(ports: ComposePort[]): string {
   const seen = new Set<string>();
@@ -70,12 +70,12 @@ async function check(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false } },
+    options: { json: { type: 'boolean', default: false }, profile: { type: 'string', multiple: true } },
     strict: true,
   });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new CrossdockError('INVALID_ARGUMENT', `Give one compose file. Usage: ${USAGE}`);
-  const { validation } = await readComposeFile(file, ctx);
+  const { validation } = await readComposeFile(file, ctx, values.profile);
   if (values.json) {
     ctx.out(JSON.stringify(validation, null, 2));
     return validation.valid ? 0 : 1;

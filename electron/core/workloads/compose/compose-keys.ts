@@ -165,6 +165,9 @@ export const NESTED_KEYS = [
   'format',
   'uid',
   'gid',
+  // ulimits, long syntax
+  'soft',
+  'hard',
   // top-level networks, volumes, secrets, configs
   'external',
   'labels',
@@ -176,6 +179,30 @@ export const NESTED_KEYS = [
   'file',
   'environment',
   'content',
+] as const;
+
+/** Keys under a service's `deploy:` at any depth (resources, limits, restart_policy, …). */
+export const DEPLOY_KEYS = [
+  'mode',
+  'replicas',
+  'labels',
+  'resources',
+  'limits',
+  'reservations',
+  'cpus',
+  'memory',
+  'pids',
+  'devices',
+  'generic_resources',
+  'restart_policy',
+  'condition',
+  'delay',
+  'max_attempts',
+  'window',
+  'placement',
+  'update_config',
+  'rollback_config',
+  'endpoint_mode',
 ] as const;
 
 /** Optimal string alignment distance: edits, with a swap of two neighbours counting as one. */
@@ -218,6 +245,7 @@ export function keysAt(path: readonly (string | number)[]): readonly string[] {
   if (path.length === 0) return TOP_LEVEL_KEYS;
   if (path[0] === 'services' && path.length === 2) return SERVICE_KEYS;
   if (path[0] === 'services' && path.length === 3 && path[2] === 'build') return BUILD_KEYS;
+  if (path[0] === 'services' && path[2] === 'deploy') return DEPLOY_KEYS;
   return NESTED_KEYS;
 }
 

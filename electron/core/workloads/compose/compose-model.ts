@@ -36,6 +36,8 @@ export interface ServiceSecret {
 /** A service's attachment to one network. */
 export interface ServiceNetwork {
   aliases: string[];
+  /** Higher first when docker compose orders the networks; absent when the file gives none. */
+  priority?: number;
   /**
    * The file gave this network settings (a map, even empty) rather than only its name: docker
    * compose then sends an endpoint IPAM config (empty when no address is set). Not part of the
@@ -93,6 +95,116 @@ export interface ServiceSpec {
   /** Network key → its settings; `default` when the service names none. */
   networks: Record<string, ServiceNetwork>;
   secrets: ServiceSecret[];
+  /**
+   * The service keys that become container settings one for one, each present only when the
+   * file sets it (so a file without them hashes as it did before they were supported).
+   */
+  options: ContainerOptions;
+  /** The profiles that enable the service; absent: always enabled. Not part of the config hash. */
+  profiles?: string[];
+}
+
+/** A ulimit: `nofile: 65535` sets both values. */
+export interface Ulimit {
+  soft: number;
+  hard: number;
+}
+
+/** `deploy.restart_policy`, which docker compose maps to the engine's restart policy. */
+export interface RestartPolicySpec {
+  /** none, on-failure or any; null: not given (the engine's default, no restart). */
+  condition: string | null;
+  maxAttempts: number | null;
+}
+
+/**
+ * Service keys compose passes to the Engine API's Config and HostConfig as they are (sizes in
+ * bytes, durations in nanoseconds, short syntaxes expanded). Each is absent when the file omits it.
+ */
+export interface ContainerOptions {
+  containerName?: string;
+  /** Ports exposed to other containers only, as written (`"3000"`, `"8125/udp"`). */
+  expose?: string[];
+  hostname?: string;
+  domainname?: string;
+  capAdd?: string[];
+  capDrop?: string[];
+  privileged?: boolean;
+  sysctls?: Record<string, string>;
+  ulimits?: Record<string, Ulimit>;
+  stopSignal?: string;
+  /** Nanoseconds; the engine takes whole seconds (StopTimeout). */
+  stopGracePeriod?: number;
+  init?: boolean;
+  readOnly?: boolean;
+  /** `PATH` or `PATH:OPTIONS`. */
+  tmpfs?: string[];
+  shmSize?: number;
+  dns?: string[];
+  dnsSearch?: string[];
+  dnsOpt?: string[];
+  /** `HOST:IP`, the Engine API's form, whatever separator the file used. */
+  extraHosts?: string[];
+  securityOpt?: string[];
+  pid?: string;
+  ipc?: string;
+  groupAdd?: string[];
+  oomScoreAdj?: number;
+  cpus?: number;
+  cpuShares?: number;
+  cpuset?: string;
+  memLimit?: number;
+  memReservation?: number;
+  memswapLimit?: number;
+  pidsLimit?: number;
+  /** deploy.resources.limits: override cpus, mem_limit and pids_limit, as in docker compose. */
+  limits?: { cpus?: number; memory?: number; pids?: number };
+  /** deploy.resources.reservations: only the memory reaches a single engine (cpus is Swarm's). */
+  reservations?: { cpus?: number; memory?: number };
+  /** deploy.restart_policy: overrides restart:. */
+  restartPolicy?: RestartPolicySpec;
+  stdinOpen?: boolean;
+  tty?: boolean;
+  logging?: { driver?: string; options?: Record<string, string> };
+  /** host, none, bridge, container:NAME or service:NAME; the service then has no networks. */
+  networkMode?: string;
+  runtime?: string;
+  /** `HOST[:CONTAINER[:PERMISSIONS]]`. */
+  devices?: string[];
+  deviceCgroupRules?: string[];
+  usernsMode?: string;
+  uts?: string;
+  /** The cgroup namespace: host or private. */
+  cgroup?: string;
+  cgroupParent?: string;
+  oomKillDisable?: boolean;
+  cpuPeriod?: number;
+  cpuQuota?: number;
+  cpuRtPeriod?: number;
+  cpuRtRuntime?: number;
+  memSwappiness?: number;
+  /** `SERVICE[:ro|rw]` or `container:NAME[:ro|rw]`. */
+  volumesFrom?: string[];
+  /** `SERVICE[:ALIAS]`: legacy links to services of the file. */
+  links?: string[];
+  /** `CONTAINER[:ALIAS]`: links to containers outside the project. */
+  externalLinks?: string[];
+  /** The container's MAC address on its primary network. */
+  macAddress?: string;
+  /** `os[/arch[/variant]]`, sent with the create request as docker compose sends it. */
+  platform?: string;
+  blkio?: BlkioSpec;
+  storageOpt?: Record<string, string>;
+}
+
+/** `blkio_config`, rates in bytes (or operations) per second. */
+export interface BlkioSpec {
+  weight?: number;
+  weightDevice?: { path: string; weight: number }[];
+  deviceReadBps?: { path: string; rate: number }[];
+  deviceReadIops?: { path: string; rate: number }[];
+  deviceWriteBps?: { path: string; rate: number }[];
+  deviceWriteIops?: { path: string; rate: number }[];
 }
 
 export interface VolumeSpec {
@@ -122,4 +234,9 @@ export interface ComposeFile {
   volumes: Record<string, VolumeSpec>;
   networks: Record<string, NetworkSpec>;
   secrets: Record<string, SecretSpec>;
+  /**
+   * Services left out because none of their profiles is enabled: not deployed, and their
+   * containers are not removed as services gone from the file (docker compose's rule).
+   */
+  disabledServices: Record<string, string[]>;
 }

@@ -16,6 +16,7 @@ import { parseLongPort, parseShortPort } from './port-syntax.js';
 import { buildSection } from './build-syntax.js';
 import { byType, fromResult, scalarText, splitPair, stringMap } from './schema-helpers.js';
 import { checkMount, parseShortVolume, type MountSpec } from './volume-syntax.js';
+import { containerOptionKeys, containerOptions, DEPLOY_HINTS } from './service-options.js';
 
 // The supported part of the Compose specification. Every object is strict: a key that is not
 // here is refused as "not supported" (with a hint from UNSUPPORTED_HINTS), never ignored.
@@ -226,10 +227,16 @@ const serviceNetworks = byType<Record<string, ServiceNetwork>>(
         {
           null: z.null().transform(() => ({ aliases: [] as string[] })),
           object: z
-            .strictObject({ aliases: z.array(z.string()).default([]) })
-            .transform((n) => ({ aliases: n.aliases, configured: true as const })),
+            .strictObject({ aliases: z.array(z.string()).default([]), priority: z.number().int().optional() })
+            .transform(
+              (n): ServiceNetwork => ({
+                aliases: n.aliases,
+                configured: true,
+                ...(n.priority === undefined ? {} : { priority: n.priority }),
+              }),
+            ),
         },
-        'nothing, or { aliases }',
+        'nothing, or { aliases, priority }',
       ),
     ),
   },
@@ -306,6 +313,12 @@ const service = z
         error: 'must be missing, always, never, build or if_not_present',
       })
       .optional(),
+    ...containerOptionKeys,
+    profiles: z
+      .array(
+        z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'must be a profile name: letters, digits, "_", "." and "-"'),
+      )
+      .optional(),
   })
   .superRefine((s, ctx) => {
     // As docker compose: a service names an image to run, or says how to build one (or both:
@@ -336,14 +349,49 @@ const service = z
       restart: s.restart ?? null,
       healthcheck: s.healthcheck ?? null,
       labels: s.labels ?? {},
-      dependsOn: s.depends_on ?? {},
+      dependsOn: withSharedNamespaces(
+        s.depends_on ?? {},
+        [s.network_mode, s.pid, s.ipc, ...(s.links ?? []).map((link) => `service:${link.split(':')[0]}`)],
+        s.volumes_from ?? [],
+      ),
       user: s.user ?? null,
       workingDir: s.working_dir ?? null,
-      networks: s.networks && Object.keys(s.networks).length > 0 ? s.networks : { default: { aliases: [] } },
+      // As compose-go normalises: no networks: means the default network, unless network_mode is set.
+      networks:
+        s.networks && Object.keys(s.networks).length > 0
+          ? s.networks
+          : s.network_mode === undefined
+            ? { default: { aliases: [] } }
+            : {},
       secrets: s.secrets ?? [],
       pullPolicy: s.pull_policy === undefined || s.pull_policy === 'if_not_present' ? 'missing' : s.pull_policy,
+      options: containerOptions(s),
+      ...(s.profiles && s.profiles.length > 0 ? { profiles: s.profiles } : {}),
     }),
   );
+
+/**
+ * compose-go's normalisation: a service sharing another's network, process or IPC namespace
+ * (`service:NAME`) or linking to it depends on it, started, and is restarted with it.
+ */
+function withSharedNamespaces(
+  dependsOn: Record<string, Dependency>,
+  modes: (string | undefined)[],
+  volumesFrom: string[],
+): Record<string, Dependency> {
+  const out = { ...dependsOn };
+  for (const mode of modes) {
+    if (!mode?.startsWith('service:')) continue;
+    const shared = mode.slice('service:'.length);
+    out[shared] ??= { condition: 'service_started', restart: true, required: true };
+  }
+  // volumes_from a service: started first, but not restarted with it.
+  for (const entry of volumesFrom) {
+    if (entry.startsWith('container:')) continue;
+    out[entry.split(':')[0] ?? entry] ??= { condition: 'service_started', restart: false, required: true };
+  }
+  return out;
+}
 
 const volume = byType<VolumeSpec>(
   {
@@ -426,24 +474,23 @@ export const composeSchema = z
       services: file.services,
       volumes: file.volumes ?? {},
       networks: file.networks ?? {},
+      disabledServices: {},
       secrets: Object.fromEntries(
         Object.entries(file.secrets ?? {}).map(([key, s]) => [key, { vaultName: s.name ?? key }]),
       ),
     }),
   );
 
-/** Why some well-known keys are refused, said after "not supported". */
+/**
+ * Why some well-known keys are refused, said after "not supported": keyed by the key, or by
+ * `PARENT.KEY` where the reason depends on where the key is.
+ */
 export const UNSUPPORTED_HINTS: Record<string, string> = {
-  deploy: 'Swarm deploy options are not used; Crossdock runs one container per service',
-  container_name: 'containers are named PROJECT-SERVICE-1',
-  network_mode: 'services join bridge networks (networks:)',
+  ...DEPLOY_HINTS,
   scale: 'Crossdock runs one container per service',
-  profiles: 'every service in the file is deployed',
   extends: 'write the service out in full',
-  links: 'services on the same network reach each other by service name',
   file: 'store the value in the vault ("crossdock secret set NAME") and declare the secret with external: true',
   environment: 'store the value in the vault ("crossdock secret set NAME") and declare the secret with external: true',
   configs: 'put the file in an image or a volume, or use a secret',
   include: 'put everything in one file',
-  tmpfs: 'use a volume',
 };

@@ -195,21 +195,21 @@ describe('a compose file using every supported key', () => {
 describe('unsupported keys are refused with their path and line', () => {
   it.each([
     [
-      'deploy',
-      'deploy: { replicas: 2 }',
-      'not supported: Swarm deploy options are not used; Crossdock runs one container per service',
+      'deploy.placement',
+      'deploy: { placement: { constraints: [] } }',
+      'not supported: a Swarm option: a single engine has no nodes or service tasks',
     ],
-    ['container_name', 'container_name: web', 'not supported: containers are named PROJECT-SERVICE-1'],
-    ['network_mode', 'network_mode: host', 'not supported: services join bridge networks (networks:)'],
-    ['privileged', 'privileged: true', 'not supported'],
-    ['cap_add', 'cap_add: [NET_ADMIN]', 'not supported'],
-    ['devices', 'devices: ["/dev/fuse"]', 'not supported'],
-    ['links', 'links: [db]', 'not supported: services on the same network reach each other by service name'],
-    ['profiles', 'profiles: [debug]', 'not supported: every service in the file is deployed'],
+    [
+      'deploy.replicas',
+      'deploy: { replicas: 2 }',
+      'must be 1: Crossdock runs one container per service (scale is not supported yet)',
+    ],
+    ['annotations', 'annotations: { a: b }', 'not supported'],
+    ['post_start', 'post_start: [{ command: ls }]', 'not supported'],
+    ['gpus', 'gpus: all', 'not supported'],
     ['extends', 'extends: { service: base }', 'not supported: write the service out in full'],
-    ['tmpfs', 'tmpfs: /run', 'not supported: use a volume'],
     ['scale', 'scale: 3', 'not supported: Crossdock runs one container per service'],
-    ['pid', 'pid: host', 'not supported'],
+    ['use_api_socket', 'use_api_socket: true', 'not supported'],
   ])('services.web.%s', (key, line, message) => {
     expect(errors(`services:\n  web:\n    image: nginx\n    ${line}\n`)).toEqual([
       `4: services.web.${key}: ${message}`,

@@ -53,7 +53,14 @@ export function loadCompose(
 
   const parsed = composeSchema.safeParse(interpolated.value, { error: defaultMessage });
   if (!parsed.success) pathIssues.push(...parsed.error.issues.flatMap(fromZodIssue));
-  const file = parsed.success ? parsed.data : null;
+  const profiles =
+    input.profiles ??
+    lookup('COMPOSE_PROFILES')
+      ?.split(',')
+      .map((p) => p.trim())
+      .filter(Boolean) ??
+    [];
+  const file = parsed.success ? withProfiles(parsed.data, profiles) : null;
   let environments: Record<string, Record<string, string>> = {};
   let order: string[] = [];
   if (file) {
@@ -83,6 +90,27 @@ export function loadCompose(
     order,
     summary: file ? summarise(file, order, files, secretStored, interpolated.referenced) : null,
   };
+}
+
+/**
+ * compose-go's WithProfiles: a service with profiles runs only when one of them is enabled (`*`
+ * enables all). A dependency on a left-out service that is not required is dropped, as
+ * compose does not wait for it; a required one is checkReferences' to report.
+ */
+function withProfiles(file: ComposeFile, profiles: string[]): ComposeFile {
+  const enabled = (spec: ComposeFile['services'][string]): boolean =>
+    !spec.profiles || profiles.includes('*') || spec.profiles.some((p) => profiles.includes(p));
+  const services: ComposeFile['services'] = {};
+  const disabledServices: Record<string, string[]> = {};
+  for (const [name, spec] of Object.entries(file.services)) {
+    if (enabled(spec)) services[name] = spec;
+    else disabledServices[name] = spec.profiles ?? [];
+  }
+  for (const spec of Object.values(services)) {
+    for (const [dependency, d] of Object.entries(spec.dependsOn))
+      if (disabledServices[dependency] && !d.required) delete spec.dependsOn[dependency];
+  }
+  return { ...file, services, disabledServices };
 }
 
 /** `./web.env`, `web.env` and `a/../web.env` name the same file. */
@@ -120,7 +148,8 @@ function fromZodIssue(issue: z.core.$ZodIssue): PathIssue[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
-      const hint = UNSUPPORTED_HINTS[key];
+      const parent = path.findLast((p): p is string => typeof p === 'string');
+      const hint = UNSUPPORTED_HINTS[`${parent}.${key}`] ?? UNSUPPORTED_HINTS[key];
       if (hint || isSpecKey(key, path))
         return {
           path: [...path, key],

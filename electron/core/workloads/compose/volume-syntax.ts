@@ -15,6 +15,8 @@ export interface MountSpec {
    * when there is none to set). Not part of the config hash: it changes nothing a container does.
    */
   volumeOptions?: true;
+  /** Binds: the SELinux relabelling the short syntax asks for (`:z` shared, `:Z` private). */
+  selinux?: 'z' | 'Z';
 }
 
 const ACCESS_MODES = new Set(['rw', 'ro', 'z', 'Z', 'nocopy']);
@@ -43,6 +45,7 @@ export function parseShortVolume(text: string): { mount: MountSpec } | { error: 
   if (unknown !== undefined) return { error: `access mode "${unknown}" is not supported; use rw, ro, z, Z or nocopy` };
   const bind = isPathLike(source);
   if (bind && !source.startsWith('/')) return { error: relativeBind(source) };
+  const selinux = modes.find((m): m is 'z' | 'Z' => m === 'z' || m === 'Z');
   return checkTarget({
     type: bind ? 'bind' : 'volume',
     source,
@@ -51,6 +54,7 @@ export function parseShortVolume(text: string): { mount: MountSpec } | { error: 
     createHostPath: true,
     noCopy: modes.includes('nocopy'),
     ...(bind ? {} : { volumeOptions: true as const }),
+    ...(bind && selinux ? { selinux } : {}),
   });
 }
 

@@ -36,8 +36,12 @@ export function configHash(service: ServiceSpec, context: ServiceContext): strin
     // changes the image id, which recreates the container by itself).
     pullPolicy: undefined,
     build: undefined,
+    // Which profiles enable a service says whether it runs, not how.
+    profiles: undefined,
     networks: { names: networks, aliases },
     volumes,
+    // Absent when the file sets none of them, so such a file hashes as before they were supported.
+    options: Object.keys(service.options ?? {}).length > 0 ? service.options : undefined,
   };
   return createHash('sha256').update(canonicalJson(normalised)).digest('hex');
 }

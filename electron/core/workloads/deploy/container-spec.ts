@@ -1,6 +1,7 @@
 import type Dockerode from 'dockerode';
 import type { ComposeFile, ServiceNetwork, ServiceSpec } from '../compose/compose-model.js';
 import { COMPOSE_VERSION, dependsOnLabel, LABEL } from './compose-labels.js';
+import { optionSettings, restartPolicy } from './container-options.js';
 
 /** Network and volume names on the host for a project's keys, as docker compose names them. */
 export interface ResourceNames {
@@ -18,8 +19,9 @@ export function resourceNames(project: string, file: ComposeFile): ResourceNames
   return { networks, volumes };
 }
 
-export function containerName(project: string, service: string): string {
-  return `${project}-${service}-1`;
+/** The service's container_name, else compose's `PROJECT-SERVICE-1`. */
+export function containerName(project: string, service: string, spec?: ServiceSpec): string {
+  return spec?.options.containerName ?? `${project}-${service}-1`;
 }
 
 /**
@@ -43,6 +45,42 @@ export interface ContainerContext {
   workingDir: string | null;
   /** Host ports moved by --auto-ports: `${target}/${protocol}/${wanted}` → assigned. */
   portOverrides: ReadonlyMap<string, number>;
+  /** Container id of each service this one shares a namespace with (`network_mode: service:NAME`). */
+  sharedContainers?: Readonly<Record<string, string>>;
+  /** Container name of each service this one links to (`links:`). */
+  linkedContainers?: Readonly<Record<string, string>>;
+  /** The engine's API version, where the request's shape depends on it (mac_address). */
+  apiVersion?: string;
+}
+
+/** Engine API 1.44 moved the MAC address from the container's Config to its network endpoint. */
+export function macOnEndpoint(apiVersion: string | undefined): boolean {
+  const [major = 0, minor = 0] = (apiVersion ?? '0.0').split('.').map(Number);
+  return major > 1 || (major === 1 && minor >= 44);
+}
+
+/**
+ * `links` and `external_links` as docker compose's getLinks writes them: a linked service's
+ * container under its alias, `SERVICE-N` and `PROJECT-SERVICE-N` (N the linking container's
+ * number, as compose does), then each external container under its alias.
+ */
+export function composeLinks(
+  service: ServiceSpec,
+  project: string,
+  linkedContainers: Readonly<Record<string, string>>,
+): string[] {
+  const links: string[] = [];
+  for (const link of service.options.links ?? []) {
+    const [target = link, alias = target] = link.split(':');
+    const container = linkedContainers[target];
+    if (container === undefined) continue;
+    links.push(`${container}:${alias}`, `${container}:${target}-1`, `${container}:${project}-${target}-1`);
+  }
+  for (const link of service.options.externalLinks ?? []) {
+    const [container = link, alias = container] = link.split(':');
+    links.push(`${container}:${alias}`);
+  }
+  return links;
 }
 
 export function portOverrideKey(target: number, protocol: string, wanted: number): string {
@@ -59,6 +97,7 @@ export function containerCreateOptions(
   context: ContainerContext,
 ): Dockerode.ContainerCreateOptions {
   const exposed: Record<string, object> = {};
+  for (const port of service.options.expose ?? []) exposed[port] = {};
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   for (const port of service.ports) {
     const key = `${port.target}/${port.protocol}`;
@@ -73,8 +112,10 @@ export function containerCreateOptions(
   const mounts: Dockerode.MountSettings[] = [];
   for (const mount of service.volumes) {
     if (mount.type === 'bind' && mount.createHostPath && mount.source) {
-      // -v style binds create a missing host directory, as docker compose does by default.
-      binds.push(`${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}`);
+      // -v style binds create a missing host directory, as docker compose does by default; its
+      // bind string always names the access mode (compose-go's ServiceVolumeConfig.String).
+      const options = [mount.readOnly ? 'ro' : 'rw', ...(mount.selinux ? [mount.selinux] : [])];
+      binds.push(`${mount.source}:${mount.target}:${options.join(',')}`);
     } else if (mount.type === 'bind' && mount.source) {
       mounts.push({ Type: 'bind', Source: mount.source, Target: mount.target, ReadOnly: mount.readOnly });
     } else {
@@ -90,7 +131,12 @@ export function containerCreateOptions(
   }
   const [firstNetwork] = networksByPriority(service);
   const networkName = firstNetwork ? (context.names.networks[firstNetwork[0]] ?? firstNetwork[0]) : undefined;
-  const name = containerName(context.project, context.service);
+  const name = containerName(context.project, context.service, service);
+  const settings = optionSettings(service.options, context.sharedContainers ?? {});
+  const links = composeLinks(service, context.project, context.linkedContainers ?? {});
+  // docker compose's prepareContainerMACAddress, for a service-level mac_address.
+  const mac = service.options.macAddress;
+  const macInConfig = mac !== undefined && !macOnEndpoint(context.apiVersion);
   const labels: Record<string, string> = {
     ...service.labels,
     [LABEL.project]: context.project,
@@ -105,9 +151,10 @@ export function containerCreateOptions(
     [LABEL.image]: context.imageId,
     [LABEL.managed]: 'true',
   };
-  const restart = /^on-failure:(\d+)$/.exec(service.restart ?? '');
   return {
     name,
+    // A query parameter of the create request (dockerode sends options there too).
+    ...(service.options.platform ? { platform: service.options.platform } : {}),
     Image: serviceImage(context.project, context.service, service),
     ...(service.command ? { Cmd: service.command } : {}),
     ...(service.entrypoint ? { Entrypoint: service.entrypoint } : {}),
@@ -120,6 +167,8 @@ export function containerCreateOptions(
     AttachStderr: true,
     ExposedPorts: exposed,
     ...(service.healthcheck ? { Healthcheck: healthcheck(service.healthcheck) } : {}),
+    ...settings.config,
+    ...(macInConfig ? { MacAddress: mac } : {}),
     HostConfig: {
       PortBindings: bindings,
       // As docker compose sends them: no Binds field without binds, an empty ExtraHosts list,
@@ -127,15 +176,20 @@ export function containerCreateOptions(
       ...(binds.length > 0 ? { Binds: binds } : {}),
       Mounts: mounts,
       ExtraHosts: [],
-      RestartPolicy: restart
-        ? { Name: 'on-failure', MaximumRetryCount: Number(restart[1]) }
-        : { Name: service.restart ?? '' },
+      RestartPolicy: restartPolicy(service),
       ...(networkName ? { NetworkMode: networkName } : {}),
+      ...settings.host,
+      ...(links.length > 0 ? { Links: links } : {}),
     },
     ...(networkName && firstNetwork
       ? {
           NetworkingConfig: {
-            EndpointsConfig: { [networkName]: endpoint(name, context.service, firstNetwork[1]) },
+            EndpointsConfig: {
+              [networkName]: {
+                ...endpoint(name, context.service, firstNetwork[1], links),
+                ...(mac !== undefined && !macInConfig ? { MacAddress: mac } : {}),
+              },
+            },
           },
         }
       : {}),
@@ -147,16 +201,24 @@ export function containerCreateOptions(
  * key. The first is the container's NetworkMode; the rest are connected before it starts.
  */
 export function networksByPriority(service: ServiceSpec): [string, ServiceNetwork][] {
-  return Object.entries(service.networks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.entries(service.networks).sort(([a, x], [b, y]) =>
+    (x.priority ?? 0) !== (y.priority ?? 0) ? (y.priority ?? 0) - (x.priority ?? 0) : a < b ? -1 : a > b ? 1 : 0,
+  );
 }
 
 /**
  * One network endpoint as docker compose asks for it: the container's name, then the service's,
  * then the file's aliases; an IPAM config when the file gave the network settings.
  */
-function endpoint(container: string, service: string, network: ServiceNetwork): Dockerode.EndpointSettings {
+function endpoint(
+  container: string,
+  service: string,
+  network: ServiceNetwork,
+  links: string[],
+): Dockerode.EndpointSettings {
   return {
     Aliases: [container, service, ...network.aliases],
+    ...(links.length > 0 ? { Links: links } : {}),
     ...(network.configured ? { IPAMConfig: {} } : {}),
   };
 }
@@ -167,11 +229,16 @@ export function extraNetworks(
   project: string,
   serviceName: string,
   names: ResourceNames,
+  linkedContainers: Readonly<Record<string, string>> = {},
 ): { name: string; endpoint: Dockerode.EndpointSettings }[] {
-  const container = containerName(project, serviceName);
+  const container = containerName(project, serviceName, service);
+  const links = composeLinks(service, project, linkedContainers);
   return networksByPriority(service)
     .slice(1)
-    .map(([key, spec]) => ({ name: names.networks[key] ?? key, endpoint: endpoint(container, serviceName, spec) }));
+    .map(([key, spec]) => ({
+      name: names.networks[key] ?? key,
+      endpoint: endpoint(container, serviceName, spec, links),
+    }));
 }
 
 // The typings make every volume option mandatory; the API takes NoCopy alone.

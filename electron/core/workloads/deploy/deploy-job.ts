@@ -13,6 +13,7 @@ import type { WorkloadSecrets } from '../workload-secrets.js';
 import { COMPOSE_VERSION, LABEL, projectFilter } from './compose-labels.js';
 import { buildNeedsFolder, ensureBuilds, servicesThatBuild } from './build-images.js';
 import { configHash } from './config-hash.js';
+import { sharedServices } from './container-options.js';
 import {
   containerCreateOptions,
   containerName,
@@ -122,9 +123,15 @@ export function deployJob(
       ]),
     );
     const plan = planDeploy(
-      request.order.map((name) => ({ name, configHash: hashes[name] ?? '', imageId: imageIds[name] ?? '' })),
+      request.order.map((name) => ({
+        name,
+        configHash: hashes[name] ?? '',
+        imageId: imageIds[name] ?? '',
+        sharesWith: sharedServices((file.services[name] as ComposeFile['services'][string]).options),
+      })),
       existing,
       request.forceRecreate,
+      new Set(Object.keys(file.disabledServices)),
     );
     const ports = await checkPorts(file, plan, await portTargetFor(deps.runtime, host, signal), request.autoPorts);
     for (const moved of ports.reassigned) {
@@ -156,11 +163,12 @@ export function deployJob(
     }
 
     const total = plan.services.length;
+    let apiVersion: string | undefined;
     for (const [index, planned] of plan.services.entries()) {
       signal.throwIfAborted();
       job.within('services', index / Math.max(1, total), planned.name);
       const service = file.services[planned.name] as ComposeFile['services'][string];
-      const name = containerName(project, planned.name);
+      const name = containerName(project, planned.name, service);
       if (planned.action === 'unchanged') {
         job.log(`[${planned.name}] unchanged`);
         report.push({ name: planned.name, action: 'unchanged', container: planned.existing?.name ?? name });
@@ -173,7 +181,24 @@ export function deployJob(
         report.push({ name: planned.name, action: 'started', container: name });
         continue;
       }
+      const sharedContainers: Record<string, string> = {};
+      for (const shared of sharedServices(service.options)) {
+        const sharedName = containerName(project, shared, file.services[shared]);
+        const info = await call(`Container "${sharedName}"`, (d) => d.getContainer(sharedName).inspect());
+        sharedContainers[shared] = info.Id;
+      }
+      const linkedContainers = Object.fromEntries(
+        (service.options.links ?? []).map((link) => {
+          const target = link.split(':')[0] ?? link;
+          return [target, containerName(project, target, file.services[target])];
+        }),
+      );
+      if (service.options.macAddress !== undefined && apiVersion === undefined)
+        apiVersion = (await call('Engine', (d) => d.version())).ApiVersion;
       const options = containerCreateOptions(service, {
+        ...(apiVersion === undefined ? {} : { apiVersion }),
+        sharedContainers,
+        linkedContainers,
         project,
         service: planned.name,
         environment: request.environments[planned.name] ?? {},
@@ -196,7 +221,7 @@ export function deployJob(
           d.createContainer({ ...options, abortSignal: signal }),
         );
         try {
-          for (const network of extraNetworks(service, project, planned.name, names)) {
+          for (const network of extraNetworks(service, project, planned.name, names, linkedContainers)) {
             await call(`Network "${network.name}"`, (d) =>
               d.getNetwork(network.name).connect({ Container: container.id, EndpointConfig: network.endpoint }),
             );
@@ -308,7 +333,7 @@ async function waitForDependencies(
     job.log(
       `[${service}] waiting for ${dependency} to be ${condition.condition === 'service_healthy' ? 'healthy' : 'completed successfully'}`,
     );
-    const name = containerName(project, dependency);
+    const name = containerName(project, dependency, file.services[dependency]);
     await call(`Container "${name}"`, (d) =>
       waitForCondition(
         d.getContainer(name),

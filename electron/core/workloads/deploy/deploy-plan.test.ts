@@ -55,6 +55,26 @@ describe('deploy plan', () => {
     expect(plan.services.map((s) => `${s.name}:${s.action}`)).toEqual(['db:recreate']);
   });
 
+  it('recreates a service that names a renewed container by id (a shared namespace, volumes_from)', () => {
+    const shared = [
+      { name: 'app', configHash: 'h-app2', imageId: 'sha256:img' },
+      { name: 'agent', configHash: 'h-agent', imageId: 'sha256:img', sharesWith: ['app'] },
+      { name: 'other', configHash: 'h-other', imageId: 'sha256:img' },
+    ];
+    const existing = [container('app', 'h-app'), container('agent', 'h-agent'), container('other', 'h-other')];
+    expect(planDeploy(shared, existing).services.map((s) => `${s.name}:${s.action}`)).toEqual([
+      'app:recreate',
+      'agent:recreate',
+      'other:unchanged',
+    ]);
+    const unchanged = [container('app', 'h-app2'), container('agent', 'h-agent'), container('other', 'h-other')];
+    expect(planDeploy(shared, unchanged).services.map((s) => s.action)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
+  });
+
   it('reads containers from the engine by their compose labels', () => {
     const info = {
       Id: 'abc',
@@ -119,7 +139,7 @@ describe('config hash and container options', () => {
 
   it('builds the Docker create options with compose labels, ports, mounts, networks and healthcheck', () => {
     const loaded = compose(
-      '    image: app:1\n    command: serve\n    ports: ["8080:80", "127.0.0.1:9000:9000/udp"]\n    volumes: [data:/data, /srv:/srv:ro]\n    networks: { default: {}, back: { aliases: [api] } }\n    restart: on-failure:2\n    healthcheck: { test: [CMD, "true"], interval: 1s, retries: 3 }\n    labels: { team: web }\n    depends_on: { db: { condition: service_started } }\n    user: "1000"',
+      '    image: app:1\n    command: serve\n    ports: ["8080:80", "127.0.0.1:9000:9000/udp"]\n    volumes: [data:/data, /srv:/srv:ro, /var/log/app:/logs, "/etc/app:/etc/app:ro,Z"]\n    networks: { default: {}, back: { aliases: [api] } }\n    restart: on-failure:2\n    healthcheck: { test: [CMD, "true"], interval: 1s, retries: 3 }\n    labels: { team: web }\n    depends_on: { db: { condition: service_started } }\n    user: "1000"',
     );
     if (!loaded.file) throw new Error(JSON.stringify(loaded.issues));
     const file = loaded.file;
@@ -148,7 +168,7 @@ describe('config hash and container options', () => {
           '80/tcp': [{ HostIp: '', HostPort: '8081' }],
           '9000/udp': [{ HostIp: '127.0.0.1', HostPort: '9000' }],
         },
-        Binds: ['/srv:/srv:ro'],
+        Binds: ['/srv:/srv:ro', '/var/log/app:/logs:rw', '/etc/app:/etc/app:ro,Z'],
         Mounts: [{ Type: 'volume', Source: 'shop_data', Target: '/data', ReadOnly: false, VolumeOptions: {} }],
         RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 2 },
         ExtraHosts: [],

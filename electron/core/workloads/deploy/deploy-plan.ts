@@ -18,6 +18,12 @@ export interface DesiredService {
   name: string;
   configHash: string;
   imageId: string;
+  /**
+   * Services whose container this one names by id (`network_mode`/`pid`/`ipc: service:NAME`,
+   * `volumes_from`): a new container there means a new one here, as docker compose's hash of
+   * the resolved `container:ID` makes it.
+   */
+  sharesWith?: string[];
 }
 
 export type ServiceAction = 'create' | 'recreate' | 'start' | 'unchanged';
@@ -58,17 +64,29 @@ export function planDeploy(
   desired: DesiredService[],
   existing: ExistingContainer[],
   forceRecreate = false,
+  /** Services of the file left out by its profiles: their containers stay (docker compose's rule). */
+  leftOut: ReadonlySet<string> = new Set(),
 ): DeployPlan {
   const live = existing.filter((c) => !c.oneoff);
   const wanted = new Set(desired.map((d) => d.name));
-  const obsolete: ExistingContainer[] = live.filter((c) => !wanted.has(c.service));
+  const obsolete: ExistingContainer[] = live.filter((c) => !wanted.has(c.service) && !leftOut.has(c.service));
+  const renewed = new Set<string>();
+  // Desired comes in start order, so a service's sharesWith are planned before it.
   const services = desired.map((service): PlannedService => {
     const mine = live.filter((c) => c.service === service.name).sort((a, b) => a.number - b.number);
     const [first, ...extra] = mine;
     obsolete.push(...extra);
+    const sharedRenewed = (service.sharesWith ?? []).some((name) => renewed.has(name));
+    if (
+      !first ||
+      forceRecreate ||
+      sharedRenewed ||
+      first.configHash !== service.configHash ||
+      first.imageId !== service.imageId
+    )
+      renewed.add(service.name);
     if (!first) return { name: service.name, action: 'create', existing: null };
-    if (forceRecreate || first.configHash !== service.configHash || first.imageId !== service.imageId)
-      return { name: service.name, action: 'recreate', existing: first };
+    if (renewed.has(service.name)) return { name: service.name, action: 'recreate', existing: first };
     return { name: service.name, action: first.running ? 'unchanged' : 'start', existing: first };
   });
   return { services, obsolete };
