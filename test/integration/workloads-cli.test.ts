@@ -98,11 +98,11 @@ afterAll(async () => {
 describe('crossdock deploy and friends', () => {
   it('checks a compose file, printing each problem as FILE:LINE:COLUMN', async () => {
     const bad = join(folder, 'bad.yaml');
-    writeFileSync(bad, 'services:\n  web:\n    image: x\n    privileged: true\n    restart: sometimes\n');
+    writeFileSync(bad, 'services:\n  web:\n    image: x\n    gpus: all\n    restart: sometimes\n');
     const result = await crossdock(['workloads', 'check', bad]);
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
-      `${bad}:4:5: services.web.privileged: not supported`,
+      `${bad}:4:5: services.web.gpus: not supported`,
       `${bad}:5:14: services.web.restart: must be no, always, on-failure[:N] or unless-stopped`,
       `crossdock: ${bad} has 2 problems (above); nothing was deployed (INVALID_ARGUMENT)`,
     ]);

@@ -173,7 +173,7 @@ describe('compose projects', () => {
     });
     expect(result.valid).toBe(false);
     expect(result.issues.map((i) => `${i.line}: ${i.path}: ${i.message}`)).toEqual([
-      '4: services.web.deploy: not supported: Swarm deploy options are not used; Crossdock runs one container per service',
+      '4: services.web.deploy.replicas: must be 1: Crossdock runs one container per service (scale is not supported yet)',
       '5: services.web.ports.0: protocol "sctp" is not supported; use tcp or udp',
     ]);
     const good = await client.api.workloads.validate(shopInput());
