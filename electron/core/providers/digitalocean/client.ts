@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { bearerJsonRequest } from '../bearer-json.js';
 
 /**
  * A small typed client for the DigitalOcean API v2 (https://docs.digitalocean.com/reference/api/)
@@ -63,31 +64,16 @@ export class DigitalOceanClient {
 
   /** One call; JSON in and out. 204 answers resolve to an empty object. `path` starts after `/v2`. */
   async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      const response = await fetch(`${this.baseText}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${this.options.token}`,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        ...(signal ? { signal } : {}),
-      });
-      if (response.ok) {
-        if (response.status === 204) return {} as T;
-        const text = await response.text();
-        return (text ? JSON.parse(text) : {}) as T;
-      }
-      const error = await toApiError(response);
-      if (error.status === 429 && attempt < RATE_LIMIT_RETRIES) {
-        // Retry-After is what DigitalOcean sends for its burst limit; RateLimit-Reset (when the
-        // oldest request of the hour expires) can be far off, so the wait is capped.
-        await sleep(Math.min(error.retryAfterSeconds ?? 1, 10) * 1_000, undefined, signal ? { signal } : {});
-        continue;
-      }
-      throw error;
-    }
+    return bearerJsonRequest<T, DigitalOceanApiError>({
+      url: `${this.baseText}${path}`,
+      token: this.options.token,
+      method,
+      body,
+      signal,
+      headers: { accept: 'application/json' },
+      toError: toApiError,
+      rateLimitRetries: RATE_LIMIT_RETRIES,
+    });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { bearerJsonRequest } from '../bearer-json.js';
 
 /**
  * A small typed client for the Hetzner Cloud REST API (https://docs.hetzner.cloud/) over
@@ -63,30 +64,15 @@ export class HetznerClient {
 
   /** One call; JSON in and out. 204 answers resolve to an empty object. */
   async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      const response = await fetch(`${this.base}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${this.options.token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        ...(signal ? { signal } : {}),
-      });
-      if (response.ok) {
-        if (response.status === 204) return {} as T;
-        const text = await response.text();
-        return (text ? JSON.parse(text) : {}) as T;
-      }
-      const error = await toApiError(response);
-      if (error.status === 429 && attempt < RATE_LIMIT_RETRIES) {
-        // The reset time is when the bucket is full again; one slot refills sooner, but waiting
-        // for the reset (capped) is simplest and never hammers the API.
-        await sleep(Math.min(error.retryAfterSeconds ?? 1, 10) * 1_000, undefined, signal ? { signal } : {});
-        continue;
-      }
-      throw error;
-    }
+    return bearerJsonRequest<T, HetznerApiError>({
+      url: `${this.base}${path}`,
+      token: this.options.token,
+      method,
+      body,
+      signal,
+      toError: toApiError,
+      rateLimitRetries: RATE_LIMIT_RETRIES,
+    });
   }
 
   /** Every item of a paged list (`page`/`per_page`, following `meta.pagination.next_page`). */
