@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startCrossdockServer, type CrossdockServer } from './crossdock-server.js';
 import { openApp } from './open-app.js';
 
+const ARTIFACTS = join(REPO_ROOT, 'test/e2e/artifacts');
 const RUN = randomBytes(3).toString('hex');
 const HOST = `e2e-local-${RUN}`;
 const IMAGE = `crossdock-e2e-used-${RUN}:latest`;
@@ -100,6 +101,7 @@ describe('the Containers view', () => {
     const labels = ((await chart.getAttribute('data-y-ticks')) ?? '').split(' | ');
     expect(labels.length).toBeGreaterThanOrEqual(3);
     expect(new Set(labels).size).toBe(labels.length);
+    await page.screenshot({ path: join(ARTIFACTS, 'containers-stats-limit.png'), animations: 'disabled' });
   });
 
   it('counts the containers that use an image ("Used by")', async () => {
@@ -109,6 +111,7 @@ describe('the Containers view', () => {
     const row = page.locator('[data-testid="image-row"]').filter({ hasText: IMAGE });
     await row.waitFor({ timeout: 30_000 });
     await expect.poll(() => row.textContent()).toContain('1 container');
+    await page.screenshot({ path: join(ARTIFACTS, 'containers-images-used-by.png'), animations: 'disabled' });
   });
 
   it('clips the first letter of no column header, in any tab', async () => {
