@@ -2,7 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { compareRowKey, priceAge, type CompareRow, type CompareSort } from '../../../shared/index.js';
 import { spacerHeights } from '../ports/virtual-rows.js';
-import { usd, usdPerHour } from '../prices/cost-text.js';
+import { formatHourlyPrice } from '../machines/size-offers.js';
+import { usd } from '../prices/cost-text.js';
 import {
   ACTIONS_WIDTH,
   COMPARE_COLUMNS,
@@ -121,7 +122,7 @@ export function CompareTable({ rows, sort, onSort, onCreate, canCreate, now }: C
                 <td className="numeric">{row.vcpus}</td>
                 <td className="numeric">{row.memoryGiB} GiB</td>
                 <td>{row.arch}</td>
-                <td className="numeric mono">{usdPerHour(row.hourlyUsd)}</td>
+                <td className="numeric mono">{formatHourlyPrice(row.hourlyUsd)}</td>
                 <td className="numeric mono" data-testid="compare-monthly">
                   {usd(row.monthlyUsd)}
                 </td>

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { priceSourceText, usd, usdPerHour } from './cost-text.js';
+import { formatHourlyPrice } from '../machines/size-offers.js';
+import { priceSourceText, usd } from './cost-text.js';
 
 describe('cost text', () => {
   it('writes money with two decimals and hourly prices with four', () => {
     expect(usd(12.345)).toBe('$12.35');
     expect(usd(0)).toBe('$0.00');
     expect(usd(null)).toBe('—');
-    expect(usdPerHour(0.0208)).toBe('$0.0208');
+    expect(formatHourlyPrice(0.0208)).toBe('$0.0208');
   });
 
   it('says where a price comes from, with a list price’s age', () => {

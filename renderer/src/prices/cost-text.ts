@@ -5,11 +5,6 @@ export function usd(value: number | null): string {
   return value === null ? '—' : `$${value.toFixed(2)}`;
 }
 
-/** An hourly list price: four decimals, as the providers publish them. */
-export function usdPerHour(value: number): string {
-  return `$${value.toFixed(4)}`;
-}
-
 /** Where a machine's price comes from, with its age when it is a list price. */
 export function priceSourceText(source: MachineCost['priceSource'], now = Date.now()): string {
   switch (source.kind) {
